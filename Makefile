@@ -1,0 +1,49 @@
+# Hearth: `make demo` to try it, `make test` to prove it. See README.md.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+HEARTH := $(VENV)/bin/hearth
+HEARTH_TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
+export HEARTH_DATA_DIR ?= $(CURDIR)/var
+
+.PHONY: demo test install install-test assets chromium lint typecheck test-sqlite test-postgres clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+node_modules/.installed: package.json
+	npm install --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation) \
+	  || (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation); }
+
+demo: install
+	$(HEARTH) migrate --noinput
+	$(HEARTH) demo-data
+	$(HEARTH) demo-run
+
+lint: install
+	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/mypy src
+
+test-sqlite: install chromium
+	HEARTH_DATABASE_URL= $(VENV)/bin/pytest -q --require-browser
+
+test-postgres: install chromium
+	@if $(PY) -c "import psycopg,sys; psycopg.connect('$(HEARTH_TEST_POSTGRES_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+	  HEARTH_DATABASE_URL=$(HEARTH_TEST_POSTGRES_URL) $(VENV)/bin/pytest -q --require-browser; \
+	else echo "PostgreSQL not reachable at $(HEARTH_TEST_POSTGRES_URL): skipping the PostgreSQL run"; fi
+
+test: lint test-sqlite test-postgres
+
+clean:
+	rm -rf $(VENV) node_modules var

@@ -1,0 +1,1 @@
+"""Users, teams, roles, who may see what, and the audit trail."""

@@ -1,0 +1,136 @@
+"""Writes to users, teams and tokens, each with its audit row."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.contrib.sessions.models import Session
+from django.db import transaction
+from django.utils import timezone
+
+from hearth.access import audit
+from hearth.access.models import Agency, ApiToken, LoginFailure, Team, User
+from hearth.access.roles import Role
+
+TOKEN_PREFIX = "hth_"
+
+
+@transaction.atomic
+def do_create_user(*, acting_user, username: str, role: str, password: str,
+                   team: Team | None = None, agency: Agency | None = None,
+                   first_name: str = "", last_name: str = "", email: str = "") -> User:
+    if role not in Role.values:
+        raise ValueError(f"Unknown role {role!r}. Choose one of: {', '.join(Role.values)}.")
+    if role == Role.MASH_PARTNER and agency is None:
+        raise ValueError("A MASH partner must belong to a partner agency (--agency).")
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValueError(f"A user called {username} already exists.")
+    user = User(username=username, role=role, team=team, agency=agency, first_name=first_name,
+                last_name=last_name, email=email)
+    validate_password(password, user)
+    user.set_password(password)
+    user.full_clean(exclude=["password"])
+    user.save()
+    audit.record("create_user", user=acting_user, obj=user,
+                 fields={"username": username, "role": role, "team": team and team.name,
+                         "agency": agency and agency.name})
+    return user
+
+
+def end_sessions(user: User) -> int:
+    """Delete every session that belongs to ``user`` (on disable)."""
+    ended = 0
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
+            session.delete()
+            ended += 1
+    return ended
+
+
+@transaction.atomic
+def do_update_user(user: User, *, acting_user, expected_version: int, **changes) -> User:
+    current = User.objects.select_for_update().get(pk=user.pk)
+    if current.version != expected_version:
+        from hearth.people.actions import StaleEdit
+
+        raise StaleEdit(current.version)
+    changed = {}
+    for field in ("role", "team", "agency", "first_name", "last_name", "email", "is_active"):
+        if field in changes and getattr(current, field) != changes[field]:
+            changed[field] = [str(getattr(current, field)), str(changes[field])]
+            setattr(current, field, changes[field])
+    if not changed:
+        return current
+    current.version += 1
+    current.save()
+    if not current.is_active:
+        end_sessions(current)
+        ApiToken.objects.filter(user=current, revoked_at__isnull=True).update(
+            revoked_at=timezone.now())
+    audit.record("update_user", user=acting_user, obj=current, fields=changed)
+    return current
+
+
+@transaction.atomic
+def do_create_team(*, acting_user, name: str, service: str) -> Team:
+    team = Team(name=name, service=service)
+    team.full_clean()
+    team.save()
+    audit.record("create_team", user=acting_user, obj=team, fields={"name": name,
+                                                                      "service": service})
+    return team
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def do_create_token(user: User, *, acting_user=None) -> str:
+    """A new bearer token; only its digest is kept, so it is shown once."""
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    ApiToken.objects.create(user=user, prefix=token[:12], digest=_digest(token))
+    audit.record("create_token", user=acting_user, obj=user, fields={"prefix": token[:12]})
+    return token
+
+
+def user_for_token(token: str) -> User | None:
+    if not token or not token.startswith(TOKEN_PREFIX):
+        return None
+    row = (ApiToken.objects.select_related("user")
+           .filter(digest=_digest(token), revoked_at__isnull=True).first())
+    if row is None or not row.user.is_active:
+        return None
+    now = timezone.now()
+    if row.last_used_at is None or now - row.last_used_at > timedelta(minutes=5):
+        ApiToken.objects.filter(pk=row.pk).update(last_used_at=now)
+    return row.user
+
+
+def is_throttled(username: str, ip: str | None) -> bool:
+    since = timezone.now() - timedelta(seconds=settings.LOGIN_THROTTLE_WINDOW_SECONDS)
+    recent = LoginFailure.objects.filter(at__gte=since)
+    by_user = recent.filter(username__iexact=username).count()
+    by_ip = recent.filter(ip=ip).count() if ip else 0
+    return by_user >= settings.LOGIN_THROTTLE_FAILURES or by_ip >= 4 * settings.LOGIN_THROTTLE_FAILURES
+
+
+@transaction.atomic
+def record_login_failure(username: str, ip: str | None) -> None:
+    LoginFailure.objects.create(username=username[:150], ip=ip or None)
+    audit.record("login_failed", object_type="access.user", fields={"username": username[:150]})
+
+
+@transaction.atomic
+def record_login(user: User, ip: str | None) -> None:
+    LoginFailure.objects.filter(username__iexact=user.username).delete()
+    audit.record("login", user=user, obj=user)
+
+
+@transaction.atomic
+def record_logout(user: User) -> None:
+    audit.record("logout", user=user, obj=user)

@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+from hearth.access.roles import MANAGER_ROLES, Role, has_permission
+
+
+class Service(models.TextChoices):
+    FRONT_DOOR = "crs", "Children's Resource Service (front door)"
+    MASH = "mash", "Multi-Agency Safeguarding Hub"
+    EDT = "edt", "Emergency Duty Team"
+    FAMILY_HELP = "family_help", "Family Help Service"
+    FAMILY_SAFEGUARDING = "family_safeguarding", "Family Safeguarding Service"
+    JIGSAW = "jigsaw", "Jigsaw (children with disabilities)"
+    YOUNG_PEOPLE = "yps", "Young People's Service"
+    BUILDING_BRIDGES = "building_bridges", "Building Bridges"
+    LADO = "lado", "LADO service"
+    FGC = "fgc", "Family Group Conference service"
+    FOSTERING = "fostering", "Fostering"
+    PATHWAYS = "pathways", "Pathways Through Care"
+    OTHER = "other", "Other"
+
+
+class Team(models.Model):
+    name = models.CharField(max_length=120, unique=True)
+    service = models.CharField(max_length=40, choices=Service.choices, default=Service.OTHER)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AgencyKind(models.TextChoices):
+    SOCIAL_CARE = "social_care", "Children's social care"
+    POLICE = "police", "Police"
+    HEALTH = "health", "Health"
+    EDUCATION = "education", "Education"
+    PROBATION = "probation", "Probation"
+    HOUSING = "housing", "Housing"
+
+
+class Agency(models.Model):
+    """A partner organisation (R-MASH-1); its users are partners."""
+
+    name = models.CharField(max_length=120, unique=True)
+    kind = models.CharField(max_length=20, choices=AgencyKind.choices)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "agencies"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(AbstractUser):
+    role = models.CharField(max_length=40, choices=Role.choices, default=Role.SOCIAL_WORKER)
+    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.PROTECT,
+                             related_name="members")
+    agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="members")
+    version = models.PositiveIntegerField(default=1)
+
+    def has_hearth_permission(self, permission: str) -> bool:
+        return bool(self.is_active and has_permission(self.role, permission))
+
+    @property
+    def is_manager(self) -> bool:
+        return self.role in MANAGER_ROLES
+
+    @property
+    def display_name(self) -> str:
+        return self.get_full_name() or self.username
+
+    def managers(self) -> models.QuerySet[User]:
+        """Who is told when this user does something a manager must know about."""
+        qs = User.objects.filter(is_active=True)
+        if self.team_id:
+            team_managers = qs.filter(team_id=self.team_id, role=Role.TEAM_MANAGER).exclude(
+                pk=self.pk
+            )
+            if team_managers.exists():
+                return team_managers
+        return qs.filter(role=Role.SERVICE_MANAGER).exclude(pk=self.pk)
+
+
+class ApiToken(models.Model):
+    """A bearer token for the API; only its SHA-256 digest is stored."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    prefix = models.CharField(max_length=12, db_index=True)
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+
+class Notification(models.Model):
+    """A message for a user (for example a manager told of a break-glass access)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    subject = models.CharField(max_length=200)
+    body = models.TextField(blank=True)
+    link = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+
+class LoginFailure(models.Model):
+    """Failed sign-ins, kept in the database so every web process sees them (throttling)."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)

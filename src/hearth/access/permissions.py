@@ -1,0 +1,68 @@
+"""Every route declares its permission; ``tests/access/test_routes.py`` proves it.
+
+Pages use ``@requires("people.view")`` (or ``@public``); API operations use
+``api_permission("people.view")`` inside the handler's decorator stack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from ninja.errors import HttpError
+
+PUBLIC = "public"
+SIGNED_IN = "signed_in"
+
+
+def _mark(func: Callable, permission: str) -> Callable:
+    func.hearth_permission = permission  # type: ignore[attr-defined]
+    return func
+
+
+def public(view: Callable) -> Callable:
+    """A page anyone may open (sign-in, health check)."""
+    return _mark(view, PUBLIC)
+
+
+def requires(permission: str) -> Callable[[Callable], Callable]:
+    """Page decorator: sign-in required, then the role must grant ``permission``."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapped(request, *args: Any, **kwargs: Any):
+            user = request.user
+            if not user.is_authenticated:
+                return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+            if permission != SIGNED_IN and not user.has_hearth_permission(permission):
+                raise PermissionDenied(f"Your role does not allow {permission}.")
+            return view(request, *args, **kwargs)
+
+        return _mark(wrapped, permission)
+
+    return decorator
+
+
+def api_requires(permission: str) -> Callable[[Callable], Callable]:
+    """API operation decorator: the bearer's role must grant ``permission`` (else 403)."""
+
+    def decorator(func: Callable) -> Callable:
+        @wraps(func)
+        def wrapped(request, *args: Any, **kwargs: Any):
+            user = request.auth
+            if permission != SIGNED_IN and not user.has_hearth_permission(permission):
+                raise HttpError(403, f"Your role does not allow {permission}.")
+            return func(request, *args, **kwargs)
+
+        return _mark(wrapped, permission)
+
+    return decorator
+
+
+def require(user, permission: str) -> None:
+    if not user.has_hearth_permission(permission):
+        raise PermissionDenied(f"Your role does not allow {permission}.")

@@ -1,0 +1,60 @@
+"""The roles of DOMAIN.md §1 and what each may do.
+
+Permissions are plain strings; every page and API route declares the one it needs
+(see ``hearth.access.permissions``). Which *records* a user may see is decided
+separately, in ``hearth.access.visibility``.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    SOCIAL_WORKER = "social_worker", "Social worker"
+    ADVANCED_PRACTITIONER = "advanced_practitioner", "Advanced practitioner (EDT)"
+    TEAM_MANAGER = "team_manager", "Team manager"
+    SERVICE_MANAGER = "service_manager", "Service manager"
+    FRONT_DOOR = "front_door", "Information officer / early help advisor"
+    MASH_PARTNER = "mash_partner", "MASH partner"
+    LADO = "lado", "LADO"
+    FGC_COORDINATOR = "fgc_coordinator", "FGC coordinator"
+    CONFERENCE_CHAIR = "conference_chair", "Conference chair"
+    FAMILY_PRACTITIONER = "family_practitioner", "Family practitioner"
+    BUSINESS_SUPPORT = "business_support", "Business support"
+    ADMINISTRATOR = "administrator", "Administrator"
+
+
+CASEWORK = {
+    "people.search",
+    "people.view",
+    "people.create",
+    "people.edit",
+    "people.break_glass",
+}
+MANAGEMENT = CASEWORK | {"people.merge", "audit.access_log"}
+
+PERMISSIONS: dict[str, frozenset[str]] = {
+    Role.SOCIAL_WORKER: frozenset(CASEWORK | {"people.merge"}),
+    Role.ADVANCED_PRACTITIONER: frozenset(CASEWORK | {"people.merge"}),
+    Role.TEAM_MANAGER: frozenset(MANAGEMENT),
+    Role.SERVICE_MANAGER: frozenset(MANAGEMENT),
+    Role.FRONT_DOOR: frozenset(CASEWORK | {"people.merge"}),
+    Role.MASH_PARTNER: frozenset({"people.search", "people.view"}),
+    Role.LADO: frozenset(CASEWORK),
+    Role.FGC_COORDINATOR: frozenset({"people.search", "people.view", "people.break_glass"}),
+    Role.CONFERENCE_CHAIR: frozenset({"people.search", "people.view", "people.break_glass"}),
+    Role.FAMILY_PRACTITIONER: frozenset({"people.search", "people.view", "people.break_glass"}),
+    Role.BUSINESS_SUPPORT: frozenset({"people.search", "people.view"}),
+    # Administrators manage users and teams and reverse merges; they never read casework.
+    Role.ADMINISTRATOR: frozenset({"admin.users", "admin.teams", "people.unmerge", "audit.verify"}),
+}
+
+ALL_PERMISSIONS = frozenset().union(*PERMISSIONS.values())
+
+
+def has_permission(role: str, permission: str) -> bool:
+    return permission in PERMISSIONS.get(role, frozenset())
+
+
+MANAGER_ROLES = {Role.TEAM_MANAGER, Role.SERVICE_MANAGER}

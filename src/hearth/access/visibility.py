@@ -1,0 +1,113 @@
+"""Who may see which records: the one place that decides (ENGINEERING.md practice 2).
+
+Every page, API endpoint, search, count and export filters through ``visible_people``.
+A record a user may not see answers 404, never 403, so its existence does not leak.
+
+- Administrators and auditors see no casework at all.
+- A restricted record is seen only by its named users, or by someone who broke the glass
+  (with a written reason, audited, time-limited).
+- Otherwise:
+  - social workers and other practitioners see the people of their own and their team's
+    involvements, and those people's relatives;
+  - team managers see their team's; service managers see every team's;
+  - front-door staff (and EDT) must find existing records for every contact (R-FD-3), so they
+    see every unrestricted person;
+  - MASH partners see only the people shared with their agency (R-MASH-4).
+"""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from hearth.access.roles import Role
+
+FRONT_DOOR_ROLES = {Role.FRONT_DOOR, Role.ADVANCED_PRACTITIONER}
+NO_CASEWORK_ROLES = {Role.ADMINISTRATOR}
+
+
+def _involvement_scope(user) -> Q:
+    if user.role == Role.SERVICE_MANAGER:
+        return Q()
+    scope = Q(worker_id=user.pk)
+    if user.team_id:
+        scope |= Q(team_id=user.team_id)
+    return scope
+
+
+def _unrestricted_scope(user) -> Q | None:
+    """The unrestricted people the user's role and relationships reach (None: nobody)."""
+    from hearth.casework.models import Involvement, InvolvementStatus
+    from hearth.people.models import AgencyShare, Relationship
+
+    if user.role in FRONT_DOOR_ROLES or user.role == Role.SERVICE_MANAGER:
+        return Q(restricted=False)
+    if user.role == Role.MASH_PARTNER:
+        if not user.agency_id:
+            return None
+        now = timezone.now()
+        shared = AgencyShare.objects.filter(person=OuterRef("pk"), agency_id=user.agency_id).filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+        )
+        return Q(restricted=False) & Q(Exists(shared))
+    involvements = Involvement.objects.exclude(status=InvolvementStatus.CLOSED).filter(
+        _involvement_scope(user)
+    )
+    own = Exists(involvements.filter(person=OuterRef("pk")))
+    related_out = Exists(Relationship.objects.filter(
+        person=OuterRef("pk"), relative_id__in=involvements.values("person_id")))
+    related_in = Exists(Relationship.objects.filter(
+        relative=OuterRef("pk"), person_id__in=involvements.values("person_id")))
+    return Q(restricted=False) & (Q(own) | Q(related_out) | Q(related_in))
+
+
+def visibility_q(user) -> Q | None:
+    """A filter on Person for what ``user`` may see, or None when they may see nothing."""
+    from hearth.people.models import BreakGlass, RestrictedAccess
+
+    if user is None or not user.is_authenticated or not user.is_active:
+        return None
+    if user.role in NO_CASEWORK_ROLES:
+        return None
+    named = Exists(RestrictedAccess.objects.filter(person=OuterRef("pk"), user_id=user.pk))
+    glass = Exists(BreakGlass.objects.filter(person=OuterRef("pk"), user_id=user.pk,
+                                             expires_at__gt=timezone.now()))
+    scope = _unrestricted_scope(user)
+    special = Q(restricted=True) & (Q(named) | Q(glass))
+    return special if scope is None else scope | special
+
+
+def visible_people(user, qs: QuerySet | None = None) -> QuerySet:
+    from hearth.people.models import Person
+
+    qs = Person.objects.all() if qs is None else qs
+    q = visibility_q(user)
+    return qs.none() if q is None else qs.filter(q)
+
+
+def can_see(user, person) -> bool:
+    from hearth.people.models import Person
+
+    return visible_people(user, Person.objects.filter(pk=person.pk)).exists()
+
+
+def could_break_glass(user, person) -> bool:
+    """A restricted record the user cannot see but may open with a written reason: one their
+    role and relationships would otherwise reach, when they hold the break-glass permission."""
+    from hearth.people.models import Person
+
+    if not person.restricted or not user.has_hearth_permission("people.break_glass"):
+        return False
+    scope = _unrestricted_scope(user)
+    if scope is None:
+        return False
+    # Evaluate the same scope as if the record were not restricted.
+    return Person.objects.filter(pk=person.pk).filter(
+        _strip_restricted(scope)).exists()
+
+
+def _strip_restricted(q: Q) -> Q:
+    """The scope without its ``restricted=False`` condition."""
+    children = [c for c in q.children if c != ("restricted", False)]
+    stripped = Q(*children, _connector=q.connector, _negated=q.negated)
+    return stripped if children else Q()

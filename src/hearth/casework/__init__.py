@@ -1,0 +1,1 @@
+"""Involvements, assessments, visits, records, chronology (issue 4 builds this out)."""

@@ -1,0 +1,1 @@
+"""Background jobs kept in the database and run by ``hearth worker``."""

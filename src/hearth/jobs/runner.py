@@ -1,0 +1,95 @@
+"""Schedule jobs and run the due ones; several workers may run at once on PostgreSQL."""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import traceback
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from hearth.jobs.models import Job, JobStatus
+
+log = logging.getLogger("hearth.jobs")
+HANDLERS: dict[str, Callable[[dict], Any]] = {}
+STALE_AFTER = timedelta(minutes=10)
+
+
+def handler(kind: str) -> Callable[[Callable[[dict], Any]], Callable[[dict], Any]]:
+    def register(func: Callable[[dict], Any]) -> Callable[[dict], Any]:
+        HANDLERS[kind] = func
+        return func
+
+    return register
+
+
+def schedule(kind: str, payload: dict | None = None, *, run_at: datetime | None = None) -> Job:
+    if kind not in HANDLERS:
+        raise ValueError(f"unknown job kind {kind!r}")
+    return Job.objects.create(kind=kind, payload=payload or {}, run_at=run_at or timezone.now())
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def claim(now: datetime | None = None, name: str | None = None) -> Job | None:
+    """Take one due job. PostgreSQL: FOR UPDATE SKIP LOCKED; SQLite: one writer at a time."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        qs = Job.objects.filter(status=JobStatus.DUE, run_at__lte=now).order_by("run_at", "id")
+        if connection.features.has_select_for_update_skip_locked:
+            qs = qs.select_for_update(skip_locked=True)
+        job = qs.first()
+        if job is None:
+            stale = Job.objects.filter(status=JobStatus.RUNNING, claimed_at__lt=now - STALE_AFTER)
+            if connection.features.has_select_for_update_skip_locked:
+                stale = stale.select_for_update(skip_locked=True)
+            job = stale.first()
+            if job is None:
+                return None
+        job.status = JobStatus.RUNNING
+        job.claimed_by = name or worker_name()
+        job.claimed_at = now
+        job.attempts += 1
+        job.save(update_fields=["status", "claimed_by", "claimed_at", "attempts"])
+        return job
+
+
+def run(job: Job) -> None:
+    func = HANDLERS.get(job.kind)
+    try:
+        if func is None:
+            raise LookupError(f"no handler for job kind {job.kind!r}")
+        with transaction.atomic():
+            func(job.payload)
+    except Exception as exc:  # a failing job must not stop the worker
+        log.warning("job %s (%s) failed: %s", job.pk, job.kind, type(exc).__name__)
+        job.last_error = "".join(traceback.format_exception_only(exc))[-2000:]
+        if job.attempts >= job.max_attempts:
+            job.status = JobStatus.FAILED
+        else:
+            job.status = JobStatus.DUE
+            job.run_at = timezone.now() + timedelta(seconds=30 * 2 ** job.attempts)
+        job.save(update_fields=["last_error", "status", "run_at"])
+        return
+    job.status = JobStatus.DONE
+    job.finished_at = timezone.now()
+    job.save(update_fields=["status", "finished_at"])
+
+
+def run_due(limit: int = 100) -> int:
+    """Run up to ``limit`` due jobs now; returns how many ran."""
+    count = 0
+    while count < limit:
+        job = claim()
+        if job is None:
+            break
+        run(job)
+        count += 1
+    return count

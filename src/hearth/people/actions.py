@@ -1,0 +1,286 @@
+"""Every write to people and families: one transaction, one audit row each (practice 1)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import models, transaction
+from django.utils import timezone
+
+from hearth.access import audit
+from hearth.access.notify import notify_managers
+from hearth.people.models import (
+    Address,
+    AgencyShare,
+    BreakGlass,
+    Household,
+    HouseholdMembership,
+    Merge,
+    Person,
+    PersonAddress,
+    PersonName,
+    Relationship,
+)
+from hearth.people.search import reindex_person
+
+PERSON_FIELDS = [
+    "given_name", "middle_names", "family_name", "date_of_birth", "expected_date_of_birth",
+    "sex", "ethnicity", "disabilities", "first_language", "interpreter_needed",
+    "literacy_needs", "nhs_number", "upn", "date_of_death", "restricted",
+]
+
+
+class StaleEdit(Exception):
+    """Someone else saved the record first; nothing was written."""
+
+    def __init__(self, current_version: int):
+        super().__init__(f"This record was changed by someone else (now version "
+                         f"{current_version}). Your changes were not saved.")
+        self.current_version = current_version
+
+
+class MergeNotAllowed(Exception):
+    pass
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+@transaction.atomic
+def do_create_person(*, acting_user, **data: Any) -> Person:
+    person = Person(created_by=acting_user, **{k: v for k, v in data.items() if k in PERSON_FIELDS})
+    person.full_clean(exclude=["created_by"])
+    person.save()
+    reindex_person(person)
+    audit.record("create", user=acting_user, obj=person,
+                 fields={k: _jsonable(getattr(person, k)) for k in PERSON_FIELDS})
+    return person
+
+
+@transaction.atomic
+def do_update_person(person: Person, *, acting_user, expected_version: int,
+                     **changes: Any) -> Person:
+    """Apply ``changes`` if nobody saved since ``expected_version`` (no lost updates)."""
+    current = Person.objects.select_for_update().get(pk=person.pk)
+    if current.version != expected_version:
+        raise StaleEdit(current.version)
+    changed: dict[str, list[Any]] = {}
+    for field, value in changes.items():
+        if field not in PERSON_FIELDS:
+            raise ValueError(f"unknown field {field}")
+        before = getattr(current, field)
+        if before != value:
+            changed[field] = [_jsonable(before), _jsonable(value)]
+            setattr(current, field, value)
+    if not changed:
+        return current
+    current.full_clean(exclude=["created_by", "merged_into"])
+    current.version += 1
+    current.save()
+    reindex_person(current)
+    audit.record("update", user=acting_user, obj=current, fields=changed)
+    return current
+
+
+@transaction.atomic
+def do_add_name(person: Person, *, acting_user, kind: str, given_name: str,
+                family_name: str, note: str = "") -> PersonName:
+    name = PersonName.objects.create(person=person, kind=kind, given_name=given_name,
+                                     family_name=family_name, note=note)
+    reindex_person(person)
+    audit.record("add_name", user=acting_user, obj=person,
+                 fields={"kind": kind, "given_name": given_name, "family_name": family_name})
+    return name
+
+
+@transaction.atomic
+def do_add_relationship(person: Person, relative: Person, *, acting_user, kind: str,
+                        parental_responsibility: bool = False, start_date: date | None = None,
+                        end_date: date | None = None) -> Relationship:
+    if person.pk == relative.pk:
+        raise ValueError("A person cannot be related to themselves.")
+    rel = Relationship(person=person, relative=relative, kind=kind,
+                       parental_responsibility=parental_responsibility,
+                       start_date=start_date, end_date=end_date)
+    rel.full_clean()
+    rel.save()
+    audit.record("add_relationship", user=acting_user, obj=relative,
+                 fields={"person": str(person.pk), "kind": kind,
+                         "parental_responsibility": parental_responsibility})
+    return rel
+
+
+@transaction.atomic
+def do_add_address(person: Person, *, acting_user, line1: str, postcode: str, line2: str = "",
+                   town: str = "", start_date: date | None = None,
+                   end_date: date | None = None) -> PersonAddress:
+    """A new address; the open one before it ends the day the new one starts (R-PPL-3)."""
+    address = Address.objects.create(line1=line1, line2=line2, town=town, postcode=postcode)
+    if start_date and end_date is None:
+        PersonAddress.objects.filter(person=person, end_date__isnull=True).exclude(
+            start_date__gt=start_date).update(end_date=start_date)
+    link = PersonAddress.objects.create(person=person, address=address, start_date=start_date,
+                                        end_date=end_date)
+    reindex_person(person)
+    audit.record("add_address", user=acting_user, obj=person,
+                 fields={"start_date": _jsonable(start_date), "end_date": _jsonable(end_date)})
+    return link
+
+
+@transaction.atomic
+def do_join_household(person: Person, household: Household | None = None, *, acting_user,
+                      start_date: date | None = None, address: Address | None = None,
+                      name: str = "") -> HouseholdMembership:
+    if household is None:
+        household = Household.objects.create(name=name, address=address)
+    membership = HouseholdMembership.objects.create(household=household, person=person,
+                                                    start_date=start_date)
+    audit.record("join_household", user=acting_user, obj=person,
+                 fields={"household": household.pk, "start_date": _jsonable(start_date)})
+    return membership
+
+
+@transaction.atomic
+def do_leave_household(membership: HouseholdMembership, *, acting_user,
+                       end_date: date) -> HouseholdMembership:
+    membership.end_date = end_date
+    membership.save(update_fields=["end_date"])
+    audit.record("leave_household", user=acting_user, obj=membership.person,
+                 fields={"household": membership.household_id, "end_date": end_date.isoformat()})
+    return membership
+
+
+@transaction.atomic
+def do_share_with_agency(person: Person, *, acting_user, agency, reason: str) -> AgencyShare:
+    share = AgencyShare.objects.create(person=person, agency=agency, shared_by=acting_user,
+                                       reason=reason)
+    audit.record("share", user=acting_user, obj=person, fields={"agency": agency.name},
+                 reason=reason)
+    return share
+
+
+@transaction.atomic
+def do_break_glass(person: Person, *, acting_user, reason: str) -> BreakGlass:
+    """Open a restricted record with a written reason: audited, managers told, time-limited."""
+    reason = (reason or "").strip()
+    if len(reason) < 10:
+        raise ValueError("Explain why you need to see this record (at least 10 characters).")
+    grant = BreakGlass.objects.create(
+        person=person, user=acting_user, reason=reason,
+        expires_at=timezone.now() + timedelta(minutes=settings.BREAK_GLASS_MINUTES),
+    )
+    audit.record("break_glass", user=acting_user, obj=person, reason=reason,
+                 fields={"expires_at": grant.expires_at.isoformat()})
+    notify_managers(
+        acting_user,
+        subject=f"{acting_user.display_name} broke the glass on a restricted record",
+        body=f"Reason given: {reason}\nAccess expires at {timezone.localtime(grant.expires_at):%H:%M}.",
+        link=f"/people/{person.pk}/access-log",
+    )
+    return grant
+
+
+def record_view(person: Person, *, user, what: str = "view") -> None:
+    """Reads of a person's record are audited too (practice 6)."""
+    with transaction.atomic():
+        audit.record(what, user=user, obj=person)
+
+
+def _references_to(person: Person) -> list[tuple[type[models.Model], str]]:
+    """Every (model, field) that points at a Person: moved across on merge."""
+    refs = []
+    for rel in Person._meta.related_objects:
+        if rel.many_to_many or rel.one_to_one or rel.related_model is Person:
+            continue
+        if rel.related_model._meta.label_lower == "people.personsearchname":
+            continue
+        refs.append((rel.related_model, rel.field.name))
+    return refs
+
+
+@transaction.atomic
+def do_merge(kept: Person, merged: Person, *, acting_user, reason: str) -> Merge:
+    """Move everything attached to ``merged`` onto ``kept``; keep the old name as an alias."""
+    if kept.pk == merged.pk:
+        raise MergeNotAllowed("Choose two different records.")
+    kept = Person.objects.select_for_update().get(pk=kept.pk)
+    merged = Person.objects.select_for_update().get(pk=merged.pk)
+    if kept.merged_into_id or merged.merged_into_id:
+        raise MergeNotAllowed("One of these records has already been merged.")
+    if not (reason or "").strip():
+        raise MergeNotAllowed("Give the reason these are the same person.")
+    moved: list[list[str]] = []
+    for model, field in _references_to(merged):
+        ids = list(model._default_manager.filter(**{field: merged}).values_list("pk", flat=True))
+        if ids:
+            model._default_manager.filter(pk__in=ids).update(**{field: kept})
+            moved.extend([model._meta.label_lower, field, str(pk)] for pk in ids)
+    # Remove self-relationships the merge would create (e.g. a duplicate's sibling link).
+    loops = Relationship.objects.filter(person=kept, relative=kept)
+    dropped = [
+        {"kind": r.kind, "pr": r.parental_responsibility, "pk": r.pk} for r in loops
+    ]
+    loops.delete()
+    alias = None
+    if (merged.given_name, merged.family_name) != (kept.given_name, kept.family_name):
+        alias = PersonName.objects.create(person=kept, kind="alias", given_name=merged.given_name,
+                                          family_name=merged.family_name,
+                                          note="Name on a merged duplicate record")
+    merged.merged_into = kept
+    merged.version += 1
+    merged.save(update_fields=["merged_into", "version", "updated_at"])
+    kept.version += 1
+    kept.save(update_fields=["version", "updated_at"])
+    record = Merge.objects.create(kept=kept, merged=merged, reason=reason, moved=moved,
+                                  merged_by=acting_user)
+    if alias is not None:
+        record.moved.append(["people.personname", "__created__", str(alias.pk)])
+    if dropped:
+        record.moved.append(["people.relationship", "__dropped__", str(dropped)])
+    record.save(update_fields=["moved"])
+    reindex_person(kept)
+    reindex_person(merged)
+    for person in (kept, merged):
+        audit.record("merge", user=acting_user, obj=person, reason=reason,
+                     fields={"kept": str(kept.pk), "merged": str(merged.pk), "rows_moved": len(moved)})
+    return record
+
+
+@transaction.atomic
+def do_reverse_merge(merge: Merge, *, acting_user, reason: str) -> Merge:
+    """An administrator puts back what a merge moved (rows attached since stay on the kept one)."""
+    from django.apps import apps
+
+    merge = Merge.objects.select_for_update().get(pk=merge.pk)
+    if merge.reversed_at:
+        raise MergeNotAllowed("This merge has already been reversed.")
+    if not (reason or "").strip():
+        raise MergeNotAllowed("Give the reason the merge is being reversed.")
+    merged = merge.merged
+    for label, field, pk in merge.moved:
+        model = apps.get_model(label)
+        if field == "__created__":
+            model._default_manager.filter(pk=pk).delete()
+        elif field != "__dropped__":
+            model._default_manager.filter(pk=pk).update(**{field: merged})
+    merged.merged_into = None
+    merged.version += 1
+    merged.save(update_fields=["merged_into", "version", "updated_at"])
+    kept = merge.kept
+    kept.version += 1
+    kept.save(update_fields=["version", "updated_at"])
+    merge.reversed_at = timezone.now()
+    merge.reversed_by = acting_user
+    merge.reversal_reason = reason
+    merge.save(update_fields=["reversed_at", "reversed_by", "reversal_reason"])
+    reindex_person(kept)
+    reindex_person(merged)
+    for person in (kept, merged):
+        audit.record("unmerge", user=acting_user, obj=person, reason=reason,
+                     fields={"merge": merge.pk})
+    return merge

@@ -1,0 +1,30 @@
+"""Reads that pages and the API share; all go through ``visible_to``."""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from hearth.people.models import Person
+
+
+def get_visible_person(user, person_id) -> Person:
+    """The live person, or 404 when it does not exist, is merged away, or is not visible."""
+    try:
+        return Person.objects.visible_to(user).get(pk=person_id)
+    except (Person.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("No such person.") from exc
+
+
+def person_detail(person: Person) -> dict:
+    from hearth.people.models import HouseholdMembership, PersonAddress, Relationship
+
+    return {
+        "names": list(person.other_names.all()),
+        "relationships": list(
+            Relationship.objects.filter(relative=person).select_related("person")
+        ) + list(Relationship.objects.filter(person=person).select_related("relative")),
+        "addresses": list(PersonAddress.objects.filter(person=person).select_related("address")),
+        "households": list(
+            HouseholdMembership.objects.filter(person=person).select_related("household")
+        ),
+    }

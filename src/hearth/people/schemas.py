@@ -1,0 +1,168 @@
+"""API shapes for people; validation messages name the field and the problem."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from ninja import Schema
+from pydantic import Field, field_validator, model_validator
+
+from hearth.people.codes import Disability, Ethnicity, Sex
+from hearth.people.rules import nhs_number_is_valid, normalise_nhs_number, upn_is_valid
+
+
+class PersonFields(Schema):
+    middle_names: str = Field("", max_length=150)
+    date_of_birth: date | None = None
+    expected_date_of_birth: date | None = None
+    sex: str = "U"
+    ethnicity: str = "NOBT"
+    disabilities: list[str] = []
+    first_language: str = Field("", max_length=60)
+    interpreter_needed: bool = False
+    literacy_needs: str = Field("", max_length=200)
+    nhs_number: str = ""
+    upn: str = ""
+    date_of_death: date | None = None
+
+    @field_validator("sex")
+    @classmethod
+    def _sex(cls, v: str) -> str:
+        if v not in Sex.values:
+            raise ValueError(f"must be one of {', '.join(Sex.values)}")
+        return v
+
+    @field_validator("ethnicity")
+    @classmethod
+    def _ethnicity(cls, v: str) -> str:
+        if v not in Ethnicity.values:
+            raise ValueError(f"{v!r} is not a DfE ethnicity code")
+        return v
+
+    @field_validator("disabilities")
+    @classmethod
+    def _disabilities(cls, v: list[str]) -> list[str]:
+        unknown = [c for c in v if c not in Disability.values]
+        if unknown:
+            raise ValueError(f"not DfE disability codes: {', '.join(unknown)}")
+        if "NONE" in v and len(v) > 1:
+            raise ValueError("NONE cannot be combined with other disability codes")
+        return sorted(set(v))
+
+    @field_validator("nhs_number")
+    @classmethod
+    def _nhs(cls, v: str) -> str:
+        if v and not nhs_number_is_valid(v):
+            raise ValueError("is not a valid NHS number (10 digits with a correct check digit)")
+        return normalise_nhs_number(v)
+
+    @field_validator("upn")
+    @classmethod
+    def _upn(cls, v: str) -> str:
+        v = (v or "").strip().upper()
+        if v and not upn_is_valid(v):
+            raise ValueError("is not a valid UPN (13 characters with a correct check letter)")
+        return v
+
+    @model_validator(mode="after")
+    def _dates(self):
+        today = date.today()  # noqa: DTZ011  (a calendar date in the service's own zone)
+        if self.date_of_birth and self.date_of_birth > today:
+            raise ValueError("date_of_birth: cannot be in the future; use expected_date_of_birth")
+        if self.date_of_death and self.date_of_birth and self.date_of_death < self.date_of_birth:
+            raise ValueError("date_of_death: cannot be before the date of birth")
+        return self
+
+
+class PersonIn(PersonFields):
+    given_name: str = Field(..., min_length=1, max_length=100)
+    family_name: str = Field(..., min_length=1, max_length=100)
+    restricted: bool = False
+
+
+class PersonPatch(Schema):
+    """Only the fields sent are changed."""
+
+    given_name: str | None = Field(None, min_length=1, max_length=100)
+    family_name: str | None = Field(None, min_length=1, max_length=100)
+    middle_names: str | None = Field(None, max_length=150)
+    date_of_birth: date | None = None
+    expected_date_of_birth: date | None = None
+    sex: str | None = None
+    ethnicity: str | None = None
+    disabilities: list[str] | None = None
+    first_language: str | None = Field(None, max_length=60)
+    interpreter_needed: bool | None = None
+    literacy_needs: str | None = Field(None, max_length=200)
+    nhs_number: str | None = None
+    upn: str | None = None
+    date_of_death: date | None = None
+
+    _sex = field_validator("sex")(PersonFields._sex.__func__)  # type: ignore[attr-defined]
+    _eth = field_validator("ethnicity")(PersonFields._ethnicity.__func__)  # type: ignore[attr-defined]
+    _dis = field_validator("disabilities")(PersonFields._disabilities.__func__)  # type: ignore[attr-defined]
+    _nhs = field_validator("nhs_number")(PersonFields._nhs.__func__)  # type: ignore[attr-defined]
+    _upn = field_validator("upn")(PersonFields._upn.__func__)  # type: ignore[attr-defined]
+
+
+class NameOut(Schema):
+    kind: str
+    given_name: str
+    family_name: str
+
+
+class PersonOut(Schema):
+    id: UUID
+    display_name: str
+    given_name: str
+    middle_names: str
+    family_name: str
+    other_names: list[NameOut]
+    date_of_birth: date | None
+    expected_date_of_birth: date | None
+    sex: str
+    ethnicity: str
+    disabilities: list[str]
+    first_language: str
+    interpreter_needed: bool
+    literacy_needs: str
+    nhs_number: str
+    upn: str
+    date_of_death: date | None
+    restricted: bool
+    version: int
+
+
+class SearchResult(Schema):
+    id: UUID
+    display_name: str
+    date_of_birth: date | None
+    score: float
+    reasons: list[str]
+
+
+class SearchResults(Schema):
+    results: list[SearchResult]
+
+
+class SearchIn(Schema):
+    name: str = Field("", max_length=200)
+    dob: str = Field("", max_length=20)
+    postcode: str = Field("", max_length=10)
+
+
+class AccessLogEntry(Schema):
+    at: str
+    user: str
+    action: str
+    fields: list[str]
+    reason: str
+
+
+class AccessLog(Schema):
+    entries: list[AccessLogEntry]
+
+
+class Problem(Schema):
+    detail: str

@@ -1,0 +1,15 @@
+from django.urls import include, path
+
+from hearth.api import api
+from hearth.web.views.health import healthz
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("api/v1/", api.urls),
+    path("", include("hearth.web.urls")),
+]
+
+handler404 = "hearth.web.views.errors.not_found"
+handler403 = "hearth.web.views.errors.forbidden"
+handler500 = "hearth.web.views.errors.server_error"
+handler400 = "hearth.web.views.errors.bad_request"

@@ -1,0 +1,1 @@
+"""Server-rendered GOV.UK pages."""

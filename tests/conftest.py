@@ -1,0 +1,114 @@
+"""Named users and a family, so tests read like stories (practice 4).
+
+- Sam, a social worker in Family Help North, allocated to the Fletcher children;
+- Tina, Sam's team manager;
+- Fran, an information officer at the front door (CRS);
+- Pat, a police officer in the MASH (agency: Hampshire Police);
+- Olly, an outsider: a social worker in another team with no link to the Fletchers;
+- Ada, an administrator.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.test import Client
+
+from hearth.access.models import Agency, Team, User
+from hearth.access.roles import Role
+
+PASSWORD = "correct horse battery staple"
+
+
+def make_user(username: str, role: str, *, team=None, agency=None, first="", last="") -> User:
+    user = User(username=username, role=role, team=team, agency=agency, first_name=first,
+                last_name=last, email=f"{username}@example.org")
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def north(db) -> Team:
+    return Team.objects.create(name="Family Help North", service="family_help")
+
+
+@pytest.fixture
+def south(db) -> Team:
+    return Team.objects.create(name="Family Safeguarding South", service="family_safeguarding")
+
+
+@pytest.fixture
+def police(db) -> Agency:
+    return Agency.objects.create(name="Hampshire Police", kind="police")
+
+
+@pytest.fixture
+def social_worker(north) -> User:
+    return make_user("sam", Role.SOCIAL_WORKER, team=north, first="Sam", last="Worker")
+
+
+@pytest.fixture
+def team_manager(north) -> User:
+    return make_user("tina", Role.TEAM_MANAGER, team=north, first="Tina", last="Manager")
+
+
+@pytest.fixture
+def front_door(db) -> User:
+    crs = Team.objects.create(name="Children's Resource Service", service="crs")
+    return make_user("fran", Role.FRONT_DOOR, team=crs, first="Fran", last="Door")
+
+
+@pytest.fixture
+def police_partner(police) -> User:
+    return make_user("pat", Role.MASH_PARTNER, agency=police, first="Pat", last="Officer")
+
+
+@pytest.fixture
+def outsider(south) -> User:
+    return make_user("olly", Role.SOCIAL_WORKER, team=south, first="Olly", last="Outsider")
+
+
+@pytest.fixture
+def administrator(db) -> User:
+    return make_user("ada", Role.ADMINISTRATOR, first="Ada", last="Admin")
+
+
+@pytest.fixture
+def fletchers(social_worker, north):
+    """A mother and two children; the children are allocated to Sam in Family Help North."""
+    from hearth.casework.models import Involvement
+    from hearth.people import actions
+
+    mum = actions.do_create_person(acting_user=social_worker, given_name="Kerry",
+                                   family_name="Fletcher", date_of_birth=date(1990, 4, 2),
+                                   sex="F", ethnicity="WBRI")
+    jack = actions.do_create_person(acting_user=social_worker, given_name="Jack",
+                                    family_name="Fletcher", date_of_birth=date(2016, 9, 14),
+                                    sex="M", ethnicity="WBRI")
+    amy = actions.do_create_person(acting_user=social_worker, given_name="Amy",
+                                   family_name="Fletcher", date_of_birth=date(2019, 1, 30),
+                                   sex="F", ethnicity="WBRI")
+    for child in (jack, amy):
+        actions.do_add_relationship(mum, child, acting_user=social_worker, kind="mother",
+                                    parental_responsibility=True)
+        Involvement.objects.create(person=child, team=north, worker=social_worker,
+                                   opened_on=date(2026, 10, 1))
+    return {"mum": mum, "jack": jack, "amy": amy}
+
+
+def client_for(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def as_user():
+    return client_for
