@@ -112,3 +112,34 @@ def client_for(user: User) -> Client:
 @pytest.fixture
 def as_user():
     return client_for
+
+
+# --- `make test` fails if the browser tests were skipped or did not run ---------------------
+
+_browser_outcomes: dict[str, int] = {"passed": 0, "skipped": 0, "failed": 0}
+
+
+def pytest_addoption(parser):
+    parser.addoption("--require-browser", action="store_true", default=False,
+                     help="fail the run if any browser test was skipped or none ran")
+
+
+def pytest_runtest_logreport(report):
+    if "browser" not in report.keywords:
+        return
+    if report.when == "call" or (report.when == "setup" and report.outcome != "passed"):
+        _browser_outcomes[report.outcome] = _browser_outcomes.get(report.outcome, 0) + 1
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if not session.config.getoption("--require-browser"):
+        return
+    if session.config.getoption("collectonly"):
+        return
+    if _browser_outcomes["skipped"] or not _browser_outcomes["passed"]:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        message = (f"--require-browser: browser tests passed={_browser_outcomes['passed']} "
+                   f"skipped={_browser_outcomes['skipped']}; they must run and pass.")
+        if reporter:
+            reporter.write_line(message, red=True)
+        session.exitstatus = 1

@@ -1,0 +1,34 @@
+from django.shortcuts import render
+
+from hearth.access.permissions import SIGNED_IN, requires
+from hearth.access.roles import Role
+from hearth.casework.models import Involvement, InvolvementStatus
+from hearth.people.models import Person
+
+
+@requires(SIGNED_IN)
+def home(request):
+    """A home page per role: what this person needs first."""
+    user = request.user
+    context: dict = {"notifications": user.notifications.filter(read_at__isnull=True)[:10]}
+    visible = Person.objects.visible_to(user)
+    open_involvements = Involvement.objects.exclude(status=InvolvementStatus.CLOSED).filter(
+        person__in=visible).select_related("person", "worker", "team")
+    if user.role == Role.ADMINISTRATOR:
+        template = "web/home_admin.html"
+    elif user.role == Role.MASH_PARTNER:
+        template = "web/home_partner.html"
+        context["shared"] = visible.live().order_by("family_name", "given_name")[:50]
+    elif user.role in (Role.TEAM_MANAGER, Role.SERVICE_MANAGER):
+        template = "web/home_manager.html"
+        scope = open_involvements if user.role == Role.SERVICE_MANAGER else \
+            open_involvements.filter(team_id=user.team_id)
+        context["involvements"] = scope.order_by("worker__last_name", "person__family_name")[:100]
+        context["unallocated"] = scope.filter(worker__isnull=True).count()
+    elif user.role in (Role.FRONT_DOOR, Role.ADVANCED_PRACTITIONER):
+        template = "web/home_front_door.html"
+    else:
+        template = "web/home_worker.html"
+        context["involvements"] = open_involvements.filter(worker=user).order_by(
+            "person__family_name")[:100]
+    return render(request, template, context)

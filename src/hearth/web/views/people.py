@@ -1,0 +1,160 @@
+"""Person search, record, create (with duplicate check) and edit."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from hearth.access.models import AuditEntry
+from hearth.access.permissions import requires
+from hearth.access.visibility import could_break_glass
+from hearth.people import actions
+from hearth.people.actions import PERSON_FIELDS
+from hearth.people.models import Person
+from hearth.people.queries import get_visible_person, person_detail
+from hearth.people.search import SearchInputError, likely_duplicates, search_people
+from hearth.web.forms import AddressForm, EditPersonForm, NameForm, PersonForm, SearchForm
+
+FORM_FIELDS = [f for f in PERSON_FIELDS if f != "restricted"]
+
+
+def person_or_break_glass(request, person_id):
+    """The visible person; a break-glass page for a restricted record in reach; else 404."""
+    try:
+        return get_visible_person(request.user, person_id), None
+    except Http404:
+        person = Person.objects.filter(pk=person_id, merged_into__isnull=True).first() \
+            if _is_uuid(person_id) else None
+        if person is not None and could_break_glass(request.user, person):
+            return None, redirect("web:break_glass", person_id=person.pk)
+        raise
+
+
+def _is_uuid(value) -> bool:
+    import uuid
+
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+@require_http_methods(["GET", "POST"])
+@requires("people.search")
+def search(request):
+    """Search is a POST so names and dates never appear in URLs or logs."""
+    form = SearchForm(request.POST or None)
+    results = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            results = search_people(request.user, **form.cleaned_data)
+        except SearchInputError as exc:
+            form.add_error("dob" if "birth" in str(exc).lower() else None, str(exc))
+    status = 400 if form.errors else 200
+    return render(request, "people/search.html", {"form": form, "results": results},
+                  status=status)
+
+
+@requires("people.view")
+def detail(request, person_id):
+    person, elsewhere = person_or_break_glass(request, person_id)
+    if elsewhere:
+        return elsewhere
+    actions.record_view(person, user=request.user)
+    history = AuditEntry.objects.filter(
+        object_type="people.person", object_id=str(person.pk)
+    ).exclude(action__in=["view", "api_view", "view_access_log"]).order_by("-seq")[:50]
+    return render(request, "people/detail.html", {
+        "person": person, **person_detail(person), "history": history,
+        "can_edit": request.user.has_hearth_permission("people.edit"),
+        "can_merge": request.user.has_hearth_permission("people.merge"),
+        "can_see_log": request.user.has_hearth_permission("audit.access_log"),
+    })
+
+
+@require_http_methods(["GET", "POST"])
+@requires("people.create")
+def create(request):
+    """Create a person; likely duplicates are shown first and must be ruled out (R-PPL-2)."""
+    form = PersonForm(request.POST or None)
+    duplicates = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if not request.POST.get("confirmed_new"):
+            duplicates = likely_duplicates(
+                request.user, given_name=data["given_name"], family_name=data["family_name"],
+                date_of_birth=data["date_of_birth"] or data["expected_date_of_birth"],
+            )
+        if not duplicates:
+            try:
+                person = actions.do_create_person(
+                    acting_user=request.user, **{k: data[k] for k in FORM_FIELDS})
+            except ValidationError as exc:
+                for field, errs in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errs)
+            else:
+                messages.success(request, f"{person.display_name}'s record was created.")
+                return redirect("web:person", person_id=person.pk)
+    status = 400 if form.errors else 200
+    return render(request, "people/create.html",
+                  {"form": form, "duplicates": duplicates}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@requires("people.edit")
+def edit(request, person_id):
+    person = get_visible_person(request.user, person_id)
+    initial = {f: getattr(person, f) for f in FORM_FIELDS}
+    initial["version"] = person.version
+    form = EditPersonForm(request.POST or None, initial=initial)
+    stale = False
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.do_update_person(person, acting_user=request.user,
+                                     expected_version=data["version"],
+                                     **{k: data[k] for k in FORM_FIELDS})
+        except actions.StaleEdit:
+            stale = True
+            person.refresh_from_db()
+        except ValidationError as exc:
+            for field, errs in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errs)
+        else:
+            messages.success(request, "The record was updated.")
+            return redirect("web:person", person_id=person.pk)
+    status = 409 if stale else 400 if form.errors else 200
+    return render(request, "people/edit.html",
+                  {"form": form, "person": person, "stale": stale}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@requires("people.edit")
+def add_address(request, person_id):
+    person = get_visible_person(request.user, person_id)
+    form = AddressForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.do_add_address(person, acting_user=request.user, **form.cleaned_data)
+        messages.success(request, "The address was added.")
+        return redirect("web:person", person_id=person.pk)
+    return render(request, "people/form_page.html", {
+        "form": form, "person": person, "title": "Add an address",
+        "button": "Add address"}, status=400 if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+@requires("people.edit")
+def add_name(request, person_id):
+    person = get_visible_person(request.user, person_id)
+    form = NameForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.do_add_name(person, acting_user=request.user, **form.cleaned_data)
+        messages.success(request, "The name was added.")
+        return redirect("web:person", person_id=person.pk)
+    return render(request, "people/form_page.html", {
+        "form": form, "person": person, "title": "Add an alias or previous name",
+        "button": "Add name"}, status=400 if form.errors else 200)
