@@ -30,7 +30,7 @@ def _secret_key() -> str:
     if key:
         return key
     if PRODUCTION:
-        raise ImproperlyConfigured("HEARTH_SECRET_KEY must be set in production.")
+        return ""  # reported by check_production_settings below
     # Demo and development only: generate once and keep it in the data folder.
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     path = DATA_DIR / "secret_key"
@@ -112,7 +112,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         DATA_DIR.mkdir(parents=True, exist_ok=True)
 else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-DATABASES["default"]["TEST"] = {"NAME": os.environ.get("HEARTH_TEST_DATABASE_NAME") or None}
+_test_name = os.environ.get("HEARTH_TEST_DATABASE_NAME") or None
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and not _test_name:
+    # A file, not :memory:, so that threads (live server, concurrency tests) really share it.
+    _test_name = str(DATA_DIR / f"test-{os.getpid()}.sqlite3")
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    _test_name = str(DATA_DIR / f"{_test_name}.sqlite3")
+DATABASES["default"]["TEST"] = {"NAME": _test_name}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "access.User"
@@ -214,7 +220,7 @@ def check_production_settings() -> list[str]:
     problems = []
     if DEBUG:
         problems.append("HEARTH_DEBUG is on")
-    if not os.environ.get("HEARTH_SECRET_KEY") or len(SECRET_KEY) < 40:
+    if len(os.environ.get("HEARTH_SECRET_KEY", "")) < 40:
         problems.append("HEARTH_SECRET_KEY is unset or shorter than 40 characters")
     if any(h in {"*", ""} for h in ALLOWED_HOSTS):
         problems.append("HEARTH_ALLOWED_HOSTS contains a wildcard")

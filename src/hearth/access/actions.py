@@ -16,7 +16,7 @@ from hearth.access import audit
 from hearth.access.models import Agency, ApiToken, LoginFailure, Team, User
 from hearth.access.roles import Role
 
-TOKEN_PREFIX = "hth_"
+TOKEN_PREFIX = "hth_"  # noqa: S105  (a marker, not a secret)
 
 
 @transaction.atomic
@@ -116,7 +116,8 @@ def is_throttled(username: str, ip: str | None) -> bool:
     recent = LoginFailure.objects.filter(at__gte=since)
     by_user = recent.filter(username__iexact=username).count()
     by_ip = recent.filter(ip=ip).count() if ip else 0
-    return by_user >= settings.LOGIN_THROTTLE_FAILURES or by_ip >= 4 * settings.LOGIN_THROTTLE_FAILURES
+    limit = settings.LOGIN_THROTTLE_FAILURES
+    return by_user >= limit or by_ip >= 4 * limit
 
 
 @transaction.atomic

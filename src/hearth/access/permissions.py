@@ -1,7 +1,7 @@
 """Every route declares its permission; ``tests/access/test_routes.py`` proves it.
 
-Pages use ``@requires("people.view")`` (or ``@public``); API operations use
-``api_permission("people.view")`` inside the handler's decorator stack.
+Pages use ``@requires("people.view")`` (or ``@public``) as their outermost decorator; API
+operations pass ``auth=permission("people.view")`` (``hearth.api_auth``).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from ninja.errors import HttpError
 
 PUBLIC = "public"
 SIGNED_IN = "signed_in"
@@ -41,22 +40,6 @@ def requires(permission: str) -> Callable[[Callable], Callable]:
             if permission != SIGNED_IN and not user.has_hearth_permission(permission):
                 raise PermissionDenied(f"Your role does not allow {permission}.")
             return view(request, *args, **kwargs)
-
-        return _mark(wrapped, permission)
-
-    return decorator
-
-
-def api_requires(permission: str) -> Callable[[Callable], Callable]:
-    """API operation decorator: the bearer's role must grant ``permission`` (else 403)."""
-
-    def decorator(func: Callable) -> Callable:
-        @wraps(func)
-        def wrapped(request, *args: Any, **kwargs: Any):
-            user = request.auth
-            if permission != SIGNED_IN and not user.has_hearth_permission(permission):
-                raise HttpError(403, f"Your role does not allow {permission}.")
-            return func(request, *args, **kwargs)
 
         return _mark(wrapped, permission)
 

@@ -28,4 +28,8 @@ class Involvement(models.Model):
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
-        indexes = [models.Index(fields=["team", "status"]), models.Index(fields=["worker", "status"])]
+        indexes = [models.Index(fields=["team", "status"]),
+                   models.Index(fields=["worker", "status"])]
+
+    def __str__(self) -> str:
+        return f"Involvement {self.pk} ({self.get_status_display()})"

@@ -25,3 +25,6 @@ class Job(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["status", "run_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} ({self.status})"

@@ -179,7 +179,8 @@ def do_break_glass(person: Person, *, acting_user, reason: str) -> BreakGlass:
     notify_managers(
         acting_user,
         subject=f"{acting_user.display_name} broke the glass on a restricted record",
-        body=f"Reason given: {reason}\nAccess expires at {timezone.localtime(grant.expires_at):%H:%M}.",
+        body=f"Reason given: {reason}\n"
+        f"Access expires at {timezone.localtime(grant.expires_at):%H:%M}.",
         link=f"/people/{person.pk}/access-log",
     )
     return grant
@@ -247,7 +248,8 @@ def do_merge(kept: Person, merged: Person, *, acting_user, reason: str) -> Merge
     reindex_person(merged)
     for person in (kept, merged):
         audit.record("merge", user=acting_user, obj=person, reason=reason,
-                     fields={"kept": str(kept.pk), "merged": str(merged.pk), "rows_moved": len(moved)})
+                     fields={"kept": str(kept.pk), "merged": str(merged.pk),
+                             "rows_moved": len(moved)})
     return record
 
 

@@ -45,8 +45,11 @@ def upn_is_valid(value: str) -> bool:
         return False
     total = 0
     for position, char in enumerate(upn[1:], start=2):
-        number = int(char) if char.isdigit() else _UPN_LETTERS.index(char) if char in _UPN_LETTERS else -1
-        if number < 0:
+        if char.isdigit():
+            number = int(char)
+        elif char in _UPN_LETTERS:
+            number = _UPN_LETTERS.index(char)
+        else:
             return False
         total += number * position
     return _UPN_LETTERS[total % 23] == upn[0]

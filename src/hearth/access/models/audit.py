@@ -28,6 +28,9 @@ class AuditEntry(models.Model):
         ordering = ["seq"]
         indexes = [models.Index(fields=["object_type", "object_id", "seq"])]
 
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.action} {self.object_type}"
+
     def save(self, *args, **kwargs):
         if self.pk is not None and not kwargs.pop("_append", False):
             raise RuntimeError("Audit entries are append-only.")
@@ -49,3 +52,6 @@ class AuditHead(models.Model):
     seq = models.BigIntegerField(default=0)
     mac = models.CharField(max_length=64, default="")
     head_mac = models.CharField(max_length=64, default="")
+
+    def __str__(self) -> str:
+        return f"audit head at #{self.seq}"

@@ -98,6 +98,9 @@ class ApiToken(models.Model):
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
 
+    def __str__(self) -> str:
+        return f"token {self.prefix}…"
+
 
 class Notification(models.Model):
     """A message for a user (for example a manager told of a break-glass access)."""
@@ -112,6 +115,9 @@ class Notification(models.Model):
     class Meta:
         ordering = ["-created_at"]
 
+    def __str__(self) -> str:
+        return self.subject
+
 
 class LoginFailure(models.Model):
     """Failed sign-ins, kept in the database so every web process sees them (throttling)."""
@@ -119,3 +125,6 @@ class LoginFailure(models.Model):
     username = models.CharField(max_length=150, db_index=True)
     ip = models.GenericIPAddressField(null=True, blank=True)
     at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self) -> str:
+        return f"failed sign-in at {self.at:%Y-%m-%d %H:%M}"

@@ -21,6 +21,9 @@ class Relationship(models.Model):
     class Meta:
         indexes = [models.Index(fields=["relative", "person"])]
 
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} relationship"
+
 
 class Address(models.Model):
     line1 = models.CharField(max_length=120)
@@ -29,14 +32,14 @@ class Address(models.Model):
     postcode = models.CharField(max_length=10, blank=True)
     postcode_norm = models.CharField(max_length=8, blank=True, db_index=True)
 
+    def __str__(self) -> str:
+        return ", ".join(p for p in [self.line1, self.line2, self.town, self.postcode] if p)
+
     def save(self, *args, **kwargs):
         from hearth.people.normalise import postcode_key
 
         self.postcode_norm = postcode_key(self.postcode)
         super().save(*args, **kwargs)
-
-    def __str__(self) -> str:
-        return ", ".join(p for p in [self.line1, self.line2, self.town, self.postcode] if p)
 
 
 class PersonAddress(models.Model):
@@ -49,6 +52,9 @@ class PersonAddress(models.Model):
 
     class Meta:
         ordering = ["-start_date"]
+
+    def __str__(self) -> str:
+        return f"address from {self.start_date or '?'} to {self.end_date or 'now'}"
 
 
 class Household(models.Model):
@@ -71,3 +77,6 @@ class HouseholdMembership(models.Model):
 
     class Meta:
         ordering = ["-start_date"]
+
+    def __str__(self) -> str:
+        return f"household member from {self.start_date or '?'} to {self.end_date or 'now'}"

@@ -19,3 +19,6 @@ class Merge(models.Model):
                                     on_delete=models.PROTECT, related_name="+")
     reversed_at = models.DateTimeField(null=True, blank=True)
     reversal_reason = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return f"merge {self.pk}"

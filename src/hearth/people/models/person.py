@@ -12,7 +12,7 @@ class PersonQuerySet(models.QuerySet):
     def visible_to(self, user) -> PersonQuerySet:
         from hearth.access.visibility import visible_people
 
-        return visible_people(user, self)
+        return visible_people(user, self)  # type: ignore[return-value]
 
     def live(self) -> PersonQuerySet:
         """Not merged into another record."""
@@ -93,6 +93,9 @@ class RestrictedAccess(models.Model):
         constraints = [models.UniqueConstraint(fields=["person", "user"],
                                                name="restricted_access_once")]
 
+    def __str__(self) -> str:
+        return "named user on a restricted record"
+
 
 class BreakGlass(models.Model):
     """A user's audited, time-limited access to a record they would not otherwise see."""
@@ -103,6 +106,9 @@ class BreakGlass(models.Model):
     reason = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"break glass until {self.expires_at:%Y-%m-%d %H:%M}"
 
 
 class AgencyShare(models.Model):
@@ -115,3 +121,6 @@ class AgencyShare(models.Model):
     reason = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"shared with agency {self.agency_id}"

@@ -16,8 +16,8 @@ from hearth.people.queries import get_visible_person
 from hearth.web.forms import BreakGlassForm
 
 
-@require_http_methods(["GET", "POST"])
 @requires("people.break_glass")
+@require_http_methods(["GET", "POST"])
 def break_glass(request, person_id):
     person = Person.objects.filter(pk=person_id, merged_into__isnull=True).first()
     if person is None:

@@ -21,8 +21,8 @@ def users(request):
     return render(request, "admin/users.html", {"users": rows})
 
 
-@require_http_methods(["GET", "POST"])
 @requires("admin.users")
+@require_http_methods(["GET", "POST"])
 def add_user(request):
     form = UserForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -40,8 +40,8 @@ def add_user(request):
                   status=400 if form.errors else 200)
 
 
-@require_http_methods(["GET", "POST"])
 @requires("admin.users")
+@require_http_methods(["GET", "POST"])
 def edit_user(request, user_id):
     target = get_object_or_404(User, pk=user_id)
     form = EditUserForm(request.POST or None, initial={
@@ -65,8 +65,8 @@ def edit_user(request, user_id):
         status=409 if stale else 400 if form.errors else 200)
 
 
-@require_http_methods(["GET", "POST"])
 @requires("admin.teams")
+@require_http_methods(["GET", "POST"])
 def teams(request):
     form = TeamForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -78,5 +78,6 @@ def teams(request):
         else:
             messages.success(request, "The team was added.")
             return redirect("web:teams")
-    return render(request, "admin/teams.html", {"form": form, "teams": Team.objects.annotate(member_count=Count("members"))},
+    teams = Team.objects.annotate(member_count=Count("members"))
+    return render(request, "admin/teams.html", {"form": form, "teams": teams},
                   status=400 if form.errors else 200)

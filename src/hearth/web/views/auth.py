@@ -1,3 +1,5 @@
+import time
+
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.shortcuts import redirect, render
@@ -33,6 +35,7 @@ def sign_in(request):
                 error = "Enter a correct username and password"
             else:
                 login(request, user)
+                request.session["signed_in_at"] = time.time()  # for the absolute timeout
                 actions.record_login(user, ip)
                 target = request.POST.get("next") or request.GET.get("next") or ""
                 if not url_has_allowed_host_and_scheme(target, {request.get_host()},
@@ -45,8 +48,8 @@ def sign_in(request):
                   status=status)
 
 
-@require_POST
 @requires(SIGNED_IN)
+@require_POST
 def sign_out(request):
     actions.record_logout(request.user)
     logout(request)

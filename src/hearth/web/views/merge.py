@@ -15,8 +15,8 @@ from hearth.people.search import likely_duplicates
 from hearth.web.forms import MergeForm, ReasonForm
 
 
-@require_http_methods(["GET", "POST"])
 @requires("people.merge")
+@require_http_methods(["GET", "POST"])
 def merge(request, person_id):
     person = get_visible_person(request.user, person_id)
     candidates = [m for m in likely_duplicates(
@@ -46,8 +46,8 @@ def merges(request):
     return render(request, "people/merges.html", {"merges": rows})
 
 
-@require_http_methods(["GET", "POST"])
 @requires("people.unmerge")
+@require_http_methods(["GET", "POST"])
 def reverse_merge(request, merge_id):
     record = get_object_or_404(Merge, pk=merge_id)
     if record.reversed_at:

@@ -11,8 +11,8 @@ def notifications(request):
     return render(request, "web/notifications.html", {"notes": notes})
 
 
-@require_POST
 @requires(SIGNED_IN)
+@require_POST
 def mark_read(request):
     request.user.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
     return redirect("web:notifications")

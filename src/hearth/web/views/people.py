@@ -43,8 +43,8 @@ def _is_uuid(value) -> bool:
     return True
 
 
-@require_http_methods(["GET", "POST"])
 @requires("people.search")
+@require_http_methods(["GET", "POST"])
 def search(request):
     """Search is a POST so names and dates never appear in URLs or logs."""
     form = SearchForm(request.POST or None)
@@ -76,8 +76,8 @@ def detail(request, person_id):
     })
 
 
-@require_http_methods(["GET", "POST"])
 @requires("people.create")
+@require_http_methods(["GET", "POST"])
 def create(request):
     """Create a person; likely duplicates are shown first and must be ruled out (R-PPL-2)."""
     form = PersonForm(request.POST or None)
@@ -104,8 +104,8 @@ def create(request):
                   {"form": form, "duplicates": duplicates}, status=status)
 
 
-@require_http_methods(["GET", "POST"])
 @requires("people.edit")
+@require_http_methods(["GET", "POST"])
 def edit(request, person_id):
     person = get_visible_person(request.user, person_id)
     initial = {f: getattr(person, f) for f in FORM_FIELDS}
@@ -132,8 +132,8 @@ def edit(request, person_id):
                   {"form": form, "person": person, "stale": stale}, status=status)
 
 
-@require_http_methods(["GET", "POST"])
 @requires("people.edit")
+@require_http_methods(["GET", "POST"])
 def add_address(request, person_id):
     person = get_visible_person(request.user, person_id)
     form = AddressForm(request.POST or None)
@@ -146,8 +146,8 @@ def add_address(request, person_id):
         "button": "Add address"}, status=400 if form.errors else 200)
 
 
-@require_http_methods(["GET", "POST"])
 @requires("people.edit")
+@require_http_methods(["GET", "POST"])
 def add_name(request, person_id):
     person = get_visible_person(request.user, person_id)
     form = NameForm(request.POST or None)

@@ -9,7 +9,8 @@ from hearth.access.roles import Role
 
 
 class Command(BaseCommand):
-    help = "Manage users: `hearth user add USERNAME --role ROLE [--team T] [--agency A] --password-stdin`."
+    help = ("Manage users: "
+            "`hearth user add USERNAME --role ROLE [--team T] [--agency A] --password-stdin`.")
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)

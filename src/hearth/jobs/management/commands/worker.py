@@ -27,11 +27,11 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, stop)
         self.stdout.write(f"hearth worker {worker_name()} started")
         while not stopping:
-            close_old_connections()
             ran = run_due()
             if once:
                 self.stdout.write(f"ran {ran} job(s)")
                 return
+            close_old_connections()  # drop a connection the database has closed
             if ran == 0:
                 for _ in range(int(interval * 10)):
                     if stopping:

@@ -16,8 +16,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, host, port, **options):
         hearth = [sys.executable, "-m", "hearth.cli"]
-        web = subprocess.Popen([*hearth, "serve", "--host", host, "--port", str(port)])
-        worker = subprocess.Popen([*hearth, "worker"])
+        web = subprocess.Popen([*hearth, "serve", "--host", host, "--port", str(port)])  # noqa: S603
+        worker = subprocess.Popen([*hearth, "worker"])  # noqa: S603
         self.stdout.write(f"Hearth is running on http://{host}:{port}/ — press Ctrl-C to stop.")
         children = [web, worker]
         stopping = False

@@ -30,4 +30,4 @@ class Command(BaseCommand):
         ]
         self.stdout.write(f"Hearth on http://{host}:{port} ({workers} workers)")
         sys.stdout.flush()
-        os.execvp(sys.executable, [sys.executable, "-m", *argv])
+        os.execvp(sys.executable, [sys.executable, "-m", *argv])  # noqa: S606  (fixed argv)

@@ -1,0 +1,143 @@
+"""Who may see what: decided in one place, and a record you may not see answers 404."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from hearth.access.visibility import can_see, could_break_glass
+from hearth.casework.models import Involvement
+from hearth.people import actions
+from hearth.people.models import Person
+
+
+@pytest.mark.django_db
+def test_sam_sees_the_children_he_works_with_and_their_mother(social_worker, fletchers):
+    visible = set(Person.objects.visible_to(social_worker))
+    assert visible == {fletchers["mum"], fletchers["jack"], fletchers["amy"]}
+
+
+@pytest.mark.django_db
+def test_tina_sees_her_teams_cases(team_manager, fletchers):
+    assert can_see(team_manager, fletchers["jack"])
+    assert can_see(team_manager, fletchers["mum"])
+
+
+@pytest.mark.django_db
+def test_a_colleague_in_sams_team_sees_the_teams_cases(north, fletchers):
+    from tests.conftest import make_user
+
+    colleague = make_user("cleo", "social_worker", team=north)
+    assert can_see(colleague, fletchers["amy"])
+
+
+@pytest.mark.django_db
+def test_the_outsider_sees_nothing_of_the_fletchers(outsider, fletchers, as_user):
+    assert Person.objects.visible_to(outsider).count() == 0
+    page = as_user(outsider).get(reverse("web:person", args=[fletchers["jack"].pk]))
+    assert page.status_code == 404  # not 403: the record's existence does not leak
+
+
+@pytest.mark.django_db
+def test_a_closed_involvement_no_longer_gives_sight(social_worker, fletchers):
+    Involvement.objects.filter(worker=social_worker).update(status="closed",
+                                                            closed_on=date(2026, 11, 1))
+    assert Person.objects.visible_to(social_worker).count() == 0
+
+
+@pytest.mark.django_db
+def test_front_door_staff_can_find_any_unrestricted_record(front_door, fletchers):
+    """R-FD-3: the front door searches for existing records of everyone a caller names."""
+    assert Person.objects.visible_to(front_door).count() == 3
+
+
+@pytest.mark.django_db
+def test_the_administrator_never_reads_casework(administrator, fletchers, as_user):
+    assert Person.objects.visible_to(administrator).count() == 0
+    assert as_user(administrator).get(
+        reverse("web:person", args=[fletchers["jack"].pk])).status_code == 403
+
+
+@pytest.mark.django_db
+def test_pat_sees_only_what_was_shared_with_the_police(police_partner, social_worker, fletchers,
+                                                       police):
+    """R-MASH-4: a partner sees only what has been shared with their agency."""
+    assert Person.objects.visible_to(police_partner).count() == 0
+    actions.do_share_with_agency(fletchers["mum"], acting_user=social_worker, agency=police,
+                                 reason="MASH information request")
+    assert list(Person.objects.visible_to(police_partner)) == [fletchers["mum"]]
+
+
+@pytest.fixture
+def staff_child(north, social_worker):
+    """A child of a member of staff: restricted, allocated to Sam's team but unallocated."""
+    child = actions.do_create_person(acting_user=social_worker, given_name="Rosa",
+                                     family_name="Quill", date_of_birth=date(2015, 3, 3),
+                                     restricted=True)
+    Involvement.objects.create(person=child, team=north, worker=None, opened_on=date(2026, 9, 1))
+    return child
+
+
+@pytest.mark.django_db
+def test_a_restricted_record_is_seen_only_by_its_named_users(staff_child, social_worker,
+                                                             team_manager, front_door):
+    from hearth.people.models import RestrictedAccess
+
+    for user in (social_worker, team_manager, front_door):
+        assert not can_see(user, staff_child)
+    RestrictedAccess.objects.create(person=staff_child, user=team_manager)
+    assert can_see(team_manager, staff_child)
+    assert not can_see(social_worker, staff_child)
+
+
+@pytest.mark.django_db
+def test_sam_breaks_the_glass_with_a_reason_and_tina_is_told(staff_child, social_worker,
+                                                             team_manager, as_user):
+    from hearth.access.models import AuditEntry
+
+    client = as_user(social_worker)
+    url = reverse("web:person", args=[staff_child.pk])
+    assert client.get(url)["Location"] == reverse("web:break_glass", args=[staff_child.pk])
+    short = client.post(reverse("web:break_glass", args=[staff_child.pk]), {"reason": "need"})
+    assert short.status_code == 400
+    assert not can_see(social_worker, staff_child)
+
+    done = client.post(reverse("web:break_glass", args=[staff_child.pk]),
+                       {"reason": "Police called about Rosa tonight; checking for history"})
+    assert done.status_code == 302
+    assert client.get(url).status_code == 200
+    entry = AuditEntry.objects.filter(action="break_glass").get()
+    assert entry.username == "sam" and "Police called" in entry.reason
+    note = team_manager.notifications.get()
+    assert "broke the glass" in note.subject
+
+
+@pytest.mark.django_db
+def test_break_glass_access_expires(staff_child, social_worker, time_machine):
+    from django.utils import timezone
+
+    time_machine.move_to(timezone.now(), tick=False)
+    actions.do_break_glass(staff_child, acting_user=social_worker,
+                           reason="Urgent call from the hospital about Rosa")
+    assert can_see(social_worker, staff_child)
+    time_machine.shift(61 * 60)
+    assert not can_see(social_worker, staff_child)
+
+
+@pytest.mark.django_db
+def test_only_people_in_reach_may_break_the_glass(staff_child, outsider, administrator,
+                                                  as_user):
+    assert not could_break_glass(outsider, staff_child)
+    assert not could_break_glass(administrator, staff_child)
+    assert as_user(outsider).get(
+        reverse("web:break_glass", args=[staff_child.pk])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_search_does_not_leak_a_restricted_record(staff_child, front_door):
+    from hearth.people.search import search_people
+
+    results = search_people(front_door, name="Rosa Quill", dob="2015-03-03")
+    assert staff_child not in [m.person for m in results]
