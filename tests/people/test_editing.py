@@ -101,3 +101,27 @@ def test_two_simultaneous_saves_one_wins_one_is_told(social_worker, team_manager
     assert sorted(outcomes) == ["saved", "stale"]
     person.refresh_from_db()
     assert person.version == 2 and person.first_language in {"Welsh", "Somali"}
+
+
+@pytest.mark.django_db
+def test_sam_records_jacks_stepfather_with_parental_responsibility_R_PPL_1(
+        fletchers, social_worker, outsider, as_user):
+    from hearth.people.models import Relationship
+
+    client = as_user(social_worker)
+    jack = fletchers["jack"]
+    dean = actions.do_create_person(acting_user=social_worker, given_name="Dean",
+                                    family_name="Marsh", date_of_birth=date(1985, 6, 1))
+    stranger = actions.do_create_person(acting_user=outsider, given_name="Vic",
+                                        family_name="Stone")
+    url = reverse("web:person_relationship", args=[jack.pk])
+    assert client.get(url).status_code == 200
+    found = client.post(url, {"step": "find", "name": "Dean Marsh"})
+    assert str(dean.pk).encode() in found.content
+    added = client.post(url, {"step": "add", "relative": str(dean.pk),
+                              "kind": "step_parent", "parental_responsibility": "on"})
+    assert added.status_code == 302
+    link = Relationship.objects.get(person=dean, relative=jack)
+    assert link.kind == "step_parent" and link.parental_responsibility
+    hidden = client.post(url, {"step": "add", "relative": str(stranger.pk), "kind": "other"})
+    assert hidden.status_code == 404  # Sam may not see Vic's record, so cannot link it

@@ -8,7 +8,7 @@ A record a user may not see answers 404, never 403, so its existence does not le
   (with a written reason, audited, time-limited).
 - Otherwise:
   - social workers and other practitioners see the people of their own and their team's
-    involvements, and those people's relatives;
+    involvements, those people's relatives, and the records they entered themselves;
   - team managers see their team's; service managers see every team's;
   - front-door staff (and EDT) must find existing records for every contact (R-FD-3), so they
     see every unrestricted person;
@@ -58,7 +58,9 @@ def _unrestricted_scope(user) -> Q | None:
         person=OuterRef("pk"), relative_id__in=involvements.values("person_id")))
     related_in = Exists(Relationship.objects.filter(
         relative=OuterRef("pk"), person_id__in=involvements.values("person_id")))
-    return Q(restricted=False) & (Q(own) | Q(related_out) | Q(related_in))
+    # Whoever entered a record may go on seeing it (a new relative before it is linked).
+    return Q(restricted=False) & (Q(own) | Q(related_out) | Q(related_in)
+                                  | Q(created_by_id=user.pk))
 
 
 def visibility_q(user) -> Q | None:

@@ -179,3 +179,15 @@ class TeamForm(forms.Form):
 
     name = forms.CharField(label="Team name", max_length=120)
     service = forms.ChoiceField(label="Service", choices=Service.choices)
+
+
+class RelationshipForm(forms.Form):
+    from hearth.people.codes import RelationshipKind
+
+    relative = forms.UUIDField(widget=forms.HiddenInput,
+                               error_messages={"required": "Select the related person"})
+    kind = forms.ChoiceField(label="Who are they to this person?",
+                             choices=RelationshipKind.choices)
+    parental_responsibility = forms.BooleanField(label="Has parental responsibility",
+                                                 required=False)
+    start_date = date_field("From", hint="For example, 1/6/2024. Leave blank if not known")

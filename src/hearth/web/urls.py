@@ -1,6 +1,15 @@
 from django.urls import path
 
-from hearth.web.views import access, admin, auth, home, merge, notifications, people
+from hearth.web.views import (
+    access,
+    admin,
+    auth,
+    home,
+    merge,
+    notifications,
+    people,
+    relationships,
+)
 
 app_name = "web"
 urlpatterns = [
@@ -15,6 +24,8 @@ urlpatterns = [
     path("people/<uuid:person_id>/edit", people.edit, name="person_edit"),
     path("people/<uuid:person_id>/addresses/new", people.add_address, name="person_address"),
     path("people/<uuid:person_id>/names/new", people.add_name, name="person_name"),
+    path("people/<uuid:person_id>/relationships/new", relationships.add_relationship,
+         name="person_relationship"),
     path("people/<uuid:person_id>/break-glass", access.break_glass, name="break_glass"),
     path("people/<uuid:person_id>/access-log", access.access_log, name="access_log"),
     path("people/<uuid:person_id>/merge", merge.merge, name="person_merge"),
