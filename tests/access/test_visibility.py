@@ -78,9 +78,10 @@ def test_pat_sees_only_what_was_shared_with_the_police(police_partner, social_wo
 
 
 @pytest.fixture
-def staff_child(north, social_worker):
-    """A child of a member of staff: restricted, allocated to Sam's team but unallocated."""
-    child = actions.do_create_person(acting_user=social_worker, given_name="Rosa",
+def staff_child(north, front_door):
+    """A child of a member of staff, recorded by Fran at the front door as restricted, with
+    Sam's team involved but no worker allocated yet."""
+    child = actions.do_create_person(acting_user=front_door, given_name="Rosa",
                                      family_name="Quill", date_of_birth=date(2015, 3, 3),
                                      restricted=True)
     Involvement.objects.create(person=child, team=north, worker=None, opened_on=date(2026, 9, 1))
@@ -92,7 +93,8 @@ def test_a_restricted_record_is_seen_only_by_its_named_users(staff_child, social
                                                              team_manager, front_door):
     from hearth.people.models import RestrictedAccess
 
-    for user in (social_worker, team_manager, front_door):
+    assert can_see(front_door, staff_child)  # she restricted it, so she is named on it
+    for user in (social_worker, team_manager):
         assert not can_see(user, staff_child)
     RestrictedAccess.objects.create(person=staff_child, user=team_manager)
     assert can_see(team_manager, staff_child)
@@ -143,8 +145,31 @@ def test_only_people_in_reach_may_break_the_glass(staff_child, outsider, adminis
 
 
 @pytest.mark.django_db
-def test_search_does_not_leak_a_restricted_record(staff_child, front_door):
+def test_search_does_not_leak_a_restricted_record(staff_child, team_manager):
     from hearth.people.search import search_people
 
-    results = search_people(front_door, name="Rosa Quill", dob="2015-03-03")
+    results = search_people(team_manager, name="Rosa Quill", dob="2015-03-03")
     assert staff_child not in [m.person for m in results]
+
+
+@pytest.mark.django_db
+def test_tina_restricts_jacks_record_and_names_sam(team_manager, social_worker, front_door,
+                                                   fletchers, as_user):
+    jack = fletchers["jack"]
+    client = as_user(team_manager)
+    url = reverse("web:restriction", args=[jack.pk])
+    assert as_user(social_worker).get(url).status_code == 403  # managers only
+    missing_reason = client.post(url, {"action": "restrict", "restricted": "on"})
+    assert missing_reason.status_code == 400
+    client.post(url, {"action": "restrict", "restricted": "on",
+                      "reason": "Jack's mother now works in the fostering team"})
+    jack.refresh_from_db()
+    assert jack.restricted
+    assert can_see(team_manager, jack)  # the one restricting it is named
+    assert not can_see(social_worker, jack) and not can_see(front_door, jack)
+    unknown = client.post(url, {"action": "name", "username": "nobody"})
+    assert b"Enter the username of an active Hearth user" in unknown.content
+    client.post(url, {"action": "name", "username": "sam"})
+    assert can_see(social_worker, jack)
+    client.post(url, {"action": "unname", "user": social_worker.pk})
+    assert not can_see(social_worker, jack)

@@ -32,7 +32,7 @@ CASEWORK = {
     "people.edit",
     "people.break_glass",
 }
-MANAGEMENT = CASEWORK | {"people.merge", "audit.access_log"}
+MANAGEMENT = CASEWORK | {"people.merge", "people.restrict", "audit.access_log"}
 
 PERMISSIONS: dict[str, frozenset[str]] = {
     Role.SOCIAL_WORKER: frozenset(CASEWORK | {"people.merge"}),

@@ -22,6 +22,7 @@ from hearth.people.models import (
     PersonAddress,
     PersonName,
     Relationship,
+    RestrictedAccess,
 )
 from hearth.people.search import reindex_person
 
@@ -56,6 +57,9 @@ def do_create_person(*, acting_user, **data: Any) -> Person:
     person = Person(created_by=acting_user, **{k: v for k, v in data.items() if k in PERSON_FIELDS})
     person.full_clean(exclude=["created_by"])
     person.save()
+    if person.restricted and acting_user is not None:
+        # Whoever restricts a record at its creation is its first named user.
+        RestrictedAccess.objects.create(person=person, user=acting_user)
     reindex_person(person)
     audit.record("create", user=acting_user, obj=person,
                  fields={k: _jsonable(getattr(person, k)) for k in PERSON_FIELDS})
@@ -184,6 +188,36 @@ def do_break_glass(person: Person, *, acting_user, reason: str) -> BreakGlass:
         link=f"/people/{person.pk}/access-log",
     )
     return grant
+
+
+@transaction.atomic
+def do_set_restricted(person: Person, *, acting_user, restricted: bool, reason: str) -> Person:
+    """Restrict a record to named users (the one restricting it is named), or lift that."""
+    if not (reason or "").strip():
+        raise ValueError("Give the reason for this change.")
+    current = Person.objects.select_for_update().get(pk=person.pk)
+    if current.restricted == restricted:
+        return current
+    current.restricted = restricted
+    current.version += 1
+    current.save(update_fields=["restricted", "version", "updated_at"])
+    if restricted:
+        RestrictedAccess.objects.get_or_create(person=current, user=acting_user)
+    audit.record("restrict" if restricted else "unrestrict", user=acting_user, obj=current,
+                 reason=reason, fields={"restricted": [not restricted, restricted]})
+    return current
+
+
+@transaction.atomic
+def do_name_user(person: Person, user, *, acting_user) -> None:
+    RestrictedAccess.objects.get_or_create(person=person, user=user)
+    audit.record("name_user", user=acting_user, obj=person, fields={"user": user.username})
+
+
+@transaction.atomic
+def do_unname_user(person: Person, user, *, acting_user) -> None:
+    RestrictedAccess.objects.filter(person=person, user=user).delete()
+    audit.record("unname_user", user=acting_user, obj=person, fields={"user": user.username})
 
 
 def record_view(person: Person, *, user, what: str = "view") -> None:

@@ -191,3 +191,15 @@ class RelationshipForm(forms.Form):
     parental_responsibility = forms.BooleanField(label="Has parental responsibility",
                                                  required=False)
     start_date = date_field("From", hint="For example, 1/6/2024. Leave blank if not known")
+
+
+class RestrictionForm(forms.Form):
+    restricted = forms.BooleanField(label="Only named people may see this record",
+                                    required=False)
+    reason = forms.CharField(label="Reason", widget=forms.Textarea, max_length=2000,
+                             error_messages={"required": "Enter the reason"})
+
+
+class NamedUserForm(forms.Form):
+    username = forms.CharField(label="Username of the person to name", max_length=150,
+                               error_messages={"required": "Enter a username"})

@@ -9,6 +9,7 @@ from hearth.web.views import (
     notifications,
     people,
     relationships,
+    restriction,
 )
 
 app_name = "web"
@@ -27,6 +28,7 @@ urlpatterns = [
     path("people/<uuid:person_id>/relationships/new", relationships.add_relationship,
          name="person_relationship"),
     path("people/<uuid:person_id>/break-glass", access.break_glass, name="break_glass"),
+    path("people/<uuid:person_id>/restriction", restriction.restriction, name="restriction"),
     path("people/<uuid:person_id>/access-log", access.access_log, name="access_log"),
     path("people/<uuid:person_id>/merge", merge.merge, name="person_merge"),
     path("admin/merges", merge.merges, name="merges"),

@@ -73,6 +73,7 @@ def detail(request, person_id):
         "can_edit": request.user.has_hearth_permission("people.edit"),
         "can_merge": request.user.has_hearth_permission("people.merge"),
         "can_see_log": request.user.has_hearth_permission("audit.access_log"),
+        "can_restrict": request.user.has_hearth_permission("people.restrict"),
     })
 
 
