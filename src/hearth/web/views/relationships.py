@@ -41,8 +41,9 @@ def add_relationship(request, person_id):
         except (ValidationError, ValueError) as exc:
             form.add_error(None, "; ".join(getattr(exc, "messages", [str(exc)])))
         else:
+            kind = form.cleaned_data["kind"].replace("_", "-")
             messages.success(request, f"{relative.display_name} was added as "
-                             f"{person.given_name}'s {form.cleaned_data['kind'].replace('_', '-')}.")
+                             f"{person.given_name}'s {kind}.")
             return redirect("web:person", person_id=person.pk)
     errors = search_form.errors or form.errors
     return render(request, "people/add_relationship.html", {

@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.models import User
-from hearth.access.roles import Role
 from hearth.access.permissions import requires
+from hearth.access.roles import Role
 from hearth.people import actions
 from hearth.people.models import RestrictedAccess
 from hearth.people.queries import get_visible_person
