@@ -1,0 +1,66 @@
+"""`hearth demo-run` starts gunicorn and a worker, serves pages and assets, and Ctrl-C stops
+both cleanly: what `make demo` relies on."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> tuple[int, bytes, dict]:
+    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310  (loopback only)
+        return response.status, response.read(), dict(response.headers)
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    env = {**os.environ, "HEARTH_DATA_DIR": str(tmp_path), "HEARTH_DATABASE_URL": ""}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    subprocess.run([sys.executable, "-m", "hearth.cli", "migrate", "-v0"], env=env, check=True,
+                   timeout=120)
+    return env
+
+
+def test_demo_run_serves_and_stops_cleanly_on_ctrl_c(data_dir):
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "hearth.cli", "demo-run", "--port", str(port)],
+                            env=data_dir, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                status, body, _ = fetch(base + "/healthz")
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            pytest.fail("the server did not start")
+        assert status == 200 and b'"database": "ok"' in body
+        status, body, headers = fetch(base + "/sign-in")
+        assert status == 200 and b"Sign in to Hearth" in body
+        assert "default-src 'self'" in headers["Content-Security-Policy"]
+        assert fetch(base + "/static/govuk/govuk-frontend.min.css")[0] == 200
+        assert fetch(base + "/assets/fonts/bold-b542beb274-v2.woff2")[0] == 200
+        assert fetch(base + "/static/htmx/htmx.min.js")[0] == 200
+    finally:
+        os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
+        output, _ = proc.communicate(timeout=60)
+    text = output.decode()
+    assert proc.returncode == 0, text
+    assert "hearth worker" in text and "Hearth stopped." in text
+    leftovers = subprocess.run(["pgrep", "-f", f"127.0.0.1:{port}"], capture_output=True)
+    assert leftovers.stdout == b""
