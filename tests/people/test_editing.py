@@ -125,3 +125,38 @@ def test_sam_records_jacks_stepfather_with_parental_responsibility_R_PPL_1(
     assert link.kind == "step_parent" and link.parental_responsibility
     hidden = client.post(url, {"step": "add", "relative": str(stranger.pk), "kind": "other"})
     assert hidden.status_code == 404  # Sam may not see Vic's record, so cannot link it
+
+
+@pytest.mark.django_db
+def test_a_stepfather_moves_in_and_out_of_the_household_as_history_R_PPL_3(
+        fletchers, social_worker, as_user):
+    from hearth.people.models import HouseholdMembership
+
+    client = as_user(social_worker)
+    mum, jack = fletchers["mum"], fletchers["jack"]
+    url = reverse("web:person_household", args=[mum.pk])
+    missing = client.post(url, {"action": "join", "household": "new", "start_date": "1/1/2024"})
+    assert missing.status_code == 400 and b"Enter a name for the new household" in missing.content
+    client.post(url, {"action": "join", "household": "new", "name": "Fletcher household",
+                      "start_date": "1/1/2024"})
+    home = HouseholdMembership.objects.get(person=mum).household
+    # Jack's page offers his mother's household.
+    page = client.get(reverse("web:person_household", args=[jack.pk]))
+    assert b"Fletcher household" in page.content
+    client.post(reverse("web:person_household", args=[jack.pk]),
+                {"action": "join", "household": str(home.pk), "start_date": "1/1/2024"})
+    dean = actions.do_create_person(acting_user=social_worker, given_name="Dean",
+                                    family_name="Marsh")
+    dean_url = reverse("web:person_household", args=[dean.pk])
+    client.post(dean_url, {"action": "join", "household": "new", "name": "Marsh",
+                           "start_date": "1/3/2025"})
+    stay = HouseholdMembership.objects.get(person=dean)
+    before_joining = client.post(dean_url, {"action": "leave", "membership": stay.pk,
+                                            "end_date": "1/1/2025"})
+    assert before_joining.status_code == 400
+    client.post(dean_url, {"action": "leave", "membership": stay.pk, "end_date": "1/9/2025"})
+    stay.refresh_from_db()
+    assert stay.end_date == date(2025, 9, 1)  # kept as history, not deleted
+    assert HouseholdMembership.objects.filter(household=home).count() == 2
+    record = client.get(reverse("web:person", args=[jack.pk]))
+    assert b"Fletcher household" in record.content

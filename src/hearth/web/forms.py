@@ -203,3 +203,26 @@ class RestrictionForm(forms.Form):
 class NamedUserForm(forms.Form):
     username = forms.CharField(label="Username of the person to name", max_length=150,
                                error_messages={"required": "Enter a username"})
+
+
+class JoinHouseholdForm(forms.Form):
+    household = forms.ChoiceField(label="Which household?", widget=forms.RadioSelect,
+                                  error_messages={"required": "Select a household"})
+    name = forms.CharField(label="Name for the new household", max_length=120, required=False,
+                           help_text="For example: Fletcher household, Mill Lane")
+    start_date = date_field("Joined on", required=True)
+
+    def __init__(self, *args, households=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["household"].choices = [*households, ("new", "A new household")]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("household") == "new" and not data.get("name"):
+            self.add_error("name", "Enter a name for the new household")
+        return data
+
+
+class LeaveHouseholdForm(forms.Form):
+    membership = forms.IntegerField(widget=forms.HiddenInput)
+    end_date = date_field("Left on", required=True)
