@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "hearth.access",
     "hearth.people",
     "hearth.casework",
+    "hearth.frontdoor",
     "hearth.jobs",
     "hearth.web",
 ]

@@ -1,0 +1,1 @@
+"""The front door: contacts, decisions, MASH and out-of-hours (EDT)."""
