@@ -10,6 +10,7 @@ from ninja.security import HttpBearer
 
 from hearth.access.actions import user_for_token
 from hearth.access.permissions import SIGNED_IN
+from hearth.access.roles import refusal
 
 
 class Bearer(HttpBearer):
@@ -27,7 +28,7 @@ class Bearer(HttpBearer):
         if self.permission is None:
             raise HttpError(403, "This operation declares no permission.")
         if self.permission != SIGNED_IN and not user.has_hearth_permission(self.permission):
-            raise HttpError(403, f"Your role does not allow {self.permission}.")
+            raise HttpError(403, refusal(user.role, self.permission))
         request.user = user
         return user
 

@@ -121,6 +121,11 @@ def test_sam_breaks_the_glass_with_a_reason_and_tina_is_told(staff_child, social
     assert entry.username == "sam" and "Police called" in entry.reason
     note = team_manager.notifications.get()
     assert "broke the glass" in note.subject
+    # Tina follows the link in her notification to review it, without seeing the record.
+    log = as_user(team_manager).get(note.link)
+    assert log.status_code == 200
+    assert b"Broke the glass" in log.content and b"Police called" in log.content
+    assert b"Quill" not in log.content  # the record itself stays closed to her
 
 
 @pytest.mark.django_db

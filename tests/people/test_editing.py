@@ -34,6 +34,35 @@ def test_tina_and_sam_edit_at_once_and_tinas_change_is_kept(fletchers, social_wo
 
 
 @pytest.mark.django_db
+def test_saving_again_after_losing_a_race_keeps_both_changes(fletchers, social_worker,
+                                                             team_manager, as_user):
+    """Tina sets Jack's language while Sam adds his literacy needs: Sam's second save must
+    not put the language back (practice 7: nothing lost)."""
+    jack = fletchers["jack"]
+    url = reverse("web:person_edit", args=[jack.pk])
+    sam, tina = as_user(social_worker), as_user(team_manager)
+    opened = sam.get(url).content.decode()
+    original = opened.split('name="original" value="')[1].split('"')[0].replace("&quot;", '"')
+    tina_page = tina.get(url).content.decode()
+    tina_original = tina_page.split('name="original" value="')[1].split('"')[0]
+    tina.post(url, {**FORM, "first_language": "Welsh", "version": "1",
+                    "original": tina_original.replace("&quot;", '"')})
+    lost = sam.post(url, {**FORM, "literacy_needs": "Reads with support", "version": "1",
+                          "original": original})
+    assert lost.status_code == 409
+    page = lost.content.decode()
+    assert "They changed: First language." in page
+    assert 'value="Welsh"' in page and 'value="Reads with support"' in page
+    assert 'name="version" value="2"' in page
+    fresh = page.split('name="original" value="')[1].split('"')[0].replace("&quot;", '"')
+    again = sam.post(url, {**FORM, "first_language": "Welsh", "literacy_needs":
+                           "Reads with support", "version": "2", "original": fresh})
+    assert again.status_code == 302
+    jack.refresh_from_db()
+    assert jack.first_language == "Welsh" and jack.literacy_needs == "Reads with support"
+
+
+@pytest.mark.django_db
 def test_a_malformed_date_names_the_field_and_saves_nothing(fletchers, social_worker, as_user):
     jack = fletchers["jack"]
     page = as_user(social_worker).post(reverse("web:person_edit", args=[jack.pk]),

@@ -14,6 +14,8 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 
+from hearth.access.roles import refusal
+
 PUBLIC = "public"
 SIGNED_IN = "signed_in"
 
@@ -38,7 +40,7 @@ def requires(permission: str) -> Callable[[Callable], Callable]:
             if not user.is_authenticated:
                 return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
             if permission != SIGNED_IN and not user.has_hearth_permission(permission):
-                raise PermissionDenied(f"Your role does not allow {permission}.")
+                raise PermissionDenied(refusal(user.role, permission))
             return view(request, *args, **kwargs)
 
         return _mark(wrapped, permission)
@@ -48,4 +50,4 @@ def requires(permission: str) -> Callable[[Callable], Callable]:
 
 def require(user, permission: str) -> None:
     if not user.has_hearth_permission(permission):
-        raise PermissionDenied(f"Your role does not allow {permission}.")
+        raise PermissionDenied(refusal(user.role, permission))

@@ -58,3 +58,25 @@ def has_permission(role: str, permission: str) -> bool:
 
 
 MANAGER_ROLES = {Role.TEAM_MANAGER, Role.SERVICE_MANAGER}
+
+
+PERMISSION_LABELS = {
+    "people.search": "searching for people",
+    "people.view": "opening people's records",
+    "people.create": "adding people",
+    "people.edit": "changing people's records",
+    "people.merge": "merging duplicate records",
+    "people.unmerge": "reversing merges",
+    "people.restrict": "restricting records",
+    "people.break_glass": "breaking the glass on restricted records",
+    "audit.access_log": "reading who has looked at a record",
+    "audit.verify": "verifying the audit trail",
+    "admin.users": "managing users",
+    "admin.teams": "managing teams",
+}
+
+
+def refusal(role: str, permission: str) -> str:
+    """A plain-English reason a role cannot do something."""
+    label = dict(Role.choices).get(role, role)
+    return f"As {label.lower()}, you cannot do this ({PERMISSION_LABELS.get(permission, permission)})."

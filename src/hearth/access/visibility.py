@@ -4,6 +4,7 @@ Every page, API endpoint, search, count and export filters through ``visible_peo
 A record a user may not see answers 404, never 403, so its existence does not leak.
 
 - Administrators and auditors see no casework at all.
+- A record merged into another is seen by nobody (its data moved to the record kept).
 - A restricted record is seen only by its named users, or by someone who broke the glass
   (with a written reason, audited, time-limited).
 - Otherwise:
@@ -76,7 +77,9 @@ def visibility_q(user) -> Q | None:
                                              expires_at__gt=timezone.now()))
     scope = _unrestricted_scope(user)
     special = Q(restricted=True) & (Q(named) | Q(glass))
-    return special if scope is None else scope | special
+    reach = special if scope is None else scope | special
+    # A record merged into another lives on only in the merge history: nobody opens it.
+    return Q(merged_into__isnull=True) & reach
 
 
 def visible_people(user, qs: QuerySet | None = None) -> QuerySet:

@@ -10,7 +10,7 @@ from hearth.people.models import Person
 def get_visible_person(user, person_id) -> Person:
     """The live person, or 404 when it does not exist, is merged away, or is not visible."""
     try:
-        return Person.objects.visible_to(user).get(pk=person_id)
+        return Person.objects.visible_to(user).live().get(pk=person_id)
     except (Person.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404("No such person.") from exc
 

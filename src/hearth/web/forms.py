@@ -102,6 +102,12 @@ class PersonForm(forms.Form):
 
 class EditPersonForm(PersonForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
+    original = forms.JSONField(widget=forms.HiddenInput, required=False,
+                               help_text="the values the editor opened, for merging a late save")
+
+    def clean_original(self) -> dict:
+        value = self.cleaned_data.get("original")
+        return value if isinstance(value, dict) else {}
 
 
 class AddressForm(forms.Form):
@@ -153,7 +159,8 @@ class ReasonForm(forms.Form):
 class UserForm(forms.Form):
     username = forms.RegexField(label="Username", regex=r"^[a-zA-Z0-9._-]{2,150}$",
                                 error_messages={"invalid": "Username can contain letters, "
-                                                "numbers, dots, dashes and underscores only"})
+                                                "numbers, dots, dashes and underscores only",
+                                                "required": "Enter a username"})
     first_name = forms.CharField(label="First name", max_length=150, required=False)
     last_name = forms.CharField(label="Last name", max_length=150, required=False)
     email = forms.EmailField(label="Email address", required=False)
@@ -162,7 +169,8 @@ class UserForm(forms.Form):
     agency = forms.ModelChoiceField(label="Partner agency", queryset=Agency.objects.all(),
                                     required=False)
     password = forms.CharField(label="Initial password", widget=forms.PasswordInput,
-                               help_text="At least 10 characters")
+                               help_text="At least 10 characters",
+                               error_messages={"required": "Enter an initial password"})
 
 
 class EditUserForm(forms.Form):

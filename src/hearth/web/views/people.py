@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -105,14 +106,40 @@ def create(request):
                   {"form": form, "duplicates": duplicates}, status=status)
 
 
+def _snapshot(values: dict) -> dict:
+    """Field values as JSON-safe data, for comparing what each editor changed."""
+    return {f: (v.isoformat() if hasattr(v, "isoformat") else v) for f, v in values.items()}
+
+
+def _three_way(original: dict, mine: dict, person: Person) -> tuple[dict, list[str], list[str]]:
+    """Lay my changes (since the version I opened) over the latest record.
+
+    Returns the merged values, the fields someone else changed, and the fields we both changed
+    differently (where mine wins in the form, for me to review before saving again).
+    """
+    latest = _snapshot({f: getattr(person, f) for f in FORM_FIELDS})
+    merged, theirs, clashes = {}, [], []
+    for field in FORM_FIELDS:
+        mine_changed = mine[field] != original.get(field)
+        theirs_changed = latest[field] != original.get(field)
+        merged[field] = mine[field] if mine_changed else latest[field]
+        if theirs_changed:
+            theirs.append(field)
+            if mine_changed and mine[field] != latest[field]:
+                clashes.append(field)
+    return merged, theirs, clashes
+
+
 @requires("people.edit")
 @require_http_methods(["GET", "POST"])
 def edit(request, person_id):
+    """Change a person. A save that lost a race keeps both editors' changes (practice 7)."""
     person = get_visible_person(request.user, person_id)
-    initial = {f: getattr(person, f) for f in FORM_FIELDS}
-    initial["version"] = person.version
-    form = EditPersonForm(request.POST or None, initial=initial)
-    stale = False
+    current = {f: getattr(person, f) for f in FORM_FIELDS}
+    form = EditPersonForm(request.POST or None,
+                          initial={**current, "version": person.version,
+                                   "original": _snapshot(current)})
+    conflict = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -120,17 +147,25 @@ def edit(request, person_id):
                                      expected_version=data["version"],
                                      **{k: data[k] for k in FORM_FIELDS})
         except actions.StaleEdit:
-            stale = True
             person.refresh_from_db()
+            original = data["original"]
+            mine = _snapshot({k: data[k] for k in FORM_FIELDS})
+            merged, theirs, clashes = _three_way(original, mine, person)
+            labels = {f: form.fields[f].label for f in FORM_FIELDS}
+            conflict = {"theirs": [labels[f] for f in theirs],
+                        "clashes": [labels[f] for f in clashes]}
+            latest = _snapshot({f: getattr(person, f) for f in FORM_FIELDS})
+            form = EditPersonForm(initial={**merged, "version": person.version,
+                                           "original": latest})
         except ValidationError as exc:
             for field, errs in exc.message_dict.items():
                 form.add_error(field if field in form.fields else None, errs)
         else:
             messages.success(request, "The record was updated.")
             return redirect("web:person", person_id=person.pk)
-    status = 409 if stale else 400 if form.errors else 200
+    status = 409 if conflict else 400 if form.errors else 200
     return render(request, "people/edit.html",
-                  {"form": form, "person": person, "stale": stale}, status=status)
+                  {"form": form, "person": person, "conflict": conflict}, status=status)
 
 
 @requires("people.edit")
