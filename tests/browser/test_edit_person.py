@@ -37,7 +37,7 @@ def test_sam_records_jacks_first_language(page, social_worker, fletchers):
     assert path_of(page) == f"/people/{jack.pk}"
     expect(summary_value(page, "Language")).to_have_text("Polish – needs an interpreter")
     expect(page.get_by_role("listitem").filter(
-        has_text="sam: Update (first_language, interpreter_needed)")).to_have_count(1)
+        has_text="sam: Changed details (first_language, interpreter_needed)")).to_have_count(1)
     assert_accessible(page)
     jack.refresh_from_db()
     assert (jack.first_language, jack.interpreter_needed) == ("Polish", True)
@@ -75,3 +75,11 @@ def test_sams_stale_edit_keeps_his_input_and_tinas_change(new_page, social_worke
     expect(summary_value(tinas_page, "Language")).to_have_text("Welsh")
     expect(summary_value(tinas_page, "Literacy needs")).to_have_text("None recorded")
     assert_accessible(tinas_page)
+
+    # The form now holds Tina's change with Sam's; he checks it and saves again.
+    expect(sams_page.get_by_text("They changed: First language.")).to_be_visible()
+    expect(sams_page.get_by_label("First language")).to_have_value("Welsh")
+    sams_page.get_by_role("button", name="Save changes").click()
+    expect(sams_page.get_by_text("The record was updated.")).to_be_visible()
+    jack.refresh_from_db()
+    assert (jack.first_language, jack.literacy_needs) == ("Welsh", "Needs letters read aloud")

@@ -52,10 +52,10 @@ def test_an_empty_search_says_what_to_enter(page, front_door):
     problem = summary.get_by_role("link", name="Enter a name, a date of birth or a postcode")
     expect(problem).to_be_visible()
     expect(page).to_have_title("Error: Find a person – Hearth")
-    # The message links to the part of the page that holds the search form.
-    target = problem.get_attribute("href")
-    assert target and target.startswith("#")
-    expect(page.locator(target).locator("form").get_by_label("Name")).to_be_visible()
+    # As in the GOV.UK pattern, the message links to the first field to fill in.
+    assert problem.get_attribute("href") == "#id_name"
+    problem.click()
+    expect(page.get_by_label("Name")).to_be_focused()
     expect(page.get_by_role("heading", name="result")).to_have_count(0)
     assert_accessible(page)
 

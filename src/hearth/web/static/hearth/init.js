@@ -1,3 +1,19 @@
 // GOV.UK Frontend needs these classes on <body>; set here because the CSP forbids inline scripts.
 document.body.classList.add("js-enabled", "govuk-frontend-supported");
-import("../govuk/govuk-frontend.min.js").then(({ initAll }) => initAll());
+
+import("../govuk/govuk-frontend.min.js").then(({ initAll }) => {
+  initAll();
+  // Content that htmx swaps in gets its GOV.UK components started too.
+  document.body.addEventListener("htmx:load", (event) => {
+    if (event.detail.elt !== document.body) initAll({ scope: event.detail.elt });
+  });
+});
+
+// After an in-place update, move focus where a screen reader user needs it: the error summary
+// (GOV.UK's component focuses itself) or else the results heading, which announces the count.
+document.body.addEventListener("htmx:afterSettle", () => {
+  const main = document.getElementById("main-content");
+  if (!main || main.querySelector(".govuk-error-summary")) return;
+  const heading = main.querySelector("#results");
+  if (heading) heading.focus();
+});
