@@ -79,4 +79,5 @@ PERMISSION_LABELS = {
 def refusal(role: str, permission: str) -> str:
     """A plain-English reason a role cannot do something."""
     label = dict(Role.choices).get(role, role)
-    return f"As {label.lower()}, you cannot do this ({PERMISSION_LABELS.get(permission, permission)})."
+    what = PERMISSION_LABELS.get(permission, permission)
+    return f"As {label.lower()}, you cannot do this ({what})."
