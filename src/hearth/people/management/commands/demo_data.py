@@ -1,0 +1,25 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from hearth.people import seed_org
+from hearth.people.models import Person
+
+FAMILIES = 300
+SEED = 2026
+
+
+class Command(BaseCommand):
+    help = (f"Demo data, once: when there are no people yet, {FAMILIES} synthetic families "
+            f"(seed {SEED}) and one sign-in per role. Always prints the demo sign-ins.")
+
+    def handle(self, *args, **options):
+        path = seed_org.sign_ins_path()
+        if not Person.objects.exists():
+            call_command("seed", families=FAMILIES, seed=SEED, demo_users=True,
+                         stdout=self.stdout, stderr=self.stderr)
+            return
+        if not path.exists():
+            seed_org.write_sign_ins(seed_org.ensure_demo_users(timezone.localdate(), SEED))
+        self.stdout.write(f"Demo data is already loaded. Demo sign-ins (from {path}):")
+        self.stdout.write(path.read_text(), ending="")
