@@ -43,3 +43,10 @@ def test_pages_for_each_role_render(as_user, team_manager, front_door, police_pa
         assert admin.get(reverse(name)).status_code == 200, name
     assert as_user(team_manager).get(
         reverse("web:access_log", args=[fletchers["jack"].pk])).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_malformed_date_of_birth_in_search_is_shown_on_its_field(as_user, front_door):
+    page = as_user(front_door).post(reverse("web:search"), {"name": "Jack", "dob": "31/31/2016"})
+    assert page.status_code == 400
+    assert b'id="id_dob-error"' in page.content

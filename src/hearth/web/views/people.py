@@ -33,6 +33,14 @@ def person_or_break_glass(request, person_id):
         raise
 
 
+def search_error_field(message: str) -> str | None:
+    """Search messages start with the field they are about ("Postcode: …")."""
+    for prefix, field in (("name", "name"), ("date of birth", "dob"), ("postcode", "postcode")):
+        if message.lower().startswith(prefix + ":"):
+            return field
+    return None
+
+
 def _is_uuid(value) -> bool:
     import uuid
 
@@ -53,7 +61,7 @@ def search(request):
         try:
             results = search_people(request.user, **form.cleaned_data)
         except SearchInputError as exc:
-            form.add_error("dob" if "birth" in str(exc).lower() else None, str(exc))
+            form.add_error(search_error_field(str(exc)), str(exc))
     status = 400 if form.errors else 200
     return render(request, "people/search.html", {"form": form, "results": results},
                   status=status)

@@ -12,6 +12,7 @@ from hearth.people import actions
 from hearth.people.queries import get_visible_person
 from hearth.people.search import SearchInputError, search_people
 from hearth.web.forms import RelationshipForm, SearchForm
+from hearth.web.views.people import search_error_field
 
 
 @requires("people.edit")
@@ -29,7 +30,7 @@ def add_relationship(request, person_id):
             results = [m for m in search_people(request.user, **search_form.cleaned_data)
                        if m.person.pk != person.pk]
         except SearchInputError as exc:
-            search_form.add_error(None, str(exc))
+            search_form.add_error(search_error_field(str(exc)), str(exc))
     if request.method == "POST" and step == "add" and form.is_valid():
         data = form.cleaned_data
         relative = get_visible_person(request.user, data["relative"])
