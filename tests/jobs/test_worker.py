@@ -97,3 +97,11 @@ def test_break_glass_emails_the_manager_through_the_worker(django_capture_on_com
     run_due()
     assert mail.outbox[0].to == [team_manager.email]
     assert "Rosa" not in mail.outbox[0].body and "Quill" not in mail.outbox[0].body
+
+
+@pytest.mark.django_db
+def test_a_new_worker_sets_up_the_recurring_session_clean_up(capsys):
+    call_command("worker", "--once")
+    assert "ran 1 job(s)" in capsys.readouterr().out
+    assert Job.objects.filter(kind="sessions.clear", status=JobStatus.DONE).count() == 1
+    assert Job.objects.filter(kind="sessions.clear", status=JobStatus.DUE).count() == 1

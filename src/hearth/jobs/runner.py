@@ -93,3 +93,14 @@ def run_due(limit: int = 100) -> int:
         run(job)
         count += 1
     return count
+
+
+RECURRING = ("sessions.clear",)
+
+
+def ensure_recurring() -> None:
+    """Each recurring job has one due instance (its handler schedules the next)."""
+    for kind in RECURRING:
+        pending = Job.objects.filter(kind=kind, status__in=[JobStatus.DUE, JobStatus.RUNNING])
+        if not pending.exists():
+            schedule(kind)

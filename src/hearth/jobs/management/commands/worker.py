@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
 from hearth.jobs import handlers  # noqa: F401  (registers the job kinds)
-from hearth.jobs.runner import run_due, worker_name
+from hearth.jobs.runner import ensure_recurring, run_due, worker_name
 
 
 class Command(BaseCommand):
@@ -25,6 +25,7 @@ class Command(BaseCommand):
 
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
+        ensure_recurring()
         self.stdout.write(f"hearth worker {worker_name()} started")
         while not stopping:
             ran = run_due()
