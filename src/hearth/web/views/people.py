@@ -175,29 +175,31 @@ def edit(request, person_id):
                   {"form": form, "person": person, "conflict": conflict}, status=status)
 
 
+def _add_to_person(request, person_id, form_class, action, *, title: str, button: str,
+                   done: str):
+    """A one-form page that adds something to a person's record through ``action``."""
+    person = get_visible_person(request.user, person_id)
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        action(person, acting_user=request.user, **form.cleaned_data)
+        messages.success(request, done)
+        return redirect("web:person", person_id=person.pk)
+    return render(request, "people/form_page.html", {
+        "form": form, "person": person, "title": title, "button": button,
+    }, status=400 if form.errors else 200)
+
+
 @requires("people.edit")
 @require_http_methods(["GET", "POST"])
 def add_address(request, person_id):
-    person = get_visible_person(request.user, person_id)
-    form = AddressForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        actions.do_add_address(person, acting_user=request.user, **form.cleaned_data)
-        messages.success(request, "The address was added.")
-        return redirect("web:person", person_id=person.pk)
-    return render(request, "people/form_page.html", {
-        "form": form, "person": person, "title": "Add an address",
-        "button": "Add address"}, status=400 if form.errors else 200)
+    return _add_to_person(request, person_id, AddressForm, actions.do_add_address,
+                          title="Add an address", button="Add address",
+                          done="The address was added.")
 
 
 @requires("people.edit")
 @require_http_methods(["GET", "POST"])
 def add_name(request, person_id):
-    person = get_visible_person(request.user, person_id)
-    form = NameForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        actions.do_add_name(person, acting_user=request.user, **form.cleaned_data)
-        messages.success(request, "The name was added.")
-        return redirect("web:person", person_id=person.pk)
-    return render(request, "people/form_page.html", {
-        "form": form, "person": person, "title": "Add an alias or previous name",
-        "button": "Add name"}, status=400 if form.errors else 200)
+    return _add_to_person(request, person_id, NameForm, actions.do_add_name,
+                          title="Add an alias or previous name", button="Add name",
+                          done="The name was added.")
