@@ -50,3 +50,21 @@ def test_a_malformed_date_of_birth_in_search_is_shown_on_its_field(as_user, fron
     page = as_user(front_door).post(reverse("web:search"), {"name": "Jack", "dob": "31/31/2016"})
     assert page.status_code == 400
     assert b'id="id_dob-error"' in page.content
+
+
+@pytest.mark.django_db
+def test_sam_records_a_move_and_an_alias_for_jack_R_PPL_3(as_user, social_worker, fletchers):
+    from hearth.people.models import PersonAddress, PersonName
+
+    client = as_user(social_worker)
+    jack = fletchers["jack"]
+    url = reverse("web:person_address", args=[jack.pk])
+    assert client.post(url, {"line1": "", "start_date": "1/1/2024"}).status_code == 400
+    client.post(url, {"line1": "4 Mill Lane", "postcode": "so14 2ab", "start_date": "1/1/2024"})
+    client.post(url, {"line1": "9 Dock Road", "postcode": "SO15 1AA", "start_date": "1/6/2026"})
+    first, latest = PersonAddress.objects.filter(person=jack).order_by("start_date")
+    assert first.end_date == latest.start_date and latest.end_date is None  # a dated history
+    named = client.post(reverse("web:person_name", args=[jack.pk]),
+                        {"kind": "alias", "given_name": "Jackie", "family_name": ""})
+    assert named.status_code == 302
+    assert PersonName.objects.filter(person=jack, given_name="Jackie").exists()
