@@ -6,7 +6,7 @@ HEARTH := $(VENV)/bin/hearth
 HEARTH_TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 export HEARTH_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: demo test install install-test assets chromium lint typecheck test-sqlite test-postgres clean
+.PHONY: demo test install install-test assets chromium system-libs lint typecheck test-sqlite test-postgres clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -18,7 +18,14 @@ node_modules/.installed: package.json
 	npm install --no-audit --no-fund --loglevel=error
 	touch $@
 
-install: $(VENV)/.installed node_modules/.installed
+# WeasyPrint (PDF letters) needs Pango; Debian's fonts-liberation gives it an Arial-like font.
+system-libs:
+	@ldconfig -p | grep -q libpangoft2-1.0 || { \
+	  echo "Installing Pango for WeasyPrint"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation) \
+	  || (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation); }
+
+install: system-libs $(VENV)/.installed node_modules/.installed
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \

@@ -116,3 +116,44 @@ def _strip_restricted(q: Q) -> Q:
     children = [c for c in q.children if c != ("restricted", False)]
     stripped = Q(*children, _connector=q.connector, _negated=q.negated)
     return stripped if children else Q()
+
+
+# --- Contacts (the front door) ---------------------------------------------------------------
+
+CONTACT_ALL_ROLES = {Role.FRONT_DOOR, Role.ADVANCED_PRACTITIONER, Role.SERVICE_MANAGER}
+
+
+def contact_visibility_q(user) -> Q | None:
+    """Front-door staff, EDT and service managers see every contact; CRS team managers too.
+    Others see contacts about people they may see (LADO: those passed to the LADO). Partners
+    see none: they see only the MASH requests addressed to their agency (R-MASH-4)."""
+    from hearth.frontdoor.models import ContactPerson
+
+    if user is None or not user.is_authenticated or not user.is_active:
+        return None
+    if user.role in NO_CASEWORK_ROLES or user.role == Role.MASH_PARTNER:
+        return None
+    if user.role in CONTACT_ALL_ROLES:
+        return Q()
+    if user.role == Role.TEAM_MANAGER and user.team_id and user.team.service == "crs":
+        return Q()
+    people = visibility_q(user)
+    about_visible = Q(Exists(ContactPerson.objects.filter(
+        contact=OuterRef("pk"), person__in=_people_matching(people))))
+    if user.role == Role.LADO:
+        return about_visible | Q(decisions__outcome="lado", decisions__status="decided")
+    return about_visible
+
+
+def _people_matching(q: Q | None) -> QuerySet:
+    from hearth.people.models import Person
+
+    return Person.objects.none() if q is None else Person.objects.filter(q).values("pk")
+
+
+def visible_contacts(user, qs: QuerySet | None = None) -> QuerySet:
+    from hearth.frontdoor.models import Contact
+
+    qs = Contact.objects.all() if qs is None else qs
+    q = contact_visibility_q(user)
+    return qs.none() if q is None else qs.filter(q).distinct()

@@ -1,0 +1,237 @@
+"""MASH information gathering: consent or an approved override, partner requests, analysis
+(R-MASH-1..5). Every function here is an action: one transaction, audited."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from hearth import calendar
+from hearth.access import audit
+from hearth.access.models import Agency, User
+from hearth.access.models.users import AgencyKind
+from hearth.access.notify import notify
+from hearth.access.roles import Role
+from hearth.frontdoor import rules
+from hearth.frontdoor.codes import ConsentStatus, ContactStatus, MashScope, MashStatus, Rag
+from hearth.frontdoor.errors import InvalidContact, NotAllowed, WrongState
+from hearth.frontdoor.models import (
+    Consent,
+    ConsentOverride,
+    Contact,
+    MashAgencyRequest,
+    MashEnquiry,
+)
+from hearth.people.models import Relationship
+
+PARTNER_KINDS = [k for k in AgencyKind.values if k != AgencyKind.SOCIAL_CARE]  # R-MASH-1
+
+
+def people_with_pr(enquiry: MashEnquiry) -> list:
+    """The adults with parental responsibility for the children on the contact."""
+    children = [link.person_id for link in enquiry.contact.links.all() if link.role == "child"]
+    rels = Relationship.objects.filter(relative_id__in=children, parental_responsibility=True,
+                                       end_date__isnull=True).select_related("person")
+    seen, result = set(), []
+    for rel in rels:
+        if rel.person_id not in seen:
+            seen.add(rel.person_id)
+            result.append(rel.person)
+    return result
+
+
+def start_enquiry(contact: Contact, *, acting_user, scope: str, rag: str,
+                  agencies: list[Agency] | None = None) -> MashEnquiry:
+    """Called by the MASH decision inside its transaction (R-MASH-2)."""
+    errors = {}
+    if scope not in MashScope.values:
+        errors["scope"] = "Choose targeted or full information gathering"
+    if rag not in Rag.values:
+        errors["rag"] = "Choose a RAG rating: red, amber or green"
+    if scope == MashScope.TARGETED and not agencies:
+        errors["agencies"] = "Choose the agencies to ask"
+    if errors:
+        raise InvalidContact(errors)
+    if scope == MashScope.FULL:
+        agencies = list(Agency.objects.filter(kind__in=PARTNER_KINDS))
+    enquiry = MashEnquiry.objects.create(contact=contact, scope=scope, rag=rag,
+                                         started_by=acting_user, started_at=timezone.now())
+    enquiry.agencies.set(agencies or [])
+    audit.record("mash_started", user=acting_user, obj=contact,
+                 fields={"scope": scope, "rag": rag,
+                         "agencies": sorted(a.name for a in agencies or [])})
+    return enquiry
+
+
+@transaction.atomic
+def do_record_consent(enquiry: MashEnquiry, person, *, acting_user, status: str,
+                      sought_by: str = "", answered_on=None, note: str = "") -> Consent:
+    """One person's answer (R-MASH-3): sought, given, refused or not sought."""
+    if status not in ConsentStatus.values:
+        raise InvalidContact({"status": "Choose sought, given, refused or not sought"})
+    if person.pk not in {p.pk for p in people_with_pr(enquiry)}:
+        raise InvalidContact({"person": "Consent is recorded for people with parental "
+                              "responsibility for the children on this contact"})
+    if answered_on and answered_on > timezone.now():
+        raise InvalidContact({"answered_on": "The date of the answer cannot be in the future"})
+    consent, _ = Consent.objects.update_or_create(
+        enquiry=enquiry, person=person,
+        defaults={"status": status, "sought_by": sought_by, "answered_on": answered_on,
+                  "note": note, "recorded_by": acting_user, "recorded_at": timezone.now()})
+    audit.record("consent", user=acting_user, obj=person,
+                 fields={"contact": enquiry.contact.reference, "status": status})
+    return consent
+
+
+@transaction.atomic
+def do_request_override(enquiry: MashEnquiry, *, acting_user, justification: str
+                        ) -> ConsentOverride:
+    """R-MASH-3: gathering without consent needs a reason that seeking it would put a child at
+    risk of significant harm, and a manager's approval."""
+    if len((justification or "").strip()) < 20:
+        raise InvalidContact({"justification": "Explain why seeking consent would place a child "
+                              "at risk of significant harm (at least 20 characters)"})
+    if hasattr(enquiry, "override"):
+        raise WrongState("An override has already been requested for this enquiry.")
+    override = ConsentOverride.objects.create(
+        enquiry=enquiry, justification=justification.strip(), requested_by=acting_user,
+        requested_at=timezone.now(), out_of_hours=calendar.is_edt(timezone.now()))
+    audit.record("override_requested", user=acting_user, obj=enquiry.contact,
+                 reason=justification)
+    approvers = User.objects.filter(is_active=True, role=Role.SERVICE_MANAGER) \
+        if override.out_of_hours else User.objects.filter(
+            is_active=True, role=Role.TEAM_MANAGER, team__service="crs")
+    notify(list(approvers), subject=f"A consent override on {enquiry.contact.reference} needs "
+           "your approval", link=f"/contacts/{enquiry.contact_id}/mash")
+    return override
+
+
+@transaction.atomic
+def do_approve_override(enquiry: MashEnquiry, *, acting_user) -> ConsentOverride:
+    override = ConsentOverride.objects.select_for_update().filter(enquiry=enquiry).first()
+    if override is None:
+        raise WrongState("No override has been requested.")
+    if override.approved_at:
+        raise WrongState("This override is already approved.")
+    out_of_hours = calendar.is_edt(timezone.now())
+    team_service = acting_user.team.service if acting_user.team_id else None
+    if not rules.may_approve_override(role=acting_user.role, team_service=team_service,
+                                      out_of_hours=out_of_hours):
+        raise NotAllowed("Only a CRS manager (out of hours, the on-call senior manager) can "
+                         "approve a consent override.")
+    if acting_user.pk == override.requested_by_id:
+        raise NotAllowed("A manager cannot approve their own override request.")
+    override.approved_by, override.approved_at = acting_user, timezone.now()
+    override.out_of_hours = out_of_hours
+    override.save()
+    audit.record("override_approved", user=acting_user, obj=enquiry.contact,
+                 reason=override.justification)
+    return override
+
+
+def _subjects(enquiry: MashEnquiry) -> list[dict]:
+    """The minimum a partner needs to find their records (R-MASH-4)."""
+    result = []
+    for link in enquiry.contact.links.select_related("person"):
+        person = link.person
+        address = person.addresses.filter(end_date__isnull=True).select_related("address").first()
+        result.append({
+            "name": person.display_name,
+            "date_of_birth": person.date_of_birth.isoformat() if person.date_of_birth else "",
+            "role": link.role,
+            "address": str(address.address) if address else "",
+        })
+    return result
+
+
+@transaction.atomic
+def do_start_gathering(enquiry: MashEnquiry, *, acting_user, question: str = "") -> list:
+    """Send the requests to the partner agencies, once consent or an approved override allows."""
+    enquiry = MashEnquiry.objects.select_for_update().get(pk=enquiry.pk)
+    if enquiry.status != MashStatus.AWAITING_CONSENT:
+        raise WrongState("Information gathering has already started.")
+    pr_people = people_with_pr(enquiry)
+    answers = [c.status for c in enquiry.consents.filter(person__in=pr_people)]
+    override = getattr(enquiry, "override", None)
+    if not rules.consent_allows_gathering(answers, len(pr_people),
+                                          bool(override and override.approved_at)):
+        raise NotAllowed("Every person with parental responsibility must consent, or a manager "
+                         "must approve an override, before partners are asked (R-MASH-3).")
+    now = timezone.now()
+    deadlines = getattr(settings, "MASH_RAG_DEADLINES", None)
+    due = rules.mash_due(enquiry.rag, now, deadlines)
+    subjects = _subjects(enquiry)
+    requests = [MashAgencyRequest.objects.create(enquiry=enquiry, agency=agency,
+                                                 subjects=subjects, question=question,
+                                                 due_at=due)
+                for agency in enquiry.agencies.all()]
+    enquiry.status = MashStatus.GATHERING
+    enquiry.gathering_from = now
+    enquiry.version += 1
+    enquiry.save()
+    audit.record("mash_requests_sent", user=acting_user, obj=enquiry.contact,
+                 fields={"agencies": [r.agency.name for r in requests],
+                         "due": due.isoformat()})
+    for request in requests:
+        notify(list(User.objects.filter(is_active=True, role=Role.MASH_PARTNER,
+                                        agency=request.agency)),
+               subject="A new MASH information request for your agency",
+               link=f"/mash/requests/{request.pk}")
+    return requests
+
+
+@transaction.atomic
+def do_answer_request(request: MashAgencyRequest, *, acting_user, answer: str, sources: str,
+                      information_date: date) -> MashAgencyRequest:
+    """A partner answers for their own agency only, with dated, sourced information."""
+    request = MashAgencyRequest.objects.select_for_update().get(pk=request.pk)
+    if acting_user.role != Role.MASH_PARTNER or acting_user.agency_id != request.agency_id:
+        raise NotAllowed("You can answer only the requests addressed to your agency.")
+    if request.answered_at:
+        raise WrongState("This request has already been answered.")
+    errors = {}
+    if not answer.strip():
+        errors["answer"] = "Enter what your agency knows (or that it holds nothing)"
+    if not sources.strip():
+        errors["sources"] = "Enter where the information comes from"
+    if information_date is None:
+        errors["information_date"] = "Enter the date of the information"
+    elif information_date > timezone.localdate():
+        errors["information_date"] = "The date of the information cannot be in the future"
+    if errors:
+        raise InvalidContact(errors)
+    request.answer, request.sources = answer.strip(), sources.strip()
+    request.information_date = information_date
+    request.answered_by, request.answered_at = acting_user, timezone.now()
+    request.save()
+    audit.record("mash_answered", user=acting_user, obj=request.enquiry.contact,
+                 fields={"agency": request.agency.name, "late": request.is_late})
+    notify([request.enquiry.started_by], subject=f"{request.agency.name} answered the MASH "
+           f"request on {request.enquiry.contact.reference}",
+           link=f"/contacts/{request.enquiry.contact_id}/mash")
+    return request
+
+
+@transaction.atomic
+def do_record_analysis(enquiry: MashEnquiry, *, acting_user, analysis: str) -> MashEnquiry:
+    """R-MASH-5: the worker and manager analyse what came back; the contact returns to the
+    decision step."""
+    if not analysis.strip():
+        raise InvalidContact({"analysis": "Enter your analysis of what the partners said"})
+    enquiry = MashEnquiry.objects.select_for_update().get(pk=enquiry.pk)
+    if enquiry.status != MashStatus.GATHERING:
+        raise WrongState("Record the analysis once information gathering has started.")
+    enquiry.analysis, enquiry.analysed_by = analysis.strip(), acting_user
+    enquiry.analysed_at = timezone.now()
+    enquiry.status = MashStatus.ANALYSED
+    enquiry.version += 1
+    enquiry.save()
+    contact = Contact.objects.select_for_update().get(pk=enquiry.contact_id)
+    contact.status = ContactStatus.OPEN
+    contact.version += 1
+    contact.save(update_fields=["status", "version"])
+    audit.record("mash_analysed", user=acting_user, obj=contact)
+    return enquiry

@@ -1,0 +1,136 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from hearth.frontdoor.codes import (
+    CallerKind,
+    Channel,
+    ContactStatus,
+    DecisionStatus,
+    Outcome,
+    PersonRole,
+    PrimaryNeed,
+    ReferralSource,
+    ResponseMethod,
+    Urgency,
+)
+
+
+class ContactQuerySet(models.QuerySet):
+    def visible_to(self, user) -> ContactQuerySet:
+        from hearth.access.visibility import visible_contacts
+
+        return visible_contacts(user, self)  # type: ignore[return-value]
+
+
+class Contact(models.Model):
+    """A conversation at the front door about one or more children (R-FD-1, R-FD-2)."""
+
+    received_at = models.DateTimeField()
+    channel = models.CharField(max_length=20, choices=Channel.choices)
+    caller_kind = models.CharField(max_length=20, choices=CallerKind.choices)
+    caller_name = models.CharField(max_length=150)
+    caller_agency = models.CharField(max_length=150, blank=True)
+    caller_role = models.CharField(max_length=150, blank=True)
+    caller_contact = models.CharField(max_length=200, help_text="How to reach the caller")
+    caller_email = models.EmailField(blank=True)
+    caller_relationship = models.CharField(max_length=150, blank=True,
+                                           help_text="The caller's relationship to the child")
+    referral_source = models.CharField(max_length=2, choices=ReferralSource.choices)
+    worries = models.TextField()
+    strengths = models.TextField(blank=True)
+    caller_actions = models.TextField(blank=True, help_text="What the caller has already done")
+    child_words = models.TextField(blank=True, help_text="The child's own words, where known")
+    questions_asked = models.TextField(blank=True)
+    advice_given = models.TextField(blank=True)
+    urgency = models.CharField(max_length=20, choices=Urgency.choices, default=Urgency.ROUTINE)
+    family_aware = models.BooleanField(help_text="The family knows about this call")
+    family_told_sharing = models.BooleanField(
+        help_text="The family was told information would be shared")
+    not_told_reason = models.TextField(blank=True)
+    primary_need = models.CharField(max_length=2, choices=PrimaryNeed.choices, blank=True)
+    is_edt = models.BooleanField(default=False)
+    edt_actions = models.TextField(blank=True, help_text="What EDT did out of hours")
+    decision_due = models.DateTimeField(db_index=True)
+    handover_at = models.DateTimeField(null=True, blank=True,
+                                       help_text="When an EDT contact reaches the CRS queue")
+    status = models.CharField(max_length=30, choices=ContactStatus.choices,
+                              default=ContactStatus.OPEN, db_index=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(default=1)
+    people = models.ManyToManyField("people.Person", through="ContactPerson",
+                                    related_name="contacts")
+
+    objects = ContactQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["decision_due"]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def reference(self) -> str:
+        return f"C{self.pk:06d}" if self.pk else "new contact"
+
+
+class ContactPerson(models.Model):
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="links")
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT,
+                               related_name="contact_links")
+    role = models.CharField(max_length=10, choices=PersonRole.choices)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["contact", "person"],
+                                               name="contact_person_once")]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()} on {self.contact}"
+
+
+class Decision(models.Model):
+    """What happens next (R-FD-5). NFA and referral are proposed, then authorised."""
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="decisions")
+    outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    rationale = models.TextField()
+    advice = models.TextField(blank=True, help_text="Advice given to the referrer")
+    referrer_plan = models.TextField(blank=True,
+                                     help_text="Steps the referring agency agreed to take")
+    team = models.ForeignKey("access.Team", null=True, blank=True, on_delete=models.PROTECT,
+                             related_name="+")
+    primary_need = models.CharField(max_length=2, choices=PrimaryNeed.choices, blank=True)
+    status = models.CharField(max_length=20, choices=DecisionStatus.choices)
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")
+    proposed_at = models.DateTimeField()
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="+")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    manager_comment = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-proposed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_outcome_display()} ({self.get_status_display()})"
+
+
+class ReferrerResponse(models.Model):
+    """The written response to the referrer (R-FD-6): what was sent, when and how."""
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="responses")
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="responses")
+    method = models.CharField(max_length=20, choices=ResponseMethod.choices)
+    sent_to = models.CharField(max_length=200)
+    body_html = models.TextField()
+    sent_at = models.DateTimeField()
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                related_name="+")
+
+    def __str__(self) -> str:
+        return f"response to {self.contact} by {self.method}"

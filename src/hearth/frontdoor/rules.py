@@ -1,0 +1,100 @@
+"""Front-door decisions as plain functions of plain values (no database, no clock)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from hearth import calendar
+from hearth.frontdoor.codes import ConsentStatus, Outcome, Rag
+
+OUTCOMES_NEEDING_AUTHORISATION = frozenset({Outcome.NFA, Outcome.REFERRAL})  # R-FD-5
+
+# R-MASH: response deadlines by RAG rating (configurable with settings.MASH_RAG_DEADLINES).
+DEFAULT_RAG_DEADLINES: dict[str, tuple[str, int]] = {
+    Rag.RED: ("hours", 4),
+    Rag.AMBER: ("working_days", 1),
+    Rag.GREEN: ("working_days", 3),
+}
+
+
+def needs_authorisation(outcome: str) -> bool:
+    """R-FD-5: a manager authorises a referral and a no-further-action outcome."""
+    return outcome in OUTCOMES_NEEDING_AUTHORISATION
+
+
+def reason_required_for_not_telling(family_told_sharing: bool) -> bool:
+    """R-FD-2: not telling the family needs a recorded exceptional reason."""
+    return not family_told_sharing
+
+
+def mash_due(rag: str, start: datetime,
+             deadlines: dict[str, tuple[str, int]] | None = None) -> datetime:
+    """When partners must answer: hours are elapsed hours; working days keep the time of day
+    and land on the n-th working day after the start's date (Europe/London)."""
+    unit, amount = (deadlines or DEFAULT_RAG_DEADLINES)[rag]
+    local = start.astimezone(calendar.LONDON)
+    if unit == "hours":
+        return (start + timedelta(hours=amount)).astimezone(calendar.LONDON)
+    if unit == "working_days":
+        day = calendar.add_working_days(local.date(), amount)
+        return datetime.combine(day, local.timetz().replace(tzinfo=None), calendar.LONDON)
+    raise ValueError(f"unknown deadline unit {unit!r}")
+
+
+def consent_allows_gathering(answers: Iterable[str], people_with_pr: int,
+                             override_approved: bool) -> bool:
+    """R-MASH-3: every person with parental responsibility consented, or a manager approved an
+    override. With nobody holding parental responsibility on record, an override is needed."""
+    if override_approved:
+        return True
+    answers = list(answers)
+    return people_with_pr > 0 and len(answers) == people_with_pr and all(
+        a == ConsentStatus.GIVEN for a in answers)
+
+
+def may_approve_override(*, role: str, team_service: str | None, out_of_hours: bool) -> bool:
+    """R-MASH-3: a CRS manager approves an override; out of hours, the on-call senior manager."""
+    if role == "service_manager":
+        return True
+    return not out_of_hours and role == "team_manager" and team_service == "crs"
+
+
+def handover_at(received: datetime) -> datetime:
+    """R-EDT-3: an EDT contact reaches the CRS queue when the office next opens."""
+    local = received.astimezone(calendar.LONDON)
+    day = local.date()
+    if calendar.is_working_day(day) and local.time() < calendar.OFFICE_OPENS:
+        return datetime.combine(day, calendar.OFFICE_OPENS, calendar.LONDON)
+    return datetime.combine(calendar.next_working_day(day), calendar.OFFICE_OPENS,
+                            calendar.LONDON)
+
+
+def time_left(due: datetime, now: datetime) -> timedelta:
+    return due - now
+
+
+def describe_time_left(due: datetime, now: datetime) -> str:
+    """'3 hours 20 minutes left' or 'overdue by 1 day 2 hours' for the queue."""
+    left = due - now
+    overdue = left.total_seconds() < 0
+    seconds = int(abs(left.total_seconds()))
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    parts = []
+    if days:
+        parts.append(f"{days} day{'s' if days != 1 else ''}")
+    if hours:
+        parts.append(f"{hours} hour{'s' if hours != 1 else ''}")
+    if not days and (minutes or not parts):
+        parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
+    text = " ".join(parts[:2])
+    return f"overdue by {text}" if overdue else f"{text} left"
+
+
+def timeliness(decided: Iterable[tuple[datetime, datetime]]) -> tuple[int, int, float | None]:
+    """(decided in time, decided, share in time) from (decided_at, decision_due) pairs."""
+    pairs = list(decided)
+    in_time = sum(1 for at, due in pairs if at <= due)
+    return in_time, len(pairs), (in_time / len(pairs) if pairs else None)
