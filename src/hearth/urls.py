@@ -7,6 +7,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", api.urls),
     path("", include("hearth.web.urls")),
+    path("", include(("hearth.frontdoor.urls_contacts", "contacts"))),
+    path("", include(("hearth.frontdoor.urls_mash", "mash"))),
 ]
 
 handler404 = "hearth.web.views.errors.not_found"

@@ -16,14 +16,15 @@ from hearth.api import api
 PUBLIC_API_ROUTES = {"openapi-json"}
 
 
-def page_routes(patterns=None, prefix=""):
+def page_routes(patterns=None, prefix="", namespace=""):
     for entry in patterns if patterns is not None else get_resolver().url_patterns:
         if isinstance(entry, URLResolver):
             if entry.namespace == "api":
                 continue
-            yield from page_routes(entry.url_patterns, prefix + str(entry.pattern))
+            yield from page_routes(entry.url_patterns, prefix + str(entry.pattern),
+                                   entry.namespace or namespace)
         elif isinstance(entry, URLPattern):
-            yield prefix + str(entry.pattern), entry
+            yield prefix + str(entry.pattern), entry, namespace
 
 
 def api_operations():
@@ -39,7 +40,7 @@ def declared_permission(operation) -> str | None:
 
 
 def test_every_page_route_declares_its_permission():
-    undeclared = [route for route, pattern in page_routes()
+    undeclared = [route for route, pattern, _ in page_routes()
                   if not hasattr(pattern.callback, "hearth_permission")]
     assert undeclared == [], f"routes without a declared permission: {undeclared}"
 
@@ -63,18 +64,46 @@ ROLES = list(Role.values)
 
 
 @pytest.fixture
-def route_args(fletchers, social_worker, administrator):
+def route_args(fletchers, social_worker, administrator, police, time_machine):
+    """One of everything a URL can name: a person, a merge, a user, a contact with a
+    proposed decision, and a MASH request."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from hearth.frontdoor import actions as frontdoor
+    from hearth.frontdoor import mash
     from hearth.people import actions
 
+    time_machine.move_to(datetime(2026, 11, 17, 11, 0, tzinfo=ZoneInfo("Europe/London")),
+                         tick=False)
     dup = actions.do_create_person(acting_user=social_worker, given_name="Jak",
                                    family_name="Fletcher")
     merge = actions.do_merge(fletchers["amy"], dup, acting_user=social_worker, reason="same")
-    return {"person_id": fletchers["jack"].pk, "merge_id": merge.pk, "user_id": social_worker.pk}
+    call = {"received_at": datetime(2026, 11, 17, 10, 0, tzinfo=ZoneInfo("Europe/London")),
+            "channel": "phone", "caller_kind": "public", "caller_name": "A neighbour",
+            "caller_contact": "07700 900000", "referral_source": "1B", "worries": "Shouting",
+            "family_aware": False, "family_told_sharing": False,
+            "not_told_reason": "The neighbour fears reprisals"}
+    contact = frontdoor.do_record_contact(acting_user=social_worker,
+                                          people=[(fletchers["jack"], "child")], **call)
+    in_mash = frontdoor.do_record_contact(acting_user=social_worker,
+                                          people=[(fletchers["jack"], "child")], **call)
+    frontdoor.do_decide(in_mash, acting_user=social_worker, outcome="mash", rationale="ask",
+                        mash={"scope": "targeted", "rag": "green", "agencies": [police]})
+    in_mash.refresh_from_db()
+    mash.do_record_consent(in_mash.mash, fletchers["mum"], acting_user=social_worker,
+                           status="given")
+    request = mash.do_start_gathering(in_mash.mash, acting_user=social_worker)[0]
+    decision = frontdoor.do_decide(contact, acting_user=social_worker, outcome="nfa",
+                                   rationale="Advice given", advice="Call again if worried",
+                                   referrer_plan="Neighbour will call")
+    return {"person_id": fletchers["jack"].pk, "merge_id": merge.pk, "user_id": social_worker.pk,
+            "contact_id": contact.pk, "decision_id": decision.pk, "request_id": request.pk}
 
 
-def _url(pattern: URLPattern, args: dict) -> str:
-    return reverse(f"web:{pattern.name}" if pattern.name not in {"healthz"} else pattern.name,
-                   kwargs={k: args[k] for k in pattern.pattern.converters})
+def _url(pattern: URLPattern, args: dict, namespace: str) -> str:
+    name = pattern.name if pattern.name in {"healthz"} else f"{namespace}:{pattern.name}"
+    return reverse(name, kwargs={k: args[k] for k in pattern.pattern.converters})
 
 
 @pytest.mark.django_db
@@ -87,9 +116,9 @@ def test_every_page_as_every_role(role, route_args, client, north, police):
                          agency=police if role == Role.MASH_PARTNER else None)
         client.force_login(user)
     failures = []
-    for route, pattern in page_routes():
+    for route, pattern, namespace in page_routes():
         permission = pattern.callback.hearth_permission
-        url = _url(pattern, route_args)
+        url = _url(pattern, route_args, namespace)
         response = client.get(url)
         status = response.status_code
         if permission == PUBLIC:
@@ -120,7 +149,8 @@ def test_every_api_operation_as_every_role(role, route_args, client, north, poli
     failures = []
     for path, operation in api_operations():
         permission = declared_permission(operation)
-        url = "/api/v1" + re.sub(r"\{[a-z]*:?person_id\}", str(route_args["person_id"]), path)
+        url = "/api/v1" + re.sub(r"\{(?:[a-z]+:)?([a-z_]+)\}",
+                                 lambda m: str(route_args[m.group(1)]), path)
         url = url.rstrip("/") if path else "/api/v1/people"
         for method in operation.methods:
             response = client.generic(method, url, data="{}", content_type="application/json",

@@ -32,20 +32,29 @@ CASEWORK = {
     "people.edit",
     "people.break_glass",
 }
-MANAGEMENT = CASEWORK | {"people.merge", "people.restrict", "audit.access_log"}
+FRONT_DOOR_WORK = {
+    "contacts.view", "contacts.record", "contacts.decide", "contacts.respond", "contacts.queue",
+    "mash.manage",
+}
+MANAGEMENT = CASEWORK | FRONT_DOOR_WORK | {
+    "people.merge", "people.restrict", "audit.access_log", "contacts.authorise",
+    "mash.approve_override", "reports.frontdoor",
+}
 
 PERMISSIONS: dict[str, frozenset[str]] = {
-    Role.SOCIAL_WORKER: frozenset(CASEWORK | {"people.merge"}),
-    Role.ADVANCED_PRACTITIONER: frozenset(CASEWORK | {"people.merge"}),
+    Role.SOCIAL_WORKER: frozenset(CASEWORK | FRONT_DOOR_WORK | {"people.merge"}),
+    Role.ADVANCED_PRACTITIONER: frozenset(CASEWORK | FRONT_DOOR_WORK | {"people.merge"}),
     Role.TEAM_MANAGER: frozenset(MANAGEMENT),
     Role.SERVICE_MANAGER: frozenset(MANAGEMENT),
-    Role.FRONT_DOOR: frozenset(CASEWORK | {"people.merge"}),
-    Role.MASH_PARTNER: frozenset({"people.search", "people.view"}),
-    Role.LADO: frozenset(CASEWORK),
+    Role.FRONT_DOOR: frozenset(CASEWORK | FRONT_DOOR_WORK | {"people.merge"}),
+    # Partners answer the MASH requests addressed to their agency (R-MASH-4).
+    Role.MASH_PARTNER: frozenset({"people.search", "people.view", "mash.answer"}),
+    Role.LADO: frozenset(CASEWORK | {"contacts.view"}),
     Role.FGC_COORDINATOR: frozenset({"people.search", "people.view", "people.break_glass"}),
     Role.CONFERENCE_CHAIR: frozenset({"people.search", "people.view", "people.break_glass"}),
     Role.FAMILY_PRACTITIONER: frozenset({"people.search", "people.view", "people.break_glass"}),
-    Role.BUSINESS_SUPPORT: frozenset({"people.search", "people.view"}),
+    Role.BUSINESS_SUPPORT: frozenset({"people.search", "people.view", "contacts.view",
+                                      "contacts.respond"}),
     # Administrators manage users and teams and reverse merges; they never read casework.
     Role.ADMINISTRATOR: frozenset({"admin.users", "admin.teams", "people.unmerge", "audit.verify"}),
 }
@@ -73,6 +82,16 @@ PERMISSION_LABELS = {
     "audit.verify": "verifying the audit trail",
     "admin.users": "managing users",
     "admin.teams": "managing teams",
+    "contacts.view": "reading contacts",
+    "contacts.record": "recording contacts",
+    "contacts.decide": "deciding on contacts",
+    "contacts.authorise": "authorising decisions",
+    "contacts.respond": "writing to referrers",
+    "contacts.queue": "working the front-door queue",
+    "mash.manage": "managing MASH information gathering",
+    "mash.approve_override": "approving consent overrides",
+    "mash.answer": "answering MASH requests",
+    "reports.frontdoor": "reading front-door reports",
 }
 
 
