@@ -7,8 +7,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", api.urls),
     path("", include("hearth.web.urls")),
-    path("", include(("hearth.frontdoor.urls_contacts", "contacts"))),
-    path("", include(("hearth.frontdoor.urls_mash", "mash"))),
+    path("", include("hearth.frontdoor.urls_contacts", namespace="contacts")),
+    path("", include("hearth.frontdoor.urls_mash", namespace="mash")),
 ]
 
 handler404 = "hearth.web.views.errors.not_found"

@@ -18,6 +18,15 @@ class Command(BaseCommand):
         if not Person.objects.exists():
             call_command("seed", families=FAMILIES, seed=SEED, demo_users=True,
                          stdout=self.stdout, stderr=self.stderr)
+            from hearth.frontdoor.demo import seed_contacts
+
+            extra = seed_contacts(SEED)
+            if extra:
+                with path.open("a") as sign_ins:
+                    sign_ins.write(seed_org.format_sign_ins(extra).split("\n", 1)[1])
+                self.stdout.write("And a front door with contacts in every state; the CRS "
+                                  "manager who authorises them:")
+                self.stdout.write(seed_org.format_sign_ins(extra), ending="")
             return
         if not path.exists():
             seed_org.write_sign_ins(seed_org.ensure_demo_users(timezone.localdate(), SEED))
