@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from django.utils import timezone
 
@@ -14,6 +14,7 @@ from hearth.access.models import Agency, Team, User
 from hearth.access.roles import Role
 from hearth.frontdoor import actions, mash
 from hearth.frontdoor.codes import PersonRole
+from hearth.people import seed_org
 from hearth.people.models import Person, Relationship
 
 WORRIES = [
@@ -43,14 +44,13 @@ def _families(rng: random.Random, count: int) -> list[tuple[Person, list[Person]
 
 def seed_contacts(seed: int = 2026) -> list[tuple[str, str, str]]:
     """About a dozen contacts; returns a sign-in for a CRS manager to authorise them."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311  (chooses synthetic data, not secrets)
     crs = Team.objects.get(service="crs")
     fran = User.objects.filter(role=Role.FRONT_DOOR).first()
     edt = User.objects.filter(role=Role.ADVANCED_PRACTITIONER).first()
     if fran is None or edt is None:
         return []
-    password = "-".join("".join(rng.choice("abcdefghjkmnpqrstuvwxyz23456789") for _ in range(5))
-                        for _ in range(4))
+    password = seed_org.demo_password()
     manager = do_create_user(acting_user=None, username="demo.crsmanager",
                              role=Role.TEAM_MANAGER, team=crs, password=password,
                              first_name="Demo", last_name="CRS manager")

@@ -124,7 +124,7 @@ def involvements(rng: random.Random, loaded: Loaded, teams: dict[str, Team],
 _ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
-def _password() -> str:
+def demo_password() -> str:
     """Four groups of five letters and digits (about 115 bits), easy to type."""
     return "-".join("".join(secrets.choice(_ALPHABET) for _ in range(5)) for _ in range(4))
 
@@ -139,7 +139,7 @@ def demo_users(rng: random.Random, loaded: Loaded | None, teams: dict[str, Team]
     created = []
     users: dict[str, User] = {}
     for role, (username, team_name, agency_name) in DEMO_USERS.items():
-        password = _password()
+        password = demo_password()
         team = teams.get(team_name) if team_name else None
         agency = agencies.get(agency_name) if agency_name else None
         user = User.objects.filter(username=username).first()
