@@ -1,0 +1,25 @@
+"""`make demo` shows a front door with work in it."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+
+from hearth.access import audit
+from hearth.frontdoor.models import Contact, MashAgencyRequest
+
+
+@pytest.mark.django_db
+def test_demo_data_gives_the_front_door_contacts_in_every_state(tmp_path, settings, capsys,
+                                                                monkeypatch):
+    monkeypatch.setenv("HEARTH_DATA_DIR", str(tmp_path))
+    from hearth.people import seed_org
+
+    monkeypatch.setattr(seed_org, "sign_ins_path", lambda: tmp_path / "demo-sign-ins.txt")
+    call_command("demo-data".replace("-", "_"))
+    out = capsys.readouterr().out
+    assert "demo.crsmanager" in out
+    statuses = set(Contact.objects.values_list("status", flat=True))
+    assert {"open", "awaiting_authorisation", "in_mash", "decided"} <= statuses
+    assert MashAgencyRequest.objects.filter(agency__kind="police").count() == 1
+    assert audit.verify().ok
