@@ -45,3 +45,7 @@ def http_errors(request, exc: HttpError):
 from hearth.people.api import router as people_router  # noqa: E402,I001
 
 api.add_router("/people", people_router)
+from hearth.frontdoor.api import mash_router, router as contacts_router  # noqa: E402,I001
+
+api.add_router("/contacts", contacts_router)
+api.add_router("/mash", mash_router)

@@ -1,0 +1,68 @@
+"""The contact page: everything recorded, the people and their existing involvement, the EDT
+record, the decision history and whatever the user may do next (R-FD-1..6, R-EDT-3)."""
+
+from __future__ import annotations
+
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from hearth.access.permissions import requires
+from hearth.frontdoor import letters, rules
+from hearth.frontdoor.codes import ContactStatus, DecisionStatus
+from hearth.frontdoor.forms import DecisionForm, EdtActionsForm, ReturnForm
+from hearth.frontdoor.models import Contact, MashEnquiry
+from hearth.frontdoor.views.common import (
+    get_visible_contact,
+    links_prefetch,
+    people_rows,
+    record_contact_view,
+)
+
+
+def _contact(user, contact_id) -> Contact:
+    get_visible_contact(user, contact_id)  # 404 unless the user may see it
+    return Contact.objects.prefetch_related(links_prefetch()).select_related("recorded_by").get(
+        pk=contact_id)
+
+
+def render_contact(request, contact: Contact, *, status: int = 200, **extra):
+    """The contact page, with any forms the caller passes (bound, with their errors)."""
+    contact = _contact(request.user, contact.pk)
+    user = request.user
+    decisions = list(contact.decisions.select_related("proposed_by", "reviewed_by", "team")
+                     .order_by("-proposed_at", "-pk"))
+    proposed = next((d for d in decisions if d.status == DecisionStatus.PROPOSED), None)
+    final = letters.final_decision(contact)
+    can = {p.split(".")[1]: user.has_hearth_permission(p) for p in (
+        "contacts.decide", "contacts.authorise", "contacts.respond", "contacts.record")}
+    can["mash"] = user.has_hearth_permission("mash.manage")
+    is_open = contact.status == ContactStatus.OPEN
+    now = timezone.now()
+    context = {
+        "contact": contact, "decisions": decisions, "proposed": proposed, "final": final,
+        "can": can, "now": now,
+        "people": people_rows(((link.person, link.role) for link in contact.links.all()), user),
+        "time_left": rules.describe_time_left(contact.decision_due, now),
+        "overdue": contact.decision_due < now and contact.status != ContactStatus.DECIDED,
+        "mash": MashEnquiry.objects.filter(contact=contact).first(),
+        "responses": list(contact.responses.select_related("sent_by").order_by("-sent_at")),
+    }
+    if is_open and can["decide"] and "decision_form" not in extra:
+        context["decision_form"] = DecisionForm(initial={"version": contact.version})
+    if proposed and can["authorise"] and "return_form" not in extra:
+        context["return_form"] = ReturnForm()
+    if contact.is_edt and can["record"] and "edt_form" not in extra:
+        context["edt_form"] = EdtActionsForm()
+    context.update(extra)
+    if "decision_form" in context and not is_open:
+        context.pop("decision_form")  # someone else decided meanwhile: no form to fill in
+    return render(request, "frontdoor/contact.html", context, status=status)
+
+
+@requires("contacts.view")
+@require_http_methods(["GET"])
+def contact(request, contact_id):
+    found = get_visible_contact(request.user, contact_id)
+    record_contact_view(found, request.user)
+    return render_contact(request, found)

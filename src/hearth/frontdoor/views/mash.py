@@ -1,0 +1,151 @@
+"""The MASH page of a contact: consent, override, asking the partners, their answers and the
+analysis (R-MASH-2..5). Every write is one action of hearth.frontdoor.mash; a refusal shows as a
+GOV.UK error with the domain's status (422, 403 or 409) and nothing is written."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from hearth.access.permissions import requires
+from hearth.frontdoor import mash, rules
+from hearth.frontdoor.codes import MashStatus
+from hearth.frontdoor.errors import FrontDoorError
+from hearth.frontdoor.forms_mash import AnalysisForm, ConsentForm, OverrideForm, StartForm
+from hearth.frontdoor.models import Contact, MashEnquiry
+
+SECTIONS = {"consent": "consent", "override": "override", "approve": "override",
+            "start": "start", "analysis": "analysis"}
+
+
+def error_links(form: forms.Form, anchor: str) -> list[tuple[str, str]]:
+    """(href, message) for the error summary: field errors link to their field, the others
+    to the section of the page they are about."""
+    links = [(f"#{anchor}", str(e)) for e in form.non_field_errors()]
+    for field in form:
+        target = field.id_for_label or f"{field.auto_id}_0"
+        links += [(f"#{target}", str(e)) for e in field.errors]
+    return links
+
+
+def refuse(form: forms.Form, exc: FrontDoorError) -> int:
+    """Put the domain's refusal on the form; return the page's status."""
+    for name, message in getattr(exc, "errors", {}).items():
+        form.add_error(name if name in form.fields else None, message)
+    if not getattr(exc, "errors", None):
+        form.add_error(None, str(exc))
+    return exc.status
+
+
+def deadline_text(rag: str) -> str:
+    unit, amount = (getattr(settings, "MASH_RAG_DEADLINES", None)
+                    or rules.DEFAULT_RAG_DEADLINES)[rag]
+    noun = "hour" if unit == "hours" else "working day"
+    return f"{amount} {noun}{'' if amount == 1 else 's'}"
+
+
+def _enquiry(user, contact_id) -> MashEnquiry:
+    contact = get_object_or_404(Contact.objects.visible_to(user), pk=contact_id)
+    enquiry = MashEnquiry.objects.filter(contact=contact).select_related(
+        "contact", "started_by", "analysed_by").first()
+    if enquiry is None:
+        raise Http404("No MASH information gathering for this contact")
+    return enquiry
+
+
+@requires("mash.manage")
+@require_http_methods(["GET", "POST"])
+def enquiry_page(request, contact_id):
+    enquiry = _enquiry(request.user, contact_id)
+    people = mash.people_with_pr(enquiry)
+    consents = {c.person_id: c for c in enquiry.consents.all()}
+    posted = request.POST if request.method == "POST" else None
+    action = request.POST.get("action", "") if posted is not None else None
+    person_id = request.POST.get("person", "")
+    consent_rows = [
+        {"person": p, "consent": consents.get(p.pk),
+         "form": ConsentForm(posted if action == "consent" and str(p.pk) == person_id else None,
+                             prefix=f"consent-{i}",
+                             initial=_consent_initial(consents.get(p.pk)))}
+        for i, p in enumerate(people)]
+    for row in consent_rows:
+        row["form"].fields["status"].label = f"Consent from {row['person'].display_name}"
+    page_forms = {
+        "override": OverrideForm(posted if action == "override" else None),
+        "approve": forms.Form(posted if action == "approve" else None),
+        "start": StartForm(posted if action == "start" else None),
+        "analysis": AnalysisForm(posted if action == "analysis" else None),
+    }
+    status = 200
+    errors = []
+    if action is not None:
+        form = next((r["form"] for r in consent_rows if r["form"].is_bound), None) \
+            if action == "consent" else page_forms.get(action)
+        if form is None:
+            form = forms.Form(posted)
+            form.is_valid()
+            form.add_error(None, "Choose a person with parental responsibility, or an action "
+                           "on this page")
+            status = 422
+        else:
+            status, done = _act(request, enquiry, action, form, people, person_id)
+            if done:
+                messages.success(request, done)
+                return redirect("mash:enquiry", contact_id=enquiry.contact_id)
+        errors = error_links(form, SECTIONS.get(action, "main-content"))
+    requests = list(enquiry.requests.select_related("agency", "answered_by").order_by(
+        "agency__name"))
+    override = getattr(enquiry, "override", None)
+    return render(request, "frontdoor/mash_enquiry.html", {
+        "enquiry": enquiry, "contact": enquiry.contact, "consent_rows": consent_rows,
+        "forms": page_forms, "errors": errors, "requests": requests, "override": override,
+        "agencies": sorted(a.name for a in enquiry.agencies.all()),
+        "deadline": deadline_text(enquiry.rag),
+        "due_at": min((r.due_at for r in requests), default=None),
+        "awaiting_consent": enquiry.status == MashStatus.AWAITING_CONSENT,
+        "gathering": enquiry.status == MashStatus.GATHERING,
+        "may_approve": request.user.has_hearth_permission("mash.approve_override"),
+    }, status=status)
+
+
+def _consent_initial(consent) -> dict:
+    if consent is None:
+        return {}
+    return {"status": consent.status, "sought_by": consent.sought_by, "note": consent.note,
+            "answered_on": consent.answered_on.date() if consent.answered_on else None}
+
+
+def _act(request, enquiry, action, form, people, person_id) -> tuple[int, str]:
+    """Run one action; (status, success message or '' when refused)."""
+    if not form.is_valid():
+        return 422, ""
+    data = form.cleaned_data
+    user = request.user
+    try:
+        if action == "consent":
+            person = next(p for p in people if str(p.pk) == person_id)
+            mash.do_record_consent(enquiry, person, acting_user=user, status=data["status"],
+                                   sought_by=data["sought_by"],
+                                   answered_on=data["answered_on"], note=data["note"])
+            return 200, f"{person.display_name}'s consent was recorded."
+        if action == "override":
+            mash.do_request_override(enquiry, acting_user=user,
+                                     justification=data["justification"])
+            return 200, "The override was requested. A manager must approve it before the " \
+                        "partners are asked."
+        if action == "approve":
+            mash.do_approve_override(enquiry, acting_user=user)
+            return 200, "You approved the consent override."
+        if action == "start":
+            sent = mash.do_start_gathering(enquiry, acting_user=user, question=data["question"])
+            names = ", ".join(sorted(r.agency.name for r in sent)) or "no agencies"
+            return 200, f"The partners were asked: {names}."
+        mash.do_record_analysis(enquiry, acting_user=user, analysis=data["analysis"])
+        return 200, f"The analysis was recorded. Contact {enquiry.contact.reference} is back " \
+                    "at the decision step."
+    except FrontDoorError as exc:
+        return refuse(form, exc), ""

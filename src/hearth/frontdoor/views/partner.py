@@ -1,0 +1,76 @@
+"""A partner's queue: the MASH requests addressed to their own agency, and nothing else
+(R-MASH-4). A request for another agency answers 404; partners never see the contact or the
+child's record, only the minimum identifying details in ``request.subjects``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from hearth.access.permissions import requires
+from hearth.frontdoor import mash
+from hearth.frontdoor.errors import FrontDoorError
+from hearth.frontdoor.forms_mash import AnswerForm
+from hearth.frontdoor.models import MashAgencyRequest
+from hearth.frontdoor.queries import own_requests
+from hearth.frontdoor.views.mash import error_links, refuse
+
+
+def reference(request: MashAgencyRequest) -> str:
+    return f"R{request.pk:06d}"
+
+
+def subjects(request: MashAgencyRequest) -> list[dict]:
+    """The subjects with their dates of birth written out for people (14 September 2016)."""
+    result = []
+    for subject in request.subjects:
+        try:
+            day = date.fromisoformat(subject.get("date_of_birth") or "")
+        except ValueError:
+            born = ""
+        else:
+            born = f"{day.day} {day:%B %Y}"
+        result.append({**subject, "born": born})
+    return result
+
+
+@requires("mash.answer")
+@require_http_methods(["GET"])
+def queue(request):
+    """Open requests, oldest due first (late ones flagged); then the answered ones."""
+    requests = own_requests(request.user)
+    now = timezone.now()
+    waiting = [{"r": r, "ref": reference(r), "late": r.due_at < now}
+               for r in requests.filter(answered_at__isnull=True).order_by("due_at", "pk")]
+    answered = [{"r": r, "ref": reference(r), "late": r.is_late}
+                for r in requests.filter(answered_at__isnull=False).order_by("-answered_at")[:100]]
+    return render(request, "frontdoor/partner_queue.html", {
+        "waiting": waiting, "answered": answered, "agency": request.user.agency})
+
+
+@requires("mash.answer")
+@require_http_methods(["GET", "POST"])
+def answer(request, request_id):
+    mash_request = get_object_or_404(own_requests(request.user), pk=request_id)
+    form = AnswerForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if form.is_bound:
+        if not form.is_valid():
+            status = 422
+        else:
+            try:
+                mash.do_answer_request(mash_request, acting_user=request.user, **form.cleaned_data)
+            except FrontDoorError as exc:
+                status = refuse(form, exc)
+            else:
+                messages.success(request, f"Your answer to {reference(mash_request)} was sent.")
+                return redirect("mash:requests")
+    return render(request, "frontdoor/partner_request.html", {
+        "r": mash_request, "ref": reference(mash_request), "form": form,
+        "subjects": subjects(mash_request),
+        "errors": error_links(form, "answer") if form.errors else [],
+        "late": mash_request.is_late}, status=status)

@@ -1,0 +1,129 @@
+"""The queues: the daytime (CRS) queue with overdue contacts first (R-FD-4) and EDT handovers
+(R-EDT-3), the EDT queue out of hours, and the manager's timeliness view."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from hearth import calendar
+from hearth.access.permissions import requires
+from hearth.frontdoor import rules
+from hearth.frontdoor.codes import ContactStatus, DecisionStatus, PersonRole
+from hearth.frontdoor.forms import TimelinessForm
+from hearth.frontdoor.models import Contact, ContactPerson, Decision
+from hearth.frontdoor.views.common import children, links_prefetch, visible_person_ids
+
+UNDECIDED = [ContactStatus.OPEN, ContactStatus.AWAITING_AUTHORISATION, ContactStatus.IN_MASH]
+AWAITING_DECISION = [ContactStatus.OPEN, ContactStatus.AWAITING_AUTHORISATION]
+
+
+def _contacts(user):
+    return Contact.objects.visible_to(user).prefetch_related(
+        links_prefetch(),
+        Prefetch("decisions", to_attr="proposals", queryset=Decision.objects.filter(
+            status=DecisionStatus.PROPOSED).select_related("proposed_by")))
+
+
+def _links(user) -> dict:
+    return {"perms_record": user.has_hearth_permission("contacts.record"),
+            "perms_reports": user.has_hearth_permission("reports.frontdoor")}
+
+
+def _children_rows(user, contacts) -> list[tuple]:
+    """Each contact with the children the user may see, and how many they may not."""
+    contacts = list(contacts)
+    found = [(c, children(c)) for c in contacts]
+    visible = visible_person_ids(user, (p for _, kids in found for p in kids))
+    return [(c, [p for p in kids if p.pk in visible], sum(p.pk not in visible for p in kids))
+            for c, kids in found]
+
+
+def _rows(user, contacts, now: datetime, *, handover: bool = False) -> list[dict]:
+    """Overdue first, then by time left (R-FD-4)."""
+    rows = []
+    for contact, kids, hidden in _children_rows(user, contacts):
+        waiting = contact.status in AWAITING_DECISION
+        rows.append({
+            "contact": contact, "children": kids, "hidden_children": hidden,
+            "overdue": waiting and contact.decision_due < now,
+            "time_left": rules.describe_time_left(contact.decision_due, now) if waiting else "",
+            "handover": handover and contact.is_edt,
+        })
+    rows.sort(key=lambda r: (not r["overdue"], r["contact"].status not in AWAITING_DECISION,
+                             r["contact"].decision_due, r["contact"].pk))
+    return rows
+
+
+def crs_queue(contacts, now: datetime):
+    """Daytime contacts; EDT contacts only from their handover, and then only those still
+    undecided or whose child is not known (R-EDT-3)."""
+    no_child = ~Exists(ContactPerson.objects.filter(contact=OuterRef("pk"),
+                                                    role=PersonRole.CHILD))
+    return contacts.filter(
+        Q(is_edt=False, status__in=UNDECIDED)
+        | (Q(is_edt=True, handover_at__lte=now) & (Q(status__in=UNDECIDED) | no_child)))
+
+
+@requires("contacts.queue")
+@require_http_methods(["GET"])
+def queue(request):
+    now = timezone.now()
+    contacts = _contacts(request.user)
+    to_authorise = None
+    if request.user.has_hearth_permission("contacts.authorise"):
+        to_authorise = list(contacts.filter(status=ContactStatus.AWAITING_AUTHORISATION)
+                            .order_by("decision_due", "pk"))
+    return render(request, "frontdoor/queue.html", {
+        "rows": _rows(request.user, crs_queue(contacts, now), now, handover=True), "now": now,
+        "to_authorise": to_authorise, "edt_queue": False, **_links(request.user),
+    })
+
+
+@requires("contacts.queue")
+@require_http_methods(["GET"])
+def edt_queue(request):
+    """Out of hours: the EDT contacts not yet decided (R-EDT-1, R-EDT-2)."""
+    now = timezone.now()
+    contacts = _contacts(request.user).filter(is_edt=True, status__in=UNDECIDED)
+    return render(request, "frontdoor/queue.html", {
+        "rows": _rows(request.user, contacts, now), "now": now, "edt_queue": True,
+        "in_edt_hours": calendar.is_edt(now), **_links(request.user),
+    })
+
+
+def _day_start(day) -> datetime:
+    return datetime.combine(day, time(0, 0), calendar.LONDON)
+
+
+@requires("reports.frontdoor")
+@require_http_methods(["GET"])
+def timeliness(request):
+    """R-FD-4: the share of contacts decided within a working day, and what is overdue now."""
+    now = timezone.now()
+    form = TimelinessForm(request.GET if request.GET else None,
+                          initial=TimelinessForm.default_range())
+    span = form.cleaned_data if form.is_bound and form.is_valid() else (
+        None if form.is_bound else TimelinessForm.default_range())
+    contacts = Contact.objects.visible_to(request.user)
+    figures = None
+    if span:
+        decided = contacts.filter(decided_at__gte=_day_start(span["start"]),
+                                  decided_at__lt=_day_start(span["end"] + timedelta(days=1)))
+        pairs = decided.values_list("pk", "decided_at", "decision_due")  # pk: keep every row
+        in_time, total, share = rules.timeliness((at, due) for _, at, due in pairs)
+        figures = {"decided": total, "in_time": in_time, "late": total - in_time,
+                   "share": None if share is None else round(share * 100),
+                   "start": span["start"], "end": span["end"]}
+    overdue = contacts.filter(status__in=AWAITING_DECISION, decision_due__lt=now).prefetch_related(
+        links_prefetch()).order_by("decision_due", "pk")
+    return render(request, "frontdoor/timeliness.html", {
+        "form": form, "figures": figures, "now": now,
+        "overdue": [{"contact": c, "children": kids, "hidden_children": hidden,
+                     "time_left": rules.describe_time_left(c.decision_due, now)}
+                    for c, kids, hidden in _children_rows(request.user, overdue)],
+    }, status=400 if form.errors else 200)
