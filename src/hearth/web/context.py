@@ -1,6 +1,10 @@
 def hearth(request):
+    from hearth.access.roles import PERMISSIONS
+
     user = getattr(request, "user", None)
     unread = 0
+    permissions: frozenset[str] = frozenset()
     if user is not None and user.is_authenticated:
         unread = user.notifications.filter(read_at__isnull=True).count()
-    return {"unread_notifications": unread}
+        permissions = PERMISSIONS.get(user.role, frozenset()) if user.is_active else frozenset()
+    return {"unread_notifications": unread, "hearth_permissions": permissions}

@@ -21,6 +21,9 @@ ACTION_LABELS = {
     "unrestrict": "Lifted the restriction",
     "name_user": "Named a user on the record",
     "unname_user": "Removed a named user",
+    "contact_linked": "Named on a contact",
+    "consent": "Consent recorded for MASH",
+    "referred": "Referred to a team",
 }
 
 

@@ -29,6 +29,11 @@ def home(request):
         template = "web/home_front_door.html"
     else:
         template = "web/home_worker.html"
+        if user.role == Role.LADO:
+            from hearth.frontdoor.models import Contact
+
+            context["lado_contacts"] = list(Contact.objects.visible_to(user).filter(
+                decisions__outcome="lado").order_by("-received_at")[:50])
         context["involvements"] = open_involvements.filter(worker=user).order_by(
             "person__family_name")[:100]
     return render(request, template, context)
