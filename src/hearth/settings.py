@@ -203,6 +203,24 @@ DEFAULT_FROM_EMAIL = os.environ.get("HEARTH_FROM_EMAIL", "hearth@localhost")
 
 BREAK_GLASS_MINUTES = int(os.environ.get("HEARTH_BREAK_GLASS_MINUTES", 60))
 
+
+def _mash_deadlines(text: str) -> dict[str, tuple[str, int]]:
+    """``red=4h,amber=1wd,green=3wd``: hours (h) or working days (wd) per RAG rating."""
+    deadlines = {"red": ("hours", 4), "amber": ("working_days", 1), "green": ("working_days", 3)}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        rag, _, amount = part.partition("=")
+        unit = "working_days" if amount.endswith("wd") else "hours" if amount.endswith("h") else ""
+        number = amount.removesuffix("wd").removesuffix("h")
+        if rag not in deadlines or not unit or not number.isdigit() or int(number) < 1:
+            raise ImproperlyConfigured(
+                f"HEARTH_MASH_DEADLINES: {part!r} is not like red=4h or amber=1wd")
+        deadlines[rag] = (unit, int(number))
+    return deadlines
+
+
+# R-MASH: how long partners have to answer, by RAG rating.
+MASH_RAG_DEADLINES = _mash_deadlines(os.environ.get("HEARTH_MASH_DEADLINES", ""))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -164,3 +164,25 @@ def test_partners_and_outsiders_cannot_see_contacts(front_door, police_partner, 
     for user in (police_partner, outsider, administrator):
         assert not Contact.objects.visible_to(user).exists()
     assert Contact.objects.visible_to(social_worker).get() == contact  # about his children
+
+
+@pytest.mark.django_db
+def test_an_edt_contact_is_on_the_childs_record_R_EDT_3(edt_worker, social_worker, fletchers,
+                                                        call, as_user):
+    from django.urls import reverse
+
+    contact = record(edt_worker, fletchers, call, received_at=at(2026, 11, 21, 2, 0),
+                     now=at(2026, 11, 21, 2, 30))
+    page = as_user(social_worker).get(reverse("web:person", args=[fletchers["jack"].pk]))
+    assert contact.reference.encode() in page.content and b"EDT" in page.content
+
+
+def test_mash_deadlines_are_configurable():
+    from django.core.exceptions import ImproperlyConfigured
+
+    from hearth.settings import _mash_deadlines
+
+    assert _mash_deadlines("red=2h,green=5wd") == {
+        "red": ("hours", 2), "amber": ("working_days", 1), "green": ("working_days", 5)}
+    with pytest.raises(ImproperlyConfigured):
+        _mash_deadlines("purple=3h")

@@ -15,6 +15,15 @@ def get_visible_person(user, person_id) -> Person:
         raise Http404("No such person.") from exc
 
 
+def person_contacts(user, person: Person) -> list:
+    """Contacts about this person that the user may see, newest first (R-EDT-3: every
+    contact, EDT's included, is on the child's record)."""
+    from hearth.frontdoor.models import Contact
+
+    return list(Contact.objects.visible_to(user).filter(links__person=person)
+                .order_by("-received_at")[:50])
+
+
 def person_detail(person: Person) -> dict:
     from hearth.people.models import HouseholdMembership, PersonAddress, Relationship
 

@@ -14,7 +14,7 @@ from hearth.access.visibility import could_break_glass
 from hearth.people import actions
 from hearth.people.actions import PERSON_FIELDS
 from hearth.people.models import Person
-from hearth.people.queries import get_visible_person, person_detail
+from hearth.people.queries import get_visible_person, person_contacts, person_detail
 from hearth.people.search import SearchInputError, likely_duplicates, search_people
 from hearth.web.forms import AddressForm, EditPersonForm, NameForm, PersonForm, SearchForm
 
@@ -78,6 +78,7 @@ def detail(request, person_id):
     ).exclude(action__in=["view", "api_view", "view_access_log"]).order_by("-seq")[:50]
     return render(request, "people/detail.html", {
         "person": person, **person_detail(person), "history": history,
+        "contacts": person_contacts(request.user, person),
         "can_edit": request.user.has_hearth_permission("people.edit"),
         "can_merge": request.user.has_hearth_permission("people.merge"),
         "can_see_log": request.user.has_hearth_permission("audit.access_log"),
