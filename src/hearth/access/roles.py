@@ -36,14 +36,16 @@ FRONT_DOOR_WORK = {
     "contacts.view", "contacts.record", "contacts.decide", "contacts.respond", "contacts.queue",
     "mash.manage",
 }
-MANAGEMENT = CASEWORK | FRONT_DOOR_WORK | {
+CASE_PRACTICE = {"casework.caseload", "assessments.view", "assessments.edit"}
+MANAGEMENT = CASEWORK | FRONT_DOOR_WORK | CASE_PRACTICE | {
     "people.merge", "people.restrict", "audit.access_log", "contacts.authorise",
-    "mash.approve_override", "reports.frontdoor",
+    "mash.approve_override", "reports.frontdoor", "casework.allocate", "assessments.authorise",
 }
 
 PERMISSIONS: dict[str, frozenset[str]] = {
-    Role.SOCIAL_WORKER: frozenset(CASEWORK | FRONT_DOOR_WORK | {"people.merge"}),
-    Role.ADVANCED_PRACTITIONER: frozenset(CASEWORK | FRONT_DOOR_WORK | {"people.merge"}),
+    Role.SOCIAL_WORKER: frozenset(CASEWORK | FRONT_DOOR_WORK | CASE_PRACTICE | {"people.merge"}),
+    Role.ADVANCED_PRACTITIONER: frozenset(CASEWORK | FRONT_DOOR_WORK | CASE_PRACTICE
+                                          | {"people.merge"}),
     Role.TEAM_MANAGER: frozenset(MANAGEMENT),
     Role.SERVICE_MANAGER: frozenset(MANAGEMENT),
     Role.FRONT_DOOR: frozenset(CASEWORK | FRONT_DOOR_WORK | {"people.merge"}),
@@ -52,7 +54,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     Role.LADO: frozenset(CASEWORK | {"contacts.view"}),
     Role.FGC_COORDINATOR: frozenset({"people.search", "people.view", "people.break_glass"}),
     Role.CONFERENCE_CHAIR: frozenset({"people.search", "people.view", "people.break_glass"}),
-    Role.FAMILY_PRACTITIONER: frozenset({"people.search", "people.view", "people.break_glass"}),
+    Role.FAMILY_PRACTITIONER: frozenset({"people.search", "people.view", "people.break_glass",
+                                         "casework.caseload"}),
     Role.BUSINESS_SUPPORT: frozenset({"people.search", "people.view", "contacts.view",
                                       "contacts.respond"}),
     # Administrators manage users and teams and reverse merges; they never read casework.
@@ -92,6 +95,11 @@ PERMISSION_LABELS = {
     "mash.approve_override": "approving consent overrides",
     "mash.answer": "answering MASH requests",
     "reports.frontdoor": "reading front-door reports",
+    "casework.allocate": "allocating cases",
+    "casework.caseload": "reading caseloads",
+    "assessments.view": "reading assessments",
+    "assessments.edit": "recording assessments",
+    "assessments.authorise": "authorising assessments",
 }
 
 
