@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("hearth.web.urls")),
     path("", include("hearth.frontdoor.urls_contacts", namespace="contacts")),
     path("", include("hearth.frontdoor.urls_mash", namespace="mash")),
+    path("", include("hearth.casework.urls", namespace="casework")),
 ]
 
 handler404 = "hearth.web.views.errors.not_found"

@@ -98,7 +98,8 @@ def route_args(fletchers, social_worker, administrator, police, time_machine):
                                    rationale="Advice given", advice="Call again if worried",
                                    referrer_plan="Neighbour will call")
     return {"person_id": fletchers["jack"].pk, "merge_id": merge.pk, "user_id": social_worker.pk,
-            "contact_id": contact.pk, "decision_id": decision.pk, "request_id": request.pk}
+            "contact_id": contact.pk, "decision_id": decision.pk, "request_id": request.pk,
+            "involvement_id": fletchers["jack"].involvements.get().pk}
 
 
 def _url(pattern: URLPattern, args: dict, namespace: str) -> str:

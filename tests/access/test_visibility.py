@@ -178,3 +178,23 @@ def test_tina_restricts_jacks_record_and_names_sam(team_manager, social_worker, 
     assert can_see(social_worker, jack)
     client.post(url, {"action": "unname", "user": social_worker.pk})
     assert not can_see(social_worker, jack)
+
+
+@pytest.mark.django_db
+def test_a_co_allocated_building_bridges_practitioner_sees_the_child_R_SVC_1(
+        fletchers, team_manager, south):
+    from hearth.casework.actions import do_add_secondary_worker, do_end_secondary_worker
+    from tests.conftest import make_user
+
+    bea = make_user("bea", "family_practitioner", team=south, first="Bea", last="Bridges")
+    jack = fletchers["jack"]
+    assert not can_see(bea, jack)
+    involvement = jack.involvements.get()
+    link = do_add_secondary_worker(involvement, bea, acting_user=team_manager,
+                                   expected_version=involvement.version,
+                                   role="building_bridges")
+    assert can_see(bea, jack) and can_see(bea, fletchers["mum"])
+    involvement.refresh_from_db()
+    do_end_secondary_worker(link, acting_user=team_manager, expected_version=involvement.version,
+                            end_date=link.start_date)
+    assert not can_see(bea, jack)

@@ -30,7 +30,9 @@ NO_CASEWORK_ROLES = {Role.ADMINISTRATOR}
 def _involvement_scope(user) -> Q:
     if user.role == Role.SERVICE_MANAGER:
         return Q()
-    scope = Q(worker_id=user.pk)
+    # Co-allocated secondary workers (e.g. Building Bridges) see the children they work with.
+    scope = Q(worker_id=user.pk) | Q(secondary_workers__worker_id=user.pk,
+                                     secondary_workers__end_date__isnull=True)
     if user.team_id:
         scope |= Q(team_id=user.team_id)
     return scope

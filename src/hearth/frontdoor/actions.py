@@ -13,6 +13,7 @@ from hearth.access import audit
 from hearth.access.models import Team, User
 from hearth.access.notify import notify
 from hearth.access.roles import Role
+from hearth.casework.codes import InvolvementService
 from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.frontdoor import rules
 from hearth.frontdoor.codes import (
@@ -249,9 +250,11 @@ def _apply(contact: Contact, decision: Decision, acting_user, mash: dict | None 
         team = decision.team
         assert team is not None  # do_decide requires a team for a referral
         for child in _children(contact):
-            Involvement.objects.create(person=child, team=team, worker=None,
-                                       status=InvolvementStatus.AWAITING_ALLOCATION,
-                                       opened_on=timezone.localdate())
+            Involvement.objects.create(
+                person=child, team=team, worker=None,
+                status=InvolvementStatus.AWAITING_ALLOCATION, opened_on=timezone.localdate(),
+                referral_date=timezone.localdate(), primary_need=decision.primary_need,
+                service=team.service if team.service in InvolvementService.values else "")
             audit.record("referred", user=acting_user, obj=child,
                          fields={"team": team.name, "contact": contact.reference})
         notify(list(User.objects.filter(is_active=True, role=Role.TEAM_MANAGER,

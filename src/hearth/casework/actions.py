@@ -1,0 +1,190 @@
+"""Every write to involvements: one transaction, one audit row each (practice 1)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from hearth.access import audit
+from hearth.access.notify import notify
+from hearth.casework import rules
+from hearth.casework.codes import ClosureReason, SecondaryRole
+from hearth.casework.models import Involvement, InvolvementStatus, InvolvementWorker
+from hearth.people.actions import StaleEdit
+
+__all__ = ["CLOSURE_CHECKS", "CaseworkRefused", "StaleEdit", "do_add_secondary_worker",
+           "do_allocate", "do_close", "do_end_secondary_worker", "do_reallocate"]
+
+
+class CaseworkRefused(Exception):
+    """The change is not allowed; nothing was written. ``field`` names the input at fault."""
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+# Checks run before an involvement closes; each returns a reason to refuse, or None.
+# A later issue registers one that refuses closure while a follow-up task is open.
+CLOSURE_CHECKS: list[Callable[[Involvement], str | None]] = []
+
+
+def _locked(involvement: Involvement, expected_version: int) -> Involvement:
+    current = Involvement.objects.select_for_update().get(pk=involvement.pk)
+    if current.version != expected_version:
+        raise StaleEdit(current.version)
+    return current
+
+
+def _check_manager(acting_user, involvement: Involvement) -> None:
+    if not rules.may_allocate(acting_user.role, acting_user.team_id, involvement.team_id):
+        raise CaseworkRefused("Only the team's manager or a service manager can do this.")
+
+
+def _person_link(involvement: Involvement) -> str:
+    return reverse("web:person", kwargs={"person_id": involvement.person_id})
+
+
+def _check_case_holder(worker, involvement: Involvement) -> None:
+    if not rules.can_hold_cases(worker.role, worker.is_active):
+        raise CaseworkRefused(f"{worker.display_name} cannot hold cases: choose an active "
+                              "social worker or advanced practitioner.", field="worker")
+    if worker.team_id != involvement.team_id:
+        raise CaseworkRefused(f"{worker.display_name} is not in {involvement.team.name}.",
+                              field="worker")
+
+
+@transaction.atomic
+def do_allocate(involvement: Involvement, worker, *, acting_user,
+                expected_version: int) -> Involvement:
+    """Allocate a child waiting in the team's queue to one of the team's practitioners."""
+    current = _locked(involvement, expected_version)
+    _check_manager(acting_user, current)
+    if current.status != InvolvementStatus.AWAITING_ALLOCATION:
+        raise CaseworkRefused("This child is not waiting for allocation.")
+    _check_case_holder(worker, current)
+    current.worker = worker
+    current.status = InvolvementStatus.OPEN
+    current.allocated_on = timezone.localdate()
+    current.version += 1
+    current.save()
+    audit.record("allocate", user=acting_user, obj=current.person,
+                 fields={"involvement": current.pk, "worker": worker.username,
+                         "team": current.team.name})
+    notify([worker], subject=f"{current.person.display_name} has been allocated to you",
+           body=f"Allocated by {acting_user.display_name}.", link=_person_link(current))
+    return current
+
+
+@transaction.atomic
+def do_reallocate(involvement: Involvement, worker, *, acting_user, expected_version: int,
+                  reason: str = "") -> Involvement:
+    """Move an open involvement to another of the team's practitioners."""
+    current = _locked(involvement, expected_version)
+    _check_manager(acting_user, current)
+    if current.status != InvolvementStatus.OPEN:
+        raise CaseworkRefused("Only an open, allocated involvement can be reallocated.")
+    if current.worker_id == worker.pk:
+        raise CaseworkRefused(f"{worker.display_name} already holds this case.", field="worker")
+    _check_case_holder(worker, current)
+    before = current.worker
+    current.worker = worker
+    current.allocated_on = timezone.localdate()
+    current.version += 1
+    current.save()
+    audit.record("reallocate", user=acting_user, obj=current.person, reason=reason,
+                 fields={"involvement": current.pk,
+                         "worker": [before.username if before else None, worker.username]})
+    notify([worker], subject=f"{current.person.display_name} has been allocated to you",
+           body=f"Reallocated by {acting_user.display_name}.", link=_person_link(current))
+    if before is not None and before.is_active:
+        notify([before], subject=f"{current.person.display_name} has been reallocated",
+               body=f"Now held by {worker.display_name}.", link=_person_link(current))
+    return current
+
+
+@transaction.atomic
+def do_add_secondary_worker(involvement: Involvement, worker, *, acting_user,
+                            expected_version: int, role: str,
+                            start_date: date | None = None) -> InvolvementWorker:
+    """Co-allocate a secondary worker (e.g. Building Bridges) to a live involvement."""
+    current = _locked(involvement, expected_version)
+    _check_manager(acting_user, current)
+    if current.status == InvolvementStatus.CLOSED:
+        raise CaseworkRefused("This involvement is closed.")
+    if role not in SecondaryRole.values:
+        raise CaseworkRefused("Choose the secondary worker's role.", field="role")
+    if not rules.can_be_secondary(worker.role, worker.is_active):
+        raise CaseworkRefused(f"{worker.display_name} cannot be co-allocated: choose an active "
+                              "practitioner.", field="worker")
+    if worker.pk == current.worker_id or current.secondary_workers.filter(
+            worker=worker, end_date__isnull=True).exists():
+        raise CaseworkRefused(f"{worker.display_name} already works on this case.",
+                              field="worker")
+    start = start_date or timezone.localdate()
+    link = InvolvementWorker.objects.create(involvement=current, worker=worker, role=role,
+                                            start_date=start, added_by=acting_user)
+    current.version += 1
+    current.save(update_fields=["version"])
+    audit.record("add_secondary_worker", user=acting_user, obj=current.person,
+                 fields={"involvement": current.pk, "worker": worker.username, "role": role,
+                         "start_date": start.isoformat()})
+    notify([worker], subject=f"You have been co-allocated to {current.person.display_name}",
+           body=link.get_role_display(), link=_person_link(current))
+    return link
+
+
+@transaction.atomic
+def do_end_secondary_worker(link: InvolvementWorker, *, acting_user, expected_version: int,
+                            end_date: date | None = None) -> InvolvementWorker:
+    current = _locked(link.involvement, expected_version)
+    _check_manager(acting_user, current)
+    row = InvolvementWorker.objects.select_for_update().get(pk=link.pk)
+    if row.end_date is not None:
+        raise CaseworkRefused("This secondary worker has already finished.")
+    end = end_date or timezone.localdate()
+    if end < row.start_date:
+        raise CaseworkRefused("The end date cannot be before the start date.", field="end_date")
+    row.end_date = end
+    row.save(update_fields=["end_date"])
+    current.version += 1
+    current.save(update_fields=["version"])
+    audit.record("end_secondary_worker", user=acting_user, obj=current.person,
+                 fields={"involvement": current.pk, "worker": row.worker.username,
+                         "end_date": end.isoformat()})
+    return row
+
+
+@transaction.atomic
+def do_close(involvement: Involvement, reason_code: str, *, acting_user, expected_version: int,
+             closed_on: date | None = None) -> Involvement:
+    """Close with a DfE reason-for-closure code (RC1–RC9); secondary workers finish too."""
+    if reason_code not in ClosureReason.values:
+        raise CaseworkRefused("Choose a reason for closure (RC1 to RC9).", field="reason")
+    current = _locked(involvement, expected_version)
+    _check_manager(acting_user, current)
+    if current.status == InvolvementStatus.CLOSED:
+        raise CaseworkRefused("This involvement is already closed.")
+    for check in CLOSURE_CHECKS:
+        refusal = check(current)
+        if refusal:
+            raise CaseworkRefused(refusal)
+    on = closed_on or timezone.localdate()
+    if on < current.opened_on:
+        raise CaseworkRefused("The closure date cannot be before the involvement opened.",
+                              field="closed_on")
+    current.status = InvolvementStatus.CLOSED
+    current.closed_on = on
+    current.closure_reason = reason_code
+    current.closed_by = acting_user
+    current.version += 1
+    current.save()
+    current.secondary_workers.filter(end_date__isnull=True).update(end_date=on)
+    audit.record("close", user=acting_user, obj=current.person,
+                 fields={"involvement": current.pk, "reason": reason_code,
+                         "closed_on": on.isoformat()})
+    return current

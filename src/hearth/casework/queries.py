@@ -1,0 +1,112 @@
+"""Reads that casework pages (and later the API) share; all go through ``visible_to``."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import Coalesce
+from django.http import Http404
+
+from hearth.access.models import Team, User
+from hearth.access.roles import Role
+from hearth.casework import rules
+from hearth.casework.models import Involvement, InvolvementStatus, InvolvementWorker
+from hearth.people.models import Person, Relationship
+
+LIVE = ~Q(status=InvolvementStatus.CLOSED)
+
+
+def visible_involvements(user) -> QuerySet[Involvement]:
+    """Involvements of people the user may see."""
+    return Involvement.objects.filter(
+        person__in=Person.objects.visible_to(user).live().values("pk"))
+
+
+def managed_involvements(user) -> QuerySet[Involvement]:
+    """Involvements the user may allocate and close: their team's (service managers: all)."""
+    qs = visible_involvements(user)
+    if user.role == Role.SERVICE_MANAGER:
+        return qs
+    if user.role != Role.TEAM_MANAGER or not user.team_id:
+        return qs.none()
+    return qs.filter(team_id=user.team_id)
+
+
+def get_managed_involvement(user, involvement_id) -> Involvement:
+    try:
+        return managed_involvements(user).select_related("person", "team", "worker").get(
+            pk=involvement_id)
+    except (Involvement.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("No such involvement.") from exc
+
+
+def managed_teams(user) -> QuerySet[Team]:
+    if user.role == Role.SERVICE_MANAGER:
+        return Team.objects.filter(members__role__in=rules.CASE_HOLDING_ROLES).distinct()
+    if user.role == Role.TEAM_MANAGER and user.team_id:
+        return Team.objects.filter(pk=user.team_id)
+    return Team.objects.none()
+
+
+def allocation_queue(user) -> list[Involvement]:
+    """The children waiting for allocation in the user's team(s), longest waiting first."""
+    return list(managed_involvements(user)
+                .filter(status=InvolvementStatus.AWAITING_ALLOCATION)
+                .select_related("person", "team")
+                .order_by(Coalesce("referral_date", "opened_on"), "pk"))
+
+
+def team_workers(team_ids) -> list[User]:
+    """The team's active case holders, each with ``open_cases`` (their open involvements)."""
+    live_secondary = Q(secondary_involvements__end_date__isnull=True) & ~Q(
+        secondary_involvements__involvement__status=InvolvementStatus.CLOSED)
+    return list(User.objects.filter(team_id__in=team_ids, is_active=True,
+                                    role__in=rules.CASE_HOLDING_ROLES)
+                .annotate(open_cases=Count("involvements", distinct=True,
+                                           filter=Q(involvements__status=InvolvementStatus.OPEN)),
+                          secondary_cases=Count("secondary_involvements", distinct=True,
+                                                filter=live_secondary))
+                .order_by("team__name", "first_name", "last_name", "username"))
+
+
+def workload(user) -> list[dict]:
+    """Per managed team: each worker's open cases and the team's waiting count."""
+    rows = []
+    for team in managed_teams(user).order_by("name"):
+        waiting = Involvement.objects.filter(
+            team=team, status=InvolvementStatus.AWAITING_ALLOCATION).count()
+        rows.append({"team": team, "workers": team_workers([team.pk]), "waiting": waiting})
+    return rows
+
+
+def caseload(user) -> dict:
+    """The user's own live cases, and those they are co-allocated to."""
+    primary = list(visible_involvements(user).filter(LIVE, worker=user)
+                   .select_related("person", "team").order_by("person__family_name",
+                                                             "person__given_name"))
+    secondary = list(InvolvementWorker.objects.filter(
+        worker=user, end_date__isnull=True,
+        involvement__in=visible_involvements(user).filter(LIVE))
+        .select_related("involvement__person", "involvement__team", "involvement__worker")
+        .order_by("involvement__person__family_name", "involvement__person__given_name"))
+    return {"primary": primary, "secondary": secondary}
+
+
+def family_children(user, person: Person) -> list[Person]:
+    """The children of this person's family the user may see: the person's own children,
+    their siblings (by a shared parent or a sibling relationship) and the person if a child."""
+    parent_of = Relationship.objects.filter(kind__in=rules.PARENT_KINDS)
+    parents = set(parent_of.filter(relative=person).values_list("person_id", flat=True))
+    own_children = set(parent_of.filter(person=person).values_list("relative_id", flat=True))
+    if not own_children:
+        parents.discard(person.pk)
+    ids = set(own_children)
+    ids |= set(parent_of.filter(person_id__in=parents).values_list("relative_id", flat=True))
+    siblings = Relationship.objects.filter(kind="sibling")
+    ids |= set(siblings.filter(person=person).values_list("relative_id", flat=True))
+    ids |= set(siblings.filter(relative=person).values_list("person_id", flat=True))
+    if parents or not own_children:
+        ids.add(person.pk)
+    return list(Person.objects.visible_to(user).live().filter(pk__in=ids)
+                .prefetch_related("involvements__team", "involvements__worker",
+                                  "involvements__secondary_workers__worker")
+                .order_by("date_of_birth", "given_name"))

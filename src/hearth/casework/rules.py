@@ -1,0 +1,44 @@
+"""Pure decisions about involvements and allocation (no database, no clock: pass ``today``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hearth.access.roles import Role
+
+# Who may hold a case as its allocated (primary) worker.
+CASE_HOLDING_ROLES = frozenset({Role.SOCIAL_WORKER, Role.ADVANCED_PRACTITIONER})
+# Who may be co-allocated as a secondary worker (Building Bridges and other practitioners).
+SECONDARY_ROLES = CASE_HOLDING_ROLES | {Role.FAMILY_PRACTITIONER}
+# A parent (or parent figure) of the relative, in ``Relationship.kind``: siblings share one.
+PARENT_KINDS = frozenset({"mother", "father", "step_parent"})
+
+
+def can_hold_cases(role: str, is_active: bool) -> bool:
+    return is_active and role in CASE_HOLDING_ROLES
+
+
+def can_be_secondary(role: str, is_active: bool) -> bool:
+    return is_active and role in SECONDARY_ROLES
+
+
+def may_allocate(role: str, user_team_id: int | None, involvement_team_id: int) -> bool:
+    """Team managers allocate their own team's work; service managers any team's."""
+    if role == Role.SERVICE_MANAGER:
+        return True
+    return role == Role.TEAM_MANAGER and user_team_id is not None \
+        and user_team_id == involvement_team_id
+
+
+def days_between(start: date, today: date) -> int:
+    return max((today - start).days, 0)
+
+
+def age_on(date_of_birth: date | None, today: date) -> int | None:
+    """Whole years of age on ``today`` (None when the date of birth is not known)."""
+    if date_of_birth is None:
+        return None
+    years = today.year - date_of_birth.year
+    if (today.month, today.day) < (date_of_birth.month, date_of_birth.day):
+        years -= 1
+    return max(years, 0)
