@@ -49,3 +49,6 @@ from hearth.frontdoor.api import mash_router, router as contacts_router  # noqa:
 
 api.add_router("/contacts", contacts_router)
 api.add_router("/mash", mash_router)
+from hearth.assessments.api import router as assessments_router  # noqa: E402,I001
+
+api.add_router("/assessments", assessments_router)

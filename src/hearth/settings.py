@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "hearth.people",
     "hearth.casework",
     "hearth.frontdoor",
+    "hearth.assessments",
     "hearth.jobs",
     "hearth.web",
 ]

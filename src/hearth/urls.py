@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("hearth.frontdoor.urls_contacts", namespace="contacts")),
     path("", include("hearth.frontdoor.urls_mash", namespace="mash")),
     path("", include("hearth.casework.urls", namespace="casework")),
+    path("", include("hearth.assessments.urls", namespace="assessments")),
 ]
 
 handler404 = "hearth.web.views.errors.not_found"

@@ -70,6 +70,7 @@ def route_args(fletchers, social_worker, administrator, police, time_machine):
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
+    from hearth.assessments.actions import do_start_assessment as start_assessment
     from hearth.frontdoor import actions as frontdoor
     from hearth.frontdoor import mash
     from hearth.people import actions
@@ -99,7 +100,9 @@ def route_args(fletchers, social_worker, administrator, police, time_machine):
                                    referrer_plan="Neighbour will call")
     return {"person_id": fletchers["jack"].pk, "merge_id": merge.pk, "user_id": social_worker.pk,
             "contact_id": contact.pk, "decision_id": decision.pk, "request_id": request.pk,
-            "involvement_id": fletchers["jack"].involvements.get().pk}
+            "involvement_id": fletchers["jack"].involvements.get().pk,
+            "assessment_id": start_assessment(fletchers["jack"].involvements.get(),
+                                              acting_user=social_worker).pk}
 
 
 def _url(pattern: URLPattern, args: dict, namespace: str) -> str:

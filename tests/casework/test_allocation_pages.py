@@ -6,20 +6,10 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.urls import include, path
 
-from hearth import urls as root_urls
 from hearth.access.roles import Role
 from hearth.casework.models import Involvement, InvolvementStatus
 from tests.conftest import make_user
-
-# Until the lead includes hearth.casework.urls at the site root, serve it here too.
-urlpatterns = list(root_urls.urlpatterns)
-if not any(getattr(p, "namespace", None) == "casework" for p in urlpatterns):
-    urlpatterns.append(path("", include("hearth.casework.urls", namespace="casework")))
-handler404 = root_urls.handler404
-handler403 = root_urls.handler403
-pytestmark = pytest.mark.urls(__name__)
 
 
 @pytest.fixture(autouse=True)

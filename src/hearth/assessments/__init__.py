@@ -1,0 +1,1 @@
+"""Child and Family Assessments: sources, gaps, unassessed areas, outcome and authorisation."""

@@ -1,0 +1,133 @@
+"""``/api/v1/assessments``: read (with ETag), change (If-Match), submit, authorise, return.
+
+Same rules as the pages: an assessment whose child the caller may not see is 404; changes
+need ``If-Match`` (428 without it, 412 when stale); refusals are 422 with the reason.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.http import HttpResponse
+from ninja import Router, Schema
+from ninja.errors import HttpError
+
+from hearth.api_auth import AuthedRequest, permission
+from hearth.assessments import actions
+from hearth.assessments.models import Assessment
+from hearth.assessments.queries import get_visible_assessment
+from hearth.assessments.rules import source_gaps
+from hearth.people.actions import StaleEdit
+
+router = Router(tags=["assessments"])
+
+
+class Problem(Schema):
+    detail: str
+
+
+class AssessmentOut(Schema):
+    id: int
+    child_id: str
+    involvement_id: int
+    referral_date: date
+    due: datetime
+    status: str
+    summary: str
+    analysis: str
+    outcome: str
+    factors: list[str]
+    source_gaps: list[str]
+    manager_comment: str
+    version: int
+
+
+class AssessmentPatch(Schema):
+    summary: str | None = None
+    analysis: str | None = None
+    outcome: str | None = None
+    factors: list[str] | None = None
+
+
+class ManagerIn(Schema):
+    comment: str = ""
+
+
+ERRORS = {404: Problem, 412: Problem, 422: Problem, 428: Problem}
+
+
+def _etag(assessment: Assessment) -> str:
+    return f'"assessment-{assessment.pk}-v{assessment.version}"'
+
+
+def _out(assessment: Assessment) -> dict:
+    data = {f: getattr(assessment, f) for f in AssessmentOut.model_fields if f != "source_gaps"}
+    data["child_id"] = str(assessment.child_id)
+    data["source_gaps"] = source_gaps(assessment.sources.values_list("kind", flat=True))
+    return data
+
+
+def _expected_version(request: AuthedRequest, assessment: Assessment) -> int:
+    if_match = request.headers.get("If-Match")
+    if not if_match:
+        raise HttpError(428, "Send If-Match with the ETag from your last GET of this assessment.")
+    if if_match.strip() != _etag(assessment):
+        raise HttpError(412, "If-Match does not match this assessment's ETag: someone else "
+                             "changed it. Nothing was saved.")
+    return assessment.version
+
+
+def _apply(request: AuthedRequest, response: HttpResponse, assessment_id: int, do, **kwargs):
+    assessment = get_visible_assessment(request.auth, assessment_id)
+    expected = _expected_version(request, assessment)
+    try:
+        assessment = do(assessment, acting_user=request.auth, expected_version=expected,
+                        **kwargs)
+    except StaleEdit as exc:
+        raise HttpError(412, str(exc)) from exc
+    except actions.AssessmentRefused as exc:
+        raise HttpError(422, str(exc)) from exc
+    response["ETag"] = _etag(assessment)
+    return _out(assessment)
+
+
+@router.get("/{int:assessment_id}", response={200: AssessmentOut, 404: Problem},
+            auth=permission("assessments.view"))
+def detail(request: AuthedRequest, response: HttpResponse, assessment_id: int):
+    assessment = get_visible_assessment(request.auth, assessment_id)
+    actions.record_view(assessment, user=request.auth, what="api_view_assessment")
+    response["ETag"] = _etag(assessment)
+    return _out(assessment)
+
+
+@router.patch("/{int:assessment_id}", response={200: AssessmentOut, **ERRORS},
+              auth=permission("assessments.edit"))
+def change(request: AuthedRequest, response: HttpResponse, assessment_id: int,
+           payload: AssessmentPatch):
+    """Change the fields sent; send ``If-Match`` with the ETag you read."""
+    return _apply(request, response, assessment_id, actions.do_update,
+                  **payload.dict(exclude_unset=True))
+
+
+@router.post("/{int:assessment_id}/submit", response={200: AssessmentOut, **ERRORS},
+             auth=permission("assessments.edit"))
+def submit(request: AuthedRequest, response: HttpResponse, assessment_id: int):
+    return _apply(request, response, assessment_id, actions.do_submit)
+
+
+@router.post("/{int:assessment_id}/authorise", response={200: AssessmentOut, **ERRORS},
+             auth=permission("assessments.authorise"))
+def authorise(request: AuthedRequest, response: HttpResponse, assessment_id: int,
+              payload: ManagerIn):
+    """A manager, never the assessment's author, authorises it (422 otherwise)."""
+    return _apply(request, response, assessment_id, actions.do_authorise,
+                  comment=payload.comment)
+
+
+@router.post("/{int:assessment_id}/return", response={200: AssessmentOut, **ERRORS},
+             auth=permission("assessments.authorise"))
+def return_assessment(request: AuthedRequest, response: HttpResponse, assessment_id: int,
+                      payload: ManagerIn):
+    """A manager returns it to the worker; ``comment`` is required (422 without)."""
+    return _apply(request, response, assessment_id, actions.do_return,
+                  comment=payload.comment)

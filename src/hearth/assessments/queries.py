@@ -1,0 +1,39 @@
+"""Reads that pages and the API share; all go through ``Person.objects.visible_to``: an
+assessment is visible exactly when its child is."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from hearth.access.roles import MANAGER_ROLES
+from hearth.assessments.codes import AssessmentStatus
+from hearth.assessments.models import Assessment
+from hearth.people.models import Person
+
+
+def visible_assessments(user) -> QuerySet[Assessment]:
+    return Assessment.objects.filter(child__in=Person.objects.visible_to(user))
+
+
+def get_visible_assessment(user, assessment_id) -> Assessment:
+    """The assessment, or 404 when it does not exist or its child is not visible to ``user``."""
+    try:
+        return (visible_assessments(user)
+                .select_related("child", "involvement__team", "involvement__worker",
+                                "started_by", "submitted_by", "authorised_by", "returned_by")
+                .get(pk=assessment_id))
+    except (Assessment.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("No such assessment.") from exc
+
+
+def open_assessments_for(user) -> QuerySet[Assessment]:
+    """Assessments not yet authorised that are the user's to finish or to authorise: a worker's
+    own (allocated or started), and for a manager their team's; soonest due first."""
+    mine = Q(involvement__worker=user) | Q(started_by=user)
+    if user.role in MANAGER_ROLES and user.team_id:
+        mine |= Q(involvement__team_id=user.team_id)
+    return (visible_assessments(user).filter(mine)
+            .exclude(status=AssessmentStatus.AUTHORISED)
+            .select_related("child", "involvement__worker", "involvement__team")
+            .order_by("due", "pk"))
