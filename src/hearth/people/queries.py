@@ -25,9 +25,12 @@ def person_contacts(user, person: Person) -> list:
 
 
 def person_detail(person: Person) -> dict:
+    from hearth.casework.models import Involvement
     from hearth.people.models import HouseholdMembership, PersonAddress, Relationship
 
     return {
+        "involvements": list(Involvement.objects.filter(person=person)
+                             .select_related("team", "worker").order_by("-opened_on")),
         "names": list(person.other_names.all()),
         "relationships": list(
             Relationship.objects.filter(relative=person).select_related("person")

@@ -83,6 +83,7 @@ def detail(request, person_id):
         "can_merge": request.user.has_hearth_permission("people.merge"),
         "can_see_log": request.user.has_hearth_permission("audit.access_log"),
         "can_restrict": request.user.has_hearth_permission("people.restrict"),
+        "can_assess": request.user.has_hearth_permission("assessments.edit"),
     })
 
 
