@@ -36,7 +36,8 @@ FRONT_DOOR_WORK = {
     "contacts.view", "contacts.record", "contacts.decide", "contacts.respond", "contacts.queue",
     "mash.manage",
 }
-CASE_PRACTICE = {"casework.caseload", "assessments.view", "assessments.edit"}
+CASE_PRACTICE = {"casework.caseload", "assessments.view", "assessments.edit",
+                 "visits.view", "visits.record", "records.view", "records.write"}
 MANAGEMENT = CASEWORK | FRONT_DOOR_WORK | CASE_PRACTICE | {
     "people.merge", "people.restrict", "audit.access_log", "contacts.authorise",
     "mash.approve_override", "reports.frontdoor", "casework.allocate", "assessments.authorise",
@@ -55,7 +56,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     Role.FGC_COORDINATOR: frozenset({"people.search", "people.view", "people.break_glass"}),
     Role.CONFERENCE_CHAIR: frozenset({"people.search", "people.view", "people.break_glass"}),
     Role.FAMILY_PRACTITIONER: frozenset({"people.search", "people.view", "people.break_glass",
-                                         "casework.caseload"}),
+                                         "casework.caseload", "visits.view", "visits.record",
+                                         "records.view", "records.write"}),
     Role.BUSINESS_SUPPORT: frozenset({"people.search", "people.view", "contacts.view",
                                       "contacts.respond"}),
     # Administrators manage users and teams and reverse merges; they never read casework.
@@ -100,6 +102,10 @@ PERMISSION_LABELS = {
     "assessments.view": "reading assessments",
     "assessments.edit": "recording assessments",
     "assessments.authorise": "authorising assessments",
+    "visits.view": "reading visits",
+    "visits.record": "recording visits",
+    "records.view": "reading case records",
+    "records.write": "writing case records",
 }
 
 
