@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "hearth.casework",
     "hearth.frontdoor",
     "hearth.assessments",
+    "hearth.records",
+    "hearth.visits",
     "hearth.jobs",
     "hearth.web",
 ]

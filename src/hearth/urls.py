@@ -11,6 +11,8 @@ urlpatterns = [
     path("", include("hearth.frontdoor.urls_mash", namespace="mash")),
     path("", include("hearth.casework.urls", namespace="casework")),
     path("", include("hearth.assessments.urls", namespace="assessments")),
+    path("", include("hearth.visits.urls", namespace="visits")),
+    path("", include("hearth.records.urls", namespace="records")),
 ]
 
 handler404 = "hearth.web.views.errors.not_found"

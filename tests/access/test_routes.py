@@ -74,6 +74,7 @@ def route_args(fletchers, social_worker, administrator, police, time_machine):
     from hearth.frontdoor import actions as frontdoor
     from hearth.frontdoor import mash
     from hearth.people import actions
+    from hearth.records.actions import do_write_note as write_note
 
     time_machine.move_to(datetime(2026, 11, 17, 11, 0, tzinfo=ZoneInfo("Europe/London")),
                          tick=False)
@@ -102,7 +103,11 @@ def route_args(fletchers, social_worker, administrator, police, time_machine):
             "contact_id": contact.pk, "decision_id": decision.pk, "request_id": request.pk,
             "involvement_id": fletchers["jack"].involvements.get().pk,
             "assessment_id": start_assessment(fletchers["jack"].involvements.get(),
-                                              acting_user=social_worker).pk}
+                                              acting_user=social_worker).pk,
+            "note_id": write_note(fletchers["jack"], acting_user=social_worker,
+                                  occurred_at=datetime(2026, 11, 17, 9, 0,
+                                                       tzinfo=ZoneInfo("Europe/London")),
+                                  place="Home", who_said_what="Kerry said Jack slept well").pk}
 
 
 def _url(pattern: URLPattern, args: dict, namespace: str) -> str:

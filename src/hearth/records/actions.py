@@ -1,0 +1,139 @@
+"""Every write to a case note: one transaction, one audit row on the person each (practice 1)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from hearth.access import audit
+from hearth.people.actions import StaleEdit
+from hearth.records import rules
+from hearth.records.codes import NoteStatus
+from hearth.records.models import CaseNote, NoteAmendment
+
+NOTE_FIELDS = ("occurred_at", "place", "who_said_what", "worker_said", "actions_taken",
+               "referrals_made", "agency_response", "opinion", "opinion_basis",
+               "significant_event")
+
+
+class NoteRefused(Exception):
+    """The change is not allowed; ``field`` names the input at fault, if any. Nothing was
+    written."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+def _raise_first(problems: dict[str, str]) -> None:
+    if problems:
+        field, message = next(iter(problems.items()))
+        raise NoteRefused(message, field=field or None)
+
+
+def _jsonable(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _locked(note: CaseNote, expected_version: int) -> CaseNote:
+    current = CaseNote.objects.select_for_update().get(pk=note.pk)
+    if current.version != expected_version:
+        raise StaleEdit(current.version)
+    return current
+
+
+def _audit(action: str, note: CaseNote, user, fields: dict[str, Any]) -> None:
+    audit.record(action, user=user, obj=note.person, fields={"note": note.pk, **fields})
+
+
+@transaction.atomic
+def do_write_note(person, *, acting_user, involvement=None, **data: Any) -> CaseNote:
+    """Write a draft case note; its author and time of recording are the system's (R-REC-2)."""
+    unknown = set(data) - set(NOTE_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown fields {sorted(unknown)}")
+    now = timezone.now()
+    _raise_first(rules.note_problems(data, now))
+    if involvement is not None and involvement.person_id != person.pk:
+        raise NoteRefused("That involvement is not this person's.", field="involvement")
+    note = CaseNote.objects.create(person=person, involvement=involvement, author=acting_user,
+                                   recorded_at=now, status=NoteStatus.DRAFT, **data)
+    _audit("case_note.write", note, acting_user,
+           {k: _jsonable(getattr(note, k)) for k in NOTE_FIELDS})
+    return note
+
+
+@transaction.atomic
+def do_update_draft(note: CaseNote, *, acting_user, expected_version: int,
+                    **changes: Any) -> CaseNote:
+    """Change a draft if nobody saved since ``expected_version``; a finalised note is refused
+    (R-REC-4). Only the author edits their draft (R-REC-2)."""
+    current = _locked(note, expected_version)
+    if not rules.may_edit_draft(current.status):
+        raise NoteRefused(rules.FINALISED_REFUSAL)
+    if current.author_id != acting_user.pk:
+        raise NoteRefused("Only the author can change a draft record.")
+    unknown = set(changes) - set(NOTE_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown fields {sorted(unknown)}")
+    merged = {k: changes.get(k, getattr(current, k)) for k in NOTE_FIELDS}
+    _raise_first(rules.note_problems(merged, timezone.now()))
+    changed = {k: [_jsonable(getattr(current, k)), _jsonable(v)] for k, v in changes.items()
+               if getattr(current, k) != v}
+    if not changed:
+        return current
+    for field in changed:
+        setattr(current, field, changes[field])
+    current.version += 1
+    current.save(update_fields=[*changed, "version"])
+    _audit("case_note.update", current, acting_user, changed)
+    return current
+
+
+@transaction.atomic
+def do_finalise(note: CaseNote, *, acting_user, expected_version: int) -> CaseNote:
+    """The author finalises their draft; from then on it is only amended (R-REC-4)."""
+    current = _locked(note, expected_version)
+    if not rules.may_edit_draft(current.status):
+        raise NoteRefused("This record is already finalised.")
+    if not rules.may_finalise(current.author_id, acting_user.pk, current.status):
+        raise NoteRefused("Only the author can finalise this record.")
+    current.status = NoteStatus.FINALISED
+    current.finalised_at = timezone.now()
+    current.version += 1
+    current.save(update_fields=["status", "finalised_at", "version"])
+    _audit("case_note.finalise", current, acting_user,
+           {"finalised_at": current.finalised_at.isoformat()})
+    return current
+
+
+@transaction.atomic
+def do_amend(note: CaseNote, *, field: str, new_value: str, reason: str, acting_user,
+             expected_version: int) -> NoteAmendment:
+    """Correct a finalised note visibly: who, when, why, before and after (R-REC-4). Of two
+    workers amending from the same version, the second gets ``StaleEdit``."""
+    current = _locked(note, expected_version)
+    before = str(getattr(current, field, "") or "")
+    after = new_value.strip()
+    opinion = after if field == "opinion" else current.opinion
+    basis = after if field == "opinion_basis" else current.opinion_basis
+    _raise_first(rules.amendment_problems(current.status, field, before, after, reason,
+                                          opinion, basis))
+    amendment = NoteAmendment.objects.create(note=current, field=field, before=before,
+                                             after=after, reason=reason.strip(),
+                                             amended_by=acting_user, amended_at=timezone.now())
+    setattr(current, field, after)
+    current.version += 1
+    current.save(update_fields=[field, "version"])
+    _audit("case_note.amend", current, acting_user,
+           {"field": field, "before": before, "after": after, "reason": amendment.reason,
+            "amendment": amendment.pk})
+    return amendment
+
+
+def record_view(person, *, user, what: str = "view_case_notes") -> None:
+    """Reading a child's case notes is reading their record: it is audited (practice 6)."""
+    with transaction.atomic():
+        audit.record(what, user=user, obj=person)

@@ -1,0 +1,68 @@
+"""Pure decisions about case notes: no database, no clock (``now`` is passed in)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from hearth.records.codes import AMENDABLE_FIELDS, FIELD_LABELS, NoteStatus
+
+FINALISED_REFUSAL = "A finalised record cannot be edited; add an amendment"
+OPINION_REFUSAL = "Say what informed the opinion"
+
+
+def opinion_problem(opinion: str, basis: str) -> str | None:
+    """R-REC-3: an opinion must state what informed it."""
+    if opinion.strip() and not basis.strip():
+        return OPINION_REFUSAL
+    return None
+
+
+def note_problems(data: dict, now: datetime) -> dict[str, str]:
+    """What is wrong with a note's contents, by field (R-REC-1, R-REC-3); empty when fine."""
+    problems: dict[str, str] = {}
+    occurred_at = data.get("occurred_at")
+    if occurred_at is None:
+        problems["occurred_at"] = "Enter when it happened"
+    elif occurred_at > now:
+        problems["occurred_at"] = "When it happened must be in the past"
+    if not str(data.get("place", "")).strip():
+        problems["place"] = "Enter where it happened"
+    if not str(data.get("who_said_what", "")).strip():
+        problems["who_said_what"] = "Enter who said what"
+    basis = opinion_problem(str(data.get("opinion", "")), str(data.get("opinion_basis", "")))
+    if basis:
+        problems["opinion_basis"] = basis
+    return problems
+
+
+def may_edit_draft(status: str) -> bool:
+    """R-REC-4: only a draft is edited in place."""
+    return status == NoteStatus.DRAFT
+
+
+def may_finalise(author_id: int | None, user_id: int | None, status: str) -> bool:
+    """Only the author finalises their own draft."""
+    return status == NoteStatus.DRAFT and author_id is not None and author_id == user_id
+
+
+def amendment_problems(status: str, field: str, before: str, after: str, reason: str,
+                       opinion: str, basis: str) -> dict[str, str]:
+    """What stops an amendment, by form field; ``opinion``/``basis`` are as they would be after
+    it (R-REC-3 still holds)."""
+    problems: dict[str, str] = {}
+    if status != NoteStatus.FINALISED:
+        problems[""] = "Only a finalised record is amended; edit the draft instead"
+        return problems
+    if field not in AMENDABLE_FIELDS:
+        problems["field"] = "Choose which part of the record to amend"
+        return problems
+    if not reason.strip():
+        problems["reason"] = "Enter why the record is being amended"
+    if before == after:
+        problems["new_value"] = f"The new {FIELD_LABELS[field].lower()} is the same as before"
+    elif field in {"place", "who_said_what"} and not after.strip():
+        problems["new_value"] = f"Enter the corrected {FIELD_LABELS[field].lower()}"
+    basis_problem = opinion_problem(opinion, basis)
+    if basis_problem and "new_value" not in problems:
+        problems["new_value"] = basis_problem
+    return problems

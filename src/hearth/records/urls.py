@@ -1,0 +1,15 @@
+"""Case note pages (included at the site root under the namespace ``records``)."""
+
+from django.urls import path
+
+import hearth.records.views as views
+
+app_name = "records"
+urlpatterns = [
+    path("people/<uuid:person_id>/notes", views.person_notes, name="person_notes"),
+    path("people/<uuid:person_id>/notes/new", views.new_note, name="new"),
+    path("notes/<int:note_id>", views.detail, name="detail"),
+    path("notes/<int:note_id>/edit", views.edit, name="edit"),
+    path("notes/<int:note_id>/finalise", views.finalise, name="finalise"),
+    path("notes/<int:note_id>/amend", views.amend, name="amend"),
+]

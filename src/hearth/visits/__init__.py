@@ -1,0 +1,1 @@
+"""Home visits: who was seen, what was observed (R-REC-6) and when (R-RES-5)."""

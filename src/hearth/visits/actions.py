@@ -1,0 +1,124 @@
+"""Every write to a visit: one transaction, one audit row on the child each (practice 1)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from hearth.access import audit
+from hearth.people.actions import StaleEdit
+from hearth.visits import rules
+from hearth.visits.codes import Engagement, VisitKind
+from hearth.visits.models import Visit
+
+#: The fields a worker records (and may later correct).
+VISIT_FIELDS = ("kind", "starts_at", "place", "who_present", "child_seen", "child_seen_alone",
+                "bedroom_seen", "home_conditions", "parent_child_interaction", "what_was_said",
+                "outcome")
+TEXT_FIELDS = ("place", "who_present", "home_conditions", "parent_child_interaction",
+               "what_was_said")
+
+__all__ = ["StaleEdit", "VisitRefused", "do_record_visit", "do_update_visit"]
+
+
+class VisitRefused(Exception):
+    """The visit may not be saved as it is; ``field`` names the input at fault. Nothing was
+    written."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+def _check(values: dict[str, Any], now: datetime) -> None:
+    if values["kind"] not in VisitKind.values:
+        raise VisitRefused("Select whether the visit was planned or unannounced.", field="kind")
+    if values["outcome"] not in Engagement.values:
+        raise VisitRefused("Select how the visit went.", field="outcome")
+    starts_at = values["starts_at"]
+    if not isinstance(starts_at, datetime) or starts_at.tzinfo is None:
+        raise VisitRefused("Enter the date and time of the visit.", field="starts_at")
+    if not values["place"]:
+        raise VisitRefused("Enter where the visit took place.", field="place")
+    problems = rules.visit_problems(starts_at=starts_at, outcome=values["outcome"],
+                                    child_seen=values["child_seen"],
+                                    child_seen_alone=values["child_seen_alone"], now=now)
+    if problems:
+        field, message = next(iter(problems.items()))
+        raise VisitRefused(message, field=field)
+
+
+def _clean(field: str, value: Any) -> Any:
+    if field in TEXT_FIELDS:
+        return (value or "").strip()
+    if field in ("child_seen", "child_seen_alone", "bedroom_seen"):
+        return bool(value)
+    return value
+
+
+def _audit_value(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
+@transaction.atomic
+def do_record_visit(child, *, acting_user, kind: str, starts_at: datetime, place: str,
+                    child_seen: bool, outcome: str, involvement=None, who_present: str = "",
+                    child_seen_alone: bool = False, bedroom_seen: bool = False,
+                    home_conditions: str = "", parent_child_interaction: str = "",
+                    what_was_said: str = "") -> Visit:
+    """Record a visit to ``child``. Refused (nothing written) for a completed visit in the
+    future, or a child seen alone who was not seen (R-REC-6)."""
+    given = {"kind": kind, "starts_at": starts_at, "place": place, "who_present": who_present,
+             "child_seen": child_seen, "child_seen_alone": child_seen_alone,
+             "bedroom_seen": bedroom_seen, "home_conditions": home_conditions,
+             "parent_child_interaction": parent_child_interaction,
+             "what_was_said": what_was_said, "outcome": outcome}
+    values = {field: _clean(field, value) for field, value in given.items()}
+    now = timezone.now()
+    _check(values, now)
+    if involvement is not None and involvement.person_id != child.pk:
+        raise VisitRefused("That involvement is not this child's.")
+    visit = Visit.objects.create(child=child, involvement=involvement, recorded_by=acting_user,
+                                 recorded_at=now, **values)
+    audit.record("visit.record", user=acting_user, obj=child,
+                 fields={"visit": visit.pk, "kind": kind, "starts_at": starts_at.isoformat(),
+                         "outcome": outcome, "child_seen": values["child_seen"],
+                         "child_seen_alone": values["child_seen_alone"]})
+    return visit
+
+
+@transaction.atomic
+def do_update_visit(visit: Visit, *, acting_user, expected_version: int,
+                    **changes: Any) -> Visit:
+    """Correct a visit if nobody saved it since ``expected_version`` (no lost updates);
+    otherwise ``StaleEdit`` and nothing is written."""
+    current = Visit.objects.select_for_update().get(pk=visit.pk)
+    if current.version != expected_version:
+        raise StaleEdit(current.version)
+    unknown = set(changes) - set(VISIT_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown field(s) {', '.join(sorted(unknown))}")
+    changed: dict[str, list[Any]] = {}
+    for field, raw in changes.items():
+        value = _clean(field, raw)
+        before = getattr(current, field)
+        if before != value:
+            changed[field] = [_audit_value(before), _audit_value(value)]
+            setattr(current, field, value)
+    if not changed:
+        return current
+    _check({field: getattr(current, field) for field in VISIT_FIELDS}, timezone.now())
+    current.version += 1
+    current.save(update_fields=[*changed, "version"])
+    audit.record("visit.update", user=acting_user, obj=current.child,
+                 fields={"visit": current.pk, **changed})
+    return current
+
+
+def record_view(child, *, user) -> None:
+    """Reading a child's visits is reading the child's record: it is audited (practice 6)."""
+    with transaction.atomic():
+        audit.record("view_visits", user=user, obj=child)

@@ -1,0 +1,93 @@
+"""The record-a-visit page form: clear messages that name the field (practice 8)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django import forms
+from django.utils import timezone
+
+from hearth import calendar
+from hearth.visits import rules
+from hearth.visits.codes import Engagement, VisitKind
+from hearth.web.forms import date_field
+
+TIME_FORMATS = ["%H:%M", "%H.%M", "%H%M", "%I:%M%p", "%I:%M %p", "%I%p", "%I %p"]
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+#: Where a rule's field (the action's name) shows on the page.
+FIELD_FOR_ERROR = {"starts_at": "visit_date"}
+
+
+def _yes_no(label: str, required: str) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(label=label, choices=YES_NO, widget=forms.RadioSelect,
+                                  coerce=lambda v: v == "yes",
+                                  error_messages={"required": required})
+
+
+def _text(label: str, hint: str = "") -> forms.CharField:
+    return forms.CharField(label=label, required=False, help_text=hint, max_length=10000,
+                           widget=forms.Textarea)
+
+
+class VisitForm(forms.Form):
+    kind = forms.ChoiceField(label="Kind of visit", choices=VisitKind.choices,
+                             widget=forms.RadioSelect,
+                             error_messages={"required": "Select whether the visit was planned "
+                                             "or unannounced"})
+    visit_date = date_field("Date of the visit", required=True, hint="For example, 17/11/2026")
+    visit_time = forms.TimeField(
+        label="Time of the visit", input_formats=TIME_FORMATS,
+        help_text="24-hour clock, for example 07:45 or 18:30",
+        error_messages={"required": "Enter the time of the visit",
+                        "invalid": "Time of the visit must be a real time, for example 18:30"})
+    place = forms.CharField(label="Where", max_length=200,
+                            help_text="For example: the family home, school, contact centre",
+                            error_messages={"required": "Enter where the visit took place"})
+    who_present = _text("Who was present")
+    child_seen = _yes_no("Was the child seen?", "Select whether the child was seen")
+    child_seen_alone = _yes_no("Was the child seen alone?",
+                               "Select whether the child was seen alone")
+    bedroom_seen = _yes_no("Was the child's bedroom seen?",
+                           "Select whether the child's bedroom was seen")
+    home_conditions = _text("Home conditions")
+    parent_child_interaction = _text(
+        "What you saw of the parent and child together",
+        hint="Your direct observation of how they interact, especially for a baby or a child "
+        "who does not yet talk")
+    what_was_said = _text("What was said", hint="By whom; the child's own words where you can")
+    outcome = forms.ChoiceField(label="How did the visit go?", choices=Engagement.choices,
+                                widget=forms.RadioSelect,
+                                error_messages={"required": "Select how the visit went"})
+
+    def __init__(self, *args, now: datetime | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.now = now or timezone.now()
+
+    def clean(self):
+        data = super().clean()
+        day, at = data.get("visit_date"), data.get("visit_time")
+        starts_at = datetime.combine(day, at, calendar.LONDON) if day and at else None
+        data["starts_at"] = starts_at
+        problems = rules.visit_problems(
+            starts_at=starts_at, outcome=data.get("outcome", ""),
+            child_seen=bool(data.get("child_seen")),
+            child_seen_alone=bool(data.get("child_seen_alone")), now=self.now)
+        for field, message in problems.items():
+            target = FIELD_FOR_ERROR.get(field, field)
+            if not self.has_error(target):
+                self.add_error(target, message)
+        return data
+
+    def visit_fields(self) -> dict:
+        """The cleaned values ``do_record_visit`` takes."""
+        data = self.cleaned_data
+        return {k: data[k] for k in (
+            "kind", "starts_at", "place", "who_present", "child_seen", "child_seen_alone",
+            "bedroom_seen", "home_conditions", "parent_child_interaction", "what_was_said",
+            "outcome")}
+
+
+def add_error(form: forms.Form, field: str | None, message: str) -> None:
+    target = FIELD_FOR_ERROR.get(field or "", field)
+    form.add_error(target if target in form.fields else None, message)

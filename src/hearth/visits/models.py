@@ -1,0 +1,38 @@
+"""A visit to a child: who was seen, what was observed (R-REC-6) and when (R-RES-5)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from hearth.visits.codes import Engagement, VisitKind
+
+
+class Visit(models.Model):
+    """One visit to one child. ``starts_at`` is aware (stored in UTC, shown in Europe/London);
+    ``recorded_by`` and ``recorded_at`` are set by the system."""
+
+    child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="visits")
+    involvement = models.ForeignKey("casework.Involvement", null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="visits")
+    kind = models.CharField(max_length=20, choices=VisitKind.choices)
+    starts_at = models.DateTimeField()
+    place = models.CharField("where", max_length=200)
+    who_present = models.TextField(blank=True)
+    child_seen = models.BooleanField()
+    child_seen_alone = models.BooleanField(default=False)
+    bedroom_seen = models.BooleanField(default=False)
+    home_conditions = models.TextField(blank=True)
+    parent_child_interaction = models.TextField(blank=True)
+    what_was_said = models.TextField(blank=True)
+    outcome = models.CharField(max_length=30, choices=Engagement.choices)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")
+    recorded_at = models.DateTimeField()
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        indexes = [models.Index(fields=["child", "starts_at"])]
+
+    def __str__(self) -> str:
+        return f"Visit {self.pk} ({self.get_kind_display()}, {self.get_outcome_display()})"

@@ -1,0 +1,42 @@
+"""Reads that pages and the API share; all go through ``Person.objects.visible_to``: a visit
+is visible exactly when its child is."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from hearth.people.models import Person
+from hearth.visits import rules
+from hearth.visits.codes import Engagement
+from hearth.visits.models import Visit
+
+
+def visible_visits(user) -> QuerySet[Visit]:
+    return Visit.objects.filter(child__in=Person.objects.visible_to(user))
+
+
+def get_visible_child(user, person_id) -> Person:
+    """The person, or 404 when they do not exist or ``user`` may not see them."""
+    try:
+        return Person.objects.visible_to(user).get(pk=person_id)
+    except (Person.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("No such person.") from exc
+
+
+def visits_of(user, child: Person) -> QuerySet[Visit]:
+    """The child's visits, newest first."""
+    return (visible_visits(user).filter(child=child).select_related("recorded_by")
+            .order_by("-starts_at", "-pk"))
+
+
+def recent_visit_times(child: Person, now: datetime,
+                       days: int = rules.RECENT_DAYS) -> list[datetime]:
+    """R-RES-5: when the child's visits of the last ``days`` days took place. Visits the family
+    cancelled did not happen, and visits still to come have not, so neither counts."""
+    return list(Visit.objects.filter(child=child, starts_at__gte=now - timedelta(days=days),
+                                     starts_at__lte=now)
+                .exclude(outcome=Engagement.CANCELLED_BY_FAMILY)
+                .values_list("starts_at", flat=True))

@@ -1,0 +1,48 @@
+"""Pure decisions about visits: no database, no clock (``now`` is passed in)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from hearth import calendar
+from hearth.visits.codes import Engagement, TimingBand
+
+#: R-RES-5: how far back "recent" visits reach, and how many make a pattern.
+RECENT_DAYS = 90
+MIN_VISITS = 3
+
+FUTURE_COMPLETED = "A visit in the future cannot be completed"
+SEEN_ALONE_NOT_SEEN = "The child cannot have been seen alone if they were not seen"
+
+
+def timing_band(starts_at: datetime) -> str:
+    """When the visit started, in Europe/London: a weekend or bank holiday first, then
+    before 09:00 "early_morning", 17:00 or later "evening", otherwise "office_hours"."""
+    if starts_at.tzinfo is None:
+        raise ValueError("starts_at must be an aware datetime")
+    local = starts_at.astimezone(calendar.LONDON)
+    if not calendar.is_working_day(local.date()):
+        return TimingBand.WEEKEND_OR_HOLIDAY.value
+    if local.time() < calendar.OFFICE_OPENS:
+        return TimingBand.EARLY_MORNING.value
+    if local.time() >= calendar.OFFICE_CLOSES:
+        return TimingBand.EVENING.value
+    return TimingBand.OFFICE_HOURS.value
+
+
+def needs_varied_timing(recent: Iterable[datetime], min_visits: int = MIN_VISITS) -> bool:
+    """R-RES-5: at least ``min_visits`` recent visits, and every one in weekday office hours."""
+    bands = [timing_band(at) for at in recent]
+    return len(bands) >= min_visits and all(b == TimingBand.OFFICE_HOURS for b in bands)
+
+
+def visit_problems(*, starts_at: datetime | None, outcome: str, child_seen: bool,
+                   child_seen_alone: bool, now: datetime) -> dict[str, str]:
+    """What is wrong with a visit as recorded, by field name (empty when it may be saved)."""
+    problems: dict[str, str] = {}
+    if outcome == Engagement.COMPLETED and starts_at is not None and starts_at > now:
+        problems["starts_at"] = FUTURE_COMPLETED
+    if child_seen_alone and not child_seen:
+        problems["child_seen_alone"] = SEEN_ALONE_NOT_SEEN
+    return problems

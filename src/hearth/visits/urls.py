@@ -1,0 +1,11 @@
+"""Visit pages (included at the site root under the namespace ``visits``)."""
+
+from django.urls import path
+
+import hearth.visits.views as views
+
+app_name = "visits"
+urlpatterns = [
+    path("people/<uuid:person_id>/visits", views.visit_list, name="list"),
+    path("people/<uuid:person_id>/visits/new", views.new, name="new"),
+]
