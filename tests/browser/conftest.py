@@ -6,8 +6,8 @@
   that axe-core can be injected. The helpers are in ``tests/browser/helpers.py``.
 - When a story fails, a screenshot and the HTML of each of its pages are saved in
   ``test-results/browser/`` (git-ignored).
-- The tests skip, with the reason, when Chromium or axe-core is missing; ``make test`` runs
-  them with ``--require-browser``, which turns any skip into a failure.
+- The tests fail, naming what to install, when Chromium or axe-core is missing (`make test`
+  installs both); ``--require-browser`` also fails a run in which no browser test passed.
 """
 
 from __future__ import annotations
@@ -39,9 +39,9 @@ ACTION_TIMEOUT_MS = 30_000
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"Chromium is not installed at {CHROMIUM}: run `make chromium`")
+        pytest.fail(f"Chromium is not installed at {CHROMIUM}: run `make chromium`")
     if not AXE_JS.exists():
-        pytest.skip(f"axe-core is not installed at {AXE_JS}: run `npm install`")
+        pytest.fail(f"axe-core is not installed at {AXE_JS}: run `npm install`")
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
