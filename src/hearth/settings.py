@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "hearth.assessments",
     "hearth.records",
     "hearth.visits",
+    "hearth.chronology",
+    "hearth.releases",
     "hearth.jobs",
     "hearth.web",
 ]

@@ -13,6 +13,8 @@ urlpatterns = [
     path("", include("hearth.assessments.urls", namespace="assessments")),
     path("", include("hearth.visits.urls", namespace="visits")),
     path("", include("hearth.records.urls", namespace="records")),
+    path("", include("hearth.chronology.urls", namespace="chronology")),
+    path("", include("hearth.releases.urls", namespace="releases")),
 ]
 
 handler404 = "hearth.web.views.errors.not_found"

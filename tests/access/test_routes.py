@@ -75,6 +75,7 @@ def route_args(fletchers, social_worker, administrator, police, time_machine):
     from hearth.frontdoor import mash
     from hearth.people import actions
     from hearth.records.actions import do_write_note as write_note
+    from hearth.visits.actions import do_record_visit as record_visit
 
     time_machine.move_to(datetime(2026, 11, 17, 11, 0, tzinfo=ZoneInfo("Europe/London")),
                          tick=False)
@@ -107,7 +108,13 @@ def route_args(fletchers, social_worker, administrator, police, time_machine):
             "note_id": write_note(fletchers["jack"], acting_user=social_worker,
                                   occurred_at=datetime(2026, 11, 17, 9, 0,
                                                        tzinfo=ZoneInfo("Europe/London")),
-                                  place="Home", who_said_what="Kerry said Jack slept well").pk}
+                                  place="Home", who_said_what="Kerry said Jack slept well").pk,
+            "visit_id": record_visit(fletchers["jack"], acting_user=social_worker,
+                                     kind="planned", place="Home", child_seen=True,
+                                     outcome="completed",
+                                     starts_at=datetime(2026, 11, 16, 10, 0,
+                                                        tzinfo=ZoneInfo("Europe/London"))).pk,
+            }
 
 
 def _url(pattern: URLPattern, args: dict, namespace: str) -> str:

@@ -37,7 +37,8 @@ FRONT_DOOR_WORK = {
     "mash.manage",
 }
 CASE_PRACTICE = {"casework.caseload", "assessments.view", "assessments.edit",
-                 "visits.view", "visits.record", "records.view", "records.write"}
+                 "visits.view", "visits.record", "records.view", "records.write",
+                 "records.release", "chronology.view", "chronology.write"}
 MANAGEMENT = CASEWORK | FRONT_DOOR_WORK | CASE_PRACTICE | {
     "people.merge", "people.restrict", "audit.access_log", "contacts.authorise",
     "mash.approve_override", "reports.frontdoor", "casework.allocate", "assessments.authorise",
@@ -57,7 +58,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     Role.CONFERENCE_CHAIR: frozenset({"people.search", "people.view", "people.break_glass"}),
     Role.FAMILY_PRACTITIONER: frozenset({"people.search", "people.view", "people.break_glass",
                                          "casework.caseload", "visits.view", "visits.record",
-                                         "records.view", "records.write"}),
+                                         "records.view", "records.write",
+                                         "chronology.view", "chronology.write"}),
     Role.BUSINESS_SUPPORT: frozenset({"people.search", "people.view", "contacts.view",
                                       "contacts.respond"}),
     # Administrators manage users and teams and reverse merges; they never read casework.
@@ -106,6 +108,9 @@ PERMISSION_LABELS = {
     "visits.record": "recording visits",
     "records.view": "reading case records",
     "records.write": "writing case records",
+    "records.release": "releasing copies of records to the people they are about",
+    "chronology.view": "reading chronologies",
+    "chronology.write": "adding chronology entries",
 }
 
 

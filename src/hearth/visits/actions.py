@@ -17,9 +17,9 @@ from hearth.visits.models import Visit
 #: The fields a worker records (and may later correct).
 VISIT_FIELDS = ("kind", "starts_at", "place", "who_present", "child_seen", "child_seen_alone",
                 "bedroom_seen", "home_conditions", "parent_child_interaction", "what_was_said",
-                "outcome")
+                "outcome", "unknown_adult_seen", "unknown_adult_details")
 TEXT_FIELDS = ("place", "who_present", "home_conditions", "parent_child_interaction",
-               "what_was_said")
+               "what_was_said", "unknown_adult_details")
 
 __all__ = ["StaleEdit", "VisitRefused", "do_record_visit", "do_update_visit"]
 
@@ -43,6 +43,9 @@ def _check(values: dict[str, Any], now: datetime) -> None:
         raise VisitRefused("Enter the date and time of the visit.", field="starts_at")
     if not values["place"]:
         raise VisitRefused("Enter where the visit took place.", field="place")
+    if values.get("unknown_adult_seen") and not values.get("unknown_adult_details"):
+        raise VisitRefused("Describe the adult who was there and who they seemed to be.",
+                           field="unknown_adult_details")
     problems = rules.visit_problems(starts_at=starts_at, outcome=values["outcome"],
                                     child_seen=values["child_seen"],
                                     child_seen_alone=values["child_seen_alone"], now=now)
@@ -54,7 +57,7 @@ def _check(values: dict[str, Any], now: datetime) -> None:
 def _clean(field: str, value: Any) -> Any:
     if field in TEXT_FIELDS:
         return (value or "").strip()
-    if field in ("child_seen", "child_seen_alone", "bedroom_seen"):
+    if field in ("child_seen", "child_seen_alone", "bedroom_seen", "unknown_adult_seen"):
         return bool(value)
     return value
 
@@ -68,14 +71,17 @@ def do_record_visit(child, *, acting_user, kind: str, starts_at: datetime, place
                     child_seen: bool, outcome: str, involvement=None, who_present: str = "",
                     child_seen_alone: bool = False, bedroom_seen: bool = False,
                     home_conditions: str = "", parent_child_interaction: str = "",
-                    what_was_said: str = "") -> Visit:
+                    what_was_said: str = "", unknown_adult_seen: bool = False,
+                    unknown_adult_details: str = "") -> Visit:
     """Record a visit to ``child``. Refused (nothing written) for a completed visit in the
     future, or a child seen alone who was not seen (R-REC-6)."""
     given = {"kind": kind, "starts_at": starts_at, "place": place, "who_present": who_present,
              "child_seen": child_seen, "child_seen_alone": child_seen_alone,
              "bedroom_seen": bedroom_seen, "home_conditions": home_conditions,
              "parent_child_interaction": parent_child_interaction,
-             "what_was_said": what_was_said, "outcome": outcome}
+             "what_was_said": what_was_said, "outcome": outcome,
+             "unknown_adult_seen": unknown_adult_seen,
+             "unknown_adult_details": unknown_adult_details}
     values = {field: _clean(field, value) for field, value in given.items()}
     now = timezone.now()
     _check(values, now)

@@ -25,6 +25,10 @@ class Visit(models.Model):
     home_conditions = models.TextField(blank=True)
     parent_child_interaction = models.TextField(blank=True)
     what_was_said = models.TextField(blank=True)
+    #: An adult present who is not known to the record (R-PPL-3, seed 002 key message 2).
+    unknown_adult_seen = models.BooleanField("An adult not known to us was there",
+                                             default=False)
+    unknown_adult_details = models.TextField("Who the adult seemed to be", blank=True)
     outcome = models.CharField(max_length=30, choices=Engagement.choices)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                     related_name="+")
