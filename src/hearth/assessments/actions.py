@@ -20,6 +20,7 @@ from hearth.assessments.codes import (
     SourceMethod,
 )
 from hearth.assessments.models import Assessment, AssessmentSource, UnassessedArea
+from hearth.chronology import events as chronology
 from hearth.people.actions import StaleEdit
 
 UPDATE_FIELDS = ("summary", "analysis", "outcome", "factors")
@@ -74,6 +75,7 @@ def do_start_assessment(involvement, *, acting_user,
                  fields={"involvement": involvement.pk, "child": involvement.person_id,
                          "referral_date": referral.isoformat(),
                          "due": assessment.due.isoformat()})
+    chronology.sync(assessment)
     return assessment
 
 
@@ -191,6 +193,7 @@ def do_authorise(assessment: Assessment, *, acting_user, expected_version: int,
     _bump(current, ["status", "authorised_by", "authorised_at", "manager_comment"])
     audit.record("assessment.authorise", user=acting_user, obj=current,
                  fields={"comment": current.manager_comment})
+    chronology.sync(current)
     return current
 
 

@@ -14,6 +14,9 @@ from hearth.access.notify import notify
 from hearth.casework import rules
 from hearth.casework.codes import ClosureReason, SecondaryRole
 from hearth.casework.models import Involvement, InvolvementStatus, InvolvementWorker
+from hearth.chronology import events as chronology
+from hearth.chronology.codes import Kind
+from hearth.chronology.sources import Spec, on_day
 from hearth.people.actions import StaleEdit
 
 __all__ = ["CLOSURE_CHECKS", "CaseworkRefused", "StaleEdit", "do_add_secondary_worker",
@@ -49,6 +52,17 @@ def _person_link(involvement: Involvement) -> str:
     return reverse("web:person", kwargs={"person_id": involvement.person_id})
 
 
+def _chronicle(involvement: Involvement, kind: str, summary: str, acting_user,
+               day: date | None = None) -> None:
+    """Casework events happen once: they are appended to the child's chronology."""
+    today = day is None or day == timezone.localdate()
+    when = timezone.now() if today else on_day(day)  # type: ignore[arg-type]
+    chronology.append(Spec(involvement.person_id, kind, when, summary,
+                           source_person=acting_user.display_name,
+                           recorded_by_id=acting_user.pk, time_known=today),
+                      origin="involvement", origin_id=str(involvement.pk))
+
+
 def _check_case_holder(worker, involvement: Involvement) -> None:
     if not rules.can_hold_cases(worker.role, worker.is_active):
         raise CaseworkRefused(f"{worker.display_name} cannot hold cases: choose an active "
@@ -75,6 +89,8 @@ def do_allocate(involvement: Involvement, worker, *, acting_user,
     audit.record("allocate", user=acting_user, obj=current.person,
                  fields={"involvement": current.pk, "worker": worker.username,
                          "team": current.team.name})
+    _chronicle(current, Kind.ALLOCATED,
+               f"Allocated to {worker.display_name} ({current.team.name}).", acting_user)
     notify([worker], subject=f"{current.person.display_name} has been allocated to you",
            body=f"Allocated by {acting_user.display_name}.", link=_person_link(current))
     return current
@@ -99,6 +115,10 @@ def do_reallocate(involvement: Involvement, worker, *, acting_user, expected_ver
     audit.record("reallocate", user=acting_user, obj=current.person, reason=reason,
                  fields={"involvement": current.pk,
                          "worker": [before.username if before else None, worker.username]})
+    _chronicle(current, Kind.REALLOCATED,
+               f"Worker changed from {before.display_name if before else 'nobody'} to "
+               f"{worker.display_name}." + (f" {reason.strip()}" if reason.strip() else ""),
+               acting_user)
     notify([worker], subject=f"{current.person.display_name} has been allocated to you",
            body=f"Reallocated by {acting_user.display_name}.", link=_person_link(current))
     if before is not None and before.is_active:
@@ -133,6 +153,9 @@ def do_add_secondary_worker(involvement: Involvement, worker, *, acting_user,
     audit.record("add_secondary_worker", user=acting_user, obj=current.person,
                  fields={"involvement": current.pk, "worker": worker.username, "role": role,
                          "start_date": start.isoformat()})
+    _chronicle(current, Kind.SECONDARY_WORKER,
+               f"{worker.display_name} co-allocated as {link.get_role_display()}.",
+               acting_user, start)
     notify([worker], subject=f"You have been co-allocated to {current.person.display_name}",
            body=link.get_role_display(), link=_person_link(current))
     return link
@@ -187,4 +210,7 @@ def do_close(involvement: Involvement, reason_code: str, *, acting_user, expecte
     audit.record("close", user=acting_user, obj=current.person,
                  fields={"involvement": current.pk, "reason": reason_code,
                          "closed_on": on.isoformat()})
+    _chronicle(current, Kind.CASE_CLOSED,
+               f"Case closed ({current.team.name}): {current.get_closure_reason_display()}.",
+               acting_user, on)
     return current

@@ -15,6 +15,7 @@ from hearth.access.notify import notify
 from hearth.access.roles import Role
 from hearth.casework.codes import InvolvementService
 from hearth.casework.models import Involvement, InvolvementStatus
+from hearth.chronology import events as chronology
 from hearth.frontdoor import rules
 from hearth.frontdoor.codes import (
     ContactStatus,
@@ -82,6 +83,7 @@ def do_record_contact(*, acting_user, people: list[tuple[Any, str]] | None = Non
                  fields={"edt": contact.is_edt, "people": len(people)})
     for person, role in people:
         _link(contact, person, role, acting_user)
+    chronology.sync(contact)
     return contact
 
 
@@ -97,7 +99,9 @@ def _link(contact: Contact, person, role: str, acting_user) -> ContactPerson:
 def do_link_person(contact: Contact, person, *, role: str, acting_user) -> ContactPerson:
     if role not in PersonRole.values:
         raise InvalidContact({"role": "Choose child or adult"})
-    return _link(contact, person, role, acting_user)
+    link = _link(contact, person, role, acting_user)
+    chronology.sync(contact)
+    return link
 
 
 @transaction.atomic
@@ -171,6 +175,7 @@ def do_decide(contact: Contact, *, acting_user, outcome: str, rationale: str,
     else:
         current.save()
         _apply(current, decision, acting_user, mash=mash)
+        chronology.sync(current)
     return decision
 
 
@@ -197,6 +202,7 @@ def do_authorise(decision: Decision, *, acting_user) -> Decision:
     audit.record("decision_authorised", user=acting_user, obj=contact,
                  fields={"outcome": decision.outcome})
     _apply(contact, decision, acting_user)
+    chronology.sync(contact)
     return decision
 
 

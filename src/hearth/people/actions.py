@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from hearth.access import audit
 from hearth.access.notify import notify_managers
+from hearth.chronology import events as chronology
 from hearth.people.models import (
     Address,
     AgencyShare,
@@ -133,6 +134,7 @@ def do_add_address(person: Person, *, acting_user, line1: str, postcode: str, li
     reindex_person(person)
     audit.record("add_address", user=acting_user, obj=person,
                  fields={"start_date": _jsonable(start_date), "end_date": _jsonable(end_date)})
+    chronology.sync(link)
     return link
 
 
@@ -146,6 +148,7 @@ def do_join_household(person: Person, household: Household | None = None, *, act
                                                     start_date=start_date)
     audit.record("join_household", user=acting_user, obj=person,
                  fields={"household": household.pk, "start_date": _jsonable(start_date)})
+    chronology.sync(membership)
     return membership
 
 
@@ -156,6 +159,7 @@ def do_leave_household(membership: HouseholdMembership, *, acting_user,
     membership.save(update_fields=["end_date"])
     audit.record("leave_household", user=acting_user, obj=membership.person,
                  fields={"household": membership.household_id, "end_date": end_date.isoformat()})
+    chronology.sync(membership)
     return membership
 
 

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hearth.access import audit
+from hearth.chronology import events as chronology
 from hearth.people.actions import StaleEdit
 from hearth.records import rules
 from hearth.records.codes import NoteStatus
@@ -106,6 +107,7 @@ def do_finalise(note: CaseNote, *, acting_user, expected_version: int) -> CaseNo
     current.save(update_fields=["status", "finalised_at", "version"])
     _audit("case_note.finalise", current, acting_user,
            {"finalised_at": current.finalised_at.isoformat()})
+    chronology.sync(current)
     return current
 
 
@@ -130,6 +132,7 @@ def do_amend(note: CaseNote, *, field: str, new_value: str, reason: str, acting_
     _audit("case_note.amend", current, acting_user,
            {"field": field, "before": before, "after": after, "reason": amendment.reason,
             "amendment": amendment.pk})
+    chronology.sync(current)
     return amendment
 
 

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hearth.access import audit
+from hearth.chronology import events as chronology
 from hearth.people.actions import StaleEdit
 from hearth.visits import rules
 from hearth.visits.codes import Engagement, VisitKind
@@ -93,6 +94,7 @@ def do_record_visit(child, *, acting_user, kind: str, starts_at: datetime, place
                  fields={"visit": visit.pk, "kind": kind, "starts_at": starts_at.isoformat(),
                          "outcome": outcome, "child_seen": values["child_seen"],
                          "child_seen_alone": values["child_seen_alone"]})
+    chronology.sync(visit)
     return visit
 
 
@@ -121,10 +123,11 @@ def do_update_visit(visit: Visit, *, acting_user, expected_version: int,
     current.save(update_fields=[*changed, "version"])
     audit.record("visit.update", user=acting_user, obj=current.child,
                  fields={"visit": current.pk, **changed})
+    chronology.sync(current)
     return current
 
 
-def record_view(child, *, user) -> None:
+def record_view(child, *, user, what: str = "view_visits") -> None:
     """Reading a child's visits is reading the child's record: it is audited (practice 6)."""
     with transaction.atomic():
-        audit.record("view_visits", user=user, obj=child)
+        audit.record(what, user=user, obj=child)

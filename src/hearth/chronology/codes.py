@@ -1,0 +1,96 @@
+"""The kinds of chronology event and the lanes they are drawn in (R-CHR-2).
+
+Each kind belongs to one lane; the lanes are the rows of the timeline (R-CHR-3). Kinds marked
+as ``MANUAL_KINDS`` are what a worker may add by hand; the others are written by the modules
+themselves when something significant happens.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Lane(models.TextChoices):
+    CONTACTS = "contacts", "Contacts and referrals"
+    CASEWORK = "casework", "Casework, assessments and plans"
+    VISITS = "visits", "Visits"
+    NON_COOPERATION = "non_cooperation", "Missed visits and non-cooperation"
+    HOUSEHOLD = "household", "Household and addresses"
+    SCHOOL = "school", "School"
+    HEALTH = "health", "Injuries, hospital and medical"
+    DISCLOSURES = "disclosures", "Disclosures"
+    LEGAL = "legal", "Legal status"
+    RECORDS = "records", "Significant records"
+    OTHER = "other", "Other"
+
+
+class Kind(models.TextChoices):
+    # Written by the front door
+    CONTACT_RECEIVED = "contact_received", "Contact received"
+    CONTACT_DECISION = "contact_decision", "Front-door decision"
+    # Written by casework and assessments
+    ALLOCATED = "allocated", "Allocated to a worker"
+    REALLOCATED = "reallocated", "Worker changed"
+    SECONDARY_WORKER = "secondary_worker", "Co-allocated worker"
+    CASE_CLOSED = "case_closed", "Case closed"
+    ASSESSMENT_STARTED = "assessment_started", "Assessment started"
+    ASSESSMENT_COMPLETED = "assessment_completed", "Assessment authorised"
+    # Written by visits
+    VISIT = "visit", "Visit"
+    VISIT_CUT_SHORT = "visit_cut_short", "Visit cut short"
+    NO_ACCESS = "no_access", "No access at a visit"
+    VISIT_CANCELLED = "visit_cancelled", "Visit cancelled by the family"
+    UNKNOWN_ADULT = "unknown_adult", "Adult not known to us seen"
+    # Written by people
+    ADDRESS_MOVE = "address_move", "Moved address"
+    JOINED_HOUSEHOLD = "joined_household", "Joined the household"
+    LEFT_HOUSEHOLD = "left_household", "Left the household"
+    # Written by records
+    CASE_NOTE = "case_note", "Significant case record"
+    # Added by hand (R-CHR-2)
+    SCHOOL_CHANGE = "school_change", "School move or change"
+    LEGAL_STATUS = "legal_status", "Legal status change"
+    INJURY = "injury", "Injury"
+    HOSPITAL = "hospital", "Hospital or medical treatment"
+    DISCLOSURE = "disclosure", "Disclosure of abuse"
+    NON_COOPERATION = "non_cooperation", "Non-cooperation"
+    FAMILY_CHANGE = "family_change", "Change in family composition"
+    OTHER = "other", "Other significant event"
+
+
+LANE_OF: dict[str, str] = {
+    Kind.CONTACT_RECEIVED: Lane.CONTACTS,
+    Kind.CONTACT_DECISION: Lane.CONTACTS,
+    Kind.ALLOCATED: Lane.CASEWORK,
+    Kind.REALLOCATED: Lane.CASEWORK,
+    Kind.SECONDARY_WORKER: Lane.CASEWORK,
+    Kind.CASE_CLOSED: Lane.CASEWORK,
+    Kind.ASSESSMENT_STARTED: Lane.CASEWORK,
+    Kind.ASSESSMENT_COMPLETED: Lane.CASEWORK,
+    Kind.VISIT: Lane.VISITS,
+    Kind.VISIT_CUT_SHORT: Lane.NON_COOPERATION,
+    Kind.NO_ACCESS: Lane.NON_COOPERATION,
+    Kind.VISIT_CANCELLED: Lane.NON_COOPERATION,
+    Kind.UNKNOWN_ADULT: Lane.HOUSEHOLD,
+    Kind.ADDRESS_MOVE: Lane.HOUSEHOLD,
+    Kind.JOINED_HOUSEHOLD: Lane.HOUSEHOLD,
+    Kind.LEFT_HOUSEHOLD: Lane.HOUSEHOLD,
+    Kind.CASE_NOTE: Lane.RECORDS,
+    Kind.SCHOOL_CHANGE: Lane.SCHOOL,
+    Kind.LEGAL_STATUS: Lane.LEGAL,
+    Kind.INJURY: Lane.HEALTH,
+    Kind.HOSPITAL: Lane.HEALTH,
+    Kind.DISCLOSURE: Lane.DISCLOSURES,
+    Kind.NON_COOPERATION: Lane.NON_COOPERATION,
+    Kind.FAMILY_CHANGE: Lane.HOUSEHOLD,
+    Kind.OTHER: Lane.OTHER,
+}
+
+MANUAL_KINDS = (Kind.SCHOOL_CHANGE, Kind.LEGAL_STATUS, Kind.INJURY, Kind.HOSPITAL,
+                Kind.DISCLOSURE, Kind.NON_COOPERATION, Kind.FAMILY_CHANGE, Kind.OTHER)
+
+#: Where an event came from: a module's record, or a worker's hand entry.
+MANUAL = "manual"
+
+#: The agency named as the source when children's services recorded it themselves.
+OWN_SERVICE = "Children's services"

@@ -1,0 +1,209 @@
+"""Reading the chronology. Every read is a fixed number of queries whatever the number of
+events: one page of events, one count per lane and month, one count per kind for the
+twelve-month figures, and the list of sources for the filter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import TruncMonth
+from django.http import Http404
+from django.urls import NoReverseMatch, reverse
+
+from hearth import calendar
+from hearth.casework.rules import PARENT_KINDS
+from hearth.chronology import rules
+from hearth.chronology.codes import MANUAL, Lane
+from hearth.chronology.models import Event
+from hearth.people.models import HouseholdMembership, Person, Relationship
+
+PAGE_SIZE = 100
+
+
+@dataclass
+class Filters:
+    """What the reader asked for. Built by ``parse_filters``; an empty filter shows all."""
+
+    lanes: list[str] = field(default_factory=list)
+    date_from: date | None = None
+    date_to: date | None = None
+    source: str = ""
+    family: bool = False
+    oldest_first: bool = False
+    page: int = 1
+
+    def query(self) -> dict[str, object]:
+        """The filter as query-string parameters (for export links and paging)."""
+        out: dict[str, object] = {}
+        if self.lanes:
+            out["lane"] = self.lanes
+        if self.date_from:
+            out["from"] = self.date_from.isoformat()
+        if self.date_to:
+            out["to"] = self.date_to.isoformat()
+        if self.source:
+            out["source"] = self.source
+        if self.family:
+            out["scope"] = "family"
+        if self.oldest_first:
+            out["order"] = "oldest"
+        return out
+
+
+class BadFilter(ValueError):
+    def __init__(self, message: str, field: str):
+        super().__init__(message)
+        self.field = field
+
+
+def _date(value: str, label: str, name: str) -> date | None:
+    value = (value or "").strip()
+    if not value:
+        return None
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(value, fmt).replace(tzinfo=calendar.LONDON).date()
+        except ValueError:
+            continue
+    raise BadFilter(f"{label} must be a real date, for example 17/11/2026", name)
+
+
+def parse_filters(params) -> Filters:
+    """Query-string parameters to ``Filters``; ``BadFilter`` names the one at fault."""
+    lanes = [v for v in params.getlist("lane") if v]
+    unknown = [v for v in lanes if v not in Lane.values]
+    if unknown:
+        raise BadFilter(f"There is no type of event called “{unknown[0][:40]}”", "lane")
+    date_from = _date(params.get("from", ""), "From", "from")
+    date_to = _date(params.get("to", ""), "To", "to")
+    if date_from and date_to and date_from > date_to:
+        raise BadFilter("From must be on or before To", "from")
+    scope = params.get("scope", "child") or "child"
+    if scope not in ("child", "family"):
+        raise BadFilter("Show events for the child or the whole family", "scope")
+    order = params.get("order", "newest") or "newest"
+    if order not in ("newest", "oldest"):
+        raise BadFilter("Order must be newest or oldest first", "order")
+    page = params.get("page", "1") or "1"
+    if not page.isdigit() or int(page) < 1:
+        raise BadFilter("Page must be a whole number from 1", "page")
+    return Filters(lanes=lanes, date_from=date_from, date_to=date_to,
+                   source=params.get("source", "").strip()[:150], family=scope == "family",
+                   oldest_first=order == "oldest", page=int(page))
+
+
+def get_visible_person(user, person_id) -> Person:
+    try:
+        return Person.objects.visible_to(user).get(pk=person_id)
+    except (Person.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("No such person.") from exc
+
+
+def family_of(user, person: Person) -> list[Person]:
+    """The person and the family the user may see: relatives either way (parents, children,
+    siblings, partners) and whoever lives in the same household now."""
+    related = Relationship.objects.filter(Q(person=person) | Q(relative=person))
+    ids = {person.pk}
+    for a, b in related.values_list("person_id", "relative_id"):
+        ids.update((a, b))
+    # Brothers and sisters through a shared parent (``person`` is the parent's relative).
+    parents = Relationship.objects.filter(relative=person, kind__in=PARENT_KINDS)
+    ids.update(Relationship.objects.filter(
+        person__in=parents.values("person_id"), kind__in=PARENT_KINDS)
+        .values_list("relative_id", flat=True))
+    households = HouseholdMembership.objects.filter(person=person, end_date__isnull=True)
+    ids.update(HouseholdMembership.objects.filter(
+        household__in=households.values("household_id"), end_date__isnull=True)
+        .values_list("person_id", flat=True))
+    return list(Person.objects.visible_to(user).live().filter(pk__in=ids)
+                .order_by("date_of_birth", "given_name"))
+
+
+def _bounds(filters: Filters) -> Q:
+    q = Q()
+    if filters.date_from:
+        q &= Q(occurred_at__gte=datetime.combine(filters.date_from, time.min,
+                                                 tzinfo=calendar.LONDON))
+    if filters.date_to:
+        q &= Q(occurred_at__lt=datetime.combine(filters.date_to + timedelta(days=1), time.min,
+                                                tzinfo=calendar.LONDON))
+    return q
+
+
+def events_of(people_ids, filters: Filters) -> QuerySet[Event]:
+    qs = Event.objects.filter(person_id__in=people_ids).filter(_bounds(filters))
+    if filters.lanes:
+        qs = qs.filter(lane__in=filters.lanes)
+    if filters.source:
+        qs = qs.filter(source_agency=filters.source)
+    return qs
+
+
+def ordered(qs: QuerySet[Event], oldest_first: bool = False) -> QuerySet[Event]:
+    """Newest first unless asked otherwise; ties keep the order they were recorded in."""
+    if oldest_first:
+        return qs.order_by("occurred_at", "pk")
+    return qs.order_by("-occurred_at", "-pk")
+
+
+def page_of(qs: QuerySet[Event], filters: Filters,
+            size: int = PAGE_SIZE) -> tuple[list[Event], int]:
+    total = qs.count()
+    start = (filters.page - 1) * size
+    page = ordered(qs, filters.oldest_first).select_related("person")[start:start + size]
+    return list(page), total
+
+
+def month_counts(qs: QuerySet[Event]) -> list[tuple[str, date, int]]:
+    rows = (qs.order_by().annotate(month=TruncMonth("occurred_at", tzinfo=calendar.LONDON))
+            .values("lane", "month").annotate(n=Count("id")))
+    out = []
+    for row in rows:
+        month = row["month"]
+        out.append((row["lane"], month.date() if isinstance(month, datetime) else month,
+                    row["n"]))
+    return out
+
+
+def figures(person: Person, today: date) -> rules.Figures:
+    """The last twelve months for this child (R-CHR-3, R-PPL-3)."""
+    since = rules.months_before(today, rules.FIGURE_MONTHS)
+    start = datetime.combine(since, time.min, tzinfo=calendar.LONDON)
+    end = datetime.combine(today + timedelta(days=1), time.min, tzinfo=calendar.LONDON)
+    counts = dict(Event.objects.filter(person=person, occurred_at__gte=start,
+                                       occurred_at__lt=end)
+                  .order_by().values_list("kind").annotate(n=Count("id")))
+    return rules.Figures.from_kind_counts(counts)
+
+
+def sources(people_ids) -> list[str]:
+    return list(Event.objects.filter(person_id__in=people_ids).order_by("source_agency")
+                .values_list("source_agency", flat=True).distinct())
+
+
+ORIGIN_LINKS = {"contact": ("contacts:contact", "contact_id"),
+                "assessment": ("assessments:detail", "assessment_id"),
+                "visit": ("visits:detail", "visit_id"),
+                "case_note": ("records:detail", "note_id"),
+                MANUAL: ("chronology:entry", "entry_id")}
+
+
+def link_of(event: Event) -> str | None:
+    """Where the record behind an event can be read, if it has a page."""
+    if event.origin == MANUAL:
+        name, kwarg, value = "chronology:entry", "entry_id", str(event.pk)
+    elif event.origin in ORIGIN_LINKS:
+        name, kwarg = ORIGIN_LINKS[event.origin]
+        value = event.origin_id
+    elif event.origin in ("address", "membership"):
+        name, kwarg, value = "web:person", "person_id", str(event.person_id)
+    elif event.origin == "involvement":
+        name, kwarg, value = "casework:family", "person_id", str(event.person_id)
+    else:
+        return None
+    try:
+        return reverse(name, kwargs={kwarg: value})
+    except NoReverseMatch:
+        return None
