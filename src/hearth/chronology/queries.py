@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.http import Http404
@@ -97,7 +98,7 @@ def parse_filters(params) -> Filters:
 def get_visible_person(user, person_id) -> Person:
     try:
         return Person.objects.visible_to(user).get(pk=person_id)
-    except (Person.DoesNotExist, ValueError, TypeError) as exc:
+    except (Person.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
         raise Http404("No such person.") from exc
 
 

@@ -1,0 +1,184 @@
+"""``/api/v1/people/{id}/chronology``: the chronology as the pages show it, with the same
+filters, figures and instability flag; hand entries added and corrected (If-Match)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.http import Http404, HttpResponse
+from ninja import Query, Router, Schema, Status
+from ninja.errors import HttpError
+
+from hearth.api_auth import AuthedRequest, permission
+from hearth.chronology import actions, queries, report
+from hearth.chronology.models import Event
+from hearth.people.actions import StaleEdit
+from hearth.people.models import Person
+
+router = Router(tags=["chronology"])
+
+
+class Problem(Schema):
+    detail: str
+
+
+class FiguresOut(Schema):
+    address_moves: int
+    household_changes: int
+    school_moves: int
+    missed_visits: int
+    contacts: int
+    unknown_adults: int
+
+
+class EventOut(Schema):
+    id: int
+    person_id: str
+    occurred_at: datetime
+    time_known: bool
+    kind: str
+    kind_label: str
+    lane: str
+    summary: str
+    source_agency: str
+    source_person: str
+    impact: str
+    origin: str
+    origin_id: str
+    recorded_at: datetime
+    version: int
+
+
+class ChronologyOut(Schema):
+    person_id: str
+    scope: str
+    total: int
+    page: int
+    page_count: int
+    figures: FiguresOut
+    unstable: bool
+    instability_reasons: list[str]
+    events: list[EventOut]
+
+
+class FilterParams(Schema):
+    lane: list[str] = []
+    date_from: str = ""
+    date_to: str = ""
+    source: str = ""
+    scope: str = "child"
+    order: str = "newest"
+    page: int = 1
+
+
+class EntryIn(Schema):
+    kind: str
+    occurred_on: date
+    summary: str
+    source_agency: str
+    source_person: str = ""
+    impact: str = ""
+
+
+class CorrectionIn(Schema):
+    reason: str
+    kind: str | None = None
+    occurred_on: date | None = None
+    summary: str | None = None
+    source_agency: str | None = None
+    source_person: str | None = None
+    impact: str | None = None
+
+
+ERRORS = {404: Problem, 422: Problem}
+
+
+def _event(e: Event) -> dict:
+    return {"id": e.pk, "person_id": str(e.person_id), "occurred_at": e.occurred_at,
+            "time_known": e.time_known, "kind": e.kind, "kind_label": e.get_kind_display(),
+            "lane": e.lane, "summary": e.summary, "source_agency": e.source_agency,
+            "source_person": e.source_person, "impact": e.impact, "origin": e.origin,
+            "origin_id": e.origin_id, "recorded_at": e.recorded_at, "version": e.version}
+
+
+def _etag(e: Event) -> str:
+    return f'"chronology-{e.pk}-v{e.version}"'
+
+
+def _person(request: AuthedRequest, person_id) -> Person:
+    try:
+        return queries.get_visible_person(request.auth, person_id)
+    except Http404 as exc:
+        raise HttpError(404, "No such person.") from exc
+
+
+@router.get("/{person_id}/chronology", response={200: ChronologyOut, **ERRORS},
+            auth=permission("chronology.view"), url_name="chronology")
+def chronology(request: AuthedRequest, person_id: str, params: Query[FilterParams]):
+    """One page (100) of events, newest first unless ``order=oldest``; ``lane`` may repeat;
+    ``date_from``/``date_to`` as YYYY-MM-DD; ``scope=family`` for the whole family. The
+    figures are the last twelve months for this person (R-CHR-3, R-PPL-3)."""
+    person = _person(request, person_id)
+    query = request.GET.copy()
+    query.setlist("from", [params.date_from])
+    query.setlist("to", [params.date_to])
+    try:
+        filters = queries.parse_filters(query)
+    except queries.BadFilter as exc:
+        field = {"from": "date_from", "to": "date_to"}.get(exc.field, exc.field)
+        return Status(422, {"detail": f"{field}: {exc}"})
+    chron = report.build(request.auth, person, filters)
+    actions.record_view(person, user=request.auth, what="api_view_chronology",
+                        scope="family" if filters.family else "child")
+    return Status(200, {
+        "person_id": str(person.pk), "scope": "family" if filters.family else "child",
+        "total": chron.total, "page": filters.page, "page_count": chron.page_count,
+        "figures": chron.figures.__dict__, "unstable": chron.unstable,
+        "instability_reasons": chron.reasons, "events": [_event(e) for e in chron.events]})
+
+
+@router.post("/{person_id}/chronology", response={201: EventOut, **ERRORS},
+             auth=permission("chronology.write"), url_name="chronology_add")
+def add_entry(request: AuthedRequest, response: HttpResponse, person_id: str, entry: EntryIn):
+    """Add a hand entry (a school move, legal status, injury, hospital treatment, a
+    disclosure…). Refusals are 422 naming the field; nothing is written."""
+    person = _person(request, person_id)
+    try:
+        event = actions.do_add_entry(person, acting_user=request.auth, **entry.dict())
+    except actions.EntryRefused as exc:
+        return Status(422, {"detail": f"{exc.field}: {exc}" if exc.field else str(exc)})
+    response["ETag"] = _etag(event)
+    return Status(201, _event(event))
+
+
+@router.patch("/{person_id}/chronology/{entry_id}",
+              response={200: EventOut, 404: Problem, 409: Problem, 412: Problem,
+                        422: Problem, 428: Problem},
+              auth=permission("chronology.write"), url_name="chronology_correct")
+def correct_entry(request: AuthedRequest, response: HttpResponse, person_id: str,
+                  entry_id: int, correction: CorrectionIn):
+    """Correct a hand entry: send ``If-Match`` with its ETag (428 without, 412 when stale)
+    and a reason; the correction is kept and shown with it."""
+    person = _person(request, person_id)
+    try:
+        event = Event.objects.get(pk=entry_id, person=person)
+    except Event.DoesNotExist as exc:
+        raise HttpError(404, "No such entry.") from exc
+    if_match = request.headers.get("If-Match")
+    if not if_match:
+        return Status(428, {"detail": "Send If-Match with the ETag of this entry."})
+    if if_match.strip() != _etag(event):
+        return Status(412, {"detail": "If-Match does not match this entry's ETag: someone "
+                                      "else corrected it. Nothing was saved."})
+    changes = {k: v for k, v in correction.dict().items() if k != "reason" and v is not None}
+    try:
+        event = actions.do_correct_entry(event, acting_user=request.auth,
+                                         expected_version=event.version,
+                                         reason=correction.reason, **changes)
+    except StaleEdit:
+        return Status(412, {"detail": "Someone else corrected this entry. Nothing was saved."})
+    except actions.EntryRefused as exc:
+        status = 422 if exc.field else 409
+        return Status(status, {"detail": f"{exc.field}: {exc}" if exc.field else str(exc)})
+    response["ETag"] = _etag(event)
+    return Status(200, _event(event))
