@@ -41,7 +41,16 @@ def say(message: str) -> None:
 
 def run(*, people: int, engine: str, queries: int, seed: int, keep: bool,
         verbose: bool = False) -> str:
-    """Run the benchmark in a scratch database; returns the JSON line."""
+    """Run the search benchmark in a scratch database; returns the JSON line."""
+    args = ["search", "--people", str(people), "--queries", str(queries), "--seed", str(seed),
+            "--engine", engine] + (["--verbose"] if verbose else [])
+    return in_scratch(args, engine=engine, keep=keep, label=str(people))
+
+
+def in_scratch(args: list[str], *, engine: str, keep: bool, label: str) -> str:
+    """Run ``hearth bench <args> --in-scratch`` in a child process configured for a scratch
+    database of its own; returns the child's last line of output (its JSON)."""
+    people = label
     folder = tempfile.mkdtemp(prefix="hearth-bench-")
     env = {k: v for k, v in os.environ.items() if k != "HEARTH_TEST_DATABASE_NAME"}
     env.update({SCRATCH_FLAG: "1", "HEARTH_DATA_DIR": folder, "HEARTH_PRODUCTION": "0",
@@ -61,9 +70,7 @@ def run(*, people: int, engine: str, queries: int, seed: int, keep: bool,
             _postgres(server, f'CREATE DATABASE "{name}"')
             created = True
         say(f"scratch database: {where}")
-        command = [sys.executable, "-m", "hearth.cli", "bench", "search", "--in-scratch",
-                   "--people", str(people), "--queries", str(queries), "--seed", str(seed),
-                   "--engine", engine] + (["--verbose"] if verbose else [])
+        command = [sys.executable, "-m", "hearth.cli", "bench", *args, "--in-scratch"]
         result = subprocess.run(command, env=env, stdout=subprocess.PIPE, text=True,  # noqa: S603
                                 check=False)
         if result.returncode != 0:

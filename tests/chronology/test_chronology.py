@@ -18,7 +18,7 @@ from django.urls import reverse
 from hearth.access.models import AuditEntry
 from hearth.chronology import actions as chron_actions
 from hearth.chronology import events
-from hearth.chronology.models import Event
+from hearth.chronology.models import Event, month_start
 from hearth.people import actions as people
 from hearth.people.actions import StaleEdit
 from hearth.records import actions as records
@@ -256,8 +256,9 @@ def test_the_page_reads_in_the_same_number_of_queries_for_5_or_300_events(
 
     def add(n, start):
         Event.objects.bulk_create([Event(
-            person=jack, occurred_at=datetime(2020 + (start + i) % 6, 1 + i % 12, 1 + i % 28,
-                                              tzinfo=LONDON),
+            person=jack, occurred_at=(at := datetime(2020 + (start + i) % 6, 1 + i % 12,
+                                                     1 + i % 28, tzinfo=LONDON)),
+            month=month_start(at),
             kind=kind, lane=lane, summary=f"Event {start + i}", source_agency="School",
             origin="manual", recorded_at=datetime(2026, 1, 1, tzinfo=LONDON))
             for i, (kind, lane) in enumerate(([("injury", "health"), ("visit", "visits"),
@@ -328,3 +329,16 @@ def test_an_event_from_a_module_is_corrected_in_its_record_not_by_hand(fletchers
 def test_a_family_practitioner_reads_and_adds_but_a_partner_cannot(fletchers, north):
     practitioner = make_user("fay", "family_practitioner", team=north)
     assert practitioner.has_hearth_permission("chronology.write")
+
+
+def test_an_operator_rebuilds_the_chronology_from_the_command_line(fletchers, social_worker):
+    from django.core.management import CommandError, call_command
+
+    visit(fletchers["jack"], social_worker, "no_access")
+    Event.objects.all().delete()
+    out = io.StringIO()
+    call_command("chronology", "rebuild", "--person", str(fletchers["jack"].pk), stdout=out)
+    assert out.getvalue().strip() == "Chronology rebuilt: 1 events from the records."
+    assert kinds(fletchers["jack"]) == ["no_access"]
+    with pytest.raises(CommandError, match="--person must be a person's id"):
+        call_command("chronology", "rebuild", "--person", "Jack Fletcher")

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hearth.chronology.codes import MANUAL
-from hearth.chronology.models import Event
+from hearth.chronology.models import Event, month_start
 from hearth.chronology.sources import Spec, builders, querysets
 
 #: Origins whose events are appended once and never rebuilt from their record.
@@ -21,6 +21,7 @@ BATCH = 1000
 
 def _rows(origin: str, origin_id: str, specs: Iterable[Spec], now: datetime) -> list[Event]:
     return [Event(person_id=s.person_id, occurred_at=s.occurred_at, time_known=s.time_known,
+                  month=month_start(s.occurred_at),
                   kind=s.kind, lane=s.lane, summary=s.summary, source_agency=s.source_agency,
                   source_person=s.source_person, origin=origin, origin_id=origin_id,
                   recorded_by_id=s.recorded_by_id, recorded_at=now) for s in specs]

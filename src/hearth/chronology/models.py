@@ -7,10 +7,18 @@ from their origin whenever it changes; hand entries are corrected with a visible
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 
+from hearth import calendar
 from hearth.chronology.codes import Kind, Lane
+
+
+def month_start(moment) -> date:
+    """The first day of the month ``moment`` falls in, in London."""
+    return moment.astimezone(calendar.LONDON).date().replace(day=1)
 
 
 class Event(models.Model):
@@ -19,6 +27,8 @@ class Event(models.Model):
     occurred_at = models.DateTimeField()
     #: False when only the date is known (hand entries, address moves): the time is not shown.
     time_known = models.BooleanField(default=True)
+    #: The first day of the month it happened in, London time: what the timeline counts by.
+    month = models.DateField()
     kind = models.CharField(max_length=30, choices=Kind.choices)
     lane = models.CharField(max_length=30, choices=Lane.choices)
     summary = models.TextField()
@@ -38,10 +48,16 @@ class Event(models.Model):
     class Meta:
         indexes = [models.Index(fields=["person", "-occurred_at"]),
                    models.Index(fields=["person", "lane", "-occurred_at"]),
+                   models.Index(fields=["person", "month", "lane"]),
+                   models.Index(fields=["person", "source_agency"]),
                    models.Index(fields=["origin", "origin_id"])]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} on {self.occurred_at:%Y-%m-%d}"
+
+    def save(self, *args, **kwargs):
+        self.month = month_start(self.occurred_at)
+        super().save(*args, **kwargs)
 
     @property
     def is_manual(self) -> bool:

@@ -9,7 +9,6 @@ from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
 
@@ -158,14 +157,8 @@ def page_of(qs: QuerySet[Event], filters: Filters,
 
 
 def month_counts(qs: QuerySet[Event]) -> list[tuple[str, date, int]]:
-    rows = (qs.order_by().annotate(month=TruncMonth("occurred_at", tzinfo=calendar.LONDON))
-            .values("lane", "month").annotate(n=Count("id")))
-    out = []
-    for row in rows:
-        month = row["month"]
-        out.append((row["lane"], month.date() if isinstance(month, datetime) else month,
-                    row["n"]))
-    return out
+    rows = qs.order_by().values_list("lane", "month").annotate(n=Count("id"))
+    return [(lane, month, n) for lane, month, n in rows]
 
 
 def figures(person: Person, today: date) -> rules.Figures:

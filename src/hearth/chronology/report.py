@@ -31,6 +31,11 @@ class Chronology:
     today: date
 
     @property
+    def svg(self):
+        return timeline.svg(self.timeline, f"Timeline of {self.person.display_name}'s "
+                            "chronology by type of event")
+
+    @property
     def first_shown(self) -> int:
         return 0 if not self.events else (self.filters.page - 1) * queries.PAGE_SIZE + 1
 

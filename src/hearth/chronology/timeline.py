@@ -13,6 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
 from hearth.chronology.codes import Lane
 
 #: Lanes whose events add to the cumulative line of concerns.
@@ -96,9 +99,11 @@ def layout(counts: Iterable[tuple[str, date, int]], *, lanes: Sequence[str] | No
     if last is not None:
         months.append(month_index(last))
     labels = dict(Lane.choices)
+    totals: dict[str, int] = {}
+    for (lane, _), n in cells.items():
+        totals[lane] = totals.get(lane, 0) + n
     rows = [Row(labels.get(code, code), code, AXIS_HEIGHT + ROW_HEIGHT * (i + 0.5),
-                sum(n for (lane, _), n in cells.items() if lane == code))
-            for i, code in enumerate(lane_order)]
+                totals.get(code, 0)) for i, code in enumerate(lane_order)]
     lanes_bottom = AXIS_HEIGHT + ROW_HEIGHT * len(rows)
     height = lanes_bottom + CUMULATIVE_HEIGHT + 20
     width = LABEL_WIDTH + PLOT_WIDTH + 20
@@ -144,8 +149,10 @@ def _ticks(lo: int, hi: int, x_of) -> list[Tick]:
 
 def _cumulative(cells: dict[tuple[str, int], int], lo: int, hi: int, x_of, top: float,
                 bottom: float) -> tuple[str, int]:
-    per_month = [sum(n for (lane, i), n in cells.items() if i == m and lane in CONCERN_LANES)
-                 for m in range(lo, hi + 1)]
+    per_month = [0] * (hi - lo + 1)
+    for (lane, i), n in cells.items():
+        if lane in CONCERN_LANES:
+            per_month[i - lo] += n
     running, totals = 0, []
     for n in per_month:
         running += n
@@ -156,3 +163,48 @@ def _cumulative(cells: dict[tuple[str, int], int], lo: int, hi: int, x_of, top: 
     points = " ".join(f"{x_of(lo + k)},{round(bottom - t * scale, 1)}"
                       for k, t in enumerate(totals))
     return points, running
+
+
+CONCERN_TITLE = ("Events of concern (missed visits, household and address changes, injuries "
+                 "and hospital, disclosures, school and legal changes), added up over time")
+
+
+def svg(t: Timeline, title: str) -> SafeString:
+    """The timeline as inline SVG, built as a string: a few hundred marks render in a
+    millisecond, where a template loop takes a hundred. Every text is escaped."""
+    if t.empty:
+        desc = "No events to draw."
+    else:
+        lanes = " ".join(f"{row.label}: {row.total}." for row in t.rows)
+        desc = (f"From {t.first_month:%B %Y} to {t.last_month:%B %Y}. {lanes} "
+                f"Events of concern, cumulative: {t.cumulative_total}.")
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{t.width}" height="{t.height}" '
+           f'viewBox="0 0 {t.width} {t.height}" role="img" '
+           f'aria-labelledby="timeline-title timeline-desc" id="timeline">',
+           f'<title id="timeline-title">{escape(title)}</title>',
+           f'<desc id="timeline-desc">{escape(desc)}</desc>']
+    for row in t.rows:
+        out.append(f'<g class="lane" data-lane="{escape(row.code)}">'
+                   f'<line x1="{t.label_width}" x2="{t.plot_right}" y1="{row.y}" y2="{row.y}" '
+                   f'stroke="#b1b4b6" stroke-width="1"/>'
+                   f'<text class="lane-label" x="6" y="{row.y}" dy="5">{escape(row.label)} '
+                   f'({row.total})</text></g>')
+    for tick in t.ticks:
+        out.append(f'<line x1="{tick.x}" x2="{tick.x}" y1="18" y2="{t.cumulative_bottom}" '
+                   f'stroke="#f3f2f1" stroke-width="1"/>'
+                   f'<text class="tick-label" x="{tick.x}" y="14" text-anchor="middle">'
+                   f'{escape(tick.label)}</text>')
+    out.extend(f'<circle cx="{m.x}" cy="{m.y}" r="{m.r}" fill="#1d70b8" fill-opacity="0.75" '
+               f'stroke="#003078" stroke-width="1"><title>{escape(m.title)}</title></circle>'
+               for m in t.marks)
+    out.append(f'<text class="lane-label" x="6" y="{t.cumulative_top}" dy="30">Events of '
+               f'concern,</text><text class="lane-label" x="6" y="{t.cumulative_top}" '
+               f'dy="48">cumulative ({t.cumulative_total})</text>'
+               f'<line x1="{t.label_width}" x2="{t.plot_right}" y1="{t.cumulative_bottom}" '
+               f'y2="{t.cumulative_bottom}" stroke="#505a5f" stroke-width="1"/>')
+    if t.cumulative_points:
+        out.append(f'<polyline points="{t.cumulative_points}" fill="none" stroke="#d4351c" '
+                   f'stroke-width="2.5"><title>{CONCERN_TITLE}: {t.cumulative_total}</title>'
+                   f'</polyline>')
+    out.append("</svg>")
+    return mark_safe("".join(out))  # noqa: S308 - numbers and escaped text only

@@ -21,6 +21,9 @@ class Command(BaseCommand):
             from hearth.frontdoor.demo import seed_contacts
 
             extra = seed_contacts(SEED)
+            from hearth.chronology.events import rebuild
+
+            self.stdout.write(f"Chronologies built: {rebuild()} events from the records.")
             if extra:
                 with path.open("a") as sign_ins:
                     sign_ins.write(seed_org.format_sign_ins(extra).split("\n", 1)[1])
