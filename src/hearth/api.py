@@ -52,3 +52,15 @@ api.add_router("/mash", mash_router)
 from hearth.assessments.api import router as assessments_router  # noqa: E402,I001
 
 api.add_router("/assessments", assessments_router)
+from hearth.casework.api import router as involvements_router  # noqa: E402,I001
+
+api.add_router("/involvements", involvements_router)
+from hearth.visits.api import router as visits_router  # noqa: E402,I001
+
+api.add_router("/visits", visits_router)
+from hearth.records.api import router as notes_router  # noqa: E402,I001
+
+api.add_router("/notes", notes_router)
+from hearth.chronology.api import router as chronology_router  # noqa: E402,I001
+
+api.add_router("/people", chronology_router)

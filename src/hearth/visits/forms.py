@@ -17,6 +17,8 @@ YES_NO = [("yes", "Yes"), ("no", "No")]
 
 #: Where a rule's field (the action's name) shows on the page.
 FIELD_FOR_ERROR = {"starts_at": "visit_date"}
+UNKNOWN_ADULT_NEEDS_DETAILS = "Describe the adult who was there and who they seemed to be"
+STALE_PAGE = "This page was out of date: go back to the visit and try again"
 
 
 def _yes_no(label: str, required: str) -> forms.TypedChoiceField:
@@ -59,10 +61,22 @@ class VisitForm(forms.Form):
     outcome = forms.ChoiceField(label="How did the visit go?", choices=Engagement.choices,
                                 widget=forms.RadioSelect,
                                 error_messages={"required": "Select how the visit went"})
+    unknown_adult_seen = forms.TypedChoiceField(
+        label="Was an adult there who is not known to us?", choices=YES_NO,
+        widget=forms.RadioSelect, coerce=lambda v: v == "yes", required=False,
+        help_text="Someone not in the family's record, for example a new partner or a visitor")
+    unknown_adult_details = _text(
+        "Who was the adult and who did they seem to be?",
+        hint="What they said their name was, what they looked like, how they seemed to be "
+        "connected to the family")
 
     def __init__(self, *args, now: datetime | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.now = now or timezone.now()
+
+    def clean_unknown_adult_seen(self) -> bool:
+        """Not answered is "No": the question was added after visits were first recorded."""
+        return self.cleaned_data.get("unknown_adult_seen") is True
 
     def clean(self):
         data = super().clean()
@@ -77,6 +91,8 @@ class VisitForm(forms.Form):
             target = FIELD_FOR_ERROR.get(field, field)
             if not self.has_error(target):
                 self.add_error(target, message)
+        if data.get("unknown_adult_seen") and not (data.get("unknown_adult_details") or "").strip():
+            self.add_error("unknown_adult_details", UNKNOWN_ADULT_NEEDS_DETAILS)
         return data
 
     def visit_fields(self) -> dict:
@@ -85,7 +101,26 @@ class VisitForm(forms.Form):
         return {k: data[k] for k in (
             "kind", "starts_at", "place", "who_present", "child_seen", "child_seen_alone",
             "bedroom_seen", "home_conditions", "parent_child_interaction", "what_was_said",
-            "outcome")}
+            "outcome", "unknown_adult_seen", "unknown_adult_details")}
+
+
+class VisitEditForm(VisitForm):
+    """Correcting a visit: the same questions, with the version the worker started from."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput,
+                                 error_messages={"required": STALE_PAGE, "invalid": STALE_PAGE})
+
+    @staticmethod
+    def initial_for(visit) -> dict:
+        """The visit as the form shows it: London date and time, yes / no answers."""
+        local = timezone.localtime(visit.starts_at, calendar.LONDON)
+        initial = {field: getattr(visit, field) for field in (
+            "kind", "place", "who_present", "home_conditions", "parent_child_interaction",
+            "what_was_said", "outcome", "unknown_adult_details")}
+        for field in ("child_seen", "child_seen_alone", "bedroom_seen", "unknown_adult_seen"):
+            initial[field] = "yes" if getattr(visit, field) else "no"
+        return {**initial, "visit_date": local.strftime("%d/%m/%Y"),
+                "visit_time": local.strftime("%H:%M"), "version": visit.version}
 
 
 def add_error(form: forms.Form, field: str | None, message: str) -> None:

@@ -1,9 +1,12 @@
-"""Visit pages: a child's visits with when they happened (R-RES-5), and recording a visit
-(R-REC-6). Views parse, call one action and render; a child the user may not see is 404."""
+"""Visit pages: a child's visits with when they happened (R-RES-5), recording a visit
+(R-REC-6), one visit in full and correcting it. Views parse, call one action and render; a
+child the user may not see is 404, and so is any visit of theirs; a stale save is 409 with
+the user's input kept."""
 
 from __future__ import annotations
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -12,9 +15,11 @@ from hearth.access.permissions import requires
 from hearth.casework.models import InvolvementStatus
 from hearth.visits import actions, queries, rules
 from hearth.visits.codes import TimingBand
-from hearth.visits.forms import VisitForm, add_error
+from hearth.visits.forms import VisitEditForm, VisitForm, add_error
+from hearth.visits.models import Visit
 
 FORM_ERROR_STATUS = 400
+CONFLICT = 409
 BAND_LABELS = dict(TimingBand.choices)
 
 
@@ -52,3 +57,60 @@ def new(request, person_id):
             return redirect("visits:list", person_id=child.pk)
     return render(request, "visits/new.html", {"child": child, "form": form},
                   status=FORM_ERROR_STATUS)
+
+
+def _visible_visit(user, visit_id) -> Visit:
+    """The visit, or 404 when it does not exist or ``user`` may not see its child."""
+    try:
+        return (queries.visible_visits(user)
+                .select_related("child", "recorded_by", "involvement__team",
+                                "involvement__worker")
+                .get(pk=visit_id))
+    except (Visit.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("No such visit.") from exc
+
+
+def _visit_context(visit: Visit) -> dict:
+    return {"visit": visit, "child": visit.child,
+            "band": BAND_LABELS[rules.timing_band(visit.starts_at)]}
+
+
+@requires("visits.view")
+@require_http_methods(["GET"])
+def detail(request, visit_id):
+    visit = _visible_visit(request.user, visit_id)
+    actions.record_view(visit.child, user=request.user, what="view_visit")
+    return render(request, "visits/detail.html", {
+        **_visit_context(visit),
+        "can_edit": request.user.has_hearth_permission("visits.record")})
+
+
+@requires("visits.record")
+@require_http_methods(["GET", "POST"])
+def edit(request, visit_id):
+    visit = _visible_visit(request.user, visit_id)
+    if request.method == "GET":
+        actions.record_view(visit.child, user=request.user, what="view_visit")
+        form = VisitEditForm(initial=VisitEditForm.initial_for(visit))
+        return render(request, "visits/edit.html", {**_visit_context(visit), "form": form})
+    form = VisitEditForm(request.POST)
+    status = FORM_ERROR_STATUS
+    conflict = False
+    if form.is_valid():
+        try:
+            saved = actions.do_update_visit(visit, acting_user=request.user,
+                                            expected_version=form.cleaned_data["version"],
+                                            **form.visit_fields())
+        except actions.StaleEdit as exc:
+            status, conflict = CONFLICT, True
+            form.data = form.data.copy()
+            form.data["version"] = str(exc.current_version)
+            visit = _visible_visit(request.user, visit_id)
+        except actions.VisitRefused as exc:
+            add_error(form, exc.field, str(exc))
+        else:
+            changed = saved.version != form.cleaned_data["version"]
+            messages.success(request, "Visit updated." if changed else "Nothing was changed.")
+            return redirect("visits:detail", visit_id=visit.pk)
+    return render(request, "visits/edit.html",
+                  {**_visit_context(visit), "form": form, "conflict": conflict}, status=status)

@@ -1,0 +1,157 @@
+"""``/api/v1/notes``: case notes (R-REC-1..3) written as drafts, finalised by their author,
+then only amended visibly (R-REC-4), with the same rules as the pages.
+
+A note whose person the caller may not see is 404. Changes need ``If-Match`` with the ETag
+of your last read (428 without it, 412 when someone changed the note since: of two workers
+amending from the same version, the second gets 412). Bad input is 422 with ``errors``
+naming the field; only the author edits or finalises a draft (403 for anyone else); a
+finalised note is not edited and a draft is not amended (409). Nothing is written when a
+request is refused. (No ``from __future__ import annotations``: django-ninja reads the
+annotations at import.)"""
+
+from uuid import UUID
+
+from django.http import HttpResponse
+from ninja import Router, Status
+from ninja.errors import HttpError
+
+from hearth.api_auth import AuthedRequest, permission
+from hearth.people.actions import StaleEdit
+from hearth.records import actions, rules
+from hearth.records.models import CaseNote
+from hearth.records.queries import get_visible_note, get_visible_person, notes_of
+from hearth.records.schemas import (
+    PLACE,
+    AmendIn,
+    NoteIn,
+    NoteList,
+    NoteOut,
+    NotePatch,
+    Problem,
+)
+
+router = Router(tags=["case notes"])
+
+ERRORS = {403: Problem, 404: Problem, 409: Problem, 412: Problem, 422: Problem,
+          428: Problem}
+
+
+def _etag(note: CaseNote) -> str:
+    return f'"note-{note.pk}-v{note.version}"'
+
+
+def _out(note: CaseNote) -> dict:
+    data = {f: getattr(note, f) for f in NoteOut.model_fields
+            if f not in ("person_id", "author", "amendments")}
+    data["person_id"] = note.person_id
+    data["author"] = note.author.display_name
+    data["amendments"] = [{"field": a.field, "field_label": a.get_field_label(),
+                           "before": a.before, "after": a.after, "reason": a.reason,
+                           "amended_by": a.amended_by.display_name,
+                           "amended_at": a.amended_at} for a in note.amendments.all()]
+    return data
+
+
+def _invalid(errors: dict[str, str]) -> Status:
+    return Status(422, {"detail": "; ".join(f"{k}: {v}" for k, v in errors.items()),
+                        "errors": [{"field": k, "message": v} for k, v in errors.items()]})
+
+
+def _refused(exc: actions.NoteRefused, note: CaseNote, user) -> Status:
+    """422 naming the field; 403 when only the author may do it; 409 for the note's state."""
+    if exc.field:
+        return _invalid({exc.field: str(exc)})
+    not_author = rules.may_edit_draft(note.status) and note.author_id != user.pk
+    return Status(403 if not_author else 409, {"detail": str(exc), "errors": []})
+
+
+def _change(request: AuthedRequest, response: HttpResponse, note_id: int, do, **kwargs):
+    """Check If-Match, run the action, answer with the note as it is now."""
+    note = get_visible_note(request.auth, note_id)
+    if_match = request.headers.get("If-Match")
+    if not if_match:
+        raise HttpError(428, "Send If-Match with the ETag from your last GET of this note.")
+    if if_match.strip() != _etag(note):
+        raise HttpError(412, "If-Match does not match this note's ETag: someone else "
+                             "changed it. Nothing was saved.")
+    try:
+        do(note, acting_user=request.auth, expected_version=note.version, **kwargs)
+    except StaleEdit as exc:
+        raise HttpError(412, "Someone else changed this note. Nothing was saved: read it "
+                             "again.") from exc
+    except actions.NoteRefused as exc:
+        return _refused(exc, note, request.auth)
+    note = get_visible_note(request.auth, note.pk)
+    response["ETag"] = _etag(note)
+    return _out(note)
+
+
+@router.get("", response={200: NoteList, 404: Problem, 422: Problem},
+            auth=permission("records.view"))
+def person_notes(request: AuthedRequest, person: UUID):
+    """The person's case notes, newest first, each with its amendments."""
+    found = get_visible_person(request.auth, person)
+    notes = [_out(note) for note in notes_of(request.auth, found)]
+    actions.record_view(found, user=request.auth, what="api_view_case_notes")
+    return {"person_id": found.pk, "notes": notes}
+
+
+@router.post("", response={201: NoteOut, 404: Problem, 422: Problem},
+             auth=permission("records.write"))
+def write(request: AuthedRequest, response: HttpResponse, payload: NoteIn):
+    """Write a draft about ``person_id``; you are its author, now is when it was recorded
+    (R-REC-2). An opinion needs what informed it (R-REC-3)."""
+    data = payload.dict()
+    person = get_visible_person(request.auth, data.pop("person_id"))
+    involvement = (person.involvements.filter(closed_on__isnull=True)
+                   .order_by("-opened_on", "-pk").first())
+    try:
+        note = actions.do_write_note(person, acting_user=request.auth, involvement=involvement,
+                                     **data)
+    except actions.NoteRefused as exc:
+        return _invalid({exc.field or "": str(exc)})
+    note = get_visible_note(request.auth, note.pk)
+    response["ETag"] = _etag(note)
+    return Status(201, _out(note))
+
+
+@router.get("/{int:note_id}", response={200: NoteOut, 404: Problem},
+            auth=permission("records.view"))
+def detail(request: AuthedRequest, response: HttpResponse, note_id: int):
+    note = get_visible_note(request.auth, note_id)
+    actions.record_view(note.person, user=request.auth, what="api_view_case_note")
+    response["ETag"] = _etag(note)
+    return _out(note)
+
+
+@router.patch("/{int:note_id}", response={200: NoteOut, **ERRORS},
+              auth=permission("records.write"))
+def change_draft(request: AuthedRequest, response: HttpResponse, note_id: int,
+                 payload: NotePatch):
+    """The author changes the fields sent of their draft; a finalised note is amended
+    instead (R-REC-4)."""
+    changes = payload.dict(exclude_unset=True)
+    nulls = {k: "Leave the field out to keep it: null is not a value"
+             for k, v in changes.items() if v is None}
+    if nulls:
+        return _invalid(nulls)
+    return _change(request, response, note_id, actions.do_update_draft, **changes)
+
+
+@router.post("/{int:note_id}/finalise", response={200: NoteOut, **ERRORS},
+             auth=permission("records.write"))
+def finalise(request: AuthedRequest, response: HttpResponse, note_id: int):
+    """The author finalises their draft; from then on it is only amended (R-REC-4)."""
+    return _change(request, response, note_id, actions.do_finalise)
+
+
+@router.post("/{int:note_id}/amend", response={200: NoteOut, **ERRORS},
+             auth=permission("records.write"))
+def amend(request: AuthedRequest, response: HttpResponse, note_id: int, payload: AmendIn):
+    """Correct one part of a finalised note, with a reason: shown with the note with who
+    amended it and when, before and after (R-REC-4)."""
+    if payload.field == "place" and len(payload.new_value.strip()) > PLACE:
+        return _invalid({"new_value": f"Where it happened must be {PLACE} characters or "
+                                      "fewer"})
+    return _change(request, response, note_id, actions.do_amend, field=payload.field,
+                   new_value=payload.new_value, reason=payload.reason)

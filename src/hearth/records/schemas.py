@@ -1,0 +1,106 @@
+"""API shapes for case notes: no more than the case note pages show. The author and time of
+recording are the system's and never an input (R-REC-2); the opinion is its own part with what
+informed it (R-REC-3). Date-times carry their offset (a naive one gets 422 with an example)."""
+
+from datetime import datetime
+from uuid import UUID
+
+from ninja import Schema
+from pydantic import Field, field_validator
+
+TEXT = 20000
+PLACE = 200
+AWARE_EXAMPLE = ("must be an ISO 8601 date-time with its offset, for example "
+                 "2026-11-16T15:30:00+00:00")
+
+
+def aware(value: datetime | None) -> datetime | None:
+    if value is not None and value.utcoffset() is None:
+        raise ValueError(AWARE_EXAMPLE)
+    return value
+
+
+class Problem(Schema):
+    detail: str
+    errors: list[dict[str, str]] = []
+
+
+class AmendmentOut(Schema):
+    field: str
+    field_label: str
+    before: str
+    after: str
+    reason: str
+    amended_by: str
+    amended_at: datetime
+
+
+class NoteOut(Schema):
+    id: int
+    person_id: UUID
+    status: str = Field(description="draft or finalised")
+    occurred_at: datetime
+    place: str
+    who_said_what: str
+    worker_said: str
+    actions_taken: str
+    referrals_made: str
+    agency_response: str
+    opinion: str
+    opinion_basis: str
+    significant_event: bool
+    author: str
+    recorded_at: datetime
+    finalised_at: datetime | None
+    amendments: list[AmendmentOut] = Field(description="Oldest first (R-REC-4)")
+    version: int
+
+
+class NoteList(Schema):
+    person_id: UUID
+    notes: list[NoteOut]
+
+
+class NoteIn(Schema):
+    """A draft case note about ``person_id`` (R-REC-1)."""
+
+    person_id: UUID
+    occurred_at: datetime = Field(description="With its offset, e.g. 2026-11-16T15:30:00Z")
+    place: str = Field(max_length=PLACE)
+    who_said_what: str = Field(max_length=TEXT)
+    worker_said: str = Field("", max_length=TEXT)
+    actions_taken: str = Field("", max_length=TEXT)
+    referrals_made: str = Field("", max_length=TEXT)
+    agency_response: str = Field("", max_length=TEXT)
+    opinion: str = Field("", max_length=TEXT)
+    opinion_basis: str = Field("", max_length=TEXT, description="Required with an opinion")
+    significant_event: bool = False
+
+    _occurred_at = field_validator("occurred_at")(aware)
+
+
+class NotePatch(Schema):
+    """Change the draft's fields sent (null is not a value: leave a field out to keep it)."""
+
+    occurred_at: datetime | None = None
+    place: str | None = Field(None, max_length=PLACE)
+    who_said_what: str | None = Field(None, max_length=TEXT)
+    worker_said: str | None = Field(None, max_length=TEXT)
+    actions_taken: str | None = Field(None, max_length=TEXT)
+    referrals_made: str | None = Field(None, max_length=TEXT)
+    agency_response: str | None = Field(None, max_length=TEXT)
+    opinion: str | None = Field(None, max_length=TEXT)
+    opinion_basis: str | None = Field(None, max_length=TEXT)
+    significant_event: bool | None = None
+
+    _occurred_at = field_validator("occurred_at")(aware)
+
+
+class AmendIn(Schema):
+    """A visible correction of a finalised note (R-REC-4): which part, the whole part as it
+    should read, and why."""
+
+    field: str = Field(description="place, who_said_what, worker_said, actions_taken, "
+                                   "referrals_made, agency_response, opinion or opinion_basis")
+    new_value: str = Field(max_length=TEXT)
+    reason: str = Field(max_length=TEXT)

@@ -1,0 +1,120 @@
+"""``/api/v1/visits``: a child's visits with when they happened (R-RES-5), recording a visit
+from a partner system and correcting one (R-REC-6), with the same rules as the pages.
+
+A visit whose child the caller may not see is 404. Date-times carry their offset (422 with an
+example otherwise). A visit the rules refuse (a completed visit in the future, a child seen
+alone who was not seen) is 422 with ``errors`` naming the field, and nothing is written.
+Corrections need ``If-Match`` with the ETag of your last read (428 without, 412 when stale).
+(No ``from __future__ import annotations``: django-ninja reads the annotations at import.)"""
+
+from uuid import UUID
+
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from ninja import Router, Status
+from ninja.errors import HttpError
+
+from hearth.api_auth import AuthedRequest, permission
+from hearth.casework.models import InvolvementStatus
+from hearth.people.actions import StaleEdit
+from hearth.visits import actions, queries, rules
+from hearth.visits.models import Visit
+from hearth.visits.schemas import Problem, VisitIn, VisitList, VisitOut, VisitPatch
+
+router = Router(tags=["visits"])
+
+ERRORS = {404: Problem, 412: Problem, 422: Problem, 428: Problem}
+
+
+def _etag(visit: Visit) -> str:
+    return f'"visit-{visit.pk}-v{visit.version}"'
+
+
+def _out(visit: Visit) -> dict:
+    data = {f: getattr(visit, f) for f in VisitOut.model_fields
+            if f not in ("person_id", "timing_band", "recorded_by")}
+    data["person_id"] = visit.child_id
+    data["timing_band"] = rules.timing_band(visit.starts_at)
+    data["recorded_by"] = visit.recorded_by.display_name
+    return data
+
+
+def _visible(user, visit_id: int) -> Visit:
+    found = (queries.visible_visits(user).select_related("child", "recorded_by")
+             .filter(pk=visit_id).first())
+    if found is None:
+        raise Http404("No such visit.")
+    return found
+
+
+def _invalid(exc: actions.VisitRefused) -> Status:
+    errors = [{"field": exc.field, "message": str(exc)}] if exc.field else []
+    detail = f"{exc.field}: {exc}" if exc.field else str(exc)
+    return Status(422, {"detail": detail, "errors": errors})
+
+
+@router.get("", response={200: VisitList, 404: Problem, 422: Problem},
+            auth=permission("visits.view"))
+def person_visits(request: AuthedRequest, person: UUID):
+    """The child's visits, newest first, with the prompt to vary their timing (R-RES-5)."""
+    child = queries.get_visible_child(request.auth, person)
+    visits = [_out(v) for v in queries.visits_of(request.auth, child)]
+    recent = queries.recent_visit_times(child, timezone.now())
+    actions.record_view(child, user=request.auth)
+    return {"person_id": child.pk, "vary_timing": rules.needs_varied_timing(recent),
+            "visits": visits}
+
+
+@router.post("", response={201: VisitOut, 404: Problem, 422: Problem},
+             auth=permission("visits.record"))
+def record(request: AuthedRequest, response: HttpResponse, payload: VisitIn):
+    """Record a visit to ``person_id`` (R-REC-6); it joins the child's live involvement."""
+    data = payload.dict()
+    child = queries.get_visible_child(request.auth, data.pop("person_id"))
+    involvement = (child.involvements.exclude(status=InvolvementStatus.CLOSED)
+                   .order_by("-opened_on", "-pk").first())
+    try:
+        visit = actions.do_record_visit(child, acting_user=request.auth,
+                                        involvement=involvement, **data)
+    except actions.VisitRefused as exc:
+        return _invalid(exc)
+    response["ETag"] = _etag(visit)
+    return Status(201, _out(visit))
+
+
+@router.get("/{int:visit_id}", response={200: VisitOut, 404: Problem},
+            auth=permission("visits.view"))
+def detail(request: AuthedRequest, response: HttpResponse, visit_id: int):
+    visit = _visible(request.auth, visit_id)
+    actions.record_view(visit.child, user=request.auth)
+    response["ETag"] = _etag(visit)
+    return _out(visit)
+
+
+@router.patch("/{int:visit_id}", response={200: VisitOut, **ERRORS},
+              auth=permission("visits.record"))
+def correct(request: AuthedRequest, response: HttpResponse, visit_id: int,
+            payload: VisitPatch):
+    """Correct the fields sent; send ``If-Match`` with the ETag you read."""
+    visit = _visible(request.auth, visit_id)
+    if_match = request.headers.get("If-Match")
+    if not if_match:
+        raise HttpError(428, "Send If-Match with the ETag from your last GET of this visit.")
+    if if_match.strip() != _etag(visit):
+        raise HttpError(412, "If-Match does not match this visit's ETag: someone else "
+                             "changed it. Nothing was saved.")
+    changes = payload.dict(exclude_unset=True)
+    nulls = [{"field": k, "message": "Leave the field out to keep it: null is not a value"}
+             for k, v in changes.items() if v is None]
+    if nulls:
+        return Status(422, {"detail": "The request has errors.", "errors": nulls})
+    try:
+        visit = actions.do_update_visit(visit, acting_user=request.auth,
+                                        expected_version=visit.version, **changes)
+    except StaleEdit as exc:
+        raise HttpError(412, "Someone else changed this visit. Nothing was saved: read it "
+                             "again.") from exc
+    except actions.VisitRefused as exc:
+        return _invalid(exc)
+    response["ETag"] = _etag(visit)
+    return _out(visit)

@@ -1,0 +1,96 @@
+"""API shapes for visits: no more than the visits page shows. Date-times must carry their
+offset (a naive one is ambiguous across the clock change: 422 with an example). Coded answers
+(kind, outcome) are plain strings so that the domain's own message reaches the caller."""
+
+from datetime import datetime
+from uuid import UUID
+
+from ninja import Schema
+from pydantic import Field, field_validator
+
+TEXT = 10000
+AWARE_EXAMPLE = ("must be an ISO 8601 date-time with its offset, for example "
+                 "2026-11-19T07:45:00+00:00")
+
+
+def aware(value: datetime | None) -> datetime | None:
+    if value is not None and value.utcoffset() is None:
+        raise ValueError(AWARE_EXAMPLE)
+    return value
+
+
+class Problem(Schema):
+    detail: str
+    errors: list[dict[str, str]] = []
+
+
+class VisitOut(Schema):
+    id: int
+    person_id: UUID
+    kind: str
+    starts_at: datetime
+    timing_band: str = Field(description="When it started, Europe/London (R-RES-5): "
+                                         "early_morning, office_hours, evening or "
+                                         "weekend_or_holiday")
+    place: str
+    who_present: str
+    child_seen: bool
+    child_seen_alone: bool
+    bedroom_seen: bool
+    home_conditions: str
+    parent_child_interaction: str
+    what_was_said: str
+    unknown_adult_seen: bool
+    unknown_adult_details: str
+    outcome: str
+    recorded_by: str
+    recorded_at: datetime
+    version: int
+
+
+class VisitList(Schema):
+    person_id: UUID
+    vary_timing: bool = Field(description="Every recent visit was in weekday office hours: "
+                                          "vary the timing (R-RES-5)")
+    visits: list[VisitOut]
+
+
+class VisitIn(Schema):
+    """A visit to a child (R-REC-6). ``recorded_by`` and ``recorded_at`` are the system's."""
+
+    person_id: UUID
+    kind: str = Field(description="planned or unannounced")
+    starts_at: datetime = Field(description="With its offset, e.g. 2026-11-19T07:45:00+00:00")
+    place: str = Field(max_length=200)
+    who_present: str = Field("", max_length=TEXT)
+    child_seen: bool
+    child_seen_alone: bool = False
+    bedroom_seen: bool = False
+    home_conditions: str = Field("", max_length=TEXT)
+    parent_child_interaction: str = Field("", max_length=TEXT)
+    what_was_said: str = Field("", max_length=TEXT)
+    unknown_adult_seen: bool = False
+    unknown_adult_details: str = Field("", max_length=TEXT)
+    outcome: str = Field(description="completed, cut_short, no_access or cancelled_by_family")
+
+    _starts_at = field_validator("starts_at")(aware)
+
+
+class VisitPatch(Schema):
+    """Correct the fields sent (null is not a value: leave a field out to keep it)."""
+
+    kind: str | None = None
+    starts_at: datetime | None = None
+    place: str | None = Field(None, max_length=200)
+    who_present: str | None = Field(None, max_length=TEXT)
+    child_seen: bool | None = None
+    child_seen_alone: bool | None = None
+    bedroom_seen: bool | None = None
+    home_conditions: str | None = Field(None, max_length=TEXT)
+    parent_child_interaction: str | None = Field(None, max_length=TEXT)
+    what_was_said: str | None = Field(None, max_length=TEXT)
+    unknown_adult_seen: bool | None = None
+    unknown_adult_details: str | None = Field(None, max_length=TEXT)
+    outcome: str | None = None
+
+    _starts_at = field_validator("starts_at")(aware)
