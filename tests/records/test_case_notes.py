@@ -164,6 +164,16 @@ def test_r_rec_4_an_amendment_without_a_reason_is_refused_on_the_page(note, soci
     assert not NoteAmendment.objects.exists()
 
 
+def test_r_rec_4_an_overlong_place_on_the_amend_page_is_named_not_a_crash(note, social_worker,
+                                                                         as_user):
+    note = _finalised(note, social_worker)
+    response = as_user(social_worker).post(f"/notes/{note.pk}/amend", {
+        "field": "place", "new_value": "x" * 201, "reason": "Typo", "version": note.version})
+    assert response.status_code == 400
+    assert "Where must be 200 characters or fewer" in response.content.decode()
+    assert not NoteAmendment.objects.exists()
+
+
 def test_r_rec_4_a_draft_is_not_amended(note, social_worker):
     with pytest.raises(actions.NoteRefused, match="Only a finalised record is amended"):
         actions.do_amend(note, field="place", new_value="School", reason="typo",

@@ -45,6 +45,10 @@ def may_finalise(author_id: int | None, user_id: int | None, status: str) -> boo
     return status == NoteStatus.DRAFT and author_id is not None and author_id == user_id
 
 
+#: The length of ``CaseNote.place``: a longer amendment is refused, never a database error.
+PLACE_MAX = 200
+
+
 def amendment_problems(status: str, field: str, before: str, after: str, reason: str,
                        opinion: str, basis: str) -> dict[str, str]:
     """What stops an amendment, by form field; ``opinion``/``basis`` are as they would be after
@@ -62,6 +66,8 @@ def amendment_problems(status: str, field: str, before: str, after: str, reason:
         problems["new_value"] = f"The new {FIELD_LABELS[field].lower()} is the same as before"
     elif field in {"place", "who_said_what"} and not after.strip():
         problems["new_value"] = f"Enter the corrected {FIELD_LABELS[field].lower()}"
+    elif field == "place" and len(after) > PLACE_MAX:
+        problems["new_value"] = f"Where must be {PLACE_MAX} characters or fewer"
     basis_problem = opinion_problem(opinion, basis)
     if basis_problem and "new_value" not in problems:
         problems["new_value"] = basis_problem
