@@ -71,10 +71,13 @@ def route_args(fletchers, social_worker, administrator, police, time_machine):
     from zoneinfo import ZoneInfo
 
     from hearth.assessments.actions import do_start_assessment as start_assessment
+    from hearth.chronology.actions import do_add_entry as add_entry
     from hearth.frontdoor import actions as frontdoor
     from hearth.frontdoor import mash
     from hearth.people import actions
+    from hearth.records import summaries
     from hearth.records.actions import do_write_note as write_note
+    from hearth.releases.actions import do_start_release as start_release
     from hearth.visits.actions import do_record_visit as record_visit
 
     time_machine.move_to(datetime(2026, 11, 17, 11, 0, tzinfo=ZoneInfo("Europe/London")),
@@ -109,11 +112,29 @@ def route_args(fletchers, social_worker, administrator, police, time_machine):
                                   occurred_at=datetime(2026, 11, 17, 9, 0,
                                                        tzinfo=ZoneInfo("Europe/London")),
                                   place="Home", who_said_what="Kerry said Jack slept well").pk,
+            "summary_id": summaries.do_write_summary(
+                fletchers["mum"], acting_user=social_worker, child=fletchers["jack"],
+                purpose="To see Jack", what_was_done="We talked", method="verbal",
+                delivered_at=datetime(2026, 11, 17, 10, 0, tzinfo=ZoneInfo("Europe/London")),
+                actions=[summaries.ActionLine("Kerry", "Take Jack to school", datetime(
+                    2026, 11, 24, tzinfo=ZoneInfo("Europe/London")).date())]).pk,
+            "entry_id": add_entry(fletchers["jack"], acting_user=social_worker,
+                                  kind="injury", summary="Bruise", source_agency="School",
+                                  occurred_on=datetime(2026, 11, 16, 9, 0,
+                                                       tzinfo=ZoneInfo("Europe/London")).date(),
+                                  ).pk,
             "visit_id": record_visit(fletchers["jack"], acting_user=social_worker,
                                      kind="planned", place="Home", child_seen=True,
                                      outcome="completed",
                                      starts_at=datetime(2026, 11, 16, 10, 0,
                                                         tzinfo=ZoneInfo("Europe/London"))).pk,
+            "link_id": fletchers["jack"].involvements.get().secondary_workers.create(
+                worker=social_worker, role="co_worker", start_date="2026-11-16").pk,
+            "release_id": start_release(fletchers["mum"], acting_user=social_worker,
+                                        requested_by="Kerry Fletcher",
+                                        requested_on=datetime(
+                                            2026, 11, 16, tzinfo=ZoneInfo("Europe/London")
+                                        ).date()).pk,
             }
 
 

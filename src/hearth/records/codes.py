@@ -25,3 +25,28 @@ FIELD_LABELS: dict[str, str] = dict(NOTE_TEXT_FIELDS)
 
 #: The parts a finalised note may be amended in (R-REC-4).
 AMENDABLE_FIELDS: tuple[str, ...] = tuple(f for f, _ in NOTE_TEXT_FIELDS)
+
+
+# --- Plain-language summaries for parents (R-REC-8, R-REC-9) ---------------------------------
+
+class DeliveryMethod(models.TextChoices):
+    """How the summary reached the parent (seed 004 §5.3)."""
+
+    PRINTED = "printed", "Printed copy handed over"
+    POST = "post", "Sent by post"
+    EMAIL = "email", "Sent by e-mail"
+    VERBAL = "verbal", "Given verbally because of literacy needs"
+    TRANSLATED = "translated", "Translated"
+
+
+#: How many "who must do what by when" rows the page offers (blank rows are ignored).
+SUMMARY_ACTION_ROWS = 3
+
+#: Sentences in a summary for a parent should be no longer than this (plain language).
+PLAIN_SENTENCE_WORDS = 25
+
+#: R-REC-9: the sentence every summary ends with, printed or in its PDF.
+RECORDS_NOTICE = (
+    "We write down what we talk about with you and keep it in our records about you and "
+    "your family. You can ask to see these records. To ask, tell your social worker or write "
+    "to Children's Services and say you would like a copy of your records. It is free.")

@@ -1,8 +1,10 @@
-"""Case note pages (included at the site root under the namespace ``records``)."""
+"""Case note and parents' summary pages (included at the site root under the namespace
+``records``)."""
 
 from django.urls import path
 
 import hearth.records.views as views
+import hearth.records.views_summaries as summaries
 
 app_name = "records"
 urlpatterns = [
@@ -12,4 +14,8 @@ urlpatterns = [
     path("notes/<int:note_id>/edit", views.edit, name="edit"),
     path("notes/<int:note_id>/finalise", views.finalise, name="finalise"),
     path("notes/<int:note_id>/amend", views.amend, name="amend"),
+    path("people/<uuid:person_id>/summaries", summaries.person_summaries, name="summaries"),
+    path("people/<uuid:person_id>/summaries/new", summaries.new_summary, name="summary_new"),
+    path("summaries/<int:summary_id>", summaries.show, name="summary"),
+    path("summaries/<int:summary_id>/pdf", summaries.pdf, name="summary_pdf"),
 ]
