@@ -67,6 +67,10 @@ INSTALLED_APPS = [
     "hearth.visits",
     "hearth.chronology",
     "hearth.releases",
+    "hearth.supervision",
+    "hearth.engagement",
+    "hearth.safety",
+    "hearth.incidents",
     "hearth.jobs",
     "hearth.web",
 ]

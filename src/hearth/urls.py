@@ -15,6 +15,10 @@ urlpatterns = [
     path("", include("hearth.records.urls", namespace="records")),
     path("", include("hearth.chronology.urls", namespace="chronology")),
     path("", include("hearth.releases.urls", namespace="releases")),
+    path("", include("hearth.engagement.urls", namespace="engagement")),
+    path("", include("hearth.safety.urls", namespace="safety")),
+    path("", include("hearth.incidents.urls", namespace="incidents")),
+    path("", include("hearth.supervision.urls", namespace="supervision")),
 ]
 
 handler404 = "hearth.web.views.errors.not_found"

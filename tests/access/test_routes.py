@@ -103,7 +103,7 @@ def route_args(fletchers, social_worker, administrator, police, time_machine):
     decision = frontdoor.do_decide(contact, acting_user=social_worker, outcome="nfa",
                                    rationale="Advice given", advice="Call again if worried",
                                    referrer_plan="Neighbour will call")
-    return {"person_id": fletchers["jack"].pk, "merge_id": merge.pk, "user_id": social_worker.pk,
+    args = {"person_id": fletchers["jack"].pk, "merge_id": merge.pk, "user_id": social_worker.pk,
             "contact_id": contact.pk, "decision_id": decision.pk, "request_id": request.pk,
             "involvement_id": fletchers["jack"].involvements.get().pk,
             "assessment_id": start_assessment(fletchers["jack"].involvements.get(),
@@ -136,6 +136,21 @@ def route_args(fletchers, social_worker, administrator, police, time_machine):
                                             2026, 11, 16, tzinfo=ZoneInfo("Europe/London")
                                         ).date()).pk,
             }
+    # Each app's tests may add the ids its own URLs name: ``tests/<app>/route_args.py`` with
+    # ``def route_args(*, fletchers, social_worker, police, args) -> dict``.
+    for module in _extra_route_args():
+        args.update(module.route_args(fletchers=fletchers, social_worker=social_worker,
+                                      police=police, args=dict(args)))
+    return args
+
+
+def _extra_route_args():
+    import importlib
+    from pathlib import Path
+
+    tests = Path(__file__).resolve().parent.parent
+    return [importlib.import_module(f"tests.{path.parent.name}.route_args")
+            for path in sorted(tests.glob("*/route_args.py"))]
 
 
 def _url(pattern: URLPattern, args: dict, namespace: str) -> str:

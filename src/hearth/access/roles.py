@@ -32,36 +32,46 @@ CASEWORK = {
     "people.edit",
     "people.break_glass",
 }
+#: Everyone who goes out to families may raise a worker-safety warning, check in for lone
+#: work and report an incident (R-SAFE-1, R-SAFE-4, R-SAFE-5).
+STAFF_SAFETY = {"safety.warn", "safety.checkin", "incidents.report"}
 FRONT_DOOR_WORK = {
     "contacts.view", "contacts.record", "contacts.decide", "contacts.respond", "contacts.queue",
     "mash.manage",
 }
 CASE_PRACTICE = {"casework.caseload", "assessments.view", "assessments.edit",
                  "visits.view", "visits.record", "records.view", "records.write",
-                 "records.release", "chronology.view", "chronology.write"}
+                 "records.release", "chronology.view", "chronology.write",
+                 "engagement.view", "engagement.record", "supervision.view"}
 MANAGEMENT = CASEWORK | FRONT_DOOR_WORK | CASE_PRACTICE | {
     "people.merge", "people.restrict", "audit.access_log", "contacts.authorise",
     "mash.approve_override", "reports.frontdoor", "casework.allocate", "assessments.authorise",
-}
+    "safety.sign_off", "safety.monitor", "incidents.manage", "supervision.record",
+} | STAFF_SAFETY
 
 PERMISSIONS: dict[str, frozenset[str]] = {
-    Role.SOCIAL_WORKER: frozenset(CASEWORK | FRONT_DOOR_WORK | CASE_PRACTICE | {"people.merge"}),
+    Role.SOCIAL_WORKER: frozenset(CASEWORK | FRONT_DOOR_WORK | CASE_PRACTICE | STAFF_SAFETY
+                                  | {"people.merge"}),
     Role.ADVANCED_PRACTITIONER: frozenset(CASEWORK | FRONT_DOOR_WORK | CASE_PRACTICE
-                                          | {"people.merge"}),
+                                          | STAFF_SAFETY | {"people.merge"}),
     Role.TEAM_MANAGER: frozenset(MANAGEMENT),
     Role.SERVICE_MANAGER: frozenset(MANAGEMENT),
-    Role.FRONT_DOOR: frozenset(CASEWORK | FRONT_DOOR_WORK | {"people.merge"}),
+    Role.FRONT_DOOR: frozenset(CASEWORK | FRONT_DOOR_WORK | STAFF_SAFETY | {"people.merge"}),
     # Partners answer the MASH requests addressed to their agency (R-MASH-4).
     Role.MASH_PARTNER: frozenset({"people.search", "people.view", "mash.answer"}),
-    Role.LADO: frozenset(CASEWORK | {"contacts.view"}),
-    Role.FGC_COORDINATOR: frozenset({"people.search", "people.view", "people.break_glass"}),
-    Role.CONFERENCE_CHAIR: frozenset({"people.search", "people.view", "people.break_glass"}),
+    Role.LADO: frozenset(CASEWORK | STAFF_SAFETY | {"contacts.view"}),
+    Role.FGC_COORDINATOR: frozenset({"people.search", "people.view", "people.break_glass"}
+                                    | STAFF_SAFETY),
+    Role.CONFERENCE_CHAIR: frozenset({"people.search", "people.view", "people.break_glass"}
+                                     | STAFF_SAFETY),
     Role.FAMILY_PRACTITIONER: frozenset({"people.search", "people.view", "people.break_glass",
                                          "casework.caseload", "visits.view", "visits.record",
                                          "records.view", "records.write",
-                                         "chronology.view", "chronology.write"}),
+                                         "chronology.view", "chronology.write",
+                                         "engagement.view", "engagement.record",
+                                         "supervision.view"} | STAFF_SAFETY),
     Role.BUSINESS_SUPPORT: frozenset({"people.search", "people.view", "contacts.view",
-                                      "contacts.respond"}),
+                                      "contacts.respond", "incidents.report"}),
     # Administrators manage users and teams and reverse merges; they never read casework.
     Role.ADMINISTRATOR: frozenset({"admin.users", "admin.teams", "people.unmerge", "audit.verify"}),
 }
@@ -111,6 +121,16 @@ PERMISSION_LABELS = {
     "records.release": "releasing copies of records to the people they are about",
     "chronology.view": "reading chronologies",
     "chronology.write": "adding chronology entries",
+    "engagement.view": "reading engagement and follow-up",
+    "engagement.record": "recording engagement and hostility",
+    "safety.warn": "raising worker-safety warnings",
+    "safety.sign_off": "signing off worker-safety warnings",
+    "safety.checkin": "checking in for lone work",
+    "safety.monitor": "seeing who is out and who is overdue",
+    "incidents.report": "reporting incidents",
+    "incidents.manage": "managing incidents",
+    "supervision.view": "reading supervision",
+    "supervision.record": "recording supervision",
 }
 
 

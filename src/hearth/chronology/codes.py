@@ -41,6 +41,12 @@ class Kind(models.TextChoices):
     NO_ACCESS = "no_access", "No access at a visit"
     VISIT_CANCELLED = "visit_cancelled", "Visit cancelled by the family"
     UNKNOWN_ADULT = "unknown_adult", "Adult not known to us seen"
+    # Written by engagement and incidents (R-RES-1, R-RES-2, R-SAFE-5)
+    MISSED_APPOINTMENT = "missed_appointment", "Missed appointment"
+    NO_ANSWER = "no_answer", "No answer at the door"
+    COMMUNICATION_BLOCKED = "communication_blocked", "Communication blocked"
+    HOSTILITY = "hostility", "Hostility"
+    INCIDENT = "incident", "Incident against a worker"
     # Written by people
     ADDRESS_MOVE = "address_move", "Moved address"
     JOINED_HOUSEHOLD = "joined_household", "Joined the household"
@@ -72,6 +78,11 @@ LANE_OF: dict[str, str] = {
     Kind.NO_ACCESS: Lane.NON_COOPERATION,
     Kind.VISIT_CANCELLED: Lane.NON_COOPERATION,
     Kind.UNKNOWN_ADULT: Lane.HOUSEHOLD,
+    Kind.MISSED_APPOINTMENT: Lane.NON_COOPERATION,
+    Kind.NO_ANSWER: Lane.NON_COOPERATION,
+    Kind.COMMUNICATION_BLOCKED: Lane.NON_COOPERATION,
+    Kind.HOSTILITY: Lane.NON_COOPERATION,
+    Kind.INCIDENT: Lane.NON_COOPERATION,
     Kind.ADDRESS_MOVE: Lane.HOUSEHOLD,
     Kind.JOINED_HOUSEHOLD: Lane.HOUSEHOLD,
     Kind.LEFT_HOUSEHOLD: Lane.HOUSEHOLD,

@@ -176,6 +176,18 @@ def membership_events(membership) -> list[Spec]:
 
 # --- the registry ----------------------------------------------------------------------------
 
+#: Sources registered by later apps (``register``), in addition to the built-in ones below.
+EXTRA: list[tuple[type, str, Callable[[Any], list[Spec]], Callable[[], Any]]] = []
+
+
+def register(model: type, origin: str, build: Callable[[Any], list[Spec]],
+             queryset: Callable[[], Any]) -> None:
+    """An app adds a kind of record to the chronology (call from ``AppConfig.ready``):
+    ``build(record)`` returns its events; ``queryset()`` every such record, for rebuilds."""
+    if not any(m is model for m, *_ in EXTRA):
+        EXTRA.append((model, origin, build, queryset))
+
+
 def builders() -> dict[type, tuple[str, Callable[[Any], list[Spec]]]]:
     from hearth.assessments.models import Assessment
     from hearth.frontdoor.models import Contact
@@ -188,7 +200,8 @@ def builders() -> dict[type, tuple[str, Callable[[Any], list[Spec]]]]:
             Visit: ("visit", visit_events),
             CaseNote: ("case_note", case_note_events),
             PersonAddress: ("address", address_events),
-            HouseholdMembership: ("membership", membership_events)}
+            HouseholdMembership: ("membership", membership_events),
+            **{model: (origin, build) for model, origin, build, _ in EXTRA}}
 
 
 def querysets() -> Iterable[tuple[str, Any, Callable[[Any], list[Spec]]]]:
@@ -208,3 +221,5 @@ def querysets() -> Iterable[tuple[str, Any, Callable[[Any], list[Spec]]]]:
         "author"), case_note_events
     yield "address", PersonAddress.objects.select_related("address"), address_events
     yield "membership", HouseholdMembership.objects.select_related("person"), membership_events
+    for _, origin, build, queryset in EXTRA:
+        yield origin, queryset(), build

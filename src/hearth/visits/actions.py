@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -22,7 +23,13 @@ VISIT_FIELDS = ("kind", "starts_at", "place", "who_present", "child_seen", "chil
 TEXT_FIELDS = ("place", "who_present", "home_conditions", "parent_child_interaction",
                "what_was_said", "unknown_adult_details")
 
-__all__ = ["StaleEdit", "VisitRefused", "do_record_visit", "do_update_visit"]
+__all__ = ["VISIT_CHECKS", "StaleEdit", "VisitRefused", "do_record_visit", "do_update_visit"]
+
+
+#: Checks run before a visit is recorded or corrected; each gets the visit's values, the child
+#: and the acting user and returns a reason to refuse (or None). Worker safety registers one
+#: that refuses a completed visit while the worker's check-in for it is still open.
+VISIT_CHECKS: list[Callable[[dict[str, Any], Any, Any], str | None]] = []
 
 
 class VisitRefused(Exception):
@@ -53,6 +60,13 @@ def _check(values: dict[str, Any], now: datetime) -> None:
     if problems:
         field, message = next(iter(problems.items()))
         raise VisitRefused(message, field=field)
+
+
+def _run_checks(values: dict[str, Any], child, acting_user) -> None:
+    for check in VISIT_CHECKS:
+        refusal = check(values, child, acting_user)
+        if refusal:
+            raise VisitRefused(refusal)
 
 
 def _clean(field: str, value: Any) -> Any:
@@ -88,6 +102,7 @@ def do_record_visit(child, *, acting_user, kind: str, starts_at: datetime, place
     _check(values, now)
     if involvement is not None and involvement.person_id != child.pk:
         raise VisitRefused("That involvement is not this child's.")
+    _run_checks(values, child, acting_user)
     visit = Visit.objects.create(child=child, involvement=involvement, recorded_by=acting_user,
                                  recorded_at=now, **values)
     audit.record("visit.record", user=acting_user, obj=child,
@@ -119,6 +134,8 @@ def do_update_visit(visit: Visit, *, acting_user, expected_version: int,
     if not changed:
         return current
     _check({field: getattr(current, field) for field in VISIT_FIELDS}, timezone.now())
+    _run_checks({field: getattr(current, field) for field in VISIT_FIELDS}, current.child,
+                acting_user)
     current.version += 1
     current.save(update_fields=[*changed, "version"])
     audit.record("visit.update", user=acting_user, obj=current.child,
