@@ -23,13 +23,19 @@ VISIT_FIELDS = ("kind", "starts_at", "place", "who_present", "child_seen", "chil
 TEXT_FIELDS = ("place", "who_present", "home_conditions", "parent_child_interaction",
                "what_was_said", "unknown_adult_details")
 
-__all__ = ["VISIT_CHECKS", "StaleEdit", "VisitRefused", "do_record_visit", "do_update_visit"]
+__all__ = ["AFTER_VISIT", "VISIT_CHECKS", "StaleEdit", "VisitRefused", "do_record_visit",
+           "do_update_visit"]
 
 
 #: Checks run before a visit is recorded or corrected; each gets the visit's values, the child
 #: and the acting user and returns a reason to refuse (or None). Worker safety registers one
 #: that refuses a completed visit while the worker's check-in for it is still open.
 VISIT_CHECKS: list[Callable[[dict[str, Any], Any, Any], str | None]] = []
+
+
+#: Called with (visit, acting_user) after a visit is recorded or corrected, in the same
+#: transaction: engagement registers its avoidance check here (R-RES-3).
+AFTER_VISIT: list[Callable[[Visit, Any], None]] = []
 
 
 class VisitRefused(Exception):
@@ -110,6 +116,8 @@ def do_record_visit(child, *, acting_user, kind: str, starts_at: datetime, place
                          "outcome": outcome, "child_seen": values["child_seen"],
                          "child_seen_alone": values["child_seen_alone"]})
     chronology.sync(visit)
+    for after in AFTER_VISIT:
+        after(visit, acting_user)
     return visit
 
 
@@ -141,6 +149,8 @@ def do_update_visit(visit: Visit, *, acting_user, expected_version: int,
     audit.record("visit.update", user=acting_user, obj=current.child,
                  fields={"visit": current.pk, **changed})
     chronology.sync(current)
+    for after in AFTER_VISIT:
+        after(current, acting_user)
     return current
 
 
