@@ -42,3 +42,15 @@ class AuthedRequest(HttpRequest):
 def permission(name: str) -> Bearer:
     """``@router.get(..., auth=permission("people.view"))``: every operation declares one."""
     return Bearer(name)
+
+
+def require_if_match(request: HttpRequest, etag: str, what: str) -> None:
+    """A change must name the version it was made from: ``If-Match`` with the ETag of the
+    caller's last read. 428 when it is missing, 412 when someone changed it since (nothing is
+    saved either way)."""
+    if_match = request.headers.get("If-Match")
+    if not if_match:
+        raise HttpError(428, f"Send If-Match with the ETag from your last GET of this {what}.")
+    if if_match.strip() != etag:
+        raise HttpError(412, f"If-Match does not match this {what}'s ETag: someone else "
+                             "changed it. Nothing was saved.")

@@ -12,7 +12,7 @@ from django.http import HttpResponse
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from hearth.api_auth import AuthedRequest, permission
+from hearth.api_auth import AuthedRequest, permission, require_if_match
 from hearth.assessments import actions
 from hearth.assessments.models import Assessment
 from hearth.assessments.queries import get_visible_assessment
@@ -68,12 +68,7 @@ def _out(assessment: Assessment) -> dict:
 
 
 def _expected_version(request: AuthedRequest, assessment: Assessment) -> int:
-    if_match = request.headers.get("If-Match")
-    if not if_match:
-        raise HttpError(428, "Send If-Match with the ETag from your last GET of this assessment.")
-    if if_match.strip() != _etag(assessment):
-        raise HttpError(412, "If-Match does not match this assessment's ETag: someone else "
-                             "changed it. Nothing was saved.")
+    require_if_match(request, _etag(assessment), "assessment")
     return assessment.version
 
 

@@ -15,7 +15,7 @@ from ninja import Router, Status
 from ninja.errors import HttpError
 
 from hearth.access.models import User
-from hearth.api_auth import AuthedRequest, permission
+from hearth.api_auth import AuthedRequest, permission, require_if_match
 from hearth.casework import actions, queries
 from hearth.casework.models import Involvement
 from hearth.casework.schemas import (
@@ -68,13 +68,7 @@ def _visible(user, involvement_id: int) -> Involvement:
 
 
 def _expected_version(request: AuthedRequest, involvement: Involvement) -> int:
-    if_match = request.headers.get("If-Match")
-    if not if_match:
-        raise HttpError(428, "Send If-Match with the ETag from your last GET of this "
-                             "involvement.")
-    if if_match.strip() != _etag(involvement):
-        raise HttpError(412, "If-Match does not match this involvement's ETag: someone else "
-                             "changed it. Nothing was saved.")
+    require_if_match(request, _etag(involvement), "involvement")
     return involvement.version
 
 

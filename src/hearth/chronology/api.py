@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
-from hearth.api_auth import AuthedRequest, permission
+from hearth.api_auth import AuthedRequest, permission, require_if_match
 from hearth.chronology import actions, queries, report
 from hearth.chronology.models import Event
 from hearth.people.actions import StaleEdit
@@ -164,12 +164,7 @@ def correct_entry(request: AuthedRequest, response: HttpResponse, person_id: str
         event = Event.objects.get(pk=entry_id, person=person)
     except Event.DoesNotExist as exc:
         raise HttpError(404, "No such entry.") from exc
-    if_match = request.headers.get("If-Match")
-    if not if_match:
-        return Status(428, {"detail": "Send If-Match with the ETag of this entry."})
-    if if_match.strip() != _etag(event):
-        return Status(412, {"detail": "If-Match does not match this entry's ETag: someone "
-                                      "else corrected it. Nothing was saved."})
+    require_if_match(request, _etag(event), "entry")
     changes = {k: v for k, v in correction.dict().items() if k != "reason" and v is not None}
     try:
         event = actions.do_correct_entry(event, acting_user=request.auth,

@@ -15,7 +15,7 @@ from django.http import HttpResponse
 from ninja import Router, Status
 from ninja.errors import HttpError
 
-from hearth.api_auth import AuthedRequest, permission
+from hearth.api_auth import AuthedRequest, permission, require_if_match
 from hearth.people.actions import StaleEdit
 from hearth.records import actions, rules
 from hearth.records.models import CaseNote
@@ -68,12 +68,7 @@ def _refused(exc: actions.NoteRefused, note: CaseNote, user) -> Status:
 def _change(request: AuthedRequest, response: HttpResponse, note_id: int, do, **kwargs):
     """Check If-Match, run the action, answer with the note as it is now."""
     note = get_visible_note(request.auth, note_id)
-    if_match = request.headers.get("If-Match")
-    if not if_match:
-        raise HttpError(428, "Send If-Match with the ETag from your last GET of this note.")
-    if if_match.strip() != _etag(note):
-        raise HttpError(412, "If-Match does not match this note's ETag: someone else "
-                             "changed it. Nothing was saved.")
+    require_if_match(request, _etag(note), "note")
     try:
         do(note, acting_user=request.auth, expected_version=note.version, **kwargs)
     except StaleEdit as exc:

@@ -14,7 +14,7 @@ from django.utils import timezone
 from ninja import Router, Status
 from ninja.errors import HttpError
 
-from hearth.api_auth import AuthedRequest, permission
+from hearth.api_auth import AuthedRequest, permission, require_if_match
 from hearth.casework.models import InvolvementStatus
 from hearth.people.actions import StaleEdit
 from hearth.visits import actions, queries, rules
@@ -97,12 +97,7 @@ def correct(request: AuthedRequest, response: HttpResponse, visit_id: int,
             payload: VisitPatch):
     """Correct the fields sent; send ``If-Match`` with the ETag you read."""
     visit = _visible(request.auth, visit_id)
-    if_match = request.headers.get("If-Match")
-    if not if_match:
-        raise HttpError(428, "Send If-Match with the ETag from your last GET of this visit.")
-    if if_match.strip() != _etag(visit):
-        raise HttpError(412, "If-Match does not match this visit's ETag: someone else "
-                             "changed it. Nothing was saved.")
+    require_if_match(request, _etag(visit), "visit")
     changes = payload.dict(exclude_unset=True)
     nulls = [{"field": k, "message": "Leave the field out to keep it: null is not a value"}
              for k, v in changes.items() if v is None]
