@@ -64,3 +64,9 @@ api.add_router("/notes", notes_router)
 from hearth.chronology.api import router as chronology_router  # noqa: E402,I001
 
 api.add_router("/people", chronology_router)
+from hearth.engagement.api import router as engagement_router  # noqa: E402,I001
+
+api.add_router("/engagement", engagement_router)
+from hearth.safety.api import router as worker_safety_router  # noqa: E402,I001
+
+api.add_router("/worker-safety-warnings", worker_safety_router)

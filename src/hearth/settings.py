@@ -230,6 +230,31 @@ def _mash_deadlines(text: str) -> dict[str, tuple[str, int]]:
 # R-MASH: how long partners have to answer, by RAG rating.
 MASH_RAG_DEADLINES = _mash_deadlines(os.environ.get("HEARTH_MASH_DEADLINES", ""))
 
+
+def _whole_number(name: str, default: int, *, least: int = 1) -> int:
+    """A whole-number setting from the environment; a bad value stops start-up, naming it."""
+    text = os.environ.get(name, "").strip()
+    if not text:
+        return default
+    if not text.isdigit() or int(text) < least:
+        raise ImproperlyConfigured(f"{name}: {text!r} must be a whole number of at least {least}")
+    return int(text)
+
+
+# R-RES-3: this many avoidance events within this many days make a follow-up task, due this
+# many working days later; R-RES-4: hostility more serious than the last within this many days
+# is escalating.
+HEARTH_AVOIDANCE_EVENTS = _whole_number("HEARTH_AVOIDANCE_EVENTS", 2)
+HEARTH_AVOIDANCE_DAYS = _whole_number("HEARTH_AVOIDANCE_DAYS", 28)
+HEARTH_FOLLOW_UP_WORKING_DAYS = _whole_number("HEARTH_FOLLOW_UP_WORKING_DAYS", 5)
+HEARTH_HOSTILITY_DAYS = _whole_number("HEARTH_HOSTILITY_DAYS", 90)
+
+# R-SAFE-4: a lone worker not checked out this many minutes after they were due back alerts
+# their manager; this many minutes later it escalates to the on-call senior manager.
+CHECKIN_GRACE_MINUTES = _whole_number("HEARTH_CHECKIN_GRACE_MINUTES", 15)
+CHECKIN_ESCALATE_MINUTES = _whole_number("HEARTH_CHECKIN_ESCALATE_MINUTES", 30)
+CHECKIN_MAX_HOURS = _whole_number("HEARTH_CHECKIN_MAX_HOURS", 12)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -181,6 +181,8 @@ ORIGIN_LINKS = {"contact": ("contacts:contact", "contact_id"),
                 "assessment": ("assessments:detail", "assessment_id"),
                 "visit": ("visits:detail", "visit_id"),
                 "case_note": ("records:detail", "note_id"),
+                "engagement": ("engagement:event", "engagement_event_id"),
+                "incident": ("incidents:detail", "incident_id"),
                 MANUAL: ("chronology:entry", "entry_id")}
 
 

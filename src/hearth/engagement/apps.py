@@ -5,3 +5,19 @@ class EngagementConfig(AppConfig):
     name = "hearth.engagement"
     label = "engagement"
     verbose_name = "Engagement, resistance and follow-up"
+
+    def ready(self) -> None:
+        from hearth.casework.actions import CLOSURE_CHECKS
+        from hearth.chronology import sources
+        from hearth.engagement import chronology
+        from hearth.engagement.actions import open_follow_up_refusal
+        from hearth.engagement.models import EngagementEvent
+
+        sources.register(EngagementEvent, "engagement", chronology.build, chronology.all_events)
+        if open_follow_up_refusal not in CLOSURE_CHECKS:
+            CLOSURE_CHECKS.append(open_follow_up_refusal)
+        from hearth.engagement.actions import after_visit
+        from hearth.visits.actions import AFTER_VISIT
+
+        if after_visit not in AFTER_VISIT:
+            AFTER_VISIT.append(after_visit)

@@ -32,9 +32,9 @@ class HostilityForm(models.TextChoices):
 
 
 #: The order of seriousness, for the escalation rule.
-SEVERITY = {HostilityForm.AMBIVALENCE: 1, HostilityForm.AVOIDANCE: 2,
-            HostilityForm.CONFRONTATION: 3, HostilityForm.VIOLENCE_THREATENED: 4,
-            HostilityForm.VIOLENCE_ACTUAL: 5}
+SEVERITY: dict[str, int] = {HostilityForm.AMBIVALENCE: 1, HostilityForm.AVOIDANCE: 2,
+                             HostilityForm.CONFRONTATION: 3, HostilityForm.VIOLENCE_THREATENED: 4,
+                             HostilityForm.VIOLENCE_ACTUAL: 5}
 
 
 class Behaviour(models.TextChoices):

@@ -54,6 +54,8 @@ class FollowUpTask(models.Model):
                                     on_delete=models.PROTECT, related_name="follow_up_tasks")
     reason = models.TextField()
     events = models.ManyToManyField(EngagementEvent, related_name="follow_up_tasks", blank=True)
+    #: Visits whose outcome was avoidance and that have no engagement event of their own.
+    visits = models.ManyToManyField("visits.Visit", related_name="follow_up_tasks", blank=True)
     assigned_to = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                     on_delete=models.PROTECT, related_name="follow_up_tasks")
     due_on = models.DateField()
@@ -69,6 +71,9 @@ class FollowUpTask(models.Model):
     class Meta:
         indexes = [models.Index(fields=["person", "status"]),
                    models.Index(fields=["assigned_to", "status"])]
+        constraints = [models.UniqueConstraint(fields=["person"],
+                                               condition=models.Q(status=TaskStatus.OPEN),
+                                               name="one_open_follow_up_per_person")]
 
     def __str__(self) -> str:
         return f"Follow-up {self.pk} ({self.get_status_display()})"

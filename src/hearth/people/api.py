@@ -18,6 +18,7 @@ from hearth.people.schemas import (
     SearchResults,
 )
 from hearth.people.search import SearchInputError, search_people
+from hearth.safety.api import shown_for_api
 
 router = Router(tags=["people"])
 
@@ -27,7 +28,8 @@ def _etag(person) -> str:
 
 
 def _out(person) -> dict:
-    data = {f: getattr(person, f) for f in PersonOut.model_fields if f != "other_names"}
+    data = {f: getattr(person, f) for f in PersonOut.model_fields
+            if f not in ("other_names", "worker_safety_warnings")}
     data["other_names"] = [
         {"kind": n.kind, "given_name": n.given_name, "family_name": n.family_name}
         for n in person.other_names.all()
@@ -90,7 +92,7 @@ def detail(request: AuthedRequest, response: HttpResponse, person_id: str):
     person = get_visible_person(request.auth, person_id)
     actions.record_view(person, user=request.auth, what="api_view")
     response["ETag"] = _etag(person)
-    return _out(person)
+    return {**_out(person), "worker_safety_warnings": shown_for_api(request.auth, person)}
 
 
 @router.patch(

@@ -10,6 +10,7 @@ from pydantic import Field, field_validator, model_validator
 
 from hearth.people.codes import Disability, Ethnicity, Sex
 from hearth.people.rules import nhs_number_is_valid, normalise_nhs_number, upn_is_valid
+from hearth.safety.schemas import WorkerSafetyWarningOut
 
 
 class PersonFields(Schema):
@@ -132,6 +133,8 @@ class PersonOut(Schema):
     date_of_death: date | None
     restricted: bool
     version: int
+    #: R-SAFE-1: warnings on the person, their family or their address (GET only).
+    worker_safety_warnings: list[WorkerSafetyWarningOut] = []
 
 
 class SearchResult(Schema):

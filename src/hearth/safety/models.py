@@ -52,6 +52,25 @@ class WorkerWarning(models.Model):
         return f"Worker safety warning {self.pk} ({self.get_kind_display()})"
 
 
+class WarningReview(models.Model):
+    """A review of a warning: what was considered and the next review date (R-SAFE-1)."""
+
+    warning = models.ForeignKey(WorkerWarning, on_delete=models.CASCADE,
+                                related_name="reviews")
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")
+    reviewed_at = models.DateTimeField()
+    note = models.TextField()
+    previous_review_on = models.DateField()
+    review_on = models.DateField("Next review date")
+
+    class Meta:
+        ordering = ["reviewed_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Review of warning {self.warning_id}"
+
+
 class VisitPlan(models.Model):
     """R-SAFE-2 / R-SAFE-3: the safety plan for a visit to a flagged person or address."""
 
@@ -69,6 +88,8 @@ class VisitPlan(models.Model):
     manager_agreed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                           on_delete=models.PROTECT, related_name="+")
     manager_agreed_at = models.DateTimeField(null=True, blank=True)
+    #: What the manager said when agreeing to a visit without a joint worker.
+    manager_note = models.TextField(blank=True)
     supervision_session = models.ForeignKey("supervision.SupervisionSession", null=True,
                                             blank=True, on_delete=models.PROTECT,
                                             related_name="visit_plans")

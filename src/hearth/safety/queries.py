@@ -1,33 +1,281 @@
-"""Reads of worker-safety warnings that every page, search result and API answer shares."""
+"""Reads of worker-safety warnings that every page, search result and API answer shares.
+
+A warning is about a person or an address. It applies to a page about a person when it is on
+that person, on someone in their family (relatives, relatives' relatives, the household they
+live in), or at an address where one of them now lives (R-SAFE-1: "any case they are part
+of"). Expired warnings (review date passed) stay live and are shown as "review due".
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
+from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Lower, Trim
+from django.http import Http404
+from django.utils import timezone
 
-from hearth.people.models import PersonAddress
+from hearth.people.models import HouseholdMembership, Person, PersonAddress, Relationship
 from hearth.safety.codes import WarningStatus
-from hearth.safety.models import WorkerWarning
+from hearth.safety.models import VisitPlan, WorkerWarning
 
 LIVE = (WarningStatus.ACTIVE, WarningStatus.AWAITING_SIGN_OFF)
+
+
+def _current(qs: QuerySet, today: date) -> QuerySet:
+    """Rows of ``qs`` (dated from / to) that hold today."""
+    return qs.filter(Q(end_date__isnull=True) | Q(end_date__gte=today)).filter(
+        Q(start_date__isnull=True) | Q(start_date__lte=today))
+
+
+def address_key(line1: str, postcode_norm: str) -> tuple[str, str] | None:
+    """Two address rows are the same place when their first line and postcode agree."""
+    return (line1.strip().lower(), postcode_norm) if postcode_norm else None
+
+
+def place_of(warning: WorkerWarning) -> tuple[str, str] | None:
+    """The first line and postcode of an address warning (None for a person's)."""
+    address = warning.address
+    return address_key(address.line1, address.postcode_norm) if address is not None else None
+
+
+def person_name(warning: WorkerWarning) -> str:
+    return warning.person.display_name if warning.person is not None else str(warning.address)
+
+
+def _at_address_of(homes: QuerySet[PersonAddress]) -> Q:
+    """Warnings at one of the addresses of ``homes`` (the same row, or the same first line
+    and postcode): one correlated subquery each, so the caller's query stays one query."""
+    same_row = homes.filter(address_id=OuterRef("address_id"))
+    same_place = (homes.exclude(address__postcode_norm="")
+                  .annotate(home_line=Lower(Trim("address__line1")))
+                  .filter(address__postcode_norm=OuterRef("address__postcode_norm"),
+                          home_line=OuterRef("line_key")))
+    return Q(address__isnull=False) & (Q(Exists(same_row)) | Q(Exists(same_place)))
+
+
+def _with_line_key(qs: QuerySet[WorkerWarning]) -> QuerySet[WorkerWarning]:
+    return qs.annotate(line_key=Lower(Trim("address__line1")))
 
 
 def warnings_for(person_ids: Iterable) -> QuerySet[WorkerWarning]:
     """Live warnings (active or awaiting sign-off; expired ones included, flagged for review
     by the caller) on these people or at an address where one of them lives now. An address
-    warning matches any address with the same first line and postcode."""
+    warning matches any address with the same first line and postcode. One query."""
     ids = list(person_ids)
-    current = PersonAddress.objects.filter(person_id__in=ids, end_date__isnull=True)
-    keys = {(line1.strip().lower(), postcode_norm)
-            for line1, postcode_norm in current.values_list("address__line1",
-                                                            "address__postcode_norm")
-            if postcode_norm}
-    at_address = Q()
-    for line1, postcode_norm in keys:
-        at_address |= Q(address__line1__iexact=line1, address__postcode_norm=postcode_norm)
-    where = Q(person_id__in=ids)
-    if keys:
-        where |= at_address
-    return (WorkerWarning.objects.filter(where, status__in=LIVE)
-            .select_related("person", "address").order_by("-occurred_on", "-pk"))
+    homes = _current(PersonAddress.objects.filter(person_id__in=ids), timezone.localdate())
+    where = Q(person_id__in=ids) | _at_address_of(homes)
+    return (_with_line_key(WorkerWarning.objects.filter(status__in=LIVE)).filter(where)
+            .select_related("person", "address", "recorded_by")
+            .order_by("-occurred_on", "-pk"))
+
+
+def family_map(person_ids: Iterable) -> dict:
+    """Each person's family: their relatives, their relatives' relatives (a brother through
+    their mother) and the people in the household they live in now. Two queries."""
+    ids = set(person_ids)
+    if not ids:
+        return {}
+    today = timezone.localdate()
+    near_a = Relationship.objects.filter(person_id__in=ids).values("relative_id")
+    near_b = Relationship.objects.filter(relative_id__in=ids).values("person_id")
+    pairs = Relationship.objects.filter(
+        Q(person_id__in=ids) | Q(relative_id__in=ids) | Q(person_id__in=near_a)
+        | Q(person_id__in=near_b) | Q(relative_id__in=near_a) | Q(relative_id__in=near_b)
+    ).values_list("person_id", "relative_id")
+    near: dict = defaultdict(set)
+    for a, b in pairs:
+        near[a].add(b)
+        near[b].add(a)
+    homes = _current(HouseholdMembership.objects.filter(person_id__in=ids), today)
+    households: dict = defaultdict(set)
+    for household_id, pid in _current(HouseholdMembership.objects.filter(
+            household_id__in=homes.values("household_id")), today).values_list(
+                "household_id", "person_id"):
+        households[household_id].add(pid)
+    family: dict = {}
+    for pid in ids:
+        members = set(near[pid])
+        for relative in list(members):
+            members |= near[relative]
+        for household in households.values():
+            if pid in household:
+                members |= household
+        members.discard(pid)
+        family[pid] = members
+    return family
+
+
+class Shown:
+    """A warning as one reader sees it, about the people of one page (or one search row)."""
+
+    def __init__(self, warning: WorkerWarning, *, about: str, redacted: bool, in_family: bool,
+                 today: date):
+        self.warning = warning
+        self.about = about
+        self.redacted = redacted
+        self.in_family = in_family
+        self.review_due = warning.review_on <= today
+        self.awaiting_sign_off = warning.status == WarningStatus.AWAITING_SIGN_OFF
+
+    @property
+    def pk(self) -> int:
+        return self.warning.pk
+
+    @property
+    def kind_label(self) -> str:
+        label = self.warning.get_kind_display()
+        if self.warning.profession and not self.redacted:
+            label = f"{label} ({self.warning.profession})"
+        return label
+
+
+class Found:
+    """The warnings that apply to a set of people: ``shown`` (each once) and ``by_person``
+    (for a list of people, each row its own)."""
+
+    def __init__(self, shown: list[Shown] | None = None, by_person: dict | None = None):
+        self.shown = shown or []
+        self.by_person = by_person or {}
+
+    def __bool__(self) -> bool:
+        return bool(self.shown)
+
+    def __len__(self) -> int:
+        return len(self.shown)
+
+    @property
+    def joint_visit(self) -> bool:
+        return any(s.warning.requires_joint_visit for s in self.shown)
+
+    @property
+    def warnings(self) -> list[WorkerWarning]:
+        return [s.warning for s in self.shown]
+
+
+def _residents(warnings: list[WorkerWarning], people: set, today: date) -> dict:
+    """For each address warning: which of ``people`` live there now (one query)."""
+    at_address = [w for w in warnings if w.address_id]
+    if not at_address:
+        return {}
+    homes = list(_current(PersonAddress.objects.filter(person_id__in=people), today)
+                 .select_related("address", "person"))
+    found: dict = {}
+    for w in at_address:
+        key = place_of(w)
+        found[w.pk] = [h.person for h in homes if h.address_id == w.address_id
+                       or (key and address_key(h.address.line1, h.address.postcode_norm) == key)]
+    return found
+
+
+def _visible_ids(user, ids: set) -> set:
+    if not ids:
+        return set()
+    return set(Person.objects.visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
+
+
+def _about(w: WorkerWarning, residents: list, visible: set) -> tuple[str, bool]:
+    """Whom or where the warning is about, and whether the reader may only be told its type
+    (it is about someone in the family whose record they may not see)."""
+    if w.person_id:
+        if w.person_id in visible:
+            return person_name(w), False
+        return "someone in this family whose record you cannot open", True
+    seen = sorted({p.display_name for p in residents if p.pk in visible})
+    if seen:
+        verb = "lives" if len(seen) == 1 else "live"
+        return f"{w.address}, where {' and '.join(seen)} {verb} now", False
+    return "an address where someone in this family lives", True
+
+
+def found_for(user, person_ids: Iterable, *, family: bool = True,
+              main: Iterable | None = None) -> Found:
+    """The warnings that apply to these people for ``user``: on them, on their family, at
+    an address where they or their family live. Three queries with no warnings, at most five
+    with some, however many people. A warning not about ``main`` (the people the page is
+    chiefly about; by default all of them) is marked ``in_family``."""
+    anchors = {pid for pid in person_ids if pid is not None}
+    chief = set(main or ()) & anchors or anchors
+    if not anchors or user is None or not user.is_authenticated:
+        return Found()
+    kin = family_map(anchors) if family else {pid: set() for pid in anchors}
+    everyone = set(anchors).union(*kin.values())
+    warnings = list(warnings_for(everyone))
+    if not warnings:
+        return Found()
+    today = timezone.localdate()
+    residents = _residents(warnings, everyone, today)
+    subjects = {w.pk: ({w.person_id} if w.person_id else {p.pk for p in residents.get(w.pk, [])})
+                for w in warnings}
+    visible = _visible_ids(user, set().union(*subjects.values()))
+    shown, by_person = [], defaultdict(list)
+    for w in warnings:
+        about, redacted = _about(w, residents.get(w.pk, []), visible)
+        direct = bool(subjects[w.pk] & chief)
+        item = Shown(w, about=about, redacted=redacted, in_family=not direct, today=today)
+        shown.append(item)
+        for pid in anchors:
+            if subjects[w.pk] & ({pid} | kin.get(pid, set())):
+                by_person[pid].append(Shown(w, about=about, redacted=redacted,
+                                            in_family=pid not in subjects[w.pk], today=today))
+    shown.sort(key=lambda s: (s.in_family, -s.warning.occurred_on.toordinal(), -s.pk))
+    return Found(shown, dict(by_person))
+
+
+# --- Who may open a warning ------------------------------------------------------------------
+
+
+def visible_warnings(user) -> QuerySet[WorkerWarning]:
+    """Warnings ``user`` may open: on a person they may see, at an address where someone
+    they may see lives or lived, or raised by them."""
+    people = Person.objects.visible_to(user)
+    homes = PersonAddress.objects.filter(person__in=people)
+    return _with_line_key(WorkerWarning.objects.all()).filter(
+        Q(person__in=people) | _at_address_of(homes) | Q(recorded_by_id=user.pk))
+
+
+def get_visible_warning(user, warning_id) -> WorkerWarning:
+    try:
+        return (visible_warnings(user)
+                .select_related("person", "address", "recorded_by", "signed_off_by",
+                                "ended_by").get(pk=warning_id))
+    except (WorkerWarning.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("No such warning.") from exc
+
+
+def warnings_to_review(user) -> tuple[list[WorkerWarning], list[WorkerWarning]]:
+    """For managers: live warnings awaiting sign-off, and live warnings whose review date has
+    come (expired warnings prompt review; they do not vanish)."""
+    today = timezone.localdate()
+    live = (visible_warnings(user).filter(status__in=LIVE)
+            .select_related("person", "address", "recorded_by").order_by("review_on", "pk"))
+    awaiting = [w for w in live if w.status == WarningStatus.AWAITING_SIGN_OFF]
+    due = [w for w in live if w.review_on <= today]
+    return awaiting, due
+
+
+def current_address(person: Person):
+    """The address the person lives at now, or None."""
+    home = (_current(PersonAddress.objects.filter(person=person), timezone.localdate())
+            .select_related("address").order_by("-start_date", "-pk").first())
+    return home.address if home else None
+
+
+# --- Visit plans -----------------------------------------------------------------------------
+
+
+def visible_plans(user) -> QuerySet[VisitPlan]:
+    """A visit plan is visible exactly when its person is."""
+    return VisitPlan.objects.filter(person__in=Person.objects.visible_to(user))
+
+
+def get_visible_plan(user, plan_id) -> VisitPlan:
+    try:
+        return (visible_plans(user)
+                .select_related("person", "address", "worker", "joint_worker",
+                                "manager_agreed_by", "supervision_session")
+                .get(pk=plan_id))
+    except (VisitPlan.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("No such visit plan.") from exc

@@ -1,0 +1,146 @@
+"""``/api/v1/engagement/people/{id}/events``: a person's engagement events (R-RES-1, R-RES-2),
+and recording one from a partner system with the same rules as the page.
+
+A person the caller may not see is 404. Date-times carry their offset. An event the rules
+refuse (hostility without its form, who or the worker's account, an unknown behaviour, a date
+in the future…) is 422 naming the field, and nothing is written. The answer says whether a
+follow-up task was created (R-RES-3) and whether the other practitioners should be alerted
+(R-RES-4). (No ``from __future__ import annotations``: django-ninja reads the annotations.)"""
+
+from datetime import datetime
+from uuid import UUID
+
+from django.http import Http404
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+
+from hearth.api_auth import AuthedRequest, permission
+from hearth.chronology.codes import OWN_SERVICE
+from hearth.engagement import actions, queries
+from hearth.engagement.chronology import who
+from hearth.engagement.models import EngagementEvent
+
+router = Router(tags=["engagement"])
+
+
+class FieldError(Schema):
+    field: str
+    message: str
+
+
+class Problem(Schema):
+    detail: str
+    errors: list[FieldError] = []
+
+
+class EventIn(Schema):
+    kind: str
+    occurred_at: datetime
+    agency: str = OWN_SERVICE
+    visit_id: int | None = None
+    cancelled_by: str = ""
+    believed_in: bool | None = None
+    form: str = ""
+    behaviours: list[str] = []
+    by_person_id: UUID | None = None
+    by_whom: str = ""
+    account: str = ""
+
+
+class EventOut(Schema):
+    id: int
+    person_id: UUID
+    kind: str
+    kind_label: str
+    occurred_at: datetime
+    agency: str
+    visit_id: int | None
+    involvement_id: int | None
+    cancelled_by: str
+    believed_in: bool | None
+    form: str
+    behaviours: list[str]
+    by_person_id: UUID | None
+    who: str
+    account: str
+    recorded_by: str
+    recorded_at: datetime
+
+
+class RecordedOut(EventOut):
+    follow_up_task_id: int | None
+    alert_practitioners: bool
+    escalation: str
+
+
+class EventList(Schema):
+    person_id: UUID
+    events: list[EventOut]
+
+
+ERRORS = {404: Problem, 422: Problem}
+
+
+def _out(event: EngagementEvent) -> dict:
+    return {"id": event.pk, "person_id": event.person_id, "kind": event.kind,
+            "kind_label": event.get_kind_display(), "occurred_at": event.occurred_at,
+            "agency": event.agency, "visit_id": event.visit_id,
+            "involvement_id": event.involvement_id, "cancelled_by": event.cancelled_by,
+            "believed_in": event.believed_in, "form": event.form,
+            "behaviours": list(event.behaviours), "by_person_id": event.by_person_id,
+            "who": who(event), "account": event.account,
+            "recorded_by": event.recorded_by.display_name, "recorded_at": event.recorded_at}
+
+
+def _person(request: AuthedRequest, person_id: str):
+    try:
+        return queries.get_visible_person(request.auth, person_id)
+    except Http404 as exc:
+        raise HttpError(404, "No such person.") from exc
+
+
+def _refused(field: str | None, message: str) -> Status:
+    return Status(422, {"detail": f"{field}: {message}" if field else message,
+                        "errors": [{"field": field, "message": message}] if field else []})
+
+
+@router.get("/people/{person_id}/events", response={200: EventList, **ERRORS},
+            auth=permission("engagement.view"), url_name="engagement_events")
+def person_events(request: AuthedRequest, person_id: str):
+    """The person's engagement events, newest first."""
+    person = _person(request, person_id)
+    events = [_out(e) for e in queries.events_of(request.auth, person)]
+    actions.record_view(person, user=request.auth, what="api_view_engagement")
+    return {"person_id": person.pk, "events": events}
+
+
+@router.post("/people/{person_id}/events", response={201: RecordedOut, **ERRORS},
+             auth=permission("engagement.record"), url_name="engagement_record")
+def record(request: AuthedRequest, person_id: str, payload: EventIn):
+    """Record an engagement event for the person (it joins their live involvement)."""
+    from hearth.visits.models import Visit
+
+    person = _person(request, person_id)
+    data = payload.dict()
+    visit = by_person = None
+    if data["visit_id"] is not None:
+        visit = Visit.objects.filter(pk=data["visit_id"], child=person).first()
+        if visit is None:
+            return _refused("visit_id", "That visit is not this person's.")
+    if data["by_person_id"] is not None:
+        by_person = queries.in_family(person, data["by_person_id"])
+        if by_person is None:
+            return _refused("by_person_id", "Choose someone in this family, or describe who "
+                                            "it was in by_whom.")
+    fields = {k: v for k, v in data.items() if k not in ("visit_id", "by_person_id")}
+    try:
+        done = actions.do_record_event(person, acting_user=request.auth, visit=visit,
+                                       by_person=by_person, **fields)
+    except actions.EngagementRefused as exc:
+        field = {"visit": "visit_id", "by_person": "by_person_id"}.get(exc.field or "",
+                                                                        exc.field)
+        return _refused(field, str(exc))
+    return Status(201, {**_out(done.event),
+                        "follow_up_task_id": done.task.pk if done.task else None,
+                        "alert_practitioners": done.escalation is not None,
+                        "escalation": done.escalation or ""})

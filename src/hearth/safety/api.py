@@ -1,0 +1,139 @@
+"""``/api/v1/worker-safety-warnings``: raise a warning (R-SAFE-1), read one (with ETag), sign
+it off, review it and end it (If-Match: 428 without it, 412 when stale). A warning the caller
+may not open is 404; a refusal (a warning without a source…) is 422 and nothing is written.
+``GET /api/v1/people/{id}`` carries the warnings that apply to the person
+(``worker_safety_warnings``, built by ``shown_for_api``)."""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from django.utils import timezone
+from ninja import Router, Status
+from ninja.errors import HttpError
+
+from hearth.api_auth import AuthedRequest, permission
+from hearth.people.actions import StaleEdit
+from hearth.people.queries import get_visible_person
+from hearth.safety import actions, queries
+from hearth.safety.models import WorkerWarning
+from hearth.safety.schemas import EndIn, Problem, ReviewIn, WarningDetailOut, WarningIn
+
+router = Router(tags=["worker safety"])
+ERRORS = {404: Problem, 412: Problem, 422: Problem, 428: Problem}
+
+
+def shown_for_api(user, person) -> list[dict]:
+    """The warnings on a person, their family and their address, as ``user`` may see them."""
+    found = queries.found_for(user, [person.pk])
+    out = []
+    for s in found.shown:
+        w = s.warning
+        item = {"id": w.pk, "kind": w.kind, "kind_label": w.get_kind_display(),
+                "about": s.about, "in_family": s.in_family, "redacted": s.redacted,
+                "requires_joint_visit": w.requires_joint_visit, "status": w.status,
+                "review_due": s.review_due}
+        if not s.redacted:
+            item.update({
+                "person_id": w.person_id, "address": str(w.address) if w.address_id else None,
+                "profession": w.profession, "what_happened": w.what_happened,
+                "source": w.source, "occurred_on": w.occurred_on,
+                "disclosed_to_person": w.disclosed_to_person,
+                "not_disclosed_reason": w.not_disclosed_reason, "review_on": w.review_on})
+        out.append(item)
+    return out
+
+
+def _etag(warning: WorkerWarning) -> str:
+    return f'"warning-{warning.pk}-v{warning.version}"'
+
+
+def _out(warning: WorkerWarning) -> dict:
+    return {
+        "id": warning.pk, "person_id": warning.person_id,
+        "address": str(warning.address) if warning.address_id else None,
+        "kind": warning.kind, "profession": warning.profession,
+        "what_happened": warning.what_happened, "source": warning.source,
+        "occurred_on": warning.occurred_on, "disclosed_to_person": warning.disclosed_to_person,
+        "not_disclosed_reason": warning.not_disclosed_reason,
+        "requires_joint_visit": warning.requires_joint_visit, "status": warning.status,
+        "review_on": warning.review_on,
+        "review_due": warning.status != "ended" and warning.review_on <= timezone.localdate(),
+        "recorded_by": warning.recorded_by.username, "recorded_at": warning.recorded_at,
+        "signed_off_by": warning.signed_off_by.username if warning.signed_off_by else None,
+        "signed_off_at": warning.signed_off_at, "ended_at": warning.ended_at,
+        "end_reason": warning.end_reason, "version": warning.version}
+
+
+def _answer(request: AuthedRequest, response: HttpResponse, warning_id: int) -> dict:
+    warning = queries.get_visible_warning(request.auth, warning_id)
+    response["ETag"] = _etag(warning)
+    return _out(warning)
+
+
+@router.post("", response={201: WarningDetailOut, 404: Problem, 422: Problem},
+             auth=permission("safety.warn"))
+def raise_warning(request: AuthedRequest, response: HttpResponse, payload: WarningIn):
+    """Raise a warning about a person, or about the address they live at now."""
+    person = get_visible_person(request.auth, payload.person_id)
+    data = payload.dict(exclude={"person_id", "at_address"})
+    if data["disclosed_to_person"] is None:
+        raise HttpError(422, "disclosed_to_person: say whether the person has been told")
+    if payload.at_address:
+        address = queries.current_address(person)
+        if address is None:
+            raise HttpError(422, "at_address: the person has no current address")
+        target = {"address": address}
+    else:
+        target = {"person": person}
+    try:
+        warning = actions.do_add_warning(acting_user=request.auth, **target, **data)
+    except actions.WarningRefused as exc:
+        raise HttpError(422, f"{exc.field}: {exc}" if exc.field else str(exc)) from exc
+    response["ETag"] = _etag(warning)
+    return Status(201, _answer(request, response, warning.pk))
+
+
+@router.get("/{int:warning_id}", response={200: WarningDetailOut, 404: Problem},
+            auth=permission("people.view"))
+def read(request: AuthedRequest, response: HttpResponse, warning_id: int):
+    warning = queries.get_visible_warning(request.auth, warning_id)
+    actions.record_view(warning, user=request.auth, what="api_view_worker_warning")
+    return _answer(request, response, warning_id)
+
+
+def _change(request: AuthedRequest, response: HttpResponse, warning_id: int, act, **kwargs):
+    warning = queries.get_visible_warning(request.auth, warning_id)
+    if_match = request.headers.get("If-Match")
+    if not if_match:
+        raise HttpError(428, "Send If-Match with the ETag from your last GET of this warning.")
+    if if_match.strip() != _etag(warning):
+        raise HttpError(412, "If-Match does not match this warning's ETag: someone else "
+                             "changed it. Nothing was saved.")
+    try:
+        act(warning, acting_user=request.auth, expected_version=warning.version, **kwargs)
+    except StaleEdit as exc:
+        raise HttpError(412, str(exc)) from exc
+    except actions.WarningRefused as exc:
+        raise HttpError(422, f"{exc.field}: {exc}" if exc.field else str(exc)) from exc
+    return _answer(request, response, warning_id)
+
+
+@router.post("/{int:warning_id}/sign-off", response={200: WarningDetailOut, **ERRORS},
+             auth=permission("safety.sign_off"))
+def sign_off(request: AuthedRequest, response: HttpResponse, warning_id: int):
+    """A manager, never the author, signs the warning off."""
+    return _change(request, response, warning_id, actions.do_sign_off_warning)
+
+
+@router.post("/{int:warning_id}/review", response={200: WarningDetailOut, **ERRORS},
+             auth=permission("safety.sign_off"))
+def review(request: AuthedRequest, response: HttpResponse, warning_id: int, payload: ReviewIn):
+    return _change(request, response, warning_id, actions.do_review_warning,
+                   review_on=payload.review_on, note=payload.note)
+
+
+@router.post("/{int:warning_id}/end", response={200: WarningDetailOut, **ERRORS},
+             auth=permission("safety.sign_off"))
+def end(request: AuthedRequest, response: HttpResponse, warning_id: int, payload: EndIn):
+    return _change(request, response, warning_id, actions.do_end_warning,
+                   reason=payload.reason)
