@@ -1,6 +1,6 @@
-"""Sam finds nobody in at an unannounced visit for the second time in a fortnight and records it
-from the visit; the follow-up task appears on his list and on Tina's, and he completes it with
-its outcome (R-RES-1, R-RES-3). Every page passes axe-core."""
+"""Nobody answered at Sam's early visit; today Kerry misses her appointment and Sam records it
+from Jack's page: that is repeated avoidance, so a follow-up task appears on his list and on
+Tina's, and he completes it with its outcome (R-RES-1, R-RES-3). Every page passes axe-core."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from hearth import calendar
-from hearth.engagement.actions import do_record_event
 from hearth.engagement.models import FollowUpTask
 from hearth.visits.actions import do_record_visit
 from tests.browser.helpers import assert_accessible, error_summary, sign_in
@@ -22,28 +21,26 @@ pytestmark = pytest.mark.browser
 def test_repeated_no_answers_are_followed_up(new_page, social_worker, team_manager, fletchers):
     jack = fletchers["jack"]
     today = timezone.localdate()
-    do_record_event(jack, acting_user=social_worker, kind="no_answer", believed_in=False,
-                    occurred_at=datetime.combine(today - timedelta(days=10), time(9, 0),
-                                                 tzinfo=calendar.LONDON))
-    visit = do_record_visit(jack, acting_user=social_worker, kind="unannounced",
-                            place="Family home, Mill Lane", child_seen=False,
-                            outcome="no_access",
-                            starts_at=datetime.combine(today - timedelta(days=1), time(7, 45),
-                                                       tzinfo=calendar.LONDON))
+    # A week and a half ago nobody answered at an early-morning visit: once is not a pattern.
+    do_record_visit(jack, acting_user=social_worker, kind="unannounced",
+                    place="Family home, Mill Lane", child_seen=False, outcome="no_access",
+                    starts_at=datetime.combine(today - timedelta(days=10), time(7, 45),
+                                               tzinfo=calendar.LONDON))
+    assert not FollowUpTask.objects.exists()
+    # Today Kerry misses the appointment at the office: that makes it repeated (R-RES-3).
     sam = new_page()
     sign_in(sam, social_worker)
-    sam.goto(f"/visits/{visit.pk}")
-    sam.get_by_role("link", name="Record engagement at this visit").click()
-    expect(sam.locator("#from-visit")).to_contain_text("no access")
-    expect(sam.get_by_label("No answer at the door")).to_be_checked()
+    sam.goto(f"/people/{jack.pk}")
+    sam.get_by_role("link", name="Record engagement").click()
     assert_accessible(sam)
-    sam.get_by_role("group", name="Did you believe someone was in?").get_by_label("Yes").check()
-    sam.get_by_label("Your account").fill("The television was on; nobody came to the door.")
+    sam.get_by_role("group", name="What happened?").get_by_label("Missed appointment").check()
+    sam.get_by_label("Your account").fill("Kerry did not come to the 10:00 appointment.")
     sam.get_by_role("button", name="Save").click()
     expect(sam.get_by_text("This is repeated avoidance")).to_be_visible()
     assert_accessible(sam)
     task = FollowUpTask.objects.get()
-    assert task.assigned_to == social_worker and task.events.count() == 2
+    assert task.assigned_to == social_worker
+    assert task.events.count() == 1 and task.visits.count() == 1
 
     tina = new_page()
     sign_in(tina, team_manager)

@@ -164,3 +164,10 @@ def worker_safety_flags(context, matches) -> dict:
 @register.filter
 def warnings_of(flags: dict, person_id) -> list:
     return (flags or {}).get(person_id, [])
+
+
+@register.inclusion_tag("safety/_contact_section.html", takes_context=True)
+def worker_safety_contact_section(context) -> dict:
+    """On a contact and while linking people to one: whether warnings apply to the people on
+    it (they are shown in full at the top of the page)."""
+    return {"found": page_warnings(context), "has_people": bool(people_in(context)[0])}
