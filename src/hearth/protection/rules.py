@@ -1,0 +1,107 @@
+"""Pure rules for child protection: no database, no clock.
+
+- R-TWO-1: who may make up the two workers on a Section 47 visit.
+- R-TWO-2: when a family meets the criteria for two workers (must / should be considered).
+- R-CP-1/2: the checks a CP plan must pass, and its first core group and review dates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from hearth import calendar
+from hearth.protection.codes import WorkerKind
+
+#: R-TWO-2: this many children on CP plans in one family means two workers must be considered.
+MUST_CONSIDER_CHILDREN = 4
+
+CSC = {WorkerKind.SOCIAL_WORKER, WorkerKind.CSC_WORKER}
+
+
+def s47_workers_problem(kinds: Sequence[str], *, joint: bool) -> str | None:
+    """R-TWO-1: why these workers cannot make a Section 47 visit, or None when they can. A
+    joint enquiry needs a police officer and a social worker; otherwise two children's social
+    care workers, or a social worker and another professional who knows the family."""
+    if len(kinds) < 2:
+        return "A Section 47 visit needs two workers: add the second worker"
+    present = set(kinds)
+    if joint:
+        if {WorkerKind.POLICE, WorkerKind.SOCIAL_WORKER} <= present:
+            return None
+        return ("This is a joint enquiry: one of the two workers must be a police officer and "
+                "one a social worker")
+    if present <= CSC or present == {WorkerKind.SOCIAL_WORKER, WorkerKind.KNOWN_PROFESSIONAL}:
+        return None
+    if WorkerKind.POLICE in present:
+        return ("A police officer makes Section 47 visits on a joint enquiry: record the "
+                "strategy discussion's decision as joint, or name a second social care worker")
+    return ("The two workers must both work in children's social care, or be a social worker "
+            "and another professional who knows the family")
+
+
+@dataclass(frozen=True)
+class TwoWorkerCriteria:
+    """R-TWO-2: whether two workers must, or should, be considered, and why."""
+
+    must_consider: bool
+    should_consider: bool
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def met(self) -> bool:
+        return self.must_consider or self.should_consider
+
+
+def two_worker_criteria(*, children_on_plans: int, significant_hostility: bool,
+                        worker_safety_warning: bool, complex_needs: bool) -> TwoWorkerCriteria:
+    """R-TWO-2: four or more children on CP plans — must be considered; significant hostility,
+    a worker-safety warning or complex needs — should be considered."""
+    reasons = []
+    must = children_on_plans >= MUST_CONSIDER_CHILDREN
+    if must:
+        reasons.append(f"{children_on_plans} children in the family are subject to child "
+                       "protection plans")
+    if significant_hostility:
+        reasons.append("The family has shown significant hostility")
+    if worker_safety_warning:
+        reasons.append("There is a warning about risks to workers")
+    if complex_needs:
+        reasons.append("The family has complex needs")
+    should = significant_hostility or worker_safety_warning or complex_needs
+    return TwoWorkerCriteria(must_consider=must, should_consider=should and not must,
+                             reasons=reasons)
+
+
+def plan_problems(*, icpc_on: date | None, start: date | None, end: date | None = None,
+                  review_on: date | None = None, other_open_plans: int = 0) -> dict[str, str]:
+    """What stops a CP plan being saved, by field (empty when it may be)."""
+    problems: dict[str, str] = {}
+    if icpc_on is None:
+        problems["icpc"] = ("A child protection plan starts at an initial conference: record "
+                            "the ICPC first")
+    if start is None:
+        problems["start"] = "Enter the date the plan started"
+    elif icpc_on is not None and start != icpc_on:
+        problems["start"] = "The plan starts on the date of the initial conference"
+    if end is not None and start is not None and end < start:
+        problems["end"] = "The plan cannot end before it started"
+    if review_on is not None and start is not None and review_on < start:
+        problems["review_on"] = "The review cannot be before the plan started"
+    if other_open_plans and end is None:
+        problems["child"] = "This child already has an open child protection plan"
+    return problems
+
+
+@dataclass(frozen=True)
+class PlanDates:
+    first_core_group_due: date
+    first_review_due: date
+
+
+def plan_dates(icpc_on: date) -> PlanDates:
+    """R-CP-2: the first core group within 10 working days of the ICPC, the first review
+    conference within 3 months (later ones every 6 months: ``calendar.rcpc_next_due``)."""
+    return PlanDates(first_core_group_due=calendar.core_group_due(icpc_on).date(),
+                     first_review_due=calendar.rcpc_first_due(icpc_on).date())

@@ -1,0 +1,92 @@
+"""The pure child-protection rules: two workers on a Section 47 visit (R-TWO-1), the two-worker
+criteria (R-TWO-2), and a CP plan's checks and due dates (R-CP-1, R-CP-2)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from hearth.protection import rules
+from hearth.protection.codes import WorkerKind
+
+SW, CSC, POLICE, KNOWN = (WorkerKind.SOCIAL_WORKER, WorkerKind.CSC_WORKER, WorkerKind.POLICE,
+                          WorkerKind.KNOWN_PROFESSIONAL)
+
+
+@pytest.mark.parametrize("kinds, joint", [
+    ([POLICE, SW], True),
+    ([SW, SW], False),
+    ([SW, CSC], False),
+    ([CSC, CSC], False),
+    ([SW, KNOWN], False),
+    ([SW, POLICE, CSC], True),
+])
+def test_r_two_1_these_pairs_may_make_a_section_47_visit(kinds, joint):
+    assert rules.s47_workers_problem(kinds, joint=joint) is None
+
+
+@pytest.mark.parametrize("kinds, joint, message", [
+    ([SW], False, "A Section 47 visit needs two workers"),
+    ([], True, "A Section 47 visit needs two workers"),
+    ([SW, SW], True, "one of the two workers must be a police officer"),
+    ([POLICE, KNOWN], True, "one of the two workers must be a police officer"),
+    ([SW, POLICE], False, "A police officer makes Section 47 visits on a joint enquiry"),
+    ([CSC, KNOWN], False, "a social worker and another professional who knows the family"),
+    ([KNOWN, KNOWN], False, "a social worker and another professional who knows the family"),
+])
+def test_r_two_1_one_worker_or_the_wrong_pair_is_refused(kinds, joint, message):
+    assert message in rules.s47_workers_problem(kinds, joint=joint)
+
+
+def test_r_two_2_four_children_on_plans_must_be_considered():
+    three = rules.two_worker_criteria(children_on_plans=3, significant_hostility=False,
+                                      worker_safety_warning=False, complex_needs=False)
+    assert not three.met and three.reasons == []
+    four = rules.two_worker_criteria(children_on_plans=4, significant_hostility=True,
+                                     worker_safety_warning=False, complex_needs=False)
+    assert four.must_consider and not four.should_consider and four.met
+    assert four.reasons == ["4 children in the family are subject to child protection plans",
+                            "The family has shown significant hostility"]
+
+
+@pytest.mark.parametrize("hostility, warning, complex_needs", [
+    (True, False, False), (False, True, False), (False, False, True)])
+def test_r_two_2_hostility_a_warning_or_complex_needs_should_be_considered(
+        hostility, warning, complex_needs):
+    criteria = rules.two_worker_criteria(children_on_plans=1, significant_hostility=hostility,
+                                         worker_safety_warning=warning,
+                                         complex_needs=complex_needs)
+    assert criteria.should_consider and not criteria.must_consider
+    assert len(criteria.reasons) == 1
+
+
+ICPC = date(2026, 11, 20)
+
+
+def test_a_plan_starting_at_its_icpc_may_be_saved():
+    assert rules.plan_problems(icpc_on=ICPC, start=ICPC, review_on=date(2027, 2, 20)) == {}
+
+
+def test_bad_plans_are_refused_with_a_message_each():
+    assert rules.plan_problems(icpc_on=None, start=ICPC) == {
+        "icpc": "A child protection plan starts at an initial conference: record the ICPC "
+                "first"}
+    assert rules.plan_problems(icpc_on=ICPC, start=ICPC, end=date(2026, 11, 19),
+                               review_on=date(2026, 11, 1), other_open_plans=1) == {
+        "end": "The plan cannot end before it started",
+        "review_on": "The review cannot be before the plan started"}
+    assert rules.plan_problems(icpc_on=ICPC, start=ICPC, other_open_plans=1) == {
+        "child": "This child already has an open child protection plan"}
+    assert rules.plan_problems(icpc_on=ICPC, start=date(2026, 11, 21))["start"] == (
+        "The plan starts on the date of the initial conference")
+
+
+def test_r_cp_2_first_core_group_and_review_dates():
+    # ICPC on Friday 20 November 2026: 10 working days later is Friday 4 December; the first
+    # review is three months later, 20 February 2027.
+    dates = rules.plan_dates(ICPC)
+    assert dates.first_core_group_due == date(2026, 12, 4)
+    assert dates.first_review_due == date(2027, 2, 20)
+    # Over Christmas the bank holidays push the core group back.
+    assert rules.plan_dates(date(2026, 12, 18)).first_core_group_due == date(2027, 1, 6)
