@@ -1,4 +1,4 @@
-"""`make demo` shows a front door with work in it."""
+"""`make demo` shows a front door and casework with work in them."""
 
 from __future__ import annotations
 
@@ -23,3 +23,14 @@ def test_demo_data_gives_the_front_door_contacts_in_every_state(tmp_path, settin
     assert {"open", "awaiting_authorisation", "in_mash", "decided"} <= statuses
     assert MashAgencyRequest.objects.filter(agency__kind="police").count() == 1
     assert audit.verify().ok
+    # …and casework to look at: visits, a significant note, followed-up avoidance, hostility,
+    # a worker-safety warning, and chronologies built from it all.
+    from hearth.chronology.models import Event
+    from hearth.engagement.models import FollowUpTask
+    from hearth.safety.models import WorkerWarning
+
+    assert "Casework for 6 of the demo social worker's children" in out
+    assert FollowUpTask.objects.filter(assigned_to__username="demo.socialworker").exists()
+    assert WorkerWarning.objects.filter(requires_joint_visit=True).count() == 1
+    assert {"visit", "no_access", "case_note", "hostility", "school_change"} <= set(
+        Event.objects.values_list("kind", flat=True))

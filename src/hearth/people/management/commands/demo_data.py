@@ -21,7 +21,11 @@ class Command(BaseCommand):
             from hearth.frontdoor.demo import seed_contacts
 
             extra = seed_contacts(SEED)
+            from hearth.casework.demo import seed_casework
             from hearth.chronology.events import rebuild
+
+            self.stdout.write(f"Casework for {seed_casework(SEED)} of the demo social "
+                              "worker's children: visits, notes, follow-up, a warning.")
 
             self.stdout.write(f"Chronologies built: {rebuild()} events from the records.")
             if extra:
