@@ -177,3 +177,34 @@ def test_tina_reads_who_has_looked_at_jacks_record(api, social_worker, team_mana
     assert any(e["user"] == "sam" and e["action"] == "create" for e in entries)
     # A social worker is not a manager: the access log is not theirs to read.
     assert api.as_(social_worker).get(url + "/access-log").status_code == 403
+
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url, status", [
+    ("/api/v1/involvements?person=not-a-uuid", 422),  # a typed parameter: named as bad input
+    ("/api/v1/visits?person=not-a-uuid", 422),
+    ("/api/v1/notes?person=not-a-uuid", 422),
+    ("/api/v1/people/not-a-uuid/chronology", 404),  # reaches the lookup: no such person
+])
+def test_a_person_id_that_is_not_an_id_is_never_a_server_error(client, social_worker, url,
+                                                                status):
+    from hearth.access.actions import do_create_token
+
+    response = client.get(url, headers={
+        "Authorization": f"Bearer {do_create_token(social_worker)}"})
+    assert response.status_code == status
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("person_id", ["not-a-uuid", "", None, 42])
+def test_the_one_person_lookup_answers_404_for_anything_that_is_not_an_id(social_worker,
+                                                                          person_id):
+    """Every page and API operation that names a person comes through
+    ``hearth.people.queries.get_visible_person``: no copy of it can drift."""
+    from django.http import Http404
+
+    from hearth.people.queries import get_visible_person
+
+    with pytest.raises(Http404):
+        get_visible_person(social_worker, person_id)

@@ -7,9 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, QuerySet
-from django.http import Http404
 from django.urls import NoReverseMatch, reverse
 
 from hearth import calendar
@@ -18,6 +16,7 @@ from hearth.chronology import rules
 from hearth.chronology.codes import MANUAL, Lane
 from hearth.chronology.models import Event
 from hearth.people.models import HouseholdMembership, Person, Relationship
+from hearth.people.queries import get_visible_person as get_visible_person
 
 PAGE_SIZE = 100
 
@@ -94,11 +93,6 @@ def parse_filters(params) -> Filters:
                    oldest_first=order == "oldest", page=int(page))
 
 
-def get_visible_person(user, person_id) -> Person:
-    try:
-        return Person.objects.visible_to(user).get(pk=person_id)
-    except (Person.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
-        raise Http404("No such person.") from exc
 
 
 def family_of(user, person: Person) -> list[Person]:

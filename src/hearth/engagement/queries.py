@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -18,6 +17,7 @@ from hearth.engagement import rules
 from hearth.engagement.codes import VISIT_AVOIDANCE, EventKind, HostilityForm, TaskStatus
 from hearth.engagement.models import EngagementEvent, FollowUpTask
 from hearth.people.models import Person, Relationship
+from hearth.people.queries import get_visible_person as get_visible_person
 
 LIVE = ~Q(status=InvolvementStatus.CLOSED)
 
@@ -33,11 +33,6 @@ def hostility_in_family(person_ids: Iterable, since: datetime | None = None) -> 
 
 # --- people and events ---------------------------------------------------------------------
 
-def get_visible_person(user, person_id) -> Person:
-    try:
-        return Person.objects.visible_to(user).live().get(pk=person_id)
-    except (Person.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
-        raise Http404("No such person.") from exc
 
 
 def visible_events(user) -> QuerySet[EngagementEvent]:

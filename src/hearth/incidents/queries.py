@@ -9,13 +9,13 @@ meetings are visible exactly when their person is. Anything else is 404.
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from hearth.access.roles import Role
 from hearth.incidents.models import Incident, PractitionersMeeting, RiskReductionPlan
 from hearth.people.models import Person
+from hearth.people.queries import get_visible_person as get_visible_person
 from hearth.safety.models import WorkerWarning
 from hearth.safety.queries import LIVE, warnings_for
 
@@ -66,12 +66,6 @@ def incidents_about(user, person: Person) -> QuerySet[Incident]:
             .order_by("-occurred_at", "-pk"))
 
 
-def get_visible_person(user, person_id) -> Person:
-    """The person (from the URL or a ``?person=`` parameter), or 404."""
-    try:
-        return Person.objects.visible_to(user).get(pk=person_id)
-    except (Person.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
-        raise Http404("No such person.") from exc
 
 
 def visible_plans(user) -> QuerySet[RiskReductionPlan]:

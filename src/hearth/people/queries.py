@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.http import Http404
 
 from hearth.people.models import Person
 
 
 def get_visible_person(user, person_id) -> Person:
-    """The live person, or 404 when it does not exist, is merged away, or is not visible."""
+    """The live person, or 404 when it does not exist, is merged away, is not visible, or the
+    id is not an id at all (pages, the API and ``?person=`` parameters all come here)."""
     try:
         return Person.objects.visible_to(user).live().get(pk=person_id)
-    except (Person.DoesNotExist, ValueError, TypeError) as exc:
+    except (Person.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
         raise Http404("No such person.") from exc
 
 

@@ -7,6 +7,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from hearth.people.models import Person
+from hearth.people.queries import get_visible_person as get_visible_person
 from hearth.records.models import CaseNote, NoteAmendment
 
 
@@ -20,11 +21,6 @@ def _with_parts(qs: QuerySet[CaseNote]) -> QuerySet[CaseNote]:
         Prefetch("amendments", queryset=amendments))
 
 
-def get_visible_person(user, person_id) -> Person:
-    try:
-        return Person.objects.visible_to(user).get(pk=person_id)
-    except (Person.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("No such person.") from exc
 
 
 def notes_of(user, person: Person) -> QuerySet[CaseNote]:

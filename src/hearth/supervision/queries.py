@@ -20,6 +20,7 @@ from hearth.access.roles import MANAGER_ROLES, Role
 from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.casework.rules import PARENT_KINDS
 from hearth.people.models import Person, Relationship
+from hearth.people.queries import get_visible_person as get_visible_person
 from hearth.supervision import rules
 from hearth.supervision.codes import SessionStatus
 from hearth.supervision.models import SupervisionAction, SupervisionFrequency, SupervisionSession
@@ -278,11 +279,6 @@ def possible_owners(session: SupervisionSession) -> list[User]:
                 .order_by("first_name", "last_name", "username"))
 
 
-def get_visible_person(user, person_id) -> Person:
-    try:
-        return Person.objects.visible_to(user).live().get(pk=person_id)
-    except (Person.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("No such person.") from exc
 
 
 def workers_on_case(user, person: Person) -> list[User]:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.db.models import QuerySet
-from django.http import Http404
 
 from hearth.people.models import Person
+from hearth.people.queries import get_visible_person
 from hearth.visits import rules
 from hearth.visits.codes import Engagement
 from hearth.visits.models import Visit
@@ -18,12 +18,8 @@ def visible_visits(user) -> QuerySet[Visit]:
     return Visit.objects.filter(child__in=Person.objects.visible_to(user))
 
 
-def get_visible_child(user, person_id) -> Person:
-    """The person, or 404 when they do not exist or ``user`` may not see them."""
-    try:
-        return Person.objects.visible_to(user).get(pk=person_id)
-    except (Person.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("No such person.") from exc
+#: The child of a visit page: the person, or 404 (one rule for every page and the API).
+get_visible_child = get_visible_person
 
 
 def visits_of(user, child: Person) -> QuerySet[Visit]:
