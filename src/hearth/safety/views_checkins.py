@@ -4,8 +4,6 @@ render; bad input is 400 with an error summary and nothing written; a stale page
 
 from __future__ import annotations
 
-import uuid
-
 from django.contrib import messages
 from django.db import transaction
 from django.http import Http404
@@ -19,6 +17,7 @@ from hearth.access.permissions import requires
 from hearth.access.visibility import can_see
 from hearth.people.actions import StaleEdit
 from hearth.people.models import Person, PersonAddress
+from hearth.people.queries import get_visible_person
 from hearth.safety import checkins
 from hearth.safety.codes import PLAN_QUESTIONS, CheckInStatus
 from hearth.safety.forms_checkins import (
@@ -53,8 +52,8 @@ def _resolve(user, person_id: str, plan_id: str) -> tuple[Person | None, VisitPl
     problems = []
     if person_id:
         try:
-            person = Person.objects.visible_to(user).get(pk=uuid.UUID(person_id))
-        except (ValueError, Person.DoesNotExist):
+            person = get_visible_person(user, person_id)
+        except Http404:
             problems.append(UNKNOWN_PERSON)
     if plan_id:
         try:
