@@ -11,7 +11,7 @@ from django.utils import timezone
 from hearth import calendar
 from hearth.incidents import rules
 from hearth.incidents.codes import IncidentKind, Investigation, PoliceComplaint
-from hearth.safety.codes import WarningKind
+from hearth.safety.forms import WarningForm as SafetyWarningForm
 from hearth.web.forms import date_field
 
 TIME_FORMATS = ["%H:%M", "%H.%M", "%H%M", "%I:%M%p", "%I:%M %p", "%I%p", "%I %p"]
@@ -151,28 +151,14 @@ class CloseForm(forms.Form):
     version = _version()
 
 
-class WarningForm(forms.Form):
+class WarningForm(SafetyWarningForm):
+    """The worker-safety warning form itself (``hearth.safety.forms.WarningForm``), prefilled
+    from the incident, with the choice of person or address when the incident names both."""
+
     on = forms.ChoiceField(label="Is the warning about the person or the address?",
                            widget=forms.RadioSelect, required=False)
-    kind = forms.ChoiceField(label="Type of risk", choices=WarningKind.choices,
-                             widget=forms.RadioSelect,
-                             error_messages={"required": "Select the type of risk"})
-    profession = forms.CharField(label="Which profession", max_length=100, required=False,
-                                 help_text="Only for hostility to a profession, for example "
-                                           "social workers")
-    what_happened = _text("What happened", required=True,
-                          required_message="Enter what happened")
-    source = forms.CharField(label="Where this came from", max_length=200,
-                             error_messages={"required": "Enter where this information came "
-                                                         "from"})
-    occurred_on = date_field("Date of what happened", required=True)
-    disclosed_to_person = _yes_no("Has the person been told about the warning?",
-                                  "Select whether the person has been told")
-    not_disclosed_reason = _text("Why has the person not been told?")
-    requires_joint_visit = _yes_no("Must visits be made by two workers?",
-                                   "Select whether visits must be made by two workers")
-    review_on = date_field("Review date", hint="Leave blank to review it in 6 months")
     version = _version()
+    field_order = ["on"]
 
     def __init__(self, *args, incident, **kwargs):
         super().__init__(*args, **kwargs)
@@ -197,12 +183,10 @@ class WarningForm(forms.Form):
                 "on": "person", "version": incident.version}
 
     def warning_fields(self) -> dict:
-        data = self.cleaned_data
-        return {"on": data.get("on") or "",
-                **{k: data[k] for k in ("kind", "profession", "what_happened", "source",
-                                        "occurred_on", "disclosed_to_person",
-                                        "not_disclosed_reason", "requires_joint_visit",
-                                        "review_on")}}
+        data = super().warning_fields()
+        data.pop("version", None)
+        data["on"] = data.get("on") or ""
+        return data
 
 
 class LinkWarningForm(forms.Form):
