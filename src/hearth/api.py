@@ -70,3 +70,6 @@ api.add_router("/engagement", engagement_router)
 from hearth.safety.api import router as worker_safety_router  # noqa: E402,I001
 
 api.add_router("/worker-safety-warnings", worker_safety_router)
+from hearth.protection.api import router as protection_router  # noqa: E402,I001
+
+api.add_router("/protection", protection_router)

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "hearth.engagement",
     "hearth.safety",
     "hearth.incidents",
+    "hearth.protection",
     "hearth.jobs",
     "hearth.web",
 ]

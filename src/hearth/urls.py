@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("hearth.safety.urls", namespace="safety")),
     path("", include("hearth.incidents.urls", namespace="incidents")),
     path("", include("hearth.supervision.urls", namespace="supervision")),
+    path("", include("hearth.protection.urls", namespace="protection")),
 ]
 
 handler404 = "hearth.web.views.errors.not_found"

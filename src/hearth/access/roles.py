@@ -42,11 +42,13 @@ FRONT_DOOR_WORK = {
 CASE_PRACTICE = {"casework.caseload", "assessments.view", "assessments.edit",
                  "visits.view", "visits.record", "records.view", "records.write",
                  "records.release", "chronology.view", "chronology.write",
-                 "engagement.view", "engagement.record", "supervision.view"}
+                 "engagement.view", "engagement.record", "supervision.view",
+                 "protection.view", "protection.record", "protection.core_group"}
 MANAGEMENT = CASEWORK | FRONT_DOOR_WORK | CASE_PRACTICE | {
     "people.merge", "people.restrict", "audit.access_log", "contacts.authorise",
     "mash.approve_override", "reports.frontdoor", "casework.allocate", "assessments.authorise",
     "safety.sign_off", "safety.monitor", "incidents.manage", "supervision.record",
+    "protection.conference", "protection.dashboard",
 } | STAFF_SAFETY
 
 PERMISSIONS: dict[str, frozenset[str]] = {
@@ -54,22 +56,29 @@ PERMISSIONS: dict[str, frozenset[str]] = {
                                   | {"people.merge"}),
     Role.ADVANCED_PRACTITIONER: frozenset(CASEWORK | FRONT_DOOR_WORK | CASE_PRACTICE
                                           | STAFF_SAFETY | {"people.merge"}),
-    Role.TEAM_MANAGER: frozenset(MANAGEMENT),
+    # Only the team manager records whether two workers are allocated (R-TWO-3).
+    Role.TEAM_MANAGER: frozenset(MANAGEMENT | {"protection.two_workers"}),
     Role.SERVICE_MANAGER: frozenset(MANAGEMENT),
     Role.FRONT_DOOR: frozenset(CASEWORK | FRONT_DOOR_WORK | STAFF_SAFETY | {"people.merge"}),
     # Partners answer the MASH requests addressed to their agency (R-MASH-4).
-    Role.MASH_PARTNER: frozenset({"people.search", "people.view", "mash.answer"}),
+    # and see the core groups their agency is part of (R-CP-3).
+    Role.MASH_PARTNER: frozenset({"people.search", "people.view", "mash.answer",
+                                  "protection.core_group"}),
     Role.LADO: frozenset(CASEWORK | STAFF_SAFETY | {"contacts.view"}),
     Role.FGC_COORDINATOR: frozenset({"people.search", "people.view", "people.break_glass"}
                                     | STAFF_SAFETY),
-    Role.CONFERENCE_CHAIR: frozenset({"people.search", "people.view", "people.break_glass"}
-                                     | STAFF_SAFETY),
+    # The conference service: arranges and chairs conferences, watches the timescales.
+    Role.CONFERENCE_CHAIR: frozenset({"people.search", "people.view", "people.break_glass",
+                                      "protection.view", "protection.conference",
+                                      "protection.dashboard", "protection.core_group",
+                                      "chronology.view"} | STAFF_SAFETY),
     Role.FAMILY_PRACTITIONER: frozenset({"people.search", "people.view", "people.break_glass",
                                          "casework.caseload", "visits.view", "visits.record",
                                          "records.view", "records.write",
                                          "chronology.view", "chronology.write",
                                          "engagement.view", "engagement.record",
-                                         "supervision.view"} | STAFF_SAFETY),
+                                         "supervision.view", "protection.view",
+                                         "protection.core_group"} | STAFF_SAFETY),
     Role.BUSINESS_SUPPORT: frozenset({"people.search", "people.view", "contacts.view",
                                       "contacts.respond", "incidents.report"}),
     # Administrators manage users and teams and reverse merges; they never read casework.
@@ -131,6 +140,12 @@ PERMISSION_LABELS = {
     "incidents.manage": "managing incidents",
     "supervision.view": "reading supervision",
     "supervision.record": "recording supervision",
+    "protection.view": "reading child protection records",
+    "protection.record": "recording strategy discussions, Section 47 enquiries and plans",
+    "protection.conference": "recording child protection conferences",
+    "protection.dashboard": "reading the child protection dashboards",
+    "protection.core_group": "reading core groups' roles and tasks",
+    "protection.two_workers": "recording two-worker decisions",
 }
 
 

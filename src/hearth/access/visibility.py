@@ -13,7 +13,10 @@ A record a user may not see answers 404, never 403, so its existence does not le
   - team managers see their team's; service managers see every team's;
   - front-door staff (and EDT) must find existing records for every contact (R-FD-3), so they
     see every unrestricted person;
-  - MASH partners see only the people shared with their agency (R-MASH-4).
+  - MASH partners see only the people shared with their agency (R-MASH-4), which includes
+    children whose core group their agency is in (R-CP-3);
+  - conference chairs (the conference service) see the children with a Section 47 enquiry,
+    a child protection conference or a child protection plan.
 """
 
 from __future__ import annotations
@@ -53,6 +56,12 @@ def _unrestricted_scope(user) -> Q | None:
             Q(expires_at__isnull=True) | Q(expires_at__gt=now)
         )
         return Q(restricted=False) & Q(Exists(shared))
+    if user.role == Role.CONFERENCE_CHAIR:
+        from hearth.protection.models import Conference, Section47Enquiry
+
+        return Q(restricted=False) & (
+            Q(Exists(Section47Enquiry.objects.filter(person=OuterRef("pk"))))
+            | Q(Exists(Conference.objects.filter(person=OuterRef("pk")))))
     involvements = Involvement.objects.exclude(status=InvolvementStatus.CLOSED).filter(
         _involvement_scope(user)
     )

@@ -21,6 +21,7 @@ class Lane(models.TextChoices):
     DISCLOSURES = "disclosures", "Disclosures"
     LEGAL = "legal", "Legal status"
     RECORDS = "records", "Significant records"
+    PROTECTION = "protection", "Child protection"
     OTHER = "other", "Other"
 
 
@@ -47,6 +48,14 @@ class Kind(models.TextChoices):
     COMMUNICATION_BLOCKED = "communication_blocked", "Communication blocked"
     HOSTILITY = "hostility", "Hostility"
     INCIDENT = "incident", "Incident against a worker"
+    # Written by child protection (R-CP-1..4)
+    STRATEGY_DISCUSSION = "strategy_discussion", "Strategy discussion"
+    S47_VISIT = "s47_visit", "Section 47 visit"
+    S47_OUTCOME = "s47_outcome", "Section 47 enquiry outcome"
+    CONFERENCE = "conference", "Child protection conference"
+    CP_PLAN_STARTED = "cp_plan_started", "Child protection plan started"
+    CP_PLAN_ENDED = "cp_plan_ended", "Child protection plan ended"
+    CORE_GROUP = "core_group", "Core group meeting"
     # Written by people
     ADDRESS_MOVE = "address_move", "Moved address"
     JOINED_HOUSEHOLD = "joined_household", "Joined the household"
@@ -83,6 +92,13 @@ LANE_OF: dict[str, str] = {
     Kind.COMMUNICATION_BLOCKED: Lane.NON_COOPERATION,
     Kind.HOSTILITY: Lane.NON_COOPERATION,
     Kind.INCIDENT: Lane.NON_COOPERATION,
+    Kind.STRATEGY_DISCUSSION: Lane.PROTECTION,
+    Kind.S47_VISIT: Lane.PROTECTION,
+    Kind.S47_OUTCOME: Lane.PROTECTION,
+    Kind.CONFERENCE: Lane.PROTECTION,
+    Kind.CP_PLAN_STARTED: Lane.PROTECTION,
+    Kind.CP_PLAN_ENDED: Lane.PROTECTION,
+    Kind.CORE_GROUP: Lane.PROTECTION,
     Kind.ADDRESS_MOVE: Lane.HOUSEHOLD,
     Kind.JOINED_HOUSEHOLD: Lane.HOUSEHOLD,
     Kind.LEFT_HOUSEHOLD: Lane.HOUSEHOLD,

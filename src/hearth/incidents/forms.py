@@ -12,6 +12,7 @@ from hearth import calendar
 from hearth.incidents import rules
 from hearth.incidents.codes import IncidentKind, Investigation, PoliceComplaint
 from hearth.safety.forms import WarningForm as SafetyWarningForm
+from hearth.web import forms as web_forms
 from hearth.web.forms import date_field
 
 TIME_FORMATS = ["%H:%M", "%H.%M", "%H%M", "%I:%M%p", "%I:%M %p", "%I%p", "%I %p"]
@@ -25,11 +26,7 @@ FIELD_FOR = {"occurred_at": "occurred_date"}
 
 def add_problems(form: forms.Form, problems: dict[str, str]) -> None:
     """Put the rules' or an action's messages on the fields they name (else on the form)."""
-    for field, message in problems.items():
-        name = FIELD_FOR.get(field, field)
-        target = name if name in form.fields else None
-        if target is None or not form.has_error(target):
-            form.add_error(target, message)
+    web_forms.add_problems(form, problems, FIELD_FOR)
 
 
 def _text(label: str, hint: str = "", required: bool = False,

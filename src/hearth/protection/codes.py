@@ -41,3 +41,56 @@ class WorkerKind(models.TextChoices):
     CSC_WORKER = "csc_worker", "Another children's social care worker"
     POLICE = "police", "Police officer"
     KNOWN_PROFESSIONAL = "known_professional", "Another professional who knows the family"
+
+
+class StrategyOrigin(models.TextChoices):
+    """What led to the strategy discussion."""
+
+    CONTACT = "contact", "A contact"
+    MASH = "mash", "A MASH decision"
+    ASSESSMENT = "assessment", "An assessment"
+    OPEN_CASE = "open_case", "An open case"
+
+
+class ConferenceDecision(models.TextChoices):
+    PLAN = "plan", "The child is to be subject to a child protection plan"
+    NO_PLAN = "no_plan", "No child protection plan"
+    CONTINUE = "continue", "The child protection plan continues"
+    END_PLAN = "end_plan", "The child protection plan ends"
+
+
+#: Which decisions each kind of conference may make.
+DECISIONS_FOR = {
+    ConferenceKind.ICPC: (ConferenceDecision.PLAN, ConferenceDecision.NO_PLAN),
+    ConferenceKind.ROTH: (ConferenceDecision.PLAN, ConferenceDecision.NO_PLAN),
+    ConferenceKind.RCPC: (ConferenceDecision.CONTINUE, ConferenceDecision.END_PLAN),
+}
+
+
+class Attendance(models.TextChoices):
+    ATTENDED = "attended", "Attended"
+    APOLOGIES = "apologies", "Sent apologies"
+    DID_NOT_ATTEND = "did_not_attend", "Did not attend"
+    NOT_KNOWN = "not_known", "Not yet known"
+
+
+class FamilyParticipation(models.TextChoices):
+    """How a parent or family member took part in a conference (R-CP-4)."""
+
+    ATTENDED = "attended", "Took part in the whole conference"
+    EXCLUDED_PART = "excluded_part", "Excluded from part of the conference"
+    EXCLUDED_ALL = "excluded_all", "Excluded from the whole conference"
+    VIEWS_SENT = "views_sent", "Did not attend but sent their views"
+    DID_NOT_ATTEND = "did_not_attend", "Did not attend"
+
+
+EXCLUDED = (FamilyParticipation.EXCLUDED_PART, FamilyParticipation.EXCLUDED_ALL)
+
+
+class PlanEndReason(models.TextChoices):
+    NO_LONGER_AT_RISK = "no_longer_at_risk", "No longer at continuing risk of significant harm"
+    MOVED_AWAY = "moved_away", "Moved to another local authority"
+    LOOKED_AFTER = "looked_after", "Became looked after"
+    AGED_18 = "aged_18", "Reached 18"
+    DIED = "died", "Died"
+    OTHER = "other", "Other"

@@ -234,3 +234,14 @@ class JoinHouseholdForm(forms.Form):
 class LeaveHouseholdForm(forms.Form):
     membership = forms.IntegerField(widget=forms.HiddenInput)
     end_date = date_field("Left on", required=True)
+
+
+def add_problems(form: forms.Form, problems: dict[str, str],
+                 field_for: dict[str, str] | None = None) -> None:
+    """Put an action's or the rules' messages on the fields they name (``field_for`` renames
+    an action's field to the form's), else on the form as a whole."""
+    for field, message in problems.items():
+        name = (field_for or {}).get(field, field)
+        target = name if name in form.fields else None
+        if target is None or not form.has_error(target):
+            form.add_error(target, message)

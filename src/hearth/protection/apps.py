@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+
+
+class ProtectionConfig(AppConfig):
+    name = "hearth.protection"
+    label = "protection"
+    verbose_name = "Child protection"
+
+    def ready(self) -> None:
+        from hearth.chronology.sources import register
+        from hearth.protection import chronology as c
+        from hearth.protection import models as m
+
+        register(m.StrategyDiscussion, "strategy_discussion", c.strategy_events,
+                 c.all_strategy_discussions)
+        register(m.Section47Enquiry, "s47_enquiry", c.enquiry_events, c.all_enquiries)
+        register(m.S47Visit, "s47_visit", c.s47_visit_events, c.all_s47_visits)
+        register(m.Conference, "cp_conference", c.conference_events, c.all_conferences)
+        register(m.CPPlan, "cp_plan", c.plan_events, c.all_plans)
+        register(m.CoreGroupMeeting, "core_group_meeting", c.core_group_events,
+                 c.all_core_group_meetings)

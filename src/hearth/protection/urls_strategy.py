@@ -1,0 +1,5 @@
+"""Pages of child protection: strategy (included by protection/urls.py)."""
+
+from django.urls import path  # noqa: F401
+
+urlpatterns: list = []
