@@ -28,6 +28,7 @@ def page_routes(patterns=None, prefix="", namespace=""):
 
 
 def api_operations():
+    api.urls  # noqa: B018  (building the URLs is what lists nested routers such as /protection)
     for prefix, router in api._routers:
         for path, path_view in router.path_operations.items():
             for operation in path_view.operations:

@@ -1,5 +1,400 @@
-"""The child protection API: strategy (mounted under /api/v1/protection by protection/api.py)."""
+"""The child protection API: strategy discussions, Section 47 enquiries, their two-worker visits
+and outcomes (mounted under /api/v1/protection by protection/api.py), with the same rules as
+the pages (R-CP-1, R-TWO-1).
 
-from ninja import Router
+A child the caller may not see is 404, and so is anything of theirs. Input the rules refuse is
+422 with ``errors`` naming each field (``workers`` for the two-worker rule,
+``participants.0.agency`` for a row) and nothing is written. An enquiry's outcome is changed
+with ``If-Match`` carrying the ETag of your last read (428 without, 412 when stale).
+(No ``from __future__ import annotations``: django-ninja reads the annotations.)"""
+
+from datetime import date, datetime
+from uuid import UUID
+
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+
+from hearth.api_auth import AuthedRequest, permission, require_if_match
+from hearth.casework.models import Involvement
+from hearth.people.actions import StaleEdit
+from hearth.protection import actions_strategy as actions
+from hearth.protection import queries_strategy as queries
+from hearth.protection import rules_strategy as rules
+from hearth.protection.codes import StrategyOrigin
+from hearth.protection.models import S47Visit, Section47Enquiry, StrategyDiscussion
 
 router = Router(tags=["child protection"])
+
+
+class FieldError(Schema):
+    field: str
+    message: str
+
+
+class Problem(Schema):
+    detail: str
+    errors: list[FieldError] = []
+
+
+class ParticipantIn(Schema):
+    name: str
+    agency: str
+    role: str = ""
+    #: police, health, education, probation, housing, social_care; blank for another agency
+    #: (a known partner agency's kind is filled in from its name).
+    agency_kind: str = ""
+    police: bool = False
+
+
+class ActionIn(Schema):
+    action: str
+    owner: str = ""
+    owner_user_id: int | None = None
+    due_on: date | None = None
+
+
+class DiscussionIn(Schema):
+    origin: str = StrategyOrigin.OPEN_CASE
+    contact_id: int | None = None
+    assessment_id: int | None = None
+    involvement_id: int | None = None
+    held_on: date
+    participants: list[ParticipantIn]
+    information_shared: str
+    decision: str
+    decision_reasons: str
+    actions: list[ActionIn] = []
+
+
+class ParticipantOut(Schema):
+    name: str
+    agency: str
+    agency_kind: str
+    role: str
+
+
+class ActionOut(Schema):
+    id: int
+    action: str
+    owner: str
+    owner_user_id: int | None
+    due_on: date | None
+    done_on: date | None
+
+
+class DiscussionOut(Schema):
+    id: int
+    person_id: UUID
+    origin: str
+    contact_id: int | None
+    assessment_id: int | None
+    involvement_id: int | None
+    held_on: date
+    information_shared: str
+    decision: str
+    decision_label: str
+    decision_reasons: str
+    participants: list[ParticipantOut]
+    actions: list[ActionOut]
+    enquiry_id: int | None
+    recorded_by: str
+    recorded_at: datetime
+
+
+class DiscussionList(Schema):
+    person_id: UUID
+    discussions: list[DiscussionOut]
+
+
+class WorkerIn(Schema):
+    kind: str
+    user_id: int | None = None
+    name: str = ""
+    agency: str = ""
+
+
+class VisitIn(Schema):
+    visited_at: datetime
+    place: str
+    child_seen: bool
+    child_seen_alone: bool = False
+    notes: str
+    workers: list[WorkerIn]
+
+
+class WorkerOut(Schema):
+    kind: str
+    kind_label: str
+    user_id: int | None
+    name: str
+    agency: str
+
+
+class VisitOut(Schema):
+    id: int
+    enquiry_id: int
+    visited_at: datetime
+    place: str
+    child_seen: bool
+    child_seen_alone: bool
+    notes: str
+    workers: list[WorkerOut]
+    recorded_by: str
+    recorded_at: datetime
+
+
+class EnquiryOut(Schema):
+    id: int
+    person_id: UUID
+    strategy_discussion_id: int
+    joint: bool
+    started_on: date
+    icpc_due: date
+    icpc_overdue: bool
+    outcome: str
+    outcome_label: str
+    outcome_reasons: str
+    outcome_on: date | None
+    version: int
+    visits: list[VisitOut]
+
+
+class OutcomeIn(Schema):
+    outcome: str
+    reasons: str = ""
+    outcome_on: date
+
+
+ERRORS = {404: Problem, 422: Problem}
+#: The action's names for what the API calls ``..._id``.
+API_FIELD = {"contact": "contact_id", "assessment": "assessment_id",
+             "involvement": "involvement_id"}
+
+
+def _refused(problems: dict[str, str]) -> Status:
+    errors = [{"field": API_FIELD.get(k, k), "message": m} for k, m in problems.items()]
+    first = errors[0]
+    detail = f"{first['field']}: {first['message']}" if first["field"] else first["message"]
+    return Status(422, {"detail": detail, "errors": [e for e in errors if e["field"]]})
+
+
+def _person(request: AuthedRequest, person_id):
+    try:
+        return queries.get_visible_person(request.auth, person_id)
+    except Http404 as exc:
+        raise HttpError(404, "No such person.") from exc
+
+
+def _discussion_out(d: StrategyDiscussion) -> dict:
+    enquiry = getattr(d, "enquiry", None)
+    return {"id": d.pk, "person_id": d.person_id, "origin": d.origin,
+            "contact_id": d.contact_id, "assessment_id": d.assessment_id,
+            "involvement_id": d.involvement_id, "held_on": d.held_on,
+            "information_shared": d.information_shared, "decision": d.decision,
+            "decision_label": d.get_decision_display(), "decision_reasons": d.decision_reasons,
+            "participants": [{"name": p.name, "agency": p.agency, "agency_kind": p.agency_kind,
+                              "role": p.role} for p in d.participants.all()],
+            "actions": [{"id": a.pk, "action": a.action, "owner": a.owner,
+                         "owner_user_id": a.owner_user_id, "due_on": a.due_on,
+                         "done_on": a.done_on} for a in d.actions.all()],
+            "enquiry_id": enquiry.pk if enquiry is not None else None,
+            "recorded_by": d.recorded_by.display_name, "recorded_at": d.recorded_at}
+
+
+def _visit_out(v: S47Visit) -> dict:
+    return {"id": v.pk, "enquiry_id": v.enquiry_id, "visited_at": v.visited_at,
+            "place": v.place, "child_seen": v.child_seen, "child_seen_alone": v.child_seen_alone,
+            "notes": v.notes,
+            "workers": [{"kind": w.kind, "kind_label": w.get_kind_display(),
+                         "user_id": w.user_id, "name": w.name, "agency": w.agency}
+                        for w in v.workers.all()],
+            "recorded_by": v.recorded_by.display_name, "recorded_at": v.recorded_at}
+
+
+def _enquiry_out(e: Section47Enquiry) -> dict:
+    return {"id": e.pk, "person_id": e.person_id, "strategy_discussion_id": e.strategy_id,
+            "joint": e.joint, "started_on": e.started_on, "icpc_due": e.icpc_due,
+            "icpc_overdue": rules.icpc_overdue(
+                icpc_due=e.icpc_due, today=timezone.localdate(), outcome=e.outcome,
+                icpc_held=bool(getattr(e, "icpc_held", False))),
+            "outcome": e.outcome, "outcome_label": e.get_outcome_display() if e.outcome else "",
+            "outcome_reasons": e.outcome_reasons, "outcome_on": e.outcome_on,
+            "version": e.version, "visits": [_visit_out(v) for v in queries.visits_of(e)]}
+
+
+def _etag(e: Section47Enquiry) -> str:
+    return f'"s47-enquiry-{e.pk}-v{e.version}"'
+
+
+def _discussion(request: AuthedRequest, discussion_id: int) -> StrategyDiscussion:
+    try:
+        return queries.get_visible_discussion(request.auth, discussion_id)
+    except Http404 as exc:
+        raise HttpError(404, "No such strategy discussion.") from exc
+
+
+def _enquiry(request: AuthedRequest, enquiry_id: int) -> Section47Enquiry:
+    try:
+        return queries.get_visible_enquiry(request.auth, enquiry_id)
+    except Http404 as exc:
+        raise HttpError(404, "No such Section 47 enquiry.") from exc
+
+
+@router.get("/people/{person_id}/strategy-discussions",
+            response={200: DiscussionList, **ERRORS}, auth=permission("protection.view"),
+            url_name="protection_strategy_discussions")
+def person_discussions(request: AuthedRequest, person_id: str):
+    """The child's strategy discussions, latest first, each with its Section 47 enquiry."""
+    child = _person(request, person_id)
+    found = (StrategyDiscussion.objects.filter(person=child)
+             .select_related("recorded_by", "enquiry")
+             .prefetch_related("participants", "actions").order_by("-held_on", "-pk"))
+    discussions = [_discussion_out(d) for d in found]
+    actions.record_view(child, user=request.auth, what="api_view_protection")
+    return {"person_id": child.pk, "discussions": discussions}
+
+
+def _origin_records(child, data: dict, user) -> tuple[dict, dict[str, str]]:
+    """The contact, assessment or involvement the payload names, or what is wrong with it."""
+    found: dict = {}
+    if data["contact_id"] is not None:
+        try:
+            found["contact"] = queries.contact_for(user, child, data["contact_id"])
+        except Http404:
+            return found, {"contact": "No such contact about this child."}
+    if data["assessment_id"] is not None:
+        try:
+            found["assessment"] = queries.assessment_for(child, data["assessment_id"])
+        except Http404:
+            return found, {"assessment": "No such assessment of this child."}
+    if data["involvement_id"] is not None:
+        involvement = Involvement.objects.filter(pk=data["involvement_id"],
+                                                 person=child).first()
+        if involvement is None:
+            return found, {"involvement": "No such case for this child."}
+        found["involvement"] = involvement
+    return found, {}
+
+
+@router.post("/people/{person_id}/strategy-discussions",
+             response={201: DiscussionOut, **ERRORS}, auth=permission("protection.record"),
+             url_name="protection_strategy_record")
+def record_discussion(request: AuthedRequest, person_id: str, payload: DiscussionIn):
+    """Record a strategy discussion: the police and at least one other agency, the decision
+    and actions with owners. A Section 47 decision starts the enquiry (``enquiry_id``), its
+    ICPC due 15 working days after the discussion (R-CP-1)."""
+    child = _person(request, person_id)
+    data = payload.dict()
+    found, problems = _origin_records(child, data, request.auth)
+    if problems:
+        return _refused(problems)
+    owners = {u.pk: u for u in queries.action_owners(request.auth)}
+    rows = []
+    for i, a in enumerate(data["actions"]):
+        owner_user = None
+        if a["owner_user_id"] is not None:
+            owner_user = owners.get(a["owner_user_id"])
+            if owner_user is None:
+                return _refused({f"actions.{i}.owner_user_id": "Choose a colleague in your "
+                                                                "team, or name the owner"})
+        rows.append({**a, "owner_user": owner_user})
+    try:
+        discussion = actions.do_record_strategy_discussion(
+            child, acting_user=request.auth, origin=data["origin"], **found,
+            held_on=data["held_on"], participants=data["participants"],
+            information_shared=data["information_shared"], decision=data["decision"],
+            decision_reasons=data["decision_reasons"], actions=rows)
+    except actions.ProtectionRefused as exc:
+        return _refused(exc.problems)
+    return Status(201, _discussion_out(_discussion(request, discussion.pk)))
+
+
+@router.get("/strategy-discussions/{discussion_id}", response={200: DiscussionOut, **ERRORS},
+            auth=permission("protection.view"), url_name="protection_strategy_discussion")
+def discussion(request: AuthedRequest, discussion_id: int):
+    found = _discussion(request, discussion_id)
+    actions.record_view(found.person, user=request.auth, what="api_view_strategy_discussion")
+    return _discussion_out(found)
+
+
+@router.get("/s47-enquiries/{enquiry_id}", response={200: EnquiryOut, **ERRORS},
+            auth=permission("protection.view"), url_name="protection_s47_enquiry")
+def enquiry(request: AuthedRequest, response: HttpResponse, enquiry_id: int):
+    """The enquiry with its ICPC due date, outcome and two-worker visits; the ETag is what an
+    outcome change must send in If-Match."""
+    found = _enquiry(request, enquiry_id)
+    actions.record_view(found.person, user=request.auth, what="api_view_s47_enquiry")
+    response["ETag"] = _etag(found)
+    return _enquiry_out(found)
+
+
+def _workers(data: list[dict], user) -> tuple[list[dict], dict[str, str]]:
+    colleagues = {u.pk: u for u in queries.visit_colleagues(user)}
+    rows = []
+    for i, w in enumerate(data):
+        chosen = None
+        if w["user_id"] is not None:
+            chosen = colleagues.get(w["user_id"])
+            if chosen is None:
+                return [], {f"workers.{i}.user_id": "No such colleague: give the worker's "
+                                                    "name and agency instead"}
+        rows.append({"kind": w["kind"], "user": chosen, "name": w["name"],
+                     "agency": w["agency"]})
+    return rows, {}
+
+
+@router.post("/s47-enquiries/{enquiry_id}/visits", response={201: VisitOut, **ERRORS},
+             auth=permission("protection.record"), url_name="protection_s47_visit")
+def record_visit(request: AuthedRequest, enquiry_id: int, payload: VisitIn):
+    """Record a Section 47 visit by two workers (R-TWO-1): a joint enquiry needs a police
+    officer and a social worker. A visit the rule refuses is 422 naming ``workers``."""
+    found = _enquiry(request, enquiry_id)
+    data = payload.dict()
+    workers, problems = _workers(data["workers"], request.auth)
+    if problems:
+        return _refused(problems)
+    try:
+        visit = actions.do_record_s47_visit(
+            found, acting_user=request.auth, visited_at=data["visited_at"],
+            place=data["place"], child_seen=data["child_seen"],
+            child_seen_alone=data["child_seen_alone"], notes=data["notes"], workers=workers)
+    except actions.ProtectionRefused as exc:
+        return _refused(exc.problems)
+    visit = (S47Visit.objects.select_related("recorded_by").prefetch_related("workers")
+             .get(pk=visit.pk))
+    return Status(201, _visit_out(visit))
+
+
+def _outcome(request: AuthedRequest, response: HttpResponse, enquiry_id: int,
+             payload: OutcomeIn):
+    found = _enquiry(request, enquiry_id)
+    require_if_match(request, _etag(found), "enquiry")
+    data = payload.dict()
+    try:
+        actions.do_record_s47_outcome(found, acting_user=request.auth,
+                                      expected_version=found.version,
+                                      outcome=data["outcome"], reasons=data["reasons"],
+                                      outcome_on=data["outcome_on"])
+    except StaleEdit as exc:
+        raise HttpError(412, "Someone else changed this enquiry. Nothing was saved: read it "
+                             "again.") from exc
+    except actions.ProtectionRefused as exc:
+        return _refused(exc.problems)
+    found = _enquiry(request, enquiry_id)
+    response["ETag"] = _etag(found)
+    return Status(200, _enquiry_out(found))
+
+
+OUTCOME_RESPONSES = {200: EnquiryOut, 404: Problem, 412: Problem, 422: Problem, 428: Problem}
+
+
+@router.put("/s47-enquiries/{enquiry_id}/outcome", response=OUTCOME_RESPONSES,
+            auth=permission("protection.record"), url_name="protection_s47_outcome")
+def record_outcome(request: AuthedRequest, response: HttpResponse, enquiry_id: int,
+                   payload: OutcomeIn):
+    """Record or correct the enquiry's outcome: ``icpc`` (concerns substantiated, ICPC
+    needed), ``not_substantiated`` or ``icpc_not_required`` (both with ``reasons``). Send
+    ``If-Match`` with the ETag of your last GET."""
+    return _outcome(request, response, enquiry_id, payload)

@@ -1,0 +1,177 @@
+"""Reads that the strategy and Section 47 pages and API share.
+
+A strategy discussion, a Section 47 enquiry and its visits are visible exactly when their child
+is (``Person.objects.visible_to``); anything else is 404, so its existence does not leak.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from hearth.access.models import Agency, User
+from hearth.access.roles import Role
+from hearth.casework.models import Involvement, InvolvementStatus
+from hearth.people.models import Person
+from hearth.people.queries import get_visible_person as get_visible_person
+from hearth.protection.codes import ConferenceKind
+from hearth.protection.models import (
+    Conference,
+    S47Visit,
+    Section47Enquiry,
+    StrategyAction,
+    StrategyDiscussion,
+)
+
+#: Colleagues who may be named as a worker on a Section 47 visit.
+CASEWORK_ROLES = (Role.SOCIAL_WORKER, Role.ADVANCED_PRACTITIONER, Role.TEAM_MANAGER,
+                  Role.SERVICE_MANAGER, Role.FAMILY_PRACTITIONER)
+#: Roles whose holders are social workers (for a worker recorded as a social worker).
+SOCIAL_WORK_ROLES = (Role.SOCIAL_WORKER, Role.ADVANCED_PRACTITIONER, Role.TEAM_MANAGER,
+                     Role.SERVICE_MANAGER)
+
+
+def _visible_people(user) -> QuerySet[Person]:
+    return Person.objects.visible_to(user).live()
+
+
+def visible_discussions(user) -> QuerySet[StrategyDiscussion]:
+    return StrategyDiscussion.objects.filter(person__in=_visible_people(user))
+
+
+def get_visible_discussion(user, discussion_id) -> StrategyDiscussion:
+    try:
+        return (visible_discussions(user)
+                .select_related("person", "recorded_by", "contact", "assessment",
+                                "involvement__team", "enquiry")
+                .prefetch_related("participants",
+                                  "actions__owner_user")
+                .get(pk=discussion_id))
+    except (StrategyDiscussion.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("No such strategy discussion.") from exc
+
+
+def get_visible_action(user, discussion_id, action_id) -> StrategyAction:
+    try:
+        return (StrategyAction.objects.select_related("discussion__person")
+                .get(pk=action_id, discussion_id=discussion_id,
+                     discussion__person__in=_visible_people(user)))
+    except (StrategyAction.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("No such action.") from exc
+
+
+def _icpc_held() -> Exists:
+    return Exists(Conference.objects.filter(enquiry=OuterRef("pk"), kind=ConferenceKind.ICPC,
+                                            held=True))
+
+
+def visible_enquiries(user) -> QuerySet[Section47Enquiry]:
+    return Section47Enquiry.objects.filter(person__in=_visible_people(user))
+
+
+def get_visible_enquiry(user, enquiry_id) -> Section47Enquiry:
+    try:
+        return (visible_enquiries(user).annotate(icpc_held=_icpc_held())
+                .select_related("person", "strategy", "outcome_by")
+                .get(pk=enquiry_id))
+    except (Section47Enquiry.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("No such Section 47 enquiry.") from exc
+
+
+def discussions_of(person: Person) -> list[StrategyDiscussion]:
+    """The child's strategy discussions, latest first, with who took part and any enquiry."""
+    return list(StrategyDiscussion.objects.filter(person=person)
+                .select_related("enquiry").prefetch_related("participants")
+                .order_by("-held_on", "-pk"))
+
+
+def enquiries_of(person: Person) -> list[Section47Enquiry]:
+    """The child's Section 47 enquiries, latest first, each knowing whether its ICPC was held."""
+    return list(Section47Enquiry.objects.filter(person=person).annotate(icpc_held=_icpc_held())
+                .order_by("-started_on", "-pk"))
+
+
+def visits_of(enquiry: Section47Enquiry) -> list[S47Visit]:
+    return list(enquiry.visits.select_related("recorded_by")
+                .prefetch_related("workers__user").order_by("visited_at", "pk"))
+
+
+def open_enquiry(person: Person) -> Section47Enquiry | None:
+    """The child's Section 47 enquiry that has no outcome yet, if there is one."""
+    return (Section47Enquiry.objects.filter(person=person, outcome="")
+            .order_by("-started_on", "-pk").first())
+
+
+def open_involvement(person: Person) -> Involvement | None:
+    """The child's open case (the latest involvement not closed)."""
+    return (Involvement.objects.filter(person=person)
+            .exclude(status=InvolvementStatus.CLOSED).select_related("team", "worker")
+            .order_by("-opened_on", "-pk").first())
+
+
+def contact_for(user, person: Person, contact_id):
+    """A front-door contact about this child that the user may see, or 404."""
+    from hearth.frontdoor.models import Contact
+
+    try:
+        return (Contact.objects.visible_to(user).filter(links__person=person)
+                .select_related("mash").get(pk=contact_id))
+    except (Contact.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("No such contact.") from exc
+
+
+def assessment_for(person: Person, assessment_id):
+    """An assessment of this child, or 404."""
+    from hearth.assessments.models import Assessment
+
+    try:
+        return Assessment.objects.get(pk=assessment_id, child=person)
+    except (Assessment.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("No such assessment.") from exc
+
+
+def has_mash(contact) -> bool:
+    from hearth.frontdoor.models import MashEnquiry
+
+    try:
+        return contact.mash is not None
+    except MashEnquiry.DoesNotExist:
+        return False
+
+
+def origin_contacts(user, person: Person) -> list:
+    """The contacts about this child that may lead to a strategy discussion: decided as
+    needing one, or gone through the MASH; latest first."""
+    from hearth.frontdoor.codes import Outcome
+    from hearth.frontdoor.models import Contact
+
+    return list(Contact.objects.visible_to(user).filter(links__person=person)
+                .filter(Q(decisions__outcome=Outcome.STRATEGY) | Q(mash__isnull=False))
+                .select_related("mash").distinct().order_by("-received_at")[:10])
+
+
+def origin_assessments(person: Person) -> list:
+    from hearth.assessments.models import Assessment
+
+    return list(Assessment.objects.filter(child=person).order_by("-started_at", "-pk")[:5])
+
+
+def visit_colleagues(user) -> list[User]:
+    """Who may be chosen as a worker on a Section 47 visit: the recorder, their team and the
+    social workers (a police officer or another professional is named in free text)."""
+    team = Q(team_id=user.team_id) if user.team_id else Q(pk__in=[])
+    return list(User.objects.filter(is_active=True, role__in=CASEWORK_ROLES)
+                .filter(team | Q(role__in=SOCIAL_WORK_ROLES) | Q(pk=user.pk))
+                .select_related("team").order_by("first_name", "last_name", "username"))
+
+
+def action_owners(user) -> list[User]:
+    """Colleagues an action may be given to (the recorder's team, and the recorder)."""
+    team = Q(team_id=user.team_id) if user.team_id else Q(pk__in=[])
+    return list(User.objects.filter(is_active=True, role__in=CASEWORK_ROLES)
+                .filter(team | Q(pk=user.pk)).order_by("first_name", "last_name", "username"))
+
+
+def agency_kinds() -> dict[str, str]:
+    """The known partner agencies' kinds, by name in lower case."""
+    return {" ".join(a.name.lower().split()): a.kind for a in Agency.objects.all()}

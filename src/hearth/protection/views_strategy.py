@@ -1,0 +1,240 @@
+"""Pages for a child's child protection record: strategy discussions (from a contact, a MASH
+decision, an assessment or the open case), the Section 47 enquiries they start with their ICPC
+due dates (R-CP-1), two-worker visits (R-TWO-1) and outcomes. Views parse, call one action and
+render; a record of a child the user may not see is 404; a stale outcome is 409."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from hearth.access.permissions import requires
+from hearth.protection import actions_strategy as actions
+from hearth.protection import queries_strategy as queries
+from hearth.protection import rules_strategy as rules
+from hearth.protection.codes import ConferenceKind, S47Outcome, StrategyOrigin
+from hearth.protection.forms_strategy import MORE_ROWS, OutcomeForm, StrategyForm, VisitForm
+
+FORM_ERROR_STATUS = 400
+CONFLICT = 409
+
+
+def overdue(enquiry) -> bool:
+    return rules.icpc_overdue(icpc_due=enquiry.icpc_due, today=timezone.localdate(),
+                              outcome=enquiry.outcome,
+                              icpc_held=bool(getattr(enquiry, "icpc_held", False)))
+
+
+def icpc_link(person, enquiry) -> str:
+    """Where to arrange the initial conference this enquiry calls for."""
+    try:
+        url = reverse("protection:conference_new", args=[person.pk])
+    except NoReverseMatch:
+        return ""
+    return f"{url}?kind=icpc&enquiry={enquiry.pk}"
+
+
+@requires("protection.view")
+@require_http_methods(["GET"])
+def person(request, person_id):
+    user = request.user
+    child = queries.get_visible_person(user, person_id)
+    discussions = queries.discussions_of(child)
+    for discussion in discussions:
+        discussion.agencies = sorted({p.agency for p in discussion.participants.all()})
+    enquiries = queries.enquiries_of(child)
+    for enquiry in enquiries:
+        enquiry.overdue = overdue(enquiry)
+    can_record = user.has_hearth_permission("protection.record")
+    actions.record_view(child, user=user, what="view_protection")
+    return render(request, "protection/strategy/person.html", {
+        "person": child, "discussions": discussions, "enquiries": enquiries,
+        "can_record": can_record,
+        "open_case": queries.open_involvement(child) if can_record else None,
+        "origin_contacts": queries.origin_contacts(user, child) if can_record else [],
+        "origin_assessments": queries.origin_assessments(child) if can_record else []})
+
+
+def _origin(request, child):
+    """What led to the discussion, from the query: ``?contact=`` (a contact, or a MASH
+    decision when it went through the MASH), ``?assessment=``, else the open case."""
+    user, query = request.user, request.GET
+    if query.get("contact"):
+        contact = queries.contact_for(user, child, query["contact"])
+        mash = query.get("origin") == StrategyOrigin.MASH or (
+            query.get("origin") != StrategyOrigin.CONTACT and queries.has_mash(contact))
+        return {"origin": StrategyOrigin.MASH if mash else StrategyOrigin.CONTACT,
+                "contact": contact}
+    if query.get("assessment"):
+        return {"origin": StrategyOrigin.ASSESSMENT,
+                "assessment": queries.assessment_for(child, query["assessment"])}
+    return {"origin": StrategyOrigin.OPEN_CASE, "involvement": queries.open_involvement(child)}
+
+
+@requires("protection.record")
+@require_http_methods(["GET", "POST"])
+def strategy_new(request, person_id):
+    user = request.user
+    child = queries.get_visible_person(user, person_id)
+    origin = _origin(request, child)
+    no_origin = origin["origin"] == StrategyOrigin.OPEN_CASE and origin["involvement"] is None
+    kwargs = {"owners": queries.action_owners(user), "agency_kinds": queries.agency_kinds()}
+    context = {"person": child, **origin, "no_origin": no_origin,
+               "query": request.GET.urlencode(),
+               "known_agencies": bool(kwargs["agency_kinds"])}
+    template = "protection/strategy/strategy_new.html"
+    if request.method == "GET":
+        return render(request, template, {**context, "form": StrategyForm(**kwargs)})
+    more = {"more_participants": "participants", "more_actions": "actions"}
+    wanted = next((group for button, group in more.items() if button in request.POST), None)
+    if wanted:
+        posted = StrategyForm(request.POST, **kwargs)
+        counts = {"participants": posted.participant_count, "actions": posted.action_count}
+        counts[wanted] += MORE_ROWS
+        form = StrategyForm(initial=request.POST.dict(), **kwargs, **counts)
+        return render(request, template, {**context, "form": form, "focus": wanted})
+    form = StrategyForm(request.POST, **kwargs)
+    if form.is_valid() and not form.group_errors and not no_origin:
+        data = form.cleaned_data
+        try:
+            discussion = actions.do_record_strategy_discussion(
+                child, acting_user=user, origin=origin["origin"],
+                contact=origin.get("contact"), assessment=origin.get("assessment"),
+                involvement=origin.get("involvement"), held_on=data["held_on"],
+                participants=form.participants(), information_shared=data["information_shared"],
+                decision=data["decision"], decision_reasons=data["decision_reasons"],
+                actions=form.actions())
+        except actions.ProtectionRefused as exc:
+            form.add_problems(exc.problems)
+        else:
+            enquiry = getattr(discussion, "enquiry", None)
+            if enquiry is not None:
+                messages.success(request, f"Strategy discussion recorded. A Section 47 enquiry "
+                                          f"has started: the initial child protection "
+                                          f"conference is due by {enquiry.icpc_due:%-d %B %Y}.")
+            else:
+                messages.success(request, "Strategy discussion recorded.")
+            return redirect("protection:strategy", discussion_id=discussion.pk)
+    elif no_origin:
+        form.add_error(None, "This child has no open case: record the discussion from a "
+                             "contact or an assessment")
+    return render(request, template, {**context, "form": form}, status=FORM_ERROR_STATUS)
+
+
+def _discussion_page(request, discussion, *, status=200, problem=""):
+    return render(request, "protection/strategy/strategy.html", {
+        "discussion": discussion, "person": discussion.person,
+        "enquiry": getattr(discussion, "enquiry", None),
+        "actions": list(discussion.actions.all()),
+        "can_record": request.user.has_hearth_permission("protection.record"),
+        "problem": problem}, status=status)
+
+
+@requires("protection.view")
+@require_http_methods(["GET"])
+def strategy(request, discussion_id):
+    discussion = queries.get_visible_discussion(request.user, discussion_id)
+    actions.record_view(discussion.person, user=request.user, what="view_strategy_discussion")
+    return _discussion_page(request, discussion)
+
+
+@requires("protection.record")
+@require_http_methods(["POST"])
+def strategy_action_done(request, discussion_id, action_id):
+    action = queries.get_visible_action(request.user, discussion_id, action_id)
+    try:
+        actions.do_complete_strategy_action(action, acting_user=request.user)
+    except actions.ProtectionRefused as exc:
+        discussion = queries.get_visible_discussion(request.user, discussion_id)
+        return _discussion_page(request, discussion, status=FORM_ERROR_STATUS,
+                                problem=str(exc))
+    messages.success(request, "Action marked as done.")
+    return redirect("protection:strategy", discussion_id=discussion_id)
+
+
+@requires("protection.view")
+@require_http_methods(["GET"])
+def enquiry(request, enquiry_id):
+    user = request.user
+    record = queries.get_visible_enquiry(user, enquiry_id)
+    child = record.person
+    conferences = list(record.conferences.filter(kind=ConferenceKind.ICPC).order_by("held_on"))
+    may_arrange = (record.outcome == S47Outcome.SUBSTANTIATED_ICPC and not conferences and (
+        user.has_hearth_permission("protection.record")
+        or user.has_hearth_permission("protection.conference")))
+    actions.record_view(child, user=user, what="view_s47_enquiry")
+    return render(request, "protection/strategy/enquiry.html", {
+        "enquiry": record, "person": child, "visits": queries.visits_of(record),
+        "overdue": overdue(record), "conferences": conferences,
+        "icpc_link": icpc_link(child, record) if may_arrange else "",
+        "can_record": user.has_hearth_permission("protection.record")})
+
+
+@requires("protection.record")
+@require_http_methods(["GET", "POST"])
+def s47_visit_new(request, enquiry_id):
+    user = request.user
+    record = queries.get_visible_enquiry(user, enquiry_id)
+    colleagues = queries.visit_colleagues(user)
+    context = {"enquiry": record, "person": record.person}
+    template = "protection/strategy/visit_new.html"
+    if request.method == "GET":
+        return render(request, template, {**context, "form": VisitForm(colleagues=colleagues,
+                                                                       user=user)})
+    form = VisitForm(request.POST, colleagues=colleagues, user=user)
+    form.is_valid()
+    form.check(record, timezone.now())
+    if form.is_valid() and not form.group_errors:
+        data = form.cleaned_data
+        try:
+            actions.do_record_s47_visit(
+                record, acting_user=user, visited_at=form.visited_at(), place=data["place"],
+                child_seen=data["child_seen"], child_seen_alone=data["child_seen_alone"],
+                notes=data["notes"], workers=form.workers())
+        except actions.ProtectionRefused as exc:
+            form.add_problems(exc.problems)
+        else:
+            messages.success(request, "Section 47 visit recorded.")
+            return redirect("protection:enquiry", enquiry_id=record.pk)
+    return render(request, template, {**context, "form": form}, status=FORM_ERROR_STATUS)
+
+
+@requires("protection.record")
+@require_http_methods(["GET", "POST"])
+def enquiry_outcome(request, enquiry_id):
+    user = request.user
+    record = queries.get_visible_enquiry(user, enquiry_id)
+    context = {"enquiry": record, "person": record.person}
+    template = "protection/strategy/outcome.html"
+    if request.method == "GET":
+        return render(request, template, {
+            **context, "form": OutcomeForm(initial=OutcomeForm.initial_for(record))})
+    form = OutcomeForm(request.POST)
+    form.is_valid()
+    form.check(record, timezone.localdate())
+    status = FORM_ERROR_STATUS
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.do_record_s47_outcome(
+                record, acting_user=user, expected_version=data["version"],
+                outcome=data["outcome"], reasons=data["reasons"], outcome_on=data["outcome_on"])
+        except actions.StaleEdit as exc:
+            status = CONFLICT
+            form.data = form.data.copy()
+            form.data["version"] = str(exc.current_version)
+            record = queries.get_visible_enquiry(user, enquiry_id)
+            context.update(enquiry=record, conflict={
+                "title": "Someone else recorded this enquiry's outcome while you were working",
+                "message": "Nothing was saved. The outcome as it is now is shown above the "
+                           "form; what you entered is kept in the form: check it, then save "
+                           "again."})
+        except actions.ProtectionRefused as exc:
+            form.add_problems(exc.problems)
+        else:
+            messages.success(request, "Outcome of the Section 47 enquiry recorded.")
+            return redirect("protection:enquiry", enquiry_id=record.pk)
+    return render(request, template, {**context, "form": form}, status=status)
