@@ -34,3 +34,16 @@ def test_demo_data_gives_the_front_door_contacts_in_every_state(tmp_path, settin
     assert WorkerWarning.objects.filter(requires_joint_visit=True).count() == 1
     assert {"visit", "no_access", "case_note", "hostility", "school_change"} <= set(
         Event.objects.values_list("kind", flat=True))
+    # …and child protection: a plan with a core group the police are in, an overdue ICPC, an
+    # overdue review, a two-worker decision needed (issue 6).
+    from hearth.protection.models import CPPlan, Section47Enquiry
+    from hearth.protection.queries_twoworkers import status_for
+
+    assert "Child protection for 4 more" in out
+    assert CPPlan.objects.filter(end_on__isnull=True).count() == 2
+    assert CPPlan.objects.filter(core_group__partner_agency__kind="police").count() == 2
+    assert Section47Enquiry.objects.filter(outcome="icpc", conferences__isnull=True).count() == 1
+    plan = CPPlan.objects.order_by("-start_on").first()
+    assert status_for(plan.person).needed
+    assert {"strategy_discussion", "s47_visit", "conference", "cp_plan_started",
+            "core_group"} <= set(Event.objects.values_list("kind", flat=True))

@@ -21,7 +21,7 @@ class S47Outcome(models.TextChoices):
 class ConferenceKind(models.TextChoices):
     ICPC = "icpc", "Initial child protection conference"
     RCPC = "rcpc", "Review child protection conference"
-    ROTH = "roth", "Transfer-in conference (ROTH)"
+    ROTH = "roth", "Risk outside the home conference (ROTH)"
 
 
 class Category(models.TextChoices):

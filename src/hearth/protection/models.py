@@ -1,11 +1,12 @@
 """Child protection records (DOMAIN.md R-CP-1..4, R-TWO-1..3).
 
 The pathway: a strategy discussion (with its participants and actions) may start a Section 47
-enquiry; every Section 47 visit has two workers; an initial conference (ICPC, or a transfer-in
-conference, ROTH) may put the child on a child protection plan, which has a core group whose
-members each have a role and tasks, core group meetings, and review conferences (RCPC) until the
-plan ends. Separately, a family meeting the two-worker criteria needs its team manager's
-recorded decision, and a worker may record that a family has complex needs.
+enquiry; every Section 47 visit has two workers; an initial conference (ICPC, or a risk
+outside the home conference, ROTH) may put the child on a child protection plan, which has a
+core group whose members each have a role and tasks, core group meetings, and review
+conferences (RCPC) until the plan ends. Separately, a family meeting the two-worker criteria
+needs its team manager's recorded decision, and a worker may record that a family has complex
+needs.
 """
 
 from __future__ import annotations
@@ -148,7 +149,7 @@ class S47VisitWorker(models.Model):
 
 
 class Conference(models.Model):
-    """An initial, review or transfer-in child protection conference (R-CP-1, R-CP-2, R-CP-4).
+    """An initial, review or ROTH child protection conference (R-CP-1, R-CP-2, R-CP-4).
 
     Arranged first (date, chair, invitees); its outcome — attendance, the family's
     participation, reports, decision, minutes and outline plan — is recorded when it is held.
@@ -225,7 +226,7 @@ class ConferenceFamilyMember(models.Model):
 
 
 class CPPlan(models.Model):
-    """A child protection plan (R-CP-2): started by an initial (or transfer-in) conference on
+    """A child protection plan (R-CP-2): started by an initial (or ROTH) conference on
     its date, with a category of abuse, a lead social worker and a core group."""
 
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT,

@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
             name='Conference',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('icpc', 'Initial child protection conference'), ('rcpc', 'Review child protection conference'), ('roth', 'Transfer-in conference (ROTH)')], max_length=10)),
+                ('kind', models.CharField(choices=[('icpc', 'Initial child protection conference'), ('rcpc', 'Review child protection conference'), ('roth', 'Risk outside the home conference (ROTH)')], max_length=10)),
                 ('held_on', models.DateField(verbose_name='Date of the conference')),
                 ('chair_name', models.CharField(max_length=150)),
                 ('held', models.BooleanField(default=False)),

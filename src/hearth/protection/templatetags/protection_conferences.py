@@ -1,11 +1,47 @@
-"""``{% cp_plans_section person %}``: a child's conferences and plans, for the child's
-child protection page. (Placeholder until the conferences area is built.)"""
+"""``{% cp_plans_section person %}``: a child's child protection plans (the open one first)
+and conferences, with their due dates and overdue flags (R-CP-1, R-CP-2), and the links to
+arrange the conference the child needs next — for the child's child protection page."""
+
+from __future__ import annotations
 
 from django import template
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from hearth.protection import queries_conferences as queries
+from hearth.protection import rules_conferences as rules
+from hearth.protection.codes import ConferenceKind
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def cp_plans_section(context, person) -> str:
-    return ""
+    request = context.get("request")
+    user = getattr(request, "user", None) or context.get("user")
+    today = timezone.localdate()
+    plans = queries.plans_of(person)
+    first_meetings = queries.first_meetings([p.pk for p in plans])
+    plan_rows = [{"plan": p, "core_group_overdue": rules.core_group_overdue(
+                      due=p.first_core_group_due, first_meeting_on=first_meetings.get(p.pk),
+                      today=today, is_open=p.is_open),
+                  "review_overdue": rules.review_overdue(due=p.next_review_due, today=today,
+                                                         is_open=p.is_open)} for p in plans]
+    conference_rows = [{"conference": c, "late": (
+        c.kind == ConferenceKind.ICPC and c.enquiry is not None
+        and rules.icpc_late(due=c.enquiry.icpc_due, held_on=c.held_on, held=c.held,
+                            today=today))} for c in queries.conferences_of(person)]
+    open_plan = next((p for p in plans if p.is_open), None)
+    return render_to_string("protection/conferences/_cp_plans_section.html", {
+        "person": person, "plans": plan_rows, "conferences": conference_rows,
+        "open_plan": open_plan,
+        "enquiries": queries.enquiries_needing_icpc(person), "today": today,
+        "can_arrange": user is not None and queries.may_arrange(user)}, request=request)
+
+
+@register.filter
+def lower_first(text: str) -> str:
+    """"Review child protection conference" → "review child protection conference": a label
+    inside a sentence, its abbreviations kept."""
+    text = str(text)
+    return text[:1].lower() + text[1:]

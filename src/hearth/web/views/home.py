@@ -19,6 +19,14 @@ def home(request):
     elif user.role == Role.MASH_PARTNER:
         template = "web/home_partner.html"
         context["shared"] = visible.live().order_by("family_name", "given_name")[:50]
+        from hearth.protection.models import CPPlan
+
+        # The child protection plans whose core group the agency is in (R-CP-3).
+        context["core_groups"] = list(
+            CPPlan.objects.filter(end_on__isnull=True, person__in=visible,
+                                  core_group__partner_agency_id=user.agency_id,
+                                  core_group__left_on__isnull=True)
+            .distinct().select_related("person").order_by("person__family_name"))
     elif user.role in (Role.TEAM_MANAGER, Role.SERVICE_MANAGER):
         template = "web/home_manager.html"
         scope = open_involvements if user.role == Role.SERVICE_MANAGER else \

@@ -26,6 +26,10 @@ class Command(BaseCommand):
 
             self.stdout.write(f"Casework for {seed_casework(SEED)} of the demo social "
                               "worker's children: visits, notes, follow-up, a warning.")
+            from hearth.protection.demo import seed_protection
+
+            self.stdout.write(f"Child protection for {seed_protection()} more: strategy "
+                              "discussions, enquiries, conferences and plans.")
 
             self.stdout.write(f"Chronologies built: {rebuild()} events from the records.")
             if extra:

@@ -1,0 +1,241 @@
+"""Reads that the conference, plan and core group pages and API share.
+
+A conference, plan, core group member or meeting is visible exactly when its child is
+(``Person.objects.visible_to``). A core group is also read by the partner agencies in it
+(R-CP-3): a MASH partner sees a plan's core group only while their agency is a member (adding
+the member shares the child with the agency). Anything else is 404.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Min, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from hearth.access.models import User
+from hearth.access.roles import Role
+from hearth.casework.models import Involvement, InvolvementStatus
+from hearth.casework.rules import CASE_HOLDING_ROLES
+from hearth.people.models import Person, Relationship
+from hearth.people.queries import get_visible_person as get_visible_person
+from hearth.protection.codes import ConferenceKind, S47Outcome
+from hearth.protection.models import (
+    Conference,
+    CoreGroupMeeting,
+    CoreGroupMember,
+    CPPlan,
+    Section47Enquiry,
+)
+
+#: Who may lead a child protection plan: qualified social workers and their managers.
+LEAD_ROLES = frozenset(CASE_HOLDING_ROLES | {Role.TEAM_MANAGER})
+#: Who may arrange a conference: whoever records child protection work, and the conference
+#: service and managers who record conferences.
+ARRANGE_PERMISSIONS = ("protection.record", "protection.conference")
+
+
+def may_arrange(user) -> bool:
+    return any(user.has_hearth_permission(p) for p in ARRANGE_PERMISSIONS)
+
+
+def _visible(user) -> QuerySet[Person]:
+    return Person.objects.visible_to(user).live()
+
+
+# --- conferences ------------------------------------------------------------------------------
+
+def visible_conferences(user) -> QuerySet[Conference]:
+    return Conference.objects.filter(person__in=_visible(user).values("pk"))
+
+
+def get_visible_conference(user, conference_id) -> Conference:
+    try:
+        return (visible_conferences(user)
+                .select_related("person", "enquiry", "plan", "chair", "arranged_by",
+                                "recorded_by")
+                .get(pk=conference_id))
+    except (Conference.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("No such conference.") from exc
+
+
+def conferences_of(person: Person) -> list[Conference]:
+    return list(Conference.objects.filter(person=person).select_related("plan", "enquiry")
+                .order_by("-held_on", "-pk"))
+
+
+def conference_detail(conference: Conference) -> dict:
+    """The invitees (by agency), the family and the plan a conference started or reviews."""
+    return {
+        "invitees": list(conference.invitees.order_by("agency", "name", "pk")),
+        "family": list(conference.family.select_related("excluded_by").order_by("pk")),
+        "started_plan": CPPlan.objects.filter(conference=conference).first(),
+    }
+
+
+def enquiries_needing_icpc(person: Person) -> list[Section47Enquiry]:
+    """The child's enquiries that found an ICPC is needed and have none arranged (R-CP-1)."""
+    return list(Section47Enquiry.objects.filter(
+        person=person, outcome=S47Outcome.SUBSTANTIATED_ICPC)
+        .exclude(conferences__kind=ConferenceKind.ICPC).order_by("icpc_due", "pk"))
+
+
+def get_child_enquiry(person: Person, enquiry_id) -> Section47Enquiry | None:
+    try:
+        return Section47Enquiry.objects.filter(person=person).get(pk=enquiry_id)
+    except (Section47Enquiry.DoesNotExist, ValueError, TypeError):
+        return None
+
+
+def arrange_facts(person: Person, *, enquiry=None, plan=None) -> dict:
+    """What ``rules_conferences.arrange_problems`` needs to know about the child, and the
+    enquiry or plan a conference would follow."""
+    facts: dict = {"has_open_plan": CPPlan.objects.filter(person=person,
+                                                          end_on__isnull=True).exists()}
+    if enquiry is not None:
+        facts.update(enquiry_outcome=enquiry.outcome,
+                     enquiry_is_childs=enquiry.person_id == person.pk,
+                     enquiry_started=enquiry.started_on,
+                     conferences_for_enquiry=Conference.objects.filter(
+                         enquiry=enquiry, kind=ConferenceKind.ICPC).count())
+    if plan is not None:
+        facts.update(plan_is_childs=plan.person_id == person.pk, plan_open=plan.end_on is None,
+                     plan_start=plan.start_on,
+                     rcpcs_arranged=Conference.objects.filter(plan=plan, held=False).count())
+    return facts
+
+
+def chairs() -> list[User]:
+    return list(User.objects.filter(role=Role.CONFERENCE_CHAIR, is_active=True)
+                .order_by("first_name", "last_name", "username"))
+
+
+# --- plans ------------------------------------------------------------------------------------
+
+def visible_plans(user) -> QuerySet[CPPlan]:
+    return CPPlan.objects.filter(person__in=_visible(user).values("pk"))
+
+
+def _live_members() -> Prefetch:
+    return Prefetch("core_group", queryset=CoreGroupMember.objects.select_related(
+        "partner_agency", "person").order_by("pk"))
+
+
+def get_visible_plan(user, plan_id) -> CPPlan:
+    try:
+        return (visible_plans(user)
+                .select_related("person", "conference", "lead_social_worker", "ended_by")
+                .prefetch_related(_live_members())
+                .get(pk=plan_id))
+    except (CPPlan.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("No such plan.") from exc
+
+
+def get_core_group_plan(user, plan_id) -> CPPlan:
+    """The plan whose core group ``user`` may read (R-CP-3): any visible plan for those who
+    read child protection records; for a partner, only while their agency is a member."""
+    plan = get_visible_plan(user, plan_id)
+    if user.has_hearth_permission("protection.view"):
+        return plan
+    if user.role == Role.MASH_PARTNER and user.agency_id and any(
+            m.partner_agency_id == user.agency_id and m.left_on is None
+            for m in plan.core_group.all()):
+        return plan
+    raise Http404("No such plan.")
+
+
+def plans_of(person: Person) -> list[CPPlan]:
+    """The child's plans, the open one first."""
+    return sorted(CPPlan.objects.filter(person=person).select_related("lead_social_worker"),
+                  key=lambda p: (p.end_on is not None, -p.start_on.toordinal(), -p.pk))
+
+
+def first_meetings(plan_ids: list[int]) -> dict[int, date]:
+    """Each plan's first core group meeting date."""
+    return dict(CoreGroupMeeting.objects.filter(plan_id__in=plan_ids).values("plan_id")
+                .annotate(first=Min("held_on")).values_list("plan_id", "first"))
+
+
+def open_plan(person: Person) -> CPPlan | None:
+    return CPPlan.objects.filter(person=person, end_on__isnull=True).first()
+
+
+def get_child_plan(person: Person, plan_id) -> CPPlan | None:
+    try:
+        return CPPlan.objects.filter(person=person).get(pk=plan_id)
+    except (CPPlan.DoesNotExist, ValueError, TypeError):
+        return None
+
+
+def plan_detail(plan: CPPlan) -> dict:
+    meetings = list(plan.meetings.select_related("recorded_by").order_by("-held_on", "-pk"))
+    first = min((m.held_on for m in meetings), default=None)
+    return {
+        "members": sorted(plan.core_group.all(), key=lambda m: (m.left_on is not None, m.pk)),
+        "meetings": meetings,
+        "first_meeting_on": first,
+        "reviews": list(plan.reviews.select_related("chair").order_by("-held_on", "-pk")),
+    }
+
+
+def get_visible_member(user, member_id) -> CoreGroupMember:
+    try:
+        return (CoreGroupMember.objects.filter(plan__in=visible_plans(user).values("pk"))
+                .select_related("plan__person", "partner_agency", "person")
+                .get(pk=member_id))
+    except (CoreGroupMember.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("No such core group member.") from exc
+
+
+# --- people to choose from --------------------------------------------------------------------
+
+def allocated_worker(person: Person) -> User | None:
+    """The child's allocated worker on their live involvement (the default lead)."""
+    involvement = (Involvement.objects.filter(person=person, worker__isnull=False)
+                   .exclude(status=InvolvementStatus.CLOSED)
+                   .select_related("worker").order_by("-opened_on", "-pk").first())
+    return involvement.worker if involvement else None
+
+
+def lead_candidates(person: Person, *, also=None) -> list[User]:
+    """Who may lead the child's plan: the qualified workers of the child's teams (everyone
+    who may, when the child has no live involvement), with the current lead."""
+    teams = (Involvement.objects.filter(person=person).exclude(status=InvolvementStatus.CLOSED)
+             .values("team_id"))
+    leads = User.objects.filter(is_active=True, role__in=LEAD_ROLES)
+    mine = leads.filter(team_id__in=teams)
+    chosen = mine if mine.exists() else leads
+    extra = Q(pk__in=[u.pk for u in (also, allocated_worker(person)) if u is not None])
+    return list((chosen | User.objects.filter(extra)).distinct()
+                .order_by("first_name", "last_name", "username"))
+
+
+def family_people(user, child: Person) -> list[tuple[Person, str]]:
+    """The child's family, each with who they are to the child: the child's parents, carers
+    and other relatives, and their parents' partners — to record who took part in a
+    conference or joined the core group. Their names show as on the child's own record
+    (its relationships), to whoever may see the child: a conference chair records the
+    parents' participation without seeing the parents' records."""
+    found: dict = {}
+    for rel in (Relationship.objects.filter(relative=child, end_date__isnull=True)
+                .exclude(kind="sibling").select_related("person")):
+        found.setdefault(rel.person_id, (rel.person, rel.get_kind_display()))
+    parent_ids = list(found)
+    for rel in (Relationship.objects.filter(relative_id__in=parent_ids, kind="partner",
+                                            end_date__isnull=True)
+                .select_related("person", "relative")):
+        found.setdefault(rel.person_id, (rel.person, f"{rel.relative.given_name}'s partner"))
+    found.pop(child.pk, None)
+    return sorted((v for v in found.values() if v[0].merged_into_id is None),
+                  key=lambda pr: (pr[0].family_name, pr[0].given_name))
+
+
+def practitioners_meetings(user, child: Person) -> list:
+    """Practitioners' meetings about the child and its parents (seed 004 §4.3)."""
+    from hearth.incidents.models import PractitionersMeeting
+
+    parents = Relationship.objects.filter(relative=child).values("person_id")
+    return list(PractitionersMeeting.objects
+                .filter(Q(person=child) | Q(person_id__in=parents))
+                .filter(person__in=_visible(user).values("pk"))
+                .select_related("person").order_by("-held_on", "-pk"))
