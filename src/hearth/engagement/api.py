@@ -15,22 +15,13 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from hearth.api_auth import AuthedRequest, permission
+from hearth.api_problems import Problem
 from hearth.chronology.codes import OWN_SERVICE
 from hearth.engagement import actions, queries
 from hearth.engagement.chronology import who
 from hearth.engagement.models import EngagementEvent
 
 router = Router(tags=["engagement"])
-
-
-class FieldError(Schema):
-    field: str
-    message: str
-
-
-class Problem(Schema):
-    detail: str
-    errors: list[FieldError] = []
 
 
 class EventIn(Schema):

@@ -18,22 +18,13 @@ from ninja.errors import HttpError
 
 from hearth.access.models import Agency, User
 from hearth.api_auth import AuthedRequest, permission, require_if_match
+from hearth.api_problems import Problem
 from hearth.people.actions import StaleEdit
 from hearth.protection import actions_conferences as actions
 from hearth.protection import queries_conferences as queries
 from hearth.protection.models import Conference, CoreGroupMember, CPPlan
 
 router = Router(tags=["child protection"])
-
-
-class FieldError(Schema):
-    field: str
-    message: str
-
-
-class Problem(Schema):
-    detail: str
-    errors: list[FieldError] = []
 
 
 class InviteeIn(Schema):

@@ -17,6 +17,7 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from hearth.api_auth import AuthedRequest, permission, require_if_match
+from hearth.api_problems import Problem
 from hearth.casework.models import Involvement
 from hearth.people.actions import StaleEdit
 from hearth.protection import actions_strategy as actions
@@ -26,16 +27,6 @@ from hearth.protection.codes import StrategyOrigin
 from hearth.protection.models import S47Visit, Section47Enquiry, StrategyDiscussion
 
 router = Router(tags=["child protection"])
-
-
-class FieldError(Schema):
-    field: str
-    message: str
-
-
-class Problem(Schema):
-    detail: str
-    errors: list[FieldError] = []
 
 
 class ParticipantIn(Schema):

@@ -22,22 +22,13 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from hearth.api_auth import AuthedRequest, permission
+from hearth.api_problems import Problem
 from hearth.protection import actions_twoworkers as actions
 from hearth.protection import queries_dashboard
 from hearth.protection import queries_twoworkers as queries
 from hearth.protection.models import TwoWorkerDecision
 
 router = Router(tags=["child protection"])
-
-
-class FieldError(Schema):
-    field: str
-    message: str
-
-
-class Problem(Schema):
-    detail: str
-    errors: list[FieldError] = []
 
 
 class PersonRef(Schema):
