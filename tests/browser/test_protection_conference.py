@@ -117,6 +117,7 @@ def test_chris_records_an_icpc_with_kerry_excluded_from_part_and_a_plan_starts(
     chris_page.get_by_role("link", name="The child protection plan this conference started").click()
     chris_page.get_by_role("link", name="Core group page to share and print").click()
     expect(chris_page.get_by_role("heading", level=1)).to_have_text("Jack Fletcher's core group")
+    expect(chris_page.get_by_role("button", name="Print this page")).to_be_visible()
     assert_accessible(chris_page)
 
     plan = m.CPPlan.objects.get()

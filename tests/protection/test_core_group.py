@@ -52,7 +52,7 @@ def test_r_cp_3_pat_reads_the_core_group_once_the_police_are_members(
     for text in ("Jack Fletcher's core group", "Ms Amira Shah, Northam Primary School",
                  "Class teacher", "Tell Sam the same day", "DC Pat Officer, Hampshire Police",
                  "Share the outcome of the investigation", "Download the core group for the "
-                 "family (PDF)", "use your browser's print option"):
+                 "family (PDF)", "Print this page"):
         assert text in html, text
     assert f"/cp-plans/{plan.pk}\"" not in html  # no link to the plan Pat may not read
     assert pat.get(f"/cp-plans/{plan.pk}").status_code == 403

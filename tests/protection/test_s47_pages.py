@@ -77,6 +77,26 @@ def test_r_two_1_sam_and_dc_officer_are_recorded_and_shown_with_their_kinds(
     assert "Visit on 16 November 2026 at 15:30" in page and "Yes, alone" in page
 
 
+def test_r_two_1_pat_the_police_partner_can_be_chosen_as_the_police_officer(
+        fletchers, social_worker, police_partner, enquiry_for, as_user):
+    enquiry = enquiry_for(fletchers["jack"], joint=True)
+    client = as_user(social_worker)
+    page = client.get(f"/s47-enquiries/{enquiry.pk}/visits/new").content.decode()
+    assert f'<option value="{police_partner.pk}">Pat Officer (Hampshire Police)' in page
+    response = client.post(f"/s47-enquiries/{enquiry.pk}/visits/new", visit_form(
+        worker_1_user=str(social_worker.pk), worker_2_user=str(police_partner.pk),
+        worker_2_name="", worker_2_agency=""))
+    assert response.status_code == 302
+    pat = S47VisitWorker.objects.get(kind="police")
+    assert (pat.user, pat.name, pat.agency) == (police_partner, "Pat Officer",
+                                                "Hampshire Police")
+    # …but not as the social worker.
+    response = client.post(f"/s47-enquiries/{enquiry.pk}/visits/new", visit_form(
+        worker_1_kind="police", worker_1_user=str(police_partner.pk), worker_2_kind="police",
+        worker_2_user="", worker_2_name="DC Lee", visit_date="15/11/2026"))
+    assert response.status_code == 400
+
+
 @pytest.mark.parametrize(("changes", "message"), [
     ({"visit_date": "31/02/2026"}, "Date of the visit must be a real date"),
     ({"visit_date": "17/11/2026", "visit_time": "18:00"},

@@ -207,7 +207,9 @@ def do_record_s47_visit(enquiry: Section47Enquiry, *, acting_user, visited_at: d
                                   name=_text(w.get("name")) or (user.display_name if user
                                                                 else ""),
                                   user_id=user.pk if user is not None else None,
-                                  agency=_text(w.get("agency"))))
+                                  agency=_text(w.get("agency")) or (
+                                      user.agency.name if user is not None and user.agency_id
+                                      else "")))
     problems = rules.visit_problems(
         visited_at=visited_at, now=timezone.now(), started_on=current.started_on,
         outcome_on=current.outcome_on, place=place, child_seen=child_seen,

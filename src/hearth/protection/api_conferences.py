@@ -18,7 +18,7 @@ from ninja.errors import HttpError
 
 from hearth.access.models import Agency, User
 from hearth.api_auth import AuthedRequest, permission, require_if_match
-from hearth.api_problems import Problem
+from hearth.api_problems import Problem, unprocessable
 from hearth.people.actions import StaleEdit
 from hearth.protection import actions_conferences as actions
 from hearth.protection import queries_conferences as queries
@@ -200,9 +200,7 @@ def _etag(obj) -> str:
 
 
 def _invalid(problems: dict[str, str]) -> Status:
-    return Status(422, {"detail": "; ".join(f"{k}: {v}" if k else v
-                                            for k, v in problems.items()),
-                        "errors": [{"field": k, "message": v} for k, v in problems.items()]})
+    return unprocessable(problems)
 
 
 def _found(get, user, key):

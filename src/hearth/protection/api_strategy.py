@@ -17,7 +17,7 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from hearth.api_auth import AuthedRequest, permission, require_if_match
-from hearth.api_problems import Problem
+from hearth.api_problems import Problem, unprocessable
 from hearth.casework.models import Involvement
 from hearth.people.actions import StaleEdit
 from hearth.protection import actions_strategy as actions
@@ -165,10 +165,7 @@ API_FIELD = {"contact": "contact_id", "assessment": "assessment_id",
 
 
 def _refused(problems: dict[str, str]) -> Status:
-    errors = [{"field": API_FIELD.get(k, k), "message": m} for k, m in problems.items()]
-    first = errors[0]
-    detail = f"{first['field']}: {first['message']}" if first["field"] else first["message"]
-    return Status(422, {"detail": detail, "errors": [e for e in errors if e["field"]]})
+    return unprocessable(problems, API_FIELD)
 
 
 def _person(request: AuthedRequest, person_id):

@@ -22,7 +22,7 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from hearth.api_auth import AuthedRequest, permission
-from hearth.api_problems import Problem
+from hearth.api_problems import Problem, unprocessable
 from hearth.protection import actions_twoworkers as actions
 from hearth.protection import queries_dashboard
 from hearth.protection import queries_twoworkers as queries
@@ -190,10 +190,7 @@ def record_decision(request: AuthedRequest, person_id: str, payload: DecisionIn)
     except actions.NotTheTeamManager as exc:
         return Status(403, {"detail": str(exc), "errors": []})
     except actions.ProtectionRefused as exc:
-        return Status(422, {"detail": "; ".join(f"{k}: {v}" if k else v
-                                                for k, v in exc.problems.items()),
-                            "errors": [{"field": k, "message": v}
-                                       for k, v in exc.problems.items()]})
+        return unprocessable(exc.problems)
     decision = queries.with_children_seen(
         request.auth, TwoWorkerDecision.objects.filter(pk=decision.pk)).get()
     return Status(201, _decision(decision))

@@ -238,8 +238,8 @@ class VisitForm(RowsForm):
         super().__init__(*args, **kwargs)
         self.colleagues = list(colleagues)
         choices = [("", "Not a colleague: enter their name"),
-                   *[(str(u.pk), f"{u.display_name}{f' ({u.team.name})' if u.team else ''}")
-                     for u in self.colleagues]]
+                   *[(str(u.pk), f"{u.display_name} ({(u.team or u.agency).name})"
+                      if (u.team or u.agency) else u.display_name) for u in self.colleagues]]
         for n in range(1, WORKER_ROWS + 1):
             self.fields[f"worker_{n}_kind"] = forms.ChoiceField(
                 label="Kind of worker", choices=[("", "Select"), *WorkerKind.choices],

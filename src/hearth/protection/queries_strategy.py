@@ -157,12 +157,15 @@ def origin_assessments(person: Person) -> list:
 
 
 def visit_colleagues(user) -> list[User]:
-    """Who may be chosen as a worker on a Section 47 visit: the recorder, their team and the
-    social workers (a police officer or another professional is named in free text)."""
+    """Who may be chosen as a worker on a Section 47 visit: the recorder, their team, the
+    social workers, and the police officers who use Hearth as MASH partners (anyone else is
+    named in free text)."""
     team = Q(team_id=user.team_id) if user.team_id else Q(pk__in=[])
-    return list(User.objects.filter(is_active=True, role__in=CASEWORK_ROLES)
-                .filter(team | Q(role__in=SOCIAL_WORK_ROLES) | Q(pk=user.pk))
-                .select_related("team").order_by("first_name", "last_name", "username"))
+    staff = Q(role__in=CASEWORK_ROLES) & (team | Q(role__in=SOCIAL_WORK_ROLES) | Q(pk=user.pk))
+    police = Q(role=Role.MASH_PARTNER, agency__kind="police")
+    return list(User.objects.filter(is_active=True).filter(staff | police)
+                .select_related("team", "agency").order_by("first_name", "last_name",
+                                                            "username"))
 
 
 def action_owners(user) -> list[User]:

@@ -9,6 +9,12 @@ import("../govuk/govuk-frontend.min.js").then(({ initAll }) => {
   });
 });
 
+// "Print this page" buttons (an inline onclick would break the CSP).
+document.querySelectorAll("[data-hearth-print]").forEach((button) => {
+  button.hidden = false;
+  button.addEventListener("click", () => window.print());
+});
+
 // After an in-place update, move focus where a screen reader user needs it: the error summary
 // (GOV.UK's component focuses itself) or else the results heading, which announces the count.
 document.body.addEventListener("htmx:afterSettle", () => {
