@@ -187,14 +187,14 @@ def test_r_cp_1_an_icpc_is_late_after_its_due_date():
 
 def test_r_cp_2_overdue_core_groups_and_reviews():
     due = date(2026, 11, 30)
-    assert not r.core_group_overdue(due=due, first_meeting_on=None, today=due)
-    assert r.core_group_overdue(due=due, first_meeting_on=None, today=date(2026, 12, 1))
-    assert not r.core_group_overdue(due=due, first_meeting_on=due, today=date(2027, 1, 1))
-    assert r.core_group_overdue(due=due, first_meeting_on=date(2026, 12, 3), today=TODAY)
-    assert not r.core_group_overdue(due=due, first_meeting_on=None, today=date(2027, 1, 1),
-                                    is_open=False)
-    assert r.review_overdue(due=due, today=date(2026, 12, 1), is_open=True)
-    assert not r.review_overdue(due=due, today=date(2026, 12, 1), is_open=False)
+    assert rules.core_group_overdue(first_due=due, last_held=None, next_meeting_on=None,
+                                    today=due) is None
+    assert rules.core_group_overdue(first_due=due, last_held=None, next_meeting_on=None,
+                                    today=date(2026, 12, 1)) == due
+    assert rules.core_group_overdue(first_due=due, last_held=due, next_meeting_on=None,
+                                    today=date(2027, 1, 1)) is None
+    assert rules.review_overdue(due=due, today=date(2026, 12, 1), is_open=True)
+    assert not rules.review_overdue(due=due, today=date(2026, 12, 1), is_open=False)
 
 
 @pytest.mark.parametrize("icpc_on, core_group, first_review", [

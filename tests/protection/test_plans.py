@@ -153,7 +153,7 @@ def test_the_plans_section_lists_plans_open_first_and_what_to_arrange(
     time_machine.move_to(date(2026, 12, 1))
     html = _section(social_worker, jack)
     assert html.index(f"/cp-plans/{current.pk}") < html.index(f"/cp-plans/{old.pk}")
-    assert "First core group by 30 November 2026 <strong" in html and "Overdue" in html
+    assert "Core group meeting due by 30 November 2026 <strong" in html and "Overdue" in html
     assert f"?kind=rcpc&amp;plan={current.pk}" in html and "?kind=roth" not in html
     assert "Ended: no longer at continuing risk of significant harm" in html
     assert "Initial child protection conference" in html
@@ -188,3 +188,23 @@ def test_the_plan_and_conference_pages_do_not_query_per_row(fletchers, social_wo
             assert client.get(f"/conferences/{plan.conference_id}").status_code == 200
         counts.append((len(plan_page), len(conference_page)))
     assert counts[0] == counts[1]
+
+
+def test_r_cp_2_a_missed_core_group_meeting_is_overdue_on_the_plan_page_and_the_dashboard(
+        fletchers, social_worker, team_manager, plan_for, as_user, time_machine):
+    """The plan page and the dashboard read one rule: the core group met on time, but the next
+    meeting it set has passed with no meeting, so both say it is overdue."""
+    jack = fletchers["jack"]
+    plan = plan_for(jack, icpc_on=date(2026, 9, 1))
+    time_machine.move_to(date(2026, 9, 10))
+    actions.do_record_core_group_meeting(plan, acting_user=social_worker,
+                                         held_on=date(2026, 9, 10), attendees="Sam, school",
+                                         progress="Settled", next_meeting_on=date(2026, 10, 8))
+    time_machine.move_to(date(2026, 11, 17))
+    page = as_user(social_worker).get(f"/cp-plans/{plan.pk}").content.decode()
+    next_row = page[page.index('id="core-group-next"'):]
+    assert next_row.startswith('id="core-group-next">8 October 2026 <strong')
+    assert "Overdue" in next_row[:120]
+    dashboard = as_user(team_manager).get("/child-protection").content.decode()
+    assert ("Next meeting<span class=\"govuk-visually-hidden\"> of the core group for Jack "
+            "Fletcher") in dashboard

@@ -1,5 +1,6 @@
 """The pure child-protection rules: two workers on a Section 47 visit (R-TWO-1), the two-worker
-criteria (R-TWO-2), and a CP plan's checks and due dates (R-CP-1, R-CP-2)."""
+criteria (R-TWO-2), a CP plan's checks and due dates (R-CP-1, R-CP-2), and what is due and
+overdue, as the pages, the dashboard and the API all show it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from hearth.protection import rules
 from hearth.protection.codes import WorkerKind
 
+TODAY = date(2026, 11, 17)
 SW, CSC, POLICE, KNOWN = (WorkerKind.SOCIAL_WORKER, WorkerKind.CSC_WORKER, WorkerKind.POLICE,
                           WorkerKind.KNOWN_PROFESSIONAL)
 
@@ -90,3 +92,64 @@ def test_r_cp_2_first_core_group_and_review_dates():
     assert dates.first_review_due == date(2027, 2, 20)
     # Over Christmas the bank holidays push the core group back.
     assert rules.plan_dates(date(2026, 12, 18)).first_core_group_due == date(2027, 1, 6)
+
+
+# --- the dashboards (R-CP-1, R-CP-2) ----------------------------------------------------------
+
+def test_r_cp_1_an_icpc_is_overdue_once_its_due_date_has_passed():
+    def overdue(due):
+        return rules.icpc_overdue(icpc_due=due, today=TODAY, outcome="", icpc_held=False)
+
+    assert overdue(date(2026, 11, 16))
+    assert not overdue(TODAY)
+    assert not overdue(date(2026, 12, 1))
+
+
+def test_r_cp_2_reviews_within_28_days_are_due_and_past_ones_overdue():
+    assert rules.review_state(date(2026, 11, 16), TODAY) == rules.OVERDUE
+    assert rules.review_state(TODAY, TODAY) == rules.DUE
+    assert rules.review_state(date(2026, 12, 15), TODAY) == rules.DUE  # 28 days
+    assert rules.review_state(date(2026, 12, 16), TODAY) is None
+
+
+def test_r_cp_2_the_first_core_group_is_overdue_after_its_due_date_with_no_meeting():
+    first_due = date(2026, 11, 16)
+    assert rules.core_group_overdue(first_due=first_due, last_held=None, next_meeting_on=None,
+                                    today=TODAY) == first_due
+    assert rules.core_group_overdue(first_due=TODAY, last_held=None, next_meeting_on=None,
+                                    today=TODAY) is None
+    assert rules.core_group_overdue(first_due=first_due, last_held=date(2026, 11, 12),
+                                    next_meeting_on=date(2026, 12, 3), today=TODAY) is None
+
+
+def test_r_cp_2_a_later_core_group_is_overdue_once_the_date_set_at_the_last_has_passed():
+    assert rules.core_group_overdue(
+        first_due=date(2026, 9, 1), last_held=date(2026, 10, 1),
+        next_meeting_on=date(2026, 11, 5), today=TODAY) == date(2026, 11, 5)
+    assert rules.core_group_overdue(first_due=date(2026, 9, 1), last_held=date(2026, 10, 1),
+                                    next_meeting_on=None, today=TODAY) is None
+
+
+def test_a_repeat_plan_within_two_years_of_the_last_one_ending_is_flagged():
+    assert rules.repeat_within(date(2026, 11, 16), date(2024, 11, 16))
+    assert not rules.repeat_within(date(2026, 11, 17), date(2024, 11, 16))
+    # A plan that ended on 29 February: two years on is 28 February.
+    assert rules.repeat_within(date(2026, 2, 28), date(2024, 2, 29))
+    assert not rules.repeat_within(date(2026, 3, 1), date(2024, 2, 29))
+
+
+def test_r_cp_2_the_plan_page_flags_come_from_the_same_rules_and_a_closed_plan_has_none():
+    from types import SimpleNamespace
+
+    from hearth.protection.queries_conferences import plan_flags
+
+    plan = SimpleNamespace(first_core_group_due=date(2026, 9, 1), next_review_due=TODAY,
+                           is_open=True)
+    missed = SimpleNamespace(held_on=date(2026, 10, 1), next_meeting_on=date(2026, 11, 5))
+    assert plan_flags(plan, missed, TODAY) == {"core_group_overdue": date(2026, 11, 5),
+                                               "review_overdue": False}
+    assert plan_flags(plan, None, date(2026, 11, 18)) == {
+        "core_group_overdue": date(2026, 9, 1), "review_overdue": True}
+    plan.is_open = False
+    assert plan_flags(plan, None, date(2026, 11, 18)) == {"core_group_overdue": None,
+                                                          "review_overdue": False}

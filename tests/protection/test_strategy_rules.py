@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from hearth.protection import rules as protection_rules
 from hearth.protection import rules_strategy as rules
 from hearth.protection.codes import S47Outcome, StrategyDecision, WorkerKind
 
@@ -52,8 +53,8 @@ def test_r_cp_1_the_icpc_is_due_15_working_days_after_the_strategy_discussion(he
 ])
 def test_r_cp_1_the_icpc_is_overdue_only_while_one_is_still_needed(outcome, held, today,
                                                                     overdue):
-    assert rules.icpc_overdue(icpc_due=date(2026, 12, 1), today=today, outcome=outcome,
-                              icpc_held=held) is overdue
+    assert protection_rules.icpc_overdue(icpc_due=date(2026, 12, 1), today=today, outcome=outcome,
+                                         icpc_held=held) is overdue
 
 
 # --- who takes part in a strategy discussion --------------------------------------------------

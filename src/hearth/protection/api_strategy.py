@@ -12,7 +12,6 @@ from datetime import date, datetime
 from uuid import UUID
 
 from django.http import Http404, HttpResponse
-from django.utils import timezone
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
@@ -22,7 +21,6 @@ from hearth.casework.models import Involvement
 from hearth.people.actions import StaleEdit
 from hearth.protection import actions_strategy as actions
 from hearth.protection import queries_strategy as queries
-from hearth.protection import rules_strategy as rules
 from hearth.protection.codes import StrategyOrigin
 from hearth.protection.models import S47Visit, Section47Enquiry, StrategyDiscussion
 
@@ -204,9 +202,7 @@ def _visit_out(v: S47Visit) -> dict:
 def _enquiry_out(e: Section47Enquiry) -> dict:
     return {"id": e.pk, "person_id": e.person_id, "strategy_discussion_id": e.strategy_id,
             "joint": e.joint, "started_on": e.started_on, "icpc_due": e.icpc_due,
-            "icpc_overdue": rules.icpc_overdue(
-                icpc_due=e.icpc_due, today=timezone.localdate(), outcome=e.outcome,
-                icpc_held=bool(getattr(e, "icpc_held", False))),
+            "icpc_overdue": queries.icpc_overdue(e),
             "outcome": e.outcome, "outcome_label": e.get_outcome_display() if e.outcome else "",
             "outcome_reasons": e.outcome_reasons, "outcome_on": e.outcome_on,
             "version": e.version, "visits": [_visit_out(v) for v in queries.visits_of(e)]}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Min, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
 from hearth.access.models import User
@@ -19,6 +19,7 @@ from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.casework.rules import CASE_HOLDING_ROLES
 from hearth.people.models import Person, Relationship
 from hearth.people.queries import get_visible_person as get_visible_person
+from hearth.protection import rules
 from hearth.protection.codes import ConferenceKind, S47Outcome
 from hearth.protection.models import (
     Conference,
@@ -150,10 +151,26 @@ def plans_of(person: Person) -> list[CPPlan]:
                   key=lambda p: (p.end_on is not None, -p.start_on.toordinal(), -p.pk))
 
 
-def first_meetings(plan_ids: list[int]) -> dict[int, date]:
-    """Each plan's first core group meeting date."""
-    return dict(CoreGroupMeeting.objects.filter(plan_id__in=plan_ids).values("plan_id")
-                .annotate(first=Min("held_on")).values_list("plan_id", "first"))
+def latest_meetings(plan_ids: list[int]) -> dict[int, CoreGroupMeeting]:
+    """Each plan's latest core group meeting (one query)."""
+    latest: dict[int, CoreGroupMeeting] = {}
+    for meeting in CoreGroupMeeting.objects.filter(plan_id__in=plan_ids).order_by(
+            "plan_id", "-held_on", "-pk"):
+        latest.setdefault(meeting.plan_id, meeting)
+    return latest
+
+
+def plan_flags(plan: CPPlan, latest_meeting: CoreGroupMeeting | None, today: date) -> dict:
+    """R-CP-2 for one plan: the date a core group meeting was due by when one is overdue (the
+    first, or the next one set at the last meeting), and whether the review is overdue."""
+    core_group_due = rules.core_group_overdue(
+        first_due=plan.first_core_group_due,
+        last_held=latest_meeting.held_on if latest_meeting else None,
+        next_meeting_on=latest_meeting.next_meeting_on if latest_meeting else None,
+        today=today) if plan.is_open else None
+    return {"core_group_overdue": core_group_due,
+            "review_overdue": rules.review_overdue(due=plan.next_review_due, today=today,
+                                                   is_open=plan.is_open)}
 
 
 def open_plan(person: Person) -> CPPlan | None:

@@ -18,7 +18,7 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery, Va
 from django.db.models.functions import Coalesce
 
 from hearth.access.roles import Role
-from hearth.protection import rules_twoworkers as rules
+from hearth.protection import rules
 from hearth.protection.codes import Category, ConferenceKind, S47Outcome
 from hearth.protection.models import Conference, CoreGroupMeeting, CPPlan, Section47Enquiry
 from hearth.protection.queries_twoworkers import scope_children
@@ -129,7 +129,8 @@ def open_plans(children) -> list[Any]:
 def build(user, today: date) -> Dashboard:
     children = scope_children(user).values("pk")
     plans = open_plans(children)
-    icpcs = [Row(e, e.icpc_due, rules.icpc_state(e.icpc_due, today) == rules.OVERDUE)
+    icpcs = [Row(e, e.icpc_due, rules.icpc_overdue(icpc_due=e.icpc_due, today=today,
+                                                   outcome=e.outcome, icpc_held=False))
              for e in waiting_for_icpc(children)]
     reviews = []
     for plan in sorted(plans, key=lambda p: (p.next_review_due, p.pk)):

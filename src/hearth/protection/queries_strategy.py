@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from hearth.access.models import Agency, User
 from hearth.access.roles import Role
 from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.people.models import Person
 from hearth.people.queries import get_visible_person as get_visible_person
+from hearth.protection import rules
 from hearth.protection.codes import ConferenceKind
 from hearth.protection.models import (
     Conference,
@@ -63,6 +65,14 @@ def get_visible_action(user, discussion_id, action_id) -> StrategyAction:
 def _icpc_held() -> Exists:
     return Exists(Conference.objects.filter(enquiry=OuterRef("pk"), kind=ConferenceKind.ICPC,
                                             held=True))
+
+
+def icpc_overdue(enquiry: Section47Enquiry) -> bool:
+    """R-CP-1 for an enquiry read through ``visible_enquiries`` / ``enquiries_of``, which
+    annotate ``icpc_held``."""
+    return rules.icpc_overdue(icpc_due=enquiry.icpc_due, today=timezone.localdate(),
+                              outcome=enquiry.outcome,
+                              icpc_held=bool(getattr(enquiry, "icpc_held", False)))
 
 
 def visible_enquiries(user) -> QuerySet[Section47Enquiry]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from hearth import calendar
-from hearth.protection.codes import WorkerKind
+from hearth.protection.codes import S47Outcome, WorkerKind
 
 #: R-TWO-2: this many children on CP plans in one family means two workers must be considered.
 MUST_CONSIDER_CHILDREN = 4
@@ -105,3 +105,55 @@ def plan_dates(icpc_on: date) -> PlanDates:
     conference within 3 months (later ones every 6 months: ``calendar.rcpc_next_due``)."""
     return PlanDates(first_core_group_due=calendar.core_group_due(icpc_on).date(),
                      first_review_due=calendar.rcpc_first_due(icpc_on).date())
+
+
+# --- what is due, and what is overdue (one place for the pages, the dashboard and the API) --
+
+OVERDUE = "overdue"
+DUE = "due"
+#: Reviews due within this many days are shown as due on the dashboard.
+REVIEW_WINDOW_DAYS = 28
+#: A second plan starting within this many years of the last one ending is flagged.
+REPEAT_WITHIN_YEARS = 2
+
+
+def icpc_overdue(*, icpc_due: date, today: date, outcome: str, icpc_held: bool) -> bool:
+    """R-CP-1: the ICPC is overdue once its due date has passed while the enquiry has no
+    outcome, or concluded that an ICPC is needed and none has been held."""
+    if icpc_held or outcome not in ("", S47Outcome.SUBSTANTIATED_ICPC):
+        return False
+    return today > icpc_due
+
+
+def review_state(next_review_due: date, today: date) -> str | None:
+    """R-CP-2: a review conference is due when its date is within ``REVIEW_WINDOW_DAYS``,
+    overdue once that date has passed, and neither otherwise."""
+    if next_review_due < today:
+        return OVERDUE
+    if (next_review_due - today).days <= REVIEW_WINDOW_DAYS:
+        return DUE
+    return None
+
+
+def review_overdue(*, due: date, today: date, is_open: bool) -> bool:
+    """R-CP-2: an open plan's review conference is overdue once its due date has passed."""
+    return is_open and review_state(due, today) == OVERDUE
+
+
+def core_group_overdue(*, first_due: date, last_held: date | None,
+                       next_meeting_on: date | None, today: date) -> date | None:
+    """The date a core group meeting was due by, when it is overdue, else None: the first
+    meeting once its due date (10 working days after the ICPC, R-CP-2) has passed with no
+    meeting; later, the next meeting set at the last one once that date has passed."""
+    if last_held is None:
+        return first_due if first_due < today else None
+    if next_meeting_on is not None and next_meeting_on < today:
+        return next_meeting_on
+    return None
+
+
+def repeat_within(start_on: date, previous_end_on: date,
+                  years: int = REPEAT_WITHIN_YEARS) -> bool:
+    """Whether a plan started within ``years`` of the child's previous plan ending (29
+    February counts on to 28 February)."""
+    return start_on <= calendar.add_months(previous_end_on, 12 * years)

@@ -245,16 +245,3 @@ def icpc_late(*, due: date, held_on: date, held: bool, today: date) -> bool:
     """R-CP-1: an initial conference is late when it was (or is arranged to be) held after
     its due date, or it is not yet held and the due date has passed."""
     return held_on > due or (not held and today > due)
-
-
-def core_group_overdue(*, due: date, first_meeting_on: date | None, today: date,
-                       is_open: bool = True) -> bool:
-    """R-CP-2: the first core group meeting is overdue when none was held by its due date."""
-    if first_meeting_on is not None:
-        return first_meeting_on > due
-    return is_open and today > due
-
-
-def review_overdue(*, due: date, today: date, is_open: bool) -> bool:
-    """R-CP-2: an open plan's review conference is overdue once its due date has passed."""
-    return is_open and today > due

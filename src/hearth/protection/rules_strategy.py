@@ -246,11 +246,3 @@ def outcome_problems(*, outcome: str, reasons: str, outcome_on: date | None, sta
         problems["outcome_on"] = (f"The outcome cannot be before the enquiry started "
                                   f"({started_on:%-d %B %Y})")
     return problems
-
-
-def icpc_overdue(*, icpc_due: date, today: date, outcome: str, icpc_held: bool) -> bool:
-    """R-CP-1: the ICPC is overdue once its due date has passed while the enquiry has no
-    outcome, or concluded that an ICPC is needed and none has been held."""
-    if icpc_held or outcome not in ("", S47Outcome.SUBSTANTIATED_ICPC):
-        return False
-    return today > icpc_due

@@ -6,8 +6,9 @@
   (``protection.rules.two_worker_criteria`` decides must / should).
 - R-TWO-3: which recorded decision covers a family, whether one is needed, and what a
   decision must say.
-- R-CP-1 / R-CP-2 on the dashboards: an ICPC, a review or a core group that is due or
-  overdue; a repeat plan within two years of the last one ending.
+
+What is due and overdue (ICPCs, reviews, core groups, repeat plans) is in
+``protection.rules``, shared by the pages, the dashboard and the API.
 """
 
 from __future__ import annotations
@@ -23,11 +24,6 @@ from hearth.protection.rules import TwoWorkerCriteria, two_worker_criteria
 #: ``people.Relationship.kind`` linking two siblings (``PARENT_KINDS`` make ``person`` a
 #: parent of ``relative``).
 SIBLING = "sibling"
-
-#: Reviews due within this many days are shown as due on the dashboard.
-REVIEW_WINDOW_DAYS = 28
-#: A second plan starting within this many years of the last one ending is flagged.
-REPEAT_WITHIN_YEARS = 2
 
 
 # --- families ------------------------------------------------------------------------------
@@ -186,50 +182,3 @@ def decision_problems(*, two_workers: bool | None, reasons: str, decided_on: dat
     elif decided_on > today:
         problems["decided_on"] = NOT_IN_FUTURE
     return problems
-
-
-# --- the dashboards (R-CP-1, R-CP-2) ------------------------------------------------------------
-
-OVERDUE = "overdue"
-DUE = "due"
-
-
-def icpc_state(icpc_due: date, today: date) -> str:
-    """An ICPC still to be held is overdue once its due date has passed (R-CP-1)."""
-    return OVERDUE if icpc_due < today else DUE
-
-
-def review_state(next_review_due: date, today: date) -> str | None:
-    """A review conference is due when its date is within ``REVIEW_WINDOW_DAYS``, overdue
-    once that date has passed, and not shown otherwise (R-CP-2)."""
-    if next_review_due < today:
-        return OVERDUE
-    if (next_review_due - today).days <= REVIEW_WINDOW_DAYS:
-        return DUE
-    return None
-
-
-def core_group_overdue(*, first_due: date, last_held: date | None,
-                       next_meeting_on: date | None, today: date) -> date | None:
-    """The date a core group meeting was due by, when it is overdue, else None: the first
-    meeting once its due date (10 working days after the ICPC, R-CP-2) has passed with no
-    meeting; later, the next meeting set at the last one once that date has passed."""
-    if last_held is None:
-        return first_due if first_due < today else None
-    if next_meeting_on is not None and next_meeting_on < today:
-        return next_meeting_on
-    return None
-
-
-def years_after(d: date, years: int) -> date:
-    """The same day ``years`` later (29 February becomes 28 February)."""
-    try:
-        return d.replace(year=d.year + years)
-    except ValueError:
-        return d.replace(year=d.year + years, day=28)
-
-
-def repeat_within(start_on: date, previous_end_on: date,
-                  years: int = REPEAT_WITHIN_YEARS) -> bool:
-    """Whether a plan started within ``years`` of the child's previous plan ending."""
-    return start_on <= years_after(previous_end_on, years)

@@ -266,13 +266,9 @@ def conference_outcome(request, conference_id):
 
 # --- plans ------------------------------------------------------------------------------------
 
-def _plan_flags(plan, first_meeting_on) -> dict:
-    today = _today()
-    return {"core_group_overdue": rules.core_group_overdue(
-                due=plan.first_core_group_due, first_meeting_on=first_meeting_on, today=today,
-                is_open=plan.is_open),
-            "review_overdue": rules.review_overdue(due=plan.next_review_due, today=today,
-                                                   is_open=plan.is_open)}
+def _plan_flags(plan, meetings) -> dict:
+    """``meetings``: the plan's core group meetings, latest first."""
+    return queries.plan_flags(plan, meetings[0] if meetings else None, _today())
 
 
 @requires("protection.view")
@@ -284,7 +280,7 @@ def plan(request, cp_plan_id):
     actions.record_view(found.person, user=user, what="view_cp_plan")
     return render(request, T + "plan.html", {
         "plan": found, "person": found.person, "back": child_protection_url(found.person),
-        **detail, **_plan_flags(found, detail["first_meeting_on"]),
+        **detail, **_plan_flags(found, detail["meetings"]),
         "can_record": user.has_hearth_permission("protection.record"),
         "can_arrange": queries.may_arrange(user) and found.is_open,
         "practitioners_meetings": queries.practitioners_meetings(user, found.person),

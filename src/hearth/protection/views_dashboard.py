@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
 from hearth.protection import queries_dashboard
-from hearth.protection.rules_twoworkers import REPEAT_WITHIN_YEARS, REVIEW_WINDOW_DAYS
+from hearth.protection.rules import REPEAT_WITHIN_YEARS, REVIEW_WINDOW_DAYS
 
 
 @requires("protection.dashboard")

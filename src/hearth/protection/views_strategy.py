@@ -14,7 +14,6 @@ from django.views.decorators.http import require_http_methods
 from hearth.access.permissions import requires
 from hearth.protection import actions_strategy as actions
 from hearth.protection import queries_strategy as queries
-from hearth.protection import rules_strategy as rules
 from hearth.protection.codes import ConferenceKind, S47Outcome, StrategyOrigin
 from hearth.protection.forms_strategy import MORE_ROWS, OutcomeForm, StrategyForm, VisitForm
 
@@ -23,9 +22,7 @@ CONFLICT = 409
 
 
 def overdue(enquiry) -> bool:
-    return rules.icpc_overdue(icpc_due=enquiry.icpc_due, today=timezone.localdate(),
-                              outcome=enquiry.outcome,
-                              icpc_held=bool(getattr(enquiry, "icpc_held", False)))
+    return queries.icpc_overdue(enquiry)
 
 
 def icpc_link(person, enquiry) -> str:

@@ -21,12 +21,8 @@ def cp_plans_section(context, person) -> str:
     user = getattr(request, "user", None) or context.get("user")
     today = timezone.localdate()
     plans = queries.plans_of(person)
-    first_meetings = queries.first_meetings([p.pk for p in plans])
-    plan_rows = [{"plan": p, "core_group_overdue": rules.core_group_overdue(
-                      due=p.first_core_group_due, first_meeting_on=first_meetings.get(p.pk),
-                      today=today, is_open=p.is_open),
-                  "review_overdue": rules.review_overdue(due=p.next_review_due, today=today,
-                                                         is_open=p.is_open)} for p in plans]
+    latest = queries.latest_meetings([p.pk for p in plans])
+    plan_rows = [{"plan": p, **queries.plan_flags(p, latest.get(p.pk), today)} for p in plans]
     conference_rows = [{"conference": c, "late": (
         c.kind == ConferenceKind.ICPC and c.enquiry is not None
         and rules.icpc_late(due=c.enquiry.icpc_due, held_on=c.held_on, held=c.held,
