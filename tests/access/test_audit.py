@@ -118,3 +118,16 @@ def test_audit_records_who_when_where_and_what(fletchers, social_worker, as_user
 def test_audit_record_refuses_to_run_outside_a_transaction(transactional_db):
     with pytest.raises(RuntimeError):
         audit.record("view", object_type="x", object_id="y")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_read_is_audited_in_its_own_transaction_and_chained(fletchers, social_worker):
+    """Pages record a read with ``audit.record_read`` outside any transaction of theirs; the
+    entry still joins the chain, which still verifies."""
+    assert not connection.in_atomic_block
+    entry = audit.record_read("view", user=social_worker, obj=fletchers["jack"],
+                              fields={"page": "chronology"})
+    last = AuditEntry.objects.order_by("-seq").first()
+    assert last == entry and last.object_id == str(fletchers["jack"].pk)
+    assert last.fields == {"page": "chronology"}
+    assert audit.verify().ok

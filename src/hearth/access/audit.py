@@ -87,6 +87,13 @@ def record(
     return entry
 
 
+def record_read(action: str, *, user: Any, obj: Any, fields: dict | None = None) -> AuditEntry:
+    """Audit a read (a page, an export, an API answer), in a transaction of its own: reads
+    change nothing else, but the chain's head is locked and moved like any write's."""
+    with transaction.atomic():
+        return record(action, user=user, obj=obj, fields=fields)
+
+
 @dataclass
 class VerifyResult:
     ok: bool

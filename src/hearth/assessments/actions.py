@@ -217,5 +217,4 @@ def do_return(assessment: Assessment, *, acting_user, expected_version: int,
 
 def record_view(assessment: Assessment, *, user, what: str = "view_assessment") -> None:
     """Reading an assessment is reading the child's record: it is audited (practice 6)."""
-    with transaction.atomic():
-        audit.record(what, user=user, obj=assessment, fields={"child": assessment.child_id})
+    audit.record_read(what, user=user, obj=assessment, fields={"child": assessment.child_id})

@@ -108,5 +108,4 @@ def do_correct_entry(event: Event, *, acting_user, expected_version: int, reason
 
 def record_view(person, *, user, what: str = "view_chronology", **fields: Any) -> None:
     """Reading or exporting a chronology is reading the record: it is audited."""
-    with transaction.atomic():
-        audit.record(what, user=user, obj=person, fields=fields or None)
+    audit.record_read(what, user=user, obj=person, fields=fields or None)

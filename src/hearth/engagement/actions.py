@@ -281,5 +281,4 @@ def open_follow_up_refusal(involvement) -> str | None:
 
 def record_view(person, *, user, what: str = "view_engagement") -> None:
     """Reading a person's engagement is reading their record: it is audited (practice 6)."""
-    with transaction.atomic():
-        audit.record(what, user=user, obj=person)
+    audit.record_read(what, user=user, obj=person)

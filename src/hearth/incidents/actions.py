@@ -286,5 +286,4 @@ def do_record_meeting(person, *, acting_user, held_on: date | None, attendees: s
 
 def record_view(obj, *, user, what: str) -> None:
     """Reading an incident, a plan or a meeting is reading the person's record: audited."""
-    with transaction.atomic():
-        audit.record(what, user=user, obj=obj)
+    audit.record_read(what, user=user, obj=obj)

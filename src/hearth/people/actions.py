@@ -226,8 +226,7 @@ def do_unname_user(person: Person, user, *, acting_user) -> None:
 
 def record_view(person: Person, *, user, what: str = "view") -> None:
     """Reads of a person's record are audited too (practice 6)."""
-    with transaction.atomic():
-        audit.record(what, user=user, obj=person)
+    audit.record_read(what, user=user, obj=person)
 
 
 def _references_to(person: Person) -> list[tuple[type[models.Model], str]]:

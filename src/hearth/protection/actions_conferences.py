@@ -426,5 +426,4 @@ def do_record_core_group_meeting(plan: CPPlan, *, acting_user, held_on: date | N
 
 def record_view(person: Person, *, user, what: str) -> None:
     """Reading a conference, a plan or a core group is reading the child's record: audited."""
-    with transaction.atomic():
-        audit.record(what, user=user, obj=person)
+    audit.record_read(what, user=user, obj=person)

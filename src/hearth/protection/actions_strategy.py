@@ -277,5 +277,4 @@ def do_record_s47_outcome(enquiry: Section47Enquiry, *, acting_user, expected_ve
 
 def record_view(person: Person, *, user, what: str) -> None:
     """Reading a child's child protection records is reading their record: audited."""
-    with transaction.atomic():
-        audit.record(what, user=user, obj=person)
+    audit.record_read(what, user=user, obj=person)

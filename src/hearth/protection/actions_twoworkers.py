@@ -97,5 +97,4 @@ def do_end_complex_needs(needs: ComplexNeeds, *, acting_user) -> ComplexNeeds:
 
 def record_view(person: Person, *, user, what: str = "view_two_workers") -> None:
     """Reading a family's two-worker standing is reading the child's record: audited."""
-    with transaction.atomic():
-        audit.record(what, user=user, obj=person)
+    audit.record_read(what, user=user, obj=person)

@@ -138,5 +138,4 @@ def do_amend(note: CaseNote, *, field: str, new_value: str, reason: str, acting_
 
 def record_view(person, *, user, what: str = "view_case_notes") -> None:
     """Reading a child's case notes is reading their record: it is audited (practice 6)."""
-    with transaction.atomic():
-        audit.record(what, user=user, obj=person)
+    audit.record_read(what, user=user, obj=person)

@@ -124,8 +124,7 @@ def record_summary_view(summary: ParentSummary, *, user,
 
 
 def record_list_view(person: Person, *, user) -> None:
-    with transaction.atomic():
-        audit.record("view_parent_summaries", user=user, obj=person)
+    audit.record_read("view_parent_summaries", user=user, obj=person)
 
 
 # --- Reads ------------------------------------------------------------------------------------

@@ -123,5 +123,4 @@ def record_download(release: Release, *, user) -> None:
 
 def record_view(person, *, user, what: str = "view_release") -> None:
     """Reading the copy is reading the person's record: it is audited (practice 6)."""
-    with transaction.atomic():
-        audit.record(what, user=user, obj=person)
+    audit.record_read(what, user=user, obj=person)

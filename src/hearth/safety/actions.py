@@ -165,8 +165,7 @@ def do_end_warning(warning: WorkerWarning, *, acting_user, expected_version: int
 
 def record_view(warning: WorkerWarning, *, user, what: str = "view_worker_warning") -> None:
     """Reading a warning is reading the record it is on: audited (practice 6)."""
-    with transaction.atomic():
-        audit.record(what, user=user, obj=_subject(warning), fields={"warning": warning.pk})
+    audit.record_read(what, user=user, obj=_subject(warning), fields={"warning": warning.pk})
 
 
 # --- Visit plans (R-SAFE-2, R-SAFE-3) ---------------------------------------------------------
@@ -313,5 +312,4 @@ def do_agree_plan(plan: VisitPlan, *, acting_user, expected_version: int,
 
 
 def record_plan_view(plan: VisitPlan, *, user) -> None:
-    with transaction.atomic():
-        audit.record("view_visit_plan", user=user, obj=plan.person, fields={"plan": plan.pk})
+    audit.record_read("view_visit_plan", user=user, obj=plan.person, fields={"plan": plan.pk})

@@ -5,7 +5,6 @@ render; bad input is 400 with an error summary and nothing written; a stale page
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -286,9 +285,8 @@ def checkin_alert(request, checkin_id):
     plan = checkin.visit_plan if shown else None
     warnings, addresses = _alert_details(request.user, person, plan) if shown else ([], [])
     if shown:
-        with transaction.atomic():
-            audit.record("safety.checkin_alert_view", user=request.user, obj=person,
-                         fields={"checkin": checkin.pk})
+        audit.record_read("safety.checkin_alert_view", user=request.user, obj=person,
+                          fields={"checkin": checkin.pk})
     now = timezone.now()
     answers = plan.answers if plan is not None else {}
     return render(request, "safety/checkin_alert.html", {

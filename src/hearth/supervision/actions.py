@@ -327,10 +327,8 @@ def do_clear_frequency(*, acting_user, team=None, worker=None) -> None:
 
 def record_view(session: SupervisionSession, *, user, what: str = "view_supervision") -> None:
     """Reading a supervision is reading about the children discussed: it is audited."""
-    with transaction.atomic():
-        audit.record(what, user=user, obj=session)
+    audit.record_read(what, user=user, obj=session)
 
 
 def record_person_view(person: Person, *, user) -> None:
-    with transaction.atomic():
-        audit.record("view_supervision_history", user=user, obj=person)
+    audit.record_read("view_supervision_history", user=user, obj=person)

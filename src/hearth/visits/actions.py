@@ -156,5 +156,4 @@ def do_update_visit(visit: Visit, *, acting_user, expected_version: int,
 
 def record_view(child, *, user, what: str = "view_visits") -> None:
     """Reading a child's visits is reading the child's record: it is audited (practice 6)."""
-    with transaction.atomic():
-        audit.record(what, user=user, obj=child)
+    audit.record_read(what, user=user, obj=child)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404
 
@@ -77,5 +76,4 @@ def children(contact: Contact) -> list:
 
 def record_contact_view(contact: Contact, user) -> None:
     """Reading a contact is reading the children's record: it is audited."""
-    with transaction.atomic():
-        audit.record("view_contact", user=user, obj=contact)
+    audit.record_read("view_contact", user=user, obj=contact)
