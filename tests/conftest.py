@@ -10,9 +10,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+import os
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
+import time_machine
 from django.test import Client
 
 from hearth.access.models import Agency, Team, User
@@ -122,6 +124,38 @@ _browser_outcomes: dict[str, int] = {"passed": 0, "skipped": 0, "failed": 0}
 def pytest_addoption(parser):
     parser.addoption("--require-browser", action="store_true", default=False,
                      help="fail the run if any browser test was skipped or none ran")
+    parser.addoption("--clock-offset-days", type=float,
+                     default=float(os.environ.get("HEARTH_CLOCK_OFFSET_DAYS") or 0),
+                     help="run the whole session with the clock moved this many days ahead "
+                          "(a test must pass on any date; CI runs the suite with 400; a "
+                          "fraction moves the time of day too: 0.5 is twelve hours)")
+
+
+# --- A test passes on any date: `--clock-offset-days N` moves the clock for the whole run ----
+
+_CLOCK_KEY = pytest.StashKey["time_machine.travel"]()
+
+
+def pytest_configure(config):
+    days = config.getoption("--clock-offset-days")
+    if days:
+        # tick=True: time still passes during the run; tests that travel themselves nest inside.
+        traveller = time_machine.travel(datetime.now(UTC) + timedelta(days=days), tick=True)
+        traveller.start()
+        config.stash[_CLOCK_KEY] = traveller
+
+
+def pytest_unconfigure(config):
+    traveller = config.stash.get(_CLOCK_KEY, None)
+    if traveller is not None:
+        traveller.stop()
+
+
+def pytest_report_header(config):
+    days = config.getoption("--clock-offset-days")
+    if days:
+        return f"hearth: clock moved {days:g} days ahead, to {datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
+    return None
 
 
 def pytest_runtest_logreport(report):

@@ -3,6 +3,8 @@ R-SUP-2, R-SAFE-3); Sam reads it and his action. Every page checked with axe-cor
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -65,13 +67,15 @@ def test_tina_records_supervision_for_a_hostile_family(new_page, social_worker, 
     assert_accessible(page)
 
     page.get_by_label("What is to be done").fill("Meet Jack's head of year")
-    page.get_by_label("Due by").fill("27/11/2026")
+    due = timezone.localdate() + timedelta(days=21)
+    page.get_by_label("Due by").fill(due.strftime("%d/%m/%Y"))
     page.get_by_role("button", name="Add the action").click()
     expect(page.get_by_text("Action added.")).to_be_visible()
     assert_accessible(page)
     session = SupervisionSession.objects.get()
     assert session.self_check["changing_behaviour"]["answer"] == "yes"
     assert SupervisionAction.objects.get().owner == social_worker
+    assert SupervisionAction.objects.get().due_on == due
     assert session.held_on == timezone.localdate()
 
     page.get_by_role("link", name="Change the supervision").click()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote
@@ -40,6 +39,7 @@ from hearth.safety.checkins import (
 from hearth.safety.codes import CheckInStatus
 from hearth.safety.models import CheckIn
 from hearth.visits.actions import VisitRefused, do_record_visit
+from tests.clock import hearth_on_test_clock
 from tests.conftest import make_user
 
 LONDON = ZoneInfo("Europe/London")
@@ -382,15 +382,15 @@ def _database_url() -> str:
 @pytest.mark.django_db(transaction=True)
 def test_a_separate_hearth_worker_process_alerts_the_manager_r_safe_4(social_worker,
                                                                      team_manager, fletchers):
-    """Nobody has a page open: the check-in is overdue by the real clock, and `hearth worker
-    --once`, another process reading the same database, alerts Tina."""
+    """Nobody has a page open: the check-in is overdue by the clock, and `hearth worker --once`,
+    another process reading the same database (on the test's clock), alerts Tina."""
     two_hours_ago = timezone.now() - timedelta(hours=2)
     with tm.travel(two_hours_ago, tick=False):  # Sam went out two hours ago, due back in one
         checkin = start(social_worker, fletchers, back=two_hours_ago + timedelta(hours=1))
     env = {**os.environ, "HEARTH_DATABASE_URL": _database_url(),
            "DJANGO_SETTINGS_MODULE": "hearth.settings"}
-    result = subprocess.run([sys.executable, "-m", "hearth.cli", "worker", "--once"],
-                            cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=180)
+    result = subprocess.run(hearth_on_test_clock("worker", "--once"), cwd=REPO_ROOT, env=env,
+                            capture_output=True, text=True, timeout=180)
     assert result.returncode == 0, result.stderr
     checkin.refresh_from_db()
     assert checkin.manager_alerted_at is not None and checkin.escalated_at is None
