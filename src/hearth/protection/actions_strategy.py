@@ -379,6 +379,12 @@ def do_decide_s47_outcome(enquiry: Section47Enquiry, *, acting_user, expected_ve
         raise NotTheAuthorisingManager(refusal)
     decision, reason = _text(decision), _text(reason)
     problems = rules.decision_on_outcome_problems(decision=decision, reason=reason)
+    if (not problems and decision == rules.AUTHORISE
+            and current.outcome == S47Outcome.SUBSTANTIATED_ICPC
+            and current.conferences.exists()):
+        problems["decision"] = ("An initial conference has been arranged following this "
+                                "enquiry: the outcome can no longer change. Return the "
+                                "proposal to the worker")
     if problems:
         raise ProtectionRefused(problems)
     now = timezone.now()
