@@ -5,7 +5,10 @@ the pages (R-CP-1, R-TWO-1).
 A child the caller may not see is 404, and so is anything of theirs. Input the rules refuse is
 422 with ``errors`` naming each field (``workers`` for the two-worker rule,
 ``participants.0.agency`` for a row) and nothing is written. An enquiry's outcome is changed
-with ``If-Match`` carrying the ETag of your last read (428 without, 412 when stale).
+with ``If-Match`` carrying the ETag of your last read (428 without, 412 when stale); an outcome
+with no conference is proposed and takes effect when a team manager of the team holding the
+case authorises it (``POST .../outcome/authorisation``: 403 for anyone else or the proposer,
+409 when nothing waits).
 (No ``from __future__ import annotations``: django-ninja reads the annotations.)"""
 
 from datetime import date, datetime
