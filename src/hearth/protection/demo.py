@@ -8,9 +8,7 @@ chronology), for the demo social worker's four most recently allocated children:
    overdue on the dashboard;
 3. a plan that started about four months ago, with a core group meeting, whose first review
    conference is now overdue;
-4. a strategy discussion that decided on no further Section 47 action;
-5. a single-agency enquiry whose worker proposed "concerns not substantiated": it waits for
-   the team manager's authorisation on the dashboard, and the ICPC stays due until then.
+4. a strategy discussion that decided on no further Section 47 action.
 """
 
 from __future__ import annotations
@@ -56,7 +54,7 @@ def seed_protection() -> int:
         return 0
     children = [i.person for i in Involvement.objects.filter(
         worker=sam, status=InvolvementStatus.OPEN).select_related("person")
-        .order_by("-pk")[:5]]
+        .order_by("-pk")[:4]]
     today = timezone.localdate()
     police_name = police.name if police else "Police"
     participants = [
@@ -172,17 +170,5 @@ def seed_protection() -> int:
         discussion(children[3], calendar.add_working_days(today, -2),
                    StrategyDecision.NO_FURTHER_S47,
                    "The injury has an innocent explanation confirmed by the GP.")
-        made += 1
-    if len(children) > 4:  # an outcome waiting for the team manager's authorisation
-        child = children[4]
-        held = calendar.add_working_days(today, -6)
-        enquiry = discussion(child, held, StrategyDecision.S47_SINGLE_AGENCY,
-                             "A bruise reported by nursery; no police role.").enquiry
-        visit(enquiry, calendar.add_working_days(held, 1), joint=False)
-        strategy.do_record_s47_outcome(
-            enquiry, acting_user=sam, expected_version=enquiry.version,
-            outcome=S47Outcome.NOT_SUBSTANTIATED, outcome_on=calendar.add_working_days(held, 4),
-            reasons="The GP confirmed the bruise came from a fall at nursery, which nursery "
-                    "recorded at the time.")
         made += 1
     return made
