@@ -324,3 +324,22 @@ def test_r_cp_1_a_service_managers_refusal_through_the_api_writes_nothing(
     assert response.status_code == 403
     assert written() == before
     assert Section47Enquiry.objects.get(pk=jacks.pk).outcome == ""
+
+
+def test_r_cp_1_once_an_icpc_is_arranged_a_proposal_to_drop_it_cannot_be_authorised(
+        jacks, social_worker, team_manager):
+    from django.utils import timezone
+
+    from hearth.protection.codes import ConferenceKind
+    from hearth.protection.models import Conference
+
+    propose(jacks, social_worker, S47Outcome.SUBSTANTIATED_ICPC, reasons="")
+    propose(jacks, social_worker)  # waits; "ICPC needed" stays in effect
+    Conference.objects.create(person=jacks.person, kind=ConferenceKind.ICPC, enquiry=jacks,
+                              held_on=date(2026, 11, 30), chair_name="Chris Chair",
+                              arranged_by=social_worker, arranged_at=timezone.now())
+    before = written()
+    with pytest.raises(ProtectionRefused, match="initial conference has been arranged"):
+        decide(jacks, team_manager)
+    assert written() == before
+    assert decide(jacks, team_manager, "return", "The ICPC goes ahead.").proposal_returned
