@@ -1,7 +1,9 @@
 """Sam records a Section 47 visit to Jack on a joint enquiry: first with only himself as a
 worker, and the page refuses it, saying a second worker is needed; then with DC Pat Officer,
 and the visit shows on the enquiry page with both workers named with their kind (R-TWO-1).
-Every page Sam sees, including the one with the error, passes axe-core."""
+When the police cannot attend, Sam and Tina go, saying why (R-TWO-1). Sam's "not
+substantiated" outcome waits for Tina to authorise it from her dashboard (R-CP-1). Every page
+they see, including the ones with errors, passes axe-core."""
 
 from __future__ import annotations
 
@@ -123,4 +125,104 @@ def test_sam_records_a_strategy_discussion_with_the_police_and_the_school(page, 
     assert_accessible(page)
     page.get_by_role("button", name=re.compile(r"^Mark as done.*Visit Jack at school")).click()
     expect(page.get_by_text("Action marked as done.")).to_be_visible()
+    assert_accessible(page)
+
+
+def _joint_enquiry(jack, social_worker, held_on):
+    return actions.do_record_strategy_discussion(
+        jack, acting_user=social_worker, origin="open_case", held_on=held_on,
+        participants=[{"name": "Sam Worker", "agency": "Children's services",
+                       "agency_kind": "social_care"},
+                      {"name": "DC Pat Officer", "agency": "Hampshire Police",
+                       "agency_kind": "police"}],
+        information_shared="School saw a bruise on Jack's cheek.",
+        decision=StrategyDecision.S47_JOINT, decision_reasons="Jack's account.",
+        actions=[]).enquiry
+
+
+def test_r_two_1_the_police_cannot_attend_so_sam_and_tina_go(page, social_worker,
+                                                             team_manager, fletchers):
+    """R-TWO-1: on a joint enquiry the police could not attend: Sam chooses Tina as the second
+    social worker; the page first asks why the police are not there, then saves the visit
+    with the reason shown."""
+    jack = fletchers["jack"]
+    today = timezone.localdate()
+    enquiry = _joint_enquiry(jack, social_worker, today - timedelta(days=3))
+    yesterday = today - timedelta(days=1)
+
+    sign_in(page, social_worker)
+    page.goto(f"/s47-enquiries/{enquiry.pk}/visits/new")
+    expect(page.locator("#two-workers-rule")).to_contain_text("qualified social worker")
+    page.get_by_label("Date of the visit").fill(f"{yesterday:%d/%m/%Y}")
+    page.get_by_label("Time of the visit").fill("16:15")
+    page.get_by_label("Where").fill("The family home")
+    page.get_by_role("group", name="Was the child seen?", exact=True).get_by_label(
+        "Yes").check()
+    page.get_by_role("group", name="Was the child seen alone?").get_by_label("Yes").check()
+    page.get_by_label("What was seen and said").fill("Jack showed us his room.")
+    worker_2 = page.get_by_role("group", name="Worker 2")
+    worker_2.get_by_label("Kind of worker").select_option(label="Social worker")
+    worker_2.get_by_label("Colleague", exact=True).select_option(
+        label="Tina Manager (Family Help North)")
+    page.get_by_role("button", name="Save the visit").click()
+
+    expect(error_summary(page)).to_contain_text("If the police could not attend, say so")
+    assert_accessible(page)
+    page.get_by_label("The police could not attend this visit").check()
+    page.get_by_role("button", name="Save the visit").click()
+    expect(error_summary(page)).to_contain_text("Enter why the police could not attend")
+    assert_accessible(page)
+    assert not S47Visit.objects.exists()
+
+    page.get_by_label("Why the police could not attend").fill(
+        "No officer was free before Jack came home from school.")
+    page.get_by_role("button", name="Save the visit").click()
+    expect(page.get_by_text("Section 47 visit recorded.")).to_be_visible()
+    expect(summary_value(page, "Workers")).to_contain_text("Tina Manager, social worker")
+    expect(summary_value(page, "Why the police could not attend")).to_contain_text(
+        "No officer was free")
+    assert_accessible(page)
+
+
+def test_r_cp_1_sams_outcome_waits_for_tina_to_authorise_it(page, social_worker,
+                                                            team_manager, fletchers):
+    """R-CP-1: Sam records "concerns not substantiated": the ICPC stays due and the outcome
+    waits; Tina finds it on her dashboard and authorises it, and only then is no conference
+    needed."""
+    jack = fletchers["jack"]
+    today = timezone.localdate()
+    enquiry = _joint_enquiry(jack, social_worker, today - timedelta(days=2))
+
+    sign_in(page, social_worker)
+    page.goto(f"/s47-enquiries/{enquiry.pk}")
+    page.get_by_role("link", name="Record the outcome").click()
+    expect(page.locator("#authorisation-rule")).to_contain_text("team manager")
+    page.get_by_label("Concerns not substantiated").check()
+    page.get_by_label("Reasons").fill("The bruise came from football; school confirmed it.")
+    page.get_by_label("Date of the outcome").fill(f"{today:%d/%m/%Y}")
+    page.get_by_role("button", name="Save the outcome").click()
+    expect(page.get_by_text("it takes effect when a team manager authorises it")).to_be_visible()
+    expect(page.locator("#proposed-outcome")).to_contain_text("waiting for a team manager")
+    expect(page.locator("#icpc-due")).not_to_contain_text("Not needed")
+    assert_accessible(page)
+
+    page.context.clear_cookies()
+    sign_in(page, team_manager)
+    page.goto("/child-protection")
+    waiting = page.locator("#outcomes-table")
+    expect(waiting).to_contain_text("Jack Fletcher")
+    assert_accessible(page)
+    waiting.get_by_role("link", name=re.compile("Concerns not substantiated")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Authorise the outcome of the Section 47 enquiry")
+    expect(page.locator("#proposed-outcome")).to_contain_text("came from football")
+    assert_accessible(page)
+    page.get_by_role("button", name="Save your decision").click()
+    expect(error_summary(page)).to_contain_text("Select whether you authorise")
+    assert_accessible(page)
+    page.get_by_label("Authorise the outcome: it takes effect now").check()
+    page.get_by_role("button", name="Save your decision").click()
+    expect(page.get_by_text("Outcome authorised: it has taken effect.")).to_be_visible()
+    expect(page.locator("#icpc-due")).to_have_text("Not needed")
+    expect(page.locator("#outcome-authorised")).to_contain_text("Tina Manager")
     assert_accessible(page)

@@ -82,7 +82,7 @@ def section(html: str, anchor: str, end: str) -> str:
 
 EXPECTED = {"icpcs_due": 1, "icpcs_overdue": 1, "reviews_due": 1, "reviews_overdue": 1,
             "core_groups_overdue": 2, "children_on_plans": 5, "repeat_plans": 2,
-            "repeat_plans_within_two_years": 1}
+            "repeat_plans_within_two_years": 1, "outcomes_awaiting_authorisation": 0}
 
 
 def test_r_cp_1_r_cp_2_tina_sees_what_is_due_and_overdue_for_her_team(

@@ -16,29 +16,60 @@ SW, CSC, POLICE, KNOWN = (WorkerKind.SOCIAL_WORKER, WorkerKind.CSC_WORKER, Worke
                           WorkerKind.KNOWN_PROFESSIONAL)
 
 
-@pytest.mark.parametrize("kinds, joint", [
-    ([POLICE, SW], True),
-    ([SW, SW], False),
-    ([SW, CSC], False),
-    ([CSC, CSC], False),
-    ([SW, KNOWN], False),
-    ([SW, POLICE, CSC], True),
+@pytest.mark.parametrize("kinds, joint, police_absent", [
+    ([POLICE, SW], True, False),
+    ([SW, SW], False, False),
+    ([SW, CSC], False, False),
+    ([SW, KNOWN], False, False),
+    ([SW, POLICE, CSC], True, False),
+    # R-TWO-1: the police could not attend a joint enquiry's visit: two still go.
+    ([SW, CSC], True, True),
+    ([SW, SW], True, True),
+    ([SW, KNOWN], True, True),
 ])
-def test_r_two_1_these_pairs_may_make_a_section_47_visit(kinds, joint):
-    assert rules.s47_workers_problem(kinds, joint=joint) is None
+def test_r_two_1_these_pairs_with_a_qualified_social_worker_may_make_a_section_47_visit(
+        kinds, joint, police_absent):
+    assert rules.s47_workers_problem(kinds, joint=joint, qualified_social_worker=True,
+                                     police_could_not_attend=police_absent) is None
 
 
 @pytest.mark.parametrize("kinds, joint, message", [
     ([SW], False, "A Section 47 visit needs two workers"),
     ([], True, "A Section 47 visit needs two workers"),
-    ([SW, SW], True, "one of the two workers must be a police officer"),
-    ([POLICE, KNOWN], True, "one of the two workers must be a police officer"),
+    ([SW, SW], True, "If the police could not attend, say so and why"),
+    ([POLICE, KNOWN], True, "must be a qualified social worker"),
     ([SW, POLICE], False, "A police officer makes Section 47 visits on a joint enquiry"),
-    ([CSC, KNOWN], False, "a social worker and another professional who knows the family"),
-    ([KNOWN, KNOWN], False, "a social worker and another professional who knows the family"),
 ])
 def test_r_two_1_one_worker_or_the_wrong_pair_is_refused(kinds, joint, message):
-    assert message in rules.s47_workers_problem(kinds, joint=joint)
+    assert message in rules.s47_workers_problem(kinds, joint=joint,
+                                                qualified_social_worker=SW in kinds)
+
+
+@pytest.mark.parametrize("kinds, joint, police_absent", [
+    ([CSC, CSC], False, False),      # two family practitioners
+    ([CSC, KNOWN], False, False),    # a practitioner and a teacher
+    ([KNOWN, KNOWN], False, False),
+    ([SW, KNOWN], False, False),     # a social worker named by hand, not a colleague
+    ([POLICE, SW], True, False),     # the police and a social worker named by hand
+    ([CSC, CSC], True, True),        # the police could not attend: still a social worker
+])
+def test_r_two_1_one_of_the_two_is_always_a_qualified_social_worker(kinds, joint,
+                                                                    police_absent):
+    """R-TWO-1: a social worker leads every Section 47 enquiry, so one of the two workers on
+    every visit is a qualified social worker. (Two CSC workers were allowed before.)"""
+    assert "must be a qualified social worker" in rules.s47_workers_problem(
+        kinds, joint=joint, qualified_social_worker=False,
+        police_could_not_attend=police_absent)
+
+
+@pytest.mark.parametrize("form, significant", [
+    ("ambivalence", False), ("avoidance", False), ("", False),
+    ("confrontation", True), ("violence_threatened", True), ("violence_actual", True)])
+def test_r_two_2_significant_hostility_is_confrontation_or_worse(form, significant):
+    """R-TWO-2 (seed 004 §2): significant hostility is confrontation or violence, not
+    ambivalence or avoidance."""
+    assert rules.significant_hostility([form]) is significant
+    assert rules.significant_hostility(["ambivalence", "ambivalence", "avoidance"]) is False
 
 
 def test_r_two_2_four_children_on_plans_must_be_considered():

@@ -57,7 +57,7 @@ def test_r_two_1_sam_and_dc_officer_visit_together_on_a_joint_enquiry(
      "A Section 47 visit needs two workers: add the second worker"),
     (True, [{"kind": SW, "name": "Sam Worker"}, {"kind": SW, "name": "Tina Manager"}],
      "This is a joint enquiry: one of the two workers must be a police officer and one a "
-     "social worker"),
+     "social worker. If the police could not attend, say so and why"),
     (False, [{"kind": SW, "name": "Sam Worker"}, {"kind": CSC, "name": "sam  worker"}],
      "The two workers must be two different people: the same person is named twice"),
     (False, [{"kind": SW, "name": "Sam Worker"}, PAT],
@@ -80,9 +80,9 @@ def test_r_two_1_a_colleague_is_recorded_as_the_kind_of_worker_they_are(
                    last="Practitioner")
     with pytest.raises(ProtectionRefused) as refused:
         visit(enquiry, social_worker, workers=[{"kind": SW, "user": fp}, PAT])
-    assert refused.value.problems == {"workers.0.user": "Fiona Practitioner is not a social "
+    assert refused.value.problems["workers.0.user"] == ("Fiona Practitioner is not a social "
                                                         "worker: choose another kind of worker "
-                                                        "for worker 1"}
+                                                        "for worker 1")
     with pytest.raises(ProtectionRefused) as refused:
         visit(enquiry, social_worker, workers=[{"kind": SW, "user": social_worker},
                                                {"kind": POLICE, "user": team_manager}])
@@ -91,6 +91,65 @@ def test_r_two_1_a_colleague_is_recorded_as_the_kind_of_worker_they_are(
     visit(enquiry, social_worker, workers=[{"kind": SW, "user": social_worker},
                                            {"kind": POLICE, "user": police_partner}])
     assert S47VisitWorker.objects.filter(user=police_partner, name="Pat Officer").exists()
+
+
+def test_r_two_1_when_the_police_cannot_attend_a_joint_visit_two_workers_still_go(
+        fletchers, social_worker, team_manager, enquiry_for):
+    """R-TWO-1: on a joint enquiry the police could not attend: Sam and Tina, two social
+    workers, make the visit, recording why the police could not come (refused before)."""
+    enquiry = enquiry_for(fletchers["jack"])
+    made = visit(enquiry, social_worker, police_could_not_attend=True,
+                 police_absence_reason="No officer free before Jack left school.",
+                 workers=[{"kind": SW, "user": social_worker}, {"kind": SW, "user": team_manager}])
+    assert (made.police_could_not_attend, made.police_absence_reason) == (
+        True, "No officer free before Jack left school.")
+    assert "The police could not attend: No officer free" in Event.objects.get(
+        kind=Kind.S47_VISIT).summary
+    assert AuditEntry.objects.get(action="protection.s47_visit").fields[
+        "police_could_not_attend"] is True
+
+
+def test_r_two_1_a_joint_visit_without_the_police_says_why(fletchers, social_worker,
+                                                            team_manager, enquiry_for):
+    enquiry = enquiry_for(fletchers["jack"])
+    before = counts()
+    two = [{"kind": SW, "user": social_worker}, {"kind": CSC, "name": "Kim Support"}]
+    with pytest.raises(ProtectionRefused) as refused:
+        visit(enquiry, social_worker, police_could_not_attend=True, workers=two)
+    assert refused.value.problems == {
+        "police_absence_reason": "Enter why the police could not attend"}
+    with pytest.raises(ProtectionRefused) as refused:
+        visit(enquiry, social_worker, workers=two)
+    assert "If the police could not attend, say so and why" in refused.value.problems[
+        "workers"]
+    assert counts() == before
+
+
+@pytest.mark.parametrize("joint", [False, True])
+def test_r_two_1_two_family_practitioners_or_a_practitioner_and_a_teacher_cannot_visit(
+        fletchers, social_worker, enquiry_for, joint):
+    """R-TWO-1: one of the two workers is always a qualified social worker (a colleague in a
+    social work role); two family practitioners, a practitioner and a teacher, or a social
+    worker named by hand were allowed before."""
+    enquiry = enquiry_for(fletchers["jack"], joint=joint)
+    fiona = make_user("fiona", Role.FAMILY_PRACTITIONER, team=social_worker.team,
+                      first="Fiona", last="Practitioner")
+    kit = make_user("kit", Role.FAMILY_PRACTITIONER, team=social_worker.team, first="Kit",
+                    last="Practitioner")
+    teacher = {"kind": WorkerKind.KNOWN_PROFESSIONAL, "name": "Amira Shah",
+               "agency": "Northam Primary School"}
+    by_hand = {"kind": SW, "name": "Lee Worker", "agency": "Another council"}
+    absent = {"police_could_not_attend": True, "police_absence_reason": "None free."} \
+        if joint else {}
+    before = counts()
+    for pair in ([{"kind": CSC, "user": fiona}, {"kind": CSC, "user": kit}],
+                 [{"kind": CSC, "user": fiona}, teacher], [by_hand, teacher]):
+        with pytest.raises(ProtectionRefused) as refused:
+            visit(enquiry, social_worker, workers=pair, **absent)
+        assert "must be a qualified social worker" in refused.value.problems["workers"]
+    assert counts() == before
+    visit(enquiry, social_worker, workers=[{"kind": SW, "user": social_worker}, teacher],
+          **absent)
 
 
 @pytest.mark.parametrize(("visited_at", "outcome_on", "says"), [
@@ -151,7 +210,9 @@ def test_a_stale_outcome_is_refused(fletchers, social_worker, team_manager, enqu
     with pytest.raises(StaleEdit):
         outcome(enquiry, social_worker, expected_version=1)
     enquiry.refresh_from_db()
-    assert (enquiry.outcome, enquiry.outcome_by) == ("not_substantiated", team_manager)
+    assert (enquiry.proposed_outcome, enquiry.proposed_by) == ("not_substantiated",
+                                                               team_manager)
+    assert enquiry.outcome == ""  # R-CP-1: waiting for another team manager
 
 
 def test_once_an_icpc_is_arranged_the_outcome_no_longer_changes(fletchers, social_worker,

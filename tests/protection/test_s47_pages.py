@@ -1,6 +1,8 @@
 """Section 47 visits and outcomes on the pages. A visit with one worker is refused with a clear
-message and nothing saved; a joint enquiry refuses two social workers; Sam and DC Pat Officer
-together are recorded and shown on the enquiry page, each named with their kind (R-TWO-1).
+message and nothing saved; on a joint enquiry the police could not attend, two social workers
+still go once the page says why; one of the two is always a qualified social worker; Sam and
+DC Pat Officer together are recorded and shown on the enquiry page, each named with their kind
+(R-TWO-1).
 The outcome needs its reasons when there will be no conference, a stale save is 409, and
 "ICPC needed" offers to arrange the initial conference (R-CP-1)."""
 
@@ -47,16 +49,62 @@ def test_r_two_1_a_visit_with_one_worker_is_refused_on_the_page(fletchers, socia
     assert not S47Visit.objects.exists() and not S47VisitWorker.objects.exists()
 
 
-def test_r_two_1_a_joint_enquiry_refuses_two_social_workers(fletchers, social_worker,
-                                                           team_manager, enquiry_for, as_user):
+def test_r_two_1_a_joint_enquiry_the_police_could_not_attend_still_gets_two_social_workers(
+        fletchers, social_worker, team_manager, enquiry_for, as_user):
+    """R-TWO-1: Sam and Tina go without the police once the page says the police could not
+    attend, and why (refused before, whatever the reason)."""
     enquiry = enquiry_for(fletchers["jack"], joint=True)
-    response = as_user(social_worker).post(
-        f"/s47-enquiries/{enquiry.pk}/visits/new",
-        visit_form(worker_1_user=str(social_worker.pk), worker_2_kind="social_worker",
-                   worker_2_user=str(team_manager.pk), worker_2_name="", worker_2_agency=""))
+    client = as_user(social_worker)
+    url = f"/s47-enquiries/{enquiry.pk}/visits/new"
+    assert 'name="police_could_not_attend"' in client.get(url).content.decode()
+    two = visit_form(worker_1_user=str(social_worker.pk), worker_2_kind="social_worker",
+                     worker_2_user=str(team_manager.pk), worker_2_name="", worker_2_agency="")
+    response = client.post(url, two)
     assert response.status_code == 400
     assert ("This is a joint enquiry: one of the two workers must be a police officer and one "
-            "a social worker") in response.content.decode()
+            "a social worker. If the police could not attend, say so and why"
+            ) in response.content.decode()
+    response = client.post(url, {**two, "police_could_not_attend": "on"})
+    assert response.status_code == 400
+    assert "Enter why the police could not attend" in response.content.decode()
+    assert not S47Visit.objects.exists()
+    response = client.post(url, {**two, "police_could_not_attend": "on",
+                                 "police_absence_reason": "No officer free before 4pm."})
+    assert response.status_code == 302
+    made = S47Visit.objects.get()
+    assert made.police_could_not_attend and made.police_absence_reason == (
+        "No officer free before 4pm.")
+    page = client.get(response["Location"]).content.decode()
+    assert "Why the police could not attend" in page and "No officer free before 4pm." in page
+    assert "Tina Manager, social worker" in page
+
+
+def test_r_two_1_two_family_practitioners_cannot_make_a_section_47_visit(
+        fletchers, social_worker, enquiry_for, as_user):
+    """R-TWO-1: one of the two is a qualified social worker (two CSC workers were allowed
+    before, whoever they were)."""
+    from hearth.access.roles import Role
+    from tests.conftest import make_user
+
+    enquiry = enquiry_for(fletchers["jack"], joint=False)
+    fiona = make_user("fiona", Role.FAMILY_PRACTITIONER, team=social_worker.team,
+                      first="Fiona", last="Practitioner")
+    kit = make_user("kit", Role.FAMILY_PRACTITIONER, team=social_worker.team, first="Kit",
+                    last="Practitioner")
+    client = as_user(social_worker)
+    url = f"/s47-enquiries/{enquiry.pk}/visits/new"
+    assert 'name="police_could_not_attend"' not in client.get(url).content.decode()
+    response = client.post(url, visit_form(
+        worker_1_kind="csc_worker", worker_1_user=str(fiona.pk), worker_2_kind="csc_worker",
+        worker_2_user=str(kit.pk), worker_2_name="", worker_2_agency=""))
+    assert response.status_code == 400
+    assert "One of the two workers must be a qualified social worker" in (
+        response.content.decode())
+    response = client.post(url, visit_form(
+        worker_1_kind="csc_worker", worker_1_user=str(fiona.pk),
+        worker_2_kind="known_professional", worker_2_name="Amira Shah",
+        worker_2_agency="Northam Primary School"))
+    assert response.status_code == 400
     assert not S47Visit.objects.exists()
 
 
@@ -170,7 +218,7 @@ def test_a_stale_outcome_is_409_and_keeps_what_was_entered(fletchers, social_wor
     assert "Sam&#x27;s reasons" in html and 'name="version" value="2"' in html
     assert "Concerns not substantiated, 16 November 2026" in html
     enquiry.refresh_from_db()
-    assert enquiry.outcome_reasons == "Explanation accepted."
+    assert enquiry.proposed_reasons == "Explanation accepted."
 
 
 def test_r_cp_1_the_enquiry_page_tags_an_overdue_icpc_until_one_is_arranged_and_held(

@@ -122,6 +122,34 @@ def test_r_two_1_a_visit_with_one_worker_is_422_naming_workers(client, fletchers
                                                                       "Police officer"]
 
 
+def test_r_two_1_the_api_records_that_the_police_could_not_attend_a_joint_visit(
+        client, fletchers, social_worker, team_manager, enquiry_for):
+    """R-TWO-1: two social workers visit on a joint enquiry when the police could not attend,
+    with the reason (422 before); never two workers without a qualified social worker."""
+    enquiry = enquiry_for(fletchers["jack"])
+    url = f"{API}/s47-enquiries/{enquiry.pk}/visits"
+    two = [{"kind": "social_worker", "user_id": social_worker.pk},
+           {"kind": "social_worker", "user_id": team_manager.pk}]
+    no_reason = call(client, social_worker, "POST", url,
+                     visit_body(workers=two, police_could_not_attend=True))
+    assert no_reason.status_code == 422
+    assert no_reason.json()["errors"] == [{"field": "police_absence_reason",
+                                           "message": "Enter why the police could not attend"}]
+    no_qualified = call(client, social_worker, "POST", url, visit_body(
+        workers=[{"kind": "csc_worker", "name": "Kim Support"},
+                 {"kind": "known_professional", "name": "Amira Shah"}],
+        police_could_not_attend=True, police_absence_reason="None free."))
+    assert no_qualified.status_code == 422
+    assert "must be a qualified social worker" in no_qualified.json()["detail"]
+    assert not S47Visit.objects.exists()
+    made = call(client, social_worker, "POST", url, visit_body(
+        workers=two, police_could_not_attend=True,
+        police_absence_reason="No officer free before Jack left school."))
+    assert made.status_code == 201, made.content
+    assert (made.json()["police_could_not_attend"], made.json()["police_absence_reason"]) == (
+        True, "No officer free before Jack left school.")
+
+
 def test_the_outcome_needs_if_match(client, fletchers, social_worker, team_manager,
                                     enquiry_for):
     enquiry = enquiry_for(fletchers["jack"])

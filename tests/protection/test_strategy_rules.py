@@ -127,7 +127,8 @@ def test_r_cp_1_the_decision_says_whether_the_enquiry_is_joint(decision, police,
 # --- R-TWO-1: two workers on every Section 47 visit -----------------------------------------
 
 def sam(kind=SW):
-    return rules.Worker(kind, "Sam Worker", user_id=1)
+    """Sam, a colleague in a social work role recorded as the social worker: qualified."""
+    return rules.Worker(kind, "Sam Worker", user_id=1, qualified=kind == SW)
 
 
 def test_r_two_1_a_visit_with_one_worker_cannot_be_saved():
@@ -146,11 +147,36 @@ def test_r_two_1_the_two_workers_are_two_different_people():
 
 
 def test_r_two_1_a_joint_enquiry_needs_a_police_officer_and_a_social_worker():
-    two_social_workers = [sam(), rules.Worker(SW, "Tina Manager", user_id=2)]
+    two_social_workers = [sam(), rules.Worker(SW, "Tina Manager", user_id=2, qualified=True)]
     assert "one of the two workers must be a police officer" in rules.workers_problems(
         two_social_workers, joint=True)["workers"]
     with_police = [sam(), rules.Worker(POLICE, "DC Pat Officer", agency="Hampshire Police")]
     assert rules.workers_problems(with_police, joint=True) == {}
+
+
+def test_r_two_1_when_the_police_cannot_attend_a_joint_visit_two_workers_still_go():
+    """R-TWO-1: on a joint enquiry the police could not attend: two CSC workers, or a social
+    worker and a professional who knows the family, make the visit (refused before)."""
+    tina = rules.Worker(SW, "Tina Manager", user_id=2, qualified=True)
+    kim = rules.Worker(CSC, "Kim Family Support", user_id=3)
+    gita = rules.Worker(KNOWN, "Gita Shah", agency="Health visiting")
+    for pair in ([sam(), tina], [sam(), kim], [sam(), gita]):
+        assert rules.workers_problems(pair, joint=True, police_could_not_attend=True) == {}
+        assert visit(workers=pair, police_could_not_attend=True,
+                     police_absence_reason="No officer free before school ended.") == {}
+    assert visit(workers=[sam(), kim], police_could_not_attend=True) == {
+        "police_absence_reason": "Enter why the police could not attend"}
+
+
+def test_r_two_1_only_a_joint_enquiry_without_the_police_records_their_absence():
+    says = rules.police_absence_problems
+    pat = rules.Worker(POLICE, "DC Pat Officer")
+    assert "not joint" in says(joint=False, police_could_not_attend=True, reason="x",
+                               workers=[sam()])["police_could_not_attend"]
+    assert "police officer is named" in says(joint=True, police_could_not_attend=True,
+                                             reason="x", workers=[sam(), pat])[
+        "police_could_not_attend"]
+    assert says(joint=True, police_could_not_attend=False, reason="", workers=[sam()]) == {}
 
 
 def test_r_two_1_otherwise_two_social_care_workers_or_a_known_professional():
@@ -158,8 +184,18 @@ def test_r_two_1_otherwise_two_social_care_workers_or_a_known_professional():
                                   joint=False) == {}
     assert rules.workers_problems([sam(), rules.Worker(KNOWN, "Gita Health visitor")],
                                   joint=False) == {}
-    assert "must both work in children's social care" in rules.workers_problems(
-        [rules.Worker(CSC, "Kim"), rules.Worker(KNOWN, "Gita")], joint=False)["workers"]
+
+
+def test_r_two_1_two_family_practitioners_or_a_practitioner_and_a_teacher_cannot_visit():
+    """R-TWO-1: one of the two is a qualified social worker, in every case (allowed before);
+    a social worker named by hand from outside Hearth is never the qualified one."""
+    kim = rules.Worker(CSC, "Kim Practitioner", user_id=3)
+    fran = rules.Worker(CSC, "Fran Practitioner", user_id=4)
+    teacher = rules.Worker(KNOWN, "Amira Shah", agency="Northam Primary School")
+    by_hand = rules.Worker(SW, "Lee Social Worker", agency="Another council")
+    for pair in ([kim, fran], [kim, teacher], [by_hand, teacher]):
+        assert "must be a qualified social worker" in rules.workers_problems(
+            pair, joint=False)["workers"]
 
 
 def test_r_two_1_each_worker_row_says_who_and_what_kind():
@@ -170,6 +206,7 @@ def test_r_two_1_each_worker_row_says_who_and_what_kind():
 
 def visit(**changes):
     values = {"visited_at": datetime(2026, 11, 16, 14, 0, tzinfo=LONDON), "now": NOW,
+              # Sam and DC Officer.
               "started_on": date(2026, 11, 10), "outcome_on": None, "place": "School",
               "child_seen": True, "child_seen_alone": True, "notes": "Jack said...",
               "workers": [sam(), rules.Worker(POLICE, "DC Pat Officer")], "joint": True}
@@ -219,3 +256,35 @@ def test_the_outcome_is_dated_within_the_enquiry():
                                                     "future"}
     assert on(None) == {"outcome_on": "Enter the date of the outcome"}
     assert on(date(2026, 11, 10)) == {}
+
+
+# --- R-CP-1: an outcome with no conference waits for a team manager -------------------------
+
+@pytest.mark.parametrize(("outcome", "waits"), [
+    (S47Outcome.SUBSTANTIATED_ICPC, False),
+    (S47Outcome.NOT_SUBSTANTIATED, True),
+    (S47Outcome.ICPC_NOT_REQUIRED, True)])
+def test_r_cp_1_only_an_outcome_with_no_conference_waits_for_authorisation(outcome, waits):
+    assert rules.needs_authorisation(outcome) is waits
+
+
+def test_r_cp_1_a_team_manager_of_the_team_holding_the_case_authorises_never_the_proposer():
+    def who(**changes):
+        values = {"team_manager": True, "of_the_team": True, "proposer": False,
+                  "teams": ["North Family Safeguarding"]}
+        return rules.authoriser_problem(**{**values, **changes})
+    assert who() is None
+    assert who(team_manager=False) == ("Only the team manager of North Family Safeguarding "
+                                       "can authorise this outcome or return it")
+    assert "Only the team manager of North" in who(of_the_team=False)
+    assert "You proposed this outcome" in who(proposer=True)
+    assert "No team has an open case" in who(teams=[])
+
+
+def test_r_cp_1_returning_an_outcome_says_why():
+    says = rules.decision_on_outcome_problems
+    assert says(decision="authorise", reason="") == {}
+    assert says(decision="return", reason="Speak to the school first.") == {}
+    assert says(decision="return", reason=" ") == {
+        "reason": "Enter why you are returning the outcome: the worker will see it"}
+    assert list(says(decision="maybe", reason="")) == ["decision"]

@@ -182,6 +182,43 @@ def test_r_two_2_hostility_on_kerry_means_two_workers_should_be_considered(
     assert "Violence threatened" in html
 
 
+def hostility(person, form, by):
+    return EngagementEvent.objects.create(
+        person=person, kind="hostility", occurred_at=timezone.now(),
+        agency="Children's services", form=form, behaviours=["deliberate_silence"],
+        by_whom="Kerry Fletcher", account="Kerry would not engage with the plan.",
+        recorded_by=by, recorded_at=timezone.now())
+
+
+def test_r_two_2_ambivalence_is_not_significant_hostility_confrontation_is(
+        as_user, client, fletchers, social_worker, team_manager):
+    """R-TWO-2 (seed 004 §2): one ambivalent event (or avoidance) does not flag the family
+    (it did before: any hostility counted); a confrontation does."""
+    from hearth.access.actions import do_create_token
+
+    jack = fletchers["jack"]
+    hostility(fletchers["mum"], "ambivalence", social_worker)
+    hostility(fletchers["mum"], "avoidance", social_worker)
+    html = as_user(social_worker).get(url(jack)).content.decode()
+    assert "This family does not meet the criteria for two workers." in html
+    assert "Two-worker decision needed" not in html
+    assert "ambivalence and avoidance are not significant hostility" in html
+    api = f"/api/v1/protection/people/{jack.pk}/two-workers"
+    token = {"Authorization": f"Bearer {do_create_token(social_worker)}"}
+    assert client.get(api, headers=token).json()["criteria"]["met"] is False
+    report = as_user(team_manager).get("/two-worker-report").content.decode()
+    assert "Jack Fletcher" not in report[report.index('id="needed"'):report.index(
+        'id="decisions"')]
+
+    hostility(fletchers["mum"], "confrontation", social_worker)
+    html = as_user(social_worker).get(url(jack)).content.decode()
+    assert "Two-worker decision needed" in html
+    assert "The family has shown significant hostility" in html
+    assert "Confrontation" in html and "Ambivalence" not in html
+    assert client.get(api, headers=token).json()["criteria"]["reasons"] == [
+        "The family has shown significant hostility"]
+
+
 def test_r_two_2_a_warning_about_risks_to_workers_at_kerrys_means_it_should_be_considered(
         as_user, fletchers, social_worker):
     do_add_warning(acting_user=social_worker, person=fletchers["mum"], kind="animals",

@@ -1,5 +1,6 @@
 """Every write to strategy discussions, Section 47 enquiries and their visits: one transaction,
-one audit row each, the child's chronology kept in step (R-CP-1, R-TWO-1).
+one audit row each, the child's chronology kept in step (R-CP-1, R-TWO-1). An outcome with no
+conference is proposed by the worker and takes effect when a team manager authorises it.
 
 Refusals raise ``ProtectionRefused`` naming the inputs at fault; nothing is written. A stale
 outcome raises ``StaleEdit``.
@@ -16,11 +17,13 @@ from django.utils import timezone
 
 from hearth.access import audit
 from hearth.access.models.users import AgencyKind
+from hearth.access.roles import Role
 from hearth.casework.models import InvolvementStatus
 from hearth.chronology import events as chronology
 from hearth.people.actions import StaleEdit
 from hearth.people.models import Person
 from hearth.protection import queries_strategy as queries
+from hearth.protection import queries_twoworkers
 from hearth.protection import rules_strategy as rules
 from hearth.protection.codes import S47Outcome, StrategyOrigin, WorkerKind
 from hearth.protection.errors import ProtectionRefused
@@ -31,7 +34,8 @@ from hearth.protection.models import (
     StrategyDiscussion,
 )
 
-__all__ = ["ProtectionRefused", "StaleEdit", "do_complete_strategy_action",
+__all__ = ["NotTheAuthorisingManager", "NothingToAuthorise", "ProtectionRefused", "StaleEdit",
+           "authorise_refusal", "do_complete_strategy_action", "do_decide_s47_outcome",
            "do_record_s47_outcome", "do_record_s47_visit", "do_record_strategy_discussion",
            "record_view"]
 
@@ -189,31 +193,44 @@ def _worker_user_problems(workers: Sequence[dict]) -> dict[str, str]:
     return problems
 
 
+def worker_line(row: dict) -> rules.Worker:
+    """One worker row (``kind``, and a colleague ``user`` or a ``name`` and ``agency``) as
+    the rules see it: qualified when a colleague in a social work role is recorded as the
+    social worker (R-TWO-1)."""
+    user, kind = row.get("user"), _text(row.get("kind"))
+    return rules.Worker(
+        kind=kind, name=_text(row.get("name")) or (user.display_name if user else ""),
+        user_id=user.pk if user is not None else None,
+        agency=_text(row.get("agency")) or (
+            user.agency.name if user is not None and user.agency_id else ""),
+        qualified=(user is not None and kind == WorkerKind.SOCIAL_WORKER
+                   and user.role in queries.SOCIAL_WORK_ROLES))
+
+
 @transaction.atomic
 def do_record_s47_visit(enquiry: Section47Enquiry, *, acting_user, visited_at: datetime | None,
                         place: str, child_seen: bool | None, child_seen_alone: bool | None,
-                        notes: str, workers: Sequence[dict]) -> S47Visit:
+                        notes: str, workers: Sequence[dict],
+                        police_could_not_attend: bool = False,
+                        police_absence_reason: str = "") -> S47Visit:
     """Record a visit made for a Section 47 enquiry, always by two workers (R-TWO-1): on a joint
-    enquiry a police officer and a social worker; otherwise two children's social care
-    workers, or a social worker and another professional who knows the family. Each worker is
+    enquiry a police officer and a social worker; if the police could not attend (say why), or
+    the enquiry is single-agency, two children's social care workers, or a social care worker
+    and another professional who knows the family. One of the two is always a qualified social
+    worker: a colleague in a social work role, recorded as the social worker. Each worker is
     a colleague (``user``) or named (``name``, ``agency``), with their ``kind``. A visit is
     part of the enquiry: not before the strategy discussion, not after the outcome."""
     current = Section47Enquiry.objects.select_for_update().get(pk=enquiry.pk)
     place, notes = _text(place), _text(notes)
-    named = []
-    for w in workers:
-        user = w.get("user")
-        named.append(rules.Worker(kind=_text(w.get("kind")),
-                                  name=_text(w.get("name")) or (user.display_name if user
-                                                                else ""),
-                                  user_id=user.pk if user is not None else None,
-                                  agency=_text(w.get("agency")) or (
-                                      user.agency.name if user is not None and user.agency_id
-                                      else "")))
+    police_absence_reason = _text(police_absence_reason)
+    police_could_not_attend = bool(police_could_not_attend)
+    named = [worker_line(w) for w in workers]
     problems = rules.visit_problems(
         visited_at=visited_at, now=timezone.now(), started_on=current.started_on,
         outcome_on=current.outcome_on, place=place, child_seen=child_seen,
-        child_seen_alone=child_seen_alone, notes=notes, workers=named, joint=current.joint)
+        child_seen_alone=child_seen_alone, notes=notes, workers=named, joint=current.joint,
+        police_could_not_attend=police_could_not_attend,
+        police_absence_reason=police_absence_reason)
     for field, message in _worker_user_problems(workers).items():
         problems.setdefault(field, message)
     if problems:
@@ -221,8 +238,10 @@ def do_record_s47_visit(enquiry: Section47Enquiry, *, acting_user, visited_at: d
     assert visited_at is not None
     visit = S47Visit.objects.create(
         enquiry=current, visited_at=visited_at, place=place, child_seen=bool(child_seen),
-        child_seen_alone=bool(child_seen_alone), notes=notes, recorded_by=acting_user,
-        recorded_at=timezone.now())
+        child_seen_alone=bool(child_seen_alone), notes=notes,
+        police_could_not_attend=police_could_not_attend,
+        police_absence_reason=police_absence_reason if police_could_not_attend else "",
+        recorded_by=acting_user, recorded_at=timezone.now())
     for raw, worker in zip(workers, named, strict=True):
         visit.workers.create(kind=worker.kind, user=raw.get("user"), name=worker.name,
                              agency=worker.agency)
@@ -230,10 +249,24 @@ def do_record_s47_visit(enquiry: Section47Enquiry, *, acting_user, visited_at: d
                  fields={"enquiry": current.pk, "visit": visit.pk,
                          "visited_at": visited_at.isoformat(),
                          "workers": [[w.kind, w.user_id or w.name] for w in named],
+                         "police_could_not_attend": police_could_not_attend,
                          "child_seen": visit.child_seen,
                          "child_seen_alone": visit.child_seen_alone})
     chronology.sync(visit)
     return visit
+
+
+class NotTheAuthorisingManager(ProtectionRefused):
+    """R-CP-1: only a team manager of the team holding the case, and never the worker who
+    proposed the outcome, authorises it or returns it. Nothing was written."""
+
+
+class NothingToAuthorise(ProtectionRefused):
+    """There is no outcome waiting for authorisation (the record's state forbids it)."""
+
+
+def _date(value: date | None) -> str | None:
+    return value.isoformat() if value else None
 
 
 @transaction.atomic
@@ -242,8 +275,11 @@ def do_record_s47_outcome(enquiry: Section47Enquiry, *, acting_user, expected_ve
                           outcome_on: date | None) -> Section47Enquiry:
     """Record (or correct) the outcome of a Section 47 enquiry: concerns substantiated and an
     ICPC needed; not substantiated; or substantiated with no ICPC needed — the last two with
-    their reasons. Refused once an ICPC has been arranged from an "ICPC needed" outcome and the
-    outcome would change. ``StaleEdit`` when someone saved it meanwhile."""
+    their reasons. "ICPC needed" takes effect at once (withdrawing any proposal waiting). The
+    other two are proposed: they take effect only when a team manager of the team holding the
+    case authorises them (``do_decide_s47_outcome``), and until then the ICPC stays due and
+    the enquiry open (R-CP-1). Refused once an ICPC has been arranged from an "ICPC needed"
+    outcome and the outcome would change. ``StaleEdit`` when someone saved it meanwhile."""
     current = Section47Enquiry.objects.select_for_update().get(pk=enquiry.pk)
     if current.version != expected_version:
         raise StaleEdit(current.version)
@@ -258,19 +294,122 @@ def do_record_s47_outcome(enquiry: Section47Enquiry, *, acting_user, expected_ve
     if problems:
         raise ProtectionRefused(problems)
     assert outcome_on is not None
-    before = {"outcome": current.outcome, "outcome_reasons": current.outcome_reasons,
-              "outcome_on": current.outcome_on.isoformat() if current.outcome_on else None}
     after = {"outcome": outcome, "outcome_reasons": reasons, "outcome_on": outcome_on.isoformat()}
-    if before == after:
+    in_effect = {"outcome": current.outcome, "outcome_reasons": current.outcome_reasons,
+                 "outcome_on": _date(current.outcome_on)}
+    proposed = {"outcome": current.proposed_outcome,
+                "outcome_reasons": current.proposed_reasons,
+                "outcome_on": _date(current.proposed_on)}
+    if rules.needs_authorisation(outcome):
+        if (after == in_effect and not current.proposed_outcome) or (
+                after == proposed and current.awaiting_authorisation):
+            return current
+        current.proposed_outcome, current.proposed_reasons = outcome, reasons
+        current.proposed_on, current.proposed_by = outcome_on, acting_user
+        current.proposed_at = timezone.now()
+        current.returned_reason, current.returned_by, current.returned_at = "", None, None
+        current.version += 1
+        current.save(update_fields=[*PROPOSAL_FIELDS, "version"])
+        audit.record("protection.s47_outcome_proposed", user=acting_user, obj=current.person,
+                     fields={"enquiry": current.pk, **after,
+                             "in_effect": current.outcome or None})
+        return current
+    withdrawn = current.proposed_outcome
+    if after == in_effect and not withdrawn:
         return current
     current.outcome, current.outcome_reasons, current.outcome_on = outcome, reasons, outcome_on
     current.outcome_by = acting_user
+    current.outcome_authorised_by = current.outcome_authorised_at = None
+    _clear_proposal(current)
     current.version += 1
     current.save(update_fields=["outcome", "outcome_reasons", "outcome_on", "outcome_by",
-                                "version"])
+                                "outcome_authorised_by", "outcome_authorised_at",
+                                *PROPOSAL_FIELDS, "version"])
     audit.record("protection.s47_outcome", user=acting_user, obj=current.person,
                  fields={"enquiry": current.pk,
-                         **{k: [before[k], after[k]] for k in after if before[k] != after[k]}})
+                         **{k: [in_effect[k], after[k]] for k in after
+                            if in_effect[k] != after[k]},
+                         **({"proposal_withdrawn": withdrawn} if withdrawn else {})})
+    chronology.sync(current)
+    return current
+
+
+PROPOSAL_FIELDS = ("proposed_outcome", "proposed_reasons", "proposed_on", "proposed_by",
+                   "proposed_at", "returned_reason", "returned_by", "returned_at")
+
+
+def _clear_proposal(enquiry: Section47Enquiry) -> None:
+    enquiry.proposed_outcome = enquiry.proposed_reasons = enquiry.returned_reason = ""
+    enquiry.proposed_on = enquiry.proposed_by = enquiry.proposed_at = None
+    enquiry.returned_by = enquiry.returned_at = None
+
+
+def authorising_teams(enquiry: Section47Enquiry) -> list:
+    """The teams holding the child's case: their team managers authorise outcomes."""
+    return queries_twoworkers.deciding_teams([enquiry.person_id])
+
+
+def authorise_refusal(user, enquiry: Section47Enquiry, teams=None) -> str | None:
+    """Why ``user`` may not authorise or return ``enquiry``'s proposed outcome (None: they
+    may): a team manager of a team holding the case, never the proposer (R-CP-1)."""
+    teams = authorising_teams(enquiry) if teams is None else teams
+    return rules.authoriser_problem(
+        team_manager=user.role == Role.TEAM_MANAGER,
+        of_the_team=bool(user.team_id) and any(t.pk == user.team_id for t in teams),
+        proposer=enquiry.proposed_by_id == user.pk, teams=[t.name for t in teams])
+
+
+@transaction.atomic
+def do_decide_s47_outcome(enquiry: Section47Enquiry, *, acting_user, expected_version: int,
+                          decision: str, reason: str = "") -> Section47Enquiry:
+    """A team manager authorises the outcome proposed for a Section 47 enquiry, or returns it
+    to the worker with the reason (R-CP-1). Authorised, it takes effect: no ICPC is due, the
+    chronology has the outcome and the enquiry closes. Refused (``NotTheAuthorisingManager``)
+    for anyone but a team manager of a team holding the case, and for the proposer;
+    ``NothingToAuthorise`` when no outcome is waiting; ``StaleEdit`` when the enquiry changed
+    meanwhile. Nothing is written when refused."""
+    current = (Section47Enquiry.objects.select_for_update().select_related("person")
+               .get(pk=enquiry.pk))
+    if current.version != expected_version:
+        raise StaleEdit(current.version)
+    if not current.awaiting_authorisation:
+        raise NothingToAuthorise("No outcome of this enquiry is waiting for authorisation")
+    refusal = authorise_refusal(acting_user, current)
+    if refusal:
+        raise NotTheAuthorisingManager(refusal)
+    decision, reason = _text(decision), _text(reason)
+    problems = rules.decision_on_outcome_problems(decision=decision, reason=reason)
+    if (not problems and decision == rules.AUTHORISE
+            and current.outcome == S47Outcome.SUBSTANTIATED_ICPC
+            and current.conferences.exists()):
+        problems["decision"] = ("An initial conference has been arranged following this "
+                                "enquiry: the outcome can no longer change. Return the "
+                                "proposal to the worker")
+    if problems:
+        raise ProtectionRefused(problems)
+    now = timezone.now()
+    proposal = {"enquiry": current.pk, "outcome": current.proposed_outcome,
+                "outcome_on": _date(current.proposed_on), "proposed_by": current.proposed_by_id}
+    if decision == rules.RETURN:
+        current.returned_reason, current.returned_by, current.returned_at = (
+            reason, acting_user, now)
+        current.version += 1
+        current.save(update_fields=["returned_reason", "returned_by", "returned_at",
+                                    "version"])
+        audit.record("protection.s47_outcome_returned", user=acting_user, obj=current.person,
+                     fields={**proposal, "reason": reason})
+        return current
+    before = current.outcome
+    current.outcome, current.outcome_reasons = current.proposed_outcome, current.proposed_reasons
+    current.outcome_on, current.outcome_by = current.proposed_on, current.proposed_by
+    current.outcome_authorised_by, current.outcome_authorised_at = acting_user, now
+    _clear_proposal(current)
+    current.version += 1
+    current.save(update_fields=["outcome", "outcome_reasons", "outcome_on", "outcome_by",
+                                "outcome_authorised_by", "outcome_authorised_at",
+                                *PROPOSAL_FIELDS, "version"])
+    audit.record("protection.s47_outcome_authorised", user=acting_user, obj=current.person,
+                 fields={**proposal, "in_effect_before": before or None})
     chronology.sync(current)
     return current
 

@@ -5,7 +5,10 @@ the pages (R-CP-1, R-TWO-1).
 A child the caller may not see is 404, and so is anything of theirs. Input the rules refuse is
 422 with ``errors`` naming each field (``workers`` for the two-worker rule,
 ``participants.0.agency`` for a row) and nothing is written. An enquiry's outcome is changed
-with ``If-Match`` carrying the ETag of your last read (428 without, 412 when stale).
+with ``If-Match`` carrying the ETag of your last read (428 without, 412 when stale); an outcome
+with no conference is proposed and takes effect when a team manager of the team holding the
+case authorises it (``POST .../outcome/authorisation``: 403 for anyone else or the proposer,
+409 when nothing waits).
 (No ``from __future__ import annotations``: django-ninja reads the annotations.)"""
 
 from datetime import date, datetime
@@ -111,6 +114,9 @@ class VisitIn(Schema):
     child_seen_alone: bool = False
     notes: str
     workers: list[WorkerIn]
+    #: A joint enquiry only: the police could not attend this visit, and why (R-TWO-1).
+    police_could_not_attend: bool = False
+    police_absence_reason: str = ""
 
 
 class WorkerOut(Schema):
@@ -130,8 +136,26 @@ class VisitOut(Schema):
     child_seen_alone: bool
     notes: str
     workers: list[WorkerOut]
+    police_could_not_attend: bool
+    police_absence_reason: str
     recorded_by: str
     recorded_at: datetime
+
+
+class ProposalOut(Schema):
+    """An outcome proposed by a worker: ``awaiting`` a team manager's authorisation, or
+    ``returned`` by one with the reason (R-CP-1)."""
+
+    state: str
+    outcome: str
+    outcome_label: str
+    reasons: str
+    outcome_on: date | None
+    proposed_by: str
+    proposed_at: datetime | None
+    returned_reason: str
+    returned_by: str
+    returned_at: datetime | None
 
 
 class EnquiryOut(Schema):
@@ -146,6 +170,9 @@ class EnquiryOut(Schema):
     outcome_label: str
     outcome_reasons: str
     outcome_on: date | None
+    outcome_authorised_by: str
+    outcome_authorised_at: datetime | None
+    proposed_outcome: ProposalOut | None
     version: int
     visits: list[VisitOut]
 
@@ -154,6 +181,13 @@ class OutcomeIn(Schema):
     outcome: str
     reasons: str = ""
     outcome_on: date
+
+
+class OutcomeDecisionIn(Schema):
+    #: ``authorise`` or ``return``
+    decision: str
+    #: Required when returning.
+    reason: str = ""
 
 
 ERRORS = {404: Problem, 422: Problem}
@@ -192,7 +226,8 @@ def _discussion_out(d: StrategyDiscussion) -> dict:
 def _visit_out(v: S47Visit) -> dict:
     return {"id": v.pk, "enquiry_id": v.enquiry_id, "visited_at": v.visited_at,
             "place": v.place, "child_seen": v.child_seen, "child_seen_alone": v.child_seen_alone,
-            "notes": v.notes,
+            "notes": v.notes, "police_could_not_attend": v.police_could_not_attend,
+            "police_absence_reason": v.police_absence_reason,
             "workers": [{"kind": w.kind, "kind_label": w.get_kind_display(),
                          "user_id": w.user_id, "name": w.name, "agency": w.agency}
                         for w in v.workers.all()],
@@ -205,7 +240,25 @@ def _enquiry_out(e: Section47Enquiry) -> dict:
             "icpc_overdue": queries.icpc_overdue(e),
             "outcome": e.outcome, "outcome_label": e.get_outcome_display() if e.outcome else "",
             "outcome_reasons": e.outcome_reasons, "outcome_on": e.outcome_on,
+            "outcome_authorised_by": _name(e.outcome_authorised_by),
+            "outcome_authorised_at": e.outcome_authorised_at,
+            "proposed_outcome": _proposal_out(e),
             "version": e.version, "visits": [_visit_out(v) for v in queries.visits_of(e)]}
+
+
+def _name(user) -> str:
+    return user.display_name if user is not None else ""
+
+
+def _proposal_out(e: Section47Enquiry) -> dict | None:
+    if not e.proposed_outcome:
+        return None
+    return {"state": "awaiting" if e.awaiting_authorisation else "returned",
+            "outcome": e.proposed_outcome, "outcome_label": e.get_proposed_outcome_display(),
+            "reasons": e.proposed_reasons, "outcome_on": e.proposed_on,
+            "proposed_by": _name(e.proposed_by), "proposed_at": e.proposed_at,
+            "returned_reason": e.returned_reason, "returned_by": _name(e.returned_by),
+            "returned_at": e.returned_at}
 
 
 def _etag(e: Section47Enquiry) -> str:
@@ -332,8 +385,10 @@ def _workers(data: list[dict], user) -> tuple[list[dict], dict[str, str]]:
 @router.post("/s47-enquiries/{enquiry_id}/visits", response={201: VisitOut, **ERRORS},
              auth=permission("protection.record"), url_name="protection_s47_visit")
 def record_visit(request: AuthedRequest, enquiry_id: int, payload: VisitIn):
-    """Record a Section 47 visit by two workers (R-TWO-1): a joint enquiry needs a police
-    officer and a social worker. A visit the rule refuses is 422 naming ``workers``."""
+    """Record a Section 47 visit by two workers (R-TWO-1), one of them a qualified social
+    worker (a colleague in a social work role, ``kind`` ``social_worker``): a joint enquiry
+    needs a police officer too, unless ``police_could_not_attend`` is true with
+    ``police_absence_reason``. A visit the rule refuses is 422 naming ``workers``."""
     found = _enquiry(request, enquiry_id)
     data = payload.dict()
     workers, problems = _workers(data["workers"], request.auth)
@@ -343,7 +398,9 @@ def record_visit(request: AuthedRequest, enquiry_id: int, payload: VisitIn):
         visit = actions.do_record_s47_visit(
             found, acting_user=request.auth, visited_at=data["visited_at"],
             place=data["place"], child_seen=data["child_seen"],
-            child_seen_alone=data["child_seen_alone"], notes=data["notes"], workers=workers)
+            child_seen_alone=data["child_seen_alone"], notes=data["notes"], workers=workers,
+            police_could_not_attend=data["police_could_not_attend"],
+            police_absence_reason=data["police_absence_reason"])
     except actions.ProtectionRefused as exc:
         return _refused(exc.problems)
     visit = (S47Visit.objects.select_related("recorded_by").prefetch_related("workers")
@@ -379,6 +436,42 @@ OUTCOME_RESPONSES = {200: EnquiryOut, 404: Problem, 412: Problem, 422: Problem, 
 def record_outcome(request: AuthedRequest, response: HttpResponse, enquiry_id: int,
                    payload: OutcomeIn):
     """Record or correct the enquiry's outcome: ``icpc`` (concerns substantiated, ICPC
-    needed), ``not_substantiated`` or ``icpc_not_required`` (both with ``reasons``). Send
-    ``If-Match`` with the ETag of your last GET."""
+    needed) takes effect at once; ``not_substantiated`` or ``icpc_not_required`` (both with
+    ``reasons``) are proposed (``proposed_outcome``) and take effect when a team manager
+    authorises them; until then the ICPC stays due (R-CP-1). Send ``If-Match`` with the ETag
+    of your last GET."""
     return _outcome(request, response, enquiry_id, payload)
+
+
+DECISION_RESPONSES = {200: EnquiryOut, 403: Problem, 404: Problem, 409: Problem, 412: Problem,
+                      422: Problem, 428: Problem}
+
+
+@router.post("/s47-enquiries/{enquiry_id}/outcome/authorisation",
+             response=DECISION_RESPONSES, auth=permission("protection.dashboard"),
+             url_name="protection_s47_outcome_decision")
+def decide_outcome(request: AuthedRequest, response: HttpResponse, enquiry_id: int,
+                   payload: OutcomeDecisionIn):
+    """A team manager of the team holding the case authorises the proposed outcome
+    (``decision``: ``authorise``; it takes effect) or returns it (``return``, with
+    ``reason``) (R-CP-1). 403 for anyone else, and for the manager who proposed it; 409 when
+    no outcome is waiting; send ``If-Match`` with the ETag of your last GET (428 without, 412
+    when stale). Nothing is written when refused."""
+    found = _enquiry(request, enquiry_id)
+    require_if_match(request, _etag(found), "enquiry")
+    try:
+        actions.do_decide_s47_outcome(found, acting_user=request.auth,
+                                      expected_version=found.version,
+                                      decision=payload.decision, reason=payload.reason)
+    except StaleEdit as exc:
+        raise HttpError(412, "Someone else changed this enquiry. Nothing was saved: read it "
+                             "again.") from exc
+    except actions.NotTheAuthorisingManager as exc:
+        return Status(403, {"detail": str(exc), "errors": []})
+    except actions.NothingToAuthorise as exc:
+        return Status(409, {"detail": str(exc), "errors": []})
+    except actions.ProtectionRefused as exc:
+        return _refused(exc.problems)
+    found = _enquiry(request, enquiry_id)
+    response["ETag"] = _etag(found)
+    return Status(200, _enquiry_out(found))

@@ -116,10 +116,21 @@ class RepeatOut(Schema):
     within_two_years: bool
 
 
+class OutcomeWaitingOut(Schema):
+    enquiry_id: int
+    person: PersonRef
+    outcome: str
+    outcome_label: str
+    proposed_by: str
+    proposed_at: datetime | None
+    icpc_due: date
+
+
 class DashboardOut(Schema):
     today: date
     figures: dict[str, int]
     icpcs: list[DueOut]
+    outcomes_awaiting_authorisation: list[OutcomeWaitingOut]
     reviews: list[DueOut]
     core_groups: list[DueOut]
     categories: list[CategoryOut]
@@ -222,6 +233,11 @@ def dashboard(request: AuthedRequest):
         "icpcs": [_due(r, enquiry_id=r.record.pk,
                        conference_id=getattr(r.record, "arranged_id", None))
                   for r in built.icpcs],
+        "outcomes_awaiting_authorisation": [
+            {"enquiry_id": e.pk, "person": _ref(e.person), "outcome": e.proposed_outcome,
+             "outcome_label": e.get_proposed_outcome_display(),
+             "proposed_by": e.proposed_by.display_name if e.proposed_by else "",
+             "proposed_at": e.proposed_at, "icpc_due": e.icpc_due} for e in built.outcomes],
         "reviews": [_due(r, plan_id=r.record.pk) for r in built.reviews],
         "core_groups": [_due(r, plan_id=r.record.pk, meeting=r.note)
                         for r in built.core_groups],

@@ -28,6 +28,8 @@ def enquiry_events(enquiry) -> list[Spec]:
     summary = f"Section 47 enquiry outcome: {enquiry.get_outcome_display()}."
     if enquiry.outcome_reasons:
         summary += f" {shorten(enquiry.outcome_reasons, 250)}"
+    if enquiry.outcome_authorised_by_id:
+        summary += f" Authorised by {enquiry.outcome_authorised_by.display_name}."
     return [Spec(enquiry.person_id, Kind.S47_OUTCOME, on_day(enquiry.outcome_on), summary,
                  time_known=False, recorded_by_id=enquiry.outcome_by_id)]
 
@@ -35,7 +37,8 @@ def enquiry_events(enquiry) -> list[Spec]:
 def all_enquiries():
     from hearth.protection.models import Section47Enquiry
 
-    return Section47Enquiry.objects.filter(outcome_on__isnull=False)
+    return Section47Enquiry.objects.filter(outcome_on__isnull=False).select_related(
+        "outcome_authorised_by")
 
 
 def s47_visit_events(visit) -> list[Spec]:
@@ -44,6 +47,8 @@ def s47_visit_events(visit) -> list[Spec]:
     seen = ("The child was seen alone." if visit.child_seen_alone else
             "The child was seen." if visit.child_seen else "The child was not seen.")
     summary = f"Section 47 visit at {visit.place} by {workers}. {seen}"
+    if visit.police_could_not_attend:
+        summary += f" The police could not attend: {shorten(visit.police_absence_reason, 200)}"
     return [Spec(visit.enquiry.person_id, Kind.S47_VISIT, visit.visited_at, summary,
                  recorded_by_id=visit.recorded_by_id)]
 

@@ -234,9 +234,17 @@ class VisitForm(RowsForm):
                   hint="By whom; the child's own words where you can",
                   message="Enter what was seen and said")
 
-    def __init__(self, *args, colleagues=(), user=None, **kwargs):
+    def __init__(self, *args, colleagues=(), user=None, joint: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.colleagues = list(colleagues)
+        self.joint = joint
+        if joint:
+            # R-TWO-1: on a joint enquiry the police officer goes, or why they could not.
+            self.fields["police_could_not_attend"] = forms.BooleanField(
+                label="The police could not attend this visit", required=False)
+            self.fields["police_absence_reason"] = _text(
+                "Why the police could not attend",
+                hint="For example: no officer was available before the child left school")
         choices = [("", "Not a colleague: enter their name"),
                    *[(str(u.pk), f"{u.display_name} ({(u.team or u.agency).name})"
                       if (u.team or u.agency) else u.display_name) for u in self.colleagues]]
@@ -280,8 +288,16 @@ class VisitForm(RowsForm):
     def worker_lines(self) -> list[rules.Worker]:
         return [rules.Worker(kind=w["kind"], name=w["name"].strip() or (
             w["user"].display_name if w["user"] else ""),
-            user_id=w["user"].pk if w["user"] else None, agency=w["agency"])
+            user_id=w["user"].pk if w["user"] else None, agency=w["agency"],
+            qualified=bool(w["user"] and w["kind"] == WorkerKind.SOCIAL_WORKER
+                           and w["user"].role in SOCIAL_WORK_ROLES))
             for w in self.workers()]
+
+    def police_absence(self) -> dict:
+        """Whether the police could not attend, and why (a joint enquiry only: R-TWO-1)."""
+        data = self.cleaned_data
+        return {"police_could_not_attend": bool(data.get("police_could_not_attend")),
+                "police_absence_reason": data.get("police_absence_reason", "") or ""}
 
     def check(self, enquiry, now: datetime) -> None:
         """Run the visit rules for ``enquiry`` (called once the fields have parsed)."""
@@ -291,7 +307,7 @@ class VisitForm(RowsForm):
             outcome_on=enquiry.outcome_on, place=data.get("place", "") or "",
             child_seen=data.get("child_seen"), child_seen_alone=data.get("child_seen_alone"),
             notes=data.get("notes", "") or "", workers=self.worker_lines(),
-            joint=enquiry.joint)
+            joint=enquiry.joint, **self.police_absence())
         if self.has_error("visit_date") or self.has_error("visit_time"):
             problems.pop("visited_at", None)
         self.add_problems(problems)
@@ -321,5 +337,32 @@ class OutcomeForm(RowsForm):
 
     @staticmethod
     def initial_for(enquiry) -> dict:
+        """The outcome proposed (waiting or returned), else the outcome in effect."""
+        if enquiry.proposed_outcome:
+            return {"outcome": enquiry.proposed_outcome, "reasons": enquiry.proposed_reasons,
+                    "outcome_on": enquiry.proposed_on, "version": enquiry.version}
         return {"outcome": enquiry.outcome or None, "reasons": enquiry.outcome_reasons,
                 "outcome_on": enquiry.outcome_on, "version": enquiry.version}
+
+
+# --- a team manager's decision on a proposed outcome (R-CP-1) ---------------------------------
+
+DECIDE = "Select whether you authorise the outcome or return it"
+
+
+class OutcomeDecisionForm(RowsForm):
+    decision = forms.ChoiceField(
+        label="Your decision", widget=forms.RadioSelect,
+        choices=[(rules.AUTHORISE, "Authorise the outcome: it takes effect now"),
+                 (rules.RETURN, "Return it to the worker")],
+        error_messages={"required": DECIDE, "invalid_choice": DECIDE})
+    reason = _text("Reason for returning it", hint="Required when you return the outcome: "
+                   "the worker sees it")
+    version = forms.IntegerField(widget=forms.HiddenInput,
+                                 error_messages={"required": STALE_PAGE, "invalid": STALE_PAGE})
+
+    def check(self) -> None:
+        data = self.cleaned_data
+        if "decision" in data:
+            self.add_problems(rules.decision_on_outcome_problems(
+                decision=data["decision"], reason=data.get("reason", "") or ""))

@@ -95,7 +95,12 @@ class StrategyAction(models.Model):
 
 class Section47Enquiry(models.Model):
     """A Section 47 enquiry, started by the strategy discussion that decided on it; the ICPC is
-    due 15 working days after that discussion (R-CP-1)."""
+    due 15 working days after that discussion (R-CP-1).
+
+    ``outcome`` is the outcome in effect. "ICPC needed" takes effect when it is recorded; "not
+    substantiated" and "ICPC not required" are first proposed (``proposed_*``) and take
+    effect only when a team manager of the team holding the case authorises them; until then
+    the ICPC stays due. A manager may return the proposal with a reason instead."""
 
     strategy = models.OneToOneField(StrategyDiscussion, on_delete=models.PROTECT,
                                     related_name="enquiry")
@@ -109,6 +114,20 @@ class Section47Enquiry(models.Model):
     outcome_on = models.DateField(null=True, blank=True)
     outcome_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT,
                                    related_name="+")
+    outcome_authorised_by = models.ForeignKey(USER, null=True, blank=True,
+                                              on_delete=models.PROTECT, related_name="+")
+    outcome_authorised_at = models.DateTimeField(null=True, blank=True)
+    #: An outcome waiting for a team manager's authorisation (or returned by one).
+    proposed_outcome = models.CharField(max_length=30, choices=S47Outcome.choices, blank=True)
+    proposed_reasons = models.TextField(blank=True)
+    proposed_on = models.DateField(null=True, blank=True)
+    proposed_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+")
+    proposed_at = models.DateTimeField(null=True, blank=True)
+    returned_reason = models.TextField(blank=True)
+    returned_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+")
+    returned_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -118,13 +137,25 @@ class Section47Enquiry(models.Model):
     def __str__(self) -> str:
         return f"Section 47 enquiry {self.pk}"
 
+    @property
+    def awaiting_authorisation(self) -> bool:
+        return bool(self.proposed_outcome) and self.returned_at is None
+
+    @property
+    def proposal_returned(self) -> bool:
+        return bool(self.proposed_outcome) and self.returned_at is not None
+
 
 class S47Visit(models.Model):
-    """A visit made for a Section 47 enquiry: always two workers (R-TWO-1)."""
+    """A visit made for a Section 47 enquiry: always two workers, one a qualified social
+    worker (R-TWO-1); on a joint enquiry the police officer, or why the police could not
+    attend."""
 
     enquiry = models.ForeignKey(Section47Enquiry, on_delete=models.PROTECT,
                                 related_name="visits")
     visited_at = models.DateTimeField()
+    police_could_not_attend = models.BooleanField(default=False)
+    police_absence_reason = models.TextField("Why the police could not attend", blank=True)
     place = models.CharField("Where", max_length=200)
     child_seen = models.BooleanField()
     child_seen_alone = models.BooleanField(default=False)

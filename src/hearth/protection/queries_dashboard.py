@@ -1,5 +1,6 @@
-"""The child protection dashboard (R-CP-1, R-CP-2): ICPCs due and overdue, reviews due, core
-groups overdue, children on plans by category, and repeat plans.
+"""The child protection dashboard (R-CP-1, R-CP-2): ICPCs due and overdue, Section 47 outcomes
+waiting for a team manager's authorisation, reviews due, core groups overdue, children on
+plans by category, and repeat plans.
 
 For a team manager, their team's children; for the conference service (conference chairs)
 and service managers, every child they may see (``queries_twoworkers.scope_children``). Two
@@ -69,6 +70,8 @@ class Dashboard:
     categories: list[CategoryCount]
     on_plans: int
     repeats: list[Repeat]
+    #: Section 47 outcomes (no conference) waiting for a team manager's authorisation.
+    outcomes: list[Any]
 
     def count(self, rows: list[Row], *, overdue: bool) -> int:
         return sum(1 for r in rows if r.overdue == overdue)
@@ -85,6 +88,7 @@ class Dashboard:
             "repeat_plans": len(self.repeats),
             "repeat_plans_within_two_years": sum(1 for r in self.repeats
                                                  if r.within_two_years),
+            "outcomes_awaiting_authorisation": len(self.outcomes),
         }
 
 
@@ -106,6 +110,14 @@ def waiting_for_icpc(children) -> list[Any]:
         .annotate(arranged_on=Subquery(arranged.values("held_on")[:1]),
                   arranged_id=Subquery(arranged.values("pk")[:1]))
         .select_related("person").order_by("icpc_due", "pk"))
+
+
+def awaiting_authorisation(children) -> list[Any]:
+    """Section 47 enquiries whose outcome (not substantiated, or ICPC not required) waits for
+    a team manager's authorisation (R-CP-1), oldest proposal first."""
+    return list(Section47Enquiry.objects.filter(person__in=children, returned_at__isnull=True)
+                .exclude(proposed_outcome="").select_related("person", "proposed_by")
+                .order_by("proposed_at", "pk"))
 
 
 def open_plans(children) -> list[Any]:
@@ -155,5 +167,5 @@ def build(user, today: date) -> Dashboard:
                for p in plans if p.previous_end_on is not None]
     return Dashboard(scope=scope_label(user), icpcs=icpcs, reviews=reviews,
                      core_groups=core_groups, categories=categories, on_plans=len(plans),
-                     repeats=repeats)
+                     repeats=repeats, outcomes=awaiting_authorisation(children))
 

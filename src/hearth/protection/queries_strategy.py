@@ -28,7 +28,8 @@ from hearth.protection.models import (
 #: Colleagues who may be named as a worker on a Section 47 visit.
 CASEWORK_ROLES = (Role.SOCIAL_WORKER, Role.ADVANCED_PRACTITIONER, Role.TEAM_MANAGER,
                   Role.SERVICE_MANAGER, Role.FAMILY_PRACTITIONER)
-#: Roles whose holders are social workers (for a worker recorded as a social worker).
+#: Roles whose holders are qualified social workers (R-TWO-1: one of the two workers on every
+#: Section 47 visit; a family practitioner is not one, nor anyone named from outside Hearth).
 SOCIAL_WORK_ROLES = (Role.SOCIAL_WORKER, Role.ADVANCED_PRACTITIONER, Role.TEAM_MANAGER,
                      Role.SERVICE_MANAGER)
 
@@ -82,7 +83,8 @@ def visible_enquiries(user) -> QuerySet[Section47Enquiry]:
 def get_visible_enquiry(user, enquiry_id) -> Section47Enquiry:
     try:
         return (visible_enquiries(user).annotate(icpc_held=_icpc_held())
-                .select_related("person", "strategy", "outcome_by")
+                .select_related("person", "strategy", "outcome_by", "outcome_authorised_by",
+                                "proposed_by", "returned_by")
                 .get(pk=enquiry_id))
     except (Section47Enquiry.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404("No such Section 47 enquiry.") from exc

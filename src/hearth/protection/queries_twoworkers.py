@@ -30,7 +30,7 @@ from hearth.people.models import Person, PersonAddress, Relationship
 from hearth.people.queries import get_visible_person as get_visible_person
 from hearth.protection import rules_twoworkers as rules
 from hearth.protection.models import ComplexNeeds, CPPlan, Section47Enquiry, TwoWorkerDecision
-from hearth.protection.rules import TwoWorkerCriteria
+from hearth.protection.rules import SIGNIFICANT_HOSTILITY, TwoWorkerCriteria
 from hearth.safety.queries import address_key, place_of, warnings_for
 
 LIVE = ~Q(status=InvolvementStatus.CLOSED)
@@ -133,16 +133,23 @@ def warned_ids(ids: set) -> set:
     return warned
 
 
+def significant_hostility() -> QuerySet[EngagementEvent]:
+    """R-TWO-2: hostility events that count towards the criteria: confrontation, threatened
+    or actual violence (seed 004 §2)."""
+    return EngagementEvent.objects.filter(kind=EventKind.HOSTILITY,
+                                          form__in=sorted(SIGNIFICANT_HOSTILITY))
+
+
 def member_facts(ids: set) -> dict:
-    """For each live person among ``ids``: on an open CP plan, hostility recorded
-    (``hearth.engagement.queries.hostility_in_family``: any hostility on their record),
-    open complex needs, a worker-safety warning. Two or three queries."""
+    """For each live person among ``ids``: on an open CP plan, significant hostility recorded
+    (R-TWO-2: confrontation or worse, ``protection.rules.SIGNIFICANT_HOSTILITY``; ambivalence
+    or avoidance is not), open complex needs, a worker-safety warning. Two or three
+    queries."""
     if not ids:
         return {}
     rows = (Person.objects.live().filter(pk__in=ids).annotate(
         on_plan=Exists(CPPlan.objects.filter(person=OuterRef("pk"), end_on__isnull=True)),
-        hostility=Exists(EngagementEvent.objects.filter(person=OuterRef("pk"),
-                                                        kind=EventKind.HOSTILITY)),
+        hostility=Exists(significant_hostility().filter(person=OuterRef("pk"))),
         needs=Exists(ComplexNeeds.objects.filter(person=OuterRef("pk"), ended_at__isnull=True)))
         .values_list("pk", "on_plan", "hostility", "needs"))
     warned = warned_ids(set(ids))
@@ -283,8 +290,7 @@ def family_page(user, person: Person) -> FamilyPage:
         hidden_children=len([c for c in status.children if c not in seen_ids]),
         teams=deciding_teams(status.children),
         decisions=list(decisions_of(user, family.children)),
-        hostility=list(EngagementEvent.objects.filter(person_id__in=seen_ids,
-                                                      kind=EventKind.HOSTILITY)
+        hostility=list(significant_hostility().filter(person_id__in=seen_ids)
                        .select_related("person").order_by("-occurred_at", "-pk")[:5]),
         complex_needs=list(ComplexNeeds.objects.filter(person_id__in=seen_ids,
                                                        ended_at__isnull=True)

@@ -1,44 +1,65 @@
 """Pure rules for child protection: no database, no clock.
 
 - R-TWO-1: who may make up the two workers on a Section 47 visit.
-- R-TWO-2: when a family meets the criteria for two workers (must / should be considered).
+- R-TWO-2: when a family meets the criteria for two workers (must / should be considered),
+  and which hostility is significant (confrontation or worse).
 - R-CP-1/2: the checks a CP plan must pass, and its first core group and review dates.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from hearth import calendar
+from hearth.engagement.codes import SEVERITY, HostilityForm
 from hearth.protection.codes import S47Outcome, WorkerKind
 
 #: R-TWO-2: this many children on CP plans in one family means two workers must be considered.
 MUST_CONSIDER_CHILDREN = 4
 
-CSC = {WorkerKind.SOCIAL_WORKER, WorkerKind.CSC_WORKER}
+#: R-TWO-2: the forms of resistance that are "significant hostility" (seed 004 §2):
+#: confrontation or worse (``engagement.codes.SEVERITY``), never ambivalence or avoidance.
+SIGNIFICANT_HOSTILITY = frozenset(form for form, severity in SEVERITY.items()
+                                  if severity >= SEVERITY[HostilityForm.CONFRONTATION])
 
 
-def s47_workers_problem(kinds: Sequence[str], *, joint: bool) -> str | None:
-    """R-TWO-1: why these workers cannot make a Section 47 visit, or None when they can. A
-    joint enquiry needs a police officer and a social worker; otherwise two children's social
-    care workers, or a social worker and another professional who knows the family."""
+def significant_hostility(forms: Iterable[str]) -> bool:
+    """R-TWO-2: whether any of these recorded forms of hostility is significant:
+    confrontation, threatened or actual violence. Ambivalence or avoidance, however often
+    recorded, is not."""
+    return any(form in SIGNIFICANT_HOSTILITY for form in forms)
+
+
+def s47_workers_problem(kinds: Sequence[str], *, joint: bool, qualified_social_worker: bool,
+                        police_could_not_attend: bool = False) -> str | None:
+    """R-TWO-1: why these workers cannot make a Section 47 visit, or None when they can.
+
+    Two workers always. On a joint enquiry a police officer goes with the social worker; if
+    the police could not attend (recorded, with why), or the enquiry is single-agency, the
+    two are children's social care workers, or a social care worker and another professional
+    who knows the family. In every case one of them is a qualified social worker
+    (``qualified_social_worker``: a colleague in a social work role recorded as the social
+    worker; a named professional from outside Hearth never is), because a social worker
+    leads every Section 47 enquiry (Working Together 2023)."""
     if len(kinds) < 2:
         return "A Section 47 visit needs two workers: add the second worker"
     present = set(kinds)
-    if joint:
-        if {WorkerKind.POLICE, WorkerKind.SOCIAL_WORKER} <= present:
-            return None
+    police = WorkerKind.POLICE in present
+    if joint and not police and not police_could_not_attend:
         return ("This is a joint enquiry: one of the two workers must be a police officer and "
-                "one a social worker")
-    if present <= CSC or present == {WorkerKind.SOCIAL_WORKER, WorkerKind.KNOWN_PROFESSIONAL}:
-        return None
-    if WorkerKind.POLICE in present:
+                "one a social worker. If the police could not attend, say so and why: two "
+                "children's social care workers, or a social worker and another professional "
+                "who knows the family, then make the visit")
+    if not joint and police:
         return ("A police officer makes Section 47 visits on a joint enquiry: record the "
                 "strategy discussion's decision as joint, or name a second social care worker")
-    return ("The two workers must both work in children's social care, or be a social worker "
-            "and another professional who knows the family")
+    if not qualified_social_worker:
+        return ("One of the two workers must be a qualified social worker, chosen from your "
+                "colleagues and recorded as the social worker: a social worker leads every "
+                "Section 47 enquiry")
+    return None
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@
 - R-CP-1: a Section 47 enquiry starts from the strategy discussion that decided on it; its
   ICPC is due 15 working days after that discussion (``icpc_due_from``).
 - R-TWO-1: every Section 47 visit is made by two different people, who may make it together
-  (``protection.rules.s47_workers_problem``).
+  (``protection.rules.s47_workers_problem``), one of them a qualified social worker; on a
+  joint enquiry the police officer's absence is recorded with its reason.
 
 Problem keys name the input at fault as the action names it: ``participants`` (the list as a
 whole), ``participants.0.agency`` (a row, counted from 0), ``actions.1.owner``, ``workers``,
@@ -57,12 +58,14 @@ class ActionLine:
 @dataclass(frozen=True)
 class Worker:
     """One of the two workers on a Section 47 visit: a colleague (``user_id``) or a named
-    person from another agency."""
+    person from another agency. ``qualified``: a colleague in a social work role recorded as
+    the social worker (R-TWO-1); a named person from outside Hearth never is."""
 
     kind: str
     name: str
     user_id: int | None = None
     agency: str = ""
+    qualified: bool = False
 
 
 def _key(text: str) -> str:
@@ -165,9 +168,11 @@ def strategy_problems(*, held_on: date | None, today: date, participants: Sequen
     return problems
 
 
-def workers_problems(workers: Sequence[Worker], *, joint: bool) -> dict[str, str]:
+def workers_problems(workers: Sequence[Worker], *, joint: bool,
+                     police_could_not_attend: bool = False) -> dict[str, str]:
     """R-TWO-1: each worker row says who it is and what kind of worker; there are two of
-    them, two different people, of kinds that may make the visit together."""
+    them, two different people, of kinds that may make the visit together, one of them a
+    qualified social worker."""
     problems: dict[str, str] = {}
     for i, w in enumerate(workers):
         if w.kind not in WorkerKind.values:
@@ -185,16 +190,43 @@ def workers_problems(workers: Sequence[Worker], *, joint: bool) -> dict[str, str
     if len(workers) >= 2 and len(set(people)) < len(people):
         return {"workers": "The two workers must be two different people: the same person "
                            "is named twice"}
-    problem = s47_workers_problem([w.kind for w in workers], joint=joint)
+    problem = s47_workers_problem(
+        [w.kind for w in workers], joint=joint,
+        qualified_social_worker=any(w.qualified for w in workers),
+        police_could_not_attend=police_could_not_attend)
     return {"workers": problem} if problem else {}
+
+
+def police_absence_problems(*, joint: bool, police_could_not_attend: bool, reason: str,
+                            workers: Sequence[Worker]) -> dict[str, str]:
+    """R-TWO-1: on a joint enquiry, a visit without the police says that they could not
+    attend, and why; only a joint enquiry expects them, and a visit they attended cannot say
+    they could not."""
+    if not police_could_not_attend:
+        return {}
+    if not joint:
+        return {"police_could_not_attend": "This enquiry is not joint with the police: do not "
+                                           "record that the police could not attend"}
+    if any(w.kind == WorkerKind.POLICE for w in workers):
+        return {"police_could_not_attend": "A police officer is named as one of the workers: "
+                                           "remove them, or do not record that the police "
+                                           "could not attend"}
+    if not reason.strip():
+        return {"police_absence_reason": "Enter why the police could not attend"}
+    if len(reason) > TEXT_MAX:
+        return {"police_absence_reason": f"Why the police could not attend must be "
+                                         f"{TEXT_MAX} characters or fewer"}
+    return {}
 
 
 def visit_problems(*, visited_at: datetime | None, now: datetime, started_on: date,
                    outcome_on: date | None, place: str, child_seen: bool | None,
                    child_seen_alone: bool | None, notes: str, workers: Sequence[Worker],
-                   joint: bool) -> dict[str, str]:
+                   joint: bool, police_could_not_attend: bool = False,
+                   police_absence_reason: str = "") -> dict[str, str]:
     """What stops a Section 47 visit being recorded (R-TWO-1, R-REC-6). A visit is part of the
-    enquiry: not before the strategy discussion that started it, not after its outcome."""
+    enquiry: not before the strategy discussion that started it, not after its outcome. On a
+    joint enquiry without the police, ``police_could_not_attend`` and its reason."""
     problems: dict[str, str] = {}
     if visited_at is None:
         problems["visited_at"] = "Enter the date and time of the visit"
@@ -224,7 +256,11 @@ def visit_problems(*, visited_at: datetime | None, now: datetime, started_on: da
                                         "not seen")
     if not notes.strip():
         problems["notes"] = "Enter what was seen and said"
-    problems.update(workers_problems(workers, joint=joint))
+    problems.update(police_absence_problems(
+        joint=joint, police_could_not_attend=police_could_not_attend,
+        reason=police_absence_reason, workers=workers))
+    problems.update(workers_problems(workers, joint=joint,
+                                     police_could_not_attend=police_could_not_attend))
     return problems
 
 
@@ -246,3 +282,45 @@ def outcome_problems(*, outcome: str, reasons: str, outcome_on: date | None, sta
         problems["outcome_on"] = (f"The outcome cannot be before the enquiry started "
                                   f"({started_on:%-d %B %Y})")
     return problems
+
+
+# --- R-CP-1: an outcome without a conference takes effect when a team manager authorises it ---
+
+#: Outcomes that end the enquiry without a conference: a team manager authorises them before
+#: they take effect; until then the ICPC stays due (and overdue). "ICPC needed" takes effect
+#: at once.
+NEEDS_AUTHORISATION = NEEDS_REASONS
+AUTHORISE, RETURN = "authorise", "return"
+
+
+def needs_authorisation(outcome: str) -> bool:
+    """R-CP-1: whether this outcome waits for a team manager before it takes effect."""
+    return outcome in NEEDS_AUTHORISATION
+
+
+def authoriser_problem(*, team_manager: bool, of_the_team: bool, proposer: bool,
+                       teams: Sequence[str]) -> str | None:
+    """R-CP-1: who may authorise (or return) a proposed outcome: a team manager of a team
+    holding the child's case (``teams``), never the worker who proposed it."""
+    names = " or ".join(teams)
+    if not teams:
+        return ("No team has an open case for this child: the outcome is authorised by the "
+                "team manager of the team holding the case")
+    if not (team_manager and of_the_team):
+        return f"Only the team manager of {names} can authorise this outcome or return it"
+    if proposer:
+        return ("You proposed this outcome: another team manager of the team holding the case "
+                "authorises it or returns it")
+    return None
+
+
+def decision_on_outcome_problems(*, decision: str, reason: str) -> dict[str, str]:
+    """What stops a team manager's decision on a proposed outcome being recorded: authorise
+    it, or return it with the reason."""
+    if decision not in (AUTHORISE, RETURN):
+        return {"decision": "Select whether you authorise the outcome or return it"}
+    if decision == RETURN and not reason.strip():
+        return {"reason": "Enter why you are returning the outcome: the worker will see it"}
+    if len(reason) > TEXT_MAX:
+        return {"reason": f"The reason must be {TEXT_MAX} characters or fewer"}
+    return {}

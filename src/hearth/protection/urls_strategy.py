@@ -17,4 +17,6 @@ urlpatterns = [
          name="s47_visit_new"),
     path("s47-enquiries/<int:enquiry_id>/outcome", views.enquiry_outcome,
          name="enquiry_outcome"),
+    path("s47-enquiries/<int:enquiry_id>/outcome/authorisation", views.outcome_decision,
+         name="enquiry_outcome_decision"),
 ]

@@ -20,7 +20,8 @@ def dashboard(request):
     built = queries_dashboard.build(request.user, today)
     # The children listed: the worker-safety banner shows the warnings about them (R-SAFE-1).
     children = list({row.person.pk: row.person for row in [
-        *built.icpcs, *built.reviews, *built.core_groups, *built.repeats]}.values())
+        *built.icpcs, *built.reviews, *built.core_groups, *built.repeats,
+        *built.outcomes]}.values())
     return render(request, "protection/dashboard/dashboard.html", {
         "dashboard": built, "today": today, "children": children,
         "review_window": REVIEW_WINDOW_DAYS, "repeat_years": REPEAT_WITHIN_YEARS})

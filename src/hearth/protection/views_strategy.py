@@ -1,7 +1,8 @@
 """Pages for a child's child protection record: strategy discussions (from a contact, a MASH
 decision, an assessment or the open case), the Section 47 enquiries they start with their ICPC
-due dates (R-CP-1), two-worker visits (R-TWO-1) and outcomes. Views parse, call one action and
-render; a record of a child the user may not see is 404; a stale outcome is 409."""
+due dates (R-CP-1), two-worker visits (R-TWO-1) and outcomes, and a team manager's authorisation
+of an outcome with no conference. Views parse, call one action and render; a record of a child
+the user may not see is 404; a stale outcome is 409."""
 
 from __future__ import annotations
 
@@ -15,9 +16,16 @@ from hearth.access.permissions import requires
 from hearth.protection import actions_strategy as actions
 from hearth.protection import queries_strategy as queries
 from hearth.protection.codes import ConferenceKind, S47Outcome, StrategyOrigin
-from hearth.protection.forms_strategy import MORE_ROWS, OutcomeForm, StrategyForm, VisitForm
+from hearth.protection.forms_strategy import (
+    MORE_ROWS,
+    OutcomeDecisionForm,
+    OutcomeForm,
+    StrategyForm,
+    VisitForm,
+)
 
 FORM_ERROR_STATUS = 400
+FORBIDDEN = 403
 CONFLICT = 409
 
 
@@ -167,6 +175,8 @@ def enquiry(request, enquiry_id):
         "enquiry": record, "person": child, "visits": queries.visits_of(record),
         "overdue": overdue(record), "conferences": conferences,
         "icpc_link": icpc_link(child, record) if may_arrange else "",
+        "may_authorise": record.awaiting_authorisation and user.has_hearth_permission(
+            "protection.dashboard") and actions.authorise_refusal(user, record) is None,
         "can_record": user.has_hearth_permission("protection.record")})
 
 
@@ -179,9 +189,9 @@ def s47_visit_new(request, enquiry_id):
     context = {"enquiry": record, "person": record.person}
     template = "protection/strategy/visit_new.html"
     if request.method == "GET":
-        return render(request, template, {**context, "form": VisitForm(colleagues=colleagues,
-                                                                       user=user)})
-    form = VisitForm(request.POST, colleagues=colleagues, user=user)
+        return render(request, template, {**context, "form": VisitForm(
+            colleagues=colleagues, user=user, joint=record.joint)})
+    form = VisitForm(request.POST, colleagues=colleagues, user=user, joint=record.joint)
     form.is_valid()
     form.check(record, timezone.now())
     if form.is_valid() and not form.group_errors:
@@ -190,7 +200,7 @@ def s47_visit_new(request, enquiry_id):
             actions.do_record_s47_visit(
                 record, acting_user=user, visited_at=form.visited_at(), place=data["place"],
                 child_seen=data["child_seen"], child_seen_alone=data["child_seen_alone"],
-                notes=data["notes"], workers=form.workers())
+                notes=data["notes"], workers=form.workers(), **form.police_absence())
         except actions.ProtectionRefused as exc:
             form.add_problems(exc.problems)
         else:
@@ -216,7 +226,7 @@ def enquiry_outcome(request, enquiry_id):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            actions.do_record_s47_outcome(
+            saved = actions.do_record_s47_outcome(
                 record, acting_user=user, expected_version=data["version"],
                 outcome=data["outcome"], reasons=data["reasons"], outcome_on=data["outcome_on"])
         except actions.StaleEdit as exc:
@@ -232,6 +242,63 @@ def enquiry_outcome(request, enquiry_id):
         except actions.ProtectionRefused as exc:
             form.add_problems(exc.problems)
         else:
-            messages.success(request, "Outcome of the Section 47 enquiry recorded.")
+            if saved.awaiting_authorisation:
+                messages.success(request, "Outcome recorded: it takes effect when a team "
+                                          "manager authorises it. Until then the initial "
+                                          "child protection conference stays due.")
+            else:
+                messages.success(request, "Outcome of the Section 47 enquiry recorded.")
+            return redirect("protection:enquiry", enquiry_id=record.pk)
+    return render(request, template, {**context, "form": form}, status=status)
+
+
+@requires("protection.dashboard")
+@require_http_methods(["GET", "POST"])
+def outcome_decision(request, enquiry_id):
+    """R-CP-1: a team manager of the team holding the case authorises the outcome a worker
+    proposed (no conference), or returns it with the reason. Anyone else is refused (403)
+    and nothing is written; a stale page is 409."""
+    user = request.user
+    record = queries.get_visible_enquiry(user, enquiry_id)
+    template = "protection/strategy/outcome_decision.html"
+    context = {"enquiry": record, "person": record.person,
+               "refusal": actions.authorise_refusal(user, record)
+               if record.awaiting_authorisation else ""}
+    if request.method == "GET":
+        if record.awaiting_authorisation:
+            actions.record_view(record.person, user=user, what="view_s47_enquiry")
+        return render(request, template, {**context, "form": OutcomeDecisionForm(
+            initial={"version": record.version})})
+    form = OutcomeDecisionForm(request.POST)
+    form.is_valid()
+    form.check()
+    status = FORM_ERROR_STATUS
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            decided = actions.do_decide_s47_outcome(
+                record, acting_user=user, expected_version=data["version"],
+                decision=data["decision"], reason=data["reason"])
+        except actions.StaleEdit as exc:
+            status = CONFLICT
+            form.data = form.data.copy()
+            form.data["version"] = str(exc.current_version)
+            record = queries.get_visible_enquiry(user, enquiry_id)
+            context.update(enquiry=record, conflict={
+                "title": "This enquiry's outcome changed while you were deciding",
+                "message": "Nothing was saved. Check the outcome as it is now, then decide "
+                           "again."})
+        except actions.NothingToAuthorise as exc:
+            status = CONFLICT
+            form.add_error(None, str(exc))
+        except actions.NotTheAuthorisingManager as exc:
+            status = FORBIDDEN
+            form.add_error(None, str(exc))
+        except actions.ProtectionRefused as exc:
+            form.add_problems(exc.problems)
+        else:
+            messages.success(request, "Outcome authorised: it has taken effect."
+                             if decided.outcome and not decided.proposed_outcome
+                             else "Outcome returned to the worker with your reason.")
             return redirect("protection:enquiry", enquiry_id=record.pk)
     return render(request, template, {**context, "form": form}, status=status)
