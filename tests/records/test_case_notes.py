@@ -299,3 +299,70 @@ def test_every_records_page_as_every_role(role, note, north, police, client):
         if not ok:
             failures.append(f"{pattern.name} [{permission}] -> {response.status_code}")
     assert failures == []
+
+
+def _rendered_form(html: str, action: str) -> dict:
+    """What the browser would post back from the form with ``action``: every input, textarea,
+    selected option and checked box exactly as the page rendered them."""
+    import re
+    from html import unescape
+
+    form = re.search(rf'<form[^>]*action="{re.escape(action)}".*?</form>', html, re.S).group(0)
+    data: dict[str, str] = {}
+    for tag in re.findall(r"<input[^>]*>", form):
+        name = re.search(r'name="([^"]+)"', tag)
+        value = re.search(r'value="([^"]*)"', tag)
+        if not name or name.group(1) == "csrfmiddlewaretoken":
+            continue
+        if 'type="checkbox"' in tag and " checked" not in tag:
+            continue
+        data[name.group(1)] = unescape(value.group(1)) if value else ""
+    for name, text in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', form,
+                                 re.S):
+        data[name] = unescape(text)
+    return data
+
+
+def test_r_rec_2_resaving_an_unchanged_draft_keeps_its_time(fletchers, social_worker, as_user,
+                                                           _today):
+    """R-REC-2 / issue 11: Sam opens his draft of 16 November 16:30 and saves it without
+    changing anything: the time it happened stays 16:30 (it used to become 00:00, because the
+    shared field rendered every date-time as a date)."""
+    note = actions.do_write_note(fletchers["jack"], acting_user=social_worker,
+                                 **{**VISIT, "occurred_at": datetime(2026, 11, 16, 16, 30,
+                                                                     tzinfo=LONDON)})
+    client = as_user(social_worker)
+    page = client.get(f"/notes/{note.pk}").content.decode()
+    posted = _rendered_form(page, f"/notes/{note.pk}/edit")
+    assert posted["occurred_at"] == "16/11/2026 16:30"
+    response = client.post(f"/notes/{note.pk}/edit", posted)
+    assert response.status_code == 302
+    note.refresh_from_db()
+    assert note.occurred_at == datetime(2026, 11, 16, 16, 30, tzinfo=LONDON)
+    assert note.version == 1  # nothing changed, nothing written
+    assert not AuditEntry.objects.filter(action="case_note.update").exists()
+
+
+def test_r_rec_2_a_time_to_the_second_survives_a_resave(fletchers, social_worker, as_user,
+                                                       _today):
+    """A note written through the API at 16:30:45 is not rounded when its draft is saved."""
+    note = actions.do_write_note(fletchers["jack"], acting_user=social_worker,
+                                 **{**VISIT, "occurred_at": datetime(2026, 11, 16, 16, 30, 45,
+                                                                     tzinfo=LONDON)})
+    client = as_user(social_worker)
+    posted = _rendered_form(client.get(f"/notes/{note.pk}").content.decode(),
+                            f"/notes/{note.pk}/edit")
+    assert client.post(f"/notes/{note.pk}/edit", posted).status_code == 302
+    note.refresh_from_db()
+    assert note.occurred_at == datetime(2026, 11, 16, 16, 30, 45, tzinfo=LONDON)
+
+
+def test_r_rec_2_a_date_without_a_time_is_refused_not_made_midnight(fletchers, social_worker,
+                                                                   as_user, _today):
+    """Typing only a date does not silently invent 00:00: the field asks for the time."""
+    jack = fletchers["jack"]
+    response = as_user(social_worker).post(f"/people/{jack.pk}/notes/new",
+                                           _form(occurred_at="16/11/2026"))
+    assert response.status_code == 400
+    assert "When it happened must be a real date and time" in response.content.decode()
+    assert not CaseNote.objects.exists()

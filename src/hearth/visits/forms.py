@@ -105,8 +105,13 @@ class VisitForm(forms.Form):
 
 
 class VisitEditForm(VisitForm):
-    """Correcting a visit: the same questions, with the version the worker started from."""
+    """Correcting a visit (R-REC-4): the same questions, why it is being corrected, and the
+    version the worker started from."""
 
+    reason = forms.CharField(
+        label="Why are you correcting the visit?", required=False, max_length=2000,
+        widget=forms.Textarea,
+        help_text="Shown on the visit with your name, the time, and what it said before")
     version = forms.IntegerField(widget=forms.HiddenInput,
                                  error_messages={"required": STALE_PAGE, "invalid": STALE_PAGE})
 
