@@ -366,3 +366,62 @@ def test_r_rec_2_a_date_without_a_time_is_refused_not_made_midnight(fletchers, s
     assert response.status_code == 400
     assert "When it happened must be a real date and time" in response.content.decode()
     assert not CaseNote.objects.exists()
+
+
+def test_r_rec_4_the_time_of_a_finalised_note_is_amended_visibly(note, social_worker, as_user):
+    """R-REC-4 / issue 11: when it happened is a part of the record like any other: a wrong
+    time on a finalised note is amended with a reason, before and after shown."""
+    note = _finalised(note, social_worker)
+    client = as_user(social_worker)
+    page = client.get(f"/notes/{note.pk}").content.decode()
+    assert '<option value="occurred_at">When it happened</option>' in page
+    no_time = client.post(f"/notes/{note.pk}/amend", {
+        "field": "occurred_at", "new_value": "", "new_occurred_at": "",
+        "reason": "Wrong time", "version": note.version})
+    assert no_time.status_code == 400
+    assert "Enter the corrected date and time" in no_time.content.decode()
+    response = client.post(f"/notes/{note.pk}/amend", {
+        "field": "occurred_at", "new_value": "", "new_occurred_at": "16/11/2026 16:30",
+        "reason": "The visit was at half past four", "version": note.version})
+    assert response.status_code == 302
+    note.refresh_from_db()
+    assert note.occurred_at == datetime(2026, 11, 16, 16, 30, tzinfo=LONDON)
+    amendment = note.amendments.get()
+    assert (amendment.field, amendment.before, amendment.after) == (
+        "occurred_at", "16 November 2026, 15:30", "16 November 2026, 16:30")
+    html = client.get(f"/notes/{note.pk}").content.decode()
+    assert "<strong>When it happened</strong> amended by Sam Worker" in html
+    assert "<del>16 November 2026, 15:30</del>" in html
+    assert "<ins>16 November 2026, 16:30</ins>" in html
+    entry = AuditEntry.objects.get(action="case_note.amend")
+    assert entry.fields["field"] == "occurred_at"
+    assert entry.fields["after"] == "2026-11-16T16:30:00+00:00"
+
+
+def test_r_rec_4_a_time_amendment_into_the_future_or_unchanged_is_refused(note, social_worker):
+    note = _finalised(note, social_worker)
+    for new, message in ((datetime(2026, 11, 18, 9, 0, tzinfo=LONDON), "in the past"),
+                         (VISIT["occurred_at"], "same as before")):
+        with pytest.raises(actions.NoteRefused, match=message):
+            actions.do_amend(note, field="occurred_at", new_value=new, reason="Wrong time",
+                             acting_user=social_worker, expected_version=note.version)
+    note.refresh_from_db()
+    assert note.occurred_at == VISIT["occurred_at"] and not note.amendments.exists()
+
+
+def test_r_rec_4_only_the_author_or_their_team_manager_amends(note, social_worker,
+                                                               team_manager, north, as_user):
+    """R-REC-4: as with a visit, a colleague who can see the note may not amend it."""
+    note = _finalised(note, social_worker)
+    colleague = make_user("cleo", Role.SOCIAL_WORKER, team=north)
+    client = as_user(colleague)
+    page = client.get(f"/notes/{note.pk}")
+    assert page.status_code == 200 and "Amend the record" not in page.content.decode()
+    assert client.post(f"/notes/{note.pk}/amend", {
+        "field": "place", "new_value": "School", "reason": "tidy",
+        "version": note.version}).status_code == 403
+    with pytest.raises(actions.NotYours):
+        actions.do_amend(note, field="place", new_value="School", reason="tidy",
+                         acting_user=colleague, expected_version=note.version)
+    assert not note.amendments.exists()
+    assert "Amend the record" in as_user(team_manager).get(f"/notes/{note.pk}").content.decode()

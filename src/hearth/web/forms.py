@@ -81,7 +81,9 @@ class LondonDateTimeField(forms.DateTimeField):
         if len(choices) > 1:
             raise forms.ValidationError(AMBIGUOUS.format(
                 label=label, example=f"{naive:%d/%m/%Y %H:%M} BST"), code="ambiguous")
-        return choices[0]
+        # In UTC: an instant in London's repeated hour never compares equal across zones
+        # (PEP 495), and an unchanged value must compare equal to the stored one.
+        return choices[0].astimezone(UTC)
 
 
 def datetime_field(label: str, *, required: bool = True,
