@@ -192,10 +192,11 @@ def test_R_PPL_3_an_unknown_adult_needs_details_when_editing_and_recording(
         visit, fletchers, social_worker, as_user):
     client = as_user(social_worker)
     message = "Describe the adult who was there and who they seemed to be"
-    response = client.post(f"/visits/{visit.pk}/edit", _form(unknown_adult_seen="yes",
-                                                             reason="I forgot Dean"))
+    response = client.post(f"/visits/{visit.pk}/edit", _form(unknown_adult_seen="yes"))
     assert response.status_code == 400
     assert message in response.content.decode()
+    # R-REC-4: the missing reason is asked for at the same time, not after.
+    assert "Enter why you are correcting the visit" in response.content.decode()
     assert 'id="id_unknown_adult_details-error"' in response.content.decode()
     visit.refresh_from_db()
     assert not visit.unknown_adult_seen and visit.version == 1

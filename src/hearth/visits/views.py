@@ -97,7 +97,7 @@ def edit(request, visit_id):
         actions.record_view(visit.child, user=request.user, what="view_visit")
         form = VisitEditForm(initial=VisitEditForm.initial_for(visit))
         return render(request, "visits/edit.html", {**_visit_context(visit), "form": form})
-    form = VisitEditForm(request.POST)
+    form = VisitEditForm(request.POST, visit=visit)
     status = FORM_ERROR_STATUS
     conflict = False
     if form.is_valid():
