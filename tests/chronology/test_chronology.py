@@ -321,8 +321,8 @@ def test_an_event_from_a_module_is_corrected_in_its_record_not_by_hand(fletchers
     with pytest.raises(StaleEdit):
         chron_actions.do_correct_entry(event, acting_user=social_worker, expected_version=9,
                                        reason="x", summary="y")
-    visits.do_update_visit(v, acting_user=social_worker, expected_version=v.version,
-                           outcome="cut_short")
+    visits.do_amend_visit(v, acting_user=social_worker, expected_version=v.version,
+                          reason="The visit ended early", outcome="cut_short")
     assert Event.objects.get(origin="visit", origin_id=str(v.pk)).kind == "visit_cut_short"
 
 

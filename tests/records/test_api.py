@@ -195,3 +195,37 @@ def test_sams_list_of_notes_is_audited_the_police_get_403_and_an_outsider_404(
     assert CaseNote.objects.count() == 1
     assert not AuditEntry.objects.filter(username__in=["pat", "olly"],
                                          action__startswith="api_view").exists()
+
+
+def test_R_REC_4_the_time_of_a_finalised_note_is_amended_through_the_api(
+        client, social_worker, finalised):
+    """R-REC-4 / issue 11: ``occurred_at`` is amended like any other part, with a reason."""
+    url = f"/api/v1/notes/{finalised['id']}/amend"
+    etag = {"If-Match": finalised["etag"]}
+    naive = call(client, social_worker, "POST", url, {
+        "field": "occurred_at", "new_value": "2026-11-16T16:30:00", "reason": "x"}, **etag)
+    assert naive.status_code == 422 and fields(naive) == {"new_value"}
+    garbled = call(client, social_worker, "POST", url, {
+        "field": "occurred_at", "new_value": "half four", "reason": "x"}, **etag)
+    assert garbled.status_code == 422 and fields(garbled) == {"new_value"}
+    ok = call(client, social_worker, "POST", url, {
+        "field": "occurred_at", "new_value": "2026-11-16T16:30:00+00:00",
+        "reason": "The visit was at half past four"}, **etag)
+    assert ok.status_code == 200, ok.content
+    assert ok.json()["occurred_at"].startswith("2026-11-16T16:30:00")
+    [amendment] = ok.json()["amendments"]
+    assert amendment["field_label"] == "When it happened"
+    assert (amendment["before"], amendment["after"]) == ("16 November 2026, 15:30",
+                                                         "16 November 2026, 16:30")
+
+
+def test_R_REC_4_a_colleague_may_not_amend_sams_note(client, north, finalised):
+    from hearth.access.roles import Role
+    from tests.conftest import make_user
+
+    colleague = make_user("cleo", Role.SOCIAL_WORKER, team=north)
+    refused = call(client, colleague, "POST", f"/api/v1/notes/{finalised['id']}/amend", {
+        "field": "place", "new_value": "School", "reason": "tidy"},
+        **{"If-Match": finalised["etag"]})
+    assert refused.status_code == 403
+    assert not NoteAmendment.objects.exists()

@@ -299,3 +299,129 @@ def test_every_records_page_as_every_role(role, note, north, police, client):
         if not ok:
             failures.append(f"{pattern.name} [{permission}] -> {response.status_code}")
     assert failures == []
+
+
+def _rendered_form(html: str, action: str) -> dict:
+    """What the browser would post back from the form with ``action``: every input, textarea,
+    selected option and checked box exactly as the page rendered them."""
+    import re
+    from html import unescape
+
+    form = re.search(rf'<form[^>]*action="{re.escape(action)}".*?</form>', html, re.S).group(0)
+    data: dict[str, str] = {}
+    for tag in re.findall(r"<input[^>]*>", form):
+        name = re.search(r'name="([^"]+)"', tag)
+        value = re.search(r'value="([^"]*)"', tag)
+        if not name or name.group(1) == "csrfmiddlewaretoken":
+            continue
+        if 'type="checkbox"' in tag and " checked" not in tag:
+            continue
+        data[name.group(1)] = unescape(value.group(1)) if value else ""
+    for name, text in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', form,
+                                 re.S):
+        data[name] = unescape(text)
+    return data
+
+
+def test_r_rec_2_resaving_an_unchanged_draft_keeps_its_time(fletchers, social_worker, as_user,
+                                                           _today):
+    """R-REC-2 / issue 11: Sam opens his draft of 16 November 16:30 and saves it without
+    changing anything: the time it happened stays 16:30 (it used to become 00:00, because the
+    shared field rendered every date-time as a date)."""
+    note = actions.do_write_note(fletchers["jack"], acting_user=social_worker,
+                                 **{**VISIT, "occurred_at": datetime(2026, 11, 16, 16, 30,
+                                                                     tzinfo=LONDON)})
+    client = as_user(social_worker)
+    page = client.get(f"/notes/{note.pk}").content.decode()
+    posted = _rendered_form(page, f"/notes/{note.pk}/edit")
+    assert posted["occurred_at"] == "16/11/2026 16:30"
+    response = client.post(f"/notes/{note.pk}/edit", posted)
+    assert response.status_code == 302
+    note.refresh_from_db()
+    assert note.occurred_at == datetime(2026, 11, 16, 16, 30, tzinfo=LONDON)
+    assert note.version == 1  # nothing changed, nothing written
+    assert not AuditEntry.objects.filter(action="case_note.update").exists()
+
+
+def test_r_rec_2_a_time_to_the_second_survives_a_resave(fletchers, social_worker, as_user,
+                                                       _today):
+    """A note written through the API at 16:30:45 is not rounded when its draft is saved."""
+    note = actions.do_write_note(fletchers["jack"], acting_user=social_worker,
+                                 **{**VISIT, "occurred_at": datetime(2026, 11, 16, 16, 30, 45,
+                                                                     tzinfo=LONDON)})
+    client = as_user(social_worker)
+    posted = _rendered_form(client.get(f"/notes/{note.pk}").content.decode(),
+                            f"/notes/{note.pk}/edit")
+    assert client.post(f"/notes/{note.pk}/edit", posted).status_code == 302
+    note.refresh_from_db()
+    assert note.occurred_at == datetime(2026, 11, 16, 16, 30, 45, tzinfo=LONDON)
+
+
+def test_r_rec_2_a_date_without_a_time_is_refused_not_made_midnight(fletchers, social_worker,
+                                                                   as_user, _today):
+    """Typing only a date does not silently invent 00:00: the field asks for the time."""
+    jack = fletchers["jack"]
+    response = as_user(social_worker).post(f"/people/{jack.pk}/notes/new",
+                                           _form(occurred_at="16/11/2026"))
+    assert response.status_code == 400
+    assert "When it happened must be a real date and time" in response.content.decode()
+    assert not CaseNote.objects.exists()
+
+
+def test_r_rec_4_the_time_of_a_finalised_note_is_amended_visibly(note, social_worker, as_user):
+    """R-REC-4 / issue 11: when it happened is a part of the record like any other: a wrong
+    time on a finalised note is amended with a reason, before and after shown."""
+    note = _finalised(note, social_worker)
+    client = as_user(social_worker)
+    page = client.get(f"/notes/{note.pk}").content.decode()
+    assert '<option value="occurred_at">When it happened</option>' in page
+    no_time = client.post(f"/notes/{note.pk}/amend", {
+        "field": "occurred_at", "new_value": "", "new_occurred_at": "",
+        "reason": "Wrong time", "version": note.version})
+    assert no_time.status_code == 400
+    assert "Enter the corrected date and time" in no_time.content.decode()
+    response = client.post(f"/notes/{note.pk}/amend", {
+        "field": "occurred_at", "new_value": "", "new_occurred_at": "16/11/2026 16:30",
+        "reason": "The visit was at half past four", "version": note.version})
+    assert response.status_code == 302
+    note.refresh_from_db()
+    assert note.occurred_at == datetime(2026, 11, 16, 16, 30, tzinfo=LONDON)
+    amendment = note.amendments.get()
+    assert (amendment.field, amendment.before, amendment.after) == (
+        "occurred_at", "16 November 2026, 15:30", "16 November 2026, 16:30")
+    html = client.get(f"/notes/{note.pk}").content.decode()
+    assert "<strong>When it happened</strong> amended by Sam Worker" in html
+    assert "<del>16 November 2026, 15:30</del>" in html
+    assert "<ins>16 November 2026, 16:30</ins>" in html
+    entry = AuditEntry.objects.get(action="case_note.amend")
+    assert entry.fields["field"] == "occurred_at"
+    assert entry.fields["after"] == "2026-11-16T16:30:00+00:00"
+
+
+def test_r_rec_4_a_time_amendment_into_the_future_or_unchanged_is_refused(note, social_worker):
+    note = _finalised(note, social_worker)
+    for new, message in ((datetime(2026, 11, 18, 9, 0, tzinfo=LONDON), "in the past"),
+                         (VISIT["occurred_at"], "same as before")):
+        with pytest.raises(actions.NoteRefused, match=message):
+            actions.do_amend(note, field="occurred_at", new_value=new, reason="Wrong time",
+                             acting_user=social_worker, expected_version=note.version)
+    note.refresh_from_db()
+    assert note.occurred_at == VISIT["occurred_at"] and not note.amendments.exists()
+
+
+def test_r_rec_4_only_the_author_or_their_team_manager_amends(note, social_worker,
+                                                               team_manager, north, as_user):
+    """R-REC-4: as with a visit, a colleague who can see the note may not amend it."""
+    note = _finalised(note, social_worker)
+    colleague = make_user("cleo", Role.SOCIAL_WORKER, team=north)
+    client = as_user(colleague)
+    page = client.get(f"/notes/{note.pk}")
+    assert page.status_code == 200 and "Amend the record" not in page.content.decode()
+    assert client.post(f"/notes/{note.pk}/amend", {
+        "field": "place", "new_value": "School", "reason": "tidy",
+        "version": note.version}).status_code == 403
+    with pytest.raises(actions.NotYours):
+        actions.do_amend(note, field="place", new_value="School", reason="tidy",
+                         acting_user=colleague, expected_version=note.version)
+    assert not note.amendments.exists()
+    assert "Amend the record" in as_user(team_manager).get(f"/notes/{note.pk}").content.decode()

@@ -1,6 +1,6 @@
 """Visits in the v1 API: Sam records a visit to Jack from a partner system (R-REC-6), reads
-when his visits happened (R-RES-5) and corrects one with If-Match; the pages' permissions,
-visibility and audit hold."""
+when his visits happened (R-RES-5) and corrects one with a reason and If-Match (R-REC-4); the
+pages' permissions, visibility and audit hold."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from hearth.access.actions import do_create_token
 from hearth.access.models import AuditEntry
 from hearth.visits import actions
 from hearth.visits.models import Visit
+from tests.conftest import make_user
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -22,7 +23,8 @@ pytestmark = [pytest.mark.django_db]
 OUT_FIELDS = {"id", "person_id", "kind", "starts_at", "timing_band", "place", "who_present",
               "child_seen", "child_seen_alone", "bedroom_seen", "home_conditions",
               "parent_child_interaction", "what_was_said", "unknown_adult_seen",
-              "unknown_adult_details", "outcome", "recorded_by", "recorded_at", "version"}
+              "unknown_adult_details", "outcome", "recorded_by", "recorded_at", "amendments",
+              "version"}
 
 
 @pytest.fixture(autouse=True)
@@ -114,34 +116,103 @@ def test_R_RES_5_the_list_shows_timing_bands_and_the_prompt_and_is_audited(
     assert listed["visits"][0]["timing_band"] == "evening"
 
 
-def test_sam_corrects_a_visit_with_if_match(client, social_worker, team_manager, fletchers):
+def test_R_REC_4_sam_corrects_a_visit_with_a_reason_and_if_match(client, social_worker,
+                                                                   team_manager, fletchers):
+    """R-REC-4: a visit is corrected through an amendment with a reason, shown with the visit
+    (who, when, why, before and after); If-Match guards against lost updates."""
     jack = fletchers["jack"]
     created = call(client, social_worker, "POST", "/api/v1/visits", visit_body(jack))
+    assert created.json()["amendments"] == []
     url = f"/api/v1/visits/{created.json()['id']}"
     read = call(client, social_worker, "GET", url)
     assert read.status_code == 200 and set(read.json()) == OUT_FIELDS
     etag = read["ETag"]
     assert AuditEntry.objects.filter(action="view_visits", username="sam").count() == 1
-    assert call(client, social_worker, "PATCH", url, {"place": "School"}).status_code == 428
-    ok = call(client, social_worker, "PATCH", url, {"place": "Jack's school"},
-              **{"If-Match": etag})
-    assert ok.status_code == 200 and ok.json()["place"] == "Jack's school"
-    assert ok.json()["version"] == 2
+    body = {"place": "Jack's school", "reason": "I wrote the wrong place"}
+    assert call(client, social_worker, "POST", url + "/amend", body).status_code == 428
+    no_reason = call(client, social_worker, "POST", url + "/amend",
+                     {"place": "Jack's school", "reason": "  "}, **{"If-Match": etag})
+    assert no_reason.status_code == 422 and fields(no_reason) == {"reason"}
+    ok = call(client, social_worker, "POST", url + "/amend", body, **{"If-Match": etag})
+    assert ok.status_code == 200, ok.content
+    assert ok.json()["place"] == "Jack's school" and ok.json()["version"] == 2
+    [amendment] = ok.json()["amendments"]
+    assert amendment["field"] == "place" and amendment["field_label"] == "Where"
+    assert (amendment["before"], amendment["after"]) == ("Family home, Mill Lane",
+                                                         "Jack's school")
+    assert amendment["reason"] == "I wrote the wrong place"
+    assert amendment["amended_by"] == "Sam Worker"
+    assert amendment["amended_at"].startswith("2026-11-20T12:00:00")
+    assert call(client, social_worker, "GET", url).json()["amendments"] == [amendment]
     # Tina read the visit before Sam's correction: hers would overwrite it, so it is refused.
-    stale = call(client, team_manager, "PATCH", url, {"place": "Lost"}, **{"If-Match": etag})
+    stale = call(client, team_manager, "POST", url + "/amend",
+                 {"place": "Lost", "reason": "x"}, **{"If-Match": etag})
     assert stale.status_code == 412
-    future = call(client, social_worker, "PATCH", url,
-                  {"starts_at": "2026-11-22T09:00:00+00:00"}, **{"If-Match": ok["ETag"]})
+    fresh = {"If-Match": ok["ETag"]}
+    future = call(client, social_worker, "POST", url + "/amend",
+                  {"starts_at": "2026-11-22T09:00:00+00:00", "reason": "time"}, **fresh)
     assert future.status_code == 422 and fields(future) == {"starts_at"}
-    naive = call(client, social_worker, "PATCH", url, {"starts_at": "2026-11-18T09:00:00"},
-                 **{"If-Match": ok["ETag"]})
+    naive = call(client, social_worker, "POST", url + "/amend",
+                 {"starts_at": "2026-11-18T09:00:00", "reason": "time"}, **fresh)
     assert naive.status_code == 422 and fields(naive) == {"starts_at"}
-    null = call(client, social_worker, "PATCH", url, {"place": None},
-                **{"If-Match": ok["ETag"]})
+    null = call(client, social_worker, "POST", url + "/amend",
+                {"place": None, "reason": "x"}, **fresh)
     assert null.status_code == 422 and fields(null) == {"place"}
+    same = call(client, social_worker, "POST", url + "/amend",
+                {"place": "Jack's school", "reason": "x"}, **fresh)
+    assert same.status_code == 422 and "Nothing to correct" in same.json()["detail"]
     visit = Visit.objects.get()
     assert visit.place == "Jack's school" and visit.version == 2
-    assert AuditEntry.objects.filter(action="visit.update").count() == 1
+    assert visit.recorded_by == social_worker  # R-REC-2
+    entry = AuditEntry.objects.get(action="visit.amend")
+    assert entry.fields["place"] == ["Family home, Mill Lane", "Jack's school"]
+    assert entry.fields["reason"] == "I wrote the wrong place"
+
+
+def test_R_REC_4_tina_corrects_the_time_of_sams_visit(client, social_worker, team_manager,
+                                                      fletchers):
+    """R-REC-4: Sam's team manager may correct his visit; the time shows before and after in
+    London time."""
+    created = call(client, social_worker, "POST", "/api/v1/visits",
+                   visit_body(fletchers["jack"]))
+    url = f"/api/v1/visits/{created.json()['id']}"
+    ok = call(client, team_manager, "POST", url + "/amend",
+              {"starts_at": "2026-11-19T08:15:00+00:00", "reason": "Sam arrived at 08:15"},
+              **{"If-Match": created["ETag"]})
+    assert ok.status_code == 200, ok.content
+    [amendment] = ok.json()["amendments"]
+    assert (amendment["before"], amendment["after"]) == ("Thursday 19 November 2026, 07:45",
+                                                         "Thursday 19 November 2026, 08:15")
+    assert amendment["amended_by"] == "Tina Manager"
+
+
+def test_R_REC_4_a_silent_patch_is_gone(client, social_worker, fletchers):
+    """R-REC-4: the old PATCH that changed a visit in place without a reason no longer
+    exists; nothing changes."""
+    created = call(client, social_worker, "POST", "/api/v1/visits",
+                   visit_body(fletchers["jack"]))
+    url = f"/api/v1/visits/{created.json()['id']}"
+    patched = call(client, social_worker, "PATCH", url, {"place": "School"},
+                   **{"If-Match": created["ETag"]})
+    assert patched.status_code == 405
+    assert Visit.objects.get().place == "Family home, Mill Lane"
+
+
+def test_R_REC_4_another_worker_who_can_see_jack_gets_403(client, social_worker, north,
+                                                         fletchers):
+    """R-REC-4: only the recorder or their team manager corrects a visit."""
+    colleague = make_user("cleo", "social_worker", team=north, first="Cleo", last="Colleague")
+    created = call(client, social_worker, "POST", "/api/v1/visits",
+                   visit_body(fletchers["jack"]))
+    url = f"/api/v1/visits/{created.json()['id']}"
+    read = call(client, colleague, "GET", url)
+    assert read.status_code == 200
+    refused = call(client, colleague, "POST", url + "/amend",
+                   {"place": "School", "reason": "tidy"}, **{"If-Match": read["ETag"]})
+    assert refused.status_code == 403
+    assert "recorded this visit" in refused.json()["detail"]
+    visit = Visit.objects.get()
+    assert visit.place == "Family home, Mill Lane" and not visit.amendments.exists()
 
 
 def test_the_police_get_403_and_an_outsider_404(client, social_worker, police_partner,
@@ -155,8 +226,8 @@ def test_the_police_get_403_and_an_outsider_404(client, social_worker, police_pa
                 visit_body(jack)).status_code == 403
     assert call(client, outsider, "GET", f"/api/v1/visits?person={jack.pk}").status_code == 404
     assert call(client, outsider, "GET", f"/api/v1/visits/{visit_id}").status_code == 404
-    assert call(client, outsider, "PATCH", f"/api/v1/visits/{visit_id}", {"place": "x"},
-                **{"If-Match": "x"}).status_code == 404
+    assert call(client, outsider, "POST", f"/api/v1/visits/{visit_id}/amend",
+                {"place": "x", "reason": "y"}, **{"If-Match": "x"}).status_code == 404
     assert call(client, outsider, "POST", "/api/v1/visits", visit_body(jack)).status_code == 404
     assert Visit.objects.count() == 1
     assert not AuditEntry.objects.filter(username__in=["pat", "olly"],

@@ -153,27 +153,65 @@ def test_tina_sees_her_teams_visits(fletchers, social_worker, team_manager, as_u
     assert "Wed 18 November 2026, 10:00" in response.content.decode()
 
 
-def test_a_stale_update_loses_and_nothing_is_written(fletchers, social_worker, team_manager):
+def test_R_REC_4_a_stale_correction_loses_and_nothing_is_written(fletchers, social_worker,
+                                                                 team_manager):
     jack = fletchers["jack"]
     visit = _visit(jack, social_worker, datetime(2026, 11, 18, 10, 0, tzinfo=LONDON))
-    first = actions.do_update_visit(visit, acting_user=social_worker, expected_version=1,
-                                    home_conditions="Bedroom had no bedding.")
-    assert first.version == 2
+    first = actions.do_amend_visit(visit, acting_user=social_worker, expected_version=1,
+                                   reason="I missed it out",
+                                   home_conditions="Bedroom had no bedding.")
+    assert len(first) == 1
     with pytest.raises(StaleEdit):
-        actions.do_update_visit(visit, acting_user=team_manager, expected_version=1,
-                                home_conditions="Fine.")
+        actions.do_amend_visit(visit, acting_user=team_manager, expected_version=1,
+                               reason="Tidier wording", home_conditions="Fine.")
     visit.refresh_from_db()
     assert visit.home_conditions == "Bedroom had no bedding."
-    assert visit.version == 2
-    assert AuditEntry.objects.filter(action="visit.update").count() == 1
+    assert visit.version == 2 and visit.amendments.count() == 1
+    assert AuditEntry.objects.filter(action="visit.amend").count() == 1
 
 
-def test_an_update_cannot_make_a_future_visit_completed(fletchers, social_worker):
+def test_R_REC_4_a_correction_cannot_make_a_future_visit_completed(fletchers, social_worker):
     jack = fletchers["jack"]
     visit = _visit(jack, social_worker, datetime(2026, 11, 24, 10, 0, tzinfo=LONDON),
                    outcome="cancelled_by_family", child_seen=False)
     with pytest.raises(actions.VisitRefused, match="future"):
-        actions.do_update_visit(visit, acting_user=social_worker, expected_version=1,
-                                outcome="completed", child_seen=True)
+        actions.do_amend_visit(visit, acting_user=social_worker, expected_version=1,
+                               reason="It went ahead", outcome="completed", child_seen=True)
     visit.refresh_from_db()
     assert visit.outcome == "cancelled_by_family" and visit.version == 1
+    assert not visit.amendments.exists()
+
+
+def test_R_REC_4_a_correction_needs_a_reason_and_writes_nothing_without_one(fletchers,
+                                                                           social_worker):
+    visit = _visit(fletchers["jack"], social_worker, datetime(2026, 11, 18, 10, 0,
+                                                              tzinfo=LONDON))
+    with pytest.raises(actions.VisitRefused, match="why you are correcting") as refused:
+        actions.do_amend_visit(visit, acting_user=social_worker, expected_version=1,
+                               reason=" ", place="School")
+    assert refused.value.field == "reason"
+    visit.refresh_from_db()
+    assert visit.place == "Family home" and visit.version == 1
+    assert not visit.amendments.exists()
+    assert actions.do_amend_visit(visit, acting_user=social_worker, expected_version=1,
+                                  reason="", place="Family home") == []  # nothing changed
+
+
+def test_R_REC_4_only_the_recorder_or_their_team_manager_corrects(fletchers, social_worker,
+                                                                  team_manager, north):
+    from tests.conftest import make_user
+
+    visit = _visit(fletchers["jack"], social_worker, datetime(2026, 11, 18, 10, 0,
+                                                              tzinfo=LONDON))
+    colleague = make_user("cleo", "social_worker", team=north)
+    with pytest.raises(actions.NotYours):
+        actions.do_amend_visit(visit, acting_user=colleague, expected_version=1,
+                               reason="tidy", place="School")
+    [amendment] = actions.do_amend_visit(visit, acting_user=team_manager, expected_version=1,
+                                         reason="Sam told me it was at school",
+                                         place="School", child_seen=True)
+    assert (amendment.field, amendment.before, amendment.after) == ("place", "Family home",
+                                                                     "School")
+    assert amendment.amended_by == team_manager
+    visit.refresh_from_db()
+    assert visit.place == "School" and visit.recorded_by == social_worker  # R-REC-2

@@ -31,6 +31,10 @@ class ConsentForm(forms.Form):
         day = self.cleaned_data.get("answered_on")
         if day is None:
             return None
+        recorded = self.initial.get("answered_on")
+        if isinstance(recorded, datetime) and (
+                timezone.localtime(recorded, calendar.LONDON).date() == day):
+            return recorded  # the day is unchanged: so is the time recorded (issue 11)
         if day > timezone.localdate():
             raise forms.ValidationError("Date of the answer must be today or in the past")
         if day == timezone.localdate():

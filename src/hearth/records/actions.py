@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
@@ -26,6 +27,11 @@ class NoteRefused(Exception):
     def __init__(self, message: str, field: str | None = None):
         super().__init__(message)
         self.field = field
+
+
+class NotYours(NoteRefused):
+    """Only the author or their team manager may amend the note (R-REC-4); the API answers
+    403."""
 
 
 def _raise_first(problems: dict[str, str]) -> None:
@@ -112,11 +118,22 @@ def do_finalise(note: CaseNote, *, acting_user, expected_version: int) -> CaseNo
 
 
 @transaction.atomic
-def do_amend(note: CaseNote, *, field: str, new_value: str, reason: str, acting_user,
-             expected_version: int) -> NoteAmendment:
+def do_amend(note: CaseNote, *, field: str, new_value: str | datetime, reason: str,
+             acting_user, expected_version: int) -> NoteAmendment:
     """Correct a finalised note visibly: who, when, why, before and after (R-REC-4). Of two
-    workers amending from the same version, the second gets ``StaleEdit``."""
+    workers amending from the same version, the second gets ``StaleEdit``. Only the author or
+    their team manager amends (``NotYours`` for anyone else). ``occurred_at``
+    (when it happened) takes an aware datetime; every other part, its whole corrected text."""
     current = _locked(note, expected_version)
+    author = current.author
+    if not rules.may_amend(author_id=author.pk, author_team_id=author.team_id,
+                           user_id=acting_user.pk, user_role=acting_user.role,
+                           user_team_id=acting_user.team_id):
+        raise NotYours(rules.AMEND_NOT_YOURS)
+    if field == "occurred_at":
+        return _amend_time(current, new_value, reason, acting_user)
+    if not isinstance(new_value, str):
+        raise NoteRefused("Enter the corrected text", field="new_value")
     before = str(getattr(current, field, "") or "")
     after = new_value.strip()
     opinion = after if field == "opinion" else current.opinion
@@ -131,6 +148,28 @@ def do_amend(note: CaseNote, *, field: str, new_value: str, reason: str, acting_
     current.save(update_fields=[field, "version"])
     _audit("case_note.amend", current, acting_user,
            {"field": field, "before": before, "after": after, "reason": amendment.reason,
+            "amendment": amendment.pk})
+    chronology.sync(current)
+    return amendment
+
+
+def _amend_time(current: CaseNote, new_value: Any, reason: str, acting_user) -> NoteAmendment:
+    """Correct when a finalised note's event happened (issue 11), shown as London time."""
+    after = new_value if isinstance(new_value, datetime) else None
+    _raise_first(rules.time_amendment_problems(current.status, current.occurred_at, after,
+                                               reason, timezone.now()))
+    assert after is not None
+    before_at = current.occurred_at
+    amendment = NoteAmendment.objects.create(
+        note=current, field="occurred_at", before=rules.when_text(before_at),
+        after=rules.when_text(after), reason=reason.strip(), amended_by=acting_user,
+        amended_at=timezone.now())
+    current.occurred_at = after
+    current.version += 1
+    current.save(update_fields=["occurred_at", "version"])
+    _audit("case_note.amend", current, acting_user,
+           {"field": "occurred_at", "before": before_at.isoformat(),
+            "after": after.isoformat(), "reason": amendment.reason,
             "amendment": amendment.pk})
     chronology.sync(current)
     return amendment

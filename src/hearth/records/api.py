@@ -9,6 +9,7 @@ finalised note is not edited and a draft is not amended (409). Nothing is writte
 request is refused. (No ``from __future__ import annotations``: django-ninja reads the
 annotations at import.)"""
 
+from datetime import datetime
 from uuid import UUID
 
 from django.http import HttpResponse
@@ -21,6 +22,7 @@ from hearth.records import actions, rules
 from hearth.records.models import CaseNote
 from hearth.records.queries import get_visible_note, get_visible_person, notes_of
 from hearth.records.schemas import (
+    AWARE_EXAMPLE,
     PLACE,
     AmendIn,
     NoteIn,
@@ -59,6 +61,8 @@ def _invalid(errors: dict[str, str]) -> Status:
 
 def _refused(exc: actions.NoteRefused, note: CaseNote, user) -> Status:
     """422 naming the field; 403 when only the author may do it; 409 for the note's state."""
+    if isinstance(exc, actions.NotYours):
+        return Status(403, {"detail": str(exc), "errors": []})
     if exc.field:
         return _invalid({exc.field: str(exc)})
     not_author = rules.may_edit_draft(note.status) and note.author_id != user.pk
@@ -144,9 +148,18 @@ def finalise(request: AuthedRequest, response: HttpResponse, note_id: int):
              auth=permission("records.write"))
 def amend(request: AuthedRequest, response: HttpResponse, note_id: int, payload: AmendIn):
     """Correct one part of a finalised note, with a reason: shown with the note with who
-    amended it and when, before and after (R-REC-4)."""
+    amended it and when, before and after (R-REC-4). To correct when it happened, send
+    ``field`` ``occurred_at`` and the ISO 8601 date-time with its offset as ``new_value``."""
     if payload.field == "place" and len(payload.new_value.strip()) > PLACE:
         return _invalid({"new_value": f"Where it happened must be {PLACE} characters or "
                                       "fewer"})
+    new_value: str | datetime = payload.new_value
+    if payload.field == "occurred_at":
+        try:
+            new_value = datetime.fromisoformat(payload.new_value.strip())
+        except ValueError:
+            return _invalid({"new_value": f"When it happened {AWARE_EXAMPLE}"})
+        if new_value.utcoffset() is None:
+            return _invalid({"new_value": f"When it happened {AWARE_EXAMPLE}"})
     return _change(request, response, note_id, actions.do_amend, field=payload.field,
-                   new_value=payload.new_value, reason=payload.reason)
+                   new_value=new_value, reason=payload.reason)

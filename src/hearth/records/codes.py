@@ -21,10 +21,12 @@ NOTE_TEXT_FIELDS: list[tuple[str, str]] = [
     ("opinion", "Opinion"),
     ("opinion_basis", "What informed the opinion"),
 ]
-FIELD_LABELS: dict[str, str] = dict(NOTE_TEXT_FIELDS)
-
-#: The parts a finalised note may be amended in (R-REC-4).
-AMENDABLE_FIELDS: tuple[str, ...] = tuple(f for f, _ in NOTE_TEXT_FIELDS)
+#: The parts a finalised note may be amended in, in the order they are offered (R-REC-4): when
+#: it happened as well as what was written (issue 11).
+AMENDABLE_CHOICES: list[tuple[str, str]] = [("occurred_at", "When it happened"),
+                                            *NOTE_TEXT_FIELDS]
+FIELD_LABELS: dict[str, str] = dict(AMENDABLE_CHOICES)
+AMENDABLE_FIELDS: tuple[str, ...] = tuple(f for f, _ in AMENDABLE_CHOICES)
 
 
 # --- Plain-language summaries for parents (R-REC-8, R-REC-9) ---------------------------------

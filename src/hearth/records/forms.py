@@ -6,10 +6,8 @@ from __future__ import annotations
 from django import forms
 
 from hearth.records import rules
-from hearth.records.codes import FIELD_LABELS, NOTE_TEXT_FIELDS
-
-DATETIME_FORMATS = ["%d/%m/%Y %H:%M", "%d/%m/%Y %H.%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M",
-                    "%d/%m/%Y"]
+from hearth.records.codes import AMENDABLE_CHOICES, FIELD_LABELS
+from hearth.web.forms import datetime_field
 
 
 def _text(label: str, *, required: bool = False, message: str = "", **kwargs):
@@ -19,12 +17,7 @@ def _text(label: str, *, required: bool = False, message: str = "", **kwargs):
 
 
 class NoteForm(forms.Form):
-    occurred_at = forms.DateTimeField(
-        label="When it happened", input_formats=DATETIME_FORMATS,
-        help_text="Date and time, for example 14/9/2026 15:30",
-        error_messages={"required": "Enter when it happened",
-                        "invalid": "When it happened must be a real date and time, for "
-                                   "example 14/9/2026 15:30"})
+    occurred_at = datetime_field("When it happened", missing="Enter when it happened")
     place = forms.CharField(label=FIELD_LABELS["place"], max_length=200,
                             error_messages={"required": "Enter where it happened"})
     who_said_what = _text(FIELD_LABELS["who_said_what"], required=True,
@@ -58,14 +51,33 @@ class VersionForm(forms.Form):
 
 class AmendForm(forms.Form):
     field = forms.ChoiceField(label="Part to amend",
-                              choices=[("", "Choose a part"), *NOTE_TEXT_FIELDS],
+                              choices=[("", "Choose a part"), *AMENDABLE_CHOICES],
                               error_messages={"required": "Choose which part of the record "
                                                           "to amend"})
     new_value = _text("Corrected text", help_text="The whole part as it should read")
+    new_occurred_at = datetime_field(
+        "Corrected date and time", required=False,
+        hint="Only when amending when it happened, for example 14/9/2026 15:30")
     reason = _text("Why it is being amended", required=True,
                    message="Enter why the record is being amended")
     version = forms.IntegerField(widget=forms.HiddenInput)
 
+    def clean(self):
+        data = super().clean()
+        if (data.get("field") == "occurred_at" and not data.get("new_occurred_at")
+                and not self.has_error("new_occurred_at")):
+            self.add_error("new_occurred_at", "Enter the corrected date and time")
+        return data
+
+    def amendment(self) -> dict:
+        """The part, its new value (a date-time for when it happened) and the reason."""
+        data = self.cleaned_data
+        timed = data["field"] == "occurred_at"
+        return {"field": data["field"], "reason": data["reason"],
+                "new_value": data["new_occurred_at"] if timed else data["new_value"]}
+
 
 def add_error(form: forms.Form, field: str | None, message: str) -> None:
+    if field == "new_value" and form.data.get("field") == "occurred_at":
+        field = "new_occurred_at"
     form.add_error(field if field in form.fields else None, message)

@@ -11,7 +11,7 @@ from django import forms
 from hearth.people.models import Person
 from hearth.records import summary_rules as rules
 from hearth.records.codes import SUMMARY_ACTION_ROWS, DeliveryMethod
-from hearth.records.forms import DATETIME_FORMATS
+from hearth.web.forms import datetime_field
 
 DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d %m %Y"]
 ACTION_ROWS = range(1, SUMMARY_ACTION_ROWS + 1)
@@ -45,12 +45,8 @@ class SummaryForm(forms.Form):
                   "summary was not translated or interpreted")
     interpreter = forms.CharField(label="Interpreter (name or service), if one was used",
                                   max_length=200, required=False)
-    delivered_at = forms.DateTimeField(
-        label="When it was given", input_formats=DATETIME_FORMATS,
-        help_text="Date and time, for example 14/9/2026 15:30",
-        error_messages={"required": "Enter when the summary was given",
-                        "invalid": "When it was given must be a real date and time, for "
-                                   "example 14/9/2026 15:30"})
+    delivered_at = datetime_field("When it was given",
+                                  missing="Enter when the summary was given")
     visit = forms.IntegerField(required=False, widget=forms.HiddenInput)
     note = forms.IntegerField(required=False, widget=forms.HiddenInput)
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from hearth.calendar import LONDON
 from hearth.records.codes import AMENDABLE_FIELDS, FIELD_LABELS, NoteStatus
+from hearth.visits.rules import may_correct
 
 FINALISED_REFUSAL = "A finalised record cannot be edited; add an amendment"
 OPINION_REFUSAL = "Say what informed the opinion"
@@ -61,7 +63,7 @@ def amendment_problems(status: str, field: str, before: str, after: str, reason:
         problems["field"] = "Choose which part of the record to amend"
         return problems
     if not reason.strip():
-        problems["reason"] = "Enter why the record is being amended"
+        problems["reason"] = REASON_MISSING
     if before == after:
         problems["new_value"] = f"The new {FIELD_LABELS[field].lower()} is the same as before"
     elif field in {"place", "who_said_what"} and not after.strip():
@@ -72,3 +74,44 @@ def amendment_problems(status: str, field: str, before: str, after: str, reason:
     if basis_problem and "new_value" not in problems:
         problems["new_value"] = basis_problem
     return problems
+
+
+REASON_MISSING = "Enter why the record is being amended"
+
+
+def when_text(value: datetime) -> str:
+    """When a note's event happened, as its amendments show it: London time, to the second
+    when it has seconds (so that a before and after never look the same)."""
+    local = value.astimezone(LONDON)
+    clock = f"{local:%H:%M:%S}" if local.second or local.microsecond else f"{local:%H:%M}"
+    return f"{local.day} {local:%B %Y}, {clock}"
+
+
+def time_amendment_problems(status: str, before: datetime, after: datetime | None,
+                            reason: str, now: datetime) -> dict[str, str]:
+    """What stops correcting when a finalised note's event happened (R-REC-4, issue 11): the
+    same rules as writing it (a real, past date-time), a reason, and a real change."""
+    problems: dict[str, str] = {}
+    if status != NoteStatus.FINALISED:
+        problems[""] = "Only a finalised record is amended; edit the draft instead"
+        return problems
+    if not reason.strip():
+        problems["reason"] = REASON_MISSING
+    if after is None or after.utcoffset() is None:
+        problems["new_value"] = "Enter the corrected date and time"
+    elif after > now:
+        problems["new_value"] = "When it happened must be in the past"
+    elif after == before:
+        problems["new_value"] = "The corrected date and time is the same as before"
+    return problems
+
+
+AMEND_NOT_YOURS = "Only the author of this record, or their team manager, can amend it"
+
+
+def may_amend(*, author_id: int | None, author_team_id: int | None, user_id: int | None,
+              user_role: str, user_team_id: int | None) -> bool:
+    """R-REC-4: a finalised note is amended by its author or a team manager of their team,
+    as a visit is corrected (one rule for both)."""
+    return may_correct(recorder_id=author_id, recorder_team_id=author_team_id,
+                       user_id=user_id, user_role=user_role, user_team_id=user_team_id)

@@ -100,7 +100,9 @@ class AmendIn(Schema):
     """A visible correction of a finalised note (R-REC-4): which part, the whole part as it
     should read, and why."""
 
-    field: str = Field(description="place, who_said_what, worker_said, actions_taken, "
-                                   "referrals_made, agency_response, opinion or opinion_basis")
-    new_value: str = Field(max_length=TEXT)
+    field: str = Field(description="occurred_at, place, who_said_what, worker_said, "
+                                   "actions_taken, referrals_made, agency_response, opinion "
+                                   "or opinion_basis")
+    new_value: str = Field(max_length=TEXT, description="The whole part as it should read; "
+                           "for occurred_at an ISO 8601 date-time with its offset")
     reason: str = Field(max_length=TEXT)

@@ -5,6 +5,7 @@ see is 404; a stale save is 409 with the user's input kept."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -32,7 +33,10 @@ def _render(request, note: CaseNote, *, status: int = 200, **extra):
     context = {"note": note, "person": note.person, "can_edit": can_edit,
                "can_finalise": writer and rules.may_finalise(note.author_id, user.pk,
                                                              note.status),
-               "can_amend": writer and not rules.may_edit_draft(note.status)}
+               "can_amend": writer and not rules.may_edit_draft(note.status) and
+               rules.may_amend(author_id=note.author_id, author_team_id=note.author.team_id,
+                               user_id=user.pk, user_role=user.role,
+                               user_team_id=user.team_id)}
     if context["can_edit"]:
         context["draft_form"] = DraftForm(initial=_initial(note))
     if context["can_finalise"]:
@@ -138,14 +142,17 @@ def finalise(request, note_id):
 @require_http_methods(["POST"])
 def amend(request, note_id):
     note = get_visible_note(request.user, note_id)
+    user = request.user
+    if not rules.may_amend(author_id=note.author_id, author_team_id=note.author.team_id,
+                           user_id=user.pk, user_role=user.role, user_team_id=user.team_id):
+        raise PermissionDenied(rules.AMEND_NOT_YOURS)
     form = AmendForm(request.POST)
     if not form.is_valid():
         return _render(request, note, status=FORM_ERROR_STATUS, amend_form=form)
     data = form.cleaned_data
     try:
-        actions.do_amend(note, field=data["field"], new_value=data["new_value"],
-                         reason=data["reason"], acting_user=request.user,
-                         expected_version=data["version"])
+        actions.do_amend(note, acting_user=request.user, expected_version=data["version"],
+                         **form.amendment())
     except StaleEdit as exc:
         return _conflict(request, note, exc, "amend_form", form)
     except actions.NoteRefused as exc:

@@ -14,7 +14,7 @@ from hearth.chronology import events as chronology
 from hearth.people.actions import StaleEdit
 from hearth.visits import rules
 from hearth.visits.codes import Engagement, VisitKind
-from hearth.visits.models import Visit
+from hearth.visits.models import Visit, VisitAmendment
 
 #: The fields a worker records (and may later correct).
 VISIT_FIELDS = ("kind", "starts_at", "place", "who_present", "child_seen", "child_seen_alone",
@@ -23,8 +23,8 @@ VISIT_FIELDS = ("kind", "starts_at", "place", "who_present", "child_seen", "chil
 TEXT_FIELDS = ("place", "who_present", "home_conditions", "parent_child_interaction",
                "what_was_said", "unknown_adult_details")
 
-__all__ = ["AFTER_VISIT", "VISIT_CHECKS", "StaleEdit", "VisitRefused", "do_record_visit",
-           "do_update_visit"]
+__all__ = ["AFTER_VISIT", "VISIT_CHECKS", "NotYours", "StaleEdit", "VisitRefused",
+           "do_amend_visit", "do_record_visit"]
 
 
 #: Checks run before a visit is recorded or corrected; each gets the visit's values, the child
@@ -121,37 +121,62 @@ def do_record_visit(child, *, acting_user, kind: str, starts_at: datetime, place
     return visit
 
 
+class NotYours(VisitRefused):
+    """Only the worker who recorded the visit, or their team manager, may correct it
+    (R-REC-4); the API answers 403."""
+
+
 @transaction.atomic
-def do_update_visit(visit: Visit, *, acting_user, expected_version: int,
-                    **changes: Any) -> Visit:
-    """Correct a visit if nobody saved it since ``expected_version`` (no lost updates);
-    otherwise ``StaleEdit`` and nothing is written."""
-    current = Visit.objects.select_for_update().get(pk=visit.pk)
+def do_amend_visit(visit: Visit, *, acting_user, expected_version: int, reason: str,
+                   **changes: Any) -> list[VisitAmendment]:
+    """Correct a visit visibly (R-REC-4): a visit is final once recorded, so every change is
+    an amendment with who, when, why, before and after, shown on the visit. Only its recorder
+    or their team manager corrects it, with a reason; if anyone saved it since
+    ``expected_version``, ``StaleEdit`` and nothing is written. Who recorded it and when do
+    not change (R-REC-2). Returns the amendments, none when nothing was changed."""
+    current = (Visit.objects.select_for_update().select_related("recorded_by")
+               .get(pk=visit.pk))
     if current.version != expected_version:
         raise StaleEdit(current.version)
     unknown = set(changes) - set(VISIT_FIELDS)
     if unknown:
         raise ValueError(f"unknown field(s) {', '.join(sorted(unknown))}")
-    changed: dict[str, list[Any]] = {}
-    for field, raw in changes.items():
-        value = _clean(field, raw)
-        before = getattr(current, field)
-        if before != value:
-            changed[field] = [_audit_value(before), _audit_value(value)]
-            setattr(current, field, value)
+    if not rules.may_correct(recorder_id=current.recorded_by_id,
+                             recorder_team_id=current.recorded_by.team_id,
+                             user_id=acting_user.pk, user_role=acting_user.role,
+                             user_team_id=acting_user.team_id):
+        raise NotYours(rules.NOT_YOURS)
+    changed: dict[str, tuple[Any, Any]] = {}
+    for field in VISIT_FIELDS:
+        if field in changes:
+            value = _clean(field, changes[field])
+            if getattr(current, field) != value:
+                changed[field] = (getattr(current, field), value)
     if not changed:
-        return current
-    _check({field: getattr(current, field) for field in VISIT_FIELDS}, timezone.now())
-    _run_checks({field: getattr(current, field) for field in VISIT_FIELDS}, current.child,
-                acting_user)
+        return []
+    if not (reason or "").strip():
+        raise VisitRefused(rules.REASON_MISSING, field="reason")
+    for field, (_before, value) in changed.items():
+        setattr(current, field, value)
+    values = {field: getattr(current, field) for field in VISIT_FIELDS}
+    _check(values, timezone.now())
+    _run_checks(values, current.child, acting_user)
+    now = timezone.now()
+    amendments = VisitAmendment.objects.bulk_create([
+        VisitAmendment(visit=current, field=field, before=rules.shown(field, before),
+                       after=rules.shown(field, value), reason=reason.strip(),
+                       amended_by=acting_user, amended_at=now)
+        for field, (before, value) in changed.items()])
     current.version += 1
     current.save(update_fields=[*changed, "version"])
-    audit.record("visit.update", user=acting_user, obj=current.child,
-                 fields={"visit": current.pk, **changed})
+    audit.record("visit.amend", user=acting_user, obj=current.child,
+                 fields={"visit": current.pk, "reason": reason.strip(),
+                         **{field: [_audit_value(before), _audit_value(value)]
+                            for field, (before, value) in changed.items()}})
     chronology.sync(current)
     for after in AFTER_VISIT:
         after(current, acting_user)
-    return current
+    return amendments
 
 
 def record_view(child, *, user, what: str = "view_visits") -> None:

@@ -26,3 +26,22 @@ class TimingBand(models.TextChoices):
     OFFICE_HOURS = "office_hours", "Weekday office hours"
     EVENING = "evening", "Evening"
     WEEKEND_OR_HOLIDAY = "weekend_or_holiday", "Weekend or bank holiday"
+
+
+#: The parts of a visit as its page names them, in the order it shows them (R-REC-4: an
+#: amendment names the part it corrects).
+FIELD_LABELS: dict[str, str] = {
+    "starts_at": "When",
+    "kind": "Kind of visit",
+    "place": "Where",
+    "who_present": "Who was present",
+    "child_seen": "Child seen",
+    "child_seen_alone": "Child seen alone",
+    "bedroom_seen": "Child's bedroom seen",
+    "home_conditions": "Home conditions",
+    "parent_child_interaction": "Parent and child together",
+    "what_was_said": "What was said",
+    "unknown_adult_seen": "An adult not known to us was there",
+    "unknown_adult_details": "Who the adult seemed to be",
+    "outcome": "How the visit went",
+}

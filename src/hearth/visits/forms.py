@@ -15,6 +15,11 @@ from hearth.web.forms import date_field
 TIME_FORMATS = ["%H:%M", "%H.%M", "%H%M", "%I:%M%p", "%I:%M %p", "%I%p", "%I %p"]
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
+#: The answers a visit records, as ``do_record_visit`` takes them.
+VISIT_FIELDS = ("kind", "starts_at", "place", "who_present", "child_seen", "child_seen_alone",
+                "bedroom_seen", "home_conditions", "parent_child_interaction", "what_was_said",
+                "outcome", "unknown_adult_seen", "unknown_adult_details")
+
 #: Where a rule's field (the action's name) shows on the page.
 FIELD_FOR_ERROR = {"starts_at": "visit_date"}
 UNKNOWN_ADULT_NEEDS_DETAILS = "Describe the adult who was there and who they seemed to be"
@@ -98,17 +103,33 @@ class VisitForm(forms.Form):
     def visit_fields(self) -> dict:
         """The cleaned values ``do_record_visit`` takes."""
         data = self.cleaned_data
-        return {k: data[k] for k in (
-            "kind", "starts_at", "place", "who_present", "child_seen", "child_seen_alone",
-            "bedroom_seen", "home_conditions", "parent_child_interaction", "what_was_said",
-            "outcome", "unknown_adult_seen", "unknown_adult_details")}
+        return {k: data[k] for k in VISIT_FIELDS}
 
 
 class VisitEditForm(VisitForm):
-    """Correcting a visit: the same questions, with the version the worker started from."""
+    """Correcting a visit (R-REC-4): the same questions, why it is being corrected, and the
+    version the worker started from."""
 
+    reason = forms.CharField(
+        label="Why are you correcting the visit?", required=False, max_length=2000,
+        widget=forms.Textarea,
+        help_text="Shown on the visit with your name, the time, and what it said before")
     version = forms.IntegerField(widget=forms.HiddenInput,
                                  error_messages={"required": STALE_PAGE, "invalid": STALE_PAGE})
+
+    def __init__(self, *args, visit=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.visit = visit
+
+    def clean(self):
+        """A change needs a reason (R-REC-4), asked for with the other errors at once (the
+        action refuses it too)."""
+        data = super().clean()
+        if self.visit is not None and not (data.get("reason") or "").strip():
+            typed = {k: data[k] for k in VISIT_FIELDS if k in data and data[k] is not None}
+            if any(getattr(self.visit, k) != v for k, v in typed.items()):
+                self.add_error("reason", rules.REASON_MISSING)
+        return data
 
     @staticmethod
     def initial_for(visit) -> dict:

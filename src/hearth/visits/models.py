@@ -5,12 +5,14 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from hearth.visits.codes import Engagement, VisitKind
+from hearth.visits.codes import FIELD_LABELS, Engagement, VisitKind
 
 
 class Visit(models.Model):
     """One visit to one child. ``starts_at`` is aware (stored in UTC, shown in Europe/London);
-    ``recorded_by`` and ``recorded_at`` are set by the system."""
+    ``recorded_by`` and ``recorded_at`` are set by the system and never change (R-REC-2).
+    A visit is a record of something that happened: it is final once recorded, so it is
+    never edited in place, only corrected by visible amendments (R-REC-4)."""
 
     child = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="visits")
     involvement = models.ForeignKey("casework.Involvement", null=True, blank=True,
@@ -40,3 +42,27 @@ class Visit(models.Model):
 
     def __str__(self) -> str:
         return f"Visit {self.pk} ({self.get_kind_display()}, {self.get_outcome_display()})"
+
+
+class VisitAmendment(models.Model):
+    """A visible correction of one part of a visit: who, when, why, before and after
+    (R-REC-4). A correction of several parts at once writes one row for each, with the same
+    reason. ``before`` and ``after`` are as the visit page showed them."""
+
+    visit = models.ForeignKey(Visit, on_delete=models.PROTECT, related_name="amendments")
+    field = models.CharField(max_length=40)
+    before = models.TextField(blank=True)
+    after = models.TextField(blank=True)
+    reason = models.TextField()
+    amended_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   related_name="+")
+    amended_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["amended_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Amendment of {self.field} on visit {self.visit_id}"
+
+    def get_field_label(self) -> str:
+        return FIELD_LABELS.get(self.field, self.field)

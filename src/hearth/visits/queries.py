@@ -5,17 +5,31 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from hearth.people.models import Person
 from hearth.people.queries import get_visible_person
 from hearth.visits import rules
 from hearth.visits.codes import Engagement
-from hearth.visits.models import Visit
+from hearth.visits.models import Visit, VisitAmendment
 
 
 def visible_visits(user) -> QuerySet[Visit]:
     return Visit.objects.filter(child__in=Person.objects.visible_to(user))
+
+
+def with_amendments(qs: QuerySet[Visit]) -> QuerySet[Visit]:
+    """Each visit with its amendments, oldest first, and who made them (R-REC-4)."""
+    amendments = VisitAmendment.objects.select_related("amended_by").order_by("amended_at",
+                                                                                "pk")
+    return qs.prefetch_related(Prefetch("amendments", queryset=amendments))
+
+
+def may_correct(user, visit: Visit) -> bool:
+    """R-REC-4: ``user`` may correct ``visit`` (its recorder or their team manager)."""
+    return user.has_hearth_permission("visits.record") and rules.may_correct(
+        recorder_id=visit.recorded_by_id, recorder_team_id=visit.recorded_by.team_id,
+        user_id=user.pk, user_role=user.role, user_team_id=user.team_id)
 
 
 #: The child of a visit page: the person, or 404 (one rule for every page and the API).

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 from hearth import calendar
-from hearth.visits.codes import Engagement, TimingBand
+from hearth.access.roles import Role
+from hearth.visits.codes import Engagement, TimingBand, VisitKind
 
 #: R-RES-5: how far back "recent" visits reach, and how many make a pattern.
 RECENT_DAYS = 90
@@ -46,3 +48,32 @@ def visit_problems(*, starts_at: datetime | None, outcome: str, child_seen: bool
     if child_seen_alone and not child_seen:
         problems["child_seen_alone"] = SEEN_ALONE_NOT_SEEN
     return problems
+
+
+NOT_YOURS = ("Only the worker who recorded this visit, or their team manager, can correct it")
+REASON_MISSING = "Enter why you are correcting the visit"
+
+
+def may_correct(*, recorder_id: int | None, recorder_team_id: int | None, user_id: int | None,
+                user_role: str, user_team_id: int | None) -> bool:
+    """R-REC-4: a record is corrected by whoever made it, or by a team manager of their
+    team; nobody else."""
+    if recorder_id is not None and recorder_id == user_id:
+        return True
+    return (user_role == Role.TEAM_MANAGER and recorder_team_id is not None
+            and recorder_team_id == user_team_id)
+
+
+def shown(field: str, value: Any) -> str:
+    """A part of a visit as the visit page shows it, for an amendment's before and after."""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, datetime):
+        local = value.astimezone(calendar.LONDON)
+        clock = f"{local:%H:%M:%S}" if local.second or local.microsecond else f"{local:%H:%M}"
+        return f"{local:%A} {local.day} {local:%B %Y}, {clock}"
+    if field == "kind":
+        return str(dict(VisitKind.choices).get(value, value))
+    if field == "outcome":
+        return str(dict(Engagement.choices).get(value, value))
+    return "" if value is None else str(value)

@@ -24,6 +24,16 @@ class Problem(Schema):
     errors: list[dict[str, str]] = []
 
 
+class AmendmentOut(Schema):
+    field: str
+    field_label: str
+    before: str = Field(description="As the visit page showed it")
+    after: str
+    reason: str
+    amended_by: str
+    amended_at: datetime
+
+
 class VisitOut(Schema):
     id: int
     person_id: UUID
@@ -45,6 +55,7 @@ class VisitOut(Schema):
     outcome: str
     recorded_by: str
     recorded_at: datetime
+    amendments: list[AmendmentOut] = Field(description="Corrections, oldest first (R-REC-4)")
     version: int
 
 
@@ -76,9 +87,12 @@ class VisitIn(Schema):
     _starts_at = field_validator("starts_at")(aware)
 
 
-class VisitPatch(Schema):
-    """Correct the fields sent (null is not a value: leave a field out to keep it)."""
+class VisitAmendIn(Schema):
+    """Correct a visit (R-REC-4): why, and the parts sent as they should read (null is not a
+    value: leave a part out to keep it). Each changed part is shown on the visit with who
+    corrected it, when, why, and what it said before."""
 
+    reason: str = Field(max_length=2000, description="Why the visit is being corrected")
     kind: str | None = None
     starts_at: datetime | None = None
     place: str | None = Field(None, max_length=200)

@@ -6,6 +6,7 @@ the user's input kept."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -62,7 +63,7 @@ def new(request, person_id):
 def _visible_visit(user, visit_id) -> Visit:
     """The visit, or 404 when it does not exist or ``user`` may not see its child."""
     try:
-        return (queries.visible_visits(user)
+        return (queries.with_amendments(queries.visible_visits(user))
                 .select_related("child", "recorded_by", "involvement__team",
                                 "involvement__worker")
                 .get(pk=visit_id))
@@ -81,26 +82,29 @@ def detail(request, visit_id):
     visit = _visible_visit(request.user, visit_id)
     actions.record_view(visit.child, user=request.user, what="view_visit")
     return render(request, "visits/detail.html", {
-        **_visit_context(visit),
-        "can_edit": request.user.has_hearth_permission("visits.record")})
+        **_visit_context(visit), "can_edit": queries.may_correct(request.user, visit)})
 
 
 @requires("visits.record")
 @require_http_methods(["GET", "POST"])
 def edit(request, visit_id):
+    """Correct a visit (R-REC-4): every change is an amendment with a reason, shown on the
+    visit; only its recorder or their team manager (403 for anyone else who can see it)."""
     visit = _visible_visit(request.user, visit_id)
+    if not queries.may_correct(request.user, visit):
+        raise PermissionDenied(rules.NOT_YOURS)
     if request.method == "GET":
         actions.record_view(visit.child, user=request.user, what="view_visit")
         form = VisitEditForm(initial=VisitEditForm.initial_for(visit))
         return render(request, "visits/edit.html", {**_visit_context(visit), "form": form})
-    form = VisitEditForm(request.POST)
+    form = VisitEditForm(request.POST, visit=visit)
     status = FORM_ERROR_STATUS
     conflict = False
     if form.is_valid():
         try:
-            saved = actions.do_update_visit(visit, acting_user=request.user,
-                                            expected_version=form.cleaned_data["version"],
-                                            **form.visit_fields())
+            amendments = actions.do_amend_visit(
+                visit, acting_user=request.user, expected_version=form.cleaned_data["version"],
+                reason=form.cleaned_data["reason"], **form.visit_fields())
         except actions.StaleEdit as exc:
             status, conflict = CONFLICT, True
             form.data = form.data.copy()
@@ -109,8 +113,8 @@ def edit(request, visit_id):
         except actions.VisitRefused as exc:
             add_error(form, exc.field, str(exc))
         else:
-            changed = saved.version != form.cleaned_data["version"]
-            messages.success(request, "Visit updated." if changed else "Nothing was changed.")
+            messages.success(request, "Visit corrected." if amendments
+                             else "Nothing was changed.")
             return redirect("visits:detail", visit_id=visit.pk)
     return render(request, "visits/edit.html",
                   {**_visit_context(visit), "form": form, "conflict": conflict}, status=status)

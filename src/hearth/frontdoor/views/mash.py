@@ -116,7 +116,7 @@ def _consent_initial(consent) -> dict:
     if consent is None:
         return {}
     return {"status": consent.status, "sought_by": consent.sought_by, "note": consent.note,
-            "answered_on": consent.answered_on.date() if consent.answered_on else None}
+            "answered_on": consent.answered_on}
 
 
 def _act(request, enquiry, action, form, people, person_id) -> tuple[int, str]:

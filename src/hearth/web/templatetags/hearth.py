@@ -35,6 +35,7 @@ ACTION_LABELS = {
     "api_view_assessment": "Read an assessment through the API",
     "visit.record": "Recorded a visit",
     "visit.update": "Corrected a visit",
+    "visit.amend": "Corrected a visit, with a reason",
     "view_visit": "Read a visit",
     "view_visits": "Read the visits",
     "case_note.write": "Wrote a case note",
