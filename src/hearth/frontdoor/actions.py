@@ -217,11 +217,16 @@ def check_reviewer(decision: Decision, user) -> None:
                          "this decision (R-FD-5).")
 
 
+def _lock_decision(decision: Decision) -> Decision:
+    """The decision, locked (not its proposer's row), with who proposed it."""
+    return Decision.objects.select_for_update(of=("self",)).select_related(
+        "proposed_by__team").get(pk=decision.pk)
+
+
 @transaction.atomic
 def do_authorise(decision: Decision, *, acting_user) -> Decision:
     """R-FD-5: a manager of the front door or of the proposer's team authorises."""
-    decision = Decision.objects.select_for_update().select_related("proposed_by").get(
-        pk=decision.pk)
+    decision = _lock_decision(decision)
     check_reviewer(decision, acting_user)
     if decision.status != DecisionStatus.PROPOSED:
         raise WrongState("This decision has already been reviewed.")
@@ -241,8 +246,7 @@ def do_authorise(decision: Decision, *, acting_user) -> Decision:
 @transaction.atomic
 def do_return(decision: Decision, *, acting_user, comment: str) -> Decision:
     """The manager sends the proposal back to the worker with a comment (R-FD-5)."""
-    decision = Decision.objects.select_for_update().select_related("proposed_by").get(
-        pk=decision.pk)
+    decision = _lock_decision(decision)
     check_reviewer(decision, acting_user)
     if not comment.strip():
         raise InvalidContact({"comment": "Enter a comment for the worker"})

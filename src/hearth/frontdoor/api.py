@@ -129,9 +129,9 @@ def contact_detail(request: AuthedRequest, contact_id: int):
 @router.post("/{int:contact_id}/decisions", response={201: DecisionOut, **PROBLEMS},
              auth=permission("contacts.decide"))
 def decide(request: AuthedRequest, contact_id: int, payload: DecisionIn):
-    """Decide the next step (R-FD-5). No further action and referral wait for a manager's
-    authorisation. Send ``expected_version`` (the contact's ``version``) to be told, with 409,
-    if someone else changed the contact since you read it."""
+    """Decide the next step (R-FD-5). No further action, referral and strategy discussion
+    wait for a manager's authorisation. Send ``expected_version`` (the contact's ``version``)
+    to be told, with 409, if someone else changed the contact since you read it."""
     contact = visible_contact(request.auth, contact_id)
     errors: dict[str, str] = {}
     team = None
@@ -173,7 +173,9 @@ def visible_decision(user, decision_id: int) -> Decision:
 @router.post("/decisions/{int:decision_id}/authorise", response={200: DecisionOut, **PROBLEMS},
              auth=permission("contacts.authorise"))
 def authorise(request: AuthedRequest, decision_id: int):
-    """A manager authorises a proposed no-further-action or referral (R-FD-5)."""
+    """A manager of the front door, or of the proposer's team, authorises a proposed
+    no-further-action, referral or strategy discussion (R-FD-5); the proposer and other teams'
+    managers get 403, and nothing is written."""
     decision = visible_decision(request.auth, decision_id)
     try:
         actions.do_authorise(decision, acting_user=request.auth)
@@ -185,7 +187,8 @@ def authorise(request: AuthedRequest, decision_id: int):
 @router.post("/decisions/{int:decision_id}/return", response={200: DecisionOut, **PROBLEMS},
              auth=permission("contacts.authorise"))
 def return_decision(request: AuthedRequest, decision_id: int, payload: ReturnIn):
-    """A manager returns a proposal to the worker with a comment."""
+    """A manager of the front door, or of the proposer's team, returns a proposal to the
+    worker with a comment (R-FD-5); anyone else gets 403."""
     decision = visible_decision(request.auth, decision_id)
     try:
         actions.do_return(decision, acting_user=request.auth, comment=payload.comment)
