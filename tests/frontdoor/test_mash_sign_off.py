@@ -223,3 +223,38 @@ def test_the_api_signs_off_and_returns_the_analysis_R_MASH_5(
     assert signed.json()["status"] == "analysed" and signed.json()["contact_status"] == "open"
     assert signed.json()["signed_off_by"] == "Carla Manager"
     assert signed.json()["analysed_by"] == "Fran Door"
+
+
+def test_the_sign_off_list_is_for_crs_managers_and_does_not_repeat_queries_R_MASH_5(
+        contact, front_door, crs_manager, team_manager, fletchers, call, police, as_user):
+    """Tina manages Family Help North: the front door's analyses are not hers to sign off.
+    Carla's queue costs the same number of queries with one analysis to sign off or three
+    (practice 10)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    analysed(contact, front_door)
+    assert 'id="to-sign-off"' not in as_user(team_manager).get("/contacts").content.decode()
+    assert "MASH analyses to sign off" not in as_user(team_manager).get(
+        "/contacts").content.decode()
+    carla = as_user(crs_manager)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert carla.get("/contacts").status_code == 200
+        return len(queries)
+
+    one = count()
+    for _ in range(2):
+        more = actions.do_record_contact(acting_user=front_door,
+                                         people=[(fletchers["jack"], "child")], **call)
+        actions.do_decide(more, acting_user=front_door, outcome="mash", rationale="Police",
+                          mash={"scope": "targeted", "rag": "amber", "agencies": [police]})
+        more.refresh_from_db()
+        mash.do_record_consent(more.mash, fletchers["mum"], acting_user=front_door,
+                               status="given")
+        mash.do_start_gathering(more.mash, acting_user=front_door)
+        analysed(more, front_door)
+    html = carla.get("/contacts").content.decode()
+    assert html.split('id="to-sign-off"')[1].split("</table>")[0].count("<tr") == 4
+    assert count() == one

@@ -251,18 +251,17 @@ def _sign_off_managers(contact: Contact, analyst) -> list:
     return managers or list(users.filter(role=Role.SERVICE_MANAGER))
 
 
-def may_sign_off(enquiry: MashEnquiry, user) -> bool:
-    """R-MASH-5: whether ``user`` may sign off or return this enquiry's analysis."""
+def may_sign_off(enquiry: MashEnquiry | None, user) -> bool:
+    """R-MASH-5: whether ``user`` may sign off or return this enquiry's analysis (with no
+    enquiry: whether they sign off analyses at all)."""
     return rules.may_sign_off_analysis(
         user_id=user.pk, role=user.role,
         team_service=user.team.service if user.team_id else None,
-        analysed_by_id=enquiry.analysed_by_id)
+        analysed_by_id=enquiry.analysed_by_id if enquiry else None)
 
 
 def _check_signer(enquiry: MashEnquiry, user) -> None:
-    if not rules.may_sign_off_analysis(
-            user_id=user.pk, role=user.role, analysed_by_id=None,
-            team_service=user.team.service if user.team_id else None):
+    if not may_sign_off(None, user):
         raise NotAllowed("Only a CRS manager (out of hours, the on-call senior manager) can "
                          "sign off or return a MASH analysis (R-MASH-5).")
     if not may_sign_off(enquiry, user):

@@ -96,7 +96,8 @@ def queue(request):
         to_authorise = [c for c in contacts.filter(status=ContactStatus.AWAITING_AUTHORISATION)
                         .order_by("decision_due", "pk")
                         if c.proposals and actions.may_review(c.proposals[0], request.user)]
-    if request.user.has_hearth_permission("mash.sign_off"):
+    if request.user.has_hearth_permission("mash.sign_off") and mash.may_sign_off(
+            None, request.user):
         # R-MASH-5: analyses waiting for a CRS manager's sign-off.
         to_sign_off = [c for c in contacts.filter(mash__status=MashStatus.AWAITING_SIGN_OFF)
                        .select_related("mash__analysed_by").order_by("decision_due", "pk")
