@@ -198,3 +198,69 @@ def test_a_co_allocated_building_bridges_practitioner_sees_the_child_R_SVC_1(
     do_end_secondary_worker(link, acting_user=team_manager, expected_version=involvement.version,
                             end_date=link.start_date)
     assert not can_see(bea, jack)
+
+
+# --- The front door's managers (R-FD-5) ------------------------------------------------------
+
+
+@pytest.fixture
+def carla(front_door):
+    """The CRS team manager: she authorises the front door's decisions."""
+    from tests.conftest import make_user
+
+    return make_user("carla", "team_manager", team=front_door.team, first="Carla",
+                     last="Manager")
+
+
+@pytest.fixture
+def ordinary_family(front_door):
+    """A child and mother the front door has just met: no team works with them."""
+    mum = actions.do_create_person(acting_user=front_door, given_name="Nadia",
+                                   family_name="Okafor", date_of_birth=date(1992, 6, 1))
+    child = actions.do_create_person(acting_user=front_door, given_name="Tobi",
+                                     family_name="Okafor", date_of_birth=date(2018, 2, 9))
+    actions.do_add_relationship(mum, child, acting_user=front_door, kind="mother",
+                                parental_responsibility=True)
+    return {"mum": mum, "child": child}
+
+
+@pytest.mark.django_db
+def test_a_front_door_manager_sees_what_front_door_workers_see_R_FD_5(
+        carla, front_door, ordinary_family, fletchers, as_user):
+    """The manager who authorises a front-door decision must see who the contact is about:
+    every unrestricted person, as Fran does (R-FD-3, R-FD-5), and the child's page opens."""
+    expected = set(Person.objects.visible_to(front_door))
+    assert set(Person.objects.visible_to(carla)) == expected
+    assert ordinary_family["child"] in expected and fletchers["jack"] in expected
+    page = as_user(carla).get(reverse("web:person", args=[ordinary_family["child"].pk]))
+    assert page.status_code == 200
+    assert b"Tobi" in page.content
+
+
+@pytest.mark.django_db
+def test_the_mash_and_edt_managers_are_front_door_managers_too_R_FD_5(ordinary_family):
+    """Seed 003: the MASH and the Emergency Duty Team sit within the Children's Resource
+    Service; their team managers see what the front door sees. A casework team manager does
+    not."""
+    from hearth.access.models import Team
+    from tests.conftest import make_user
+
+    mash = Team.objects.create(name="MASH", service="mash")
+    edt = Team.objects.create(name="Emergency Duty Team", service="edt")
+    jigsaw = Team.objects.create(name="Jigsaw", service="jigsaw")
+    for username, team, sees in (("mo", mash, True), ("ed", edt, True),
+                                 ("jo", jigsaw, False)):
+        manager = make_user(username, "team_manager", team=team)
+        assert can_see(manager, ordinary_family["child"]) is sees, username
+
+
+@pytest.mark.django_db
+def test_a_restricted_record_stays_restricted_for_a_front_door_manager_R_FD_5(
+        carla, staff_child, as_user):
+    from hearth.people.models import RestrictedAccess
+
+    assert not can_see(carla, staff_child)
+    page = as_user(carla).get(reverse("web:person", args=[staff_child.pk]))
+    assert page["Location"] == reverse("web:break_glass", args=[staff_child.pk])  # as Fran's
+    RestrictedAccess.objects.create(person=staff_child, user=carla)
+    assert can_see(carla, staff_child)

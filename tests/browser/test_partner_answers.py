@@ -1,6 +1,7 @@
 """Fran gathers MASH information with Kerry's consent; Pat, the police partner, sees only the
 police request and answers it; Fran reads the answer (R-MASH-3, R-MASH-4). And an override:
-Fran asks, Sol approves, Fran records the analysis, Sol finds it in the report (R-MASH-5)."""
+Fran asks, Sol approves, Fran records the analysis, Sol signs it off and finds the override
+in the report (R-MASH-5)."""
 
 from __future__ import annotations
 
@@ -161,8 +162,14 @@ def test_sol_approves_frans_override_and_finds_it_in_the_report(
     frans_page.get_by_label("Your analysis of what the partners said").fill(
         "No answers yet, but the risk is clear: a strategy discussion is needed.")
     record.click()
-    expect(frans_page.get_by_text("is back at the decision step").first).to_be_visible()
+    expect(frans_page.get_by_text("A CRS manager must sign it off").first).to_be_visible()
     assert_accessible(frans_page)
+
+    # R-MASH-5: Sol signs the analysis off; the contact is back at the decision step.
+    sols_page.goto(mash_page)
+    sols_page.get_by_role("button", name="Sign off the analysis").click()
+    expect(sols_page.get_by_text("is back at the decision step").first).to_be_visible()
+    assert_accessible(sols_page)
 
     sols_page.goto("/reports/consent-overrides")
     expect(sols_page.get_by_role("heading", level=1)).to_have_text("Consent overrides")

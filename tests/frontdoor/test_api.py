@@ -268,8 +268,8 @@ def test_pat_answers_only_for_the_police_R_MASH_4(api, front_door, police_partne
     hana = api(health_partner).get("/api/v1/mash/requests").json()
     assert [r["id"] for r in hana["waiting"]] == [health]
     analysed = fran.post(f"{in_mash}/analysis", {"analysis": "Domestic abuse history"})
-    assert analysed.status_code == 200 and analysed.json()["status"] == "analysed"
-    assert Contact.objects.get().status == "open"  # R-MASH-5: back to the decision
+    assert analysed.status_code == 200 and analysed.json()["status"] == "awaiting_sign_off"
+    assert Contact.objects.get().status == "in_mash"  # R-MASH-5: a CRS manager signs it off
 
 
 @pytest.mark.django_db

@@ -99,13 +99,17 @@ def test_pat_answers_for_the_police_and_cannot_answer_for_health_R_MASH_4(
 
 @pytest.mark.django_db
 def test_the_analysis_returns_the_contact_to_the_decision_R_MASH_5(enquiry, front_door,
-                                                                   fletchers):
+                                                                   crs_manager, fletchers):
     with pytest.raises(WrongState):
         mash.do_record_analysis(enquiry, acting_user=front_door, analysis="too early")
     mash.do_record_consent(enquiry, fletchers["mum"], acting_user=front_door, status="given")
     mash.do_start_gathering(enquiry, acting_user=front_door)
     mash.do_record_analysis(enquiry, acting_user=front_door,
                             analysis="Police history of domestic abuse: strategy discussion.")
+    enquiry.refresh_from_db()
+    assert enquiry.status == MashStatus.AWAITING_SIGN_OFF
+    assert enquiry.contact.status == ContactStatus.IN_MASH
+    mash.do_sign_off_analysis(enquiry, acting_user=crs_manager)
     enquiry.refresh_from_db()
     assert enquiry.status == MashStatus.ANALYSED
     assert enquiry.contact.status == ContactStatus.OPEN

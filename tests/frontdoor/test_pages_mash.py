@@ -213,7 +213,8 @@ def test_pat_answers_late_and_fran_sees_the_late_flag_R_MASH_4(
 
 @pytest.mark.django_db
 def test_the_analysis_returns_the_contact_to_the_decision_R_MASH_5(as_user, front_door,
-                                                                   contact, fletchers):
+                                                                   crs_manager, contact,
+                                                                   fletchers):
     fran = as_user(front_door)
     too_early = post(fran, contact, "analysis", analysis="Nothing yet")
     assert too_early.status_code == 409  # the partners have not been asked
@@ -222,6 +223,7 @@ def test_the_analysis_returns_the_contact_to_the_decision_R_MASH_5(as_user, fron
     done = post(fran, contact, "analysis",
                 analysis="Police history of domestic abuse: a strategy discussion is needed.")
     assert done.status_code == 302
+    assert post(as_user(crs_manager), contact, "sign_off").status_code == 302
     contact.refresh_from_db()
     assert contact.status == ContactStatus.OPEN
     assert contact.mash.status == MashStatus.ANALYSED

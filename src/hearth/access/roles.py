@@ -46,7 +46,8 @@ CASE_PRACTICE = {"casework.caseload", "assessments.view", "assessments.edit",
                  "protection.view", "protection.record", "protection.core_group"}
 MANAGEMENT = CASEWORK | FRONT_DOOR_WORK | CASE_PRACTICE | {
     "people.merge", "people.restrict", "audit.access_log", "contacts.authorise",
-    "mash.approve_override", "reports.frontdoor", "casework.allocate", "assessments.authorise",
+    "mash.approve_override", "mash.sign_off", "reports.frontdoor", "casework.allocate",
+    "assessments.authorise",
     "safety.sign_off", "safety.monitor", "incidents.manage", "supervision.record",
     "protection.conference", "protection.dashboard",
 } | STAFF_SAFETY
@@ -94,6 +95,16 @@ def has_permission(role: str, permission: str) -> bool:
 
 MANAGER_ROLES = {Role.TEAM_MANAGER, Role.SERVICE_MANAGER}
 
+#: The front door: the Children's Resource Service, with the MASH and the Emergency Duty Team
+#: that sit within it (seed 003). Values of ``access.models.Service``.
+FRONT_DOOR_SERVICES = frozenset({"crs", "mash", "edt"})
+
+
+def is_front_door_manager(role: str, team_service: str | None) -> bool:
+    """A team manager of a front-door team (a "CRS manager"): they authorise front-door
+    decisions (R-FD-5), sign off MASH analyses (R-MASH-5) and see what front-door workers see."""
+    return role == Role.TEAM_MANAGER and team_service in FRONT_DOOR_SERVICES
+
 
 PERMISSION_LABELS = {
     "people.search": "searching for people",
@@ -116,6 +127,7 @@ PERMISSION_LABELS = {
     "contacts.queue": "working the front-door queue",
     "mash.manage": "managing MASH information gathering",
     "mash.approve_override": "approving consent overrides",
+    "mash.sign_off": "signing off MASH analyses",
     "mash.answer": "answering MASH requests",
     "reports.frontdoor": "reading front-door reports",
     "casework.allocate": "allocating cases",

@@ -12,7 +12,8 @@ A record a user may not see answers 404, never 403, so its existence does not le
     involvements, those people's relatives, and the records they entered themselves;
   - team managers see their team's; service managers see every team's;
   - front-door staff (and EDT) must find existing records for every contact (R-FD-3), so they
-    see every unrestricted person;
+    see every unrestricted person; so do the front door's managers, who authorise the
+    decisions on those contacts (R-FD-5) and must see who each one is about;
   - MASH partners see only the people shared with their agency (R-MASH-4), which includes
     children whose core group their agency is in (R-CP-3);
   - conference chairs (the conference service) see the children with a Section 47 enquiry,
@@ -24,10 +25,15 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from hearth.access.roles import Role
+from hearth.access.roles import Role, is_front_door_manager
 
 FRONT_DOOR_ROLES = {Role.FRONT_DOOR, Role.ADVANCED_PRACTITIONER}
 NO_CASEWORK_ROLES = {Role.ADMINISTRATOR}
+
+
+def _manages_front_door(user) -> bool:
+    """A team manager of the CRS, the MASH or the EDT (``roles.is_front_door_manager``)."""
+    return bool(user.team_id) and is_front_door_manager(user.role, user.team.service)
 
 
 def _involvement_scope(user) -> Q:
@@ -46,7 +52,8 @@ def _unrestricted_scope(user) -> Q | None:
     from hearth.casework.models import Involvement, InvolvementStatus
     from hearth.people.models import AgencyShare, Relationship
 
-    if user.role in FRONT_DOOR_ROLES or user.role == Role.SERVICE_MANAGER:
+    if (user.role in FRONT_DOOR_ROLES or user.role == Role.SERVICE_MANAGER
+            or _manages_front_door(user)):
         return Q(restricted=False)
     if user.role == Role.MASH_PARTNER:
         if not user.agency_id:
@@ -135,7 +142,8 @@ CONTACT_ALL_ROLES = {Role.FRONT_DOOR, Role.ADVANCED_PRACTITIONER, Role.SERVICE_M
 
 
 def contact_visibility_q(user) -> Q | None:
-    """Front-door staff, EDT and service managers see every contact; CRS team managers too.
+    """Front-door staff, EDT and service managers see every contact; the front door's team
+    managers too.
     Others see contacts about people they may see (LADO: those passed to the LADO). Partners
     see none: they see only the MASH requests addressed to their agency (R-MASH-4)."""
     from hearth.frontdoor.models import ContactPerson
@@ -146,7 +154,7 @@ def contact_visibility_q(user) -> Q | None:
         return None
     if user.role in CONTACT_ALL_ROLES:
         return Q()
-    if user.role == Role.TEAM_MANAGER and user.team_id and user.team.service == "crs":
+    if _manages_front_door(user):
         return Q()
     people = visibility_q(user)
     about_visible = Q(Exists(ContactPerson.objects.filter(

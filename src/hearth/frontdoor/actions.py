@@ -6,13 +6,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from hearth import calendar
 from hearth.access import audit
 from hearth.access.models import Team, User
 from hearth.access.notify import notify
-from hearth.access.roles import Role
+from hearth.access.roles import FRONT_DOOR_SERVICES, Role
 from hearth.casework.codes import InvolvementService
 from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.chronology import events as chronology
@@ -134,7 +135,8 @@ def do_decide(contact: Contact, *, acting_user, outcome: str, rationale: str,
               expected_version: int | None = None, advice: str = "", referrer_plan: str = "",
               team: Team | None = None, primary_need: str = "",
               mash: dict | None = None) -> Decision:
-    """The worker decides (R-FD-5): NFA and referral wait for a manager; others apply now."""
+    """The worker decides (R-FD-5): NFA, referral and strategy discussion wait for a manager;
+    others apply now."""
     errors: dict[str, str] = {}
     if outcome not in Outcome.values:
         errors["outcome"] = f"Unknown outcome {outcome!r}"
@@ -170,8 +172,8 @@ def do_decide(contact: Contact, *, acting_user, outcome: str, rationale: str,
     if decision.status == DecisionStatus.PROPOSED:
         current.status = ContactStatus.AWAITING_AUTHORISATION
         current.save()
-        notify(_crs_managers(current), subject=f"A decision on contact {current.reference} "
-               "needs your authorisation", link=f"/contacts/{current.pk}")
+        notify(_reviewers(current, acting_user), subject=f"A decision on contact "
+               f"{current.reference} needs your authorisation", link=f"/contacts/{current.pk}")
     else:
         current.save()
         _apply(current, decision, acting_user, mash=mash)
@@ -179,18 +181,53 @@ def do_decide(contact: Contact, *, acting_user, outcome: str, rationale: str,
     return decision
 
 
-def _crs_managers(contact: Contact) -> list[User]:
-    users = User.objects.filter(is_active=True)
+def _reviewers(contact: Contact, proposer) -> list[User]:
+    """Who is asked to authorise (R-FD-5): out of hours, the on-call senior manager for an EDT
+    contact; otherwise the front door's managers and the proposer's own team manager."""
+    users = User.objects.filter(is_active=True).exclude(pk=proposer.pk)
     if contact.is_edt and calendar.is_edt(timezone.now()):
         return list(users.filter(role=Role.SERVICE_MANAGER))
-    managers = list(users.filter(role=Role.TEAM_MANAGER, team__service="crs"))
-    return managers or list(users.filter(role=Role.SERVICE_MANAGER))
+    managers = Q(role=Role.TEAM_MANAGER, team__service__in=FRONT_DOOR_SERVICES)
+    if proposer.team_id:
+        managers |= Q(role=Role.TEAM_MANAGER, team_id=proposer.team_id)
+    found = list(users.filter(managers))
+    return found or list(users.filter(role=Role.SERVICE_MANAGER))
+
+
+def may_review(decision: Decision, user) -> bool:
+    """R-FD-5: whether ``user`` may authorise or return ``decision`` (see the rule)."""
+    return rules.may_review_decision(
+        user_id=user.pk, role=user.role, team_id=user.team_id,
+        team_service=user.team.service if user.team_id else None,
+        proposer_id=decision.proposed_by_id, proposer_team_id=decision.proposed_by.team_id)
+
+
+def check_reviewer(decision: Decision, user) -> None:
+    """Refuse (403, nothing written) anyone but a manager of the front door or of the
+    proposer's team; never the proposer (R-FD-5)."""
+    if user.role not in (Role.TEAM_MANAGER, Role.SERVICE_MANAGER):
+        raise NotAllowed("Only a manager can authorise or return a decision.")
+    if user.pk == decision.proposed_by_id:
+        raise NotAllowed("You proposed this decision: another manager must authorise or "
+                         "return it (R-FD-5).")
+    if not may_review(decision, user):
+        team = decision.proposed_by.team
+        theirs = f" or of {team.name}, the proposer's team," if team else ""
+        raise NotAllowed(f"Only a manager of the front door{theirs} can authorise or return "
+                         "this decision (R-FD-5).")
+
+
+def _lock_decision(decision: Decision) -> Decision:
+    """The decision, locked (not its proposer's row), with who proposed it."""
+    return Decision.objects.select_for_update(of=("self",)).select_related(
+        "proposed_by__team").get(pk=decision.pk)
 
 
 @transaction.atomic
 def do_authorise(decision: Decision, *, acting_user) -> Decision:
-    _check_manager(acting_user)
-    decision = Decision.objects.select_for_update().get(pk=decision.pk)
+    """R-FD-5: a manager of the front door or of the proposer's team authorises."""
+    decision = _lock_decision(decision)
+    check_reviewer(decision, acting_user)
     if decision.status != DecisionStatus.PROPOSED:
         raise WrongState("This decision has already been reviewed.")
     contact = _lock_open(decision.contact, None, {ContactStatus.AWAITING_AUTHORISATION})
@@ -208,11 +245,11 @@ def do_authorise(decision: Decision, *, acting_user) -> Decision:
 
 @transaction.atomic
 def do_return(decision: Decision, *, acting_user, comment: str) -> Decision:
-    """The manager sends the proposal back to the worker with a comment."""
-    _check_manager(acting_user)
+    """The manager sends the proposal back to the worker with a comment (R-FD-5)."""
+    decision = _lock_decision(decision)
+    check_reviewer(decision, acting_user)
     if not comment.strip():
         raise InvalidContact({"comment": "Enter a comment for the worker"})
-    decision = Decision.objects.select_for_update().get(pk=decision.pk)
     if decision.status != DecisionStatus.PROPOSED:
         raise WrongState("This decision has already been reviewed.")
     contact = _lock_open(decision.contact, None, {ContactStatus.AWAITING_AUTHORISATION})
@@ -227,11 +264,6 @@ def do_return(decision: Decision, *, acting_user, comment: str) -> Decision:
     notify([decision.proposed_by], subject=f"Your decision on {contact.reference} was returned",
            body=comment, link=f"/contacts/{contact.pk}")
     return decision
-
-
-def _check_manager(user) -> None:
-    if user.role not in (Role.TEAM_MANAGER, Role.SERVICE_MANAGER):
-        raise NotAllowed("Only a team manager can authorise or return a decision.")
 
 
 def _children(contact: Contact):

@@ -18,6 +18,7 @@ from hearth.frontdoor.models import Contact, Decision, MashAgencyRequest, MashEn
 from hearth.frontdoor.queries import own_requests
 from hearth.frontdoor.schemas import (
     AnalysisIn,
+    AnalysisReturnIn,
     AnswerIn,
     ConsentIn,
     ConsentOut,
@@ -128,9 +129,9 @@ def contact_detail(request: AuthedRequest, contact_id: int):
 @router.post("/{int:contact_id}/decisions", response={201: DecisionOut, **PROBLEMS},
              auth=permission("contacts.decide"))
 def decide(request: AuthedRequest, contact_id: int, payload: DecisionIn):
-    """Decide the next step (R-FD-5). No further action and referral wait for a manager's
-    authorisation. Send ``expected_version`` (the contact's ``version``) to be told, with 409,
-    if someone else changed the contact since you read it."""
+    """Decide the next step (R-FD-5). No further action, referral and strategy discussion
+    wait for a manager's authorisation. Send ``expected_version`` (the contact's ``version``)
+    to be told, with 409, if someone else changed the contact since you read it."""
     contact = visible_contact(request.auth, contact_id)
     errors: dict[str, str] = {}
     team = None
@@ -172,7 +173,9 @@ def visible_decision(user, decision_id: int) -> Decision:
 @router.post("/decisions/{int:decision_id}/authorise", response={200: DecisionOut, **PROBLEMS},
              auth=permission("contacts.authorise"))
 def authorise(request: AuthedRequest, decision_id: int):
-    """A manager authorises a proposed no-further-action or referral (R-FD-5)."""
+    """A manager of the front door, or of the proposer's team, authorises a proposed
+    no-further-action, referral or strategy discussion (R-FD-5); the proposer and other teams'
+    managers get 403, and nothing is written."""
     decision = visible_decision(request.auth, decision_id)
     try:
         actions.do_authorise(decision, acting_user=request.auth)
@@ -184,7 +187,8 @@ def authorise(request: AuthedRequest, decision_id: int):
 @router.post("/decisions/{int:decision_id}/return", response={200: DecisionOut, **PROBLEMS},
              auth=permission("contacts.authorise"))
 def return_decision(request: AuthedRequest, decision_id: int, payload: ReturnIn):
-    """A manager returns a proposal to the worker with a comment."""
+    """A manager of the front door, or of the proposer's team, returns a proposal to the
+    worker with a comment (R-FD-5); anyone else gets 403."""
     decision = visible_decision(request.auth, decision_id)
     try:
         actions.do_return(decision, acting_user=request.auth, comment=payload.comment)
@@ -217,13 +221,17 @@ def consent_out(c) -> dict:
 def mash_detail(request: AuthedRequest, contact_id: int):
     enquiry = visible_enquiry(request.auth, contact_id)
     override = getattr(enquiry, "override", None)
-    return {"contact_id": enquiry.contact_id, "status": enquiry.status, "scope": enquiry.scope,
+    return {"contact_id": enquiry.contact_id, "contact_status": enquiry.contact.status,
+            "status": enquiry.status, "scope": enquiry.scope,
             "rag": enquiry.rag, "agencies": sorted(a.name for a in enquiry.agencies.all()),
             "consents": [consent_out(c) for c in enquiry.consents.all()],
             "people_with_pr": [p.pk for p in mash.people_with_pr(enquiry)],
             "override": override_out(override) if override else None,
             "requests": [request_out(r) for r in enquiry.requests.select_related("agency")],
-            "analysis": enquiry.analysis}
+            "analysis": enquiry.analysis, "analysed_by": _user(enquiry.analysed_by),
+            "analysed_at": enquiry.analysed_at, "signed_off_by": _user(enquiry.signed_off_by),
+            "signed_off_at": enquiry.signed_off_at, "returned_by": _user(enquiry.returned_by),
+            "returned_at": enquiry.returned_at, "return_reason": enquiry.return_reason}
 
 
 @router.post("/{int:contact_id}/mash/consents", response={201: ConsentOut, **PROBLEMS},
@@ -287,10 +295,37 @@ def start_gathering(request: AuthedRequest, contact_id: int, payload: StartIn):
 @router.post("/{int:contact_id}/mash/analysis", response={200: MashOut, **PROBLEMS},
              auth=permission("mash.manage"))
 def record_analysis(request: AuthedRequest, contact_id: int, payload: AnalysisIn):
-    """R-MASH-5: record the analysis; the contact returns to the decision step."""
+    """R-MASH-5: record the analysis; it waits for a CRS manager's sign-off (status
+    ``awaiting_sign_off``) before the contact returns to the decision step."""
     enquiry = visible_enquiry(request.auth, contact_id)
     try:
         mash.do_record_analysis(enquiry, acting_user=request.auth, analysis=payload.analysis)
+    except FrontDoorError as exc:
+        return problem(exc)
+    return mash_detail(request, contact_id)
+
+
+@router.post("/{int:contact_id}/mash/analysis/sign-off", response={200: MashOut, **PROBLEMS},
+             auth=permission("mash.sign_off"))
+def sign_off_analysis(request: AuthedRequest, contact_id: int):
+    """R-MASH-5: a CRS manager (out of hours, the on-call senior manager) signs off the
+    analysis; the contact returns to the decision step. Whoever wrote it gets 403."""
+    enquiry = visible_enquiry(request.auth, contact_id)
+    try:
+        mash.do_sign_off_analysis(enquiry, acting_user=request.auth)
+    except FrontDoorError as exc:
+        return problem(exc)
+    return mash_detail(request, contact_id)
+
+
+@router.post("/{int:contact_id}/mash/analysis/return", response={200: MashOut, **PROBLEMS},
+             auth=permission("mash.sign_off"))
+def return_analysis(request: AuthedRequest, contact_id: int, payload: AnalysisReturnIn):
+    """R-MASH-5: a CRS manager returns the analysis to the worker with a ``reason``; the
+    contact stays in the MASH until the worker records it again and it is signed off."""
+    enquiry = visible_enquiry(request.auth, contact_id)
+    try:
+        mash.do_return_analysis(enquiry, acting_user=request.auth, reason=payload.reason)
     except FrontDoorError as exc:
         return problem(exc)
     return mash_detail(request, contact_id)

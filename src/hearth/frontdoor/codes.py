@@ -119,4 +119,5 @@ class ConsentStatus(models.TextChoices):
 class MashStatus(models.TextChoices):
     AWAITING_CONSENT = "awaiting_consent", "Awaiting consent or an approved override"
     GATHERING = "gathering", "Gathering information"
+    AWAITING_SIGN_OFF = "awaiting_sign_off", "Analysis awaiting a CRS manager's sign-off"
     ANALYSED = "analysed", "Analysed"

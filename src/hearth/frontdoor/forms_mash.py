@@ -63,6 +63,15 @@ class AnalysisForm(forms.Form):
                                                            "partners said"})
 
 
+class ReturnAnalysisForm(forms.Form):
+    """R-MASH-5: a CRS manager returns the analysis to the worker with a reason."""
+
+    reason = forms.CharField(label="What should the worker look at again?",
+                             widget=forms.Textarea, max_length=4000,
+                             error_messages={"required": "Enter what the worker should look at "
+                                                         "again"})
+
+
 class AnswerForm(forms.Form):
     """A partner's dated, sourced answer (R-MASH-4)."""
 

@@ -1,5 +1,5 @@
 """MASH information gathering: consent or an approved override, partner requests, analysis
-(R-MASH-1..5). Every function here is an action: one transaction, audited."""
+and its sign-off (R-MASH-1..5). Every function here is an action: one transaction, audited."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from hearth.access import audit
 from hearth.access.models import Agency, User
 from hearth.access.models.users import AgencyKind
 from hearth.access.notify import notify
-from hearth.access.roles import Role
+from hearth.access.roles import FRONT_DOOR_SERVICES, Role
 from hearth.frontdoor import rules
 from hearth.frontdoor.codes import ConsentStatus, ContactStatus, MashScope, MashStatus, Rag
 from hearth.frontdoor.errors import InvalidContact, NotAllowed, WrongState
@@ -217,21 +217,102 @@ def do_answer_request(request: MashAgencyRequest, *, acting_user, answer: str, s
 
 @transaction.atomic
 def do_record_analysis(enquiry: MashEnquiry, *, acting_user, analysis: str) -> MashEnquiry:
-    """R-MASH-5: the worker and manager analyse what came back; the contact returns to the
-    decision step."""
+    """R-MASH-5: the worker records their analysis of what the partners said; a CRS manager
+    signs it off (``do_sign_off_analysis``) before the contact returns to the decision step."""
     if not analysis.strip():
         raise InvalidContact({"analysis": "Enter your analysis of what the partners said"})
     enquiry = MashEnquiry.objects.select_for_update().get(pk=enquiry.pk)
+    if enquiry.status == MashStatus.AWAITING_SIGN_OFF:
+        raise WrongState("The analysis is waiting for a CRS manager's sign-off.")
     if enquiry.status != MashStatus.GATHERING:
         raise WrongState("Record the analysis once information gathering has started.")
     enquiry.analysis, enquiry.analysed_by = analysis.strip(), acting_user
     enquiry.analysed_at = timezone.now()
+    enquiry.status = MashStatus.AWAITING_SIGN_OFF
+    enquiry.version += 1
+    enquiry.save()
+    contact = Contact.objects.select_for_update().get(pk=enquiry.contact_id)
+    contact.version += 1
+    contact.save(update_fields=["version"])
+    audit.record("mash_analysed", user=acting_user, obj=contact)
+    notify(_sign_off_managers(contact, acting_user),
+           subject=f"The MASH analysis on {contact.reference} needs your sign-off",
+           link=f"/contacts/{contact.pk}/mash#analysis")
+    return enquiry
+
+
+def _sign_off_managers(contact: Contact, analyst) -> list:
+    """Who is asked to sign off (R-MASH-5): out of hours, the on-call senior manager for an EDT
+    contact; otherwise the front door's managers (or, failing them, the service managers)."""
+    users = User.objects.filter(is_active=True).exclude(pk=analyst.pk)
+    if contact.is_edt and calendar.is_edt(timezone.now()):
+        return list(users.filter(role=Role.SERVICE_MANAGER))
+    managers = list(users.filter(role=Role.TEAM_MANAGER, team__service__in=FRONT_DOOR_SERVICES))
+    return managers or list(users.filter(role=Role.SERVICE_MANAGER))
+
+
+def may_sign_off(enquiry: MashEnquiry | None, user) -> bool:
+    """R-MASH-5: whether ``user`` may sign off or return this enquiry's analysis (with no
+    enquiry: whether they sign off analyses at all)."""
+    return rules.may_sign_off_analysis(
+        user_id=user.pk, role=user.role,
+        team_service=user.team.service if user.team_id else None,
+        analysed_by_id=enquiry.analysed_by_id if enquiry else None)
+
+
+def _check_signer(enquiry: MashEnquiry, user) -> None:
+    if not may_sign_off(None, user):
+        raise NotAllowed("Only a CRS manager (out of hours, the on-call senior manager) can "
+                         "sign off or return a MASH analysis (R-MASH-5).")
+    if not may_sign_off(enquiry, user):
+        raise NotAllowed("You wrote this analysis: another CRS manager must sign it off "
+                         "(R-MASH-5).")
+
+
+def _awaiting_sign_off(enquiry: MashEnquiry, user) -> MashEnquiry:
+    enquiry = MashEnquiry.objects.select_for_update().get(pk=enquiry.pk)
+    _check_signer(enquiry, user)
+    if enquiry.status != MashStatus.AWAITING_SIGN_OFF:
+        raise WrongState("There is no analysis waiting for sign-off on this contact.")
+    return enquiry
+
+
+@transaction.atomic
+def do_sign_off_analysis(enquiry: MashEnquiry, *, acting_user) -> MashEnquiry:
+    """R-MASH-5: a CRS manager signs off the analysis; the contact returns to the decision."""
+    enquiry = _awaiting_sign_off(enquiry, acting_user)
     enquiry.status = MashStatus.ANALYSED
+    enquiry.signed_off_by, enquiry.signed_off_at = acting_user, timezone.now()
     enquiry.version += 1
     enquiry.save()
     contact = Contact.objects.select_for_update().get(pk=enquiry.contact_id)
     contact.status = ContactStatus.OPEN
     contact.version += 1
     contact.save(update_fields=["status", "version"])
-    audit.record("mash_analysed", user=acting_user, obj=contact)
+    audit.record("mash_analysis_signed_off", user=acting_user, obj=contact)
+    if enquiry.analysed_by is not None:
+        notify([enquiry.analysed_by], subject=f"The MASH analysis on {contact.reference} was "
+               "signed off: decide what happens next", link=f"/contacts/{contact.pk}")
+    return enquiry
+
+
+@transaction.atomic
+def do_return_analysis(enquiry: MashEnquiry, *, acting_user, reason: str) -> MashEnquiry:
+    """R-MASH-5: the manager returns the analysis to the worker with a reason; the worker
+    records it again and the contact stays in the MASH."""
+    enquiry = _awaiting_sign_off(enquiry, acting_user)
+    if not (reason or "").strip():
+        raise InvalidContact({"reason": "Enter what the worker should look at again"})
+    enquiry.status = MashStatus.GATHERING
+    enquiry.returned_by, enquiry.returned_at = acting_user, timezone.now()
+    enquiry.return_reason = reason.strip()
+    enquiry.version += 1
+    enquiry.save()
+    contact = Contact.objects.select_for_update().get(pk=enquiry.contact_id)
+    contact.version += 1
+    contact.save(update_fields=["version"])
+    audit.record("mash_analysis_returned", user=acting_user, obj=contact, reason=reason.strip())
+    if enquiry.analysed_by is not None:
+        notify([enquiry.analysed_by], subject=f"Your MASH analysis on {contact.reference} was "
+               "returned", body=reason.strip(), link=f"/contacts/{contact.pk}/mash#analysis")
     return enquiry

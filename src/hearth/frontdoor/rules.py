@@ -6,9 +6,12 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from hearth import calendar
+from hearth.access.roles import Role, is_front_door_manager
 from hearth.frontdoor.codes import ConsentStatus, Outcome, Rag
 
-OUTCOMES_NEEDING_AUTHORISATION = frozenset({Outcome.NFA, Outcome.REFERRAL})  # R-FD-5
+# R-FD-5; seed 003: whether a strategy discussion is needed "is a decision to be made by the
+# social worker and their manager".
+OUTCOMES_NEEDING_AUTHORISATION = frozenset({Outcome.NFA, Outcome.REFERRAL, Outcome.STRATEGY})
 
 # R-MASH: response deadlines by RAG rating (configurable with settings.MASH_RAG_DEADLINES).
 DEFAULT_RAG_DEADLINES: dict[str, tuple[str, int]] = {
@@ -19,8 +22,32 @@ DEFAULT_RAG_DEADLINES: dict[str, tuple[str, int]] = {
 
 
 def needs_authorisation(outcome: str) -> bool:
-    """R-FD-5: a manager authorises a referral and a no-further-action outcome."""
+    """R-FD-5: a manager authorises a referral, a no-further-action outcome and a strategy
+    discussion (seed 003)."""
     return outcome in OUTCOMES_NEEDING_AUTHORISATION
+
+
+def may_review_decision(*, user_id: int, role: str, team_id: int | None,
+                        team_service: str | None, proposer_id: int,
+                        proposer_team_id: int | None) -> bool:
+    """R-FD-5: a manager of the front door (a team manager of the CRS, the MASH or the EDT), or
+    of the team whose worker proposed the decision, or a service manager (the on-call senior
+    manager out of hours) authorises or returns it; never the person who proposed it."""
+    if user_id == proposer_id:
+        return False
+    if role == Role.SERVICE_MANAGER or is_front_door_manager(role, team_service):
+        return True
+    return role == Role.TEAM_MANAGER and team_id is not None and team_id == proposer_team_id
+
+
+def may_sign_off_analysis(*, user_id: int, role: str, team_service: str | None,
+                          analysed_by_id: int | None) -> bool:
+    """R-MASH-5: a CRS manager (a team manager of the front door) or a service manager (the
+    on-call senior manager, seed 003 "Children Emergency Service") signs off the analysis of
+    what the partners said, or returns it; never the person who wrote it."""
+    if analysed_by_id is not None and user_id == analysed_by_id:
+        return False
+    return role == Role.SERVICE_MANAGER or is_front_door_manager(role, team_service)
 
 
 def reason_required_for_not_telling(family_told_sharing: bool) -> bool:

@@ -192,6 +192,10 @@ class AnalysisIn(Schema):
     analysis: str = Field("", max_length=10000)
 
 
+class AnalysisReturnIn(Schema):
+    reason: str = Field("", max_length=4000)
+
+
 class Subject(Schema):
     name: str
     date_of_birth: str
@@ -227,6 +231,7 @@ class AnswerIn(Schema):
 
 class MashOut(Schema):
     contact_id: int
+    contact_status: str
     status: str
     scope: str
     rag: str
@@ -236,3 +241,10 @@ class MashOut(Schema):
     override: OverrideOut | None
     requests: list[RequestOut]
     analysis: str
+    analysed_by: str | None = None
+    analysed_at: datetime | None = None
+    signed_off_by: str | None = None
+    signed_off_at: datetime | None = None
+    returned_by: str | None = None
+    returned_at: datetime | None = None
+    return_reason: str = ""

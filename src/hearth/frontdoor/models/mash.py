@@ -24,6 +24,14 @@ class MashEnquiry(models.Model):
     analysed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                     on_delete=models.PROTECT, related_name="+")
     analysed_at = models.DateTimeField(null=True, blank=True)
+    # R-MASH-5: a CRS manager signs the analysis off, or returns it to the worker with a reason.
+    signed_off_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                      on_delete=models.PROTECT, related_name="+")
+    signed_off_at = models.DateTimeField(null=True, blank=True)
+    returned_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="+")
+    returned_at = models.DateTimeField(null=True, blank=True)
+    return_reason = models.TextField(blank=True)
     version = models.PositiveIntegerField(default=1)
 
     def __str__(self) -> str:

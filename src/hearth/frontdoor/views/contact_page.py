@@ -8,8 +8,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
-from hearth.frontdoor import letters, rules
-from hearth.frontdoor.codes import ContactStatus, DecisionStatus
+from hearth.access.roles import FRONT_DOOR_SERVICES
+from hearth.frontdoor import actions, letters, mash, rules
+from hearth.frontdoor.codes import ContactStatus, DecisionStatus, MashStatus
 from hearth.frontdoor.forms import DecisionForm, EdtActionsForm, ReturnForm
 from hearth.frontdoor.models import Contact, MashEnquiry
 from hearth.frontdoor.views.common import (
@@ -30,7 +31,7 @@ def render_contact(request, contact: Contact, *, status: int = 200, **extra):
     """The contact page, with any forms the caller passes (bound, with their errors)."""
     contact = _contact(request.user, contact.pk)
     user = request.user
-    decisions = list(contact.decisions.select_related("proposed_by", "reviewed_by", "team")
+    decisions = list(contact.decisions.select_related("proposed_by__team", "reviewed_by", "team")
                      .order_by("-proposed_at", "-pk"))
     proposed = next((d for d in decisions if d.status == DecisionStatus.PROPOSED), None)
     final = letters.final_decision(contact)
@@ -39,18 +40,28 @@ def render_contact(request, contact: Contact, *, status: int = 200, **extra):
     can["mash"] = user.has_hearth_permission("mash.manage")
     is_open = contact.status == ContactStatus.OPEN
     now = timezone.now()
+    enquiry = MashEnquiry.objects.filter(contact=contact).select_related(
+        "analysed_by", "signed_off_by").first()
     context = {
         "contact": contact, "decisions": decisions, "proposed": proposed, "final": final,
         "can": can, "now": now,
         "people": people_rows(((link.person, link.role) for link in contact.links.all()), user),
         "time_left": rules.describe_time_left(contact.decision_due, now),
         "overdue": contact.decision_due < now and contact.status != ContactStatus.DECIDED,
-        "mash": MashEnquiry.objects.filter(contact=contact).first(),
+        "mash": enquiry,
+        "may_sign_off_mash": bool(enquiry and enquiry.status == MashStatus.AWAITING_SIGN_OFF
+                                  and user.has_hearth_permission("mash.sign_off")
+                                  and mash.may_sign_off(enquiry, user)),
         "responses": list(contact.responses.select_related("sent_by").order_by("-sent_at")),
     }
     if is_open and can["decide"] and "decision_form" not in extra:
         context["decision_form"] = DecisionForm(initial={"version": contact.version})
-    if proposed and can["authorise"] and "return_form" not in extra:
+    # R-FD-5: only a manager of the front door or of the proposer's team, never the proposer.
+    context["may_review"] = bool(proposed and can["authorise"]
+                                 and actions.may_review(proposed, user))
+    team = proposed.proposed_by.team if proposed else None
+    context["proposer_team"] = team if team and team.service not in FRONT_DOOR_SERVICES else None
+    if context["may_review"] and "return_form" not in extra:
         context["return_form"] = ReturnForm()
     if contact.is_edt and can["record"] and "edt_form" not in extra:
         context["edt_form"] = EdtActionsForm()

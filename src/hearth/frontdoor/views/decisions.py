@@ -85,7 +85,8 @@ def _reviewed(request, decision, message: str):
 @requires("contacts.authorise")
 @require_http_methods(["POST"])
 def authorise(request, decision_id):
-    """R-FD-5: a manager authorises a referral or a no-further-action outcome."""
+    """R-FD-5: a manager of the front door or of the proposer's team authorises a referral,
+    a no-further-action outcome or a strategy discussion; never the proposer (403)."""
     decision = get_visible_decision(request.user, decision_id)
     try:
         actions.do_authorise(decision, acting_user=request.user)
@@ -103,6 +104,10 @@ def authorise(request, decision_id):
 def return_decision(request, decision_id):
     """The manager sends the proposal back to the worker with a comment."""
     decision = get_visible_decision(request.user, decision_id)
+    try:
+        actions.check_reviewer(decision, request.user)  # before the form: 403, not its errors
+    except NotAllowed as exc:
+        raise PermissionDenied(str(exc)) from exc
     form = ReturnForm(request.POST)
     if form.is_valid():
         try:

@@ -15,11 +15,18 @@ from hearth.access.permissions import requires
 from hearth.frontdoor import mash, rules
 from hearth.frontdoor.codes import MashStatus
 from hearth.frontdoor.errors import FrontDoorError
-from hearth.frontdoor.forms_mash import AnalysisForm, ConsentForm, OverrideForm, StartForm
+from hearth.frontdoor.forms_mash import (
+    AnalysisForm,
+    ConsentForm,
+    OverrideForm,
+    ReturnAnalysisForm,
+    StartForm,
+)
 from hearth.frontdoor.models import Contact, MashEnquiry
 
 SECTIONS = {"consent": "consent", "override": "override", "approve": "override",
-            "start": "start", "analysis": "analysis"}
+            "start": "start", "analysis": "analysis", "sign_off": "analysis",
+            "return_analysis": "analysis"}
 
 
 def error_links(form: forms.Form, anchor: str) -> list[tuple[str, str]]:
@@ -51,7 +58,7 @@ def deadline_text(rag: str) -> str:
 def _enquiry(user, contact_id) -> MashEnquiry:
     contact = get_object_or_404(Contact.objects.visible_to(user), pk=contact_id)
     enquiry = MashEnquiry.objects.filter(contact=contact).select_related(
-        "contact", "started_by", "analysed_by").first()
+        "contact", "started_by", "analysed_by", "signed_off_by", "returned_by").first()
     if enquiry is None:
         raise Http404("No MASH information gathering for this contact")
     return enquiry
@@ -78,7 +85,10 @@ def enquiry_page(request, contact_id):
         "override": OverrideForm(posted if action == "override" else None),
         "approve": forms.Form(posted if action == "approve" else None),
         "start": StartForm(posted if action == "start" else None),
-        "analysis": AnalysisForm(posted if action == "analysis" else None),
+        "analysis": AnalysisForm(posted if action == "analysis" else None,
+                                 initial={"analysis": enquiry.analysis}),
+        "sign_off": forms.Form(posted if action == "sign_off" else None),
+        "return_analysis": ReturnAnalysisForm(posted if action == "return_analysis" else None),
     }
     status = 200
     errors = []
@@ -109,6 +119,9 @@ def enquiry_page(request, contact_id):
         "awaiting_consent": enquiry.status == MashStatus.AWAITING_CONSENT,
         "gathering": enquiry.status == MashStatus.GATHERING,
         "may_approve": request.user.has_hearth_permission("mash.approve_override"),
+        "awaiting_sign_off": enquiry.status == MashStatus.AWAITING_SIGN_OFF,
+        "may_sign_off": request.user.has_hearth_permission("mash.sign_off")
+        and mash.may_sign_off(enquiry, request.user),
     }, status=status)
 
 
@@ -144,8 +157,16 @@ def _act(request, enquiry, action, form, people, person_id) -> tuple[int, str]:
             sent = mash.do_start_gathering(enquiry, acting_user=user, question=data["question"])
             names = ", ".join(sorted(r.agency.name for r in sent)) or "no agencies"
             return 200, f"The partners were asked: {names}."
+        if action == "sign_off":
+            mash.do_sign_off_analysis(enquiry, acting_user=user)
+            return 200, f"You signed off the analysis. Contact {enquiry.contact.reference} is " \
+                        "back at the decision step."
+        if action == "return_analysis":
+            mash.do_return_analysis(enquiry, acting_user=user, reason=data["reason"])
+            worker = enquiry.analysed_by.display_name if enquiry.analysed_by else "the worker"
+            return 200, f"The analysis was returned to {worker} with your reason."
         mash.do_record_analysis(enquiry, acting_user=user, analysis=data["analysis"])
-        return 200, f"The analysis was recorded. Contact {enquiry.contact.reference} is back " \
-                    "at the decision step."
+        return 200, "The analysis was recorded. A CRS manager must sign it off before " \
+                    f"contact {enquiry.contact.reference} returns to the decision step."
     except FrontDoorError as exc:
         return refuse(form, exc), ""

@@ -12,10 +12,10 @@ from django.views.decorators.http import require_http_methods
 
 from hearth import calendar
 from hearth.access.permissions import requires
-from hearth.frontdoor import rules
-from hearth.frontdoor.codes import ContactStatus, DecisionStatus, PersonRole
+from hearth.frontdoor import actions, mash, rules
+from hearth.frontdoor.codes import ContactStatus, DecisionStatus, MashStatus, PersonRole
 from hearth.frontdoor.forms import TimelinessForm
-from hearth.frontdoor.models import Contact, ContactPerson, Decision
+from hearth.frontdoor.models import Contact, ContactPerson, Decision, MashEnquiry
 from hearth.frontdoor.views.common import children, links_prefetch, visible_person_ids
 
 UNDECIDED = [ContactStatus.OPEN, ContactStatus.AWAITING_AUTHORISATION, ContactStatus.IN_MASH]
@@ -23,7 +23,7 @@ AWAITING_DECISION = [ContactStatus.OPEN, ContactStatus.AWAITING_AUTHORISATION]
 
 
 def _contacts(user):
-    return Contact.objects.visible_to(user).prefetch_related(
+    return Contact.objects.visible_to(user).select_related("mash").prefetch_related(
         links_prefetch(),
         Prefetch("decisions", to_attr="proposals", queryset=Decision.objects.filter(
             status=DecisionStatus.PROPOSED).select_related("proposed_by")))
@@ -43,6 +43,21 @@ def _children_rows(user, contacts) -> list[tuple]:
             for c, kids in found]
 
 
+def _mash_status(contact) -> str:
+    """R-MASH-5: where the MASH analysis stands, for a contact in the MASH."""
+    if contact.status != ContactStatus.IN_MASH:
+        return ""
+    try:
+        enquiry = contact.mash
+    except MashEnquiry.DoesNotExist:
+        return ""
+    if enquiry.status == MashStatus.AWAITING_SIGN_OFF:
+        return "Analysis to sign off"
+    if enquiry.status == MashStatus.GATHERING and enquiry.returned_at:
+        return "Analysis returned"
+    return ""
+
+
 def _rows(user, contacts, now: datetime, *, handover: bool = False) -> list[dict]:
     """Overdue first, then by time left (R-FD-4)."""
     rows = []
@@ -53,6 +68,7 @@ def _rows(user, contacts, now: datetime, *, handover: bool = False) -> list[dict
             "overdue": waiting and contact.decision_due < now,
             "time_left": rules.describe_time_left(contact.decision_due, now) if waiting else "",
             "handover": handover and contact.is_edt,
+            "mash_status": _mash_status(contact),
         })
     rows.sort(key=lambda r: (not r["overdue"], r["contact"].status not in AWAITING_DECISION,
                              r["contact"].decision_due, r["contact"].pk))
@@ -74,13 +90,22 @@ def crs_queue(contacts, now: datetime):
 def queue(request):
     now = timezone.now()
     contacts = _contacts(request.user)
-    to_authorise = None
+    to_authorise = to_sign_off = None
     if request.user.has_hearth_permission("contacts.authorise"):
-        to_authorise = list(contacts.filter(status=ContactStatus.AWAITING_AUTHORISATION)
-                            .order_by("decision_due", "pk"))
+        # R-FD-5: only what this manager may authorise (never their own proposals).
+        to_authorise = [c for c in contacts.filter(status=ContactStatus.AWAITING_AUTHORISATION)
+                        .order_by("decision_due", "pk")
+                        if c.proposals and actions.may_review(c.proposals[0], request.user)]
+    if request.user.has_hearth_permission("mash.sign_off") and mash.may_sign_off(
+            None, request.user):
+        # R-MASH-5: analyses waiting for a CRS manager's sign-off.
+        to_sign_off = [c for c in contacts.filter(mash__status=MashStatus.AWAITING_SIGN_OFF)
+                       .select_related("mash__analysed_by").order_by("decision_due", "pk")
+                       if mash.may_sign_off(c.mash, request.user)]
     return render(request, "frontdoor/queue.html", {
         "rows": _rows(request.user, crs_queue(contacts, now), now, handover=True), "now": now,
-        "to_authorise": to_authorise, "edt_queue": False, **_links(request.user),
+        "to_authorise": to_authorise, "to_sign_off": to_sign_off, "edt_queue": False,
+        **_links(request.user),
     })
 
 
