@@ -38,7 +38,7 @@ def contact(front_door, fletchers, police, health):
         caller_kind="professional", caller_name="Ms Amira Shah",
         caller_agency="Northam Primary School", caller_contact="023 8000 0000",
         referral_source="2A", worries="Jack arrived hungry three days running.",
-        family_aware=True, family_told_sharing=True)
+        urgency="today", family_aware=True, family_told_sharing=True)
     actions.do_decide(contact, acting_user=front_door, outcome="mash",
                       rationale="Need police and health history",
                       mash={"scope": "targeted", "rag": "amber", "agencies": [police, health]})

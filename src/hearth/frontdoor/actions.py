@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -13,10 +14,11 @@ from hearth.access import audit
 from hearth.access.models import Team, User
 from hearth.access.notify import notify
 from hearth.access.roles import Role
+from hearth.casework import rules as casework_rules
 from hearth.casework.codes import InvolvementService
 from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.chronology import events as chronology
-from hearth.frontdoor import rules
+from hearth.frontdoor import duty, rules
 from hearth.frontdoor.codes import (
     ContactStatus,
     DecisionStatus,
@@ -24,6 +26,7 @@ from hearth.frontdoor.codes import (
     PersonRole,
     PrimaryNeed,
     ReferralSource,
+    Urgency,
 )
 from hearth.frontdoor.errors import InvalidContact, NotAllowed, WrongState
 from hearth.frontdoor.models import Contact, ContactPerson, Decision, MashEnquiry
@@ -46,6 +49,8 @@ def validate_contact(data: dict[str, Any], now: datetime) -> dict[str, str]:
         errors["received_at"] = "When received cannot be in the future"
     if data.get("referral_source") not in ReferralSource.values:
         errors["referral_source"] = "Choose the referral source (a DfE code such as 2A or 6)"
+    if data.get("urgency") not in Urgency.values:
+        errors["urgency"] = "Select the urgency: immediate, today or routine"
     if data.get("primary_need") and data["primary_need"] not in PrimaryNeed.values:
         errors["primary_need"] = "Choose a primary need code N0 to N9"
     for field, message in (("caller_name", "Enter the caller's name"),
@@ -76,15 +81,35 @@ def do_record_contact(*, acting_user, people: list[tuple[Any, str]] | None = Non
     contact = Contact(recorded_by=acting_user,
                       **{k: v for k, v in data.items() if k in CONTACT_FIELDS})
     contact.is_edt = calendar.is_edt(received)
-    contact.decision_due = calendar.contact_decision_due(received)
+    contact.decision_due = rules.decision_due(received, contact.urgency, immediate_hours())
     contact.handover_at = rules.handover_at(received) if contact.is_edt else None
     contact.save()
     audit.record("contact_recorded", user=acting_user, obj=contact,
-                 fields={"edt": contact.is_edt, "people": len(people)})
+                 fields={"edt": contact.is_edt, "people": len(people),
+                         "urgency": contact.urgency})
     for person, role in people:
         _link(contact, person, role, acting_user)
     chronology.sync(contact)
+    if contact.urgency == Urgency.IMMEDIATE:
+        _tell_duty_manager(contact, now)
     return contact
+
+
+def immediate_hours() -> int:
+    """R-FD-4: the deadline of an immediate contact (HEARTH_IMMEDIATE_DEADLINE_HOURS)."""
+    return int(getattr(settings, "IMMEDIATE_DEADLINE_HOURS",
+                       rules.DEFAULT_IMMEDIATE_DEADLINE_HOURS))
+
+
+def _tell_duty_manager(contact: Contact, now: datetime) -> None:
+    """R-FD-4: an immediate contact tells the CRS manager (out of hours, EDT's) at once; the
+    e-mail goes after the commit (``notify``)."""
+    due = timezone.localtime(contact.decision_due, calendar.LONDON)
+    notify([u for u in duty.managers_on_duty(now) if u.pk != contact.recorded_by_id],
+           subject=f"Immediate contact {contact.reference}: a decision is due by "
+           f"{due:%H:%M} on {due.day} {due:%B}",
+           body="A child may be at risk of significant harm now.",
+           link=f"/contacts/{contact.pk}")
 
 
 def _link(contact: Contact, person, role: str, acting_user) -> ContactPerson:
@@ -259,7 +284,8 @@ def _apply(contact: Contact, decision: Decision, acting_user, mash: dict | None 
             Involvement.objects.create(
                 person=child, team=team, worker=None,
                 status=InvolvementStatus.AWAITING_ALLOCATION, opened_on=timezone.localdate(),
-                referral_date=timezone.localdate(), primary_need=decision.primary_need,
+                referral_date=casework_rules.referral_date(contact.received_at),
+                primary_need=decision.primary_need,
                 service=team.service if team.service in InvolvementService.values else "")
             audit.record("referred", user=acting_user, obj=child,
                          fields={"team": team.name, "contact": contact.reference})

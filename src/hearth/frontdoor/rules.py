@@ -6,9 +6,10 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from hearth import calendar
-from hearth.frontdoor.codes import ConsentStatus, Outcome, Rag
+from hearth.frontdoor.codes import ConsentStatus, Outcome, Rag, Urgency
 
 OUTCOMES_NEEDING_AUTHORISATION = frozenset({Outcome.NFA, Outcome.REFERRAL})  # R-FD-5
+DEFAULT_IMMEDIATE_DEADLINE_HOURS = 4  # R-FD-4 (settings.IMMEDIATE_DEADLINE_HOURS)
 
 # R-MASH: response deadlines by RAG rating (configurable with settings.MASH_RAG_DEADLINES).
 DEFAULT_RAG_DEADLINES: dict[str, tuple[str, int]] = {
@@ -21,6 +22,28 @@ DEFAULT_RAG_DEADLINES: dict[str, tuple[str, int]] = {
 def needs_authorisation(outcome: str) -> bool:
     """R-FD-5: a manager authorises a referral and a no-further-action outcome."""
     return outcome in OUTCOMES_NEEDING_AUTHORISATION
+
+
+def decision_due(received: datetime, urgency: str,
+                 immediate_hours: int = DEFAULT_IMMEDIATE_DEADLINE_HOURS) -> datetime:
+    """R-FD-4: when the decision on a contact is due. An immediate contact has its own deadline,
+    ``immediate_hours`` elapsed hours after it was received, whatever the day or hour; every other
+    contact is due by the end of the first working day after the day of receipt."""
+    if urgency == Urgency.IMMEDIATE:
+        return (received + timedelta(hours=immediate_hours)).astimezone(calendar.LONDON)
+    return calendar.contact_decision_due(received)
+
+
+def is_immediate_waiting(urgency: str, waiting: bool) -> bool:
+    """R-FD-4: an immediate contact still waiting for a decision goes to the top of every
+    queue."""
+    return waiting and urgency == Urgency.IMMEDIATE
+
+
+def queue_key(*, urgency: str, waiting: bool, overdue: bool, due: datetime, pk: int) -> tuple:
+    """The order of every front-door queue (R-FD-4): immediate contacts still waiting first,
+    then overdue ones, then the others waiting, then the rest; soonest due first within each."""
+    return (not is_immediate_waiting(urgency, waiting), not overdue, not waiting, due, pk)
 
 
 def reason_required_for_not_telling(family_told_sharing: bool) -> bool:
@@ -53,11 +76,13 @@ def consent_allows_gathering(answers: Iterable[str], people_with_pr: int,
         a == ConsentStatus.GIVEN for a in answers)
 
 
-def may_approve_override(*, role: str, team_service: str | None, out_of_hours: bool) -> bool:
-    """R-MASH-3: a CRS manager approves an override; out of hours, the on-call senior manager."""
-    if role == "service_manager":
-        return True
-    return not out_of_hours and role == "team_manager" and team_service == "crs"
+def may_approve_override(*, role: str, team_service: str | None, out_of_hours: bool,
+                         on_call_now: bool = False) -> bool:
+    """R-MASH-3: in office hours a CRS manager approves an override; out of hours only the
+    senior manager on call at that moment (``hearth oncall``), whatever their usual team."""
+    if out_of_hours:
+        return on_call_now and role in ("team_manager", "service_manager")
+    return role in ("team_manager", "service_manager") and team_service == "crs"
 
 
 def handover_at(received: datetime) -> datetime:

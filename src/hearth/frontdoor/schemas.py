@@ -57,7 +57,8 @@ class ContactIn(Schema):
     child_words: str = Field("", max_length=20000)
     questions_asked: str = Field("", max_length=20000)
     advice_given: str = Field("", max_length=20000)
-    urgency: str = Urgency.ROUTINE.value
+    urgency: str = Field(description="immediate, today or routine: no default, the caller "
+                         "chooses (R-FD-4)")
     family_aware: bool
     family_told_sharing: bool
     not_told_reason: str = Field("", max_length=20000)

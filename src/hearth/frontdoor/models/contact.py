@@ -16,12 +16,24 @@ from hearth.frontdoor.codes import (
     Urgency,
 )
 
+#: Still waiting for a decision (not in the MASH, not decided).
+AWAITING_DECISION = (ContactStatus.OPEN, ContactStatus.AWAITING_AUTHORISATION)
+
 
 class ContactQuerySet(models.QuerySet):
     def visible_to(self, user) -> ContactQuerySet:
         from hearth.access.visibility import visible_contacts
 
         return visible_contacts(user, self)  # type: ignore[return-value]
+
+    def in_queue_order(self) -> ContactQuerySet:
+        """R-FD-4: immediate contacts still waiting for a decision first, then soonest due (an
+        overdue contact is due soonest)."""
+        return self.alias(immediate_first=models.Case(
+            models.When(urgency=Urgency.IMMEDIATE, status__in=AWAITING_DECISION,
+                        then=models.Value(0)),
+            default=models.Value(1), output_field=models.IntegerField(),
+        )).order_by("immediate_first", "decision_due", "pk")
 
 
 class Contact(models.Model):
@@ -44,7 +56,8 @@ class Contact(models.Model):
     child_words = models.TextField(blank=True, help_text="The child's own words, where known")
     questions_asked = models.TextField(blank=True)
     advice_given = models.TextField(blank=True)
-    urgency = models.CharField(max_length=20, choices=Urgency.choices, default=Urgency.ROUTINE)
+    # No default: the worker chooses (R-FD-4); an immediate contact has its own deadline.
+    urgency = models.CharField(max_length=20, choices=Urgency.choices)
     family_aware = models.BooleanField(help_text="The family knows about this call")
     family_told_sharing = models.BooleanField(
         help_text="The family was told information would be shared")

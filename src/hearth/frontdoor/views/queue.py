@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from hearth import calendar
 from hearth.access.permissions import requires
-from hearth.frontdoor import rules
+from hearth.frontdoor import actions, rules
 from hearth.frontdoor.codes import ContactStatus, DecisionStatus, PersonRole
 from hearth.frontdoor.forms import TimelinessForm
 from hearth.frontdoor.models import Contact, ContactPerson, Decision
@@ -44,19 +44,27 @@ def _children_rows(user, contacts) -> list[tuple]:
 
 
 def _rows(user, contacts, now: datetime, *, handover: bool = False) -> list[dict]:
-    """Overdue first, then by time left (R-FD-4)."""
+    """Immediate contacts first, then overdue, then by time left (R-FD-4)."""
     rows = []
     for contact, kids, hidden in _children_rows(user, contacts):
         waiting = contact.status in AWAITING_DECISION
+        overdue = waiting and contact.decision_due < now
         rows.append({
             "contact": contact, "children": kids, "hidden_children": hidden,
-            "overdue": waiting and contact.decision_due < now,
+            "overdue": overdue, "waiting": waiting,
+            "immediate": rules.is_immediate_waiting(contact.urgency, waiting),
             "time_left": rules.describe_time_left(contact.decision_due, now) if waiting else "",
             "handover": handover and contact.is_edt,
+            "key": rules.queue_key(urgency=contact.urgency, waiting=waiting, overdue=overdue,
+                                   due=contact.decision_due, pk=contact.pk),
         })
-    rows.sort(key=lambda r: (not r["overdue"], r["contact"].status not in AWAITING_DECISION,
-                             r["contact"].decision_due, r["contact"].pk))
+    rows.sort(key=lambda r: r["key"])
     return rows
+
+
+def _deadline(extra: dict | None = None) -> dict:
+    """What the queue says about the deadlines (R-FD-4)."""
+    return {"immediate_hours": actions.immediate_hours(), **(extra or {})}
 
 
 def crs_queue(contacts, now: datetime):
@@ -77,10 +85,11 @@ def queue(request):
     to_authorise = None
     if request.user.has_hearth_permission("contacts.authorise"):
         to_authorise = list(contacts.filter(status=ContactStatus.AWAITING_AUTHORISATION)
-                            .order_by("decision_due", "pk"))
+                            .in_queue_order())
     return render(request, "frontdoor/queue.html", {
         "rows": _rows(request.user, crs_queue(contacts, now), now, handover=True), "now": now,
         "to_authorise": to_authorise, "edt_queue": False, **_links(request.user),
+        **_deadline(),
     })
 
 
@@ -92,7 +101,7 @@ def edt_queue(request):
     contacts = _contacts(request.user).filter(is_edt=True, status__in=UNDECIDED)
     return render(request, "frontdoor/queue.html", {
         "rows": _rows(request.user, contacts, now), "now": now, "edt_queue": True,
-        "in_edt_hours": calendar.is_edt(now), **_links(request.user),
+        "in_edt_hours": calendar.is_edt(now), **_links(request.user), **_deadline(),
     })
 
 
@@ -120,10 +129,11 @@ def timeliness(request):
                    "share": None if share is None else round(share * 100),
                    "start": span["start"], "end": span["end"]}
     overdue = contacts.filter(status__in=AWAITING_DECISION, decision_due__lt=now).prefetch_related(
-        links_prefetch()).order_by("decision_due", "pk")
+        links_prefetch()).in_queue_order()  # immediate first (R-FD-4)
     return render(request, "frontdoor/timeliness.html", {
         "form": form, "figures": figures, "now": now,
         "overdue": [{"contact": c, "children": kids, "hidden_children": hidden,
-                     "time_left": rules.describe_time_left(c.decision_due, now)}
+                     "time_left": rules.describe_time_left(c.decision_due, now),
+                     "immediate": rules.is_immediate_waiting(c.urgency, True)}
                     for c, kids, hidden in _children_rows(request.user, overdue)],
     }, status=400 if form.errors else 200)
