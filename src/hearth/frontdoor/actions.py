@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -67,8 +68,9 @@ def validate_contact(data: dict[str, Any], now: datetime) -> dict[str, str]:
 
 @transaction.atomic
 def do_record_contact(*, acting_user, people: list[tuple[Any, str]] | None = None, now=None,
-                      **data: Any) -> Contact:
-    """Record the conversation (R-FD-1, R-FD-2); out-of-hours contacts are EDT's (R-EDT-1)."""
+                      new_records: Collection = (), **data: Any) -> Contact:
+    """Record the conversation (R-FD-1, R-FD-2); out-of-hours contacts are EDT's (R-EDT-1).
+    ``new_records``: the pks of the people whose records were first made while taking it."""
     now = now or timezone.now()
     people = people or []
     errors = validate_contact(data, now)
@@ -88,7 +90,7 @@ def do_record_contact(*, acting_user, people: list[tuple[Any, str]] | None = Non
                  fields={"edt": contact.is_edt, "people": len(people),
                          "urgency": contact.urgency})
     for person, role in people:
-        _link(contact, person, role, acting_user)
+        _link(contact, person, role, acting_user, new_record=person.pk in new_records)
     chronology.sync(contact)
     if contact.urgency == Urgency.IMMEDIATE:
         _tell_duty_manager(contact, now)
@@ -112,19 +114,23 @@ def _tell_duty_manager(contact: Contact, now: datetime) -> None:
            link=f"/contacts/{contact.pk}")
 
 
-def _link(contact: Contact, person, role: str, acting_user) -> ContactPerson:
-    link, _ = ContactPerson.objects.get_or_create(contact=contact, person=person,
-                                                  defaults={"role": role})
+def _link(contact: Contact, person, role: str, acting_user, *,
+          new_record: bool = False) -> ContactPerson:
+    link, _ = ContactPerson.objects.get_or_create(
+        contact=contact, person=person, defaults={"role": role, "new_record": new_record})
     audit.record("contact_linked", user=acting_user, obj=person,
-                 fields={"contact": contact.reference, "role": role})
+                 fields={"contact": contact.reference, "role": role, "new_record": new_record})
     return link
 
 
 @transaction.atomic
-def do_link_person(contact: Contact, person, *, role: str, acting_user) -> ContactPerson:
+def do_link_person(contact: Contact, person, *, role: str, acting_user,
+                   new_record: bool = False) -> ContactPerson:
+    """Link a person to a recorded contact; ``new_record`` when their record was just made for
+    it (a child so recorded is not known to children's services, R-EDT-3)."""
     if role not in PersonRole.values:
         raise InvalidContact({"role": "Choose child or adult"})
-    link = _link(contact, person, role, acting_user)
+    link = _link(contact, person, role, acting_user, new_record=new_record)
     chronology.sync(contact)
     return link
 
@@ -140,6 +146,26 @@ def do_record_edt_actions(contact: Contact, *, acting_user, actions: str) -> Con
     contact.version += 1
     contact.save(update_fields=["edt_actions", "version"])
     audit.record("edt_actions", user=acting_user, obj=contact)
+    return contact
+
+
+@transaction.atomic
+def do_check_handover(contact: Contact, *, acting_user) -> Contact:
+    """R-EDT-3: CRS has checked an EDT contact that EDT decided about a child who was not known
+    (none identified, or a record first made for it): it leaves the CRS queue."""
+    contact = Contact.objects.select_for_update().get(pk=contact.pk)
+    now = timezone.now()
+    if not contact.is_edt or contact.handover_at is None or now < contact.handover_at:
+        raise WrongState("Only an EDT contact that has been handed to CRS can be checked.")
+    if contact.status != ContactStatus.DECIDED:
+        raise WrongState("This contact is still to be decided: deciding it completes the "
+                         "handover.")
+    if contact.handover_checked_at:
+        raise WrongState("CRS has already checked this contact.")
+    contact.handover_checked_at, contact.handover_checked_by = now, acting_user
+    contact.version += 1
+    contact.save(update_fields=["handover_checked_at", "handover_checked_by", "version"])
+    audit.record("edt_handover_checked", user=acting_user, obj=contact)
     return contact
 
 

@@ -95,6 +95,33 @@ def handover_at(received: datetime) -> datetime:
                             calendar.LONDON)
 
 
+def child_unknown(children_new_records: Iterable[bool]) -> bool:
+    """R-EDT-3: the child is not known to children's services when no child is identified yet,
+    or when a child's record was first made while taking this contact (as when EDT creates a
+    new record out of hours rather than linking an existing child). One flag per child."""
+    flags = list(children_new_records)
+    return not flags or any(flags)
+
+
+def goes_to_crs(*, undecided: bool, child_unknown: bool, checked: bool) -> bool:
+    """R-EDT-3: an EDT contact is handed to CRS when the office next opens if it is still
+    undecided (CRS decides it, with the usual deadline), or if its child is not known, until
+    CRS has checked it."""
+    return undecided or (child_unknown and not checked)
+
+
+def describe_handover(handover: datetime, now: datetime, *, goes: bool) -> str:
+    """R-EDT-3: what the contact page says about the handover: the future tense only until the
+    handover time has passed."""
+    local = handover.astimezone(calendar.LONDON)
+    when = f"{local:%H:%M} on {local:%A} {local.day} {local:%B %Y}"
+    if not goes:
+        return "Not handed to CRS: EDT decided it and the child is known"
+    if now < handover:
+        return f"Will be handed to CRS at {when}"
+    return f"Handed to CRS at {when}"
+
+
 def time_left(due: datetime, now: datetime) -> timedelta:
     return due - now
 

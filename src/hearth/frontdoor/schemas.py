@@ -133,6 +133,19 @@ class ContactOut(Schema):
     decisions: list[DecisionOut]
 
 
+class ContactSummaryOut(Schema):
+    """A contact in the list of those waiting (R-FD-4): immediate first, then soonest due."""
+
+    id: int
+    reference: str
+    status: str
+    urgency: str
+    is_edt: bool
+    received_at: datetime
+    decision_due: datetime
+    overdue: bool
+
+
 class MashIn(Schema):
     scope: str
     rag: str

@@ -68,6 +68,10 @@ class Contact(models.Model):
     decision_due = models.DateTimeField(db_index=True)
     handover_at = models.DateTimeField(null=True, blank=True,
                                        help_text="When an EDT contact reaches the CRS queue")
+    # R-EDT-3: CRS has checked an EDT contact whose child was not known (EDT decided it).
+    handover_checked_at = models.DateTimeField(null=True, blank=True)
+    handover_checked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                            on_delete=models.PROTECT, related_name="+")
     status = models.CharField(max_length=30, choices=ContactStatus.choices,
                               default=ContactStatus.OPEN, db_index=True)
     decided_at = models.DateTimeField(null=True, blank=True)
@@ -96,6 +100,9 @@ class ContactPerson(models.Model):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT,
                                related_name="contact_links")
     role = models.CharField(max_length=10, choices=PersonRole.choices)
+    # The person's record was first made while taking this contact (not an existing record):
+    # a child so recorded is not known to children's services (R-EDT-3).
+    new_record = models.BooleanField(default=False)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["contact", "person"],

@@ -68,13 +68,15 @@ def _deadline(extra: dict | None = None) -> dict:
 
 
 def crs_queue(contacts, now: datetime):
-    """Daytime contacts; EDT contacts only from their handover, and then only those still
-    undecided or whose child is not known (R-EDT-3)."""
-    no_child = ~Exists(ContactPerson.objects.filter(contact=OuterRef("pk"),
-                                                    role=PersonRole.CHILD))
+    """Daytime contacts; EDT contacts only from their handover, and then those still undecided
+    (CRS decides them) or whose child is not known (none identified yet, or a record first made
+    while taking this contact) until CRS has checked them (R-EDT-3, ``rules.goes_to_crs``)."""
+    children = ContactPerson.objects.filter(contact=OuterRef("pk"), role=PersonRole.CHILD)
+    child_unknown = ~Exists(children) | Exists(children.filter(new_record=True))
     return contacts.filter(
         Q(is_edt=False, status__in=UNDECIDED)
-        | (Q(is_edt=True, handover_at__lte=now) & (Q(status__in=UNDECIDED) | no_child)))
+        | (Q(is_edt=True, handover_at__lte=now)
+           & (Q(status__in=UNDECIDED) | (child_unknown & Q(handover_checked_at__isnull=True)))))
 
 
 @requires("contacts.queue")
