@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from hearth import calendar
 from hearth.frontdoor.codes import ConsentStatus, Outcome, Rag, Urgency
@@ -30,7 +30,9 @@ def decision_due(received: datetime, urgency: str,
     ``immediate_hours`` elapsed hours after it was received, whatever the day or hour; every other
     contact is due by the end of the first working day after the day of receipt."""
     if urgency == Urgency.IMMEDIATE:
-        return (received + timedelta(hours=immediate_hours)).astimezone(calendar.LONDON)
+        # Real elapsed hours (in UTC): across a clock change the wall time moves by an hour.
+        return (received.astimezone(UTC) + timedelta(hours=immediate_hours)).astimezone(
+            calendar.LONDON)
     return calendar.contact_decision_due(received)
 
 
