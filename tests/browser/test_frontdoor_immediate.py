@@ -3,6 +3,8 @@
 with its own 4-hour deadline, above a contact that is already overdue. axe-core checks every
 page on the way.
 
+Then Fran checks a contact about a child the Emergency Duty Team first recorded (R-EDT-3).
+
 The story runs at whatever time the suite runs: a contact received now is the Emergency Duty
 Team's out of hours (R-EDT-1), so it is looked for in the queue that holds it now.
 """
@@ -12,13 +14,16 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 import pytest
+import time_machine
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from hearth import calendar
+from hearth.access.models import Team
 from hearth.access.roles import Role
 from hearth.frontdoor import actions
 from hearth.frontdoor.models import Contact
+from hearth.people.actions import do_create_person
 from tests.browser.helpers import assert_accessible, error_summary, sign_in
 from tests.browser.test_take_a_call import fill_the_conversation, heading
 from tests.conftest import make_user
@@ -32,6 +37,12 @@ IMMEDIATE = "Immediate: a child may be at risk of significant harm now"
 def carla(front_door):
     return make_user("carla", Role.TEAM_MANAGER, team=front_door.team, first="Carla",
                      last="Manager")
+
+
+@pytest.fixture
+def edt_worker_user(db):
+    edt = Team.objects.create(name="Emergency Duty Team", service="edt")
+    return make_user("eddie", Role.ADVANCED_PRACTITIONER, team=edt, first="Eddie", last="Night")
 
 
 @pytest.fixture
@@ -98,3 +109,38 @@ def test_fran_must_choose_the_urgency_and_an_immediate_contact_tops_the_queue_R_
     expect(page.locator("#queue")).to_contain_text(overdue.reference)
     expect(page.locator("#queue")).to_contain_text("Overdue by")
     assert_accessible(page)
+
+
+def test_fran_checks_a_child_edt_first_recorded_R_EDT_3(page, front_door, edt_worker_user):
+    """Ten days ago at 20:00 Eddie (EDT) took a call about a girl nobody knew, made her record
+    and decided early help at once: the contact reached CRS when the office opened, and Fran
+    checks it (R-EDT-3)."""
+    received = datetime.combine(timezone.localdate() - timedelta(days=10), time(20, 0),
+                                calendar.LONDON)
+    with time_machine.travel(received + timedelta(minutes=20), tick=False):
+        mia = do_create_person(acting_user=edt_worker_user, given_name="Mia",
+                               family_name="Stationer")
+        contact = actions.do_record_contact(
+            acting_user=edt_worker_user, people=[(mia, "child")], new_records={mia.pk},
+            received_at=received, channel="phone", caller_kind="professional",
+            caller_name="PC Dale", caller_contact="101", referral_source="6",
+            worries="A girl of about eight found alone at the station", urgency="immediate",
+            family_aware=False, family_told_sharing=False,
+            not_told_reason="Her family is not known yet")
+        actions.do_decide(contact, acting_user=edt_worker_user, outcome="early_help",
+                          rationale="With her aunt tonight; Family Help can support.")
+    sign_in(page, front_door)
+    page.goto("/contacts")
+    row = page.locator("#queue tbody tr").filter(has_text=contact.reference)
+    expect(row).to_contain_text("EDT handover")
+    expect(row).to_contain_text("Mia Stationer")
+    assert_accessible(page)
+    row.get_by_role("link", name=contact.reference).click()
+    expect(page.locator("#handover")).to_contain_text("Handed to CRS at 09:00")
+    assert_accessible(page)
+    page.get_by_role("button", name="CRS has checked this contact").click()
+    expect(page.get_by_text(f"Contact {contact.reference} is checked")).to_be_visible()
+    expect(page.locator("#handover")).to_contain_text("Checked by Fran Door")
+    assert_accessible(page)
+    page.goto("/contacts")
+    expect(page.locator(f'#queue a[href="/contacts/{contact.pk}"]')).to_have_count(0)

@@ -63,10 +63,11 @@ def test_a_child_first_recorded_for_the_contact_is_not_known_R_EDT_3():
     assert rules.child_unknown([True])  # a record made while taking the contact
     assert rules.child_unknown([False, True])
     assert not rules.child_unknown([False])  # an existing child
-    assert rules.goes_to_crs(undecided=True, child_unknown=False, checked=False)
-    assert rules.goes_to_crs(undecided=False, child_unknown=True, checked=False)
-    assert not rules.goes_to_crs(undecided=False, child_unknown=True, checked=True)
-    assert not rules.goes_to_crs(undecided=False, child_unknown=False, checked=False)
+    assert rules.goes_to_crs(decided_before_handover=False, child_unknown=False, checked=False)
+    assert rules.goes_to_crs(decided_before_handover=True, child_unknown=True, checked=False)
+    assert not rules.goes_to_crs(decided_before_handover=True, child_unknown=True, checked=True)
+    assert not rules.goes_to_crs(decided_before_handover=True, child_unknown=False,
+                                 checked=False)
 
 
 def test_the_handover_is_in_the_future_tense_only_until_it_happens_R_EDT_3():

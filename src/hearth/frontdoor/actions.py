@@ -162,6 +162,8 @@ def do_check_handover(contact: Contact, *, acting_user) -> Contact:
                          "handover.")
     if contact.handover_checked_at:
         raise WrongState("CRS has already checked this contact.")
+    if contact.decided_at is None or contact.decided_at >= contact.handover_at:
+        raise WrongState("CRS decided this contact: there is no EDT handover to check.")
     contact.handover_checked_at, contact.handover_checked_by = now, acting_user
     contact.version += 1
     contact.save(update_fields=["handover_checked_at", "handover_checked_by", "version"])

@@ -105,11 +105,11 @@ def child_unknown(children_new_records: Iterable[bool]) -> bool:
     return not flags or any(flags)
 
 
-def goes_to_crs(*, undecided: bool, child_unknown: bool, checked: bool) -> bool:
-    """R-EDT-3: an EDT contact is handed to CRS when the office next opens if it is still
-    undecided (CRS decides it, with the usual deadline), or if its child is not known, until
-    CRS has checked it."""
-    return undecided or (child_unknown and not checked)
+def goes_to_crs(*, decided_before_handover: bool, child_unknown: bool, checked: bool) -> bool:
+    """R-EDT-3: an EDT contact is handed to CRS when the office next opens unless EDT decided it
+    first about a known child. Still undecided, CRS decides it with the usual deadline; decided
+    by EDT about a child not known, it waits for CRS to check it."""
+    return not decided_before_handover or (child_unknown and not checked)
 
 
 def describe_handover(handover: datetime, now: datetime, *, goes: bool) -> str:

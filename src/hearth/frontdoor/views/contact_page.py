@@ -35,7 +35,8 @@ def _handover(contact: Contact, now) -> dict | None:
                                   if link.role == "child")
     decided_first = contact.status == ContactStatus.DECIDED and (
         contact.decided_at is None or contact.decided_at < contact.handover_at)
-    goes = rules.goes_to_crs(undecided=not decided_first, child_unknown=unknown, checked=False)
+    goes = rules.goes_to_crs(decided_before_handover=decided_first, child_unknown=unknown,
+                             checked=False)
     return {"text": rules.describe_handover(contact.handover_at, now, goes=goes),
             "checked_by": contact.handover_checked_by, "checked_at": contact.handover_checked_at,
             "may_check": goes and unknown and decided_first and now >= contact.handover_at

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -69,14 +69,17 @@ def _deadline(extra: dict | None = None) -> dict:
 
 def crs_queue(contacts, now: datetime):
     """Daytime contacts; EDT contacts only from their handover, and then those still undecided
-    (CRS decides them) or whose child is not known (none identified yet, or a record first made
-    while taking this contact) until CRS has checked them (R-EDT-3, ``rules.goes_to_crs``)."""
+    (CRS decides them), and those EDT decided about a child not known (none identified yet, or
+    a record first made while taking the contact) until CRS has checked them (R-EDT-3,
+    ``rules.goes_to_crs``)."""
     children = ContactPerson.objects.filter(contact=OuterRef("pk"), role=PersonRole.CHILD)
     child_unknown = ~Exists(children) | Exists(children.filter(new_record=True))
+    edt_decided_unknown = child_unknown & Q(decided_at__lt=F("handover_at"),
+                                            handover_checked_at__isnull=True)
     return contacts.filter(
         Q(is_edt=False, status__in=UNDECIDED)
         | (Q(is_edt=True, handover_at__lte=now)
-           & (Q(status__in=UNDECIDED) | (child_unknown & Q(handover_checked_at__isnull=True)))))
+           & (Q(status__in=UNDECIDED) | edt_decided_unknown)))
 
 
 @requires("contacts.queue")
