@@ -62,9 +62,9 @@ def _rows(user, contacts, now: datetime, *, handover: bool = False) -> list[dict
     return rows
 
 
-def _deadline(extra: dict | None = None) -> dict:
+def _deadline() -> dict:
     """What the queue says about the deadlines (R-FD-4)."""
-    return {"immediate_hours": actions.immediate_hours(), **(extra or {})}
+    return {"immediate_hours": actions.immediate_hours()}
 
 
 def crs_queue(contacts, now: datetime):
