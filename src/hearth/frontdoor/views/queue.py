@@ -1,5 +1,5 @@
-"""The queues: the daytime (CRS) queue with overdue contacts first (R-FD-4) and EDT handovers
-(R-EDT-3), the EDT queue out of hours, and the manager's timeliness view."""
+"""The queues: the daytime (CRS) queue with immediate and then overdue contacts first (R-FD-4)
+and EDT handovers (R-EDT-3), the EDT queue out of hours, and the manager's timeliness view."""
 
 from __future__ import annotations
 
