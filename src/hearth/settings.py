@@ -242,6 +242,10 @@ def _whole_number(name: str, default: int, *, least: int = 1) -> int:
     return int(text)
 
 
+# R-FD-4: a contact the worker marks "immediate" must be decided within this many hours of its
+# receipt (in place of the one-working-day clock).
+IMMEDIATE_DEADLINE_HOURS = _whole_number("HEARTH_IMMEDIATE_DEADLINE_HOURS", 4)
+
 # R-RES-3: this many avoidance events within this many days make a follow-up task, due this
 # many working days later; R-RES-4: hostility more serious than the last within this many days
 # is escalating.

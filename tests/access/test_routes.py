@@ -89,7 +89,7 @@ def route_args(fletchers, social_worker, administrator, police, time_machine):
     call = {"received_at": datetime(2026, 11, 17, 10, 0, tzinfo=ZoneInfo("Europe/London")),
             "channel": "phone", "caller_kind": "public", "caller_name": "A neighbour",
             "caller_contact": "07700 900000", "referral_source": "1B", "worries": "Shouting",
-            "family_aware": False, "family_told_sharing": False,
+            "urgency": "routine", "family_aware": False, "family_told_sharing": False,
             "not_told_reason": "The neighbour fears reprisals"}
     contact = frontdoor.do_record_contact(acting_user=social_worker,
                                           people=[(fletchers["jack"], "child")], **call)

@@ -39,7 +39,7 @@ def contact(front_door, fletchers, police, health):
         caller_kind="professional", caller_name="Ms Amira Shah",
         caller_agency="Northam Primary School", caller_contact="023 8000 0000",
         referral_source="2A", worries="Jack arrived hungry three days running.",
-        family_aware=True, family_told_sharing=True)
+        urgency="today", family_aware=True, family_told_sharing=True)
     actions.do_decide(contact, acting_user=front_door, outcome="mash",
                       rationale="Need police and health history",
                       mash={"scope": "targeted", "rag": "amber", "agencies": [police, health]})
@@ -122,13 +122,21 @@ def test_fran_asks_with_kerrys_consent_and_pat_answers_for_the_police(
 
 
 @pytest.fixture
-def on_call_manager(db):
-    return make_user("sol", Role.SERVICE_MANAGER, first="Sol", last="Senior")
+def on_call_manager(front_door):
+    """Sol manages the CRS service and is on the on-call rota now (``hearth oncall``)."""
+    from hearth.safety.checkins import do_add_on_call
+
+    sol = make_user("sol", Role.SERVICE_MANAGER, team=front_door.team, first="Sol",
+                    last="Senior")
+    do_add_on_call(acting_user=None, user=sol, starts_at=timezone.now() - timedelta(hours=1),
+                   ends_at=timezone.now() + timedelta(hours=12))
+    return sol
 
 
 def test_sol_approves_frans_override_and_finds_it_in_the_report(
         new_page, front_door, on_call_manager, contact):
-    """A service manager may approve in or out of hours, so this story holds at any time."""
+    """Sol is a CRS manager (in hours) and the senior manager on call now (out of hours), so
+    this story holds at any time (R-MASH-3)."""
     frans_page, sols_page = new_page(), new_page()
     mash_page = f"/contacts/{contact.pk}/mash"
     sign_in(frans_page, front_door)

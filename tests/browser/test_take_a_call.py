@@ -37,7 +37,8 @@ def heading(page):
     return page.get_by_role("heading", level=1)
 
 
-def fill_the_conversation(page) -> None:
+def fill_the_conversation(page, urgency: str | None = "Today") -> None:
+    """The teacher's call; ``urgency`` is the radio to choose (None: leave it unchosen)."""
     page.get_by_role("radio", name="Professional").check()
     page.get_by_label("Caller's name").fill("Ms Amira Shah")
     page.get_by_label("Agency or organisation").fill("Northam Primary School")
@@ -46,7 +47,8 @@ def fill_the_conversation(page) -> None:
     page.get_by_label("How to reach the caller").fill("023 8000 0000")
     page.get_by_label("Caller's email address").fill("a.shah@northam.example.org")
     page.get_by_label("Referral source").select_option("2A")
-    page.get_by_role("radio", name="Today").check()
+    if urgency:
+        page.get_by_role("radio", name=urgency).check()
     page.get_by_label("What is the caller worried about?").fill(
         "Jack arrived hungry three days running and has a bruise on his arm.")
     page.get_by_label("What is going well?").fill("Mum usually collects him and is warm with him.")
@@ -194,7 +196,8 @@ def test_the_other_front_door_pages_pass_axe(page, new_page, front_door, social_
     person to a recorded contact, and the manager's timeliness view."""
     call = {"received_at": timezone.now(), "channel": "phone", "caller_kind": "public",
             "caller_name": "A neighbour", "caller_contact": "07700 900000",
-            "referral_source": "1B", "worries": "Shouting at night", "family_aware": False,
+            "referral_source": "1B", "worries": "Shouting at night", "urgency": "routine",
+            "family_aware": False,
             "family_told_sharing": False, "not_told_reason": "The neighbour fears reprisals"}
     contact = actions.do_record_contact(acting_user=front_door,
                                         people=[(fletchers["jack"], "child")], **call)

@@ -64,7 +64,7 @@ def test_r_chr_1_r_chr_2_every_module_writes_its_events_dated_and_sourced(
         caller_kind="professional", caller_name="Mrs Okafor", caller_role="Class teacher",
         caller_agency="Orchard Primary School", caller_contact="01632 960000",
         referral_source="2A", worries="Jack came to school with a bruise on his arm.",
-        family_aware=True, family_told_sharing=True)
+        urgency="today", family_aware=True, family_told_sharing=True)
     received = Event.objects.get(person=jack, kind="contact_received")
     assert received.source_agency == "Orchard Primary School"
     assert received.source_person == "Mrs Okafor, Class teacher"

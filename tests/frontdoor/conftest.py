@@ -33,6 +33,17 @@ def on_call_manager(db):
 
 
 @pytest.fixture
+def sol_on_call_tonight(on_call_manager):
+    """Sol is on the on-call rota (``hearth oncall``) from 17:00 on Tuesday 17 November 2026 to
+    09:00 the next morning."""
+    from hearth.safety.checkins import do_add_on_call
+
+    do_add_on_call(acting_user=None, user=on_call_manager, starts_at=at(2026, 11, 17, 17, 0),
+                   ends_at=at(2026, 11, 18, 9, 0))
+    return on_call_manager
+
+
+@pytest.fixture
 def edt_worker(db):
     edt = Team.objects.create(name="Emergency Duty Team", service="edt")
     return make_user("eddie", Role.ADVANCED_PRACTITIONER, team=edt, first="Eddie", last="Night")

@@ -61,6 +61,7 @@ def test_refused_consent_needs_an_approved_override_R_MASH_3(enquiry, front_door
 
 @pytest.mark.django_db
 def test_out_of_hours_only_the_on_call_senior_manager_approves(enquiry, front_door, crs_manager,
+                                                               sol_on_call_tonight,
                                                                on_call_manager, time_machine):
     mash.do_request_override(
         enquiry, acting_user=front_door,

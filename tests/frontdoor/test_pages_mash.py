@@ -139,7 +139,8 @@ def test_carla_approves_fran_s_override_in_hours_and_others_cannot_R_MASH_3(
 
 @pytest.mark.django_db
 def test_out_of_hours_sol_approves_and_carla_cannot_R_MASH_3_R_EDT_1(
-        as_user, front_door, crs_manager, on_call_manager, contact, time_machine):
+        as_user, front_door, crs_manager, on_call_manager, sol_on_call_tonight, contact,
+        time_machine):
     post(as_user(front_door), contact, "override", justification=JUSTIFICATION)
     time_machine.move_to(at(2026, 11, 17, 22, 0), tick=False)
     assert post(as_user(crs_manager), contact, "approve").status_code == 403

@@ -144,7 +144,8 @@ def test_the_discussion_follows_a_contact_about_this_child(fletchers, social_wor
         acting_user=front_door, people=[(jack, "child")],
         received_at=datetime(2026, 11, 16, 9, 0, tzinfo=LONDON), channel="phone",
         caller_kind="professional", caller_name="Amira Shah", caller_contact="023 8000 0000",
-        referral_source="2A", worries="A bruise", family_aware=True, family_told_sharing=True)
+        referral_source="2A", worries="A bruise", urgency="today", family_aware=True,
+        family_told_sharing=True)
     discussion = record(jack, social_worker, origin=StrategyOrigin.CONTACT, contact=contact)
     assert (discussion.origin, discussion.contact, discussion.involvement) == (
         "contact", contact, None)

@@ -123,7 +123,8 @@ def test_the_discussion_may_follow_a_contact_or_an_assessment(fletchers, social_
         acting_user=front_door, people=[(jack, "child")],
         received_at=datetime(2026, 11, 16, 9, 0, tzinfo=LONDON), channel="phone",
         caller_kind="professional", caller_name="Amira Shah", caller_contact="023 8000 0000",
-        referral_source="2A", worries="A bruise", family_aware=True, family_told_sharing=True)
+        referral_source="2A", worries="A bruise", urgency="today", family_aware=True,
+        family_told_sharing=True)
     frontdoor.do_decide(contact, acting_user=front_door, outcome="strategy",
                         rationale="Reasonable cause to suspect significant harm.")
     person = client.get(f"/people/{jack.pk}/protection").content.decode()

@@ -22,7 +22,7 @@ def test_sam_prepares_and_releases_kerrys_copy_in_the_browser(page, social_worke
         received_at=datetime(2026, 11, 16, 10, 0, tzinfo=ZoneInfo("Europe/London")),
         channel="phone", caller_kind="public", caller_name="Dawn Hollis",
         caller_contact="07700 900123", referral_source="1B",
-        worries="Dawn Hollis heard shouting from the flat.", family_aware=False,
+        worries="Dawn Hollis heard shouting from the flat.", urgency="routine", family_aware=False,
         family_told_sharing=False, not_told_reason="The neighbour fears reprisals")
     sign_in(page, social_worker)
     page.goto(f"/people/{kerry.pk}")

@@ -36,7 +36,7 @@ def _call(**overrides) -> dict:
     call = {"received_at": datetime(2026, 11, 16, 10, 0, tzinfo=LONDON), "channel": "phone",
             "caller_kind": "public", "caller_name": NEIGHBOUR,
             "caller_contact": "07700 900123", "caller_relationship": "Neighbour",
-            "referral_source": "1B",
+            "referral_source": "1B", "urgency": "routine",
             "worries": "Dawn Hollis heard shouting from the flat; DAWN says the children cry.",
             "family_aware": False, "family_told_sharing": False,
             "not_told_reason": "The neighbour fears reprisals"}

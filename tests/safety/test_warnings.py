@@ -349,7 +349,8 @@ def test_R_SAFE_1_an_agency_asked_in_the_mash_is_told(fletchers, social_worker, 
 
     call = {"received_at": NOW - timedelta(hours=1), "channel": "phone", "caller_kind": "public",
             "caller_name": "A neighbour", "caller_contact": "07700 900000",
-            "referral_source": "1B", "worries": "Shouting", "family_aware": False,
+            "referral_source": "1B", "worries": "Shouting", "urgency": "routine",
+            "family_aware": False,
             "family_told_sharing": False, "not_told_reason": "The neighbour fears reprisals"}
     contact = frontdoor.do_record_contact(acting_user=front_door,
                                           people=[(fletchers["amy"], "child")], **call)

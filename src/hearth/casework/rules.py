@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
+from hearth import calendar
 from hearth.access.roles import Role
 
 # Who may hold a case as its allocated (primary) worker.
@@ -12,6 +13,14 @@ CASE_HOLDING_ROLES = frozenset({Role.SOCIAL_WORKER, Role.ADVANCED_PRACTITIONER})
 SECONDARY_ROLES = CASE_HOLDING_ROLES | {Role.FAMILY_PRACTITIONER}
 # A parent (or parent figure) of the relative, in ``Relationship.kind``: siblings share one.
 PARENT_KINDS = frozenset({"mother", "father", "step_parent"})
+
+
+def referral_date(contact_received_at: datetime) -> date:
+    """The referral date of an involvement opened from a front-door contact: the day the contact
+    that led to it was received, in Europe/London (the CIN census definition of the referral
+    date, R-FD-5). The 45-working-day assessment clock runs from it, so the days spent deciding
+    and in the MASH count."""
+    return contact_received_at.astimezone(calendar.LONDON).date()
 
 
 def can_hold_cases(role: str, is_active: bool) -> bool:

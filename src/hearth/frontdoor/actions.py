@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -14,10 +16,11 @@ from hearth.access import audit
 from hearth.access.models import Team, User
 from hearth.access.notify import notify
 from hearth.access.roles import FRONT_DOOR_SERVICES, Role
+from hearth.casework import rules as casework_rules
 from hearth.casework.codes import InvolvementService
 from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.chronology import events as chronology
-from hearth.frontdoor import rules
+from hearth.frontdoor import duty, rules
 from hearth.frontdoor.codes import (
     ContactStatus,
     DecisionStatus,
@@ -25,6 +28,7 @@ from hearth.frontdoor.codes import (
     PersonRole,
     PrimaryNeed,
     ReferralSource,
+    Urgency,
 )
 from hearth.frontdoor.errors import InvalidContact, NotAllowed, WrongState
 from hearth.frontdoor.models import Contact, ContactPerson, Decision, MashEnquiry
@@ -47,6 +51,8 @@ def validate_contact(data: dict[str, Any], now: datetime) -> dict[str, str]:
         errors["received_at"] = "When received cannot be in the future"
     if data.get("referral_source") not in ReferralSource.values:
         errors["referral_source"] = "Choose the referral source (a DfE code such as 2A or 6)"
+    if data.get("urgency") not in Urgency.values:
+        errors["urgency"] = "Select the urgency: immediate, today or routine"
     if data.get("primary_need") and data["primary_need"] not in PrimaryNeed.values:
         errors["primary_need"] = "Choose a primary need code N0 to N9"
     for field, message in (("caller_name", "Enter the caller's name"),
@@ -63,8 +69,9 @@ def validate_contact(data: dict[str, Any], now: datetime) -> dict[str, str]:
 
 @transaction.atomic
 def do_record_contact(*, acting_user, people: list[tuple[Any, str]] | None = None, now=None,
-                      **data: Any) -> Contact:
-    """Record the conversation (R-FD-1, R-FD-2); out-of-hours contacts are EDT's (R-EDT-1)."""
+                      new_records: Collection = (), **data: Any) -> Contact:
+    """Record the conversation (R-FD-1, R-FD-2); out-of-hours contacts are EDT's (R-EDT-1).
+    ``new_records``: the pks of the people whose records were first made while taking it."""
     now = now or timezone.now()
     people = people or []
     errors = validate_contact(data, now)
@@ -77,30 +84,54 @@ def do_record_contact(*, acting_user, people: list[tuple[Any, str]] | None = Non
     contact = Contact(recorded_by=acting_user,
                       **{k: v for k, v in data.items() if k in CONTACT_FIELDS})
     contact.is_edt = calendar.is_edt(received)
-    contact.decision_due = calendar.contact_decision_due(received)
+    contact.decision_due = rules.decision_due(received, contact.urgency, immediate_hours())
     contact.handover_at = rules.handover_at(received) if contact.is_edt else None
     contact.save()
     audit.record("contact_recorded", user=acting_user, obj=contact,
-                 fields={"edt": contact.is_edt, "people": len(people)})
+                 fields={"edt": contact.is_edt, "people": len(people),
+                         "urgency": contact.urgency})
     for person, role in people:
-        _link(contact, person, role, acting_user)
+        _link(contact, person, role, acting_user, new_record=person.pk in new_records)
     chronology.sync(contact)
+    if contact.urgency == Urgency.IMMEDIATE:
+        _tell_duty_manager(contact, now)
     return contact
 
 
-def _link(contact: Contact, person, role: str, acting_user) -> ContactPerson:
-    link, _ = ContactPerson.objects.get_or_create(contact=contact, person=person,
-                                                  defaults={"role": role})
+def immediate_hours() -> int:
+    """R-FD-4: the deadline of an immediate contact (HEARTH_IMMEDIATE_DEADLINE_HOURS)."""
+    return int(getattr(settings, "IMMEDIATE_DEADLINE_HOURS",
+                       rules.DEFAULT_IMMEDIATE_DEADLINE_HOURS))
+
+
+def _tell_duty_manager(contact: Contact, now: datetime) -> None:
+    """R-FD-4: an immediate contact tells the CRS manager (out of hours, EDT's) at once; the
+    e-mail goes after the commit (``notify``)."""
+    due = timezone.localtime(contact.decision_due, calendar.LONDON)
+    notify([u for u in duty.managers_on_duty(now) if u.pk != contact.recorded_by_id],
+           subject=f"Immediate contact {contact.reference}: a decision is due by "
+           f"{due:%H:%M} on {due.day} {due:%B}",
+           body="A child may be at risk of significant harm now.",
+           link=f"/contacts/{contact.pk}")
+
+
+def _link(contact: Contact, person, role: str, acting_user, *,
+          new_record: bool = False) -> ContactPerson:
+    link, _ = ContactPerson.objects.get_or_create(
+        contact=contact, person=person, defaults={"role": role, "new_record": new_record})
     audit.record("contact_linked", user=acting_user, obj=person,
-                 fields={"contact": contact.reference, "role": role})
+                 fields={"contact": contact.reference, "role": role, "new_record": new_record})
     return link
 
 
 @transaction.atomic
-def do_link_person(contact: Contact, person, *, role: str, acting_user) -> ContactPerson:
+def do_link_person(contact: Contact, person, *, role: str, acting_user,
+                   new_record: bool = False) -> ContactPerson:
+    """Link a person to a recorded contact; ``new_record`` when their record was just made for
+    it (a child so recorded is not known to children's services, R-EDT-3)."""
     if role not in PersonRole.values:
         raise InvalidContact({"role": "Choose child or adult"})
-    link = _link(contact, person, role, acting_user)
+    link = _link(contact, person, role, acting_user, new_record=new_record)
     chronology.sync(contact)
     return link
 
@@ -116,6 +147,28 @@ def do_record_edt_actions(contact: Contact, *, acting_user, actions: str) -> Con
     contact.version += 1
     contact.save(update_fields=["edt_actions", "version"])
     audit.record("edt_actions", user=acting_user, obj=contact)
+    return contact
+
+
+@transaction.atomic
+def do_check_handover(contact: Contact, *, acting_user) -> Contact:
+    """R-EDT-3: CRS has checked an EDT contact that EDT decided about a child who was not known
+    (none identified, or a record first made for it): it leaves the CRS queue."""
+    contact = Contact.objects.select_for_update().get(pk=contact.pk)
+    now = timezone.now()
+    if not contact.is_edt or contact.handover_at is None or now < contact.handover_at:
+        raise WrongState("Only an EDT contact that has been handed to CRS can be checked.")
+    if contact.status != ContactStatus.DECIDED:
+        raise WrongState("This contact is still to be decided: deciding it completes the "
+                         "handover.")
+    if contact.handover_checked_at:
+        raise WrongState("CRS has already checked this contact.")
+    if contact.decided_at is None or contact.decided_at >= contact.handover_at:
+        raise WrongState("CRS decided this contact: there is no EDT handover to check.")
+    contact.handover_checked_at, contact.handover_checked_by = now, acting_user
+    contact.version += 1
+    contact.save(update_fields=["handover_checked_at", "handover_checked_by", "version"])
+    audit.record("edt_handover_checked", user=acting_user, obj=contact)
     return contact
 
 
@@ -291,7 +344,8 @@ def _apply(contact: Contact, decision: Decision, acting_user, mash: dict | None 
             Involvement.objects.create(
                 person=child, team=team, worker=None,
                 status=InvolvementStatus.AWAITING_ALLOCATION, opened_on=timezone.localdate(),
-                referral_date=timezone.localdate(), primary_need=decision.primary_need,
+                referral_date=casework_rules.referral_date(contact.received_at),
+                primary_need=decision.primary_need,
                 service=team.service if team.service in InvolvementService.values else "")
             audit.record("referred", user=acting_user, obj=child,
                          fields={"team": team.name, "contact": contact.reference})

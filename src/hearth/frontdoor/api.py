@@ -15,6 +15,7 @@ from hearth.api_auth import AuthedRequest, permission
 from hearth.frontdoor import actions, mash
 from hearth.frontdoor.errors import FrontDoorError
 from hearth.frontdoor.models import Contact, Decision, MashAgencyRequest, MashEnquiry
+from hearth.frontdoor.models.contact import AWAITING_DECISION
 from hearth.frontdoor.queries import own_requests
 from hearth.frontdoor.schemas import (
     AnalysisIn,
@@ -24,6 +25,7 @@ from hearth.frontdoor.schemas import (
     ConsentOut,
     ContactIn,
     ContactOut,
+    ContactSummaryOut,
     DecisionIn,
     DecisionOut,
     MashOut,
@@ -118,6 +120,18 @@ def record_contact(request: AuthedRequest, payload: ContactIn):
     except FrontDoorError as exc:
         return problem(exc)
     return Status(201, contact_out(contact))
+
+
+@router.get("", response={200: list[ContactSummaryOut]}, auth=permission("contacts.queue"))
+def waiting_contacts(request: AuthedRequest):
+    """The contacts you may see that wait for a decision: immediate ones first, then the
+    soonest due (an overdue one is due soonest) (R-FD-4). At most 500."""
+    now = timezone.now()
+    waiting = Contact.objects.visible_to(request.auth).filter(
+        status__in=AWAITING_DECISION).in_queue_order()[:500]
+    return [{"id": c.pk, "reference": c.reference, "status": c.status, "urgency": c.urgency,
+             "is_edt": c.is_edt, "received_at": c.received_at, "decision_due": c.decision_due,
+             "overdue": c.decision_due < now} for c in waiting]
 
 
 @router.get("/{int:contact_id}", response={200: ContactOut, 404: Problem},

@@ -70,7 +70,8 @@ def seed_contacts(seed: int = 2026) -> list[tuple[str, str, str]]:
             caller_email=f"caller{i}@example.org" if kind == "professional" else "",
             caller_relationship="Professional" if kind == "professional" else "Neighbour",
             referral_source=source, worries=rng.choice(WORRIES),
-            strengths="Mother engages with school and wants help.", urgency="today",
+            strengths="Mother engages with school and wants help.",
+            urgency="immediate" if i == 11 else ("today" if i % 3 else "routine"),
             family_aware=True, family_told_sharing=True)
         if contact.is_edt:
             actions.do_record_edt_actions(contact, acting_user=edt,

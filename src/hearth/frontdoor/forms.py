@@ -98,9 +98,12 @@ class ContactForm(forms.Form):
     channel = forms.ChoiceField(label="How did the contact come in?", choices=Channel.choices,
                                 widget=forms.RadioSelect, initial=Channel.PHONE,
                                 error_messages={"required": "Select how the contact came in"})
-    urgency = forms.ChoiceField(label="Urgency", choices=Urgency.choices, widget=forms.RadioSelect,
-                                initial=Urgency.ROUTINE,
-                                error_messages={"required": "Select the urgency"})
+    urgency = forms.ChoiceField(  # no default: the worker chooses (R-FD-4)
+        label="How urgent is it?", choices=Urgency.choices, widget=forms.RadioSelect,
+        help_text="Immediate: a decision is due within hours, and the manager on duty is told "
+        "at once",
+        error_messages={"required": "Select how urgent the contact is",
+                        "invalid_choice": "Select how urgent the contact is"})
     worries = _text("What is the caller worried about?", required=True,
                     message="Enter what the caller is worried about")
     strengths = _text("What is going well?", hint="Strengths in the family and around the child")

@@ -15,7 +15,7 @@ from hearth.access.models import Agency, User
 from hearth.access.models.users import AgencyKind
 from hearth.access.notify import notify
 from hearth.access.roles import FRONT_DOOR_SERVICES, Role
-from hearth.frontdoor import rules
+from hearth.frontdoor import duty, rules
 from hearth.frontdoor.codes import ConsentStatus, ContactStatus, MashScope, MashStatus, Rag
 from hearth.frontdoor.errors import InvalidContact, NotAllowed, WrongState
 from hearth.frontdoor.models import (
@@ -101,12 +101,22 @@ def do_request_override(enquiry: MashEnquiry, *, acting_user, justification: str
         requested_at=timezone.now(), out_of_hours=calendar.is_edt(timezone.now()))
     audit.record("override_requested", user=acting_user, obj=enquiry.contact,
                  reason=justification)
-    approvers = User.objects.filter(is_active=True, role=Role.SERVICE_MANAGER) \
-        if override.out_of_hours else User.objects.filter(
-            is_active=True, role=Role.TEAM_MANAGER, team__service="crs")
-    notify(list(approvers), subject=f"A consent override on {enquiry.contact.reference} needs "
-           "your approval", link=f"/contacts/{enquiry.contact_id}/mash")
+    approvers = _approvers(timezone.now(), override.out_of_hours)
+    notify([u for u in approvers if u.pk != acting_user.pk],
+           subject=f"A consent override on {enquiry.contact.reference} needs your approval",
+           link=f"/contacts/{enquiry.contact_id}/mash")
     return override
+
+
+def _approvers(now, out_of_hours: bool) -> list:
+    """Who may approve now (R-MASH-3): the CRS managers in office hours; out of hours the
+    senior manager on call (with nobody on the rota, the service managers are told so that one
+    of them can go on call)."""
+    if not out_of_hours:
+        return list(User.objects.filter(is_active=True, team__service__in=FRONT_DOOR_SERVICES,
+                                        role__in=[Role.TEAM_MANAGER, Role.SERVICE_MANAGER]))
+    return duty.on_call_at(now) or list(User.objects.filter(is_active=True,
+                                                            role=Role.SERVICE_MANAGER))
 
 
 @transaction.atomic
@@ -116,15 +126,23 @@ def do_approve_override(enquiry: MashEnquiry, *, acting_user) -> ConsentOverride
         raise WrongState("No override has been requested.")
     if override.approved_at:
         raise WrongState("This override is already approved.")
-    out_of_hours = calendar.is_edt(timezone.now())
+    now = timezone.now()
+    out_of_hours = calendar.is_edt(now)
     team_service = acting_user.team.service if acting_user.team_id else None
+    on_call = duty.on_call_at(now) if out_of_hours else []
     if not rules.may_approve_override(role=acting_user.role, team_service=team_service,
-                                      out_of_hours=out_of_hours):
-        raise NotAllowed("Only a CRS manager (out of hours, the on-call senior manager) can "
-                         "approve a consent override.")
+                                      out_of_hours=out_of_hours,
+                                      on_call_now=any(u.pk == acting_user.pk for u in on_call)):
+        if out_of_hours:
+            who = ", ".join(u.display_name for u in on_call) or "nobody (add them with hearth "\
+                "oncall)"
+            raise NotAllowed("Out of hours only the senior manager on call now can approve a "
+                             f"consent override (R-MASH-3). On call now: {who}.")
+        raise NotAllowed("Only a CRS manager can approve a consent override in office hours "
+                         "(out of hours, the senior manager on call).")
     if acting_user.pk == override.requested_by_id:
         raise NotAllowed("A manager cannot approve their own override request.")
-    override.approved_by, override.approved_at = acting_user, timezone.now()
+    override.approved_by, override.approved_at = acting_user, now
     override.out_of_hours = out_of_hours
     override.save()
     audit.record("override_approved", user=acting_user, obj=enquiry.contact,
@@ -245,8 +263,10 @@ def _sign_off_managers(contact: Contact, analyst) -> list:
     """Who is asked to sign off (R-MASH-5): out of hours, the on-call senior manager for an EDT
     contact; otherwise the front door's managers (or, failing them, the service managers)."""
     users = User.objects.filter(is_active=True).exclude(pk=analyst.pk)
-    if contact.is_edt and calendar.is_edt(timezone.now()):
-        return list(users.filter(role=Role.SERVICE_MANAGER))
+    now = timezone.now()
+    if contact.is_edt and calendar.is_edt(now):
+        on_call = [u for u in duty.on_call_at(now) if u.pk != analyst.pk]
+        return on_call or list(users.filter(role=Role.SERVICE_MANAGER))
     managers = list(users.filter(role=Role.TEAM_MANAGER, team__service__in=FRONT_DOOR_SERVICES))
     return managers or list(users.filter(role=Role.SERVICE_MANAGER))
 

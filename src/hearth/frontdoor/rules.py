@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from hearth import calendar
-from hearth.access.roles import Role, is_front_door_manager
-from hearth.frontdoor.codes import ConsentStatus, Outcome, Rag
+from hearth.access.roles import FRONT_DOOR_SERVICES, Role, is_front_door_manager
+from hearth.frontdoor.codes import ConsentStatus, Outcome, Rag, Urgency
 
 # R-FD-5; seed 003: whether a strategy discussion is needed "is a decision to be made by the
 # social worker and their manager".
 OUTCOMES_NEEDING_AUTHORISATION = frozenset({Outcome.NFA, Outcome.REFERRAL, Outcome.STRATEGY})
+DEFAULT_IMMEDIATE_DEADLINE_HOURS = 4  # R-FD-4 (settings.IMMEDIATE_DEADLINE_HOURS)
 
 # R-MASH: response deadlines by RAG rating (configurable with settings.MASH_RAG_DEADLINES).
 DEFAULT_RAG_DEADLINES: dict[str, tuple[str, int]] = {
@@ -50,6 +51,30 @@ def may_sign_off_analysis(*, user_id: int, role: str, team_service: str | None,
     return role == Role.SERVICE_MANAGER or is_front_door_manager(role, team_service)
 
 
+def decision_due(received: datetime, urgency: str,
+                 immediate_hours: int = DEFAULT_IMMEDIATE_DEADLINE_HOURS) -> datetime:
+    """R-FD-4: when the decision on a contact is due. An immediate contact has its own deadline,
+    ``immediate_hours`` elapsed hours after it was received, whatever the day or hour; every other
+    contact is due by the end of the first working day after the day of receipt."""
+    if urgency == Urgency.IMMEDIATE:
+        # Real elapsed hours (in UTC): across a clock change the wall time moves by an hour.
+        return (received.astimezone(UTC) + timedelta(hours=immediate_hours)).astimezone(
+            calendar.LONDON)
+    return calendar.contact_decision_due(received)
+
+
+def is_immediate_waiting(urgency: str, waiting: bool) -> bool:
+    """R-FD-4: an immediate contact still waiting for a decision goes to the top of every
+    queue."""
+    return waiting and urgency == Urgency.IMMEDIATE
+
+
+def queue_key(*, urgency: str, waiting: bool, overdue: bool, due: datetime, pk: int) -> tuple:
+    """The order of every front-door queue (R-FD-4): immediate contacts still waiting first,
+    then overdue ones, then the others waiting, then the rest; soonest due first within each."""
+    return (not is_immediate_waiting(urgency, waiting), not overdue, not waiting, due, pk)
+
+
 def reason_required_for_not_telling(family_told_sharing: bool) -> bool:
     """R-FD-2: not telling the family needs a recorded exceptional reason."""
     return not family_told_sharing
@@ -80,11 +105,14 @@ def consent_allows_gathering(answers: Iterable[str], people_with_pr: int,
         a == ConsentStatus.GIVEN for a in answers)
 
 
-def may_approve_override(*, role: str, team_service: str | None, out_of_hours: bool) -> bool:
-    """R-MASH-3: a CRS manager approves an override; out of hours, the on-call senior manager."""
-    if role == "service_manager":
-        return True
-    return not out_of_hours and role == "team_manager" and team_service == "crs"
+def may_approve_override(*, role: str, team_service: str | None, out_of_hours: bool,
+                         on_call_now: bool = False) -> bool:
+    """R-MASH-3: in office hours a CRS manager approves an override; out of hours only the
+    senior manager on call at that moment (``hearth oncall``), whatever their usual team."""
+    if out_of_hours:
+        return on_call_now and role in (Role.TEAM_MANAGER, Role.SERVICE_MANAGER)
+    return is_front_door_manager(role, team_service) or (
+        role == Role.SERVICE_MANAGER and team_service in FRONT_DOOR_SERVICES)
 
 
 def handover_at(received: datetime) -> datetime:
@@ -95,6 +123,33 @@ def handover_at(received: datetime) -> datetime:
         return datetime.combine(day, calendar.OFFICE_OPENS, calendar.LONDON)
     return datetime.combine(calendar.next_working_day(day), calendar.OFFICE_OPENS,
                             calendar.LONDON)
+
+
+def child_unknown(children_new_records: Iterable[bool]) -> bool:
+    """R-EDT-3: the child is not known to children's services when no child is identified yet,
+    or when a child's record was first made while taking this contact (as when EDT creates a
+    new record out of hours rather than linking an existing child). One flag per child."""
+    flags = list(children_new_records)
+    return not flags or any(flags)
+
+
+def goes_to_crs(*, decided_before_handover: bool, child_unknown: bool, checked: bool) -> bool:
+    """R-EDT-3: an EDT contact is handed to CRS when the office next opens unless EDT decided it
+    first about a known child. Still undecided, CRS decides it with the usual deadline; decided
+    by EDT about a child not known, it waits for CRS to check it."""
+    return not decided_before_handover or (child_unknown and not checked)
+
+
+def describe_handover(handover: datetime, now: datetime, *, goes: bool) -> str:
+    """R-EDT-3: what the contact page says about the handover: the future tense only until the
+    handover time has passed."""
+    local = handover.astimezone(calendar.LONDON)
+    when = f"{local:%H:%M} on {local:%A} {local.day} {local:%B %Y}"
+    if not goes:
+        return "Not handed to CRS: EDT decided it and the child is known"
+    if now < handover:
+        return f"Will be handed to CRS at {when}"
+    return f"Handed to CRS at {when}"
 
 
 def time_left(due: datetime, now: datetime) -> timedelta:

@@ -57,7 +57,8 @@ class ContactIn(Schema):
     child_words: str = Field("", max_length=20000)
     questions_asked: str = Field("", max_length=20000)
     advice_given: str = Field("", max_length=20000)
-    urgency: str = Urgency.ROUTINE.value
+    urgency: str = Field(description="immediate, today or routine: no default, the caller "
+                         "chooses (R-FD-4)")
     family_aware: bool
     family_told_sharing: bool
     not_told_reason: str = Field("", max_length=20000)
@@ -130,6 +131,19 @@ class ContactOut(Schema):
     version: int
     people: list[LinkOut]
     decisions: list[DecisionOut]
+
+
+class ContactSummaryOut(Schema):
+    """A contact in the list of those waiting (R-FD-4): immediate first, then soonest due."""
+
+    id: int
+    reference: str
+    status: str
+    urgency: str
+    is_edt: bool
+    received_at: datetime
+    decision_due: datetime
+    overdue: bool
 
 
 class MashIn(Schema):

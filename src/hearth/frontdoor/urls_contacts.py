@@ -14,6 +14,8 @@ urlpatterns = [
     path("contacts/<int:contact_id>", contact_page.contact, name="contact"),
     path("contacts/<int:contact_id>/people", contacts.contact_people, name="contact_people"),
     path("contacts/<int:contact_id>/edt-actions", contacts.edt_actions, name="edt_actions"),
+    path("contacts/<int:contact_id>/handover-checked", contacts.handover_checked,
+         name="handover_checked"),
     path("contacts/<int:contact_id>/decide", decisions.decide, name="decide"),
     path("contacts/<int:contact_id>/response", letters.response, name="response"),
     path("contacts/<int:contact_id>/response.pdf", letters.response_pdf, name="response_pdf"),

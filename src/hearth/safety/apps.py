@@ -7,6 +7,8 @@ class SafetyConfig(AppConfig):
     verbose_name = "Worker safety: warnings, visit plans and lone working"
 
     def ready(self) -> None:
+        from hearth.frontdoor import duty
         from hearth.safety import checkins
 
         checkins.register()  # lone working: job handlers and the visit-completion check
+        duty.register_on_call(checkins.on_call_at)  # R-MASH-3: who approves out of hours

@@ -16,12 +16,24 @@ from hearth.frontdoor.codes import (
     Urgency,
 )
 
+#: Still waiting for a decision (not in the MASH, not decided).
+AWAITING_DECISION = (ContactStatus.OPEN, ContactStatus.AWAITING_AUTHORISATION)
+
 
 class ContactQuerySet(models.QuerySet):
     def visible_to(self, user) -> ContactQuerySet:
         from hearth.access.visibility import visible_contacts
 
         return visible_contacts(user, self)  # type: ignore[return-value]
+
+    def in_queue_order(self) -> ContactQuerySet:
+        """R-FD-4: immediate contacts still waiting for a decision first, then soonest due (an
+        overdue contact is due soonest)."""
+        return self.alias(immediate_first=models.Case(
+            models.When(urgency=Urgency.IMMEDIATE, status__in=AWAITING_DECISION,
+                        then=models.Value(0)),
+            default=models.Value(1), output_field=models.IntegerField(),
+        )).order_by("immediate_first", "decision_due", "pk")
 
 
 class Contact(models.Model):
@@ -44,7 +56,8 @@ class Contact(models.Model):
     child_words = models.TextField(blank=True, help_text="The child's own words, where known")
     questions_asked = models.TextField(blank=True)
     advice_given = models.TextField(blank=True)
-    urgency = models.CharField(max_length=20, choices=Urgency.choices, default=Urgency.ROUTINE)
+    # No default: the worker chooses (R-FD-4); an immediate contact has its own deadline.
+    urgency = models.CharField(max_length=20, choices=Urgency.choices)
     family_aware = models.BooleanField(help_text="The family knows about this call")
     family_told_sharing = models.BooleanField(
         help_text="The family was told information would be shared")
@@ -55,6 +68,10 @@ class Contact(models.Model):
     decision_due = models.DateTimeField(db_index=True)
     handover_at = models.DateTimeField(null=True, blank=True,
                                        help_text="When an EDT contact reaches the CRS queue")
+    # R-EDT-3: CRS has checked an EDT contact whose child was not known (EDT decided it).
+    handover_checked_at = models.DateTimeField(null=True, blank=True)
+    handover_checked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                            on_delete=models.PROTECT, related_name="+")
     status = models.CharField(max_length=30, choices=ContactStatus.choices,
                               default=ContactStatus.OPEN, db_index=True)
     decided_at = models.DateTimeField(null=True, blank=True)
@@ -83,6 +100,9 @@ class ContactPerson(models.Model):
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT,
                                related_name="contact_links")
     role = models.CharField(max_length=10, choices=PersonRole.choices)
+    # The person's record was first made while taking this contact (not an existing record):
+    # a child so recorded is not known to children's services (R-EDT-3).
+    new_record = models.BooleanField(default=False)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["contact", "person"],

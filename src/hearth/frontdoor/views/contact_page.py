@@ -23,8 +23,25 @@ from hearth.frontdoor.views.common import (
 
 def _contact(user, contact_id) -> Contact:
     get_visible_contact(user, contact_id)  # 404 unless the user may see it
-    return Contact.objects.prefetch_related(links_prefetch()).select_related("recorded_by").get(
-        pk=contact_id)
+    return Contact.objects.prefetch_related(links_prefetch()).select_related(
+        "recorded_by", "handover_checked_by").get(pk=contact_id)
+
+
+def _handover(contact: Contact, now) -> dict | None:
+    """R-EDT-3: whether and when an EDT contact goes to CRS, and whether CRS may mark it
+    checked (EDT decided it, its child is not known, it is in the CRS queue)."""
+    if not contact.is_edt or contact.handover_at is None:
+        return None
+    unknown = rules.child_unknown(link.new_record for link in contact.links.all()
+                                  if link.role == "child")
+    decided_first = contact.status == ContactStatus.DECIDED and (
+        contact.decided_at is None or contact.decided_at < contact.handover_at)
+    goes = rules.goes_to_crs(decided_before_handover=decided_first, child_unknown=unknown,
+                             checked=False)
+    return {"text": rules.describe_handover(contact.handover_at, now, goes=goes),
+            "checked_by": contact.handover_checked_by, "checked_at": contact.handover_checked_at,
+            "may_check": goes and unknown and decided_first and now >= contact.handover_at
+            and contact.handover_checked_at is None}
 
 
 def render_contact(request, contact: Contact, *, status: int = 200, **extra):
@@ -48,6 +65,8 @@ def render_contact(request, contact: Contact, *, status: int = 200, **extra):
         "people": people_rows(((link.person, link.role) for link in contact.links.all()), user),
         "time_left": rules.describe_time_left(contact.decision_due, now),
         "overdue": contact.decision_due < now and contact.status != ContactStatus.DECIDED,
+        "handover": _handover(contact, now),
+        "immediate_hours": actions.immediate_hours(),
         "mash": enquiry,
         "may_sign_off_mash": bool(enquiry and enquiry.status == MashStatus.AWAITING_SIGN_OFF
                                   and user.has_hearth_permission("mash.sign_off")

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
 from hearth.frontdoor import actions
-from hearth.frontdoor.errors import InvalidContact
+from hearth.frontdoor.errors import FrontDoorError, InvalidContact
 from hearth.frontdoor.forms import ContactForm, EdtActionsForm, add_domain_errors
 from hearth.frontdoor.views.common import FORM_ERROR_STATUS, get_visible_contact
 from hearth.frontdoor.views.contact_page import render_contact
@@ -64,6 +64,7 @@ def _record(request, draft: dict, people: DraftPeople):
     if form.is_valid():
         try:
             contact = actions.do_record_contact(acting_user=request.user, people=people.pairs(),
+                                                new_records=people.new_records(),
                                                 **form.contact_fields())
         except InvalidContact as exc:
             add_domain_errors(form, exc.errors)
@@ -106,3 +107,18 @@ def edt_actions(request, contact_id):
             messages.success(request, "What you did was added to the EDT record.")
             return redirect("contacts:contact", contact_id=contact.pk)
     return render_contact(request, contact, edt_form=form, status=FORM_ERROR_STATUS)
+
+
+@requires("contacts.decide")
+@require_http_methods(["POST"])
+def handover_checked(request, contact_id):
+    """R-EDT-3: CRS has checked an EDT contact whose child was not known."""
+    contact = get_visible_contact(request.user, contact_id)
+    try:
+        actions.do_check_handover(contact, acting_user=request.user)
+    except FrontDoorError as exc:
+        return render_contact(request, contact, status=exc.status, conflict={
+            "title": "The handover could not be marked as checked", "message": str(exc),
+            "entries": []})
+    messages.success(request, f"Contact {contact.reference} is checked and leaves the queue.")
+    return redirect("contacts:contact", contact_id=contact.pk)

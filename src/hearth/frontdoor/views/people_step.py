@@ -46,15 +46,23 @@ class DraftPeople:
                   .filter(pk__in=list(roles))}
         return [(people[pid], role) for pid, role in roles.items() if pid in people]
 
-    def link(self, person: Person, role: str) -> None:
+    def new_records(self) -> set:
+        """The people whose records were made while taking this contact (R-EDT-3)."""
+        made = set(self.session.get(DRAFT, {}).get("new_records", []))
+        return {person.pk for person, _ in self.pairs() if str(person.pk) in made}
+
+    def link(self, person: Person, role: str, *, new_record: bool = False) -> None:
         draft = self.session[DRAFT]
         draft["people"] = [[pid, r] for pid, r in draft.get("people", [])
                            if pid != str(person.pk)] + [[str(person.pk), role]]
+        if new_record:
+            draft["new_records"] = [*draft.get("new_records", []), str(person.pk)]
         self.session.modified = True
 
     def remove(self, person_id: str) -> None:
         draft = self.session[DRAFT]
         draft["people"] = [[pid, r] for pid, r in draft.get("people", []) if pid != person_id]
+        draft["new_records"] = [pid for pid in draft.get("new_records", []) if pid != person_id]
         self.session.modified = True
 
 
@@ -71,8 +79,9 @@ class ContactPeople:
         return [(link.person, link.role) for link in self.contact.links.select_related("person")
                 .order_by("-role", "person__family_name")]
 
-    def link(self, person: Person, role: str) -> None:
-        actions.do_link_person(self.contact, person, role=role, acting_user=self.user)
+    def link(self, person: Person, role: str, *, new_record: bool = False) -> None:
+        actions.do_link_person(self.contact, person, role=role, acting_user=self.user,
+                               new_record=new_record)
 
     def remove(self, person_id: str) -> None:  # a recorded link stays on the record
         raise InvalidContact({"person": "A person linked to a recorded contact stays linked"})
@@ -129,7 +138,7 @@ def people_page(request, people, *, template_context: dict, here: str):
                 for field, errs in exc.message_dict.items():
                     new_form.add_error(field if field in new_form.fields else None, errs)
             else:
-                people.link(person, data["role"])
+                people.link(person, data["role"], new_record=True)
                 request.session[NOTICE] = (f"{person.display_name}'s record was created and "
                                            f"linked as {_role_label(data['role'])}.")
                 return redirect(here)

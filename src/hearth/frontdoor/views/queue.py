@@ -1,11 +1,11 @@
-"""The queues: the daytime (CRS) queue with overdue contacts first (R-FD-4) and EDT handovers
-(R-EDT-3), the EDT queue out of hours, and the manager's timeliness view."""
+"""The queues: the daytime (CRS) queue with immediate and then overdue contacts first (R-FD-4)
+and EDT handovers (R-EDT-3), the EDT queue out of hours, and the manager's timeliness view."""
 
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -59,30 +59,43 @@ def _mash_status(contact) -> str:
 
 
 def _rows(user, contacts, now: datetime, *, handover: bool = False) -> list[dict]:
-    """Overdue first, then by time left (R-FD-4)."""
+    """Immediate contacts first, then overdue, then by time left (R-FD-4)."""
     rows = []
     for contact, kids, hidden in _children_rows(user, contacts):
         waiting = contact.status in AWAITING_DECISION
+        overdue = waiting and contact.decision_due < now
         rows.append({
             "contact": contact, "children": kids, "hidden_children": hidden,
-            "overdue": waiting and contact.decision_due < now,
+            "overdue": overdue, "waiting": waiting,
+            "immediate": rules.is_immediate_waiting(contact.urgency, waiting),
             "time_left": rules.describe_time_left(contact.decision_due, now) if waiting else "",
             "handover": handover and contact.is_edt,
             "mash_status": _mash_status(contact),
+            "key": rules.queue_key(urgency=contact.urgency, waiting=waiting, overdue=overdue,
+                                   due=contact.decision_due, pk=contact.pk),
         })
-    rows.sort(key=lambda r: (not r["overdue"], r["contact"].status not in AWAITING_DECISION,
-                             r["contact"].decision_due, r["contact"].pk))
+    rows.sort(key=lambda r: r["key"])
     return rows
 
 
+def _deadline() -> dict:
+    """What the queue says about the deadlines (R-FD-4)."""
+    return {"immediate_hours": actions.immediate_hours()}
+
+
 def crs_queue(contacts, now: datetime):
-    """Daytime contacts; EDT contacts only from their handover, and then only those still
-    undecided or whose child is not known (R-EDT-3)."""
-    no_child = ~Exists(ContactPerson.objects.filter(contact=OuterRef("pk"),
-                                                    role=PersonRole.CHILD))
+    """Daytime contacts; EDT contacts only from their handover, and then those still undecided
+    (CRS decides them), and those EDT decided about a child not known (none identified yet, or
+    a record first made while taking the contact) until CRS has checked them (R-EDT-3,
+    ``rules.goes_to_crs``)."""
+    children = ContactPerson.objects.filter(contact=OuterRef("pk"), role=PersonRole.CHILD)
+    child_unknown = ~Exists(children) | Exists(children.filter(new_record=True))
+    edt_decided_unknown = child_unknown & Q(decided_at__lt=F("handover_at"),
+                                            handover_checked_at__isnull=True)
     return contacts.filter(
         Q(is_edt=False, status__in=UNDECIDED)
-        | (Q(is_edt=True, handover_at__lte=now) & (Q(status__in=UNDECIDED) | no_child)))
+        | (Q(is_edt=True, handover_at__lte=now)
+           & (Q(status__in=UNDECIDED) | edt_decided_unknown)))
 
 
 @requires("contacts.queue")
@@ -94,18 +107,18 @@ def queue(request):
     if request.user.has_hearth_permission("contacts.authorise"):
         # R-FD-5: only what this manager may authorise (never their own proposals).
         to_authorise = [c for c in contacts.filter(status=ContactStatus.AWAITING_AUTHORISATION)
-                        .order_by("decision_due", "pk")
+                        .in_queue_order()
                         if c.proposals and actions.may_review(c.proposals[0], request.user)]
     if request.user.has_hearth_permission("mash.sign_off") and mash.may_sign_off(
             None, request.user):
         # R-MASH-5: analyses waiting for a CRS manager's sign-off.
         to_sign_off = [c for c in contacts.filter(mash__status=MashStatus.AWAITING_SIGN_OFF)
-                       .select_related("mash__analysed_by").order_by("decision_due", "pk")
+                       .select_related("mash__analysed_by").in_queue_order()
                        if mash.may_sign_off(c.mash, request.user)]
     return render(request, "frontdoor/queue.html", {
         "rows": _rows(request.user, crs_queue(contacts, now), now, handover=True), "now": now,
         "to_authorise": to_authorise, "to_sign_off": to_sign_off, "edt_queue": False,
-        **_links(request.user),
+        **_links(request.user), **_deadline(),
     })
 
 
@@ -117,7 +130,7 @@ def edt_queue(request):
     contacts = _contacts(request.user).filter(is_edt=True, status__in=UNDECIDED)
     return render(request, "frontdoor/queue.html", {
         "rows": _rows(request.user, contacts, now), "now": now, "edt_queue": True,
-        "in_edt_hours": calendar.is_edt(now), **_links(request.user),
+        "in_edt_hours": calendar.is_edt(now), **_links(request.user), **_deadline(),
     })
 
 
@@ -145,10 +158,11 @@ def timeliness(request):
                    "share": None if share is None else round(share * 100),
                    "start": span["start"], "end": span["end"]}
     overdue = contacts.filter(status__in=AWAITING_DECISION, decision_due__lt=now).prefetch_related(
-        links_prefetch()).order_by("decision_due", "pk")
+        links_prefetch()).in_queue_order()  # immediate first (R-FD-4)
     return render(request, "frontdoor/timeliness.html", {
         "form": form, "figures": figures, "now": now,
         "overdue": [{"contact": c, "children": kids, "hidden_children": hidden,
-                     "time_left": rules.describe_time_left(c.decision_due, now)}
+                     "time_left": rules.describe_time_left(c.decision_due, now),
+                     "immediate": rules.is_immediate_waiting(c.urgency, True)}
                     for c, kids, hidden in _children_rows(request.user, overdue)],
     }, status=400 if form.errors else 200)
