@@ -187,7 +187,9 @@ def agreement_wanted(*, starts_at: datetime, ends_at: datetime | None = None, wa
                      joint_visit_required: bool, second_worker: bool) -> bool:
     """A manager's agreement would change whether the visit may go ahead (it is missing, or
     one of the things missing)."""
-    facts = {"starts_at": starts_at, "ends_at": ends_at, "warned": warned,
-             "joint_visit_required": joint_visit_required, "second_worker": second_worker}
-    return go_ahead_problems(**facts, manager_agreed=False) != \
-        go_ahead_problems(**facts, manager_agreed=True)
+    def problems(agreed: bool) -> dict[str, str]:
+        return go_ahead_problems(starts_at=starts_at, ends_at=ends_at, warned=warned,
+                                 joint_visit_required=joint_visit_required,
+                                 second_worker=second_worker, manager_agreed=agreed)
+
+    return problems(False) != problems(True)
