@@ -33,12 +33,19 @@ from hearth import calendar
 from hearth.access import audit
 from hearth.access.models import User
 from hearth.access.notify import notify
-from hearth.access.roles import MANAGER_ROLES, Role
+from hearth.access.roles import MANAGER_ROLES
 from hearth.access.visibility import can_see
 from hearth.jobs.runner import schedule
 from hearth.people.actions import StaleEdit
 from hearth.safety.codes import CheckInStatus
 from hearth.safety.models import CheckIn, OnCall, VisitPlan
+from hearth.safety.oncall import (  # noqa: F401  (who is told: part of this module's API)
+    alert_recipients,
+    escalation_recipients,
+    line_manager_off_duty,
+    on_call_at,
+    senior_managers,
+)
 
 ALERT_JOB = "safety.checkin_alert"
 ESCALATE_JOB = "safety.checkin_escalate"
@@ -129,56 +136,6 @@ def out_now() -> QuerySet[CheckIn]:
     """Everyone out on a lone visit now, soonest expected back first."""
     return (CheckIn.objects.filter(status=CheckInStatus.OUT)
             .select_related("worker__team", "person").order_by("expected_back", "pk"))
-
-
-def on_call_at(now: datetime) -> list[User]:
-    return [row.user for row in OnCall.objects.filter(
-        starts_at__lte=now, ends_at__gt=now, user__is_active=True).select_related("user")
-        .order_by("starts_at", "pk")]
-
-
-def line_manager_off_duty(at: datetime) -> bool:
-    """R-EDT-2, R-SAFE-4: in EDT hours (R-EDT-1: 17:00 to 09:00 on weekdays, all day at
-    weekends and on bank holidays) a lone worker, an EDT practitioner or anyone working out of
-    hours, has no line manager on duty: the on-call senior manager is alerted first."""
-    return calendar.is_edt(at)
-
-
-def _unique(people: list[User], *, besides: list[User]) -> list[User]:
-    skip = {u.pk for u in besides}
-    unique = {u.pk: u for u in people if u.pk not in skip}
-    return list(unique.values())
-
-
-def senior_managers(worker, at: datetime) -> list[User]:
-    """The on-call senior manager(s) covering ``at``; if nobody is on call, every active
-    service manager."""
-    people = on_call_at(at) or list(User.objects.filter(is_active=True,
-                                                        role=Role.SERVICE_MANAGER))
-    return _unique(people, besides=[worker])
-
-
-def alert_recipients(worker, at: datetime) -> list[User]:
-    """Who is alerted first when the worker is overdue at ``at``: their line manager(s) in
-    office hours; out of hours the on-call senior manager (R-EDT-2)."""
-    if line_manager_off_duty(at):
-        return senior_managers(worker, at)
-    return list(worker.managers())
-
-
-def escalation_recipients(worker, now: datetime, alerted_at: datetime | None = None
-                          ) -> list[User]:
-    """Who is told when the alert was not enough. After an office-hours alert, the on-call
-    senior manager (every service manager with nobody on call). After an out-of-hours one
-    (which went to the on-call senior manager), every service manager and the worker's line
-    manager(s) not told yet."""
-    alerted_at = alerted_at or now
-    if not line_manager_off_duty(alerted_at):
-        return senior_managers(worker, now)
-    told = alert_recipients(worker, alerted_at)
-    wider = list(User.objects.filter(is_active=True, role=Role.SERVICE_MANAGER)) + list(
-        worker.managers())
-    return _unique(wider, besides=[worker, *told])
 
 
 def family_ids(person_id) -> set:

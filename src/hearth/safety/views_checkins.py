@@ -120,7 +120,7 @@ def checkin_new(request):
 def _checkin_for(user, checkin_id) -> CheckIn:
     """The worker's own check-in, or anyone's for a manager who monitors lone working;
     otherwise 404."""
-    qs = CheckIn.objects.select_related("worker__team", "person", "visit_plan",
+    qs = CheckIn.objects.select_related("worker__team", "person", "visit_plan", "joint_worker",
                                         "checked_out_by")
     if not user.has_hearth_permission("safety.monitor"):
         qs = qs.filter(worker=user)
