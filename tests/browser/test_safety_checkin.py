@@ -4,7 +4,7 @@ with axe-core, including the one with errors."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from django.utils import timezone
@@ -74,7 +74,7 @@ def test_sam_checks_in_tina_sees_sam_out_and_sam_checks_out_r_safe_4(
 
 def test_tina_opens_the_alert_for_an_overdue_lone_visit_r_safe_4(page, social_worker,
                                                                 team_manager, fletchers):
-    """Sam went out two hours ago and is overdue: Out now shows it, and the alert page shows
+    """Sam went out on a lone visit and is overdue: Out now shows it, and the alert page shows
     the warnings and the visit plan first. Tina closes the check-in, first without a reason."""
     import time_machine
 
@@ -86,16 +86,21 @@ def test_tina_opens_the_alert_for_an_overdue_lone_visit_r_safe_4(page, social_wo
     do_add_warning(acting_user=social_worker, person=jack, kind="animals",
                    what_happened="Two large dogs loose in the garden", source="Sam's visit",
                    occurred_on=date(2026, 1, 2), disclosed_to_person=True)
-    two_hours_ago = timezone.now() - timedelta(hours=2)
-    with time_machine.travel(two_hours_ago, tick=False):
+    # Sam went out at 11:00 on the last working day, in daylight and working hours (a lone
+    # daytime visit: the warning does not ask for two workers), and never checked out.
+    from hearth import calendar
+
+    went_out = datetime.combine(calendar.add_working_days(timezone.localdate(), -1), time(11),
+                                calendar.LONDON)
+    with time_machine.travel(went_out, tick=False):
         plan = VisitPlan.objects.create(person=jack, worker=social_worker,
-                                        planned_for=two_hours_ago, created_at=two_hours_ago,
+                                        planned_for=went_out, created_at=went_out,
                                         answers={"daylight": {"answer": True, "note": ""},
                                                  "joint_visit": {"answer": False, "note": ""}},
                                         notes="Phone Tina on arrival.")
         checkin = do_start_check_in(acting_user=social_worker, where="12 Acacia Road",
                                     person=jack, visit_plan=plan,
-                                    expected_back=two_hours_ago + timedelta(hours=1))
+                                    expected_back=went_out + timedelta(hours=1))
     assert do_alert_managers(checkin.pk)
 
     sign_in(page, team_manager)

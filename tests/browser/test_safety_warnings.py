@@ -4,12 +4,11 @@ alone (R-SAFE-1, R-SAFE-2). Every page is checked with axe-core."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from hearth import calendar
 from hearth.safety.codes import PLAN_QUESTIONS
 from tests.browser.helpers import assert_accessible, error_summary, sign_in
 
@@ -72,7 +71,9 @@ def test_sam_raises_a_warning_sees_it_everywhere_and_plans_a_visit(new_page, soc
     page.get_by_role("button", name="Save the plan").click()  # empty: the errors
     expect(error_summary(page)).to_contain_text("Enter the date of the visit")
     assert_accessible(page)
-    page.get_by_label("Date of the visit").fill((today + timedelta(days=7)).strftime("%d/%m/%Y"))
+    # A working day, so that 10:30 is in daylight and working hours (R-RES-5).
+    visit_day = calendar.add_working_days(today, 5)
+    page.get_by_label("Date of the visit").fill(visit_day.strftime("%d/%m/%Y"))
     page.get_by_label("Time of the visit").fill("10:30")
     for key, _ in PLAN_QUESTIONS:
         page.locator(f"#question-{key}").get_by_label("Yes").check()

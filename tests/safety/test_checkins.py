@@ -293,18 +293,64 @@ def test_bad_check_ins_are_refused_and_nothing_is_written_r_safe_4(
 
 
 @pytest.mark.django_db
-def test_an_edt_practitioner_checks_in_the_same_way_r_safe_4(time_machine, fletchers):
+def test_a_lone_edt_worker_overdue_alerts_the_on_call_senior_manager_first_r_edt_2_r_safe_4(
+        time_machine, fletchers, service_managers):
+    """R-EDT-2, R-SAFE-4: Ed, on the Emergency Duty Team, goes out alone at 22:00. His line
+    manager Erin is off duty: when he misses his check-out, Sue, the on-call senior manager, is
+    alerted first (not Erin); when he is still out, the procedure escalates to the other
+    service managers and Erin; when he checks out, everyone told is stood down."""
+    sue, steve = service_managers
     time_machine.move_to(at(22), tick=False)
     edt = Team.objects.create(name="Emergency Duty Team", service="edt")
     ed = make_user("ed", Role.ADVANCED_PRACTITIONER, team=edt, first="Ed", last="Duty")
-    edt_manager = make_user("erin", Role.TEAM_MANAGER, team=edt, first="Erin", last="Lead")
+    erin = make_user("erin", Role.TEAM_MANAGER, team=edt, first="Erin", last="Lead")
+    do_add_on_call(acting_user=None, user=sue, starts_at=at(17), ends_at=at(17) +
+                   timedelta(hours=16))
     checkin = do_start_check_in(acting_user=ed, where="Southampton General Hospital",
                                 person=fletchers["amy"], expected_back=at(23, 30))
     time_machine.move_to(at(23, 45))
     run_due()
     checkin.refresh_from_db()
-    assert checkin.manager_alerted_at is not None
-    assert told(edt_manager, "Ed Duty has not checked out")
+    assert checkin.manager_alerted_at == at(23, 45)
+    [alert] = told(sue, "Ed Duty has not checked out of a lone visit")
+    assert "line manager is off duty" in alert.body
+    assert not told(erin, "") and not told(steve, "")
+    assert AuditEntry.objects.get(action="safety.checkin_alert").fields["told"] == ["sue"]
+
+    time_machine.move_to(at(23, 45) + ESCALATE)
+    run_due()
+    [escalation] = told(steve, "Escalation: Ed Duty is overdue from a lone visit")
+    assert "The on-call senior manager was alerted at 23:45" in escalation.body
+    assert told(erin, "Escalation: Ed Duty") and not told(sue, "Escalation")
+
+    do_check_out(CheckIn.objects.get(pk=checkin.pk), acting_user=ed)
+    for manager in (sue, steve, erin):
+        assert told(manager, "Ed Duty has checked out of a lone visit safely")
+
+
+@pytest.mark.django_db
+def test_in_office_hours_the_line_manager_is_still_alerted_first_r_edt_2_r_safe_4(
+        ten_am, fletchers, service_managers):
+    """The same EDT worker out at 10:00 on a Tuesday: his line manager is on duty."""
+    edt = Team.objects.create(name="Emergency Duty Team", service="edt")
+    ed = make_user("ed", Role.ADVANCED_PRACTITIONER, team=edt, first="Ed", last="Duty")
+    erin = make_user("erin", Role.TEAM_MANAGER, team=edt, first="Erin", last="Lead")
+    do_start_check_in(acting_user=ed, where="Southampton General Hospital",
+                      person=fletchers["amy"], expected_back=at(11))
+    ten_am.move_to(at(11, 15))
+    run_due()
+    assert told(erin, "Ed Duty has not checked out")
+    assert not any(told(manager, "") for manager in service_managers)
+
+
+def test_the_line_manager_is_off_duty_in_edt_hours_r_edt_2():
+    """R-EDT-1 hours: 17:00 to 09:00 on weekdays, all day at weekends and bank holidays."""
+    assert not checkins.line_manager_off_duty(at(9))
+    assert not checkins.line_manager_off_duty(at(16, 59))
+    assert checkins.line_manager_off_duty(at(17))
+    assert checkins.line_manager_off_duty(at(8, 59))
+    assert checkins.line_manager_off_duty(datetime(2026, 11, 21, 12, 0, tzinfo=LONDON))  # Sat
+    assert checkins.line_manager_off_duty(datetime(2026, 12, 25, 12, 0, tzinfo=LONDON))
 
 
 @pytest.mark.django_db
@@ -383,7 +429,10 @@ def _database_url() -> str:
 def test_a_separate_hearth_worker_process_alerts_the_manager_r_safe_4(social_worker,
                                                                      team_manager, fletchers):
     """Nobody has a page open: the check-in is overdue by the clock, and `hearth worker --once`,
-    another process reading the same database (on the test's clock), alerts Tina."""
+    another process reading the same database (on the test's clock), alerts Tina; or, when the
+    clock is out of hours and Tina is off duty, Sue the senior manager (R-EDT-2)."""
+    sue = make_user("sue", Role.SERVICE_MANAGER, first="Sue", last="Senior")
+    first = sue if checkins.line_manager_off_duty(timezone.now()) else team_manager
     two_hours_ago = timezone.now() - timedelta(hours=2)
     with tm.travel(two_hours_ago, tick=False):  # Sam went out two hours ago, due back in one
         checkin = start(social_worker, fletchers, back=two_hours_ago + timedelta(hours=1))
@@ -394,12 +443,12 @@ def test_a_separate_hearth_worker_process_alerts_the_manager_r_safe_4(social_wor
     assert result.returncode == 0, result.stderr
     checkin.refresh_from_db()
     assert checkin.manager_alerted_at is not None and checkin.escalated_at is None
-    assert told(team_manager, "Sam Worker has not checked out of a lone visit")
+    assert told(first, "Sam Worker has not checked out of a lone visit")
     assert Job.objects.get(kind=checkins.ALERT_JOB).status == JobStatus.DONE
     assert Job.objects.get(kind=checkins.ESCALATE_JOB).status == JobStatus.DUE
-    # The worker's e-mail to Tina went too, saying only that there is something to read.
+    # The worker's e-mail to Tina (or Sue) went too, saying only that there is something to read.
     mail = Job.objects.get(kind="notify.email")
-    assert mail.status == JobStatus.DONE and mail.payload["to"] == [team_manager.email]
+    assert mail.status == JobStatus.DONE and mail.payload["to"] == [first.email]
     assert "Acacia" not in mail.payload["subject"] + mail.payload["body"]
 
 

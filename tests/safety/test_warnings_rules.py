@@ -81,16 +81,13 @@ def test_R_SAFE_2_a_plan_answers_every_question_of_seed_004_for_a_visit_to_come(
                                     joint_worker_id=1, now=NOW)) == ["joint_worker"]
 
 
-def test_R_SAFE_2_a_joint_visit_or_a_managers_agreement_where_a_warning_asks():
-    assert rules.plan_ready(False, None, False)
-    assert not rules.plan_ready(True, None, False)
-    assert rules.plan_ready(True, 7, False) and rules.plan_ready(True, None, True)
-    assert rules.agree_refusal(worker_id=1, manager_id=2, may_agree=True,
-                               requires_joint_visit=True, joint_worker_id=None,
-                               already_agreed=False) is None
-    assert "your own visit" in rules.agree_refusal(
-        worker_id=2, manager_id=2, may_agree=True, requires_joint_visit=True,
-        joint_worker_id=None, already_agreed=False)
-    assert "no warning asks" in rules.agree_refusal(
-        worker_id=1, manager_id=2, may_agree=True, requires_joint_visit=False,
-        joint_worker_id=None, already_agreed=False)
+def test_R_SAFE_2_a_manager_agrees_once_never_to_their_own_visit_and_only_where_needed():
+    agree = dict(worker_id=1, manager_id=2, may_agree=True, already_agreed=False,
+                 agreement_wanted=True, joint_worker_named=False)
+    assert rules.agree_refusal(**agree) is None
+    assert "your own visit" in rules.agree_refusal(**{**agree, "worker_id": 2})
+    assert "Only a manager" in rules.agree_refusal(**{**agree, "may_agree": False})
+    assert "already agreed" in rules.agree_refusal(**{**agree, "already_agreed": True})
+    assert "no warning asks" in rules.agree_refusal(**{**agree, "agreement_wanted": False})
+    assert "a joint worker is named" in rules.agree_refusal(
+        **{**agree, "agreement_wanted": False, "joint_worker_named": True})

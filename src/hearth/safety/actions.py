@@ -193,11 +193,19 @@ def _plan_check(*, planned_for: datetime | None, answers: dict, worker, joint_wo
 
 
 def _ask_for_agreement(plan: VisitPlan, worker) -> None:
-    notify_managers(worker, subject=f"Agree a visit without a joint worker on "
-                                    f"{plan.person.display_name}",
+    """The worker's managers are asked to agree a plan that needs it (R-SAFE-2, R-SAFE-3)."""
+    from hearth.safety import go_ahead
+
+    if plan.manager_agreed_by_id or not go_ahead.plan_wants_agreement(plan):
+        return
+    daytime = rules.in_daylight_working_hours(plan.planned_for)
+    what = "a visit without a joint worker" if daytime else "an out-of-hours visit"
+    why = ("A warning asks for a joint visit and no joint worker is named." if daytime else
+           "The family has a worker-safety warning and the visit is outside daylight and "
+           "working hours: it needs two workers and your agreement.")
+    notify_managers(worker, subject=f"Agree {what} on {plan.person.display_name}",
                     body=f"{worker.display_name} plans a visit on "
-                         f"{timezone.localtime(plan.planned_for):%d/%m/%Y %H:%M}. A warning asks "
-                         "for a joint visit and no joint worker is named.",
+                         f"{timezone.localtime(plan.planned_for):%d/%m/%Y %H:%M}. {why}",
                     link=reverse("safety:visit_plan", kwargs={"plan_id": plan.pk}))
 
 
@@ -233,13 +241,8 @@ def do_plan_visit(person, *, acting_user, planned_for: datetime | None,
                 joint_worker=getattr(joint_worker, "username", None),
                 supervision_session=getattr(session, "pk", None),
                 answers={k: v["answer"] for k, v in answers.items()})
-    if rules.needs_agreement(found.joint_visit, getattr(joint_worker, "pk", None)):
-        _ask_for_agreement(plan, acting_user)
+    _ask_for_agreement(plan, acting_user)
     return plan
-
-
-def plan_requires_joint_visit(plan: VisitPlan) -> bool:
-    return any(w.requires_joint_visit for w in plan.warnings.all())
 
 
 def _locked_plan(plan: VisitPlan, expected_version: int) -> VisitPlan:
@@ -254,8 +257,9 @@ def _locked_plan(plan: VisitPlan, expected_version: int) -> VisitPlan:
 def do_update_plan(plan: VisitPlan, *, acting_user, expected_version: int,
                    planned_for: datetime | None, answers: dict[str, Any], notes: str = "",
                    joint_worker=None) -> VisitPlan:
-    """Change a plan (its worker only). Naming a different joint worker, or none, withdraws a
-    manager's agreement given for the plan as it was."""
+    """Change a plan (its worker only). Naming a different joint worker, or none, or moving
+    the visit into or out of daylight and working hours, withdraws a manager's agreement given
+    for the plan as it was."""
     current = _locked_plan(plan, expected_version)
     if current.worker_id != acting_user.pk:
         raise PlanRefused("Only the worker whose visit it is can change the plan.")
@@ -265,11 +269,13 @@ def do_update_plan(plan: VisitPlan, *, acting_user, expected_version: int,
     assert planned_for is not None  # plan_problems refuses a missing one
     before = {"planned_for": current.planned_for.isoformat(),
               "joint_worker": current.joint_worker_id}
+    was_daytime = rules.in_daylight_working_hours(current.planned_for)
     current.planned_for, current.answers = planned_for, answers
     current.notes = (notes or "").strip()
     current.joint_worker = joint_worker
-    if current.manager_agreed_by_id and before["joint_worker"] != getattr(joint_worker, "pk",
-                                                                           None):
+    if current.manager_agreed_by_id and (
+            before["joint_worker"] != getattr(joint_worker, "pk", None)
+            or was_daytime != rules.in_daylight_working_hours(planned_for)):
         current.manager_agreed_by, current.manager_agreed_at, current.manager_note = \
             None, None, ""
     current.version += 1
@@ -277,9 +283,7 @@ def do_update_plan(plan: VisitPlan, *, acting_user, expected_version: int,
     _plan_audit("safety.visit_plan_update", current, acting_user, before=before,
                 planned_for=planned_for.isoformat(),
                 joint_worker=getattr(joint_worker, "username", None))
-    if rules.needs_agreement(plan_requires_joint_visit(current), current.joint_worker_id) \
-            and not current.manager_agreed_by_id:
-        _ask_for_agreement(current, acting_user)
+    _ask_for_agreement(current, acting_user)
     return current
 
 
@@ -287,14 +291,18 @@ def do_update_plan(plan: VisitPlan, *, acting_user, expected_version: int,
 def do_agree_plan(plan: VisitPlan, *, acting_user, expected_version: int,
                   note: str = "") -> VisitPlan:
     """A manager records their agreement to a visit that a warning says needs two workers,
-    when no joint worker is named (R-SAFE-2)."""
+    when no joint worker is named (R-SAFE-2), or to any visit to a warned family outside
+    daylight and working hours (R-SAFE-3, R-RES-5). The recorded, audited agreement is what
+    lets the check-in and the visit go ahead."""
+    from hearth.safety import go_ahead
+
     current = _locked_plan(plan, expected_version)
     refusal = rules.agree_refusal(
         worker_id=current.worker_id, manager_id=acting_user.pk,
         may_agree=acting_user.has_hearth_permission("safety.sign_off"),
-        requires_joint_visit=plan_requires_joint_visit(current),
-        joint_worker_id=current.joint_worker_id,
-        already_agreed=current.manager_agreed_by_id is not None)
+        already_agreed=current.manager_agreed_by_id is not None,
+        agreement_wanted=go_ahead.plan_wants_agreement(current),
+        joint_worker_named=current.joint_worker_id is not None)
     if refusal:
         raise PlanRefused(refusal)
     current.manager_agreed_by = acting_user
@@ -306,7 +314,7 @@ def do_agree_plan(plan: VisitPlan, *, acting_user, expected_version: int,
     _plan_audit("safety.visit_plan_agree", current, acting_user, note=current.manager_note)
     notify([current.worker], subject=f"Your visit plan was agreed on "
                                      f"{current.person.display_name}",
-           body=f"{acting_user.display_name} agreed to the visit without a joint worker.",
+           body=f"{acting_user.display_name} agreed to the visit.",
            link=reverse("safety:visit_plan", kwargs={"plan_id": current.pk}))
     return current
 

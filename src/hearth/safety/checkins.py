@@ -1,6 +1,8 @@
 """Lone working (R-SAFE-4): a worker checks in (where, expected back) and out when safe; if they
 have not checked out ``grace`` after they were expected back, ``hearth worker`` alerts their
-manager, and ``escalate_after`` later the on-call senior manager.
+manager, and ``escalate_after`` later the on-call senior manager. Out of hours (EDT hours,
+R-EDT-1) the line manager is off duty: the on-call senior manager is alerted first, and the
+escalation goes to every service manager and the line manager (R-EDT-2).
 
 - Pure rules (no database, no clock: ``now`` is passed in): ``expected_back_problem``,
   ``state``, ``alert_due``, ``escalation_due``.
@@ -31,12 +33,19 @@ from hearth import calendar
 from hearth.access import audit
 from hearth.access.models import User
 from hearth.access.notify import notify
-from hearth.access.roles import MANAGER_ROLES, Role
+from hearth.access.roles import MANAGER_ROLES
 from hearth.access.visibility import can_see
 from hearth.jobs.runner import schedule
 from hearth.people.actions import StaleEdit
 from hearth.safety.codes import CheckInStatus
 from hearth.safety.models import CheckIn, OnCall, VisitPlan
+from hearth.safety.oncall import (  # noqa: F401  (who is told: part of this module's API)
+    alert_recipients,
+    escalation_recipients,
+    line_manager_off_duty,
+    on_call_at,
+    senior_managers,
+)
 
 ALERT_JOB = "safety.checkin_alert"
 ESCALATE_JOB = "safety.checkin_escalate"
@@ -129,21 +138,6 @@ def out_now() -> QuerySet[CheckIn]:
             .select_related("worker__team", "person").order_by("expected_back", "pk"))
 
 
-def on_call_at(now: datetime) -> list[User]:
-    return [row.user for row in OnCall.objects.filter(
-        starts_at__lte=now, ends_at__gt=now, user__is_active=True).select_related("user")
-        .order_by("starts_at", "pk")]
-
-
-def escalation_recipients(worker, now: datetime) -> list[User]:
-    """The on-call senior manager(s) covering ``now``; if nobody is on call, every active
-    service manager."""
-    people = on_call_at(now) or list(User.objects.filter(is_active=True,
-                                                         role=Role.SERVICE_MANAGER))
-    unique = {u.pk: u for u in people if u.pk != worker.pk}
-    return list(unique.values())
-
-
 def family_ids(person_id) -> set:
     """The person and their direct relatives (parents, children, partners...)."""
     from hearth.people.models import Relationship
@@ -168,12 +162,14 @@ def visible_plans(user) -> QuerySet[VisitPlan]:
 # --- Actions -------------------------------------------------------------------------------------
 
 class CheckInRefused(Exception):
-    """The check-in may not be changed as asked; ``field`` names the input at fault. Nothing
-    was written."""
+    """The check-in may not be changed as asked; ``field`` names the input at fault (and
+    ``problems`` every one, by field, when there are several). Nothing was written."""
 
-    def __init__(self, message: str, field: str | None = None):
+    def __init__(self, message: str, field: str | None = None,
+                 problems: dict[str, str] | None = None):
         super().__init__(message)
         self.field = field
+        self.problems = problems or {field or "": message}
 
 
 def _local(at: datetime) -> str:
@@ -195,12 +191,44 @@ def _schedule_alert(checkin: CheckIn) -> None:
              run_at=checkin.expected_back + grace())
 
 
+def _go_ahead(*, acting_user, person, visit_plan, joint_worker, now: datetime,
+              expected_back: datetime) -> None:
+    """R-SAFE-2, R-SAFE-3, R-RES-5: refused when a warning on the person, their family or
+    address needs a second worker or a manager's agreement that is not there."""
+    from hearth.safety import go_ahead, rules
+
+    problems = go_ahead.check_in_problems(worker=acting_user, person=person, plan=visit_plan,
+                                          joint_worker=joint_worker, now=now,
+                                          expected_back=expected_back)
+    if problems:
+        named = {("joint_worker" if key == rules.SECOND_WORKER else ""): message
+                 for key, message in problems.items()}
+        if rules.AGREEMENT in problems:
+            named[""] = problems[rules.AGREEMENT] + (
+                ": a manager has not agreed this visit plan yet" if visit_plan is not None
+                else ": start the visit from a visit plan a manager has agreed")
+        field, message = next(iter(named.items()))
+        raise CheckInRefused(message, field=field or None, problems=named)
+
+
+def _joint_worker_problem(acting_user, joint_worker) -> str | None:
+    if joint_worker is None:
+        return None
+    if joint_worker.pk == acting_user.pk:
+        return "The second worker must be someone other than you"
+    if not (joint_worker.is_active and joint_worker.has_hearth_permission("safety.checkin")):
+        return "Choose a second worker who goes out on visits"
+    return None
+
+
 @transaction.atomic
 def do_start_check_in(*, acting_user, where: str, expected_back: datetime | None, person=None,
-                      visit_plan: VisitPlan | None = None) -> CheckIn:
+                      visit_plan: VisitPlan | None = None, joint_worker=None) -> CheckIn:
     """Start a lone visit (R-SAFE-4) and queue the manager's alert for ``grace`` after the
     expected time. Refused (nothing written) for a time in the past or too far ahead, a person
-    the worker may not see, someone else's visit plan, or while already out on a visit."""
+    the worker may not see, someone else's visit plan, or while already out on a visit; and
+    where a worker-safety warning needs a second worker or a manager's agreement that is not
+    there (R-SAFE-2, R-SAFE-3; out of daylight and working hours, R-RES-5)."""
     now = timezone.now()
     where = (where or "").strip()
     if open_check_in_of(acting_user) is not None:
@@ -221,11 +249,18 @@ def do_start_check_in(*, acting_user, where: str, expected_back: datetime | None
     if problem:
         raise CheckInRefused(problem, field="expected_back")
     assert expected_back is not None  # noqa: S101  (checked above; for mypy)
+    problem = _joint_worker_problem(acting_user, joint_worker)
+    if problem:
+        raise CheckInRefused(problem, field="joint_worker")
+    _go_ahead(acting_user=acting_user, person=person, visit_plan=visit_plan,
+              joint_worker=joint_worker, now=now, expected_back=expected_back)
     checkin = CheckIn.objects.create(worker=acting_user, person=person, visit_plan=visit_plan,
-                                     where=where, started_at=now, expected_back=expected_back)
+                                     joint_worker=joint_worker, where=where, started_at=now,
+                                     expected_back=expected_back)
     _schedule_alert(checkin)
     _audit("safety.checkin_start", checkin, acting_user, expected_back=expected_back.isoformat(),
-           visit_plan=getattr(visit_plan, "pk", None))
+           visit_plan=getattr(visit_plan, "pk", None),
+           joint_worker=getattr(joint_worker, "username", None))
     return checkin
 
 
@@ -240,11 +275,13 @@ def _locked(checkin: CheckIn) -> CheckIn:
 
 def _told_so_far(current: CheckIn, now: datetime) -> list[User]:
     """Who was alerted about the current expected-back time (to stand them down)."""
-    if current.manager_alerted_at is None or current.manager_alerted_at < current.expected_back:
+    alerted_at = current.manager_alerted_at
+    if alerted_at is None or alerted_at < current.expected_back:
         return []
-    told = list(current.worker.managers())
+    told = alert_recipients(current.worker, alerted_at)
     if current.escalated_at is not None and current.escalated_at >= current.expected_back:
-        told += [u for u in escalation_recipients(current.worker, now) if u not in told]
+        told += [u for u in escalation_recipients(current.worker, current.escalated_at,
+                                                  alerted_at=alerted_at) if u not in told]
     return told
 
 
@@ -340,17 +377,21 @@ def do_alert_managers(checkin_id: int) -> bool:
                                         checked_out=current.status != CheckInStatus.OUT,
                                         alerted_at=current.manager_alerted_at, grace=grace()):
         return False
-    managers = list(current.worker.managers())
+    off_duty = line_manager_off_duty(now)
+    managers = alert_recipients(current.worker, now)
     current.manager_alerted_at = now
     current.save(update_fields=["manager_alerted_at"])
     name = current.worker.display_name
+    first = (" It is out of hours and their line manager is off duty, so you are told first "
+             "as the on-call senior manager." if off_duty else "")
     notify(managers, subject=f"{name} has not checked out of a lone visit",
            body=f"{name} expected to be back by {_local(current.expected_back)} and has not "
-                f"checked out. Try to contact them now. If you cannot reach them, follow the "
-                f"lone-working procedure: the alert page shows where they went, the visit plan "
-                f"and the warnings.", link=_alert_link(current))
+                f"checked out.{first} Try to contact them now. If you cannot reach them, follow "
+                f"the lone-working procedure: the alert page shows where they went, the visit "
+                f"plan and the warnings.", link=_alert_link(current))
     schedule(ESCALATE_JOB, {"checkin": current.pk}, run_at=now + escalate_after())
-    _audit("safety.checkin_alert", current, None, told=[u.username for u in managers])
+    _audit("safety.checkin_alert", current, None, told=[u.username for u in managers],
+           out_of_hours=off_duty)
     return True
 
 
@@ -366,13 +407,16 @@ def do_escalate(checkin_id: int) -> bool:
             alerted_at=current.manager_alerted_at, escalated_at=current.escalated_at,
             escalate_after=escalate_after()):
         return False
-    people = escalation_recipients(current.worker, now)
+    alerted_at = current.manager_alerted_at or now
+    people = escalation_recipients(current.worker, now, alerted_at=alerted_at)
     current.escalated_at = now
     current.save(update_fields=["escalated_at"])
     name = current.worker.display_name
+    who = ("The on-call senior manager" if line_manager_off_duty(alerted_at)
+           else "Their manager")
     notify(people, subject=f"Escalation: {name} is overdue from a lone visit",
-           body=f"{name} expected to be back by {_local(current.expected_back)}. Their manager "
-                f"was alerted at {_local(current.manager_alerted_at or now)} and they have "
+           body=f"{name} expected to be back by {_local(current.expected_back)}. {who} "
+                f"was alerted at {_local(alerted_at)} and they have "
                 f"still not checked out. Follow the lone-working procedure now.",
            link=_alert_link(current))
     _audit("safety.checkin_escalate", current, None, told=[u.username for u in people])
@@ -423,7 +467,10 @@ def register() -> None:
     """Called from ``SafetyConfig.ready()``: the job handlers and the visit hook, in every
     process (web, worker, tests)."""
     from hearth.safety import jobs  # noqa: F401  (registers the lone-working job kinds)
-    from hearth.visits.actions import VISIT_CHECKS
+    from hearth.safety.go_ahead import new_visit_check
+    from hearth.visits.actions import NEW_VISIT_CHECKS, VISIT_CHECKS
 
     if open_visit_check not in VISIT_CHECKS:
         VISIT_CHECKS.append(open_visit_check)
+    if new_visit_check not in NEW_VISIT_CHECKS:
+        NEW_VISIT_CHECKS.append(new_visit_check)

@@ -62,10 +62,26 @@ class StartForm(ExpectedBackForm):
         help_text="The address, or where you are meeting if it is not at home",
         error_messages={"required": "Enter where you are going",
                         "max_length": "Where you are going must be 200 characters or fewer"})
+    joint_worker = forms.ChoiceField(
+        label="Who is going with you?", required=False,
+        help_text="A colleague or manager on this visit with you. Where a worker-safety warning "
+                  "says visits need two workers, name them here or start from an agreed visit "
+                  "plan",
+        error_messages={"invalid_choice": "Choose the second worker from the list"})
     person = forms.UUIDField(required=False, widget=forms.HiddenInput)
     visit_plan = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
-    field_order = ["where", "back_date", "back_time", "person", "visit_plan"]
+    field_order = ["where", "back_date", "back_time", "joint_worker", "person", "visit_plan"]
+
+    def __init__(self, *args, worker=None, **kwargs):
+        from hearth.safety.forms import _staff_choices
+
+        super().__init__(*args, **kwargs)
+        self.fields["joint_worker"].choices = _staff_choices(getattr(worker, "pk", None))
+
+    def joint_worker_user(self) -> User | None:
+        chosen = self.cleaned_data.get("joint_worker")
+        return User.objects.filter(pk=chosen).first() if chosen else None
 
 
 class ExtendForm(ExpectedBackForm):
@@ -109,3 +125,9 @@ def add_error(form: forms.Form, field: str | None, message: str) -> None:
     target = FIELD_FOR_ERROR.get(field or "", field)
     form.add_error(target if target in form.fields and target not in (
         "person", "visit_plan", "version") else None, message)
+
+
+def add_refusal(form: forms.Form, refusal: checkins.CheckInRefused) -> None:
+    """Every problem of a refusal, each at its field (or for the page as a whole)."""
+    for field, message in refusal.problems.items():
+        add_error(form, field or None, message)

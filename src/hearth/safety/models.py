@@ -110,6 +110,9 @@ class CheckIn(models.Model):
                                    related_name="check_ins")
     person = models.ForeignKey("people.Person", null=True, blank=True,
                                on_delete=models.PROTECT, related_name="+")
+    #: The second worker on the visit, where a warning needs two (R-SAFE-2).
+    joint_worker = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="+")
     where = models.CharField(max_length=200)
     started_at = models.DateTimeField()
     expected_back = models.DateTimeField()

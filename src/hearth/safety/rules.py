@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from hearth import calendar
 from hearth.safety.codes import PLAN_QUESTIONS, WarningKind, WarningStatus
 
 SOURCE_MAX = 200
@@ -104,27 +105,91 @@ def plan_problems(*, planned_for: datetime | None, answers: dict, worker_id: int
     return problems
 
 
-def needs_agreement(requires_joint_visit: bool, joint_worker_id: int | None) -> bool:
-    """A warning says visits need two workers and no second worker is named."""
-    return requires_joint_visit and joint_worker_id is None
-
-
-def plan_ready(requires_joint_visit: bool, joint_worker_id: int | None,
-               manager_agreed: bool) -> bool:
-    """R-SAFE-2: where a warning needs a joint visit, a joint worker is named or a manager has
-    recorded their agreement."""
-    return not needs_agreement(requires_joint_visit, joint_worker_id) or manager_agreed
-
-
-def agree_refusal(*, worker_id: int, manager_id: int, may_agree: bool, requires_joint_visit: bool,
-                  joint_worker_id: int | None, already_agreed: bool) -> str | None:
+def agree_refusal(*, worker_id: int, manager_id: int, may_agree: bool, already_agreed: bool,
+                  agreement_wanted: bool, joint_worker_named: bool) -> str | None:
+    """A manager, not the worker themselves, records their agreement once, where the visit
+    needs it (``agreement_wanted``)."""
     if not may_agree:
-        return "Only a manager can agree to a visit without a joint worker."
+        return "Only a manager can agree to a visit plan."
     if worker_id == manager_id:
         return "This is your own visit: another manager must agree to it."
     if already_agreed:
         return "A manager has already agreed to this visit."
-    if not needs_agreement(requires_joint_visit, joint_worker_id):
+    if not agreement_wanted:
         return "This visit does not need a manager's agreement: " + (
-            "a joint worker is named." if joint_worker_id else "no warning asks for a joint visit.")
+            "a joint worker is named." if joint_worker_named
+            else "no warning asks for a joint visit and it is in daylight and working hours.")
     return None
+
+
+# --- May this visit go ahead as planned? (R-SAFE-2, R-SAFE-3, R-RES-5) -------------------------
+#
+# "Daylight and working hours" (seed 004 §8.1: "Risky visits should be undertaken in daylight
+# and in working hours whenever possible") is office hours on a working day: 09:00 to 17:00,
+# Europe/London, Monday to Friday except England's bank holidays. These are the hours outside
+# the Emergency Duty Team's (R-EDT-1; seed 003: EDT works 5pm to 9am, and all day at weekends
+# and on bank holidays), so ``calendar`` decides them. Sunset is not computed: in midwinter it is
+# dusk before 17:00, which the plan's own "daylight" question still asks the worker about.
+
+#: The problems' keys: the second worker, and a manager's recorded agreement (a visit plan
+#: agreed by a manager, ``do_agree_plan``).
+SECOND_WORKER = "joint_worker"
+AGREEMENT = "manager_agreement"
+
+WORKING_HOURS = "09:00 to 17:00 on a working day"
+NEEDS_TWO = ("A worker-safety warning says visits to this family need two workers: name the "
+             "second worker, or a manager must record their agreement on the visit plan")
+OUT_OF_HOURS_TWO = ("This visit is outside daylight and working hours (" + WORKING_HOURS
+                    + ") and the family has a worker-safety warning: it needs a second worker")
+OUT_OF_HOURS_AGREED = ("This visit is outside daylight and working hours (" + WORKING_HOURS
+                       + ") and the family has a worker-safety warning: it needs a visit plan "
+                       "agreed by a manager")
+
+
+def in_daylight_working_hours(starts_at: datetime, ends_at: datetime | None = None) -> bool:
+    """The visit starts, and ends if that is known, within 09:00 to 17:00 of one working day
+    (Europe/London; both aware). Back at 17:00 exactly is still within working hours."""
+    if calendar.is_edt(starts_at):
+        return False
+    if ends_at is None:
+        return True
+    start, end = starts_at.astimezone(calendar.LONDON), ends_at.astimezone(calendar.LONDON)
+    return end.date() == start.date() and end.time() <= calendar.OFFICE_CLOSES
+
+
+def go_ahead_problems(*, starts_at: datetime, ends_at: datetime | None = None, warned: bool,
+                      joint_visit_required: bool, second_worker: bool,
+                      manager_agreed: bool) -> dict[str, str]:
+    """May a visit (a check-in, a recorded visit, a visit plan) go ahead as planned? Empty when
+    it may; else what is missing, by ``SECOND_WORKER`` / ``AGREEMENT``.
+
+    - No worker-safety warning on the person, their family or address: it may.
+    - R-SAFE-2: a warning asks for two workers: a second worker is named, or a manager has
+      recorded their agreement to the visit.
+    - R-RES-5 with R-SAFE-2/3 (seeds 002 and 004 reconciled): timing is varied, but for a family
+      with any worker-safety warning a visit outside daylight and working hours needs both a
+      second worker and a plan agreed by a manager.
+    """
+    if not warned:
+        return {}
+    problems: dict[str, str] = {}
+    if not in_daylight_working_hours(starts_at, ends_at):
+        if not second_worker:
+            problems[SECOND_WORKER] = OUT_OF_HOURS_TWO
+        if not manager_agreed:
+            problems[AGREEMENT] = OUT_OF_HOURS_AGREED
+    elif joint_visit_required and not (second_worker or manager_agreed):
+        problems[SECOND_WORKER] = NEEDS_TWO
+    return problems
+
+
+def agreement_wanted(*, starts_at: datetime, ends_at: datetime | None = None, warned: bool,
+                     joint_visit_required: bool, second_worker: bool) -> bool:
+    """A manager's agreement would change whether the visit may go ahead (it is missing, or
+    one of the things missing)."""
+    def problems(agreed: bool) -> dict[str, str]:
+        return go_ahead_problems(starts_at=starts_at, ends_at=ends_at, warned=warned,
+                                 joint_visit_required=joint_visit_required,
+                                 second_worker=second_worker, manager_agreed=agreed)
+
+    return problems(False) != problems(True)

@@ -25,6 +25,7 @@ from hearth.safety.forms_checkins import (
     OnCallForm,
     StartForm,
     add_error,
+    add_refusal,
 )
 from hearth.safety.models import CheckIn, OnCall, VisitPlan, WorkerWarning
 from hearth.safety.queries import LIVE, warnings_for
@@ -80,25 +81,25 @@ def checkin_new(request):
     person, plan, problems = _resolve(user, source.get("person", ""),
                                       source.get("visit_plan", source.get("plan", "")))
     if request.method == "GET":
-        form = StartForm(initial={"person": str(person.pk) if person and not problems else "",
-                                  "visit_plan": str(plan.pk) if plan and not problems else "",
-                                  "where": "" if problems else (
-                                      str(plan.address) if plan and plan.address_id
-                                      else _current_address(person))})
+        form = StartForm(worker=user, initial={
+            "person": str(person.pk) if person and not problems else "",
+            "visit_plan": str(plan.pk) if plan and not problems else "",
+            "where": "" if problems else (str(plan.address) if plan and plan.address_id
+                                          else _current_address(person))})
         if problems:
             form.cleaned_data = {}  # an unbound form that shows what was wrong with the link
             for problem in problems:
                 form.add_error(None, problem)
     else:
-        form = StartForm(request.POST)
+        form = StartForm(request.POST, worker=user)
         if form.is_valid() and not problems:
             try:
                 checkin = checkins.do_start_check_in(
                     acting_user=user, where=form.cleaned_data["where"],
                     expected_back=form.cleaned_data["expected_back"], person=person,
-                    visit_plan=plan)
+                    visit_plan=plan, joint_worker=form.joint_worker_user())
             except checkins.CheckInRefused as exc:
-                add_error(form, exc.field, str(exc))
+                add_refusal(form, exc)
             else:
                 messages.success(request, "You are checked in. Check out here when you are "
                                           "safe.")
@@ -119,7 +120,7 @@ def checkin_new(request):
 def _checkin_for(user, checkin_id) -> CheckIn:
     """The worker's own check-in, or anyone's for a manager who monitors lone working;
     otherwise 404."""
-    qs = CheckIn.objects.select_related("worker__team", "person", "visit_plan",
+    qs = CheckIn.objects.select_related("worker__team", "person", "visit_plan", "joint_worker",
                                         "checked_out_by")
     if not user.has_hearth_permission("safety.monitor"):
         qs = qs.filter(worker=user)

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from hearth.access.permissions import requires
 from hearth.people.actions import StaleEdit
 from hearth.people.queries import get_visible_person
-from hearth.safety import actions, queries, rules
+from hearth.safety import actions, go_ahead, queries, rules
 from hearth.safety.codes import PLAN_QUESTIONS
 from hearth.safety.forms import AgreeForm, PlanEditForm, PlanForm, add_error
 from hearth.safety.models import VisitPlan
@@ -64,18 +64,19 @@ def _render(request, plan: VisitPlan, *, status: int = 200, **extra):
     user = request.user
     plan = queries.get_visible_plan(user, plan.pk)
     warnings = list(plan.warnings.select_related("person", "address"))
-    joint = any(w.requires_joint_visit for w in warnings)
     agreed = plan.manager_agreed_by_id is not None
+    wanted = go_ahead.plan_wants_agreement(plan) and not agreed
+    problems = go_ahead.plan_problems(plan)
     context = {
-        "plan": plan, "person": plan.person, "warnings": warnings, "requires_joint": joint,
+        "plan": plan, "person": plan.person, "warnings": warnings,
         "openable": set(queries.visible_warnings(user).filter(
             pk__in=[w.pk for w in warnings]).values_list("pk", flat=True)),
-        "needs_agreement": rules.needs_agreement(joint, plan.joint_worker_id) and not agreed,
-        "ready": rules.plan_ready(joint, plan.joint_worker_id, agreed),
+        "needs_agreement": wanted,
+        "ready": not problems, "problems": list(problems.values()),
+        "daytime": rules.in_daylight_working_hours(plan.planned_for),
         "answers": [(key, question, (plan.answers or {}).get(key) or {})
                     for key, question in PLAN_QUESTIONS],
-        "can_agree": user.has_hearth_permission("safety.sign_off")
-        and rules.needs_agreement(joint, plan.joint_worker_id) and not agreed,
+        "can_agree": user.has_hearth_permission("safety.sign_off") and wanted,
         "can_edit": plan.worker_id == user.pk,
         "agree_form": AgreeForm(initial={"version": plan.version}),
     }

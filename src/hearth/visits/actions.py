@@ -33,6 +33,12 @@ __all__ = ["AFTER_VISIT", "VISIT_CHECKS", "NotYours", "StaleEdit", "VisitRefused
 VISIT_CHECKS: list[Callable[[dict[str, Any], Any, Any], str | None]] = []
 
 
+#: Checks run only when a visit is first recorded (never on a correction), with the same
+#: arguments as ``VISIT_CHECKS``: worker safety registers the one that refuses a lone visit to a
+#: family whose warning needs two workers or a manager's agreement (R-SAFE-2, R-SAFE-3).
+NEW_VISIT_CHECKS: list[Callable[[dict[str, Any], Any, Any], str | None]] = []
+
+
 #: Called with (visit, acting_user) after a visit is recorded or corrected, in the same
 #: transaction: engagement registers its avoidance check here (R-RES-3).
 AFTER_VISIT: list[Callable[[Visit, Any], None]] = []
@@ -75,6 +81,14 @@ def _run_checks(values: dict[str, Any], child, acting_user) -> None:
             raise VisitRefused(refusal)
 
 
+def _run_new_visit_checks(values: dict[str, Any], child, acting_user) -> None:
+    """``NEW_VISIT_CHECKS``, when a visit is first recorded."""
+    for check in NEW_VISIT_CHECKS:
+        refusal = check(values, child, acting_user)
+        if refusal:
+            raise VisitRefused(refusal)
+
+
 def _clean(field: str, value: Any) -> Any:
     if field in TEXT_FIELDS:
         return (value or "").strip()
@@ -109,6 +123,7 @@ def do_record_visit(child, *, acting_user, kind: str, starts_at: datetime, place
     if involvement is not None and involvement.person_id != child.pk:
         raise VisitRefused("That involvement is not this child's.")
     _run_checks(values, child, acting_user)
+    _run_new_visit_checks(values, child, acting_user)
     visit = Visit.objects.create(child=child, involvement=involvement, recorded_by=acting_user,
                                  recorded_at=now, **values)
     audit.record("visit.record", user=acting_user, obj=child,

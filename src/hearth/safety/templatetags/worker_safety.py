@@ -150,12 +150,25 @@ def worker_safety_visit_prompt(context, person) -> dict:
             "hearth_permissions": context.get("hearth_permissions", frozenset())}
 
 
+@register.inclusion_tag("safety/_timing_note.html", takes_context=True)
+def worker_safety_timing_note(context, person) -> dict:
+    """Under the prompt to vary the timing of visits (R-RES-5): for a family with a
+    worker-safety warning, a visit outside daylight and working hours needs two workers and a
+    visit plan agreed by a manager (R-SAFE-2, R-SAFE-3). Nothing when no warning applies."""
+    from hearth.safety.rules import WORKING_HOURS
+
+    return {"person": person, "found": page_warnings(context), "working_hours": WORKING_HOURS,
+            "hearth_permissions": context.get("hearth_permissions", frozenset())}
+
+
 @register.simple_tag(takes_context=True)
 def worker_safety_flags(context, matches) -> dict:
-    """For search results: ``{person id: [warnings]}``, for all rows in one go."""
+    """For search results and other lists (rows with a ``person``, or people):
+    ``{person id: [warnings]}``, for all rows in one go."""
     request = context.get("request")
     user = getattr(request, "user", None)
-    ids = [m.person.pk for m in matches or []]
+    ids = [m.pk if isinstance(m, Person) else getattr(m, "person_id", None) or m.person.pk
+           for m in matches or []]
     if not ids or user is None:
         return {}
     return found_for(user, ids).by_person

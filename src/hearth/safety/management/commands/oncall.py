@@ -1,5 +1,6 @@
 """``hearth oncall``: the on-call senior manager rota that overdue lone-visit check-ins escalate
-to (R-SAFE-4)."""
+to (R-SAFE-4), and that is alerted first out of hours, when the line manager is off duty
+(R-EDT-2)."""
 
 from datetime import datetime
 
@@ -64,7 +65,8 @@ class Command(BaseCommand):
         if not rows:
             self.stdout.write("Nobody is on the on-call rota"
                               + ("." if everything else " from now on.")
-                              + " Overdue check-ins escalate to every service manager.")
+                              + " Overdue check-ins escalate to every service manager"
+                              + " (out of hours they are alerted first).")
             return
         for row in rows:
             marker = "  (on call now)" if row.starts_at <= now < row.ends_at else ""
