@@ -31,7 +31,7 @@ def test_the_referral_date_is_the_day_the_contact_was_received_CIN_census_R_FD_5
     mash.do_record_consent(contact.mash, fletchers["mum"], acting_user=front_door,
                            status="given")
     mash.do_start_gathering(contact.mash, acting_user=front_door)
-    # Wednesday: the analysis, signed off, a referral proposed; Thursday 26th the manager authorises it.
+    # Wednesday: the analysis, signed off, a referral proposed; Thursday 26th it is authorised.
     time_machine.move_to(at(2026, 11, 25, 15, 0), tick=False)
     mash.do_record_analysis(contact.mash, acting_user=front_door, analysis="Two call-outs.")
     mash.do_sign_off_analysis(contact.mash, acting_user=crs_manager)  # R-MASH-5
