@@ -13,9 +13,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from hearth.access.models import AuditEntry
+from hearth.access.roles import Role
 from hearth.assessments.actions import do_start_assessment
 from hearth.frontdoor import actions as frontdoor
 from hearth.protection.models import Section47Enquiry, StrategyAction, StrategyDiscussion
+from tests.conftest import make_user
 from tests.protection.conftest import LONDON
 
 pytestmark = pytest.mark.django_db
@@ -118,15 +120,22 @@ def test_more_rows_keep_what_was_entered(fletchers, social_worker, as_user):
 
 def test_the_discussion_may_follow_a_contact_or_an_assessment(fletchers, social_worker,
                                                              front_door, as_user):
+    """The contact is offered once the front door's manager has agreed that a strategy
+    discussion is needed (seed 003, R-FD-5), not while it is only proposed."""
     jack, amy, client = fletchers["jack"], fletchers["amy"], as_user(social_worker)
+    carla = make_user("carla", Role.TEAM_MANAGER, team=front_door.team, first="Carla",
+                      last="Crs")
     contact = frontdoor.do_record_contact(
         acting_user=front_door, people=[(jack, "child")],
         received_at=datetime(2026, 11, 16, 9, 0, tzinfo=LONDON), channel="phone",
         caller_kind="professional", caller_name="Amira Shah", caller_contact="023 8000 0000",
         referral_source="2A", worries="A bruise", urgency="today", family_aware=True,
         family_told_sharing=True)
-    frontdoor.do_decide(contact, acting_user=front_door, outcome="strategy",
-                        rationale="Reasonable cause to suspect significant harm.")
+    proposed = frontdoor.do_decide(contact, acting_user=front_door, outcome="strategy",
+                                   rationale="Reasonable cause to suspect significant harm.")
+    person = client.get(f"/people/{jack.pk}/protection").content.decode()
+    assert f"?contact={contact.pk}" not in person  # proposed, not yet agreed
+    frontdoor.do_authorise(proposed, acting_user=carla)
     person = client.get(f"/people/{jack.pk}/protection").content.decode()
     assert f"?contact={contact.pk}" in person
     page = client.get(f"{new_url(jack)}?contact={contact.pk}").content.decode()

@@ -125,9 +125,12 @@ def test_R_SAFE_2_correcting_a_visit_is_not_refused(_now, fletchers, social_work
     visit = record(jack, social_worker, at(16, 7, 30))
     _now.move_to(at(17, 12))
     warn(team_manager, fletchers["mum"], joint=True)
-    corrected = actions.do_update_visit(visit, acting_user=social_worker, expected_version=1,
+    amendments = actions.do_amend_visit(visit, acting_user=social_worker, expected_version=1,
+                                        reason="I wrote the wrong place",
                                         place="Grandmother's flat")
-    assert corrected.version == 2
+    assert [a.field for a in amendments] == ["place"]
+    visit.refresh_from_db()
+    assert visit.version == 2 and visit.place == "Grandmother's flat"
 
 
 def test_R_SAFE_2_the_page_shows_the_refusal_and_the_api_answers_422(

@@ -153,12 +153,15 @@ def has_mash(contact) -> bool:
 
 def origin_contacts(user, person: Person) -> list:
     """The contacts about this child that may lead to a strategy discussion: decided as
-    needing one, or gone through the MASH; latest first."""
-    from hearth.frontdoor.codes import Outcome
+    needing one (a proposal counts once a manager has authorised it: seed 003, R-FD-5), or gone
+    through the MASH; latest first."""
+    from hearth.frontdoor.codes import DecisionStatus, Outcome
     from hearth.frontdoor.models import Contact
 
+    strategy = Q(decisions__outcome=Outcome.STRATEGY,
+                 decisions__status__in=[DecisionStatus.AUTHORISED, DecisionStatus.DECIDED])
     return list(Contact.objects.visible_to(user).filter(links__person=person)
-                .filter(Q(decisions__outcome=Outcome.STRATEGY) | Q(mash__isnull=False))
+                .filter(strategy | Q(mash__isnull=False))
                 .select_related("mash").distinct().order_by("-received_at")[:10])
 
 
