@@ -55,6 +55,8 @@ def test_R_SAFE_1_one_warning_is_one_box(fletchers, social_worker, team_manager,
         assert html.count('class="govuk-tag govuk-tag--red"') == 1, url
         raw = html[html.index('id="worker-safety"'):]
         assert "govuk-warning-text" not in raw[:raw.index("</section>")], url
+        # The family's two-worker decision (R-TWO-2) is asked for quietly: it is the same warning.
+        assert "govuk-warning-text" not in html, url
         assert 'id="plan-the-visit"' not in html or "govuk-inset-text" not in html, url
 
 
