@@ -4,6 +4,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HEARTH := $(VENV)/bin/hearth
 HEARTH_TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
+# Test processes per run (pytest-xdist); each has its own database and, for the browser stories,
+# its own live server and Chromium.
+PYTEST_WORKERS ?= 2
+PYTEST := $(VENV)/bin/pytest -q -n $(PYTEST_WORKERS)
 export HEARTH_DATA_DIR ?= $(CURDIR)/var
 
 .PHONY: demo test install install-test assets chromium system-libs lint typecheck test-sqlite test-postgres test-clock clean
@@ -43,17 +47,17 @@ lint: install
 	$(VENV)/bin/mypy src
 
 test-sqlite: install chromium
-	HEARTH_DATABASE_URL= $(VENV)/bin/pytest -q --require-browser
+	HEARTH_DATABASE_URL= $(PYTEST) --require-browser
 
 test-postgres: install chromium
 	@if $(PY) -c "import psycopg,sys; psycopg.connect('$(HEARTH_TEST_POSTGRES_URL)', connect_timeout=3).close()" 2>/dev/null; then \
-	  HEARTH_DATABASE_URL=$(HEARTH_TEST_POSTGRES_URL) $(VENV)/bin/pytest -q --require-browser; \
+	  HEARTH_DATABASE_URL=$(HEARTH_TEST_POSTGRES_URL) $(PYTEST) --require-browser; \
 	else echo "PostgreSQL not reachable at $(HEARTH_TEST_POSTGRES_URL): skipping the PostgreSQL run"; fi
 
 # A test passes on any date: the suite again (without the browser) with the clock 400 days ahead.
 CLOCK_OFFSET_DAYS ?= 400
 test-clock: install
-	HEARTH_DATABASE_URL= $(VENV)/bin/pytest -q --ignore=tests/browser --clock-offset-days $(CLOCK_OFFSET_DAYS)
+	HEARTH_DATABASE_URL= $(PYTEST) --ignore=tests/browser --clock-offset-days $(CLOCK_OFFSET_DAYS)
 
 test: lint test-sqlite test-postgres test-clock
 
