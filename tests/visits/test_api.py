@@ -23,8 +23,8 @@ pytestmark = [pytest.mark.django_db]
 OUT_FIELDS = {"id", "person_id", "kind", "starts_at", "timing_band", "place", "who_present",
               "child_seen", "child_seen_alone", "bedroom_seen", "home_conditions",
               "parent_child_interaction", "what_was_said", "unknown_adult_seen",
-              "unknown_adult_details", "outcome", "recorded_by", "recorded_at", "amendments",
-              "version"}
+              "unknown_adult_details", "outcome", "joint_worker", "recorded_by", "recorded_at",
+              "amendments", "version"}
 
 
 @pytest.fixture(autouse=True)

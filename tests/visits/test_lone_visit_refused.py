@@ -170,3 +170,43 @@ def test_R_RES_5_the_vary_the_timing_prompt_says_a_warned_family_needs_two_worke
             "hours (09:00 to 17:00 on a working day) needs two workers and a visit plan agreed "
             "by a manager.") in html
     assert f'href="/people/{jack.pk}/visit-plans/new"' in html
+
+
+def test_R_SAFE_2_a_visit_naming_the_colleague_who_went_too_is_recorded(
+        _now, fletchers, social_worker, team_manager, colleague, as_user, client):
+    """Sam and Cara went together but nobody checked in: naming Cara on the visit records it
+    (a record of what happened is never lost for want of a check-in), on the page and in the
+    API, and the visit shows who went too. Sam cannot name himself."""
+    jack = fletchers["jack"]
+    warn(team_manager, fletchers["mum"], joint=True)
+    _now.move_to(at(17, 12))
+    with pytest.raises(actions.VisitRefused, match="other than yourself") as refused:
+        record(jack, social_worker, at(17, 10), joint_worker=social_worker)
+    assert refused.value.field == "joint_worker" and not Visit.objects.exists()
+
+    sam = as_user(social_worker)
+    form = sam.get(f"/people/{jack.pk}/visits/new").content.decode()
+    assert "Did a colleague go with you?" in form and f'value="{colleague.pk}"' in form
+    assert f'value="{social_worker.pk}"' not in form  # not himself
+    response = sam.post(f"/people/{jack.pk}/visits/new", {
+        "kind": "planned", "visit_date": "17/11/2026", "visit_time": "10:00",
+        "place": "Family home", "child_seen": "yes", "child_seen_alone": "no",
+        "bedroom_seen": "no", "outcome": "completed", "joint_worker": str(colleague.pk)})
+    assert response.status_code == 302
+    visit = Visit.objects.get()
+    assert visit.joint_worker == colleague
+    page = sam.get(f"/visits/{visit.pk}").content.decode()
+    assert "Colleague who went too" in page and "Cara Colleague" in page
+
+    headers = {"Authorization": f"Bearer {do_create_token(social_worker)}"}
+    body = {"person_id": str(jack.pk), "kind": "planned",
+            "starts_at": "2026-11-17T11:00:00+00:00", "place": "Family home",
+            "child_seen": True, "outcome": "completed"}
+    unknown = client.post("/api/v1/visits", json.dumps({**body, "joint_worker_id": 999999}),
+                          content_type="application/json", headers=headers)
+    assert unknown.status_code == 422 and unknown.json()["errors"][0]["field"] == \
+        "joint_worker_id"
+    made = client.post("/api/v1/visits", json.dumps({**body, "joint_worker_id": colleague.pk}),
+                       content_type="application/json", headers=headers)
+    assert made.status_code == 201 and made.json()["joint_worker"] == "Cara Colleague"
+    assert Visit.objects.count() == 2

@@ -21,9 +21,10 @@ from hearth.safety.models import CheckIn, VisitPlan
 from hearth.safety.queries import family_map, warnings_for
 
 #: Added to a refused visit's problems: where the second worker or agreement is looked for.
-NO_PLAN_HINT = (" No visit plan or check-in of yours for this family on that day records it: "
-                "plan the visit with the second worker, or have a manager agree the plan, "
-                "before you go.")
+NO_PLAN_HINT = (" No colleague is named as going with you, and no visit plan or check-in of "
+                "yours for this family on that day records one: name the colleague who went "
+                "with you, or plan the visit with the second worker (or have a manager agree "
+                "the plan) before you go.")
 
 
 def family_of(person_id) -> set:
@@ -85,24 +86,28 @@ def _day(at: datetime) -> tuple[datetime, datetime]:
     return start, start + timedelta(days=1)
 
 
-def visit_problems(child, *, worker, starts_at: datetime) -> dict[str, str]:
+def visit_problems(child, *, worker, starts_at: datetime,
+                   joint_worker=None) -> dict[str, str]:
     """Whether a visit to ``child`` starting at ``starts_at`` could go ahead: the warnings
-    raised by then, and the best that the worker's visit plans and check-ins for the family
-    on that day give (a second worker, a manager's agreement)."""
+    raised by then, and the best that the colleague named on the visit and the worker's visit
+    plans and check-ins for the family on that day give (a second worker, a manager's
+    agreement)."""
     warned, joint = warning_facts(child.pk, recorded_by=starts_at)
     if not warned:
         return {}
     family = family_of(child.pk)
     start, end = _day(starts_at)
     mine = Q(worker_id=worker.pk) | Q(joint_worker_id=worker.pk)
-    options: list[tuple[bool, bool]] = [(False, False)]
+    named = joint_worker is not None
+    options: list[tuple[bool, bool]] = [(named, False)]
     for plan in VisitPlan.objects.filter(mine, person_id__in=family, planned_for__gte=start,
                                          planned_for__lt=end):
-        options.append(_plan_gives(plan, worker))
+        second, agreed = _plan_gives(plan, worker)
+        options.append((second or named, agreed))
     for checkin in (CheckIn.objects.filter(mine, person_id__in=family, started_at__gte=start,
                                            started_at__lt=end).select_related("visit_plan")):
         second, agreed = _plan_gives(checkin.visit_plan, worker)
-        options.append((second or checkin.joint_worker_id is not None
+        options.append((second or named or checkin.joint_worker_id is not None
                         or checkin.worker_id != worker.pk, agreed))
     best: dict[str, str] | None = None
     for second, agreed in options:
@@ -125,7 +130,8 @@ def new_visit_check(values: dict[str, Any], child, acting_user) -> str | None:
     if (acting_user is None or not isinstance(starts_at, datetime)
             or values.get("outcome") == Engagement.CANCELLED_BY_FAMILY):
         return None
-    problems = visit_problems(child, worker=acting_user, starts_at=starts_at)
+    problems = visit_problems(child, worker=acting_user, starts_at=starts_at,
+                              joint_worker=values.get("joint_worker"))
     if not problems:
         return None
     return ". ".join(problems.values()) + "." + NO_PLAN_HINT

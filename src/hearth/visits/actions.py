@@ -107,9 +107,10 @@ def do_record_visit(child, *, acting_user, kind: str, starts_at: datetime, place
                     child_seen_alone: bool = False, bedroom_seen: bool = False,
                     home_conditions: str = "", parent_child_interaction: str = "",
                     what_was_said: str = "", unknown_adult_seen: bool = False,
-                    unknown_adult_details: str = "") -> Visit:
+                    unknown_adult_details: str = "", joint_worker=None) -> Visit:
     """Record a visit to ``child``. Refused (nothing written) for a completed visit in the
-    future, or a child seen alone who was not seen (R-REC-6)."""
+    future, or a child seen alone who was not seen (R-REC-6). ``joint_worker``: the colleague
+    who went too (R-SAFE-2), never the recorder themselves."""
     given = {"kind": kind, "starts_at": starts_at, "place": place, "who_present": who_present,
              "child_seen": child_seen, "child_seen_alone": child_seen_alone,
              "bedroom_seen": bedroom_seen, "home_conditions": home_conditions,
@@ -122,12 +123,17 @@ def do_record_visit(child, *, acting_user, kind: str, starts_at: datetime, place
     _check(values, now)
     if involvement is not None and involvement.person_id != child.pk:
         raise VisitRefused("That involvement is not this child's.")
+    if joint_worker is not None and (not joint_worker.is_active
+                                     or joint_worker.pk == getattr(acting_user, "pk", None)):
+        raise VisitRefused("Choose a colleague other than yourself who went with you.",
+                           field="joint_worker")
     _run_checks(values, child, acting_user)
-    _run_new_visit_checks(values, child, acting_user)
+    _run_new_visit_checks({**values, "joint_worker": joint_worker}, child, acting_user)
     visit = Visit.objects.create(child=child, involvement=involvement, recorded_by=acting_user,
-                                 recorded_at=now, **values)
+                                 recorded_at=now, joint_worker=joint_worker, **values)
     audit.record("visit.record", user=acting_user, obj=child,
                  fields={"visit": visit.pk, "kind": kind, "starts_at": starts_at.isoformat(),
+                         "joint_worker": getattr(joint_worker, "pk", None),
                          "outcome": outcome, "child_seen": values["child_seen"],
                          "child_seen_alone": values["child_seen_alone"]})
     chronology.sync(visit)

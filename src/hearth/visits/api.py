@@ -36,10 +36,11 @@ def _etag(visit: Visit) -> str:
 
 def _out(visit: Visit) -> dict:
     data = {f: getattr(visit, f) for f in VisitOut.model_fields
-            if f not in ("person_id", "timing_band", "recorded_by", "amendments")}
+            if f not in ("person_id", "timing_band", "recorded_by", "amendments", "joint_worker")}
     data["person_id"] = visit.child_id
     data["timing_band"] = rules.timing_band(visit.starts_at)
     data["recorded_by"] = visit.recorded_by.display_name
+    data["joint_worker"] = visit.joint_worker.display_name if visit.joint_worker else None
     data["amendments"] = [{"field": a.field, "field_label": a.get_field_label(),
                            "before": a.before, "after": a.after, "reason": a.reason,
                            "amended_by": a.amended_by.display_name,
@@ -49,7 +50,7 @@ def _out(visit: Visit) -> dict:
 
 def _visible(user, visit_id: int) -> Visit:
     found = (queries.with_amendments(queries.visible_visits(user))
-             .select_related("child", "recorded_by").filter(pk=visit_id).first())
+             .select_related("child", "recorded_by", "joint_worker").filter(pk=visit_id).first())
     if found is None:
         raise Http404("No such visit.")
     return found
@@ -79,11 +80,15 @@ def record(request: AuthedRequest, response: HttpResponse, payload: VisitIn):
     """Record a visit to ``person_id`` (R-REC-6); it joins the child's live involvement."""
     data = payload.dict()
     child = queries.get_visible_child(request.auth, data.pop("person_id"))
+    joint_id = data.pop("joint_worker_id")
+    joint_worker = queries.colleague(joint_id) if joint_id is not None else None
+    if joint_id is not None and joint_worker is None:
+        return _invalid(actions.VisitRefused("No colleague has that id.", field="joint_worker_id"))
     involvement = (child.involvements.exclude(status=InvolvementStatus.CLOSED)
                    .order_by("-opened_on", "-pk").first())
     try:
         visit = actions.do_record_visit(child, acting_user=request.auth,
-                                        involvement=involvement, **data)
+                                        involvement=involvement, joint_worker=joint_worker, **data)
     except actions.VisitRefused as exc:
         return _invalid(exc)
     visit = _visible(request.auth, visit.pk)

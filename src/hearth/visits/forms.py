@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 
 from hearth import calendar
-from hearth.visits import rules
+from hearth.visits import queries, rules
 from hearth.visits.codes import Engagement, VisitKind
 from hearth.web.forms import date_field
 
@@ -75,9 +75,18 @@ class VisitForm(forms.Form):
         hint="What they said their name was, what they looked like, how they seemed to be "
         "connected to the family")
 
-    def __init__(self, *args, now: datetime | None = None, **kwargs):
+    joint_worker = forms.ChoiceField(
+        label="Did a colleague go with you?", required=False,
+        help_text="Where a worker-safety warning says visits need two workers, name the "
+                  "colleague who went too",
+        error_messages={"invalid_choice": "Choose the colleague who went with you from the list"})
+
+    def __init__(self, *args, now: datetime | None = None, worker=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.now = now or timezone.now()
+        joint = self.fields["joint_worker"]
+        assert isinstance(joint, forms.ChoiceField)
+        joint.choices = queries.colleague_choices(getattr(worker, "pk", None))
 
     def clean_unknown_adult_seen(self) -> bool:
         """Not answered is "No": the question was added after visits were first recorded."""
@@ -101,9 +110,14 @@ class VisitForm(forms.Form):
         return data
 
     def visit_fields(self) -> dict:
-        """The cleaned values ``do_record_visit`` takes."""
+        """The cleaned values ``do_record_visit`` takes (``do_amend_visit``: without
+        ``joint_worker``)."""
         data = self.cleaned_data
         return {k: data[k] for k in VISIT_FIELDS}
+
+    def joint_worker_user(self):
+        chosen = self.cleaned_data.get("joint_worker")
+        return queries.colleague(chosen) if chosen else None
 
 
 class VisitEditForm(VisitForm):
@@ -120,6 +134,7 @@ class VisitEditForm(VisitForm):
     def __init__(self, *args, visit=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.visit = visit
+        del self.fields["joint_worker"]  # who went is part of recording it, not of correcting
 
     def clean(self):
         """A change needs a reason (R-REC-4), asked for with the other errors at once (the

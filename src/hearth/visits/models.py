@@ -32,6 +32,11 @@ class Visit(models.Model):
                                              default=False)
     unknown_adult_details = models.TextField("Who the adult seemed to be", blank=True)
     outcome = models.CharField(max_length=30, choices=Engagement.choices)
+    # R-SAFE-2: the colleague who went too; a visit to a family whose warning asks for two
+    # workers is not a lone visit when one is named.
+    joint_worker = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="+",
+                                     verbose_name="colleague who went too")
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                     related_name="+")
     recorded_at = models.DateTimeField()

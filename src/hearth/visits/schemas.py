@@ -53,6 +53,7 @@ class VisitOut(Schema):
     unknown_adult_seen: bool
     unknown_adult_details: str
     outcome: str
+    joint_worker: str | None = Field(description="The colleague who went too, if any")
     recorded_by: str
     recorded_at: datetime
     amendments: list[AmendmentOut] = Field(description="Corrections, oldest first (R-REC-4)")
@@ -83,6 +84,10 @@ class VisitIn(Schema):
     unknown_adult_seen: bool = False
     unknown_adult_details: str = Field("", max_length=TEXT)
     outcome: str = Field(description="completed, cut_short, no_access or cancelled_by_family")
+    joint_worker_id: int | None = Field(None, description="The colleague who went too (a user "
+                                        "id); a visit to a family whose warning asks for two "
+                                        "workers is not a lone visit when one is named "
+                                        "(R-SAFE-2)")
 
     _starts_at = field_validator("starts_at")(aware)
 

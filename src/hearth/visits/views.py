@@ -43,14 +43,15 @@ def visit_list(request, person_id):
 def new(request, person_id):
     child = queries.get_visible_child(request.user, person_id)
     if request.method == "GET":
-        return render(request, "visits/new.html", {"child": child, "form": VisitForm()})
-    form = VisitForm(request.POST)
+        return render(request, "visits/new.html",
+                      {"child": child, "form": VisitForm(worker=request.user)})
+    form = VisitForm(request.POST, worker=request.user)
     if form.is_valid():
         involvement = (child.involvements.exclude(status=InvolvementStatus.CLOSED)
                        .order_by("-opened_on", "-pk").first())
         try:
             actions.do_record_visit(child, acting_user=request.user, involvement=involvement,
-                                    **form.visit_fields())
+                                    joint_worker=form.joint_worker_user(), **form.visit_fields())
         except actions.VisitRefused as exc:
             add_error(form, exc.field, str(exc))
         else:
@@ -64,7 +65,7 @@ def _visible_visit(user, visit_id) -> Visit:
     """The visit, or 404 when it does not exist or ``user`` may not see its child."""
     try:
         return (queries.with_amendments(queries.visible_visits(user))
-                .select_related("child", "recorded_by", "involvement__team",
+                .select_related("child", "recorded_by", "joint_worker", "involvement__team",
                                 "involvement__worker")
                 .get(pk=visit_id))
     except (Visit.DoesNotExist, ValueError, TypeError) as exc:
