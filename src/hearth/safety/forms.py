@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.conf import settings
 
+from hearth.access import queries as staff
 from hearth.access.models import User
-from hearth.access.roles import PERMISSIONS
 from hearth.safety.codes import PLAN_QUESTIONS, WarningKind
 from hearth.web.forms import date_field
 
@@ -89,14 +89,7 @@ class EndForm(forms.Form):
 
 
 def _staff_choices(exclude_id: int | None) -> list[tuple[str, str]]:
-    roles = [role for role, perms in PERMISSIONS.items() if "safety.checkin" in perms]
-    users = (User.objects.filter(is_active=True, role__in=roles)
-             .order_by("first_name", "last_name", "username").select_related("team"))
-    if exclude_id is not None:
-        users = users.exclude(pk=exclude_id)
-    return [("", "Nobody: I will go alone")] + [
-        (str(u.pk), f"{u.display_name} ({u.team.name})" if u.team else u.display_name)
-        for u in users]
+    return staff.colleague_choices("safety.checkin", exclude_id, nobody="Nobody: I will go alone")
 
 
 class PlanForm(forms.Form):

@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 
 from django.db.models import Prefetch, QuerySet
 
+from hearth.access import queries as staff
 from hearth.access.models import User
-from hearth.access.roles import PERMISSIONS
 from hearth.people.models import Person
 from hearth.people.queries import get_visible_person
 from hearth.visits import rules
@@ -54,25 +54,15 @@ def recent_visit_times(child: Person, now: datetime,
                 .values_list("starts_at", flat=True))
 
 
-def _colleagues(exclude_id: int | None = None) -> QuerySet[User]:
-    """Who may have gone on a visit with the recorder: active staff who record visits."""
-    roles = [role for role, perms in PERMISSIONS.items() if "visits.record" in perms]
-    users = User.objects.filter(is_active=True, role__in=roles)
-    return users.exclude(pk=exclude_id) if exclude_id is not None else users
-
 
 def colleague_choices(exclude_id: int | None) -> list[tuple[str, str]]:
     """The choices for "Did a colleague go with you?" (R-SAFE-2): nobody, or a colleague."""
-    users = (_colleagues(exclude_id).select_related("team")
-             .order_by("first_name", "last_name", "username"))
-    return [("", "No: I went alone")] + [
-        (str(u.pk), f"{u.display_name} ({u.team.name})" if u.team else u.display_name)
-        for u in users]
+    return staff.colleague_choices("visits.record", exclude_id, nobody="No: I went alone")
 
 
 def colleague(user_id) -> User | None:
     """The colleague chosen by id, or None when there is no such colleague."""
     try:
-        return _colleagues().filter(pk=int(user_id)).first()
+        return staff.staff_with("visits.record").filter(pk=int(user_id)).first()
     except (TypeError, ValueError):
         return None
