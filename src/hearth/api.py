@@ -5,7 +5,9 @@ from __future__ import annotations
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from hearth.api_auth import Bearer
+from hearth.access.permissions import Bearer
+from hearth.core.problems import refused_response
+from hearth.core.refusals import Refused
 
 api = NinjaAPI(
     title="Hearth API",
@@ -26,6 +28,12 @@ def validation_errors(request, exc: ValidationError):
         errors.append({"field": ".".join(loc), "message": err.get("msg", "is not valid")})
     return api.create_response(request, {"detail": "The request has errors.", "errors": errors},
                                status=422)
+
+
+@api.exception_handler(Refused)
+def refused(request, exc: Refused):
+    """Every refusal an action raises, answered from the one status table (core.refusals)."""
+    return refused_response(api, request, exc)
 
 
 @api.exception_handler(AuthenticationError)

@@ -12,7 +12,7 @@ import pytest
 from django import forms
 from django.template.loader import render_to_string
 
-from hearth.web.forms import datetime_field, datetime_text, input_text
+from hearth.core.forms import datetime_field, datetime_text, input_text
 
 LONDON = ZoneInfo("Europe/London")
 UTC = ZoneInfo("UTC")

@@ -1,7 +1,7 @@
 """Every route declares its permission; ``tests/access/test_routes.py`` proves it.
 
 Pages use ``@requires("people.view")`` (or ``@public``) as their outermost decorator; API
-operations pass ``auth=permission("people.view")`` (``hearth.api_auth``).
+operations pass ``auth=permission("people.view")``: a bearer token whose user's role grants it.
 """
 
 from __future__ import annotations
@@ -13,6 +13,9 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from ninja.errors import HttpError
+from ninja.security import HttpBearer
 
 from hearth.access.roles import refusal
 
@@ -51,3 +54,38 @@ def requires(permission: str) -> Callable[[Callable], Callable]:
 def require(user, permission: str) -> None:
     if not user.has_hearth_permission(permission):
         raise PermissionDenied(refusal(user.role, permission))
+
+
+# --- the API ------------------------------------------------------------------------------
+
+class Bearer(HttpBearer):
+    """Bearer-token authentication that also checks the operation's declared permission,
+    before the request body is read (so a role without it gets 403, never a 422)."""
+
+    def __init__(self, permission: str | None):
+        super().__init__()
+        self.permission = permission
+
+    def authenticate(self, request: HttpRequest, token: str):
+        from hearth.access.actions import user_for_token
+
+        user = user_for_token(token)
+        if user is None:
+            return None
+        if self.permission is None:
+            raise HttpError(403, "This operation declares no permission.")
+        if self.permission != SIGNED_IN and not user.has_hearth_permission(self.permission):
+            raise HttpError(403, refusal(user.role, self.permission))
+        request.user = user
+        return user
+
+
+class AuthedRequest(HttpRequest):
+    """What an API handler receives: the request with the token's user as ``auth``."""
+
+    auth: Any
+
+
+def permission(name: str) -> Bearer:
+    """``@router.get(..., auth=permission("people.view"))``: every operation declares one."""
+    return Bearer(name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from hearth.assessments.codes import FACTORS, Outcome, SourceKind, SourceMethod
-from hearth.web.forms import date_field
+from hearth.core.forms import date_field
 
 
 def _required(label: str, message: str, **kwargs) -> forms.CharField:

@@ -12,7 +12,7 @@ from django.utils import timezone
 from hearth.access import audit
 from hearth.access.notify import notify
 from hearth.casework import rules
-from hearth.casework.codes import ClosureReason, SecondaryRole
+from hearth.casework.codes import ClosureReason, InvolvementService, SecondaryRole
 from hearth.casework.models import Involvement, InvolvementStatus, InvolvementWorker
 from hearth.chronology import events as chronology
 from hearth.chronology.codes import Kind
@@ -34,6 +34,22 @@ class CaseworkRefused(Exception):
 # Checks run before an involvement closes; each returns a reason to refuse, or None.
 # A later issue registers one that refuses closure while a follow-up task is open.
 CLOSURE_CHECKS: list[Callable[[Involvement], str | None]] = []
+
+
+@transaction.atomic
+def do_open_involvement(person, *, team, acting_user, received_at, primary_need: str = "",
+                        audit_fields: dict | None = None) -> Involvement:
+    """Open a child's involvement with ``team``, awaiting allocation (the one way any app opens
+    one: a front-door referral, a transfer in). The referral date is the day the contact was
+    received; the service defaults to the team's."""
+    involvement = Involvement.objects.create(
+        person=person, team=team, worker=None, status=InvolvementStatus.AWAITING_ALLOCATION,
+        opened_on=timezone.localdate(), referral_date=rules.referral_date(received_at),
+        primary_need=primary_need,
+        service=team.service if team.service in InvolvementService.values else "")
+    audit.record("referred", user=acting_user, obj=person,
+                 fields={"team": team.name, **(audit_fields or {})})
+    return involvement
 
 
 def _locked(involvement: Involvement, expected_version: int) -> Involvement:

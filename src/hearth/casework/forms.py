@@ -10,7 +10,7 @@ from django import forms
 from hearth.access.models import User
 from hearth.casework import rules
 from hearth.casework.codes import SecondaryRole
-from hearth.web.forms import date_field
+from hearth.core.forms import date_field
 
 STALE_PAGE = "This page was out of date: go back and try again"
 

@@ -6,7 +6,7 @@ from django import forms
 
 from hearth.chronology.codes import MANUAL_KINDS, Kind
 from hearth.chronology.rules import SUMMARY_MAX
-from hearth.web.forms import date_field
+from hearth.core.forms import date_field
 
 KIND_CHOICES = [(str(k), Kind(k).label) for k in MANUAL_KINDS]
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from hearth import calendar
 from hearth.chronology.codes import OWN_SERVICE
+from hearth.core.forms import date_field
 from hearth.engagement import rules
 from hearth.engagement.codes import (
     ALERT_QUESTIONS,
@@ -18,7 +19,6 @@ from hearth.engagement.codes import (
     HostilityForm,
     TellMethod,
 )
-from hearth.web.forms import date_field
 
 TIME_FORMATS = ["%H:%M", "%H.%M", "%H%M", "%I:%M%p", "%I:%M %p", "%I%p", "%I %p"]
 BELIEVED = [("yes", "Yes"), ("no", "No"), ("unsure", "Not sure")]

@@ -16,8 +16,7 @@ from hearth.access import audit
 from hearth.access.models import Team, User
 from hearth.access.notify import notify
 from hearth.access.roles import FRONT_DOOR_SERVICES, Role
-from hearth.casework import rules as casework_rules
-from hearth.casework.codes import InvolvementService
+from hearth.casework.actions import do_open_involvement
 from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.chronology import events as chronology
 from hearth.frontdoor import duty, rules
@@ -341,14 +340,10 @@ def _apply(contact: Contact, decision: Decision, acting_user, mash: dict | None 
         team = decision.team
         assert team is not None  # do_decide requires a team for a referral
         for child in _children(contact):
-            Involvement.objects.create(
-                person=child, team=team, worker=None,
-                status=InvolvementStatus.AWAITING_ALLOCATION, opened_on=timezone.localdate(),
-                referral_date=casework_rules.referral_date(contact.received_at),
-                primary_need=decision.primary_need,
-                service=team.service if team.service in InvolvementService.values else "")
-            audit.record("referred", user=acting_user, obj=child,
-                         fields={"team": team.name, "contact": contact.reference})
+            do_open_involvement(child, team=team, acting_user=acting_user,
+                                received_at=contact.received_at,
+                                primary_need=decision.primary_need,
+                                audit_fields={"contact": contact.reference})
         notify(list(User.objects.filter(is_active=True, role=Role.TEAM_MANAGER,
                                         team=decision.team)),
                subject=f"New referral for allocation ({contact.reference})",

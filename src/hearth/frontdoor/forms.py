@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from hearth import calendar
 from hearth.access.models import Agency, Team
+from hearth.core.forms import date_field
 from hearth.frontdoor import actions
 from hearth.frontdoor.codes import (
     CallerKind,
@@ -26,7 +27,6 @@ from hearth.frontdoor.codes import (
     ResponseMethod,
     Urgency,
 )
-from hearth.web.forms import date_field
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 REFERRAL_TEAM_SERVICES = ["family_help", "family_safeguarding", "jigsaw", "yps"]

@@ -9,8 +9,8 @@ from django import forms
 from django.utils import timezone
 
 from hearth import calendar
+from hearth.core.forms import date_field
 from hearth.frontdoor.codes import ConsentStatus
-from hearth.web.forms import date_field
 
 
 class ConsentForm(forms.Form):

@@ -9,11 +9,11 @@ from django import forms
 from django.utils import timezone
 
 from hearth import calendar
+from hearth.core import forms as core_forms
+from hearth.core.forms import date_field
 from hearth.incidents import rules
 from hearth.incidents.codes import IncidentKind, Investigation, PoliceComplaint
 from hearth.safety.forms import WarningForm as SafetyWarningForm
-from hearth.web import forms as web_forms
-from hearth.web.forms import date_field
 
 TIME_FORMATS = ["%H:%M", "%H.%M", "%H%M", "%I:%M%p", "%I:%M %p", "%I%p", "%I %p"]
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -26,7 +26,7 @@ FIELD_FOR = {"occurred_at": "occurred_date"}
 
 def add_problems(form: forms.Form, problems: dict[str, str]) -> None:
     """Put the rules' or an action's messages on the fields they name (else on the form)."""
-    web_forms.add_problems(form, problems, FIELD_FOR)
+    core_forms.add_problems(form, problems, FIELD_FOR)
 
 
 def _text(label: str, hint: str = "", required: bool = False,

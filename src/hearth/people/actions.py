@@ -12,6 +12,7 @@ from django.utils import timezone
 from hearth.access import audit
 from hearth.access.notify import notify_managers
 from hearth.chronology import events as chronology
+from hearth.core.refusals import StaleEdit
 from hearth.people.models import (
     Address,
     AgencyShare,
@@ -32,15 +33,6 @@ PERSON_FIELDS = [
     "sex", "ethnicity", "disabilities", "first_language", "interpreter_needed",
     "literacy_needs", "nhs_number", "upn", "date_of_death", "restricted",
 ]
-
-
-class StaleEdit(Exception):
-    """Someone else saved the record first; nothing was written."""
-
-    def __init__(self, current_version: int):
-        super().__init__(f"This record was changed by someone else (now version "
-                         f"{current_version}). Your changes were not saved.")
-        self.current_version = current_version
 
 
 class MergeNotAllowed(Exception):

@@ -14,6 +14,8 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from hearth.core import forms as core_forms
+from hearth.core.forms import date_field
 from hearth.protection import rules_conferences as rules
 from hearth.protection.codes import (
     DECISIONS_FOR,
@@ -23,8 +25,6 @@ from hearth.protection.codes import (
     FamilyParticipation,
     PlanEndReason,
 )
-from hearth.web import forms as web_forms
-from hearth.web.forms import date_field
 
 STALE_PAGE = "This page was out of date: open it again and try again"
 MAX_ROWS = 40
@@ -49,7 +49,7 @@ def _choices(field: forms.Field, choices: Iterable) -> None:
 
 
 def add_problems(form: forms.Form, problems: Mapping[str, str]) -> None:
-    web_forms.add_problems(form, dict(problems))
+    core_forms.add_problems(form, dict(problems))
 
 
 # --- rows -------------------------------------------------------------------------------------

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from django import forms
 
+from hearth.core.forms import datetime_field
 from hearth.records import rules
 from hearth.records.codes import AMENDABLE_CHOICES, FIELD_LABELS
-from hearth.web.forms import datetime_field
 
 
 def _text(label: str, *, required: bool = False, message: str = "", **kwargs):

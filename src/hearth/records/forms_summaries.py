@@ -8,10 +8,10 @@ from datetime import date
 
 from django import forms
 
+from hearth.core.forms import datetime_field
 from hearth.people.models import Person
 from hearth.records import summary_rules as rules
 from hearth.records.codes import SUMMARY_ACTION_ROWS, DeliveryMethod
-from hearth.web.forms import datetime_field
 
 DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d %m %Y"]
 ACTION_ROWS = range(1, SUMMARY_ACTION_ROWS + 1)

@@ -11,8 +11,8 @@ from django.conf import settings
 
 from hearth.access import queries as staff
 from hearth.access.models import User
+from hearth.core.forms import date_field
 from hearth.safety.codes import PLAN_QUESTIONS, WarningKind
-from hearth.web.forms import date_field
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 TIME_FORMATS = ["%H:%M", "%H.%M", "%H%M", "%I:%M%p", "%I:%M %p", "%I%p", "%I %p"]

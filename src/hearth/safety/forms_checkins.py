@@ -10,9 +10,9 @@ from django.utils import timezone
 from hearth import calendar
 from hearth.access.models import User
 from hearth.access.roles import MANAGER_ROLES
+from hearth.core.forms import date_field
 from hearth.safety import checkins
 from hearth.visits.forms import TIME_FORMATS
-from hearth.web.forms import date_field
 
 STALE_PAGE = "This page was out of date: go back to the check-in and try again"
 #: Where an action's field shows on the page.

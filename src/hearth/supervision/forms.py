@@ -9,6 +9,7 @@ from typing import cast
 from django import forms
 from django.utils import timezone
 
+from hearth.core.forms import date_field
 from hearth.supervision import rules
 from hearth.supervision.codes import (
     MAX_EVERY_DAYS,
@@ -17,7 +18,6 @@ from hearth.supervision.codes import (
     YES_NO,
     SessionStatus,
 )
-from hearth.web.forms import date_field
 
 STALE_PAGE = "This page was out of date: go back to the supervision and try again"
 STATUS_CHOICES = [(SessionStatus.HELD.value, "Yes, it has taken place: record it"),

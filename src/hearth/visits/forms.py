@@ -8,9 +8,9 @@ from django import forms
 from django.utils import timezone
 
 from hearth import calendar
+from hearth.core.forms import date_field
 from hearth.visits import queries, rules
 from hearth.visits.codes import Engagement, VisitKind
-from hearth.web.forms import date_field
 
 TIME_FORMATS = ["%H:%M", "%H.%M", "%H%M", "%I:%M%p", "%I:%M %p", "%I%p", "%I %p"]
 YES_NO = [("yes", "Yes"), ("no", "No")]

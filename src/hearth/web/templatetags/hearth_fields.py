@@ -1,8 +1,8 @@
-"""``{{ field|input_value }}``: what a form's text input shows (``hearth.web.forms.input_text``)."""
+"""``{{ field|input_value }}``: what a form's text input shows (``core.forms.input_text``)."""
 
 from django import template
 
-from hearth.web.forms import input_text
+from hearth.core.forms import input_text
 
 register = template.Library()
 

@@ -1,0 +1,86 @@
+"""How ``visible_to(user)`` is applied: the mechanism, not the policy.
+
+Each app registers who may see its records (``register(Model, scope)``, from its AppConfig),
+as chronology sources are registered; a scope is ``scope(user) -> Q | None`` (None: nothing).
+Where a lower app's records are reached through a higher app's (a person is seen because of
+an involvement, a conference, a core group), the higher app adds a *reach*
+(``add_reach(Person, reach)``) and the lower app's scope ORs them in with ``reaches(...)``.
+
+Everything a user may not see answers 404 (``get_visible_or_404``), so its existence does not
+leak. Nothing here imports an app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+
+Scope = Callable[[Any], "Q | None"]
+
+_scopes: dict[str, Scope] = {}
+_reaches: dict[str, list[Scope]] = {}
+
+
+def _label(model: type[models.Model] | str) -> str:
+    return model if isinstance(model, str) else model._meta.label_lower
+
+
+def register(model: type[models.Model] | str, scope: Scope) -> None:
+    """``model``'s records are visible to ``user`` where ``scope(user)`` holds."""
+    _scopes[_label(model)] = scope
+
+
+def add_reach(model: type[models.Model] | str, reach: Scope) -> None:
+    """A higher app adds a way of reaching ``model``'s records (idempotent)."""
+    found = _reaches.setdefault(_label(model), [])
+    if reach not in found:
+        found.append(reach)
+
+
+def reaches(model: type[models.Model] | str, user) -> Q | None:
+    """Every registered reach of ``model`` for ``user``, ORed (None: none reaches anything)."""
+    combined: Q | None = None
+    for reach in _reaches.get(_label(model), []):
+        q = reach(user)
+        if q is not None:
+            combined = q if combined is None else combined | q
+    return combined
+
+
+def scope(model: type[models.Model] | str, user) -> Q | None:
+    """What ``user`` may see of ``model`` (None: nothing). A model nobody registered is seen by
+    nobody: forgetting to register hides records, it never shows them."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return None
+    found = _scopes.get(_label(model))
+    return None if found is None else found(user)
+
+
+def apply(qs: models.QuerySet, user) -> models.QuerySet:
+    q = scope(qs.model, user)
+    return qs.none() if q is None else qs.filter(q)
+
+
+class VisibleQuerySet(models.QuerySet):
+    """A queryset with ``visible_to(user)``: the one filter every page, API answer, search,
+    count and export goes through."""
+
+    def visible_to(self, user):
+        return apply(self, user)
+
+
+def get_visible_or_404(source: type[models.Model] | models.QuerySet, user, pk: Any,
+                       what: str | None = None, **lookups: Any) -> Any:
+    """The record with ``pk`` that ``user`` may see, or 404 when it does not exist, is not
+    visible, or ``pk`` is not an id at all (``?person=abc``)."""
+    qs = source if isinstance(source, models.QuerySet) else source._default_manager.all()
+    what = what or qs.model._meta.verbose_name
+    try:
+        return apply(qs, user).get(pk=pk, **lookups)
+    except (qs.model.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
+        raise Http404(f"No such {what}.") from exc
