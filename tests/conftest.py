@@ -17,8 +17,8 @@ import pytest
 import time_machine
 from django.test import Client
 
+from hearth.access.codes import Role
 from hearth.access.models import Agency, Team, User
-from hearth.access.roles import Role
 
 PASSWORD = "correct horse battery staple"
 

@@ -203,8 +203,8 @@ def _percentile(values: list[float], share: float) -> float:
 
 
 def search_run(targets: list[Target], seed: int, verbose: bool) -> dict:
+    from hearth.access.codes import Role
     from hearth.access.models import User
-    from hearth.access.roles import Role
     from hearth.people.search import search_people
 
     user = User(username="bench.frontdoor", role=Role.FRONT_DOOR, first_name="Bench")

@@ -8,8 +8,9 @@ import re
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from hearth.access.codes import Role
 from hearth.access.permissions import PUBLIC, SIGNED_IN
-from hearth.access.roles import Role, has_permission
+from hearth.access.rules import has_permission
 from hearth.api import api
 
 # Ninja's own route: the OpenAPI document is the public contract partners build on.
@@ -191,7 +192,7 @@ def test_every_page_as_every_role(role, route_args, client, north, police):
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ROLES + ["no_token"])
 def test_every_api_operation_as_every_role(role, route_args, client, north, police):
-    from hearth.access.actions import do_create_token
+    from hearth.access.actions.users import do_create_token
     from tests.conftest import make_user
 
     headers = {}

@@ -84,7 +84,7 @@ def test_sessions_end_at_the_absolute_timeout_however_active(social_worker, sett
 
 @pytest.mark.django_db
 def test_disabling_a_user_ends_their_sessions(social_worker, administrator):
-    from hearth.access.actions import do_update_user
+    from hearth.access.actions.users import do_update_user
 
     client = Client()
     sign_in(client, "sam")

@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from hearth.access.visibility import can_see, could_break_glass
 from hearth.casework.models import Involvement
 from hearth.people import actions
 from hearth.people.models import Person
+from hearth.people.queries import can_see, could_break_glass
 
 
 @pytest.mark.django_db

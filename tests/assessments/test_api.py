@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from hearth.access.actions import do_create_token
+from hearth.access.actions.users import do_create_token
 from hearth.assessments import actions
 
 

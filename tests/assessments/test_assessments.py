@@ -1,6 +1,6 @@
 """Stories of a Child and Family Assessment: Sam assesses Jack Fletcher, Tina authorises.
 
-Until the lead adds the ``assessments.*`` permissions to ``hearth.access.roles`` and includes
+Until the lead adds the ``assessments.*`` permissions to ``hearth.access.rules`` and includes
 ``hearth.assessments.urls`` at the site root, this module grants them itself (fixture
 ``_assessment_permissions``) and serves its own URLconf (``urlpatterns`` below).
 """
@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from hearth.access.codes import Role
 from hearth.access.models import AuditEntry
-from hearth.access.roles import Role
 from hearth.assessments import actions
 from hearth.assessments.codes import AssessmentStatus
 from hearth.assessments.models import Assessment

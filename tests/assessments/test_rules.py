@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from hearth.access.roles import Role
+from hearth.access.codes import Role
 from hearth.assessments import rules
 from hearth.calendar import LONDON, assessment_due
 

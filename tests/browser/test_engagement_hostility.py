@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from hearth.access.roles import Role
+from hearth.access.codes import Role
 from hearth.casework.models import InvolvementWorker
 from hearth.engagement.codes import ALERT_QUESTIONS
 from hearth.engagement.models import EngagementEvent, HostilityAlert

@@ -66,8 +66,8 @@ def test_tinas_team_casework_pages(page, team_manager, fletchers):
     """Reallocating, co-allocating a secondary worker (R-SVC-1) and ending their work."""
     from datetime import date
 
+    from hearth.access.codes import Role
     from hearth.access.models import Team
-    from hearth.access.roles import Role
     from hearth.casework.models import InvolvementWorker
     from tests.conftest import make_user
 

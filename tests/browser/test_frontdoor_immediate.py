@@ -19,8 +19,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from hearth import calendar
+from hearth.access.codes import Role
 from hearth.access.models import Team
-from hearth.access.roles import Role
 from hearth.frontdoor import actions
 from hearth.frontdoor.models import Contact
 from hearth.people.actions import do_create_person

@@ -11,8 +11,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from hearth.access.codes import Role
 from hearth.access.models import Agency
-from hearth.access.roles import Role
 from hearth.frontdoor import actions
 from hearth.frontdoor.models import MashAgencyRequest
 from tests.browser.helpers import assert_accessible, error_summary, sign_in

@@ -13,7 +13,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from hearth import calendar
-from hearth.access.roles import Role
+from hearth.access.codes import Role
 from hearth.protection import models as m
 from hearth.protection.codes import S47Outcome
 from tests.browser.helpers import assert_accessible, error_summary, sign_in, summary_value

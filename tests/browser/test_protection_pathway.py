@@ -15,7 +15,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from hearth import calendar
-from hearth.access.roles import Role
+from hearth.access.codes import Role
 from hearth.protection import actions_strategy
 from hearth.protection.codes import WorkerKind
 from hearth.protection.models import CPPlan, Section47Enquiry

@@ -16,7 +16,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from hearth import calendar
-from hearth.access.roles import Role
+from hearth.access.codes import Role
 from hearth.people.actions import do_add_address
 from hearth.safety.actions import do_add_warning
 from hearth.safety.models import CheckIn

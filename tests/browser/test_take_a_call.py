@@ -13,7 +13,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from hearth.access.roles import Role
+from hearth.access.codes import Role
 from hearth.frontdoor import actions
 from hearth.frontdoor.codes import ContactStatus
 from hearth.frontdoor.models import Contact, ReferrerResponse

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from hearth.access.roles import Role
+from hearth.access.codes import Role
 from hearth.casework.models import Involvement, InvolvementStatus
 from tests.conftest import make_user
 

@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 
-from hearth.access.actions import do_create_token
+from hearth.access.actions.users import do_create_token
+from hearth.access.codes import Role
 from hearth.access.models import AuditEntry, Team
-from hearth.access.roles import Role
 from hearth.casework.models import Involvement, InvolvementStatus
 from tests.conftest import make_user
 
@@ -137,8 +137,8 @@ def test_tina_closes_jacks_involvement_with_a_dfe_code(client, team_manager, fle
                   {"reason": "RC8", "closed_on": "2026-11-20"}, **{"If-Match": etag})
     assert closed.status_code == 200
     assert closed.json()["status"] == "closed" and closed.json()["closure_reason"] == "RC8"
-    # Closed, Jack is no longer in the team's live work, so (hearth.access.visibility) he is
-    # no longer Tina's to see or close again.
+    # Closed, Jack is no longer in the team's live work, so (casework.queries.involvement_reach)
+    # he is no longer Tina's to see or close again.
     twice = call(client, team_manager, "POST", url + "/close", {"reason": "RC8"},
                  **{"If-Match": closed["ETag"]})
     assert twice.status_code == 404

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
+from hearth.access.codes import Role
 from hearth.access.models import AuditEntry, Notification
-from hearth.access.roles import Role
 from hearth.casework import actions, rules
 from hearth.casework.codes import ClosureReason
 from hearth.casework.models import Involvement, InvolvementStatus

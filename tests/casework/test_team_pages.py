@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from hearth.access.codes import Role
 from hearth.access.models import AuditEntry, Team
-from hearth.access.roles import Role
 from hearth.casework.models import Involvement, InvolvementWorker
 from tests.conftest import make_user
 

@@ -19,7 +19,7 @@ def _today(time_machine):
 @pytest.fixture
 def bea(north, fletchers):
     """Bea, a family practitioner co-allocated to Jack: a colleague who works with the family."""
-    from hearth.access.roles import Role
+    from hearth.access.codes import Role
     from hearth.casework.models import InvolvementWorker
     from tests.conftest import make_user
 

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 
-from hearth.access.actions import do_create_token
+from hearth.access.actions.users import do_create_token
 from hearth.access.models import AuditEntry
 from hearth.engagement import actions
 from hearth.engagement.models import EngagementEvent, FollowUpTask

@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from hearth.access.codes import Role
 from hearth.access.models import Agency, Team
-from hearth.access.roles import Role
 from tests.conftest import make_user
 
 LONDON = ZoneInfo("Europe/London")

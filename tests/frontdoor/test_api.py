@@ -9,7 +9,7 @@ import uuid
 
 import pytest
 
-from hearth.access.actions import do_create_token
+from hearth.access.actions.users import do_create_token
 from hearth.frontdoor.models import Consent, ConsentOverride, Contact, Decision, MashAgencyRequest
 from tests.frontdoor.conftest import at
 

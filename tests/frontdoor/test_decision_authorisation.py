@@ -14,7 +14,7 @@ import json
 
 import pytest
 
-from hearth.access.actions import do_create_token
+from hearth.access.actions.users import do_create_token
 from hearth.access.models import AuditEntry
 from hearth.frontdoor import actions, rules
 from hearth.frontdoor.codes import ContactStatus, DecisionStatus

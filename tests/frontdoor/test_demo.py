@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 
-from hearth.access import audit
+from hearth.access import queries as audit_trail
 from hearth.frontdoor.models import Contact, MashAgencyRequest
 
 
@@ -22,7 +22,7 @@ def test_demo_data_gives_the_front_door_contacts_in_every_state(tmp_path, settin
     statuses = set(Contact.objects.values_list("status", flat=True))
     assert {"open", "awaiting_authorisation", "in_mash", "decided"} <= statuses
     assert MashAgencyRequest.objects.filter(agency__kind="police").count() == 1
-    assert audit.verify().ok
+    assert audit_trail.verify().ok
     # …and casework to look at: visits, a significant note, followed-up avoidance, hostility,
     # a worker-safety warning, and chronologies built from it all.
     from hearth.chronology.models import Event

@@ -13,7 +13,7 @@ import json
 
 import pytest
 
-from hearth.access.actions import do_create_token
+from hearth.access.actions.users import do_create_token
 from hearth.access.models import AuditEntry
 from hearth.frontdoor import actions, mash, rules
 from hearth.frontdoor.codes import ContactStatus, MashStatus

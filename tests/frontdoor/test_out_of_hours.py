@@ -13,8 +13,8 @@ import re
 
 import pytest
 
+from hearth.access.codes import Role
 from hearth.access.models import Notification
-from hearth.access.roles import Role
 from hearth.frontdoor import actions, mash
 from hearth.frontdoor.errors import NotAllowed, WrongState
 from hearth.frontdoor.models import ConsentOverride, Contact

@@ -13,9 +13,9 @@ from datetime import timedelta
 
 import pytest
 
-from hearth.access.actions import do_create_token
+from hearth.access.actions.users import do_create_token
+from hearth.access.codes import Role
 from hearth.access.models import Notification
-from hearth.access.roles import Role
 from hearth.frontdoor import actions
 from hearth.frontdoor.errors import InvalidContact
 from hearth.frontdoor.models import Contact

@@ -8,8 +8,8 @@ from datetime import date, datetime
 
 import pytest
 
+from hearth.access.codes import Role
 from hearth.access.models import AuditEntry, Notification
-from hearth.access.roles import Role
 from hearth.chronology.models import Event
 from hearth.incidents.models import Incident
 from hearth.jobs.models import Job

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from hearth.access.actions import do_create_token
+from hearth.access.actions.users import do_create_token
 
 
 def bearer(user) -> dict:
@@ -189,7 +189,7 @@ def test_tina_reads_who_has_looked_at_jacks_record(api, social_worker, team_mana
 ])
 def test_a_person_id_that_is_not_an_id_is_never_a_server_error(client, social_worker, url,
                                                                 status):
-    from hearth.access.actions import do_create_token
+    from hearth.access.actions.users import do_create_token
 
     response = client.get(url, headers={
         "Authorization": f"Bearer {do_create_token(social_worker)}"})

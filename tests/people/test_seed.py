@@ -12,8 +12,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
+from hearth.access.codes import Role
 from hearth.access.models import User
-from hearth.access.roles import Role
 from hearth.casework.models import Involvement
 from hearth.people.models import (
     AgencyShare,

@@ -15,7 +15,7 @@ import pytest
 from django.utils import timezone
 
 from hearth import calendar
-from hearth.access.roles import Role
+from hearth.access.codes import Role
 from hearth.protection import models as m
 from hearth.protection.codes import ConferenceDecision, ConferenceKind, StrategyDecision
 from hearth.protection.rules import plan_dates

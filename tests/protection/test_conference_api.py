@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from hearth.access.actions import do_create_token
+from hearth.access.actions.users import do_create_token
 from hearth.access.models import AuditEntry
 from hearth.protection import actions_conferences as actions
 from hearth.protection.codes import S47Outcome

@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
+from hearth.access.codes import Role
 from hearth.access.models import AuditEntry
-from hearth.access.roles import Role
 from hearth.chronology.codes import Kind
 from hearth.chronology.models import Event
 from hearth.protection import actions_conferences as actions

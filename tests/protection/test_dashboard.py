@@ -14,8 +14,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from hearth.access.actions import do_create_token
-from hearth.access.roles import Role
+from hearth.access.actions.users import do_create_token
+from hearth.access.codes import Role
 from hearth.casework.models import Involvement
 from hearth.people import actions as people
 from hearth.protection.models import CoreGroupMeeting

@@ -9,8 +9,8 @@ from datetime import date, datetime
 import pytest
 from django.utils import timezone
 
+from hearth.access.codes import Role
 from hearth.access.models import AuditEntry
-from hearth.access.roles import Role
 from hearth.chronology.codes import Kind
 from hearth.chronology.models import Event
 from hearth.people.actions import StaleEdit

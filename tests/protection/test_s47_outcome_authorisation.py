@@ -15,9 +15,9 @@ from datetime import date
 
 import pytest
 
-from hearth.access.actions import do_create_token
+from hearth.access.actions.users import do_create_token
+from hearth.access.codes import Role
 from hearth.access.models import AuditEntry
-from hearth.access.roles import Role
 from hearth.chronology.codes import Kind
 from hearth.chronology.models import Event
 from hearth.people.actions import StaleEdit

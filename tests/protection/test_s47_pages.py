@@ -83,7 +83,7 @@ def test_r_two_1_two_family_practitioners_cannot_make_a_section_47_visit(
         fletchers, social_worker, enquiry_for, as_user):
     """R-TWO-1: one of the two is a qualified social worker (two CSC workers were allowed
     before, whoever they were)."""
-    from hearth.access.roles import Role
+    from hearth.access.codes import Role
     from tests.conftest import make_user
 
     enquiry = enquiry_for(fletchers["jack"], joint=False)

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from hearth.access.actions import do_create_token
+from hearth.access.actions.users import do_create_token
 from hearth.access.models import AuditEntry
 from hearth.protection import actions_strategy as actions
 from hearth.protection.models import S47Visit, Section47Enquiry, StrategyDiscussion

@@ -12,8 +12,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from hearth.access.codes import Role
 from hearth.access.models import AuditEntry
-from hearth.access.roles import Role
 from hearth.assessments.actions import do_start_assessment
 from hearth.frontdoor import actions as frontdoor
 from hearth.protection.models import Section47Enquiry, StrategyAction, StrategyDiscussion

@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 
-from hearth.access.actions import do_create_token
+from hearth.access.actions.users import do_create_token
+from hearth.access.codes import Role
 from hearth.access.models import AuditEntry
-from hearth.access.roles import Role
 from hearth.casework.models import Involvement
 from hearth.people import actions as people
 from hearth.protection.models import TwoWorkerDecision

@@ -13,8 +13,8 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from hearth.access.codes import Role
 from hearth.access.models import AuditEntry
-from hearth.access.roles import Role
 from hearth.casework.models import Involvement
 from hearth.engagement.models import EngagementEvent
 from hearth.people import actions as people
@@ -194,7 +194,7 @@ def test_r_two_2_ambivalence_is_not_significant_hostility_confrontation_is(
         as_user, client, fletchers, social_worker, team_manager):
     """R-TWO-2 (seed 004 §2): one ambivalent event (or avoidance) does not flag the family
     (it did before: any hostility counted); a confrontation does."""
-    from hearth.access.actions import do_create_token
+    from hearth.access.actions.users import do_create_token
 
     jack = fletchers["jack"]
     hostility(fletchers["mum"], "ambivalence", social_worker)

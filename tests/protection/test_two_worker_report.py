@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from hearth.access.roles import Role
+from hearth.access.codes import Role
 from hearth.casework.models import Involvement
 from hearth.engagement.models import EngagementEvent
 from hearth.people import actions as people

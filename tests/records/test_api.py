@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from hearth.access.actions import do_create_token
+from hearth.access.actions.users import do_create_token
 from hearth.access.models import AuditEntry
 from hearth.records.models import CaseNote, NoteAmendment
 
@@ -220,7 +220,7 @@ def test_R_REC_4_the_time_of_a_finalised_note_is_amended_through_the_api(
 
 
 def test_R_REC_4_a_colleague_may_not_amend_sams_note(client, north, finalised):
-    from hearth.access.roles import Role
+    from hearth.access.codes import Role
     from tests.conftest import make_user
 
     colleague = make_user("cleo", Role.SOCIAL_WORKER, team=north)

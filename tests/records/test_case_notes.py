@@ -13,8 +13,9 @@ import pytest
 from django.urls import reverse
 
 import hearth.records.urls as records_urls
+from hearth.access.codes import Role
 from hearth.access.models import AuditEntry
-from hearth.access.roles import Role, has_permission
+from hearth.access.rules import has_permission
 from hearth.people.actions import StaleEdit
 from hearth.records import actions
 from hearth.records.codes import NoteStatus

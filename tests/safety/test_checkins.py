@@ -18,8 +18,8 @@ from django.core.management.base import CommandError
 from django.db import connection
 from django.utils import timezone
 
+from hearth.access.codes import Role
 from hearth.access.models import AuditEntry, Notification, Team
-from hearth.access.roles import Role
 from hearth.jobs.models import Job, JobStatus
 from hearth.jobs.runner import run_due
 from hearth.people.actions import StaleEdit

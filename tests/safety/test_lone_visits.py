@@ -9,8 +9,8 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from hearth.access.codes import Role
 from hearth.access.models import AuditEntry, Notification
-from hearth.access.roles import Role
 from hearth.jobs.models import Job
 from hearth.people import actions as people
 from hearth.safety.actions import PlanRefused, do_agree_plan, do_plan_visit, do_update_plan

@@ -8,8 +8,8 @@ from datetime import date, datetime
 
 import pytest
 
+from hearth.access.codes import Role
 from hearth.access.models import AuditEntry, Notification
-from hearth.access.roles import Role
 from hearth.people import actions as people
 from hearth.safety.actions import PlanRefused, do_agree_plan, do_plan_visit
 from hearth.safety.codes import PLAN_QUESTIONS

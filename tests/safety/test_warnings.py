@@ -11,9 +11,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from hearth.access.actions import do_create_token
+from hearth.access.actions.users import do_create_token
+from hearth.access.codes import Role
 from hearth.access.models import AuditEntry, Notification, Team
-from hearth.access.roles import Role
 from hearth.casework.models import Involvement, InvolvementWorker
 from hearth.people import actions as people
 from hearth.records.actions import do_write_note

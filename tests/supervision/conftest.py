@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
+from hearth.access.codes import Role
 from hearth.access.models import Team
-from hearth.access.roles import Role
 from hearth.engagement.models import EngagementEvent
 from hearth.supervision import actions
 from hearth.supervision.codes import SELF_CHECK_QUESTIONS

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from hearth.access.roles import Role
+from hearth.access.codes import Role
 from hearth.supervision import actions
 from hearth.supervision.codes import SELF_CHECK_QUESTIONS
 

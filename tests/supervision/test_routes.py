@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from hearth.access.codes import Role
 from hearth.access.permissions import PUBLIC, SIGNED_IN
-from hearth.access.roles import Role, has_permission
+from hearth.access.rules import has_permission
 from tests.access.test_routes import _url, page_routes
 from tests.conftest import make_user
 from tests.supervision.route_args import route_args

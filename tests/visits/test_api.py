@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from hearth.access.actions import do_create_token
+from hearth.access.actions.users import do_create_token
 from hearth.access.models import AuditEntry
 from hearth.visits import actions
 from hearth.visits.models import Visit

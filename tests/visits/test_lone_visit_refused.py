@@ -12,9 +12,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from hearth.access.actions import do_create_token
+from hearth.access.actions.users import do_create_token
+from hearth.access.codes import Role
 from hearth.access.models import AuditEntry
-from hearth.access.roles import Role
 from hearth.safety.actions import do_add_warning, do_agree_plan, do_plan_visit
 from hearth.safety.codes import PLAN_QUESTIONS
 from hearth.visits import actions

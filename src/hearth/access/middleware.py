@@ -1,13 +1,40 @@
+"""The request an action runs under (so audit rows know where a change came from), cache and
+security headers, and the session's absolute lifetime."""
+
 from __future__ import annotations
 
 import time
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from hearth.access.context import client_ip, reset_request_meta, set_request_meta
+_meta: ContextVar[tuple[str, str]] = ContextVar("hearth_request_meta", default=("", ""))
+
+
+def set_request_meta(ip: str, user_agent: str):
+    return _meta.set((ip, user_agent))
+
+
+def reset_request_meta(token) -> None:
+    _meta.reset(token)
+
+
+def current_request_meta() -> tuple[str, str]:
+    return _meta.get()
+
+
+def client_ip(request) -> str:
+    # Behind a trusted proxy set HEARTH_TRUST_X_FORWARDED_FOR; otherwise REMOTE_ADDR.
+    from django.conf import settings
+
+    if getattr(settings, "TRUST_X_FORWARDED_FOR", False):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[0].strip()[:45]
+    return (request.META.get("REMOTE_ADDR") or "")[:45]
 
 
 class RequestContextMiddleware:

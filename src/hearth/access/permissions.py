@@ -17,7 +17,7 @@ from django.http import HttpRequest
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
-from hearth.access.roles import refusal
+from hearth.access.rules import refusal
 
 PUBLIC = "public"
 SIGNED_IN = "signed_in"
@@ -67,7 +67,7 @@ class Bearer(HttpBearer):
         self.permission = permission
 
     def authenticate(self, request: HttpRequest, token: str):
-        from hearth.access.actions import user_for_token
+        from hearth.access.actions.users import user_for_token
 
         user = user_for_token(token)
         if user is None:

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hearth import calendar
-from hearth.access import audit
+from hearth.access.actions import audit
 from hearth.assessments import rules
 from hearth.assessments.codes import (
     EDITABLE,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from hearth.access.roles import MANAGER_ROLES
+from hearth.access.rules import MANAGER_ROLES
 from hearth.assessments.codes import AssessmentStatus
 from hearth.assessments.models import Assessment
 from hearth.people.models import Person

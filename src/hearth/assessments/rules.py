@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from hearth import calendar
-from hearth.access.roles import MANAGER_ROLES
+from hearth.access.rules import MANAGER_ROLES
 from hearth.assessments.codes import AssessmentStatus, Outcome, SourceKind
 
 #: R-REC-7: the sources an assessment is expected to draw on ("other" is never a gap).

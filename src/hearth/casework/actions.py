@@ -9,8 +9,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from hearth.access import audit
-from hearth.access.notify import notify
+from hearth.access.actions import audit
+from hearth.access.actions.users import notify
 from hearth.casework import rules
 from hearth.casework.codes import ClosureReason, InvolvementService, SecondaryRole
 from hearth.casework.models import Involvement, InvolvementStatus, InvolvementWorker

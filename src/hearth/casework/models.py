@@ -15,7 +15,8 @@ class InvolvementStatus(models.TextChoices):
 class Involvement(models.Model):
     """A child's episode with a service: a team and, once allocated, a worker.
 
-    Visibility of people and cases follows involvements (``hearth.access.visibility``).
+    Visibility of people and cases follows involvements
+    (``hearth.casework.queries.involvement_reach``).
     Closure carries a DfE reason-for-closure code (RC1–RC9) for the CIN census.
     """
 

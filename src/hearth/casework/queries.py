@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
+from hearth.access.codes import Role
 from hearth.access.models import Team, User
-from hearth.access.roles import Role
 from hearth.casework import rules
 from hearth.casework.models import Involvement, InvolvementStatus, InvolvementWorker
 from hearth.people.models import Person, Relationship
@@ -110,3 +110,31 @@ def family_children(user, person: Person) -> list[Person]:
                 .prefetch_related("involvements__team", "involvements__worker",
                                   "involvements__secondary_workers__worker")
                 .order_by("date_of_birth", "given_name"))
+
+
+def _involvement_scope(user) -> Q:
+    if user.role == Role.SERVICE_MANAGER:
+        return Q()
+    # Co-allocated secondary workers (e.g. Building Bridges) see the children they work with.
+    scope = Q(worker_id=user.pk) | Q(secondary_workers__worker_id=user.pk,
+                                     secondary_workers__end_date__isnull=True)
+    if user.team_id:
+        scope |= Q(team_id=user.team_id)
+    return scope
+
+
+def involvement_reach(user) -> Q | None:
+    """The people a practitioner reaches through involvements (registered with
+    ``core.visibility`` for Person): the children of their own, their co-allocated and their
+    team's open involvements, and those children's relatives. Conference chairs and partners
+    reach people otherwise."""
+    if user.role in (Role.CONFERENCE_CHAIR, Role.MASH_PARTNER):
+        return None
+    involvements = Involvement.objects.exclude(status=InvolvementStatus.CLOSED).filter(
+        _involvement_scope(user))
+    own = Exists(involvements.filter(person=OuterRef("pk")))
+    related_out = Exists(Relationship.objects.filter(
+        person=OuterRef("pk"), relative_id__in=involvements.values("person_id")))
+    related_in = Exists(Relationship.objects.filter(
+        relative=OuterRef("pk"), person_id__in=involvements.values("person_id")))
+    return Q(own) | Q(related_out) | Q(related_in)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from hearth import calendar
-from hearth.access.roles import Role
+from hearth.access.codes import Role
 
 # Who may hold a case as its allocated (primary) worker.
 CASE_HOLDING_ROLES = frozenset({Role.SOCIAL_WORKER, Role.ADVANCED_PRACTITIONER})

@@ -23,7 +23,7 @@ from hearth.casework.forms import (
 from hearth.casework.models import InvolvementWorker
 from hearth.people.queries import get_visible_person
 
-# Until the lead adds "casework.allocate" and "casework.caseload" to hearth.access.roles,
+# Until the lead adds "casework.allocate" and "casework.caseload" to hearth.access.rules,
 # these stand-ins grant the same roles (managers; everyone doing casework).
 ALLOCATE = "casework.allocate"
 CASELOAD = "casework.caseload"

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from hearth.access import audit
+from hearth.access.actions import audit
 from hearth.chronology import rules
 from hearth.chronology.codes import LANE_OF, MANUAL
 from hearth.chronology.models import Event, EventCorrection

@@ -27,8 +27,8 @@ SPAN_DAYS = 3650
 def _load(events: int, seed: int):
     from django.utils import timezone
 
+    from hearth.access.codes import Role
     from hearth.access.models import Team, User
-    from hearth.access.roles import Role
     from hearth.casework.models import Involvement
     from hearth.chronology import events as chronology
     from hearth.chronology.codes import LANE_OF, MANUAL, MANUAL_KINDS

@@ -48,8 +48,9 @@ class Attempt:
 def move_version(form: forms.Form, version: int, field: str = "version") -> None:
     """Let the next save be made from ``version`` (after a stale edit), keeping the input."""
     if field in form.fields and form.is_bound:
-        form.data = form.data.copy()
-        form.data[form.add_prefix(field)] = str(version)
+        data = form.data.copy()  # type: ignore[attr-defined]
+        data[form.add_prefix(field)] = str(version)
+        form.data = data
 
 
 def refuse_on_form(form: forms.Form, refusal: Refused, *, stale_message: str | None = None,
@@ -107,9 +108,10 @@ def form_problems(*forms_: forms.Form) -> list[tuple[str, str]]:
     for form in forms_:
         first = next(iter(form.visible_fields()), None)
         for message in form.non_field_errors():
-            found.append((_anchor(first) if first is not None else "main-content", message))
+            found.append((_anchor(first) if first is not None else "main-content",
+                          str(message)))
         for field in form:
-            found.extend((_anchor(field), message) for message in field.errors)
+            found.extend((_anchor(field), str(message)) for message in field.errors)
     return found
 
 

@@ -79,8 +79,9 @@ def get_visible_or_404(source: type[models.Model] | models.QuerySet, user, pk: A
     """The record with ``pk`` that ``user`` may see, or 404 when it does not exist, is not
     visible, or ``pk`` is not an id at all (``?person=abc``)."""
     qs = source if isinstance(source, models.QuerySet) else source._default_manager.all()
-    what = what or qs.model._meta.verbose_name
+    name = what or str(qs.model._meta.verbose_name)
+    model: Any = qs.model
     try:
         return apply(qs, user).get(pk=pk, **lookups)
-    except (qs.model.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
-        raise Http404(f"No such {what}.") from exc
+    except (model.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
+        raise Http404(f"No such {name}.") from exc

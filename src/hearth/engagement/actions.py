@@ -21,8 +21,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hearth import calendar
-from hearth.access import audit
-from hearth.access.notify import notify
+from hearth.access.actions import audit
+from hearth.access.actions.users import notify
 from hearth.chronology import events as chronology
 from hearth.engagement import queries, rules
 from hearth.engagement.codes import ALERT_QUESTIONS, EventKind, TaskStatus, TellMethod

@@ -9,8 +9,8 @@ from datetime import datetime
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from hearth.access.codes import Role
 from hearth.access.models import Agency, User
-from hearth.access.roles import Role
 from hearth.casework.models import Involvement, InvolvementStatus, InvolvementWorker
 from hearth.casework.rules import PARENT_KINDS
 from hearth.engagement import rules

@@ -12,10 +12,11 @@ from django.db.models import Q
 from django.utils import timezone
 
 from hearth import calendar
-from hearth.access import audit
+from hearth.access.actions import audit
+from hearth.access.actions.users import notify
+from hearth.access.codes import Role
 from hearth.access.models import Team, User
-from hearth.access.notify import notify
-from hearth.access.roles import FRONT_DOOR_SERVICES, Role
+from hearth.access.rules import FRONT_DOOR_SERVICES
 from hearth.casework.actions import do_open_involvement
 from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.chronology import events as chronology

@@ -5,3 +5,10 @@ class FrontdoorConfig(AppConfig):
     name = "hearth.frontdoor"
     label = "frontdoor"
     verbose_name = "Front door"
+
+    def ready(self) -> None:
+        from hearth.core import visibility
+        from hearth.frontdoor.models import Contact
+        from hearth.frontdoor.queries import contact_scope
+
+        visibility.register(Contact, contact_scope)

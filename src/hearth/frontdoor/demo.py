@@ -9,9 +9,9 @@ from datetime import timedelta
 from django.utils import timezone
 
 from hearth import calendar
-from hearth.access.actions import do_create_user
+from hearth.access.actions.users import do_create_user
+from hearth.access.codes import Role
 from hearth.access.models import Agency, Team, User
-from hearth.access.roles import Role
 from hearth.frontdoor import actions, mash
 from hearth.frontdoor.codes import PersonRole
 from hearth.people import seed_org

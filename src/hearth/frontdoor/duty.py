@@ -12,8 +12,8 @@ from collections.abc import Callable
 from datetime import datetime
 
 from hearth import calendar
+from hearth.access.codes import Role
 from hearth.access.models import User
-from hearth.access.roles import Role
 
 OnCallReader = Callable[[datetime], list]
 

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from hearth.access import audit
+from hearth.access.actions import audit
 from hearth.frontdoor.codes import DecisionStatus, ResponseMethod
 from hearth.frontdoor.errors import InvalidContact, WrongState
 from hearth.frontdoor.models import Contact, Decision, ReferrerResponse

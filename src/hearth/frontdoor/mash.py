@@ -10,11 +10,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from hearth import calendar
-from hearth.access import audit
+from hearth.access.actions import audit
+from hearth.access.actions.users import notify
+from hearth.access.codes import Role
 from hearth.access.models import Agency, User
 from hearth.access.models.users import AgencyKind
-from hearth.access.notify import notify
-from hearth.access.roles import FRONT_DOOR_SERVICES, Role
+from hearth.access.rules import FRONT_DOOR_SERVICES
 from hearth.frontdoor import duty, rules
 from hearth.frontdoor.codes import ConsentStatus, ContactStatus, MashScope, MashStatus, Rag
 from hearth.frontdoor.errors import InvalidContact, NotAllowed, WrongState

@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 
 from hearth import calendar
-from hearth.access.roles import FRONT_DOOR_SERVICES, Role, is_front_door_manager
+from hearth.access.codes import Role
+from hearth.access.rules import FRONT_DOOR_SERVICES, is_front_door_manager
 from hearth.frontdoor.codes import ConsentStatus, Outcome, Rag, Urgency
 
 # R-FD-5; seed 003: whether a strategy discussion is needed "is a decision to be made by the

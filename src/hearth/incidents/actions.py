@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hearth import calendar
-from hearth.access import audit
-from hearth.access.notify import notify_managers
+from hearth.access.actions import audit
+from hearth.access.actions.users import notify_managers
 from hearth.chronology import events as chronology
 from hearth.incidents import rules
 from hearth.incidents.models import Incident, PractitionersMeeting, RiskReductionPlan

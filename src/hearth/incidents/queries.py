@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from hearth.access.roles import Role
+from hearth.access.codes import Role
 from hearth.incidents.models import Incident, PractitionersMeeting, RiskReductionPlan
 from hearth.people.models import Person
 from hearth.people.queries import get_visible_person as get_visible_person

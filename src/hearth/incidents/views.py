@@ -11,9 +11,9 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_http_methods
 
+from hearth.access.codes import Role
 from hearth.access.models import User
 from hearth.access.permissions import requires
-from hearth.access.roles import Role
 from hearth.incidents import actions, queries
 from hearth.incidents.forms import (
     NOT_AT_ADDRESS,

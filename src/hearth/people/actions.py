@@ -9,8 +9,8 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
 
-from hearth.access import audit
-from hearth.access.notify import notify_managers
+from hearth.access.actions import audit
+from hearth.access.actions.users import notify_managers
 from hearth.chronology import events as chronology
 from hearth.core.refusals import StaleEdit
 from hearth.people.models import (

@@ -12,8 +12,8 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from hearth.access.codes import Role
 from hearth.access.models import Agency, Team, User
-from hearth.access.roles import Role
 from hearth.people import seed_names as names
 from hearth.people.models import AgencyShare, Person, RestrictedAccess
 from hearth.people.seed_load import Loaded
@@ -133,7 +133,7 @@ def demo_password() -> str:
 def demo_users(rng: random.Random, loaded: Loaded | None, teams: dict[str, Team],
                agencies: dict[str, Agency], today: date) -> list[tuple[str, str, str]]:
     """One user per role with a fresh strong password: [(role, username, password)]."""
-    from hearth.access.actions import do_create_user
+    from hearth.access.actions.users import do_create_user
     from hearth.casework.models import Involvement, InvolvementStatus
 
     created = []

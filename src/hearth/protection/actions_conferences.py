@@ -13,8 +13,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from hearth import calendar
-from hearth.access import audit
-from hearth.access.roles import Role
+from hearth.access.actions import audit
+from hearth.access.codes import Role
 from hearth.chronology import events as chronology
 from hearth.people.actions import StaleEdit
 from hearth.people.models import AgencyShare, Person

@@ -15,9 +15,9 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from hearth.access import audit
+from hearth.access.actions import audit
+from hearth.access.codes import Role
 from hearth.access.models.users import AgencyKind
-from hearth.access.roles import Role
 from hearth.casework.models import InvolvementStatus
 from hearth.chronology import events as chronology
 from hearth.people.actions import StaleEdit

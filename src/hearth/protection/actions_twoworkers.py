@@ -9,7 +9,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from hearth.access import audit
+from hearth.access.actions import audit
 from hearth.people.models import Person
 from hearth.protection import queries_twoworkers as queries
 from hearth.protection import rules_twoworkers as rules

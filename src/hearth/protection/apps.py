@@ -7,6 +7,12 @@ class ProtectionConfig(AppConfig):
     verbose_name = "Child protection"
 
     def ready(self) -> None:
+        from hearth.core import visibility
+        from hearth.people.models import Person
+        from hearth.protection.queries_conferences import chair_reach
+
+        # Conference chairs see the children the conference service works with.
+        visibility.add_reach(Person, chair_reach)
         from hearth.chronology.sources import register
         from hearth.protection import chronology as c
         from hearth.protection import models as m

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
+from hearth.access.codes import Role
 from hearth.access.models import User
-from hearth.access.roles import Role
 from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.casework.rules import CASE_HOLDING_ROLES
 from hearth.people.models import Person, Relationship
@@ -256,3 +256,12 @@ def practitioners_meetings(user, child: Person) -> list:
                 .filter(Q(person=child) | Q(person_id__in=parents))
                 .filter(person__in=_visible(user).values("pk"))
                 .select_related("person").order_by("-held_on", "-pk"))
+
+
+def chair_reach(user) -> Q | None:
+    """Conference chairs (the conference service) reach the children with a Section 47
+    enquiry, a child protection conference or a plan (registered with ``core.visibility``)."""
+    if user.role != Role.CONFERENCE_CHAIR:
+        return None
+    return (Q(Exists(Section47Enquiry.objects.filter(person=OuterRef("pk"))))
+            | Q(Exists(Conference.objects.filter(person=OuterRef("pk")))))

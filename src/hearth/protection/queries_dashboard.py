@@ -18,7 +18,7 @@ from typing import Any
 from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from hearth.access.roles import Role
+from hearth.access.codes import Role
 from hearth.protection import rules
 from hearth.protection.codes import Category, ConferenceKind, S47Outcome
 from hearth.protection.models import Conference, CoreGroupMeeting, CPPlan, Section47Enquiry

@@ -10,8 +10,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from hearth.access.codes import Role
 from hearth.access.models import Agency, User
-from hearth.access.roles import Role
 from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.people.models import Person
 from hearth.people.queries import get_visible_person as get_visible_person

@@ -20,8 +20,8 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from hearth.access.codes import Role
 from hearth.access.models import Team
-from hearth.access.roles import Role
 from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.casework.rules import PARENT_KINDS
 from hearth.engagement.codes import EventKind

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from hearth.access import audit
+from hearth.access.actions import audit
 from hearth.chronology import events as chronology
 from hearth.people.actions import StaleEdit
 from hearth.records import rules

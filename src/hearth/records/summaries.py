@@ -17,7 +17,7 @@ from django.http import Http404
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from hearth.access import audit
+from hearth.access.actions import audit
 from hearth.people.codes import RelationshipKind
 from hearth.people.models import Person
 from hearth.records import summary_rules as rules

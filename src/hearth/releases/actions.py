@@ -8,7 +8,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from hearth.access import audit
+from hearth.access.actions import audit
 from hearth.people.actions import StaleEdit
 from hearth.releases import rules
 from hearth.releases.compile import compile_records, copy_of

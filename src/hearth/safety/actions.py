@@ -11,8 +11,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from hearth.access import audit
-from hearth.access.notify import notify, notify_managers
+from hearth.access.actions import audit
+from hearth.access.actions.users import notify, notify_managers
 from hearth.people.actions import StaleEdit
 from hearth.safety import rules
 from hearth.safety.codes import PLAN_QUESTIONS, WarningStatus

@@ -2,7 +2,7 @@
 the workers involved with the family, the partner agencies involved with it, and the team
 manager, who is asked to sign it off.
 
-Subjects follow ``hearth.access.notify``: the words before " on " are all an e-mail carries,
+Subjects follow ``access.actions.users.notify``: the words before " on " are all an e-mail carries,
 so no name leaves Hearth by e-mail.
 """
 
@@ -12,9 +12,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from hearth.access.actions.users import notify
+from hearth.access.codes import Role
 from hearth.access.models import User
-from hearth.access.notify import notify
-from hearth.access.roles import Role
 from hearth.safety.models import WorkerWarning
 from hearth.safety.queries import _current, family_map, person_name, place_of, visible_warnings
 

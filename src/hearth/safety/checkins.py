@@ -30,13 +30,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hearth import calendar
-from hearth.access import audit
+from hearth.access.actions import audit
+from hearth.access.actions.users import notify
 from hearth.access.models import User
-from hearth.access.notify import notify
-from hearth.access.roles import MANAGER_ROLES
-from hearth.access.visibility import can_see
+from hearth.access.rules import MANAGER_ROLES
 from hearth.jobs.runner import schedule
 from hearth.people.actions import StaleEdit
+from hearth.people.queries import can_see
 from hearth.safety.codes import CheckInStatus
 from hearth.safety.models import CheckIn, OnCall, VisitPlan
 from hearth.safety.oncall import (  # noqa: F401  (who is told: part of this module's API)

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from hearth import calendar
 from hearth.access.models import User
-from hearth.access.roles import MANAGER_ROLES
+from hearth.access.rules import MANAGER_ROLES
 from hearth.core.forms import date_field
 from hearth.safety import checkins
 from hearth.visits.forms import TIME_FORMATS

@@ -8,8 +8,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from hearth import calendar
+from hearth.access.codes import Role
 from hearth.access.models import User
-from hearth.access.roles import Role
 from hearth.safety.models import OnCall
 
 

@@ -10,13 +10,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from hearth.access import audit
+from hearth.access.actions import audit
 from hearth.access.models import User
 from hearth.access.permissions import requires
-from hearth.access.visibility import can_see
 from hearth.people.actions import StaleEdit
 from hearth.people.models import Person, PersonAddress
-from hearth.people.queries import get_visible_person
+from hearth.people.queries import can_see, get_visible_person
 from hearth.safety import checkins
 from hearth.safety.codes import PLAN_QUESTIONS, CheckInStatus
 from hearth.safety.forms_checkins import (

@@ -10,8 +10,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from hearth.access import audit
-from hearth.access.notify import notify
+from hearth.access.actions import audit
+from hearth.access.actions.users import notify
 from hearth.people.actions import StaleEdit
 from hearth.people.models import Person
 from hearth.supervision import queries, rules

@@ -15,8 +15,9 @@ from datetime import date
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
+from hearth.access.codes import Role
 from hearth.access.models import Team, User
-from hearth.access.roles import MANAGER_ROLES, Role
+from hearth.access.rules import MANAGER_ROLES
 from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.casework.rules import PARENT_KINDS
 from hearth.people.models import Person, Relationship

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from hearth import calendar
-from hearth.access.roles import Role
+from hearth.access.codes import Role
 from hearth.visits.codes import Engagement, TimingBand, VisitKind
 
 #: R-RES-5: how far back "recent" visits reach, and how many make a pattern.

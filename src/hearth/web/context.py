@@ -1,5 +1,5 @@
 def hearth(request):
-    from hearth.access.roles import PERMISSIONS
+    from hearth.access.rules import PERMISSIONS
 
     user = getattr(request, "user", None)
     unread = 0

@@ -7,8 +7,8 @@ from datetime import date
 from django import forms
 from django.utils import timezone
 
+from hearth.access.codes import Role
 from hearth.access.models import Agency, Team
-from hearth.access.roles import Role
 from hearth.core.forms import date_field
 from hearth.people.codes import Disability, Ethnicity, NameKind, Sex
 from hearth.people.rules import nhs_number_is_valid, normalise_nhs_number, upn_is_valid

@@ -3,7 +3,8 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
-from hearth.access.roles import MANAGER_ROLES, Role, has_permission
+from hearth.access.codes import Role
+from hearth.access.rules import MANAGER_ROLES, has_permission
 
 
 class Service(models.TextChoices):

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from hearth.core.visibility import VisibleQuerySet
 from hearth.frontdoor.codes import (
     CallerKind,
     Channel,
@@ -20,11 +21,8 @@ from hearth.frontdoor.codes import (
 AWAITING_DECISION = (ContactStatus.OPEN, ContactStatus.AWAITING_AUTHORISATION)
 
 
-class ContactQuerySet(models.QuerySet):
-    def visible_to(self, user) -> ContactQuerySet:
-        from hearth.access.visibility import visible_contacts
-
-        return visible_contacts(user, self)  # type: ignore[return-value]
+class ContactQuerySet(VisibleQuerySet):
+    """``visible_to(user)``: the scope ``frontdoor.queries.contact_scope`` registers."""
 
     def in_queue_order(self) -> ContactQuerySet:
         """R-FD-4: immediate contacts still waiting for a decision first, then soonest due (an

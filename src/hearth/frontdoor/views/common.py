@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from django.db.models import Prefetch
 from django.http import Http404
 
-from hearth.access import audit
+from hearth.access.actions import audit
 from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.frontdoor.models import Contact, ContactPerson, Decision
 from hearth.people.models import Person

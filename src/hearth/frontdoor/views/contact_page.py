@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
-from hearth.access.roles import FRONT_DOOR_SERVICES
+from hearth.access.rules import FRONT_DOOR_SERVICES
 from hearth.frontdoor import actions, letters, mash, rules
 from hearth.frontdoor.codes import ContactStatus, DecisionStatus, MashStatus
 from hearth.frontdoor.forms import DecisionForm, EdtActionsForm, ReturnForm

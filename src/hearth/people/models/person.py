@@ -5,14 +5,12 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from hearth.core.visibility import VisibleQuerySet
 from hearth.people.codes import Disability, Ethnicity, NameKind, Sex
 
 
-class PersonQuerySet(models.QuerySet):
-    def visible_to(self, user) -> PersonQuerySet:
-        from hearth.access.visibility import visible_people
-
-        return visible_people(user, self)  # type: ignore[return-value]
+class PersonQuerySet(VisibleQuerySet):
+    """``visible_to(user)``: the scope ``people.queries.person_scope`` registers."""
 
     def live(self) -> PersonQuerySet:
         """Not merged into another record."""

@@ -9,9 +9,9 @@ from django.views.decorators.http import require_http_methods
 
 from hearth.access.models import AuditEntry
 from hearth.access.permissions import requires
-from hearth.access.visibility import can_see, could_break_glass
 from hearth.people import actions
 from hearth.people.models import Person
+from hearth.people.queries import can_see, could_break_glass
 from hearth.web.forms import BreakGlassForm
 
 

@@ -8,7 +8,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from hearth.access import actions
+from hearth.access.actions import users as actions
 from hearth.access.models import Team, User
 from hearth.access.permissions import requires
 from hearth.people.actions import StaleEdit

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from hearth.access import actions
-from hearth.access.context import client_ip
+from hearth.access.actions import users as actions
+from hearth.access.middleware import client_ip
 from hearth.access.permissions import SIGNED_IN, public, requires
 from hearth.web.forms import SignInForm
 

@@ -1,7 +1,7 @@
 from django.shortcuts import render
 
+from hearth.access.codes import Role
 from hearth.access.permissions import SIGNED_IN, requires
-from hearth.access.roles import Role
 from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.people.models import Person
 

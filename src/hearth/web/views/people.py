@@ -10,11 +10,15 @@ from django.views.decorators.http import require_http_methods
 
 from hearth.access.models import AuditEntry
 from hearth.access.permissions import requires
-from hearth.access.visibility import could_break_glass
 from hearth.people import actions
 from hearth.people.actions import PERSON_FIELDS
 from hearth.people.models import Person
-from hearth.people.queries import get_visible_person, person_contacts, person_detail
+from hearth.people.queries import (
+    could_break_glass,
+    get_visible_person,
+    person_contacts,
+    person_detail,
+)
 from hearth.people.search import SearchInputError, likely_duplicates, search_people
 from hearth.web.forms import AddressForm, EditPersonForm, NameForm, PersonForm, SearchForm
 

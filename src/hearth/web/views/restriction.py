@@ -6,9 +6,9 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from hearth.access.codes import Role
 from hearth.access.models import User
 from hearth.access.permissions import requires
-from hearth.access.roles import Role
 from hearth.people import actions
 from hearth.people.models import RestrictedAccess
 from hearth.people.queries import get_visible_person

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from hearth.access.audit import verify
+from hearth.access.queries import verify
 
 
 class Command(BaseCommand):

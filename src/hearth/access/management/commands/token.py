@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from hearth.access.actions import do_create_token
+from hearth.access.actions.users import do_create_token
 from hearth.access.models import User
 
 

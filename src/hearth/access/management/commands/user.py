@@ -3,9 +3,9 @@ import sys
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from hearth.access.actions import do_create_user
+from hearth.access.actions.users import do_create_user
+from hearth.access.codes import Role
 from hearth.access.models import Agency, Team
-from hearth.access.roles import Role
 
 
 class Command(BaseCommand):

@@ -12,9 +12,9 @@ from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
 
-from hearth.access import audit
-from hearth.access.models import Agency, ApiToken, LoginFailure, Team, User
-from hearth.access.roles import Role
+from hearth.access.actions import audit
+from hearth.access.codes import Role
+from hearth.access.models import Agency, ApiToken, LoginFailure, Notification, Team, User
 
 TOKEN_PREFIX = "hth_"  # noqa: S105  (a marker, not a secret)
 
@@ -135,3 +135,25 @@ def record_login(user: User, ip: str | None) -> None:
 @transaction.atomic
 def record_logout(user: User) -> None:
     audit.record("logout", user=user, obj=user)
+
+
+# --- notifications -------------------------------------------------------------------------
+
+def notify(users, *, subject: str, body: str = "", link: str = "") -> list[Notification]:
+    notes = [Notification.objects.create(user=u, subject=subject, body=body, link=link)
+             for u in users]
+    recipients = [u.email for u in users if u.email]
+    if recipients:
+        from hearth.jobs.runner import schedule
+
+        # The e-mail says only that there is something to read in Hearth: no case details.
+        transaction.on_commit(lambda: schedule("notify.email", {
+            "subject": "Hearth: " + subject.split(" on ")[0][:80],
+            "body": "You have a new notification in Hearth. Sign in to read it.",
+            "to": recipients,
+        }))
+    return notes
+
+
+def notify_managers(user, *, subject: str, body: str = "", link: str = "") -> list[Notification]:
+    return notify(list(user.managers()), subject=subject, body=body, link=link)

@@ -1,29 +1,20 @@
-"""The roles of DOMAIN.md §1 and what each may do.
+"""What each role of DOMAIN.md §1 may do, and how the audit trail's chain is computed.
 
 Permissions are plain strings; every page and API route declares the one it needs
 (see ``hearth.access.permissions``). Which *records* a user may see is decided
-separately, in ``hearth.access.visibility``.
+separately, in ``hearth.people.queries`` (who may see a person).
 """
 
 from __future__ import annotations
 
-from django.db import models
+import hashlib
+import hmac
+import json
 
+from django.conf import settings
 
-class Role(models.TextChoices):
-    SOCIAL_WORKER = "social_worker", "Social worker"
-    ADVANCED_PRACTITIONER = "advanced_practitioner", "Advanced practitioner (EDT)"
-    TEAM_MANAGER = "team_manager", "Team manager"
-    SERVICE_MANAGER = "service_manager", "Service manager"
-    FRONT_DOOR = "front_door", "Information officer / early help advisor"
-    MASH_PARTNER = "mash_partner", "MASH partner"
-    LADO = "lado", "LADO"
-    FGC_COORDINATOR = "fgc_coordinator", "FGC coordinator"
-    CONFERENCE_CHAIR = "conference_chair", "Conference chair"
-    FAMILY_PRACTITIONER = "family_practitioner", "Family practitioner"
-    BUSINESS_SUPPORT = "business_support", "Business support"
-    ADMINISTRATOR = "administrator", "Administrator"
-
+from hearth.access.codes import Role
+from hearth.access.models import AuditEntry
 
 CASEWORK = {
     "people.search",
@@ -166,3 +157,37 @@ def refusal(role: str, permission: str) -> str:
     label = dict(Role.choices).get(role, role)
     what = PERMISSION_LABELS.get(permission, permission)
     return f"As {label.lower()}, you cannot do this ({what})."
+
+
+# --- the audit trail's chain (ENGINEERING.md practice 6) ----------------------------------
+
+GENESIS = "0" * 64
+
+
+def _key() -> bytes:
+    return hashlib.sha256(("hearth-audit:" + settings.AUDIT_HMAC_KEY).encode()).digest()
+
+
+def canonical(entry: AuditEntry) -> bytes:
+    body = {
+        "seq": entry.seq,
+        "at": entry.at.isoformat(),
+        "user": entry.user_id_snapshot,
+        "username": entry.username,
+        "ip": entry.ip,
+        "ua": entry.user_agent,
+        "action": entry.action,
+        "type": entry.object_type,
+        "id": entry.object_id,
+        "fields": entry.fields,
+        "reason": entry.reason,
+    }
+    return json.dumps(body, sort_keys=True, separators=(",", ":"), default=str).encode()
+
+
+def entry_mac(prev_mac: str, entry: AuditEntry) -> str:
+    return hmac.new(_key(), prev_mac.encode() + b"|" + canonical(entry), hashlib.sha256).hexdigest()
+
+
+def head_mac(seq: int, mac: str) -> str:
+    return hmac.new(_key(), f"head|{seq}|{mac}".encode(), hashlib.sha256).hexdigest()

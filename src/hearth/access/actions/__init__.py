@@ -1,0 +1,1 @@
+"""Every write to staff, tokens, notifications and the audit trail: one module per feature."""
