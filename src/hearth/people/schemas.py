@@ -169,13 +169,17 @@ def person_out() -> type[Schema]:
     if not apps.ready:
         raise RuntimeError("PersonOut is built after every AppConfig.ready() has run.")
     extra: dict[str, Any] = {f.name: (f.schema, Field(default=f.default))
-                             for f in PERSON_API_FIELDS}
+                             for f in _extra()}
     return create_model("PersonOut", __base__=PersonRecordOut, **extra)  # type: ignore[call-overload]
 
 
 def extra_fields(user, person) -> dict[str, Any]:
     """Every registered extra field's value for ``user`` reading ``person``."""
-    return {f.name: f(user, person) for f in PERSON_API_FIELDS}
+    return {f.name: f(user, person) for f in _extra()}
+
+
+def _extra() -> list[ExtraField]:
+    return [f for f in PERSON_API_FIELDS if isinstance(f, ExtraField)]
 
 
 class SearchResult(Schema):
