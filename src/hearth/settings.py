@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "hearth.protection",
     "hearth.jobs",
     "hearth.web",
+    "hearth.demo",
 ]
 
 MIDDLEWARE = [
@@ -103,7 +104,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "hearth.web.context.hearth",
+                "hearth.web.context_processors.hearth",
             ],
         },
     }

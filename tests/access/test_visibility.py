@@ -151,7 +151,7 @@ def test_only_people_in_reach_may_break_the_glass(staff_child, outsider, adminis
 
 @pytest.mark.django_db
 def test_search_does_not_leak_a_restricted_record(staff_child, team_manager):
-    from hearth.people.search import search_people
+    from hearth.people.queries.search import search_people
 
     results = search_people(team_manager, name="Rosa Quill", dob="2015-03-03")
     assert staff_child not in [m.person for m in results]

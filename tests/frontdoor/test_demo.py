@@ -13,7 +13,7 @@ from hearth.frontdoor.models import Contact, MashAgencyRequest
 def test_demo_data_gives_the_front_door_contacts_in_every_state(tmp_path, settings, capsys,
                                                                 monkeypatch):
     monkeypatch.setenv("HEARTH_DATA_DIR", str(tmp_path))
-    from hearth.people import seed_org
+    from hearth.demo import organisation as seed_org
 
     monkeypatch.setattr(seed_org, "sign_ins_path", lambda: tmp_path / "demo-sign-ins.txt")
     call_command("demo-data".replace("-", "_"))

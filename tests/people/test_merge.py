@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from hearth.access.models import AuditEntry
 from hearth.casework.models import Involvement
+from hearth.core.refusals import Refused
 from hearth.people import actions
 from hearth.people.models import Merge, Person, PersonAddress, PersonName, Relationship
 
@@ -75,10 +76,10 @@ def test_a_social_worker_cannot_reverse_a_merge(fletchers, duplicate_jack, socia
 @pytest.mark.django_db
 def test_merge_refuses_the_same_record_twice(fletchers, duplicate_jack, social_worker):
     actions.do_merge(fletchers["jack"], duplicate_jack, acting_user=social_worker, reason="same")
-    with pytest.raises(actions.MergeNotAllowed):
+    with pytest.raises(Refused):
         actions.do_merge(fletchers["amy"], duplicate_jack, acting_user=social_worker,
                          reason="again")
-    with pytest.raises(actions.MergeNotAllowed):
+    with pytest.raises(Refused):
         actions.do_merge(fletchers["amy"], fletchers["amy"], acting_user=social_worker,
                          reason="self")
 

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from hearth.people.rules import (
+from hearth.people.rules.persons import (
     is_child,
     nhs_check_digit,
     nhs_number_is_valid,

@@ -9,7 +9,7 @@ import pytest
 
 from hearth.people import actions
 from hearth.people.models import RestrictedAccess
-from hearth.people.search import SearchInputError, likely_duplicates, search_people
+from hearth.people.queries.search import SearchInputError, likely_duplicates, search_people
 
 
 def names(matches) -> list[str]:

@@ -15,6 +15,7 @@ from django.utils import timezone
 from hearth.access.codes import Role
 from hearth.access.models import User
 from hearth.casework.models import Involvement
+from hearth.demo.families import FamilyMaker
 from hearth.people.models import (
     AgencyShare,
     HouseholdMembership,
@@ -24,9 +25,8 @@ from hearth.people.models import (
     PersonSearchName,
     Relationship,
 )
-from hearth.people.rules import nhs_number_is_valid, upn_is_valid
-from hearth.people.search import likely_duplicates
-from hearth.people.seed import FamilyMaker
+from hearth.people.queries.search import likely_duplicates
+from hearth.people.rules.persons import nhs_number_is_valid, upn_is_valid
 
 TODAY = date(2026, 11, 23)
 

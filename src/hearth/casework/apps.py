@@ -12,3 +12,8 @@ class CaseworkConfig(AppConfig):
 
         # Practitioners see the people of their own and their team's involvements.
         visibility.add_reach(Person, involvement_reach)
+
+        from hearth.casework.queries import involvements_panel
+        from hearth.people.queries.persons import PERSON_PANELS
+
+        PERSON_PANELS.register(involvements_panel)  # the person page's involvements

@@ -138,3 +138,16 @@ def involvement_reach(user) -> Q | None:
     related_in = Exists(Relationship.objects.filter(
         relative=OuterRef("pk"), person_id__in=involvements.values("person_id")))
     return Q(own) | Q(related_out) | Q(related_in)
+
+
+def involvements_panel(user, person):
+    """The person page's involvements, newest first (registered from CaseworkConfig.ready on
+    ``people.queries.persons.PERSON_PANELS``)."""
+    from hearth.casework.models import Involvement
+    from hearth.people.queries.persons import Panel
+
+    return Panel("casework/_person_involvements.html", {
+        "involvements": list(Involvement.objects.filter(person=person)
+                             .select_related("team", "worker").order_by("-opened_on")),
+        "can_assess": user.has_hearth_permission("assessments.edit"),
+    })

@@ -109,3 +109,12 @@ def do_correct_entry(event: Event, *, acting_user, expected_version: int, reason
 def record_view(person, *, user, what: str = "view_chronology", **fields: Any) -> None:
     """Reading or exporting a chronology is reading the record: it is audited."""
     audit.record_read(what, user=user, obj=person, fields=fields or None)
+
+
+def follow_people_record(record) -> None:
+    """A person's address or household membership was written (``people.actions.
+    RECORD_CHANGED``, registered from ChronologyConfig.ready): the chronology says what the
+    record now says, inside the same transaction."""
+    from hearth.chronology import events
+
+    events.sync(record)

@@ -12,3 +12,8 @@ class FrontdoorConfig(AppConfig):
         from hearth.frontdoor.queries import contact_scope
 
         visibility.register(Contact, contact_scope)
+
+        from hearth.frontdoor.queries import contacts_panel
+        from hearth.people.queries.persons import PERSON_PANELS
+
+        PERSON_PANELS.register(contacts_panel)  # the person page's contacts

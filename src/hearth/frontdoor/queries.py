@@ -37,3 +37,15 @@ def contact_scope(user) -> Q | None:
                                                 status="decided"))
         return about_visible | Q(passed)
     return about_visible
+
+
+def contacts_panel(user, person):
+    """The person page's contacts about this person that the user may see, newest first
+    (R-EDT-3: every contact, EDT's included, is on the child's record). Registered from
+    FrontdoorConfig.ready on ``people.queries.persons.PERSON_PANELS``."""
+    from hearth.frontdoor.models import Contact
+    from hearth.people.queries.persons import Panel
+
+    return Panel("frontdoor/_person_contacts.html", {
+        "contacts": list(Contact.objects.visible_to(user).filter(links__person=person)
+                         .order_by("-received_at")[:50])})

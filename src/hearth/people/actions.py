@@ -6,13 +6,14 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
 from hearth.access.actions import audit
 from hearth.access.actions.users import notify_managers
-from hearth.chronology import events as chronology
-from hearth.core.refusals import StaleEdit
+from hearth.core.refusals import Refused, StaleEdit, Why
+from hearth.core.registry import Registry
 from hearth.people.models import (
     Address,
     AgencyShare,
@@ -26,7 +27,7 @@ from hearth.people.models import (
     Relationship,
     RestrictedAccess,
 )
-from hearth.people.search import reindex_person
+from hearth.people.queries.search import reindex_person
 
 PERSON_FIELDS = [
     "given_name", "middle_names", "family_name", "date_of_birth", "expected_date_of_birth",
@@ -35,8 +36,19 @@ PERSON_FIELDS = [
 ]
 
 
-class MergeNotAllowed(Exception):
-    pass
+#: What higher apps do when a person's address or household membership is written (the
+#: chronology follows it, R-PPL-3): ``handler(record)``, inside the action's transaction.
+#: Registered from their AppConfig.ready(), so people never imports them.
+RECORD_CHANGED = Registry("people records changed")
+
+
+def _clean(record: models.Model, exclude: list[str] | None = None) -> None:
+    """The model's own validation, as a refusal naming each field (nothing is written)."""
+    try:
+        record.full_clean(exclude=exclude)
+    except ValidationError as exc:
+        raise Refused({"" if field == NON_FIELD_ERRORS else field: " ".join(messages)
+                       for field, messages in exc.message_dict.items()}) from exc
 
 
 def _jsonable(value: Any) -> Any:
@@ -48,7 +60,7 @@ def _jsonable(value: Any) -> Any:
 @transaction.atomic
 def do_create_person(*, acting_user, **data: Any) -> Person:
     person = Person(created_by=acting_user, **{k: v for k, v in data.items() if k in PERSON_FIELDS})
-    person.full_clean(exclude=["created_by"])
+    _clean(person, ["created_by"])
     person.save()
     if person.restricted and acting_user is not None:
         # Whoever restricts a record at its creation is its first named user.
@@ -76,7 +88,7 @@ def do_update_person(person: Person, *, acting_user, expected_version: int,
             setattr(current, field, value)
     if not changed:
         return current
-    current.full_clean(exclude=["created_by", "merged_into"])
+    _clean(current, ["created_by", "merged_into"])
     current.version += 1
     current.save()
     reindex_person(current)
@@ -100,11 +112,11 @@ def do_add_relationship(person: Person, relative: Person, *, acting_user, kind: 
                         parental_responsibility: bool = False, start_date: date | None = None,
                         end_date: date | None = None) -> Relationship:
     if person.pk == relative.pk:
-        raise ValueError("A person cannot be related to themselves.")
+        raise Refused("A person cannot be related to themselves.", "relative")
     rel = Relationship(person=person, relative=relative, kind=kind,
                        parental_responsibility=parental_responsibility,
                        start_date=start_date, end_date=end_date)
-    rel.full_clean()
+    _clean(rel)
     rel.save()
     audit.record("add_relationship", user=acting_user, obj=relative,
                  fields={"person": str(person.pk), "kind": kind,
@@ -126,7 +138,7 @@ def do_add_address(person: Person, *, acting_user, line1: str, postcode: str, li
     reindex_person(person)
     audit.record("add_address", user=acting_user, obj=person,
                  fields={"start_date": _jsonable(start_date), "end_date": _jsonable(end_date)})
-    chronology.sync(link)
+    RECORD_CHANGED.call_all(link)
     return link
 
 
@@ -140,18 +152,20 @@ def do_join_household(person: Person, household: Household | None = None, *, act
                                                     start_date=start_date)
     audit.record("join_household", user=acting_user, obj=person,
                  fields={"household": household.pk, "start_date": _jsonable(start_date)})
-    chronology.sync(membership)
+    RECORD_CHANGED.call_all(membership)
     return membership
 
 
 @transaction.atomic
 def do_leave_household(membership: HouseholdMembership, *, acting_user,
                        end_date: date) -> HouseholdMembership:
+    if membership.start_date and end_date < membership.start_date:
+        raise Refused("Left on must be on or after the day they joined", "end_date")
     membership.end_date = end_date
     membership.save(update_fields=["end_date"])
     audit.record("leave_household", user=acting_user, obj=membership.person,
                  fields={"household": membership.household_id, "end_date": end_date.isoformat()})
-    chronology.sync(membership)
+    RECORD_CHANGED.call_all(membership)
     return membership
 
 
@@ -169,7 +183,8 @@ def do_break_glass(person: Person, *, acting_user, reason: str) -> BreakGlass:
     """Open a restricted record with a written reason: audited, managers told, time-limited."""
     reason = (reason or "").strip()
     if len(reason) < 10:
-        raise ValueError("Explain why you need to see this record (at least 10 characters).")
+        raise Refused("Explain why you need to see this record (at least 10 characters).",
+                      "reason")
     grant = BreakGlass.objects.create(
         person=person, user=acting_user, reason=reason,
         expires_at=timezone.now() + timedelta(minutes=settings.BREAK_GLASS_MINUTES),
@@ -190,7 +205,7 @@ def do_break_glass(person: Person, *, acting_user, reason: str) -> BreakGlass:
 def do_set_restricted(person: Person, *, acting_user, restricted: bool, reason: str) -> Person:
     """Restrict a record to named users (the one restricting it is named), or lift that."""
     if not (reason or "").strip():
-        raise ValueError("Give the reason for this change.")
+        raise Refused("Give the reason for this change.", "reason")
     current = Person.objects.select_for_update().get(pk=person.pk)
     if current.restricted == restricted:
         return current
@@ -237,13 +252,13 @@ def _references_to(person: Person) -> list[tuple[type[models.Model], str]]:
 def do_merge(kept: Person, merged: Person, *, acting_user, reason: str) -> Merge:
     """Move everything attached to ``merged`` onto ``kept``; keep the old name as an alias."""
     if kept.pk == merged.pk:
-        raise MergeNotAllowed("Choose two different records.")
+        raise Refused("Choose two different records.", "other")
     kept = Person.objects.select_for_update().get(pk=kept.pk)
     merged = Person.objects.select_for_update().get(pk=merged.pk)
     if kept.merged_into_id or merged.merged_into_id:
-        raise MergeNotAllowed("One of these records has already been merged.")
+        raise Refused("One of these records has already been merged.", why=Why.STATE)
     if not (reason or "").strip():
-        raise MergeNotAllowed("Give the reason these are the same person.")
+        raise Refused("Give the reason these are the same person.", "reason")
     moved: list[list[str]] = []
     for model, field in _references_to(merged):
         ids = list(model._default_manager.filter(**{field: merged}).values_list("pk", flat=True))
@@ -289,9 +304,9 @@ def do_reverse_merge(merge: Merge, *, acting_user, reason: str) -> Merge:
 
     merge = Merge.objects.select_for_update().get(pk=merge.pk)
     if merge.reversed_at:
-        raise MergeNotAllowed("This merge has already been reversed.")
+        raise Refused("This merge has already been reversed.", why=Why.STATE)
     if not (reason or "").strip():
-        raise MergeNotAllowed("Give the reason the merge is being reversed.")
+        raise Refused("Give the reason the merge is being reversed.", "reason")
     merged = merge.merged
     for label, field, pk in merge.moved:
         model = apps.get_model(label)

@@ -1,35 +1,39 @@
-"""``/api/v1/people``: search, create, read, change (with ETag / If-Match), access log."""
+"""``/api/v1/people``: search, create, read, change (with ETag / If-Match), access log.
+
+A refusal propagates to the one handler in ``hearth.api`` (422 an input, 412 a stale version,
+428 no If-Match). Fields higher apps add to a person (``worker_safety_warnings``…) come from
+``schemas.PERSON_API_FIELDS``."""
 
 from django.http import HttpResponse
 from ninja import Query, Router, Status
-from ninja.errors import HttpError
 
 from hearth.access.models import AuditEntry
-from hearth.api_auth import AuthedRequest, permission
+from hearth.access.permissions import AuthedRequest, permission
+from hearth.core.problems import CHANGE_ERRORS, Problem
+from hearth.core.versions import etag, require_if_match
 from hearth.people import actions
 from hearth.people.queries import get_visible_person
+from hearth.people.queries.search import search_people
 from hearth.people.schemas import (
     AccessLog,
     PersonIn,
-    PersonOut,
     PersonPatch,
-    Problem,
+    PersonRecordOut,
     SearchIn,
     SearchResults,
+    extra_fields,
+    person_out,
 )
-from hearth.people.search import SearchInputError, search_people
-from hearth.safety.api import shown_for_api
 
 router = Router(tags=["people"])
-
-
-def _etag(person) -> str:
-    return f'"{person.pk}-v{person.version}"'
+PersonOut = person_out()
+#: A change to a person is never refused for the record's state: no 409.
+PATCH_ERRORS = {code: schema for code, schema in CHANGE_ERRORS.items() if code != 409}
+OWN_FIELDS = [f for f in PersonRecordOut.model_fields if f != "other_names"]
 
 
 def _out(person) -> dict:
-    data = {f: getattr(person, f) for f in PersonOut.model_fields
-            if f not in ("other_names", "worker_safety_warnings")}
+    data = {f: getattr(person, f) for f in OWN_FIELDS}
     data["other_names"] = [
         {"kind": n.kind, "given_name": n.given_name, "family_name": n.family_name}
         for n in person.other_names.all()
@@ -38,12 +42,8 @@ def _out(person) -> dict:
 
 
 def _search(request, params: SearchIn) -> dict:
-    try:
-        matches = search_people(
-            request.auth, name=params.name, dob=params.dob, postcode=params.postcode
-        )
-    except SearchInputError as exc:
-        raise HttpError(422, str(exc)) from exc
+    matches = search_people(request.auth, name=params.name, dob=params.dob,
+                            postcode=params.postcode)
     return {
         "results": [
             {
@@ -74,14 +74,7 @@ def search_by_post(request: AuthedRequest, params: SearchIn):
 
 @router.post("", response={201: PersonOut, 422: Problem}, auth=permission("people.create"))
 def create(request: AuthedRequest, payload: PersonIn):
-    from django.core.exceptions import ValidationError as DjangoValidationError
-
-    try:
-        person = actions.do_create_person(acting_user=request.auth, **payload.dict())
-    except DjangoValidationError as exc:
-        raise HttpError(
-            422, "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
-        ) from exc
+    person = actions.do_create_person(acting_user=request.auth, **payload.dict())
     return Status(201, _out(person))
 
 
@@ -91,42 +84,21 @@ def create(request: AuthedRequest, payload: PersonIn):
 def detail(request: AuthedRequest, response: HttpResponse, person_id: str):
     person = get_visible_person(request.auth, person_id)
     actions.record_view(person, user=request.auth, what="api_view")
-    response["ETag"] = _etag(person)
-    return {**_out(person), "worker_safety_warnings": shown_for_api(request.auth, person)}
+    response["ETag"] = etag(person)
+    return {**_out(person), **extra_fields(request.auth, person)}
 
 
-@router.patch(
-    "/{uuid:person_id}",
-    response={200: PersonOut, 404: Problem, 412: Problem, 422: Problem, 428: Problem},
-    auth=permission("people.edit"),
-)
+@router.patch("/{uuid:person_id}", response={200: PersonOut, **PATCH_ERRORS},
+              auth=permission("people.edit"))
 def change(request: AuthedRequest, response: HttpResponse, person_id: str, payload: PersonPatch):
     """Change the fields sent. Send ``If-Match`` with the ETag you read (428 without, 412 if
     someone else changed the record since)."""
-    from django.core.exceptions import ValidationError as DjangoValidationError
-
     person = get_visible_person(request.auth, person_id)
-    if_match = request.headers.get("If-Match")
-    if not if_match:
-        raise HttpError(428, "Send If-Match with the ETag from your last GET of this person.")
-    try:
-        expected = int(if_match.strip().strip('"').rsplit("-v", 1)[1])
-        if not if_match.strip().strip('"').startswith(str(person.pk)):
-            raise ValueError
-    except (IndexError, ValueError) as exc:
-        raise HttpError(412, "If-Match does not match this person's ETag.") from exc
-    changes = payload.dict(exclude_unset=True)
-    try:
-        person = actions.do_update_person(
-            person, acting_user=request.auth, expected_version=expected, **changes
-        )
-    except actions.StaleEdit as exc:
-        raise HttpError(412, str(exc)) from exc
-    except DjangoValidationError as exc:
-        raise HttpError(
-            422, "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
-        ) from exc
-    response["ETag"] = _etag(person)
+    expected = require_if_match(request, person)
+    person = actions.do_update_person(person, acting_user=request.auth,
+                                      expected_version=expected,
+                                      **payload.dict(exclude_unset=True))
+    response["ETag"] = etag(person)
     return _out(person)
 
 

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from typing import Any
 from uuid import UUID
 
+from django.apps import apps
 from ninja import Schema
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, create_model, field_validator, model_validator
 
+from hearth.core.registry import Registry
 from hearth.people.codes import Disability, Ethnicity, Sex
-from hearth.people.rules import nhs_number_is_valid, normalise_nhs_number, upn_is_valid
-from hearth.safety.schemas import WorkerSafetyWarningOut
+from hearth.people.rules.persons import nhs_number_is_valid, normalise_nhs_number, upn_is_valid
 
 
 class PersonFields(Schema):
@@ -113,7 +118,9 @@ class NameOut(Schema):
     family_name: str
 
 
-class PersonOut(Schema):
+class PersonRecordOut(Schema):
+    """The person's own fields; ``PersonOut`` adds what higher apps register."""
+
     id: UUID
     display_name: str
     given_name: str
@@ -133,8 +140,46 @@ class PersonOut(Schema):
     date_of_death: date | None
     restricted: bool
     version: int
-    #: R-SAFE-1: warnings on the person, their family or their address (GET only).
-    worker_safety_warnings: list[WorkerSafetyWarningOut] = []
+
+
+@dataclass(frozen=True)
+class ExtraField:
+    """A field a higher app adds to the person API (e.g. safety's ``worker_safety_warnings``,
+    R-SAFE-1): its name, its type in the OpenAPI document, its value for a reader
+    (``value(user, person)``, on GET) and the value other answers carry."""
+
+    name: str
+    schema: Any
+    value: Callable[[Any, Any], Any]
+    default: Any = None
+
+    def __call__(self, user, person) -> Any:
+        return self.value(user, person)
+
+
+#: The person API's extra fields, registered from higher apps' AppConfig.ready().
+PERSON_API_FIELDS = Registry("person API extra fields")
+
+
+@cache
+def person_out() -> type[Schema]:
+    """``PersonOut``: the person's own fields, then every registered extra field (with its
+    default, so that it is never required). Built once the apps are ready, so that every
+    app has registered its fields before the API declares its answers."""
+    if not apps.ready:
+        raise RuntimeError("PersonOut is built after every AppConfig.ready() has run.")
+    extra: dict[str, Any] = {f.name: (f.schema, Field(default=f.default))
+                             for f in _extra()}
+    return create_model("PersonOut", __base__=PersonRecordOut, **extra)  # type: ignore[call-overload]
+
+
+def extra_fields(user, person) -> dict[str, Any]:
+    """Every registered extra field's value for ``user`` reading ``person``."""
+    return {f.name: f(user, person) for f in _extra()}
+
+
+def _extra() -> list[ExtraField]:
+    return [f for f in PERSON_API_FIELDS if isinstance(f, ExtraField)]
 
 
 class SearchResult(Schema):
@@ -165,7 +210,3 @@ class AccessLogEntry(Schema):
 
 class AccessLog(Schema):
     entries: list[AccessLogEntry]
-
-
-class Problem(Schema):
-    detail: str

@@ -9,12 +9,14 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.sessions.models import Session
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from hearth.access.actions import audit
 from hearth.access.codes import Role
 from hearth.access.models import Agency, ApiToken, LoginFailure, Notification, Team, User
+from hearth.core.refusals import Refused, StaleEdit
 
 TOKEN_PREFIX = "hth_"  # noqa: S105  (a marker, not a secret)
 
@@ -24,21 +26,33 @@ def do_create_user(*, acting_user, username: str, role: str, password: str,
                    team: Team | None = None, agency: Agency | None = None,
                    first_name: str = "", last_name: str = "", email: str = "") -> User:
     if role not in Role.values:
-        raise ValueError(f"Unknown role {role!r}. Choose one of: {', '.join(Role.values)}.")
+        raise Refused(f"Unknown role {role!r}. Choose one of: {', '.join(Role.values)}.", "role")
     if role == Role.MASH_PARTNER and agency is None:
-        raise ValueError("A MASH partner must belong to a partner agency (--agency).")
+        raise Refused("A MASH partner must belong to a partner agency (--agency).", "agency")
     if User.objects.filter(username__iexact=username).exists():
-        raise ValueError(f"A user called {username} already exists.")
+        raise Refused(f"A user called {username} already exists.", "username")
     user = User(username=username, role=role, team=team, agency=agency, first_name=first_name,
                 last_name=last_name, email=email)
-    validate_password(password, user)
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise Refused(" ".join(exc.messages), "password") from exc
     user.set_password(password)
-    user.full_clean(exclude=["password"])
+    _clean(user, ["password"])
     user.save()
     audit.record("create_user", user=acting_user, obj=user,
                  fields={"username": username, "role": role, "team": team and team.name,
                          "agency": agency and agency.name})
     return user
+
+
+def _clean(record, exclude: list[str] | None = None) -> None:
+    """The model's own validation, as a refusal naming each field (nothing is written)."""
+    try:
+        record.full_clean(exclude=exclude)
+    except ValidationError as exc:
+        raise Refused({"" if field == NON_FIELD_ERRORS else field: " ".join(messages)
+                       for field, messages in exc.message_dict.items()}) from exc
 
 
 def end_sessions(user: User) -> int:
@@ -55,8 +69,6 @@ def end_sessions(user: User) -> int:
 def do_update_user(user: User, *, acting_user, expected_version: int, **changes) -> User:
     current = User.objects.select_for_update().get(pk=user.pk)
     if current.version != expected_version:
-        from hearth.people.actions import StaleEdit
-
         raise StaleEdit(current.version)
     changed = {}
     for field in ("role", "team", "agency", "first_name", "last_name", "email", "is_active"):
@@ -78,7 +90,7 @@ def do_update_user(user: User, *, acting_user, expected_version: int, **changes)
 @transaction.atomic
 def do_create_team(*, acting_user, name: str, service: str) -> Team:
     team = Team(name=name, service=service)
-    team.full_clean()
+    _clean(team)
     team.save()
     audit.record("create_team", user=acting_user, obj=team, fields={"name": name,
                                                                       "service": service})

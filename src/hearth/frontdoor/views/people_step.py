@@ -17,11 +17,10 @@ from hearth.frontdoor.errors import InvalidContact
 from hearth.frontdoor.forms import LinkForm, NewPersonForm
 from hearth.frontdoor.views.common import FORM_ERROR_STATUS, people_rows
 from hearth.people.actions import do_create_person
+from hearth.people.forms.search import SearchForm, search_error_field
 from hearth.people.models import Person
 from hearth.people.queries import get_visible_person
-from hearth.people.search import SearchInputError, likely_duplicates, search_people
-from hearth.web.forms import SearchForm
-from hearth.web.views.people import search_error_field
+from hearth.people.queries.search import SearchInputError, likely_duplicates, search_people
 
 DRAFT = "contact_draft"
 NOTICE = "contact_people_notice"

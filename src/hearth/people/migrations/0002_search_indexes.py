@@ -85,7 +85,7 @@ def backward(apps, schema_editor):
 
 def refresh_keys(apps, schema_editor):
     """Existing rows: the sound keys changed and the new columns need values."""
-    from hearth.people.normalise import phonetic
+    from hearth.people.rules.normalise import phonetic
 
     PersonSearchName = apps.get_model("people", "PersonSearchName")
     rows = list(PersonSearchName.objects.all())

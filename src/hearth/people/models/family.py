@@ -36,7 +36,7 @@ class Address(models.Model):
         return ", ".join(p for p in [self.line1, self.line2, self.town, self.postcode] if p)
 
     def save(self, *args, **kwargs):
-        from hearth.people.normalise import postcode_key
+        from hearth.people.rules.normalise import postcode_key
 
         self.postcode_norm = postcode_key(self.postcode)
         super().save(*args, **kwargs)

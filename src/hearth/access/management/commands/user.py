@@ -1,11 +1,11 @@
 import sys
 
-from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from hearth.access.actions.users import do_create_user
 from hearth.access.codes import Role
 from hearth.access.models import Agency, Team
+from hearth.core.refusals import Refused
 
 
 class Command(BaseCommand):
@@ -45,8 +45,7 @@ class Command(BaseCommand):
                                   password=password, team=team_obj, agency=agency_obj,
                                   first_name=opts["first_name"], last_name=opts["last_name"],
                                   email=opts["email"])
-        except ValidationError as exc:
-            raise CommandError("Password not accepted: " + " ".join(exc.messages)) from exc
-        except ValueError as exc:
-            raise CommandError(str(exc)) from exc
+        except Refused as refusal:
+            prefix = "Password not accepted: " if refusal.field == "password" else ""
+            raise CommandError(prefix + refusal.message) from refusal
         self.stdout.write(f"Added {user.username} ({user.get_role_display()}).")

@@ -1,0 +1,64 @@
+"""Administration of users and teams (administrators only; no casework here). The pages'
+templates are the shell's (``web/templates/admin``)."""
+
+from __future__ import annotations
+
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_http_methods
+
+from hearth.access.actions import users as actions
+from hearth.access.forms import EditUserForm, TeamForm, UserForm
+from hearth.access.models import Team, User
+from hearth.access.permissions import requires
+from hearth.core.pages import attempt, done_with, form_page
+
+
+@requires("admin.users")
+def users(request):
+    rows = User.objects.select_related("team", "agency").order_by("username")
+    return render(request, "admin/users.html", {"users": rows})
+
+
+@requires("admin.users")
+@require_http_methods(["GET", "POST"])
+def add_user(request):
+    return form_page(
+        request, "admin/form.html", {"title": "Add a user", "button": "Add user"},
+        UserForm(request.POST or None),
+        lambda data: actions.do_create_user(acting_user=request.user, **data),
+        lambda user: done_with(request, f"{user.username} can now sign in.", "web:users"))
+
+
+@requires("admin.users")
+@require_http_methods(["GET", "POST"])
+def edit_user(request, user_id):
+    target = get_object_or_404(User, pk=user_id)
+    form = EditUserForm(request.POST or None, initial={
+        "role": target.role, "team": target.team, "agency": target.agency,
+        "is_active": target.is_active, "version": target.version})
+
+    def act(data):
+        changes = {k: v for k, v in data.items() if k != "version"}
+        return actions.do_update_user(target, acting_user=request.user,
+                                      expected_version=data["version"], **changes)
+
+    return form_page(
+        request, "admin/form.html",
+        {"title": f"Change {target.username}", "button": "Save changes"}, form, act,
+        lambda _: done_with(request, f"{target.username} was updated.", "web:users"))
+
+
+@requires("admin.teams")
+@require_http_methods(["GET", "POST"])
+def teams(request):
+    form = TeamForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        outcome = attempt(form, lambda data: actions.do_create_team(acting_user=request.user,
+                                                                     **data))
+        if outcome:
+            return done_with(request, "The team was added.", "web:teams")
+        status = outcome.status
+    teams = Team.objects.annotate(member_count=Count("members"))
+    return render(request, "admin/teams.html", {"form": form, "teams": teams}, status=status)

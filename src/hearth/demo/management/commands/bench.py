@@ -1,0 +1,97 @@
+import argparse
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+
+from hearth.demo import bench_search as bench
+
+SEARCH_HELP = """Time person search over N synthetic people in a scratch database of its own
+(SQLite: a temporary file; PostgreSQL: a database hearth_bench_<N>_<pid> on the server of
+HEARTH_BENCH_POSTGRES_URL, default postgresql://postgres@127.0.0.1:5432/postgres, dropped at
+the end unless --keep). The configured Hearth database is never touched.
+
+The searches are what a front-door worker types about a known person: a name (with a typo,
+another spelling, names swapped, or an alias) plus at least one of a date of birth (whole, a
+month and year, or a year; sometimes with day and month swapped) or a postcode. A bare common
+name cannot single anyone out among a million synthetic people, so every search carries one of
+these. Prints one JSON line on stdout:
+{"people": N, "queries": Q, "p50_ms": ..., "p95_ms": ..., "recall_at_5": ...}
+where recall_at_5 is the share of searches that found their person in the top five."""
+
+
+CHRONOLOGY_HELP = """Time the chronology page for one child with N events from across the
+modules (visits, significant case notes, hand entries), in a scratch database of its own like
+`bench search`. Prints one JSON line on stdout:
+{"events": N, "requests": R, "p50_ms": ..., "p95_ms": ..., "queries": Q}
+where Q is the number of database queries one page takes (it does not grow with N)."""
+
+
+class Command(BaseCommand):
+    help = ("Benchmarks. `hearth bench search --people N` times person search; "
+            "`hearth bench chronology --events N` times the chronology page (see --help).")
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="what", required=True)
+        search = sub.add_parser("search", help="time person search", description=SEARCH_HELP,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+        search.add_argument("--people", type=int, required=True, help="how many people")
+        search.add_argument("--engine", choices=("sqlite", "postgres"), default=None,
+                            help="database engine (default: the configured one's)")
+        search.add_argument("--queries", type=int, default=300, help="searches (default 300)")
+        search.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
+        search.add_argument("--keep", action="store_true", help="keep the scratch database")
+        search.add_argument("--verbose", action="store_true",
+                            help="list the searches that missed their person (stderr)")
+        search.add_argument("--in-scratch", action="store_true", help=argparse.SUPPRESS)
+
+        chron = sub.add_parser("chronology", help="time the chronology page",
+                               description=CHRONOLOGY_HELP,
+                               formatter_class=argparse.RawDescriptionHelpFormatter)
+        chron.add_argument("--events", type=int, required=True, help="events for one child")
+        chron.add_argument("--engine", choices=("sqlite", "postgres"), default=None,
+                           help="database engine (default: the configured one's)")
+        chron.add_argument("--requests", type=int, default=50,
+                           help="page requests timed (default 50)")
+        chron.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
+        chron.add_argument("--keep", action="store_true", help="keep the scratch database")
+        chron.add_argument("--in-scratch", action="store_true", help=argparse.SUPPRESS)
+
+    def handle(self, *args, what, **options):
+        if what == "chronology":
+            return self.chronology(**options)
+        return self.search(**options)
+
+    def chronology(self, *, events, engine, requests, seed, keep, in_scratch, **options):
+        from hearth.demo import bench_chronology as chronology_bench
+
+        if events < 1 or requests < 1:
+            raise CommandError("--events and --requests must be at least 1.")
+        engine = engine or ("postgres" if connection.vendor == "postgresql" else "sqlite")
+        try:
+            if in_scratch:
+                line = chronology_bench.run_in_scratch(events=events, requests=requests,
+                                                       seed=seed)
+            else:
+                line = bench.in_scratch(
+                    ["chronology", "--events", str(events), "--requests", str(requests),
+                     "--seed", str(seed), "--engine", engine],
+                    engine=engine, keep=keep, label=f"chron_{events}")
+        except RuntimeError as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(line)
+
+    def search(self, *, people, engine, queries, seed, keep, verbose, in_scratch, **options):
+        if people < 10 or queries < 1:
+            raise CommandError("--people must be at least 10 and --queries at least 1.")
+        engine = engine or ("postgres" if connection.vendor == "postgresql" else "sqlite")
+        try:
+            if in_scratch:
+                line = bench.run_in_scratch(people=people, queries=queries, seed=seed,
+                                            verbose=verbose)
+            else:
+                line = bench.run(people=people, engine=engine, queries=queries, seed=seed,
+                                 keep=keep, verbose=verbose)
+        except RuntimeError as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(line)
+
