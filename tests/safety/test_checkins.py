@@ -38,7 +38,8 @@ from hearth.safety.checkins import (
 )
 from hearth.safety.codes import CheckInStatus
 from hearth.safety.models import CheckIn
-from hearth.visits.actions import VisitRefused, do_record_visit
+from hearth.core.refusals import Refused as VisitRefused
+from hearth.visits.actions import do_record_visit
 from tests.clock import hearth_on_test_clock
 from tests.conftest import make_user
 
