@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
 from hearth.casework import actions, queries, rules
-from hearth.casework.codes import ClosureReason
 from hearth.casework.forms import (
+    AllocateForm,
+    CloseForm,
     EndSecondaryWorkerForm,
     ReallocateForm,
     SecondaryWorkerForm,
@@ -30,28 +30,6 @@ STALE_MESSAGE = ("Someone else changed this involvement while you were working o
 ALLOCATION_STALE = ("Someone else changed this child's allocation while you were choosing. "
                     "Nothing was saved: check the allocation below.")
 CLOSE_STALE = "Someone else changed this involvement. Nothing was saved: check it and try again."
-
-
-class AllocateForm(forms.Form):
-    worker = forms.TypedChoiceField(label="Allocate to", coerce=int)
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
-    def __init__(self, *args, workers, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.workers = {w.pk: w for w in workers}
-        self.fields["worker"].choices = [("", "Choose a worker")] + [
-            (w.pk, f"{w.display_name} ({w.open_cases} open case{'s' if w.open_cases != 1 else ''})")
-            for w in workers]
-        self.fields["worker"].error_messages["required"] = "Choose a worker to allocate to"
-
-
-class CloseForm(forms.Form):
-    reason = forms.ChoiceField(label="Reason for closure", choices=ClosureReason.choices,
-                               widget=forms.RadioSelect,
-                               error_messages={"required": "Choose a reason for closure",
-                                               "invalid_choice": "Choose a reason for closure "
-                                                                 "(RC1 to RC9)"})
-    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 def _queue_rows(user, today):
