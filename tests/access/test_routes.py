@@ -77,8 +77,8 @@ def route_args(fletchers, social_worker, administrator, police, time_machine):
     from hearth.frontdoor import actions as frontdoor
     from hearth.frontdoor import mash
     from hearth.people import actions
-    from hearth.records import summaries
-    from hearth.records.actions import do_write_note as write_note
+    from hearth.records.actions import summaries
+    from hearth.records.actions.notes import do_write_note as write_note
     from hearth.releases.actions import do_start_release as start_release
     from hearth.visits.actions import do_record_visit as record_visit
 

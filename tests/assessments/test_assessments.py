@@ -17,7 +17,7 @@ from hearth.access.models import AuditEntry
 from hearth.assessments import actions
 from hearth.assessments.codes import AssessmentStatus
 from hearth.assessments.models import Assessment
-from hearth.people.actions import StaleEdit
+from hearth.core.refusals import Refused, StaleEdit
 from tests.conftest import make_user
 
 LONDON = ZoneInfo("Europe/London")
@@ -119,7 +119,7 @@ def test_R_REC_5_an_unassessed_area_needs_a_reason(jacks, social_worker, as_user
     assert response.status_code == 400
     assert "Enter why this area could not be assessed" in response.content.decode()
     assert not jacks.unassessed_areas.exists()
-    with pytest.raises(actions.AssessmentRefused, match="why"):
+    with pytest.raises(Refused, match="why"):
         actions.do_record_unassessed_area(jacks, acting_user=social_worker,
                                           area="Father's views", reason="   ")
     client.post(f"/assessments/{jacks.pk}/unassessed", {
@@ -156,7 +156,7 @@ def test_an_assessment_authorised_by_its_own_author_is_refused(fletchers, team_m
                         team_manager)
     response = as_user(team_manager).post(f"/assessments/{assessment.pk}/authorise", {
         "version": assessment.version, "comment": ""})
-    assert response.status_code == 400
+    assert response.status_code == 403
     assert "You wrote this assessment" in response.content.decode()
     assessment.refresh_from_db()
     assert assessment.status == AssessmentStatus.SUBMITTED
@@ -218,7 +218,7 @@ def test_unknown_factor_codes_are_refused(jacks, social_worker, as_user):
     response = as_user(social_worker).post(f"/assessments/{jacks.pk}/edit", {
         "version": jacks.version, "factors": ["99Z"]})
     assert response.status_code == 400
-    with pytest.raises(actions.AssessmentRefused, match="99Z"):
+    with pytest.raises(Refused, match="99Z"):
         actions.do_update(jacks, acting_user=social_worker, expected_version=jacks.version,
                           factors=["99Z"])
     actions.do_update(jacks, acting_user=social_worker, expected_version=jacks.version,

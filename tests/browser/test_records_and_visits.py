@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
-from hearth.records.actions import do_write_note
+from hearth.records.actions.notes import do_write_note
 from tests.browser.helpers import assert_accessible, error_summary, sign_in
 
 pytestmark = pytest.mark.browser

@@ -11,6 +11,7 @@ from hearth.access.models import AuditEntry, Notification
 from hearth.casework import actions, rules
 from hearth.casework.codes import ClosureReason
 from hearth.casework.models import Involvement, InvolvementStatus
+from hearth.core.refusals import Refused, StaleEdit
 from tests.conftest import make_user
 
 
@@ -42,7 +43,7 @@ def test_tina_allocates_leo_to_sam_who_is_told(waiting, team_manager, social_wor
 def test_a_stale_allocation_changes_nothing(waiting, team_manager, social_worker, north):
     bea = make_user("bea", Role.SOCIAL_WORKER, team=north, first="Bea", last="Worker")
     actions.do_allocate(waiting, social_worker, acting_user=team_manager, expected_version=1)
-    with pytest.raises(actions.StaleEdit):
+    with pytest.raises(StaleEdit):
         actions.do_allocate(waiting, bea, acting_user=team_manager, expected_version=1)
     waiting.refresh_from_db()
     assert waiting.worker == social_worker
@@ -51,14 +52,14 @@ def test_a_stale_allocation_changes_nothing(waiting, team_manager, social_worker
 
 def test_only_an_active_practitioner_of_the_team_can_be_allocated(
         waiting, team_manager, outsider, north):
-    with pytest.raises(actions.CaseworkRefused, match="not in Family Help North"):
+    with pytest.raises(Refused, match="not in Family Help North"):
         actions.do_allocate(waiting, outsider, acting_user=team_manager, expected_version=1)
     gone = make_user("gone", Role.SOCIAL_WORKER, team=north)
     gone.is_active = False
     gone.save()
-    with pytest.raises(actions.CaseworkRefused, match="cannot hold cases"):
+    with pytest.raises(Refused, match="cannot hold cases"):
         actions.do_allocate(waiting, gone, acting_user=team_manager, expected_version=1)
-    with pytest.raises(actions.CaseworkRefused, match="cannot hold cases"):
+    with pytest.raises(Refused, match="cannot hold cases"):
         actions.do_allocate(waiting, team_manager, acting_user=team_manager,
                             expected_version=1)
     waiting.refresh_from_db()
@@ -68,7 +69,7 @@ def test_only_an_active_practitioner_of_the_team_can_be_allocated(
 def test_only_the_teams_manager_allocates(waiting, social_worker, outsider, south):
     other_tm = make_user("tom", Role.TEAM_MANAGER, team=south)
     for user in (social_worker, other_tm):
-        with pytest.raises(actions.CaseworkRefused):
+        with pytest.raises(Refused):
             actions.do_allocate(waiting, social_worker, acting_user=user, expected_version=1)
 
 
@@ -92,7 +93,7 @@ def test_building_bridges_practitioner_co_allocated_and_finished_at_closure(
                                            expected_version=1, role="building_bridges",
                                            start_date=date(2026, 10, 5))
     assert link.get_role_display() == "Building Bridges practitioner"
-    with pytest.raises(actions.CaseworkRefused, match="already works"):
+    with pytest.raises(Refused, match="already works"):
         actions.do_add_secondary_worker(jack, bb, acting_user=team_manager,
                                         expected_version=2, role="building_bridges")
     actions.do_close(jack, "RC7", acting_user=team_manager, expected_version=2,
@@ -113,7 +114,7 @@ def test_close_with_an_rc_code(fletchers, team_manager):
 @pytest.mark.parametrize("code", ["RC0", "RC10", "", "closed"])
 def test_an_unknown_closure_code_is_refused_and_nothing_changes(fletchers, team_manager, code):
     jack = fletchers["jack"].involvements.get()
-    with pytest.raises(actions.CaseworkRefused, match="RC1 to RC9"):
+    with pytest.raises(Refused, match="RC1 to RC9"):
         actions.do_close(jack, code, acting_user=team_manager, expected_version=1)
     jack.refresh_from_db()
     assert jack.status == InvolvementStatus.OPEN and jack.version == 1 and not jack.closure_reason
@@ -121,7 +122,7 @@ def test_an_unknown_closure_code_is_refused_and_nothing_changes(fletchers, team_
 
 def test_a_stale_closure_is_refused(fletchers, team_manager):
     jack = fletchers["jack"].involvements.get()
-    with pytest.raises(actions.StaleEdit):
+    with pytest.raises(StaleEdit):
         actions.do_close(jack, "RC7", acting_user=team_manager, expected_version=7)
     jack.refresh_from_db()
     assert jack.status == InvolvementStatus.OPEN
@@ -130,7 +131,7 @@ def test_a_stale_closure_is_refused(fletchers, team_manager):
 def test_closure_checks_hook_can_refuse(fletchers, team_manager, monkeypatch):
     monkeypatch.setattr(actions, "CLOSURE_CHECKS", [lambda inv: "A follow-up task is open."])
     jack = fletchers["jack"].involvements.get()
-    with pytest.raises(actions.CaseworkRefused, match="follow-up task"):
+    with pytest.raises(Refused, match="follow-up task"):
         actions.do_close(jack, "RC7", acting_user=team_manager, expected_version=1)
     jack.refresh_from_db()
     assert jack.status == InvolvementStatus.OPEN

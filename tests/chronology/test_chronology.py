@@ -21,7 +21,7 @@ from hearth.chronology import events
 from hearth.chronology.models import Event, month_start
 from hearth.people import actions as people
 from hearth.people.actions import StaleEdit
-from hearth.records import actions as records
+from hearth.records.actions import notes as records
 from hearth.visits import actions as visits
 from tests.conftest import make_user
 

@@ -11,6 +11,7 @@ import pytest
 from hearth.access.models import AuditEntry, Notification
 from hearth.casework import actions as casework
 from hearth.chronology.models import Event
+from hearth.core.refusals import Refused
 from hearth.engagement import actions
 from hearth.engagement.models import EngagementEvent, FollowUpTask
 from hearth.visits.actions import do_record_visit
@@ -122,7 +123,7 @@ def test_the_case_is_not_closed_while_the_task_is_open_R_RES_3(
     record_no_answer(jack, social_worker, 3)
     task = record_no_answer(jack, social_worker, 10).task
     involvement = jack.involvements.get()
-    with pytest.raises(casework.CaseworkRefused) as refused:
+    with pytest.raises(Refused) as refused:
         casework.do_close(involvement, "RC8", acting_user=team_manager, expected_version=1)
     assert f"follow-up task {task.pk}" in str(refused.value)
     assert "Sam Worker" in str(refused.value) and "24 November 2026" in str(refused.value)

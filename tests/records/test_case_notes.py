@@ -16,8 +16,8 @@ import hearth.records.urls as records_urls
 from hearth.access.codes import Role
 from hearth.access.models import AuditEntry
 from hearth.access.rules import has_permission
-from hearth.people.actions import StaleEdit
-from hearth.records import actions
+from hearth.core.refusals import Refused, StaleEdit
+from hearth.records.actions import notes as actions
 from hearth.records.codes import NoteStatus
 from hearth.records.models import CaseNote, NoteAmendment
 from tests.conftest import make_user
@@ -115,7 +115,7 @@ def test_notes_are_listed_newest_first(fletchers, social_worker, _today):
 
 def test_r_rec_4_editing_a_finalised_note_is_refused(note, social_worker):
     note = _finalised(note, social_worker)
-    with pytest.raises(actions.NoteRefused,
+    with pytest.raises(Refused,
                        match="A finalised record cannot be edited; add an amendment"):
         actions.do_update_draft(note, acting_user=social_worker, expected_version=note.version,
                                 place="Somewhere else")
@@ -142,13 +142,13 @@ def test_a_draft_is_edited_in_place_by_its_author(note, social_worker):
 
 
 def test_only_the_author_finalises(note, team_manager):
-    with pytest.raises(actions.NoteRefused, match="Only the author"):
+    with pytest.raises(Refused, match="Only the author"):
         _finalised(note, team_manager)
 
 
 def test_r_rec_4_an_amendment_without_a_reason_is_refused(note, social_worker):
     note = _finalised(note, social_worker)
-    with pytest.raises(actions.NoteRefused, match="why the record is being amended"):
+    with pytest.raises(Refused, match="why the record is being amended"):
         actions.do_amend(note, field="place", new_value="School", reason="  ",
                          acting_user=social_worker, expected_version=note.version)
     note.refresh_from_db()
@@ -176,13 +176,13 @@ def test_r_rec_4_an_overlong_place_on_the_amend_page_is_named_not_a_crash(note, 
 
 
 def test_r_rec_4_a_draft_is_not_amended(note, social_worker):
-    with pytest.raises(actions.NoteRefused, match="Only a finalised record is amended"):
+    with pytest.raises(Refused, match="Only a finalised record is amended"):
         actions.do_amend(note, field="place", new_value="School", reason="typo",
                          acting_user=social_worker, expected_version=note.version)
 
 
 def test_r_rec_3_an_opinion_without_its_basis_is_refused(fletchers, social_worker, _today):
-    with pytest.raises(actions.NoteRefused, match="Say what informed the opinion"):
+    with pytest.raises(Refused, match="Say what informed the opinion"):
         actions.do_write_note(fletchers["jack"], acting_user=social_worker,
                               **{**VISIT, "opinion_basis": ""})
     assert not CaseNote.objects.exists()
@@ -190,7 +190,7 @@ def test_r_rec_3_an_opinion_without_its_basis_is_refused(fletchers, social_worke
 
 def test_r_rec_3_amending_away_the_basis_of_an_opinion_is_refused(note, social_worker):
     note = _finalised(note, social_worker)
-    with pytest.raises(actions.NoteRefused, match="Say what informed the opinion"):
+    with pytest.raises(Refused, match="Say what informed the opinion"):
         actions.do_amend(note, field="opinion_basis", new_value="", reason="not needed",
                          acting_user=social_worker, expected_version=note.version)
 
@@ -256,7 +256,7 @@ def test_r_rec_2_author_and_time_of_recording_cannot_be_set_from_the_form(
 
 def test_r_rec_2_author_is_not_an_amendable_part(note, social_worker):
     note = _finalised(note, social_worker)
-    with pytest.raises(actions.NoteRefused, match="Choose which part"):
+    with pytest.raises(Refused, match="Choose which part"):
         actions.do_amend(note, field="author", new_value="1", reason="x",
                          acting_user=social_worker, expected_version=note.version)
 
@@ -403,7 +403,7 @@ def test_r_rec_4_a_time_amendment_into_the_future_or_unchanged_is_refused(note, 
     note = _finalised(note, social_worker)
     for new, message in ((datetime(2026, 11, 18, 9, 0, tzinfo=LONDON), "in the past"),
                          (VISIT["occurred_at"], "same as before")):
-        with pytest.raises(actions.NoteRefused, match=message):
+        with pytest.raises(Refused, match=message):
             actions.do_amend(note, field="occurred_at", new_value=new, reason="Wrong time",
                              acting_user=social_worker, expected_version=note.version)
     note.refresh_from_db()
@@ -421,7 +421,7 @@ def test_r_rec_4_only_the_author_or_their_team_manager_amends(note, social_worke
     assert client.post(f"/notes/{note.pk}/amend", {
         "field": "place", "new_value": "School", "reason": "tidy",
         "version": note.version}).status_code == 403
-    with pytest.raises(actions.NotYours):
+    with pytest.raises(Refused):
         actions.do_amend(note, field="place", new_value="School", reason="tidy",
                          acting_user=colleague, expected_version=note.version)
     assert not note.amendments.exists()

@@ -13,13 +13,16 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
 from hearth.access.models import AuditEntry
+from hearth.core.refusals import Refused
 from hearth.people import actions as people
 from hearth.people.models import Person
-from hearth.records import summaries
-from hearth.records.actions import do_write_note
+from hearth.records import queries
+from hearth.records.actions import summaries
+from hearth.records.actions.notes import do_write_note
 from hearth.records.codes import RECORDS_NOTICE, DeliveryMethod
 from hearth.records.models import ParentSummary, SummaryAction
-from hearth.records.summary_rules import ActionLine
+from hearth.records.rules.summaries import ActionLine
+from hearth.records.views.summaries import render_html
 from hearth.visits.actions import do_record_visit
 
 LONDON = ZoneInfo("Europe/London")
@@ -167,7 +170,7 @@ def test_r_rec_8_a_summary_without_an_action_is_refused_and_nothing_is_written(
     assert "To see how Jack is getting on" in html  # what Sam typed is kept
     assert ParentSummary.objects.count() == 0 and SummaryAction.objects.count() == 0
     assert _audited(kerry, "parent_summary.write") == 0
-    with pytest.raises(summaries.SummaryRefused) as refused:
+    with pytest.raises(Refused) as refused:
         _summary(kerry, social_worker, actions=[ActionLine(), ActionLine()])
     assert refused.value.problems == {
         "actions": "Add at least one action: who must do what by when"}
@@ -304,7 +307,7 @@ def test_r_rec_9_the_pdf_is_a_pdf_ending_with_the_records_notice_and_its_downloa
     assert response.content[:5] == b"%PDF-"
     assert _audited(kerry, "download_parent_summary_pdf") == 1
     assert _audited(fletchers["jack"], "download_parent_summary_pdf") == 1
-    letter = summaries.render_html(summary)
+    letter = render_html(summary)
     body = letter[letter.index("<body>"):letter.index("</body>")]
     assert body.rstrip().endswith(f'<p class="govuk-body-l" id="records-notice">'
                                   f"{escape(RECORDS_NOTICE)}</p>")
@@ -328,7 +331,7 @@ def test_a_new_partner_is_not_a_child_summaries_can_be_written_about(
     partner = people.do_create_person(acting_user=social_worker, given_name="Dean",
                                       family_name="Price")
     people.do_add_relationship(partner, kerry, acting_user=social_worker, kind="partner")
-    with pytest.raises(summaries.SummaryRefused, match="Choose one of the parent's children"):
+    with pytest.raises(Refused, match="Choose one of the parent's children"):
         _summary(kerry, social_worker, child=partner)
-    assert list(summaries.children_of(social_worker, kerry).order_by("given_name")
+    assert list(queries.children_of(social_worker, kerry).order_by("given_name")
                 .values_list("given_name", flat=True)) == ["Amy", "Jack"]

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from hearth.records import summary_rules as rules
 from hearth.records.codes import DeliveryMethod
-from hearth.records.summary_rules import ActionLine, ParentNeeds
+from hearth.records.rules import summaries as rules
+from hearth.records.rules.summaries import ActionLine, ParentNeeds
 
 LONDON = ZoneInfo("Europe/London")
 TODAY = date(2026, 11, 17)

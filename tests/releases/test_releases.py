@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from hearth.access.models import AuditEntry
 from hearth.frontdoor import actions as frontdoor
 from hearth.people import actions as people
-from hearth.records import actions as records
+from hearth.records.actions import notes as records
 from hearth.releases import pdf, rules
 from hearth.releases.actions import do_start_release
 from hearth.releases.compile import compile_records

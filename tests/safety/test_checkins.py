@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from hearth.access.codes import Role
 from hearth.access.models import AuditEntry, Notification, Team
+from hearth.core.refusals import Refused as VisitRefused
 from hearth.jobs.models import Job, JobStatus
 from hearth.jobs.runner import run_due
 from hearth.people.actions import StaleEdit
@@ -38,7 +39,7 @@ from hearth.safety.checkins import (
 )
 from hearth.safety.codes import CheckInStatus
 from hearth.safety.models import CheckIn
-from hearth.visits.actions import VisitRefused, do_record_visit
+from hearth.visits.actions import do_record_visit
 from tests.clock import hearth_on_test_clock
 from tests.conftest import make_user
 

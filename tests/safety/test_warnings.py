@@ -16,7 +16,7 @@ from hearth.access.codes import Role
 from hearth.access.models import AuditEntry, Notification, Team
 from hearth.casework.models import Involvement, InvolvementWorker
 from hearth.people import actions as people
-from hearth.records.actions import do_write_note
+from hearth.records.actions.notes import do_write_note
 from hearth.safety.actions import (
     WarningRefused,
     do_end_warning,

@@ -15,6 +15,7 @@ import pytest
 from hearth.access.actions.users import do_create_token
 from hearth.access.codes import Role
 from hearth.access.models import AuditEntry
+from hearth.core.refusals import Refused
 from hearth.safety.actions import do_add_warning, do_agree_plan, do_plan_visit
 from hearth.safety.codes import PLAN_QUESTIONS
 from hearth.visits import actions
@@ -65,7 +66,7 @@ def test_R_SAFE_2_a_lone_visit_to_a_family_needing_two_workers_is_not_recorded(
     warn(team_manager, fletchers["mum"], joint=True)
     _now.move_to(at(17, 12))
     audit_rows = AuditEntry.objects.count()
-    with pytest.raises(actions.VisitRefused, match="visits to this family need two workers"):
+    with pytest.raises(Refused, match="visits to this family need two workers"):
         record(jack, social_worker, at(17, 10))
     assert not Visit.objects.exists() and AuditEntry.objects.count() == audit_rows
 
@@ -102,7 +103,7 @@ def test_R_RES_5_an_early_morning_visit_to_a_warned_family_needs_both(
     plan = do_plan_visit(jack, acting_user=social_worker, planned_for=at(17, 7),
                          answers=answers(), joint_worker=colleague)
     _now.move_to(at(17, 9))
-    with pytest.raises(actions.VisitRefused, match="needs a visit plan agreed by a manager"):
+    with pytest.raises(Refused, match="needs a visit plan agreed by a manager"):
         record(jack, social_worker, at(17, 7))
     # A lone daytime visit to the same family is fine: the warning asks for no joint visit.
     assert record(jack, social_worker, at(16, 10)).pk
@@ -180,7 +181,7 @@ def test_R_SAFE_2_a_visit_naming_the_colleague_who_went_too_is_recorded(
     jack = fletchers["jack"]
     warn(team_manager, fletchers["mum"], joint=True)
     _now.move_to(at(17, 12))
-    with pytest.raises(actions.VisitRefused, match="other than yourself") as refused:
+    with pytest.raises(Refused, match="other than yourself") as refused:
         record(jack, social_worker, at(17, 10), joint_worker=social_worker)
     assert refused.value.field == "joint_worker" and not Visit.objects.exists()
 

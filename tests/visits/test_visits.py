@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from hearth.access.models import AuditEntry
-from hearth.people.actions import StaleEdit
+from hearth.core.refusals import Refused, StaleEdit
 from hearth.visits import actions
 from hearth.visits.models import Visit
 
@@ -98,7 +98,7 @@ def test_a_completed_visit_in_the_future_is_refused_and_nothing_is_written(
     html = response.content.decode()
     assert "A visit in the future cannot be completed" in html
     assert 'id="id_visit_date-error"' in html
-    with pytest.raises(actions.VisitRefused, match="A visit in the future cannot be completed"):
+    with pytest.raises(Refused, match="A visit in the future cannot be completed"):
         _visit(jack, social_worker, datetime(2026, 11, 20, 12, 1, tzinfo=LONDON))
     assert not Visit.objects.exists()
     assert not AuditEntry.objects.filter(action="visit.record").exists()
@@ -116,7 +116,7 @@ def test_R_REC_6_seen_alone_without_seen_is_refused(fletchers, social_worker, as
     assert "The child cannot have been seen alone if they were not seen" in html
     assert 'id="id_child_seen_alone-error"' in html
     assert "Kerry comforted Jack when he fell" in html  # what Sam typed is kept
-    with pytest.raises(actions.VisitRefused, match="seen alone") as refused:
+    with pytest.raises(Refused, match="seen alone") as refused:
         _visit(jack, social_worker, datetime(2026, 11, 19, 10, 0, tzinfo=LONDON),
                child_seen=False, child_seen_alone=True)
     assert refused.value.field == "child_seen_alone"
@@ -174,7 +174,7 @@ def test_R_REC_4_a_correction_cannot_make_a_future_visit_completed(fletchers, so
     jack = fletchers["jack"]
     visit = _visit(jack, social_worker, datetime(2026, 11, 24, 10, 0, tzinfo=LONDON),
                    outcome="cancelled_by_family", child_seen=False)
-    with pytest.raises(actions.VisitRefused, match="future"):
+    with pytest.raises(Refused, match="future"):
         actions.do_amend_visit(visit, acting_user=social_worker, expected_version=1,
                                reason="It went ahead", outcome="completed", child_seen=True)
     visit.refresh_from_db()
@@ -186,7 +186,7 @@ def test_R_REC_4_a_correction_needs_a_reason_and_writes_nothing_without_one(flet
                                                                            social_worker):
     visit = _visit(fletchers["jack"], social_worker, datetime(2026, 11, 18, 10, 0,
                                                               tzinfo=LONDON))
-    with pytest.raises(actions.VisitRefused, match="why you are correcting") as refused:
+    with pytest.raises(Refused, match="why you are correcting") as refused:
         actions.do_amend_visit(visit, acting_user=social_worker, expected_version=1,
                                reason=" ", place="School")
     assert refused.value.field == "reason"
@@ -204,7 +204,7 @@ def test_R_REC_4_only_the_recorder_or_their_team_manager_corrects(fletchers, soc
     visit = _visit(fletchers["jack"], social_worker, datetime(2026, 11, 18, 10, 0,
                                                               tzinfo=LONDON))
     colleague = make_user("cleo", "social_worker", team=north)
-    with pytest.raises(actions.NotYours):
+    with pytest.raises(Refused):
         actions.do_amend_visit(visit, acting_user=colleague, expected_version=1,
                                reason="tidy", place="School")
     [amendment] = actions.do_amend_visit(visit, acting_user=team_manager, expected_version=1,

@@ -21,18 +21,10 @@ from hearth.assessments.codes import (
 )
 from hearth.assessments.models import Assessment, AssessmentSource, UnassessedArea
 from hearth.chronology import events as chronology
-from hearth.people.actions import StaleEdit
+from hearth.core.refusals import Refused, Why
+from hearth.core.versions import check_version
 
 UPDATE_FIELDS = ("summary", "analysis", "outcome", "factors")
-
-
-class AssessmentRefused(Exception):
-    """The change is not allowed; ``field`` names the input at fault, if any. Nothing was
-    written."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
 
 
 def referral_date_of(involvement) -> date:
@@ -42,15 +34,14 @@ def referral_date_of(involvement) -> date:
 
 def _locked(assessment: Assessment, expected_version: int | None = None) -> Assessment:
     current = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    if expected_version is not None and current.version != expected_version:
-        raise StaleEdit(current.version)
+    check_version(current, expected_version)
     return current
 
 
 def _editable(current: Assessment) -> None:
     if current.status not in EDITABLE:
-        raise AssessmentRefused(f"This assessment is {current.get_status_display().lower()}; "
-                                "it can no longer be changed.")
+        raise Refused(f"This assessment is {current.get_status_display().lower()}; it can no "
+                      "longer be changed.", why=Why.STATE)
 
 
 def _bump(current: Assessment, fields: list[str]) -> None:
@@ -64,8 +55,8 @@ def do_start_assessment(involvement, *, acting_user,
     """Start a Child and Family Assessment, due 45 working days after the referral date."""
     if Assessment.objects.filter(involvement=involvement).exclude(
             status=AssessmentStatus.AUTHORISED).exists():
-        raise AssessmentRefused("An assessment of this child is already under way for this "
-                                "involvement.")
+        raise Refused("An assessment of this child is already under way for this "
+                      "involvement.", why=Why.STATE)
     referral = referral_date or referral_date_of(involvement)
     assessment = Assessment.objects.create(
         involvement=involvement, child_id=involvement.person_id, referral_date=referral,
@@ -91,12 +82,12 @@ def do_update(assessment: Assessment, *, acting_user, expected_version: int,
         if field not in UPDATE_FIELDS:
             raise ValueError(f"unknown field {field}")
         if field == "outcome" and value and value not in Outcome.values:
-            raise AssessmentRefused(f"“{value}” is not an outcome.", field="outcome")
+            raise Refused(f"“{value}” is not an outcome.", "outcome")
         if field == "factors":
             unknown = [code for code in value if code not in FACTOR_LABELS]
             if unknown:
-                raise AssessmentRefused(f"Unknown assessment factor code: {', '.join(unknown)}.",
-                                        field="factors")
+                raise Refused(f"Unknown assessment factor code: {', '.join(unknown)}.",
+                              "factors")
             value = sorted(set(value), key=list(FACTOR_LABELS).index)
         before = getattr(current, field)
         if before != value:
@@ -116,11 +107,11 @@ def do_record_source(assessment: Assessment, *, acting_user, kind: str, who: str
     current = _locked(assessment)
     _editable(current)
     if kind not in SourceKind.values:
-        raise AssessmentRefused("Choose which kind of source this was.", field="kind")
+        raise Refused("Choose which kind of source this was.", "kind")
     if how not in SourceMethod.values:
-        raise AssessmentRefused("Choose how the source contributed.", field="how")
+        raise Refused("Choose how the source contributed.", "how")
     if not who.strip():
-        raise AssessmentRefused("Enter who contributed.", field="who")
+        raise Refused("Enter who contributed.", "who")
     source = AssessmentSource.objects.create(
         assessment=current, kind=kind, who=who.strip(), contributed_on=contributed_on, how=how,
         note=note, recorded_by=acting_user, recorded_at=timezone.now())
@@ -138,9 +129,9 @@ def do_record_unassessed_area(assessment: Assessment, *, acting_user, area: str,
     current = _locked(assessment)
     _editable(current)
     if not area.strip():
-        raise AssessmentRefused("Enter the area that could not be assessed.", field="area")
+        raise Refused("Enter the area that could not be assessed.", "area")
     if not reason.strip():
-        raise AssessmentRefused("Enter why this area could not be assessed.", field="reason")
+        raise Refused("Enter why this area could not be assessed.", "reason")
     unassessed = UnassessedArea.objects.create(
         assessment=current, area=area.strip(), reason=reason.strip(), recorded_by=acting_user,
         recorded_at=timezone.now())
@@ -157,9 +148,9 @@ def do_submit(assessment: Assessment, *, acting_user, expected_version: int) -> 
     _editable(current)
     missing = rules.missing_for_submission(current.summary, current.outcome)
     if missing:
-        raise AssessmentRefused(
+        raise Refused(
             f"Add the {' and the '.join(missing)} before submitting the assessment.",
-            field=missing[0])
+            missing[0])
     current.status = AssessmentStatus.SUBMITTED
     current.submitted_by, current.submitted_at = acting_user, timezone.now()
     _bump(current, ["status", "submitted_by", "submitted_at"])
@@ -170,15 +161,15 @@ def do_submit(assessment: Assessment, *, acting_user, expected_version: int) -> 
 
 def _check_manager(current: Assessment, acting_user, doing: str) -> None:
     if current.status != AssessmentStatus.SUBMITTED:
-        raise AssessmentRefused(f"Only a submitted assessment can be {doing}; this one is "
-                                f"{current.get_status_display().lower()}.")
+        raise Refused(f"Only a submitted assessment can be {doing}; this one is "
+                      f"{current.get_status_display().lower()}.", why=Why.STATE)
     authors = {current.started_by_id, current.submitted_by_id}
     if not all(rules.may_authorise(a, acting_user.pk, acting_user.role) for a in authors):
         if acting_user.pk in authors:
-            raise AssessmentRefused(f"You wrote this assessment, so it cannot be {doing} by "
-                                    "you. Another manager must do it.")
-        raise AssessmentRefused(f"Only a team or service manager can have an assessment "
-                                f"{doing}.")
+            raise Refused(f"You wrote this assessment, so it cannot be {doing} by you. "
+                          "Another manager must do it.", why=Why.FORBIDDEN)
+        raise Refused(f"Only a team or service manager can have an assessment {doing}.",
+                      why=Why.FORBIDDEN)
 
 
 @transaction.atomic
@@ -202,8 +193,8 @@ def do_return(assessment: Assessment, *, acting_user, expected_version: int,
               comment: str) -> Assessment:
     """A manager returns a submitted assessment to the worker, saying why (required)."""
     if not comment.strip():
-        raise AssessmentRefused("Say what needs to change before returning the assessment.",
-                                field="comment")
+        raise Refused("Say what needs to change before returning the assessment.",
+                      "comment")
     current = _locked(assessment, expected_version)
     _check_manager(current, acting_user, "returned")
     current.status = AssessmentStatus.RETURNED

@@ -1,7 +1,9 @@
 """``/api/v1/assessments``: read (with ETag), change (If-Match), submit, authorise, return.
 
 Same rules as the pages: an assessment whose child the caller may not see is 404; changes
-need ``If-Match`` (428 without it, 412 when stale); refusals are 422 with the reason.
+need ``If-Match`` (428 without it, 412 when stale); refusals answer from the one status table
+(``core.refusals``): 422 for an input at fault, 409 when the assessment's state forbids it
+(already authorised, not submitted), 403 when you may not (authorising your own).
 """
 
 from __future__ import annotations
@@ -10,20 +12,16 @@ from datetime import date, datetime
 
 from django.http import HttpResponse
 from ninja import Router, Schema
-from ninja.errors import HttpError
 
-from hearth.api_auth import AuthedRequest, permission, require_if_match
+from hearth.access.permissions import AuthedRequest, permission
 from hearth.assessments import actions
 from hearth.assessments.models import Assessment
 from hearth.assessments.queries import get_visible_assessment
 from hearth.assessments.rules import source_gaps
-from hearth.people.actions import StaleEdit
+from hearth.core.problems import CHANGE_ERRORS, Problem
+from hearth.core.versions import etag, require_if_match
 
 router = Router(tags=["assessments"])
-
-
-class Problem(Schema):
-    detail: str
 
 
 class AssessmentOut(Schema):
@@ -53,11 +51,7 @@ class ManagerIn(Schema):
     comment: str = ""
 
 
-ERRORS = {404: Problem, 412: Problem, 422: Problem, 428: Problem}
-
-
-def _etag(assessment: Assessment) -> str:
-    return f'"assessment-{assessment.pk}-v{assessment.version}"'
+ERRORS = {**CHANGE_ERRORS, 403: Problem}
 
 
 def _out(assessment: Assessment) -> dict:
@@ -67,22 +61,11 @@ def _out(assessment: Assessment) -> dict:
     return data
 
 
-def _expected_version(request: AuthedRequest, assessment: Assessment) -> int:
-    require_if_match(request, _etag(assessment), "assessment")
-    return assessment.version
-
-
 def _apply(request: AuthedRequest, response: HttpResponse, assessment_id: int, do, **kwargs):
     assessment = get_visible_assessment(request.auth, assessment_id)
-    expected = _expected_version(request, assessment)
-    try:
-        assessment = do(assessment, acting_user=request.auth, expected_version=expected,
-                        **kwargs)
-    except StaleEdit as exc:
-        raise HttpError(412, str(exc)) from exc
-    except actions.AssessmentRefused as exc:
-        raise HttpError(422, str(exc)) from exc
-    response["ETag"] = _etag(assessment)
+    expected = require_if_match(request, assessment)
+    assessment = do(assessment, acting_user=request.auth, expected_version=expected, **kwargs)
+    response["ETag"] = etag(assessment)
     return _out(assessment)
 
 
@@ -91,7 +74,7 @@ def _apply(request: AuthedRequest, response: HttpResponse, assessment_id: int, d
 def detail(request: AuthedRequest, response: HttpResponse, assessment_id: int):
     assessment = get_visible_assessment(request.auth, assessment_id)
     actions.record_view(assessment, user=request.auth, what="api_view_assessment")
-    response["ETag"] = _etag(assessment)
+    response["ETag"] = etag(assessment)
     return _out(assessment)
 
 
@@ -114,7 +97,7 @@ def submit(request: AuthedRequest, response: HttpResponse, assessment_id: int):
              auth=permission("assessments.authorise"))
 def authorise(request: AuthedRequest, response: HttpResponse, assessment_id: int,
               payload: ManagerIn):
-    """A manager, never the assessment's author, authorises it (422 otherwise)."""
+    """A manager, never the assessment's author, authorises it (403 for the author)."""
     return _apply(request, response, assessment_id, actions.do_authorise,
                   comment=payload.comment)
 

@@ -5,3 +5,10 @@ class AssessmentsConfig(AppConfig):
     name = "hearth.assessments"
     label = "assessments"
     verbose_name = "Assessments"
+
+    def ready(self) -> None:
+        from hearth.assessments.models import Assessment
+        from hearth.assessments.queries import assessment_scope
+        from hearth.core import visibility
+
+        visibility.register(Assessment, assessment_scope)  # seen with its child

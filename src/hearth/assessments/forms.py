@@ -51,7 +51,3 @@ class VersionForm(forms.Form):
 class ManagerForm(forms.Form):
     comment = forms.CharField(label="Manager's comment", required=False, widget=forms.Textarea)
     version = forms.IntegerField(widget=forms.HiddenInput)
-
-
-def add_error(form: forms.Form, field: str | None, message: str) -> None:
-    form.add_error(field if field in form.fields else None, message)

@@ -4,27 +4,31 @@ assessment is visible exactly when its child is."""
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 
 from hearth.access.rules import MANAGER_ROLES
 from hearth.assessments.codes import AssessmentStatus
 from hearth.assessments.models import Assessment
+from hearth.core import visibility
 from hearth.people.models import Person
 
 
+def assessment_scope(user) -> Q:
+    """Who may see an assessment (registered with ``core.visibility``): whoever may see its
+    child."""
+    return Q(child__in=Person.objects.visible_to(user))
+
+
 def visible_assessments(user) -> QuerySet[Assessment]:
-    return Assessment.objects.filter(child__in=Person.objects.visible_to(user))
+    return visibility.apply(Assessment.objects.all(), user)
 
 
 def get_visible_assessment(user, assessment_id) -> Assessment:
-    """The assessment, or 404 when it does not exist or its child is not visible to ``user``."""
-    try:
-        return (visible_assessments(user)
-                .select_related("child", "involvement__team", "involvement__worker",
-                                "started_by", "submitted_by", "authorised_by", "returned_by")
-                .get(pk=assessment_id))
-    except (Assessment.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("No such assessment.") from exc
+    """The assessment with who did what, or 404 when it does not exist or its child is not
+    visible to ``user``."""
+    return visibility.get_visible_or_404(
+        Assessment.objects.select_related(
+            "child", "involvement__team", "involvement__worker", "started_by", "submitted_by",
+            "authorised_by", "returned_by"), user, assessment_id, "assessment")
 
 
 def open_assessments_for(user) -> QuerySet[Assessment]:

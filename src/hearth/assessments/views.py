@@ -21,15 +21,14 @@ from hearth.assessments.forms import (
     SourceForm,
     UnassessedAreaForm,
     VersionForm,
-    add_error,
 )
 from hearth.assessments.models import Assessment
 from hearth.assessments.queries import get_visible_assessment, open_assessments_for
-from hearth.people.actions import StaleEdit
-from hearth.people.models import Person
+from hearth.casework.models import Involvement
+from hearth.core.pages import attempt, done_with
+from hearth.core.refusals import Refused, StaleEdit
+from hearth.core.visibility import get_visible_or_404
 
-FORM_ERROR_STATUS = 400
-CONFLICT = 409
 SOURCE_LABELS = dict(SourceKind.choices)
 
 
@@ -73,15 +72,23 @@ def _render(request, assessment: Assessment, *, status: int = 200, **extra):
     return render(request, "assessments/detail.html", context, status=status)
 
 
-def _refused(request, assessment: Assessment, form_name: str, form: forms.Form, exc):
-    add_error(form, getattr(exc, "field", None), str(exc))
-    return _render(request, assessment, status=FORM_ERROR_STATUS, **{form_name: form})
-
-
-def _conflict(request, assessment: Assessment, exc: StaleEdit, entries=()):
-    conflict = {"title": "Someone else changed this assessment", "message": str(exc),
+def _conflict(request, assessment: Assessment, refusal: StaleEdit, entries=()):
+    conflict = {"title": "Someone else changed this assessment", "message": str(refusal),
                 "entries": [(k, v) for k, v in entries if v]}
-    return _render(request, assessment, status=CONFLICT, conflict=conflict)
+    return _render(request, assessment, status=409, conflict=conflict)
+
+
+def _post(request, assessment: Assessment, form_name: str, form: forms.Form, act,
+          done: str, entries=lambda data: ()):
+    """``core.pages.attempt`` on the assessment page: on success a message and back to the
+    assessment; a refusal shows the page again with the problems on ``form``, a stale edit
+    with what the user typed (``entries``) so that nothing is lost."""
+    outcome = attempt(form, act)
+    if outcome:
+        return done_with(request, done, "assessments:detail", assessment_id=assessment.pk)
+    if isinstance(outcome.refusal, StaleEdit):
+        return _conflict(request, assessment, outcome.refusal, entries(form.cleaned_data))
+    return _render(request, assessment, status=outcome.status, **{form_name: form})
 
 
 @requires("assessments.view")
@@ -107,21 +114,15 @@ def detail(request, assessment_id):
 @requires("assessments.edit")
 @require_http_methods(["POST"])
 def start(request, involvement_id):
-    from hearth.casework.models import Involvement
-
-    involvement = (Involvement.objects
-                   .filter(person__in=Person.objects.visible_to(request.user),
-                           pk=involvement_id).first())
-    if involvement is None:
-        raise Http404("No such involvement.")
+    involvement = get_visible_or_404(Involvement, request.user, involvement_id, "involvement")
     try:
         assessment = actions.do_start_assessment(involvement, acting_user=request.user)
-    except actions.AssessmentRefused as exc:
-        messages.error(request, str(exc))
+    except Refused as refusal:
+        messages.error(request, refusal.message)
         existing = (Assessment.objects.filter(involvement=involvement)
                     .exclude(status=AssessmentStatus.AUTHORISED).first())
         if existing is None:
-            raise Http404("No such assessment.") from exc
+            raise Http404("No such assessment.") from refusal
         return redirect("assessments:detail", assessment_id=existing.pk)
     messages.success(request, "Assessment started.")
     return redirect("assessments:detail", assessment_id=assessment.pk)
@@ -131,88 +132,51 @@ def start(request, involvement_id):
 @require_http_methods(["POST"])
 def edit(request, assessment_id):
     assessment = get_visible_assessment(request.user, assessment_id)
-    form = AssessmentForm(request.POST)
-    if not form.is_valid():
-        return _render(request, assessment, status=FORM_ERROR_STATUS, edit_form=form)
-    data = form.cleaned_data
-    try:
-        actions.do_update(assessment, acting_user=request.user,
-                          expected_version=data["version"], summary=data["summary"],
-                          analysis=data["analysis"], outcome=data["outcome"],
-                          factors=data["factors"])
-    except StaleEdit as exc:
-        return _conflict(request, assessment, exc, [
-            ("Summary", data["summary"]), ("Analysis", data["analysis"])])
-    except actions.AssessmentRefused as exc:
-        return _refused(request, assessment, "edit_form", form, exc)
-    messages.success(request, "Assessment saved.")
-    return redirect("assessments:detail", assessment_id=assessment.pk)
+    return _post(request, assessment, "edit_form", AssessmentForm(request.POST),
+                 lambda data: actions.do_update(
+                     assessment, acting_user=request.user, expected_version=data["version"],
+                     summary=data["summary"], analysis=data["analysis"],
+                     outcome=data["outcome"], factors=data["factors"]),
+                 "Assessment saved.",
+                 lambda data: [("Summary", data["summary"]), ("Analysis", data["analysis"])])
 
 
 @requires("assessments.edit")
 @require_http_methods(["POST"])
 def add_source(request, assessment_id):
     assessment = get_visible_assessment(request.user, assessment_id)
-    form = SourceForm(request.POST)
-    if not form.is_valid():
-        return _render(request, assessment, status=FORM_ERROR_STATUS, source_form=form)
-    try:
-        actions.do_record_source(assessment, acting_user=request.user, **form.cleaned_data)
-    except actions.AssessmentRefused as exc:
-        return _refused(request, assessment, "source_form", form, exc)
-    messages.success(request, "Source recorded.")
-    return redirect("assessments:detail", assessment_id=assessment.pk)
+    return _post(request, assessment, "source_form", SourceForm(request.POST),
+                 lambda data: actions.do_record_source(assessment, acting_user=request.user,
+                                                       **data),
+                 "Source recorded.")
 
 
 @requires("assessments.edit")
 @require_http_methods(["POST"])
 def add_unassessed(request, assessment_id):
     assessment = get_visible_assessment(request.user, assessment_id)
-    form = UnassessedAreaForm(request.POST)
-    if not form.is_valid():
-        return _render(request, assessment, status=FORM_ERROR_STATUS, unassessed_form=form)
-    try:
-        actions.do_record_unassessed_area(assessment, acting_user=request.user,
-                                          **form.cleaned_data)
-    except actions.AssessmentRefused as exc:
-        return _refused(request, assessment, "unassessed_form", form, exc)
-    messages.success(request, "Area that could not be assessed recorded.")
-    return redirect("assessments:detail", assessment_id=assessment.pk)
+    return _post(request, assessment, "unassessed_form", UnassessedAreaForm(request.POST),
+                 lambda data: actions.do_record_unassessed_area(
+                     assessment, acting_user=request.user, **data),
+                 "Area that could not be assessed recorded.")
 
 
 @requires("assessments.edit")
 @require_http_methods(["POST"])
 def submit(request, assessment_id):
     assessment = get_visible_assessment(request.user, assessment_id)
-    form = VersionForm(request.POST)
-    if not form.is_valid():
-        return _render(request, assessment, status=FORM_ERROR_STATUS, submit_form=form)
-    try:
-        actions.do_submit(assessment, acting_user=request.user,
-                          expected_version=form.cleaned_data["version"])
-    except StaleEdit as exc:
-        return _conflict(request, assessment, exc)
-    except actions.AssessmentRefused as exc:
-        return _refused(request, assessment, "submit_form", form, exc)
-    messages.success(request, "Assessment submitted for authorisation.")
-    return redirect("assessments:detail", assessment_id=assessment.pk)
+    return _post(request, assessment, "submit_form", VersionForm(request.POST),
+                 lambda data: actions.do_submit(assessment, acting_user=request.user,
+                                                expected_version=data["version"]),
+                 "Assessment submitted for authorisation.")
 
 
 def _manager_step(request, assessment_id, do, done: str):
     assessment = get_visible_assessment(request.user, assessment_id)
-    form = ManagerForm(request.POST)
-    if not form.is_valid():
-        return _render(request, assessment, status=FORM_ERROR_STATUS, manager_form=form)
-    data = form.cleaned_data
-    try:
-        do(assessment, acting_user=request.user, expected_version=data["version"],
-           comment=data["comment"])
-    except StaleEdit as exc:
-        return _conflict(request, assessment, exc, [("Manager's comment", data["comment"])])
-    except actions.AssessmentRefused as exc:
-        return _refused(request, assessment, "manager_form", form, exc)
-    messages.success(request, done)
-    return redirect("assessments:detail", assessment_id=assessment.pk)
+    return _post(request, assessment, "manager_form", ManagerForm(request.POST),
+                 lambda data: do(assessment, acting_user=request.user,
+                                 expected_version=data["version"], comment=data["comment"]),
+                 done, lambda data: [("Manager's comment", data["comment"])])
 
 
 @requires("assessments.authorise")

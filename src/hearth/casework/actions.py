@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from django.db import transaction
@@ -17,23 +16,17 @@ from hearth.casework.models import Involvement, InvolvementStatus, InvolvementWo
 from hearth.chronology import events as chronology
 from hearth.chronology.codes import Kind
 from hearth.chronology.sources import Spec, on_day
-from hearth.people.actions import StaleEdit
+from hearth.core.refusals import Refused, Why
+from hearth.core.registry import Registry
+from hearth.core.versions import check_version
 
-__all__ = ["CLOSURE_CHECKS", "CaseworkRefused", "StaleEdit", "do_add_secondary_worker",
-           "do_allocate", "do_close", "do_end_secondary_worker", "do_reallocate"]
+__all__ = ["CLOSURE_CHECKS", "do_add_secondary_worker", "do_allocate", "do_close",
+           "do_end_secondary_worker", "do_open_involvement", "do_reallocate"]
 
-
-class CaseworkRefused(Exception):
-    """The change is not allowed; nothing was written. ``field`` names the input at fault."""
-
-    def __init__(self, message: str, *, field: str | None = None):
-        super().__init__(message)
-        self.field = field
-
-
-# Checks run before an involvement closes; each returns a reason to refuse, or None.
-# A later issue registers one that refuses closure while a follow-up task is open.
-CLOSURE_CHECKS: list[Callable[[Involvement], str | None]] = []
+#: Checks run before an involvement closes, ``check(involvement) -> str | None``: each returns
+#: a reason to refuse (the involvement's state: 409 in the API), or None. Higher apps register
+#: from their AppConfig.ready() (engagement: a follow-up task still open).
+CLOSURE_CHECKS: Registry = Registry("involvement closure checks")
 
 
 @transaction.atomic
@@ -54,14 +47,14 @@ def do_open_involvement(person, *, team, acting_user, received_at, primary_need:
 
 def _locked(involvement: Involvement, expected_version: int) -> Involvement:
     current = Involvement.objects.select_for_update().get(pk=involvement.pk)
-    if current.version != expected_version:
-        raise StaleEdit(current.version)
+    check_version(current, expected_version)
     return current
 
 
 def _check_manager(acting_user, involvement: Involvement) -> None:
     if not rules.may_allocate(acting_user.role, acting_user.team_id, involvement.team_id):
-        raise CaseworkRefused("Only the team's manager or a service manager can do this.")
+        raise Refused("Only the team's manager or a service manager can do this.",
+                      why=Why.FORBIDDEN)
 
 
 def _person_link(involvement: Involvement) -> str:
@@ -81,11 +74,11 @@ def _chronicle(involvement: Involvement, kind: str, summary: str, acting_user,
 
 def _check_case_holder(worker, involvement: Involvement) -> None:
     if not rules.can_hold_cases(worker.role, worker.is_active):
-        raise CaseworkRefused(f"{worker.display_name} cannot hold cases: choose an active "
-                              "social worker or advanced practitioner.", field="worker")
+        raise Refused(f"{worker.display_name} cannot hold cases: choose an active "
+                      "social worker or advanced practitioner.",
+                      "worker")
     if worker.team_id != involvement.team_id:
-        raise CaseworkRefused(f"{worker.display_name} is not in {involvement.team.name}.",
-                              field="worker")
+        raise Refused(f"{worker.display_name} is not in {involvement.team.name}.", "worker")
 
 
 @transaction.atomic
@@ -95,7 +88,7 @@ def do_allocate(involvement: Involvement, worker, *, acting_user,
     current = _locked(involvement, expected_version)
     _check_manager(acting_user, current)
     if current.status != InvolvementStatus.AWAITING_ALLOCATION:
-        raise CaseworkRefused("This child is not waiting for allocation.")
+        raise Refused("This child is not waiting for allocation.", why=Why.STATE)
     _check_case_holder(worker, current)
     current.worker = worker
     current.status = InvolvementStatus.OPEN
@@ -119,9 +112,9 @@ def do_reallocate(involvement: Involvement, worker, *, acting_user, expected_ver
     current = _locked(involvement, expected_version)
     _check_manager(acting_user, current)
     if current.status != InvolvementStatus.OPEN:
-        raise CaseworkRefused("Only an open, allocated involvement can be reallocated.")
+        raise Refused("Only an open, allocated involvement can be reallocated.", why=Why.STATE)
     if current.worker_id == worker.pk:
-        raise CaseworkRefused(f"{worker.display_name} already holds this case.", field="worker")
+        raise Refused(f"{worker.display_name} already holds this case.", "worker")
     _check_case_holder(worker, current)
     before = current.worker
     current.worker = worker
@@ -151,16 +144,16 @@ def do_add_secondary_worker(involvement: Involvement, worker, *, acting_user,
     current = _locked(involvement, expected_version)
     _check_manager(acting_user, current)
     if current.status == InvolvementStatus.CLOSED:
-        raise CaseworkRefused("This involvement is closed.")
+        raise Refused("This involvement is closed.", why=Why.STATE)
     if role not in SecondaryRole.values:
-        raise CaseworkRefused("Choose the secondary worker's role.", field="role")
+        raise Refused("Choose the secondary worker's role.", "role")
     if not rules.can_be_secondary(worker.role, worker.is_active):
-        raise CaseworkRefused(f"{worker.display_name} cannot be co-allocated: choose an active "
-                              "practitioner.", field="worker")
+        raise Refused(f"{worker.display_name} cannot be co-allocated: choose an active "
+                      "practitioner.",
+                      "worker")
     if worker.pk == current.worker_id or current.secondary_workers.filter(
             worker=worker, end_date__isnull=True).exists():
-        raise CaseworkRefused(f"{worker.display_name} already works on this case.",
-                              field="worker")
+        raise Refused(f"{worker.display_name} already works on this case.", "worker")
     start = start_date or timezone.localdate()
     link = InvolvementWorker.objects.create(involvement=current, worker=worker, role=role,
                                             start_date=start, added_by=acting_user)
@@ -184,10 +177,10 @@ def do_end_secondary_worker(link: InvolvementWorker, *, acting_user, expected_ve
     _check_manager(acting_user, current)
     row = InvolvementWorker.objects.select_for_update().get(pk=link.pk)
     if row.end_date is not None:
-        raise CaseworkRefused("This secondary worker has already finished.")
+        raise Refused("This secondary worker has already finished.", why=Why.STATE)
     end = end_date or timezone.localdate()
     if end < row.start_date:
-        raise CaseworkRefused("The end date cannot be before the start date.", field="end_date")
+        raise Refused("The end date cannot be before the start date.", "end_date")
     row.end_date = end
     row.save(update_fields=["end_date"])
     current.version += 1
@@ -203,19 +196,18 @@ def do_close(involvement: Involvement, reason_code: str, *, acting_user, expecte
              closed_on: date | None = None) -> Involvement:
     """Close with a DfE reason-for-closure code (RC1–RC9); secondary workers finish too."""
     if reason_code not in ClosureReason.values:
-        raise CaseworkRefused("Choose a reason for closure (RC1 to RC9).", field="reason")
+        raise Refused("Choose a reason for closure (RC1 to RC9).", "reason")
     current = _locked(involvement, expected_version)
     _check_manager(acting_user, current)
     if current.status == InvolvementStatus.CLOSED:
-        raise CaseworkRefused("This involvement is already closed.")
-    for check in CLOSURE_CHECKS:
+        raise Refused("This involvement is already closed.", why=Why.STATE)
+    for check in CLOSURE_CHECKS:  # a closure check refuses for the involvement's state
         refusal = check(current)
         if refusal:
-            raise CaseworkRefused(refusal)
+            raise Refused(refusal, why=Why.STATE)
     on = closed_on or timezone.localdate()
     if on < current.opened_on:
-        raise CaseworkRefused("The closure date cannot be before the involvement opened.",
-                              field="closed_on")
+        raise Refused("The closure date cannot be before the involvement opened.", "closed_on")
     current.status = InvolvementStatus.CLOSED
     current.closed_on = on
     current.closure_reason = reason_code

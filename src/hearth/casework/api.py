@@ -3,19 +3,19 @@ co-allocating and closing them, with the same rules as the pages.
 
 An involvement whose child the caller may not see is 404 (for changes: one outside the teams
 the caller manages, as on the pages). Changes need ``If-Match`` with the ETag of your last
-read (428 without it, 412 when someone changed it since). A refusal that names an input is
-422 with ``errors`` naming the field; one that is about the involvement's state (already
-closed, not waiting for allocation) is 409. Nothing is written when a request is refused.
+read (428 without it, 412 when someone changed it since). Refusals answer from the one
+status table (``core.refusals``): 422 with ``errors`` naming the input at fault; 409 for the
+involvement's state (already closed, not waiting for allocation); 403 for a change only the
+team's manager may make. Nothing is written when a request is refused.
 (No ``from __future__ import annotations``: django-ninja reads the annotations at import.)"""
 
 from uuid import UUID
 
-from django.http import Http404, HttpResponse
-from ninja import Router, Status
-from ninja.errors import HttpError
+from django.http import HttpResponse
+from ninja import Router
 
 from hearth.access.models import User
-from hearth.api_auth import AuthedRequest, permission, require_if_match
+from hearth.access.permissions import AuthedRequest, permission
 from hearth.casework import actions, queries
 from hearth.casework.models import Involvement
 from hearth.casework.schemas import (
@@ -23,10 +23,13 @@ from hearth.casework.schemas import (
     CloseIn,
     InvolvementList,
     InvolvementOut,
-    Problem,
     ReallocateIn,
     SecondaryWorkerIn,
 )
+from hearth.core.problems import CHANGE_ERRORS, READ_ERRORS, Problem, api_names
+from hearth.core.refusals import Refused
+from hearth.core.versions import etag, require_if_match
+from hearth.core.visibility import get_visible_or_404
 from hearth.people.actions import record_view
 from hearth.people.queries import get_visible_person
 
@@ -34,13 +37,9 @@ router = Router(tags=["involvements"])
 
 VIEW = "casework.caseload"
 ALLOCATE = "casework.allocate"
-ERRORS = {404: Problem, 409: Problem, 412: Problem, 422: Problem, 428: Problem}
+ERRORS = {**CHANGE_ERRORS, 403: Problem}
 #: The action's name for an input -> the API's.
 FIELDS = {"worker": "worker_id"}
-
-
-def _etag(involvement: Involvement) -> str:
-    return f'"involvement-{involvement.pk}-v{involvement.version}"'
 
 
 def _out(inv: Involvement) -> dict:
@@ -60,51 +59,26 @@ def _with_parts(qs):
     return qs.select_related("team", "worker").prefetch_related("secondary_workers__worker")
 
 
-def _visible(user, involvement_id: int) -> Involvement:
-    found = _with_parts(queries.visible_involvements(user)).filter(pk=involvement_id).first()
-    if found is None:
-        raise Http404("No such involvement.")
-    return found
-
-
-def _expected_version(request: AuthedRequest, involvement: Involvement) -> int:
-    require_if_match(request, _etag(involvement), "involvement")
-    return involvement.version
-
-
-def _refused(exc: actions.CaseworkRefused) -> Status:
-    if exc.field is None:
-        return Status(409, {"detail": str(exc), "errors": []})
-    field = FIELDS.get(exc.field, exc.field)
-    return Status(422, {"detail": f"{field}: {exc}",
-                        "errors": [{"field": field, "message": str(exc)}]})
-
-
 def _worker(worker_id: int) -> User:
     worker = User.objects.filter(pk=worker_id).first()
     if worker is None:
-        raise actions.CaseworkRefused(f"No worker {worker_id}.", field="worker")
+        raise Refused(f"No worker {worker_id}.", "worker")
     return worker
 
 
 def _change(request: AuthedRequest, response: HttpResponse, involvement_id: int, act):
     """Check If-Match on a managed involvement, run ``act(involvement, expected_version)``
-    and answer with the involvement as it is now."""
+    and answer with the involvement as it is now (a refusal answers from the status table)."""
     involvement = queries.get_managed_involvement(request.auth, involvement_id)
-    expected = _expected_version(request, involvement)
-    try:
+    expected = require_if_match(request, involvement)
+    with api_names(FIELDS):
         act(involvement, expected)
-    except actions.StaleEdit as exc:
-        raise HttpError(412, "Someone else changed this involvement. Nothing was saved: "
-                             "read it again.") from exc
-    except actions.CaseworkRefused as exc:
-        return _refused(exc)
     current = _with_parts(Involvement.objects).get(pk=involvement.pk)
-    response["ETag"] = _etag(current)
+    response["ETag"] = etag(current)
     return _out(current)
 
 
-@router.get("", response={200: InvolvementList, 404: Problem, 422: Problem},
+@router.get("", response={200: InvolvementList, **READ_ERRORS},
             auth=permission(VIEW))
 def person_involvements(request: AuthedRequest, person: UUID):
     """The involvements of ``person`` (newest first); 404 if you may not see them."""
@@ -119,9 +93,10 @@ def person_involvements(request: AuthedRequest, person: UUID):
 @router.get("/{int:involvement_id}", response={200: InvolvementOut, 404: Problem},
             auth=permission(VIEW))
 def detail(request: AuthedRequest, response: HttpResponse, involvement_id: int):
-    involvement = _visible(request.auth, involvement_id)
+    involvement = get_visible_or_404(_with_parts(Involvement.objects), request.auth,
+                                     involvement_id, "involvement")
     record_view(involvement.person, user=request.auth, what="api_view_involvement")
-    response["ETag"] = _etag(involvement)
+    response["ETag"] = etag(involvement)
     return _out(involvement)
 
 

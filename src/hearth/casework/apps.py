@@ -6,12 +6,16 @@ class CaseworkConfig(AppConfig):
     label = "casework"
 
     def ready(self) -> None:
-        from hearth.casework.queries import involvement_reach
+        from hearth.casework.models import Involvement, InvolvementWorker
+        from hearth.casework.queries import involvement_reach, involvement_scope, link_scope
         from hearth.core import visibility
         from hearth.people.models import Person
 
         # Practitioners see the people of their own and their team's involvements.
         visibility.add_reach(Person, involvement_reach)
+        # An involvement (and a secondary worker's link to it) is seen with its child.
+        visibility.register(Involvement, involvement_scope)
+        visibility.register(InvolvementWorker, link_scope)
 
         from hearth.casework.queries import involvements_panel
         from hearth.people.queries.persons import PERSON_PANELS

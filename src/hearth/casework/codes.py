@@ -2,9 +2,22 @@
 
 from django.db import models
 
-from hearth.frontdoor.codes import PrimaryNeed
-
 __all__ = ["ClosureReason", "InvolvementService", "PrimaryNeed", "SecondaryRole"]
+
+
+class PrimaryNeed(models.TextChoices):
+    """CIN census primary need (DfE)."""
+
+    N0 = "N0", "Not stated"
+    N1 = "N1", "Abuse or neglect"
+    N2 = "N2", "Child's disability or illness"
+    N3 = "N3", "Parental disability or illness"
+    N4 = "N4", "Family in acute stress"
+    N5 = "N5", "Family dysfunction"
+    N6 = "N6", "Socially unacceptable behaviour"
+    N7 = "N7", "Low income"
+    N8 = "N8", "Absent parenting"
+    N9 = "N9", "Cases other than children in need"
 
 
 class ClosureReason(models.TextChoices):

@@ -1,4 +1,5 @@
-"""Page forms for a team's casework changes: reallocation and co-allocated secondary workers.
+"""Page forms for a team's casework changes: allocation, closure, reallocation and co-allocated
+secondary workers.
 Messages follow the GOV.UK pattern: name the field and say how to fix it (practice 8)."""
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from django import forms
 
 from hearth.access.models import User
 from hearth.casework import rules
-from hearth.casework.codes import SecondaryRole
+from hearth.casework.codes import ClosureReason, SecondaryRole
 from hearth.core.forms import date_field
 
 STALE_PAGE = "This page was out of date: go back and try again"
@@ -42,6 +43,29 @@ def secondary_candidates(involvement) -> list[User]:
     return list(User.objects.filter(is_active=True, role__in=rules.SECONDARY_ROLES)
                 .exclude(pk__in=busy).select_related("team")
                 .order_by("team__name", "first_name", "last_name", "username"))
+
+
+class AllocateForm(forms.Form):
+    worker = forms.TypedChoiceField(label="Allocate to", coerce=int)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, workers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.workers = {w.pk: w for w in workers}
+        self.fields["worker"].choices = [("", "Choose a worker")] + [
+            (w.pk, f"{w.display_name} ({w.open_cases} open "
+                   f"case{'s' if w.open_cases != 1 else ''})")
+            for w in workers]
+        self.fields["worker"].error_messages["required"] = "Choose a worker to allocate to"
+
+
+class CloseForm(forms.Form):
+    reason = forms.ChoiceField(label="Reason for closure", choices=ClosureReason.choices,
+                               widget=forms.RadioSelect,
+                               error_messages={"required": "Choose a reason for closure",
+                                               "invalid_choice": "Choose a reason for closure "
+                                                                 "(RC1 to RC9)"})
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class ReallocateForm(forms.Form):

@@ -4,26 +4,35 @@ from __future__ import annotations
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
-from django.http import Http404
 
 from hearth.access.codes import Role
 from hearth.access.models import Team, User
 from hearth.casework import rules
 from hearth.casework.models import Involvement, InvolvementStatus, InvolvementWorker
+from hearth.core import visibility
 from hearth.people.models import Person, Relationship
 
 LIVE = ~Q(status=InvolvementStatus.CLOSED)
 
 
+def involvement_scope(user) -> Q:
+    """Who may see an involvement (registered with ``core.visibility``): whoever may see its
+    child, while the child's record is live."""
+    return Q(person__in=Person.objects.visible_to(user).live().values("pk"))
+
+
+def link_scope(user) -> Q:
+    """A secondary worker's link is seen with its involvement."""
+    return Q(involvement__person__in=Person.objects.visible_to(user).live().values("pk"))
+
+
 def visible_involvements(user) -> QuerySet[Involvement]:
     """Involvements of people the user may see."""
-    return Involvement.objects.filter(
-        person__in=Person.objects.visible_to(user).live().values("pk"))
+    return visibility.apply(Involvement.objects.all(), user)
 
 
-def managed_involvements(user) -> QuerySet[Involvement]:
-    """Involvements the user may allocate and close: their team's (service managers: all)."""
-    qs = visible_involvements(user)
+def _by_manager(user, qs: QuerySet[Involvement]) -> QuerySet[Involvement]:
+    """The involvements of ``qs`` the user manages: their team's (service managers: all)."""
     if user.role == Role.SERVICE_MANAGER:
         return qs
     if user.role != Role.TEAM_MANAGER or not user.team_id:
@@ -31,12 +40,24 @@ def managed_involvements(user) -> QuerySet[Involvement]:
     return qs.filter(team_id=user.team_id)
 
 
+def managed_involvements(user) -> QuerySet[Involvement]:
+    """Involvements the user may allocate and close: their team's (service managers: all)."""
+    return _by_manager(user, visible_involvements(user))
+
+
 def get_managed_involvement(user, involvement_id) -> Involvement:
-    try:
-        return managed_involvements(user).select_related("person", "team", "worker").get(
-            pk=involvement_id)
-    except (Involvement.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("No such involvement.") from exc
+    """An involvement the user may see and manage, or 404."""
+    managed = _by_manager(user, Involvement.objects.select_related("person", "team", "worker"))
+    return visibility.get_visible_or_404(managed, user, involvement_id, "involvement")
+
+
+def get_managed_link(user, link_id) -> InvolvementWorker:
+    """A secondary worker's link to an involvement the user manages, or 404."""
+    managed = _by_manager(user, Involvement.objects.all())
+    return visibility.get_visible_or_404(
+        InvolvementWorker.objects.filter(involvement__in=managed)
+        .select_related("worker", "involvement__person", "involvement__team",
+                        "involvement__worker"), user, link_id, "secondary worker")
 
 
 def managed_teams(user) -> QuerySet[Team]:

@@ -9,11 +9,6 @@ from ninja import Schema
 from pydantic import Field
 
 
-class Problem(Schema):
-    detail: str
-    errors: list[dict[str, str]] = []
-
-
 class SecondaryWorkerOut(Schema):
     worker_id: int
     worker: str

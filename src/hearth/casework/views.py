@@ -2,57 +2,34 @@
 
 from __future__ import annotations
 
-from typing import cast
-
-from django import forms
-from django.contrib import messages
-from django.http import Http404, QueryDict
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
 from hearth.casework import actions, queries, rules
-from hearth.casework.codes import ClosureReason
 from hearth.casework.forms import (
+    AllocateForm,
+    CloseForm,
     EndSecondaryWorkerForm,
     ReallocateForm,
     SecondaryWorkerForm,
     secondary_candidates,
 )
 from hearth.casework.models import InvolvementWorker
+from hearth.core.pages import attempt, done_with, form_page
+from hearth.core.refusals import Refused
 from hearth.people.queries import get_visible_person
 
 # Until the lead adds "casework.allocate" and "casework.caseload" to hearth.access.rules,
 # these stand-ins grant the same roles (managers; everyone doing casework).
 ALLOCATE = "casework.allocate"
 CASELOAD = "casework.caseload"
-FORM_ERROR_STATUS = 400
-CONFLICT = 409
 STALE_MESSAGE = ("Someone else changed this involvement while you were working on it. Nothing "
                  "was saved: check the involvement as it is now, then submit again.")
-
-
-class AllocateForm(forms.Form):
-    worker = forms.TypedChoiceField(label="Allocate to", coerce=int)
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
-    def __init__(self, *args, workers, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.workers = {w.pk: w for w in workers}
-        self.fields["worker"].choices = [("", "Choose a worker")] + [
-            (w.pk, f"{w.display_name} ({w.open_cases} open case{'s' if w.open_cases != 1 else ''})")
-            for w in workers]
-        self.fields["worker"].error_messages["required"] = "Choose a worker to allocate to"
-
-
-class CloseForm(forms.Form):
-    reason = forms.ChoiceField(label="Reason for closure", choices=ClosureReason.choices,
-                               widget=forms.RadioSelect,
-                               error_messages={"required": "Choose a reason for closure",
-                                               "invalid_choice": "Choose a reason for closure "
-                                                                 "(RC1 to RC9)"})
-    version = forms.IntegerField(widget=forms.HiddenInput)
+ALLOCATION_STALE = ("Someone else changed this child's allocation while you were choosing. "
+                    "Nothing was saved: check the allocation below.")
+CLOSE_STALE = "Someone else changed this involvement. Nothing was saved: check it and try again."
 
 
 def _queue_rows(user, today):
@@ -75,101 +52,67 @@ def allocation_queue(request):
                   {"rows": _queue_rows(request.user, today)})
 
 
+def _posted(request):
+    return request.POST if request.method == "POST" else None
+
+
 @requires(ALLOCATE)
 @require_http_methods(["GET", "POST"])
 def allocate(request, involvement_id):
     involvement = queries.get_managed_involvement(request.user, involvement_id)
     workers = queries.team_workers([involvement.team_id])
-    prefix = f"inv{involvement.pk}"
-    form = AllocateForm(request.POST if request.method == "POST" else None, workers=workers,
-                        prefix=prefix, initial={"version": involvement.version})
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            worker = form.workers.get(form.cleaned_data["worker"])
-            try:
-                if worker is None:
-                    raise actions.CaseworkRefused("Choose a worker from the team",
-                                                  field="worker")
-                actions.do_allocate(involvement, worker, acting_user=request.user,
-                                    expected_version=form.cleaned_data["version"])
-            except actions.StaleEdit as exc:
-                status = 409
-                form.data = form.data.copy()
-                form.data[form.add_prefix("version")] = str(exc.current_version)
-                form.add_error(None, "Someone else changed this child's allocation while you "
-                               "were choosing. Nothing was saved: check the allocation below.")
-                involvement.refresh_from_db()
-            except actions.CaseworkRefused as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, str(exc))
-            else:
-                messages.success(request, f"{involvement.person.display_name} was allocated "
-                                 f"to {worker.display_name}.")
-                return redirect("casework:allocation_queue")
-    return render(request, "casework/allocate.html",
-                  {"involvement": involvement, "form": form}, status=status)
+    form = AllocateForm(_posted(request), workers=workers, prefix=f"inv{involvement.pk}",
+                        initial={"version": involvement.version})
+
+    def act(data):
+        worker = form.workers.get(data["worker"])
+        if worker is None:
+            raise Refused("Choose a worker from the team", "worker")
+        actions.do_allocate(involvement, worker, acting_user=request.user,
+                            expected_version=data["version"])
+        return worker
+
+    def done(worker):
+        return done_with(request, f"{involvement.person.display_name} was allocated to "
+                         f"{worker.display_name}.", "casework:allocation_queue")
+
+    def again():
+        involvement.refresh_from_db()
+        return {"involvement": involvement}
+
+    return _form_page(request, "casework/allocate.html", form, act, done,
+                      {"involvement": involvement}, again, stale_message=ALLOCATION_STALE)
 
 
 @requires(ALLOCATE)
 @require_http_methods(["GET", "POST"])
 def close(request, involvement_id):
     involvement = queries.get_managed_involvement(request.user, involvement_id)
-    form = CloseForm(request.POST if request.method == "POST" else None,
-                     initial={"version": involvement.version})
-    status = 200
+    form = CloseForm(_posted(request), initial={"version": involvement.version})
+    return form_page(
+        request, "casework/close.html", {"involvement": involvement}, form,
+        lambda data: actions.do_close(involvement, data["reason"], acting_user=request.user,
+                                      expected_version=data["version"]),
+        lambda _closed: done_with(request, f"{involvement.person.display_name}'s involvement "
+                                  "was closed.", "web:person", person_id=involvement.person_id),
+        stale_message=CLOSE_STALE)
+
+
+def _form_page(request, template: str, form, act, done, context: dict, again, *,
+               stale_message: str = STALE_MESSAGE):
+    """``core.pages.form_page`` for a page that shows the record as it is now after a refusal
+    (``again()`` reads it again)."""
     if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            try:
-                actions.do_close(involvement, form.cleaned_data["reason"],
-                                 acting_user=request.user,
-                                 expected_version=form.cleaned_data["version"])
-            except actions.StaleEdit:
-                status = 409
-                form.add_error(None, "Someone else changed this involvement. Nothing was "
-                               "saved: check it and try again.")
-            except actions.CaseworkRefused as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, str(exc))
-            else:
-                messages.success(request, f"{involvement.person.display_name}'s involvement "
-                                 "was closed.")
-                return redirect("web:person", person_id=involvement.person_id)
-    return render(request, "casework/close.html",
-                  {"involvement": involvement, "form": form}, status=status)
-
-
-def _attempt(form: forms.Form, act) -> int | None:
-    """Run the action; when it refuses, put its message on the form and return the status
-    (409 when someone else saved first: the input is kept, with the version now current)."""
-    try:
-        act()
-    except actions.StaleEdit as exc:
-        data = cast(QueryDict, form.data).copy()
-        data[form.add_prefix("version")] = str(exc.current_version)
-        form.data = data
-        form.add_error(None, STALE_MESSAGE)
-        return CONFLICT
-    except actions.CaseworkRefused as exc:
-        form.add_error(exc.field if exc.field in form.fields else None, str(exc))
-        return FORM_ERROR_STATUS
-    return None
+        outcome = attempt(form, act, stale_message=stale_message)
+        if outcome:
+            return done(outcome.result)
+        return render(request, template, {**again(), "form": form}, status=outcome.status)
+    return render(request, template, {**context, "form": form})
 
 
 def _live_secondary(involvement) -> list[InvolvementWorker]:
     return list(involvement.secondary_workers.filter(end_date__isnull=True)
                 .select_related("worker"))
-
-
-def _managed_link(user, link_id) -> InvolvementWorker:
-    try:
-        return (InvolvementWorker.objects
-                .filter(involvement__in=queries.managed_involvements(user))
-                .select_related("worker", "involvement__person", "involvement__team",
-                                "involvement__worker")
-                .get(pk=link_id))
-    except (InvolvementWorker.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("No such secondary worker.") from exc
 
 
 @requires(ALLOCATE)
@@ -178,80 +121,76 @@ def reallocate(request, involvement_id):
     involvement = queries.get_managed_involvement(request.user, involvement_id)
     workers = [w for w in queries.team_workers([involvement.team_id])
                if w.pk != involvement.worker_id]
-    form = ReallocateForm(request.POST if request.method == "POST" else None, workers=workers,
+    form = ReallocateForm(_posted(request), workers=workers,
                           initial={"version": involvement.version})
-    status = 200
-    if request.method == "POST":
-        status = FORM_ERROR_STATUS
-        if form.is_valid():
-            worker = form.workers[form.cleaned_data["worker"]]
-            refused = _attempt(form, lambda: actions.do_reallocate(
-                involvement, worker, acting_user=request.user,
-                expected_version=form.cleaned_data["version"],
-                reason=form.cleaned_data["reason"]))
-            if refused is None:
-                messages.success(request, f"{involvement.person.display_name} was reallocated "
-                                 f"to {worker.display_name}.")
-                return redirect("casework:family", person_id=involvement.person_id)
-            status = refused
-            involvement = queries.get_managed_involvement(request.user, involvement_id)
-    return render(request, "casework/reallocate.html",
-                  {"involvement": involvement, "form": form}, status=status)
+
+    def act(data):
+        worker = form.workers[data["worker"]]
+        actions.do_reallocate(involvement, worker, acting_user=request.user,
+                              expected_version=data["version"], reason=data["reason"])
+        return worker
+
+    def done(worker):
+        return done_with(request, f"{involvement.person.display_name} was reallocated to "
+                         f"{worker.display_name}.", "casework:family",
+                         person_id=involvement.person_id)
+
+    return _form_page(request, "casework/reallocate.html", form, act, done,
+                      {"involvement": involvement}, lambda: {
+                          "involvement": queries.get_managed_involvement(request.user,
+                                                                         involvement_id)})
 
 
 @requires(ALLOCATE)
 @require_http_methods(["GET", "POST"])
 def add_secondary_worker(request, involvement_id):
     involvement = queries.get_managed_involvement(request.user, involvement_id)
-    form = SecondaryWorkerForm(request.POST if request.method == "POST" else None,
-                               involvement=involvement, today=timezone.localdate(),
+    form = SecondaryWorkerForm(_posted(request), involvement=involvement,
+                               today=timezone.localdate(),
                                workers=secondary_candidates(involvement),
                                initial={"version": involvement.version})
-    status = 200
-    if request.method == "POST":
-        status = FORM_ERROR_STATUS
-        if form.is_valid():
-            data = form.cleaned_data
-            worker = form.workers[data["worker"]]
-            refused = _attempt(form, lambda: actions.do_add_secondary_worker(
-                involvement, worker, acting_user=request.user,
-                expected_version=data["version"], role=data["role"],
-                start_date=data["start_date"]))
-            if refused is None:
-                messages.success(request, f"{worker.display_name} was co-allocated to "
-                                 f"{involvement.person.display_name}.")
-                return redirect("casework:family", person_id=involvement.person_id)
-            status = refused
-            involvement = queries.get_managed_involvement(request.user, involvement_id)
-    return render(request, "casework/secondary_worker_new.html",
-                  {"involvement": involvement, "form": form,
-                   "current": _live_secondary(involvement)}, status=status)
+
+    def act(data):
+        worker = form.workers[data["worker"]]
+        actions.do_add_secondary_worker(involvement, worker, acting_user=request.user,
+                                        expected_version=data["version"], role=data["role"],
+                                        start_date=data["start_date"])
+        return worker
+
+    def done(worker):
+        return done_with(request, f"{worker.display_name} was co-allocated to "
+                         f"{involvement.person.display_name}.", "casework:family",
+                         person_id=involvement.person_id)
+
+    def context(current):
+        return {"involvement": current, "current": _live_secondary(current)}
+
+    return _form_page(request, "casework/secondary_worker_new.html", form, act, done,
+                      context(involvement), lambda: context(
+                          queries.get_managed_involvement(request.user, involvement_id)))
 
 
 @requires(ALLOCATE)
 @require_http_methods(["GET", "POST"])
 def end_secondary_worker(request, link_id):
-    link = _managed_link(request.user, link_id)
-    form = EndSecondaryWorkerForm(request.POST if request.method == "POST" else None, link=link,
-                                  today=timezone.localdate(),
+    link = queries.get_managed_link(request.user, link_id)
+    form = EndSecondaryWorkerForm(_posted(request), link=link, today=timezone.localdate(),
                                   initial={"version": link.involvement.version})
-    status = 200
-    if request.method == "POST":
-        status = FORM_ERROR_STATUS
-        if form.is_valid():
-            refused = _attempt(form, lambda: actions.do_end_secondary_worker(
-                link, acting_user=request.user,
-                expected_version=form.cleaned_data["version"],
-                end_date=form.cleaned_data["end_date"]))
-            if refused is None:
-                messages.success(request, f"{link.worker.display_name} no longer works on "
-                                 f"{link.involvement.person.display_name}'s case.")
-                return redirect("casework:family", person_id=link.involvement.person_id)
-            status = refused
-            link = _managed_link(request.user, link_id)
-    return render(request, "casework/secondary_worker_end.html",
-                  {"link": link, "involvement": link.involvement, "form": form},
-                  status=status)
+
+    def done(_row):
+        return done_with(request, f"{link.worker.display_name} no longer works on "
+                         f"{link.involvement.person.display_name}'s case.", "casework:family",
+                         person_id=link.involvement.person_id)
+
+    def context(current):
+        return {"link": current, "involvement": current.involvement}
+
+    return _form_page(
+        request, "casework/secondary_worker_end.html", form,
+        lambda data: actions.do_end_secondary_worker(
+            link, acting_user=request.user, expected_version=data["version"],
+            end_date=data["end_date"]), done, context(link),
+        lambda: context(queries.get_managed_link(request.user, link_id)))
 
 
 @requires(CASELOAD)

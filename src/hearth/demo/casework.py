@@ -34,7 +34,7 @@ def seed_casework(seed: int = 2026) -> int:
     """Returns how many children were given demo casework."""
     from hearth.chronology.actions import do_add_entry
     from hearth.engagement.actions import do_record_event
-    from hearth.records import actions as records
+    from hearth.records.actions import notes as records
     from hearth.safety.actions import do_add_warning
     from hearth.visits.actions import do_record_visit
 

@@ -14,10 +14,8 @@ class EngagementConfig(AppConfig):
         from hearth.engagement.models import EngagementEvent
 
         sources.register(EngagementEvent, "engagement", chronology.build, chronology.all_events)
-        if open_follow_up_refusal not in CLOSURE_CHECKS:
-            CLOSURE_CHECKS.append(open_follow_up_refusal)
+        CLOSURE_CHECKS.register(open_follow_up_refusal)
         from hearth.engagement.actions import after_visit
         from hearth.visits.actions import AFTER_VISIT
 
-        if after_visit not in AFTER_VISIT:
-            AFTER_VISIT.append(after_visit)
+        AFTER_VISIT.register(after_visit)

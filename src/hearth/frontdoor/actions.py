@@ -18,6 +18,7 @@ from hearth.access.codes import Role
 from hearth.access.models import Team, User
 from hearth.access.rules import FRONT_DOOR_SERVICES
 from hearth.casework.actions import do_open_involvement
+from hearth.casework.codes import PrimaryNeed
 from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.chronology import events as chronology
 from hearth.frontdoor import duty, rules
@@ -26,7 +27,6 @@ from hearth.frontdoor.codes import (
     DecisionStatus,
     Outcome,
     PersonRole,
-    PrimaryNeed,
     ReferralSource,
     Urgency,
 )

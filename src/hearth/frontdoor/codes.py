@@ -30,21 +30,6 @@ class ReferralSource(models.TextChoices):
     S10 = "10", "Unknown"
 
 
-class PrimaryNeed(models.TextChoices):
-    """CIN census primary need (DfE)."""
-
-    N0 = "N0", "Not stated"
-    N1 = "N1", "Abuse or neglect"
-    N2 = "N2", "Child's disability or illness"
-    N3 = "N3", "Parental disability or illness"
-    N4 = "N4", "Family in acute stress"
-    N5 = "N5", "Family dysfunction"
-    N6 = "N6", "Socially unacceptable behaviour"
-    N7 = "N7", "Low income"
-    N8 = "N8", "Absent parenting"
-    N9 = "N9", "Cases other than children in need"
-
-
 class Channel(models.TextChoices):
     PHONE = "phone", "Phone"
     EMAIL = "email", "Email"

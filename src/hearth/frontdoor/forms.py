@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from hearth import calendar
 from hearth.access.models import Agency, Team
+from hearth.casework.codes import PrimaryNeed
 from hearth.core.forms import date_field
 from hearth.frontdoor import actions
 from hearth.frontdoor.codes import (
@@ -21,7 +22,6 @@ from hearth.frontdoor.codes import (
     MashScope,
     Outcome,
     PersonRole,
-    PrimaryNeed,
     Rag,
     ReferralSource,
     ResponseMethod,

@@ -3,22 +3,24 @@ then only amended visibly (R-REC-4), with the same rules as the pages.
 
 A note whose person the caller may not see is 404. Changes need ``If-Match`` with the ETag
 of your last read (428 without it, 412 when someone changed the note since: of two workers
-amending from the same version, the second gets 412). Bad input is 422 with ``errors``
-naming the field; only the author edits or finalises a draft (403 for anyone else); a
-finalised note is not edited and a draft is not amended (409). Nothing is written when a
-request is refused. (No ``from __future__ import annotations``: django-ninja reads the
-annotations at import.)"""
+amending from the same version, the second gets 412). Refusals answer from the one status
+table (``core.refusals``): bad input is 422 with ``errors`` naming the field; only the
+author edits or finalises a draft, and only the author or their team manager amends (403
+for anyone else); a finalised note is not edited and a draft is not amended (409). Nothing
+is written when a request is refused. (No ``from __future__ import annotations``:
+django-ninja reads the annotations at import.)"""
 
 from datetime import datetime
 from uuid import UUID
 
 from django.http import HttpResponse
 from ninja import Router, Status
-from ninja.errors import HttpError
 
-from hearth.api_auth import AuthedRequest, permission, require_if_match
-from hearth.people.actions import StaleEdit
-from hearth.records import actions, rules
+from hearth.access.permissions import AuthedRequest, permission
+from hearth.core.problems import CHANGE_ERRORS, READ_ERRORS, Problem
+from hearth.core.refusals import Refused
+from hearth.core.versions import etag, require_if_match
+from hearth.records.actions import notes as actions
 from hearth.records.models import CaseNote
 from hearth.records.queries import get_visible_note, get_visible_person, notes_of
 from hearth.records.schemas import (
@@ -29,17 +31,11 @@ from hearth.records.schemas import (
     NoteList,
     NoteOut,
     NotePatch,
-    Problem,
 )
 
 router = Router(tags=["case notes"])
 
-ERRORS = {403: Problem, 404: Problem, 409: Problem, 412: Problem, 422: Problem,
-          428: Problem}
-
-
-def _etag(note: CaseNote) -> str:
-    return f'"note-{note.pk}-v{note.version}"'
+ERRORS = {**CHANGE_ERRORS, 403: Problem}
 
 
 def _out(note: CaseNote) -> dict:
@@ -54,38 +50,17 @@ def _out(note: CaseNote) -> dict:
     return data
 
 
-def _invalid(errors: dict[str, str]) -> Status:
-    return Status(422, {"detail": "; ".join(f"{k}: {v}" for k, v in errors.items()),
-                        "errors": [{"field": k, "message": v} for k, v in errors.items()]})
-
-
-def _refused(exc: actions.NoteRefused, note: CaseNote, user) -> Status:
-    """422 naming the field; 403 when only the author may do it; 409 for the note's state."""
-    if isinstance(exc, actions.NotYours):
-        return Status(403, {"detail": str(exc), "errors": []})
-    if exc.field:
-        return _invalid({exc.field: str(exc)})
-    not_author = rules.may_edit_draft(note.status) and note.author_id != user.pk
-    return Status(403 if not_author else 409, {"detail": str(exc), "errors": []})
-
-
 def _change(request: AuthedRequest, response: HttpResponse, note_id: int, do, **kwargs):
     """Check If-Match, run the action, answer with the note as it is now."""
     note = get_visible_note(request.auth, note_id)
-    require_if_match(request, _etag(note), "note")
-    try:
-        do(note, acting_user=request.auth, expected_version=note.version, **kwargs)
-    except StaleEdit as exc:
-        raise HttpError(412, "Someone else changed this note. Nothing was saved: read it "
-                             "again.") from exc
-    except actions.NoteRefused as exc:
-        return _refused(exc, note, request.auth)
+    expected = require_if_match(request, note, "note")
+    do(note, acting_user=request.auth, expected_version=expected, **kwargs)
     note = get_visible_note(request.auth, note.pk)
-    response["ETag"] = _etag(note)
+    response["ETag"] = etag(note)
     return _out(note)
 
 
-@router.get("", response={200: NoteList, 404: Problem, 422: Problem},
+@router.get("", response={200: NoteList, **READ_ERRORS},
             auth=permission("records.view"))
 def person_notes(request: AuthedRequest, person: UUID):
     """The person's case notes, newest first, each with its amendments."""
@@ -95,7 +70,7 @@ def person_notes(request: AuthedRequest, person: UUID):
     return {"person_id": found.pk, "notes": notes}
 
 
-@router.post("", response={201: NoteOut, 404: Problem, 422: Problem},
+@router.post("", response={201: NoteOut, **READ_ERRORS},
              auth=permission("records.write"))
 def write(request: AuthedRequest, response: HttpResponse, payload: NoteIn):
     """Write a draft about ``person_id``; you are its author, now is when it was recorded
@@ -104,13 +79,10 @@ def write(request: AuthedRequest, response: HttpResponse, payload: NoteIn):
     person = get_visible_person(request.auth, data.pop("person_id"))
     involvement = (person.involvements.filter(closed_on__isnull=True)
                    .order_by("-opened_on", "-pk").first())
-    try:
-        note = actions.do_write_note(person, acting_user=request.auth, involvement=involvement,
-                                     **data)
-    except actions.NoteRefused as exc:
-        return _invalid({exc.field or "": str(exc)})
+    note = actions.do_write_note(person, acting_user=request.auth, involvement=involvement,
+                                 **data)
     note = get_visible_note(request.auth, note.pk)
-    response["ETag"] = _etag(note)
+    response["ETag"] = etag(note)
     return Status(201, _out(note))
 
 
@@ -119,7 +91,7 @@ def write(request: AuthedRequest, response: HttpResponse, payload: NoteIn):
 def detail(request: AuthedRequest, response: HttpResponse, note_id: int):
     note = get_visible_note(request.auth, note_id)
     actions.record_view(note.person, user=request.auth, what="api_view_case_note")
-    response["ETag"] = _etag(note)
+    response["ETag"] = etag(note)
     return _out(note)
 
 
@@ -133,7 +105,7 @@ def change_draft(request: AuthedRequest, response: HttpResponse, note_id: int,
     nulls = {k: "Leave the field out to keep it: null is not a value"
              for k, v in changes.items() if v is None}
     if nulls:
-        return _invalid(nulls)
+        raise Refused(nulls)
     return _change(request, response, note_id, actions.do_update_draft, **changes)
 
 
@@ -151,15 +123,14 @@ def amend(request: AuthedRequest, response: HttpResponse, note_id: int, payload:
     amended it and when, before and after (R-REC-4). To correct when it happened, send
     ``field`` ``occurred_at`` and the ISO 8601 date-time with its offset as ``new_value``."""
     if payload.field == "place" and len(payload.new_value.strip()) > PLACE:
-        return _invalid({"new_value": f"Where it happened must be {PLACE} characters or "
-                                      "fewer"})
+        raise Refused(f"Where it happened must be {PLACE} characters or fewer", "new_value")
     new_value: str | datetime = payload.new_value
     if payload.field == "occurred_at":
         try:
             new_value = datetime.fromisoformat(payload.new_value.strip())
-        except ValueError:
-            return _invalid({"new_value": f"When it happened {AWARE_EXAMPLE}"})
+        except ValueError as exc:
+            raise Refused(f"When it happened {AWARE_EXAMPLE}", "new_value") from exc
         if new_value.utcoffset() is None:
-            return _invalid({"new_value": f"When it happened {AWARE_EXAMPLE}"})
+            raise Refused(f"When it happened {AWARE_EXAMPLE}", "new_value")
     return _change(request, response, note_id, actions.do_amend, field=payload.field,
                    new_value=new_value, reason=payload.reason)

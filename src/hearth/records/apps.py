@@ -5,3 +5,11 @@ class RecordsConfig(AppConfig):
     name = "hearth.records"
     label = "records"
     verbose_name = "Records"
+
+    def ready(self) -> None:
+        from hearth.core import visibility
+        from hearth.records.models import CaseNote, ParentSummary
+        from hearth.records.queries import note_scope, summary_scope
+
+        visibility.register(CaseNote, note_scope)  # a note is seen with its person
+        visibility.register(ParentSummary, summary_scope)  # with its parent and child

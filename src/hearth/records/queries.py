@@ -1,26 +1,43 @@
-"""Reads that pages share; a note is visible exactly when its person is
-(``Person.objects.visible_to``), otherwise 404."""
+"""Reads that pages and the API share: case notes and parents' summaries. A note is visible
+exactly when its person is; a summary when its parent is, and its child (if any) too;
+otherwise 404 (``core.visibility``, registered from ``RecordsConfig.ready``)."""
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
-from django.http import Http404
+from typing import Any
 
-from hearth.people.models import Person
+from django.db.models import Prefetch, Q, QuerySet
+
+from hearth.core import visibility
+from hearth.people.codes import RelationshipKind
+from hearth.people.models import Person, Relationship
 from hearth.people.queries import get_visible_person as get_visible_person
-from hearth.records.models import CaseNote, NoteAmendment
+from hearth.records.models import CaseNote, NoteAmendment, ParentSummary
+
+#: A relationship that makes someone a parent or carer a summary can be written for.
+PARENT_KINDS = (RelationshipKind.MOTHER, RelationshipKind.FATHER, RelationshipKind.STEP_PARENT,
+                RelationshipKind.CARER)
+
+
+def note_scope(user) -> Q:
+    """Who may see a case note: whoever may see its person."""
+    return Q(person__in=Person.objects.visible_to(user))
+
+
+def summary_scope(user) -> Q:
+    """Who may see a parent's summary: whoever may see the parent and its child (if any)."""
+    people = Person.objects.visible_to(user)
+    return Q(person__in=people) & (Q(child__isnull=True) | Q(child__in=people))
 
 
 def visible_notes(user) -> QuerySet[CaseNote]:
-    return CaseNote.objects.filter(person__in=Person.objects.visible_to(user))
+    return visibility.apply(CaseNote.objects.all(), user)
 
 
 def _with_parts(qs: QuerySet[CaseNote]) -> QuerySet[CaseNote]:
     amendments = NoteAmendment.objects.select_related("amended_by").order_by("amended_at", "pk")
     return qs.select_related("person", "author").prefetch_related(
         Prefetch("amendments", queryset=amendments))
-
-
 
 
 def notes_of(user, person: Person) -> QuerySet[CaseNote]:
@@ -31,7 +48,44 @@ def notes_of(user, person: Person) -> QuerySet[CaseNote]:
 
 def get_visible_note(user, note_id) -> CaseNote:
     """The note, or 404 when it does not exist or its person is not visible to ``user``."""
-    try:
-        return _with_parts(visible_notes(user)).get(pk=note_id)
-    except (CaseNote.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("No such record.") from exc
+    return visibility.get_visible_or_404(_with_parts(CaseNote.objects.all()), user, note_id,
+                                         "record")
+
+
+# --- Parents' summaries -----------------------------------------------------------------------
+
+def visible_summaries(user) -> QuerySet[ParentSummary]:
+    return visibility.apply(ParentSummary.objects.all(), user)
+
+
+def _summary_parts(qs: QuerySet[ParentSummary]) -> QuerySet[ParentSummary]:
+    return qs.select_related("person", "child", "given_by", "visit").prefetch_related("actions")
+
+
+def summaries_of(user, person: Person) -> QuerySet[ParentSummary]:
+    """Summaries given to ``person`` or about them (as the child), newest first."""
+    return _summary_parts(visible_summaries(user).filter(Q(person=person) | Q(child=person))
+                          ).order_by("-delivered_at", "-pk")
+
+
+def get_visible_summary(user, summary_id) -> ParentSummary:
+    return visibility.get_visible_or_404(_summary_parts(ParentSummary.objects.all()), user,
+                                         summary_id, "summary")
+
+
+def parenting(**kwargs: Any) -> Q:
+    """A live relationship that makes its person a parent or carer of its relative."""
+    return (Q(kind__in=PARENT_KINDS) | Q(parental_responsibility=True)) & Q(end_date__isnull=True,
+                                                                            **kwargs)
+
+
+def children_of(user, parent: Person) -> QuerySet[Person]:
+    """The children ``parent`` is a parent or carer of, that ``user`` may see."""
+    ids = Relationship.objects.filter(parenting(person=parent)).values("relative_id")
+    return Person.objects.visible_to(user).filter(pk__in=ids).exclude(pk=parent.pk)
+
+
+def parents_of(user, child: Person) -> QuerySet[Person]:
+    """The parents and carers of ``child`` that ``user`` may see."""
+    ids = Relationship.objects.filter(parenting(relative=child)).values("person_id")
+    return Person.objects.visible_to(user).filter(pk__in=ids).exclude(pk=child.pk)

@@ -3,8 +3,8 @@
 
 from django.urls import path
 
-import hearth.records.views as views
-import hearth.records.views_summaries as summaries
+from hearth.records.views import notes as views
+from hearth.records.views import summaries
 
 app_name = "records"
 urlpatterns = [

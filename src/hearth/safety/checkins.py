@@ -470,7 +470,5 @@ def register() -> None:
     from hearth.safety.go_ahead import new_visit_check
     from hearth.visits.actions import NEW_VISIT_CHECKS, VISIT_CHECKS
 
-    if open_visit_check not in VISIT_CHECKS:
-        VISIT_CHECKS.append(open_visit_check)
-    if new_visit_check not in NEW_VISIT_CHECKS:
-        NEW_VISIT_CHECKS.append(new_visit_check)
+    VISIT_CHECKS.register(open_visit_check)
+    NEW_VISIT_CHECKS.register(new_visit_check)

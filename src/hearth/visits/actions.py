@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -11,7 +10,9 @@ from django.utils import timezone
 
 from hearth.access.actions import audit
 from hearth.chronology import events as chronology
-from hearth.people.actions import StaleEdit
+from hearth.core.refusals import Refused, Why
+from hearth.core.registry import Registry
+from hearth.core.versions import check_version
 from hearth.visits import rules
 from hearth.visits.codes import Engagement, VisitKind
 from hearth.visits.models import Visit, VisitAmendment
@@ -23,70 +24,51 @@ VISIT_FIELDS = ("kind", "starts_at", "place", "who_present", "child_seen", "chil
 TEXT_FIELDS = ("place", "who_present", "home_conditions", "parent_child_interaction",
                "what_was_said", "unknown_adult_details")
 
-__all__ = ["AFTER_VISIT", "VISIT_CHECKS", "NotYours", "StaleEdit", "VisitRefused",
-           "do_amend_visit", "do_record_visit"]
+__all__ = ["AFTER_VISIT", "NEW_VISIT_CHECKS", "VISIT_CHECKS", "do_amend_visit",
+           "do_record_visit"]
 
 
-#: Checks run before a visit is recorded or corrected; each gets the visit's values, the child
-#: and the acting user and returns a reason to refuse (or None). Worker safety registers one
-#: that refuses a completed visit while the worker's check-in for it is still open.
-VISIT_CHECKS: list[Callable[[dict[str, Any], Any, Any], str | None]] = []
-
+#: Checks run before a visit is recorded or corrected, ``check(values, child, acting_user)``:
+#: each returns a reason to refuse (or None), an input refusal of the visit as a whole. Worker
+#: safety registers one that refuses a completed visit while the worker's check-in for it is
+#: still open.
+VISIT_CHECKS = Registry("visit checks")
 
 #: Checks run only when a visit is first recorded (never on a correction), with the same
 #: arguments as ``VISIT_CHECKS``: worker safety registers the one that refuses a lone visit to a
 #: family whose warning needs two workers or a manager's agreement (R-SAFE-2, R-SAFE-3).
-NEW_VISIT_CHECKS: list[Callable[[dict[str, Any], Any, Any], str | None]] = []
-
+NEW_VISIT_CHECKS = Registry("new visit checks")
 
 #: Called with (visit, acting_user) after a visit is recorded or corrected, in the same
 #: transaction: engagement registers its avoidance check here (R-RES-3).
-AFTER_VISIT: list[Callable[[Visit, Any], None]] = []
-
-
-class VisitRefused(Exception):
-    """The visit may not be saved as it is; ``field`` names the input at fault. Nothing was
-    written."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
+AFTER_VISIT = Registry("after a visit")
 
 
 def _check(values: dict[str, Any], now: datetime) -> None:
     if values["kind"] not in VisitKind.values:
-        raise VisitRefused("Select whether the visit was planned or unannounced.", field="kind")
+        raise Refused("Select whether the visit was planned or unannounced.", "kind")
     if values["outcome"] not in Engagement.values:
-        raise VisitRefused("Select how the visit went.", field="outcome")
+        raise Refused("Select how the visit went.", "outcome")
     starts_at = values["starts_at"]
     if not isinstance(starts_at, datetime) or starts_at.tzinfo is None:
-        raise VisitRefused("Enter the date and time of the visit.", field="starts_at")
+        raise Refused("Enter the date and time of the visit.", "starts_at")
     if not values["place"]:
-        raise VisitRefused("Enter where the visit took place.", field="place")
+        raise Refused("Enter where the visit took place.", "place")
     if values.get("unknown_adult_seen") and not values.get("unknown_adult_details"):
-        raise VisitRefused("Describe the adult who was there and who they seemed to be.",
-                           field="unknown_adult_details")
+        raise Refused("Describe the adult who was there and who they seemed to be.",
+                      "unknown_adult_details")
     problems = rules.visit_problems(starts_at=starts_at, outcome=values["outcome"],
                                     child_seen=values["child_seen"],
                                     child_seen_alone=values["child_seen_alone"], now=now)
     if problems:
         field, message = next(iter(problems.items()))
-        raise VisitRefused(message, field=field)
+        raise Refused(message, field)
 
 
-def _run_checks(values: dict[str, Any], child, acting_user) -> None:
-    for check in VISIT_CHECKS:
-        refusal = check(values, child, acting_user)
-        if refusal:
-            raise VisitRefused(refusal)
-
-
-def _run_new_visit_checks(values: dict[str, Any], child, acting_user) -> None:
-    """``NEW_VISIT_CHECKS``, when a visit is first recorded."""
-    for check in NEW_VISIT_CHECKS:
-        refusal = check(values, child, acting_user)
-        if refusal:
-            raise VisitRefused(refusal)
+def _run_checks(checks: Registry, values: dict[str, Any], child, acting_user) -> None:
+    refusal = checks.first_refusal(values, child, acting_user)
+    if refusal:
+        raise Refused(refusal)
 
 
 def _clean(field: str, value: Any) -> Any:
@@ -122,13 +104,13 @@ def do_record_visit(child, *, acting_user, kind: str, starts_at: datetime, place
     now = timezone.now()
     _check(values, now)
     if involvement is not None and involvement.person_id != child.pk:
-        raise VisitRefused("That involvement is not this child's.")
+        raise Refused("That involvement is not this child's.")
     if joint_worker is not None and (not joint_worker.is_active
                                      or joint_worker.pk == getattr(acting_user, "pk", None)):
-        raise VisitRefused("Choose a colleague other than yourself who went with you.",
-                           field="joint_worker")
-    _run_checks(values, child, acting_user)
-    _run_new_visit_checks({**values, "joint_worker": joint_worker}, child, acting_user)
+        raise Refused("Choose a colleague other than yourself who went with you.",
+                      "joint_worker")
+    _run_checks(VISIT_CHECKS, values, child, acting_user)
+    _run_checks(NEW_VISIT_CHECKS, {**values, "joint_worker": joint_worker}, child, acting_user)
     visit = Visit.objects.create(child=child, involvement=involvement, recorded_by=acting_user,
                                  recorded_at=now, joint_worker=joint_worker, **values)
     audit.record("visit.record", user=acting_user, obj=child,
@@ -137,14 +119,8 @@ def do_record_visit(child, *, acting_user, kind: str, starts_at: datetime, place
                          "outcome": outcome, "child_seen": values["child_seen"],
                          "child_seen_alone": values["child_seen_alone"]})
     chronology.sync(visit)
-    for after in AFTER_VISIT:
-        after(visit, acting_user)
+    AFTER_VISIT.call_all(visit, acting_user)
     return visit
-
-
-class NotYours(VisitRefused):
-    """Only the worker who recorded the visit, or their team manager, may correct it
-    (R-REC-4); the API answers 403."""
 
 
 @transaction.atomic
@@ -152,13 +128,13 @@ def do_amend_visit(visit: Visit, *, acting_user, expected_version: int, reason: 
                    **changes: Any) -> list[VisitAmendment]:
     """Correct a visit visibly (R-REC-4): a visit is final once recorded, so every change is
     an amendment with who, when, why, before and after, shown on the visit. Only its recorder
-    or their team manager corrects it, with a reason; if anyone saved it since
-    ``expected_version``, ``StaleEdit`` and nothing is written. Who recorded it and when do
+    or their team manager corrects it (anyone else: ``Refused``, ``Why.FORBIDDEN``), with a
+    reason; if anyone saved it since ``expected_version``, ``StaleEdit`` and nothing is
+    written. Who recorded it and when do
     not change (R-REC-2). Returns the amendments, none when nothing was changed."""
     current = (Visit.objects.select_for_update().select_related("recorded_by")
                .get(pk=visit.pk))
-    if current.version != expected_version:
-        raise StaleEdit(current.version)
+    check_version(current, expected_version)
     unknown = set(changes) - set(VISIT_FIELDS)
     if unknown:
         raise ValueError(f"unknown field(s) {', '.join(sorted(unknown))}")
@@ -166,7 +142,7 @@ def do_amend_visit(visit: Visit, *, acting_user, expected_version: int, reason: 
                              recorder_team_id=current.recorded_by.team_id,
                              user_id=acting_user.pk, user_role=acting_user.role,
                              user_team_id=acting_user.team_id):
-        raise NotYours(rules.NOT_YOURS)
+        raise Refused(rules.NOT_YOURS, why=Why.FORBIDDEN)
     changed: dict[str, tuple[Any, Any]] = {}
     for field in VISIT_FIELDS:
         if field in changes:
@@ -176,12 +152,12 @@ def do_amend_visit(visit: Visit, *, acting_user, expected_version: int, reason: 
     if not changed:
         return []
     if not (reason or "").strip():
-        raise VisitRefused(rules.REASON_MISSING, field="reason")
+        raise Refused(rules.REASON_MISSING, "reason")
     for field, (_before, value) in changed.items():
         setattr(current, field, value)
     values = {field: getattr(current, field) for field in VISIT_FIELDS}
     _check(values, timezone.now())
-    _run_checks(values, current.child, acting_user)
+    _run_checks(VISIT_CHECKS, values, current.child, acting_user)
     now = timezone.now()
     amendments = VisitAmendment.objects.bulk_create([
         VisitAmendment(visit=current, field=field, before=rules.shown(field, before),
@@ -195,8 +171,7 @@ def do_amend_visit(visit: Visit, *, acting_user, expected_version: int, reason: 
                          **{field: [_audit_value(before), _audit_value(value)]
                             for field, (before, value) in changed.items()}})
     chronology.sync(current)
-    for after in AFTER_VISIT:
-        after(current, acting_user)
+    AFTER_VISIT.call_all(current, acting_user)
     return amendments
 
 

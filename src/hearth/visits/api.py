@@ -13,25 +13,22 @@ corrected through ``POST /{id}/amend`` with a reason, by its recorder or their t
 
 from uuid import UUID
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.utils import timezone
 from ninja import Router, Status
-from ninja.errors import HttpError
 
-from hearth.api_auth import AuthedRequest, permission, require_if_match
+from hearth.access.permissions import AuthedRequest, permission
 from hearth.casework.models import InvolvementStatus
-from hearth.people.actions import StaleEdit
+from hearth.core.problems import CHANGE_ERRORS, READ_ERRORS, Problem
+from hearth.core.refusals import Refused
+from hearth.core.versions import etag, require_if_match
 from hearth.visits import actions, queries, rules
 from hearth.visits.models import Visit
-from hearth.visits.schemas import Problem, VisitAmendIn, VisitIn, VisitList, VisitOut
+from hearth.visits.schemas import VisitAmendIn, VisitIn, VisitList, VisitOut
 
 router = Router(tags=["visits"])
 
-ERRORS = {403: Problem, 404: Problem, 412: Problem, 422: Problem, 428: Problem}
-
-
-def _etag(visit: Visit) -> str:
-    return f'"visit-{visit.pk}-v{visit.version}"'
+ERRORS = {**CHANGE_ERRORS, 403: Problem}
 
 
 def _out(visit: Visit) -> dict:
@@ -48,21 +45,7 @@ def _out(visit: Visit) -> dict:
     return data
 
 
-def _visible(user, visit_id: int) -> Visit:
-    found = (queries.with_amendments(queries.visible_visits(user))
-             .select_related("child", "recorded_by", "joint_worker").filter(pk=visit_id).first())
-    if found is None:
-        raise Http404("No such visit.")
-    return found
-
-
-def _invalid(exc: actions.VisitRefused) -> Status:
-    errors = [{"field": exc.field, "message": str(exc)}] if exc.field else []
-    detail = f"{exc.field}: {exc}" if exc.field else str(exc)
-    return Status(422, {"detail": detail, "errors": errors})
-
-
-@router.get("", response={200: VisitList, 404: Problem, 422: Problem},
+@router.get("", response={200: VisitList, **READ_ERRORS},
             auth=permission("visits.view"))
 def person_visits(request: AuthedRequest, person: UUID):
     """The child's visits, newest first, with the prompt to vary their timing (R-RES-5)."""
@@ -74,7 +57,7 @@ def person_visits(request: AuthedRequest, person: UUID):
             "visits": visits}
 
 
-@router.post("", response={201: VisitOut, 404: Problem, 422: Problem},
+@router.post("", response={201: VisitOut, **READ_ERRORS},
              auth=permission("visits.record"))
 def record(request: AuthedRequest, response: HttpResponse, payload: VisitIn):
     """Record a visit to ``person_id`` (R-REC-6); it joins the child's live involvement."""
@@ -83,25 +66,22 @@ def record(request: AuthedRequest, response: HttpResponse, payload: VisitIn):
     joint_id = data.pop("joint_worker_id")
     joint_worker = queries.colleague(joint_id) if joint_id is not None else None
     if joint_id is not None and joint_worker is None:
-        return _invalid(actions.VisitRefused("No colleague has that id.", field="joint_worker_id"))
+        raise Refused("No colleague has that id.", "joint_worker_id")
     involvement = (child.involvements.exclude(status=InvolvementStatus.CLOSED)
                    .order_by("-opened_on", "-pk").first())
-    try:
-        visit = actions.do_record_visit(child, acting_user=request.auth,
-                                        involvement=involvement, joint_worker=joint_worker, **data)
-    except actions.VisitRefused as exc:
-        return _invalid(exc)
-    visit = _visible(request.auth, visit.pk)
-    response["ETag"] = _etag(visit)
+    visit = actions.do_record_visit(child, acting_user=request.auth, involvement=involvement,
+                                    joint_worker=joint_worker, **data)
+    visit = queries.get_visible_visit(request.auth, visit.pk)
+    response["ETag"] = etag(visit)
     return Status(201, _out(visit))
 
 
 @router.get("/{int:visit_id}", response={200: VisitOut, 404: Problem},
             auth=permission("visits.view"))
 def detail(request: AuthedRequest, response: HttpResponse, visit_id: int):
-    visit = _visible(request.auth, visit_id)
+    visit = queries.get_visible_visit(request.auth, visit_id)
     actions.record_view(visit.child, user=request.auth)
-    response["ETag"] = _etag(visit)
+    response["ETag"] = etag(visit)
     return _out(visit)
 
 
@@ -113,28 +93,18 @@ def amend(request: AuthedRequest, response: HttpResponse, visit_id: int,
     edited in place. Send ``If-Match`` with the ETag you read (428 without, 412 when stale).
     Only the worker who recorded it or their team manager may (403); a correction without a
     reason, or that changes nothing, is 422."""
-    visit = _visible(request.auth, visit_id)
-    require_if_match(request, _etag(visit), "visit")
+    visit = queries.get_visible_visit(request.auth, visit_id)
+    expected = require_if_match(request, visit)
     changes = payload.dict(exclude_unset=True)
     reason = changes.pop("reason")
-    nulls = [{"field": k, "message": "Leave the field out to keep it: null is not a value"}
-             for k, v in changes.items() if v is None]
+    nulls = {k: "Leave the field out to keep it: null is not a value"
+             for k, v in changes.items() if v is None}
     if nulls:
-        return Status(422, {"detail": "The request has errors.", "errors": nulls})
-    try:
-        amendments = actions.do_amend_visit(visit, acting_user=request.auth,
-                                            expected_version=visit.version, reason=reason,
-                                            **changes)
-    except StaleEdit as exc:
-        raise HttpError(412, "Someone else changed this visit. Nothing was saved: read it "
-                             "again.") from exc
-    except actions.NotYours as exc:
-        return Status(403, {"detail": str(exc), "errors": []})
-    except actions.VisitRefused as exc:
-        return _invalid(exc)
+        raise Refused(nulls)
+    amendments = actions.do_amend_visit(visit, acting_user=request.auth,
+                                        expected_version=expected, reason=reason, **changes)
     if not amendments:
-        return Status(422, {"detail": "Nothing to correct: every part sent is as recorded.",
-                            "errors": []})
-    visit = _visible(request.auth, visit.pk)
-    response["ETag"] = _etag(visit)
+        raise Refused("Nothing to correct: every part sent is as recorded.")
+    visit = queries.get_visible_visit(request.auth, visit.pk)
+    response["ETag"] = etag(visit)
     return _out(visit)

@@ -5,3 +5,10 @@ class VisitsConfig(AppConfig):
     name = "hearth.visits"
     label = "visits"
     verbose_name = "Visits"
+
+    def ready(self) -> None:
+        from hearth.core import visibility
+        from hearth.visits.models import Visit
+        from hearth.visits.queries import visit_scope
+
+        visibility.register(Visit, visit_scope)  # a visit is seen with its child

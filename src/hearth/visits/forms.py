@@ -157,8 +157,3 @@ class VisitEditForm(VisitForm):
             initial[field] = "yes" if getattr(visit, field) else "no"
         return {**initial, "visit_date": local.strftime("%d/%m/%Y"),
                 "visit_time": local.strftime("%H:%M"), "version": visit.version}
-
-
-def add_error(form: forms.Form, field: str | None, message: str) -> None:
-    target = FIELD_FOR_ERROR.get(field or "", field)
-    form.add_error(target if target in form.fields else None, message)

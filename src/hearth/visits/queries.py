@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from hearth.access import queries as staff
 from hearth.access.models import User
+from hearth.core import visibility
 from hearth.people.models import Person
 from hearth.people.queries import get_visible_person
 from hearth.visits import rules
@@ -16,8 +17,22 @@ from hearth.visits.codes import Engagement
 from hearth.visits.models import Visit, VisitAmendment
 
 
+def visit_scope(user) -> Q:
+    """Who may see a visit (registered with ``core.visibility``): whoever may see its child."""
+    return Q(child__in=Person.objects.visible_to(user))
+
+
 def visible_visits(user) -> QuerySet[Visit]:
-    return Visit.objects.filter(child__in=Person.objects.visible_to(user))
+    return visibility.apply(Visit.objects.all(), user)
+
+
+def get_visible_visit(user, visit_id) -> Visit:
+    """The visit with its amendments and who made it, or 404 when it does not exist or
+    ``user`` may not see its child (one rule for the pages and the API)."""
+    return visibility.get_visible_or_404(
+        with_amendments(Visit.objects.select_related(
+            "child", "recorded_by", "joint_worker", "involvement__team", "involvement__worker")),
+        user, visit_id, "visit")
 
 
 def with_amendments(qs: QuerySet[Visit]) -> QuerySet[Visit]:

@@ -19,11 +19,6 @@ def aware(value: datetime | None) -> datetime | None:
     return value
 
 
-class Problem(Schema):
-    detail: str
-    errors: list[dict[str, str]] = []
-
-
 class AmendmentOut(Schema):
     field: str
     field_label: str

@@ -5,22 +5,20 @@ the user's input kept."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
 from hearth.casework.models import InvolvementStatus
+from hearth.core.pages import attempt, done_with, form_page
 from hearth.visits import actions, queries, rules
 from hearth.visits.codes import TimingBand
-from hearth.visits.forms import VisitEditForm, VisitForm, add_error
+from hearth.visits.forms import FIELD_FOR_ERROR, VisitEditForm, VisitForm
 from hearth.visits.models import Visit
 
-FORM_ERROR_STATUS = 400
-CONFLICT = 409
+STALE_MESSAGE = "Someone else changed this visit while you were working on it: nothing was saved"
 BAND_LABELS = dict(TimingBand.choices)
 
 
@@ -38,38 +36,23 @@ def visit_list(request, person_id):
         "can_record": request.user.has_hearth_permission("visits.record")})
 
 
+def _live_involvement(child):
+    return (child.involvements.exclude(status=InvolvementStatus.CLOSED)
+            .order_by("-opened_on", "-pk").first())
+
+
 @requires("visits.record")
 @require_http_methods(["GET", "POST"])
 def new(request, person_id):
     child = queries.get_visible_child(request.user, person_id)
-    if request.method == "GET":
-        return render(request, "visits/new.html",
-                      {"child": child, "form": VisitForm(worker=request.user)})
-    form = VisitForm(request.POST, worker=request.user)
-    if form.is_valid():
-        involvement = (child.involvements.exclude(status=InvolvementStatus.CLOSED)
-                       .order_by("-opened_on", "-pk").first())
-        try:
-            actions.do_record_visit(child, acting_user=request.user, involvement=involvement,
-                                    joint_worker=form.joint_worker_user(), **form.visit_fields())
-        except actions.VisitRefused as exc:
-            add_error(form, exc.field, str(exc))
-        else:
-            messages.success(request, "Visit recorded.")
-            return redirect("visits:list", person_id=child.pk)
-    return render(request, "visits/new.html", {"child": child, "form": form},
-                  status=FORM_ERROR_STATUS)
-
-
-def _visible_visit(user, visit_id) -> Visit:
-    """The visit, or 404 when it does not exist or ``user`` may not see its child."""
-    try:
-        return (queries.with_amendments(queries.visible_visits(user))
-                .select_related("child", "recorded_by", "joint_worker", "involvement__team",
-                                "involvement__worker")
-                .get(pk=visit_id))
-    except (Visit.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("No such visit.") from exc
+    form = VisitForm(request.POST if request.method == "POST" else None, worker=request.user)
+    return form_page(
+        request, "visits/new.html", {"child": child}, form,
+        lambda data: actions.do_record_visit(
+            child, acting_user=request.user, involvement=_live_involvement(child),
+            joint_worker=form.joint_worker_user(), **form.visit_fields()),
+        lambda _visit: done_with(request, "Visit recorded.", "visits:list", person_id=child.pk),
+        field_for=FIELD_FOR_ERROR)
 
 
 def _visit_context(visit: Visit) -> dict:
@@ -80,7 +63,7 @@ def _visit_context(visit: Visit) -> dict:
 @requires("visits.view")
 @require_http_methods(["GET"])
 def detail(request, visit_id):
-    visit = _visible_visit(request.user, visit_id)
+    visit = queries.get_visible_visit(request.user, visit_id)
     actions.record_view(visit.child, user=request.user, what="view_visit")
     return render(request, "visits/detail.html", {
         **_visit_context(visit), "can_edit": queries.may_correct(request.user, visit)})
@@ -91,7 +74,7 @@ def detail(request, visit_id):
 def edit(request, visit_id):
     """Correct a visit (R-REC-4): every change is an amendment with a reason, shown on the
     visit; only its recorder or their team manager (403 for anyone else who can see it)."""
-    visit = _visible_visit(request.user, visit_id)
+    visit = queries.get_visible_visit(request.user, visit_id)
     if not queries.may_correct(request.user, visit):
         raise PermissionDenied(rules.NOT_YOURS)
     if request.method == "GET":
@@ -99,23 +82,15 @@ def edit(request, visit_id):
         form = VisitEditForm(initial=VisitEditForm.initial_for(visit))
         return render(request, "visits/edit.html", {**_visit_context(visit), "form": form})
     form = VisitEditForm(request.POST, visit=visit)
-    status = FORM_ERROR_STATUS
-    conflict = False
-    if form.is_valid():
-        try:
-            amendments = actions.do_amend_visit(
-                visit, acting_user=request.user, expected_version=form.cleaned_data["version"],
-                reason=form.cleaned_data["reason"], **form.visit_fields())
-        except actions.StaleEdit as exc:
-            status, conflict = CONFLICT, True
-            form.data = form.data.copy()
-            form.data["version"] = str(exc.current_version)
-            visit = _visible_visit(request.user, visit_id)
-        except actions.VisitRefused as exc:
-            add_error(form, exc.field, str(exc))
-        else:
-            messages.success(request, "Visit corrected." if amendments
-                             else "Nothing was changed.")
-            return redirect("visits:detail", visit_id=visit.pk)
+    outcome = attempt(form, lambda data: actions.do_amend_visit(
+        visit, acting_user=request.user, expected_version=data["version"],
+        reason=data["reason"], **form.visit_fields()),
+        stale_message=STALE_MESSAGE, field_for=FIELD_FOR_ERROR)
+    if outcome:
+        return done_with(request, "Visit corrected." if outcome.result else "Nothing was changed.",
+                         "visits:detail", visit_id=visit.pk)
+    if outcome.stale:
+        visit = queries.get_visible_visit(request.user, visit_id)
     return render(request, "visits/edit.html",
-                  {**_visit_context(visit), "form": form, "conflict": conflict}, status=status)
+                  {**_visit_context(visit), "form": form, "conflict": outcome.stale},
+                  status=outcome.status)

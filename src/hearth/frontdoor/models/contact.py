@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from hearth.casework.codes import PrimaryNeed
 from hearth.core.visibility import VisibleQuerySet
 from hearth.frontdoor.codes import (
     CallerKind,
@@ -11,7 +12,6 @@ from hearth.frontdoor.codes import (
     DecisionStatus,
     Outcome,
     PersonRole,
-    PrimaryNeed,
     ReferralSource,
     ResponseMethod,
     Urgency,

@@ -8,10 +8,10 @@ from datetime import date
 
 from django import forms
 
-from hearth.core.forms import datetime_field
+from hearth.core.forms import add_problems, datetime_field
 from hearth.people.models import Person
-from hearth.records import summary_rules as rules
 from hearth.records.codes import SUMMARY_ACTION_ROWS, DeliveryMethod
+from hearth.records.rules import summaries as rules
 
 DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d %m %Y"]
 ACTION_ROWS = range(1, SUMMARY_ACTION_ROWS + 1)
@@ -81,15 +81,10 @@ class SummaryForm(forms.Form):
         data = super().clean()
         if any(self.has_error(name) for n in ACTION_ROWS for name in row_fields(n)):
             return data
-        for field, message in rules.action_problems(self.lines(), self.today).items():
-            add_error(self, field, message)
+        add_problems(self, rules.action_problems(self.lines(), self.today), FIELD_FOR)
         return data
 
 
-def add_error(form: forms.Form, field: str | None, message: str) -> None:
-    """Put ``message`` on the field it names ("actions" is the first action row)."""
-    if field == "actions":
-        field = row_fields(1)[0]
-    elif field == "note" or field == "visit":
-        field = None
-    form.add_error(field if field in form.fields else None, message)
+#: Where a problem shows: "actions" on the first action row; the visit or case note the
+#: summary ends on the form as a whole (they are hidden).
+FIELD_FOR = {"actions": row_fields(1)[0], "note": "", "visit": ""}

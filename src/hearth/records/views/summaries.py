@@ -7,23 +7,25 @@ from __future__ import annotations
 import uuid
 from urllib.parse import urlencode
 
-from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
+from hearth.core.pages import attempt, done_with
+from hearth.core.refusals import Refused
 from hearth.people.models import Person
-from hearth.records import summaries
-from hearth.records import summary_rules as rules
+from hearth.records import queries
+from hearth.records.actions import summaries
 from hearth.records.codes import RECORDS_NOTICE
-from hearth.records.forms_summaries import SummaryForm, add_error
+from hearth.records.forms.summaries import FIELD_FOR, SummaryForm
+from hearth.records.models import ParentSummary
 from hearth.records.queries import get_visible_person, visible_notes
+from hearth.records.rules import summaries as rules
 from hearth.visits.queries import visible_visits
-
-FORM_ERROR_STATUS = 400
 
 
 def _id(value) -> int | None:
@@ -64,7 +66,7 @@ def _initial(request, parent: Person, children) -> dict:
 def _page(request, parent: Person, form: SummaryForm, *, status: int = 200):
     visit, note = _links(request.user, form["visit"].value(), form["note"].value())
     return render(request, "records/summary_new.html", {
-        "person": parent, "form": form, "needs": summaries.needs_of(parent),
+        "person": parent, "form": form, "needs": rules.needs_of(parent),
         "visit": visit, "note": note}, status=status)
 
 
@@ -84,8 +86,8 @@ def _write_links(person: Person, parents: list[Person], carry: dict) -> list[tup
 @require_http_methods(["GET"])
 def person_summaries(request, person_id):
     person = get_visible_person(request.user, person_id)
-    found = list(summaries.summaries_of(request.user, person))
-    parents = list(summaries.parents_of(request.user, person))
+    found = list(queries.summaries_of(request.user, person))
+    parents = list(queries.parents_of(request.user, person))
     carry = {k: v for k in ("visit", "note") if (v := _id(request.GET.get(k))) is not None}
     summaries.record_list_view(person, user=request.user)
     can_write = request.user.has_hearth_permission("records.write")
@@ -98,42 +100,37 @@ def person_summaries(request, person_id):
 @require_http_methods(["GET", "POST"])
 def new_summary(request, person_id):
     parent = get_visible_person(request.user, person_id)
-    children = summaries.children_of(request.user, parent)
+    children = queries.children_of(request.user, parent)
     today = timezone.localdate()
     if request.method == "GET":
         form = SummaryForm(children=children, today=today,
                            initial=_initial(request, parent, children))
         return _page(request, parent, form)
     form = SummaryForm(request.POST, children=children, today=today)
-    if form.is_valid():
-        data = form.cleaned_data
+
+    def act(data):
         visit, note = _links(request.user, data["visit"], data["note"])
         if (data["visit"] and visit is None) or (data["note"] and note is None):
-            add_error(form, None, "The visit or case note this summary ends could not be found")
-            return _page(request, parent, form, status=FORM_ERROR_STATUS)
-        try:
-            summary = summaries.do_write_summary(
-                parent, acting_user=request.user, child=data["child"], visit=visit,
-                case_note=note, purpose=data["purpose"], what_was_done=data["what_was_done"],
-                method=data["method"], language=data["language"],
-                interpreter=data["interpreter"], delivered_at=data["delivered_at"],
-                actions=form.lines())
-        except summaries.SummaryRefused as exc:
-            for field, message in exc.problems.items():
-                add_error(form, field, message)
-        else:
-            checks = len(summary.warnings)
-            messages.success(request, "Summary saved." + (
-                f" Check the {checks} point{'s' if checks != 1 else ''} below." if checks
-                else ""))
-            return redirect("records:summary", summary_id=summary.pk)
-    return _page(request, parent, form, status=FORM_ERROR_STATUS)
+            raise Refused("The visit or case note this summary ends could not be found")
+        return summaries.do_write_summary(
+            parent, acting_user=request.user, child=data["child"], visit=visit,
+            case_note=note, purpose=data["purpose"], what_was_done=data["what_was_done"],
+            method=data["method"], language=data["language"], interpreter=data["interpreter"],
+            delivered_at=data["delivered_at"], actions=form.lines())
+
+    outcome = attempt(form, act, field_for=FIELD_FOR)
+    if not outcome:
+        return _page(request, parent, form, status=outcome.status)
+    checks = len(outcome.result.warnings)
+    return done_with(request, "Summary saved." + (
+        f" Check the {checks} point{'s' if checks != 1 else ''} below." if checks else ""),
+        "records:summary", summary_id=outcome.result.pk)
 
 
 @requires("records.view")
 @require_http_methods(["GET"])
 def show(request, summary_id):
-    summary = summaries.get_visible_summary(request.user, summary_id)
+    summary = queries.get_visible_summary(request.user, summary_id)
     summaries.record_summary_view(summary, user=request.user)
     return render(request, "records/summary_show.html", {
         "summary": summary, "person": summary.person, "records_notice": RECORDS_NOTICE})
@@ -142,10 +139,22 @@ def show(request, summary_id):
 @requires("records.view")
 @require_http_methods(["GET"])
 def pdf(request, summary_id):
-    summary = summaries.get_visible_summary(request.user, summary_id)
-    body = summaries.render_pdf(summaries.render_html(summary))
+    summary = queries.get_visible_summary(request.user, summary_id)
+    body = render_pdf(render_html(summary))
     summaries.record_summary_view(summary, user=request.user,
                                   what="download_parent_summary_pdf")
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="summary-{summary.pk}.pdf"'
     return response
+
+
+def render_html(summary: ParentSummary) -> str:
+    """The summary as the parent receives it, ending with the R-REC-9 notice."""
+    return render_to_string("records/summary_letter.html", {
+        "summary": summary, "records_notice": RECORDS_NOTICE})
+
+
+def render_pdf(html: str) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=html).write_pdf()

@@ -4,21 +4,20 @@ see is 404; a stale save is 409 with the user's input kept."""
 
 from __future__ import annotations
 
-from django.contrib import messages
+from django import forms
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
-from hearth.people.actions import StaleEdit
-from hearth.records import actions, rules
+from hearth.core.pages import attempt, done_with, form_page
+from hearth.core.refusals import StaleEdit
+from hearth.records.actions import notes as actions
 from hearth.records.codes import FIELD_LABELS
-from hearth.records.forms import AmendForm, DraftForm, NoteForm, VersionForm, add_error
+from hearth.records.forms.notes import AmendForm, DraftForm, NoteForm, VersionForm
 from hearth.records.models import CaseNote
 from hearth.records.queries import get_visible_note, get_visible_person, notes_of
-
-FORM_ERROR_STATUS = 400
-CONFLICT = 409
+from hearth.records.rules import notes as rules
 
 
 def _initial(note: CaseNote) -> dict:
@@ -47,16 +46,21 @@ def _render(request, note: CaseNote, *, status: int = 200, **extra):
     return render(request, "records/detail.html", context, status=status)
 
 
-def _conflict(request, note: CaseNote, exc: StaleEdit, form_name: str, form):
-    conflict = {"title": "Someone else changed this record while you were working on it",
-                "message": f"{exc} Check the record below as it is now, then make your "
-                           "change again: what you entered is kept in the form."}
-    return _render(request, note, status=CONFLICT, conflict=conflict, **{form_name: form})
-
-
-def _refused(request, note: CaseNote, form_name: str, form, exc: actions.NoteRefused):
-    add_error(form, exc.field, str(exc))
-    return _render(request, note, status=FORM_ERROR_STATUS, **{form_name: form})
+def _post(request, note: CaseNote, form_name: str, form: forms.Form, act, done: str, *,
+          field_for: dict[str, str] | None = None):
+    """``core.pages.attempt`` on the note's page: on success a message and back to the note;
+    a refusal shows the page again with the problems on ``form`` (a stale edit: the record as
+    it is now, what the user entered kept in the form)."""
+    outcome = attempt(form, act, field_for=field_for)
+    if outcome:
+        return done_with(request, done, "records:detail", note_id=note.pk)
+    extra = {}
+    if isinstance(outcome.refusal, StaleEdit):
+        extra["conflict"] = {
+            "title": "Someone else changed this record while you were working on it",
+            "message": f"{outcome.refusal} Check the record below as it is now, then make "
+                       "your change again: what you entered is kept in the form."}
+    return _render(request, note, status=outcome.status, **extra, **{form_name: form})
 
 
 @requires("records.view")
@@ -74,22 +78,17 @@ def person_notes(request, person_id):
 @require_http_methods(["GET", "POST"])
 def new_note(request, person_id):
     person = get_visible_person(request.user, person_id)
-    if request.method == "GET":
-        return render(request, "records/new.html", {"person": person, "form": NoteForm()})
-    form = NoteForm(request.POST)
-    if form.is_valid():
+
+    def act(data):
         involvement = (person.involvements.filter(closed_on__isnull=True)
                        .order_by("-opened_on", "-pk").first())
-        try:
-            note = actions.do_write_note(person, acting_user=request.user,
-                                         involvement=involvement, **form.cleaned_data)
-        except actions.NoteRefused as exc:
-            add_error(form, exc.field, str(exc))
-        else:
-            messages.success(request, "Case note saved as a draft.")
-            return redirect("records:detail", note_id=note.pk)
-    return render(request, "records/new.html", {"person": person, "form": form},
-                  status=FORM_ERROR_STATUS)
+        return actions.do_write_note(person, acting_user=request.user, involvement=involvement,
+                                     **data)
+
+    return form_page(request, "records/new.html", {"person": person},
+                     NoteForm(request.POST if request.method == "POST" else None), act,
+                     lambda note: done_with(request, "Case note saved as a draft.",
+                                            "records:detail", note_id=note.pk))
 
 
 @requires("records.view")
@@ -104,38 +103,24 @@ def detail(request, note_id):
 @require_http_methods(["POST"])
 def edit(request, note_id):
     note = get_visible_note(request.user, note_id)
-    form = DraftForm(request.POST)
-    if not form.is_valid():
-        return _render(request, note, status=FORM_ERROR_STATUS, draft_form=form)
-    data = dict(form.cleaned_data)
-    version = data.pop("version")
-    try:
-        actions.do_update_draft(note, acting_user=request.user, expected_version=version,
-                                **data)
-    except StaleEdit as exc:
-        return _conflict(request, note, exc, "draft_form", form)
-    except actions.NoteRefused as exc:
-        return _refused(request, note, "draft_form", form, exc)
-    messages.success(request, "Draft saved.")
-    return redirect("records:detail", note_id=note.pk)
+
+    def act(data):
+        changes = dict(data)
+        version = changes.pop("version")
+        return actions.do_update_draft(note, acting_user=request.user,
+                                       expected_version=version, **changes)
+
+    return _post(request, note, "draft_form", DraftForm(request.POST), act, "Draft saved.")
 
 
 @requires("records.write")
 @require_http_methods(["POST"])
 def finalise(request, note_id):
     note = get_visible_note(request.user, note_id)
-    form = VersionForm(request.POST)
-    if not form.is_valid():
-        return _render(request, note, status=FORM_ERROR_STATUS, finalise_form=form)
-    try:
-        actions.do_finalise(note, acting_user=request.user,
-                            expected_version=form.cleaned_data["version"])
-    except StaleEdit as exc:
-        return _conflict(request, note, exc, "finalise_form", form)
-    except actions.NoteRefused as exc:
-        return _refused(request, note, "finalise_form", form, exc)
-    messages.success(request, "Case note finalised.")
-    return redirect("records:detail", note_id=note.pk)
+    return _post(request, note, "finalise_form", VersionForm(request.POST),
+                 lambda data: actions.do_finalise(note, acting_user=request.user,
+                                                  expected_version=data["version"]),
+                 "Case note finalised.")
 
 
 @requires("records.write")
@@ -147,15 +132,9 @@ def amend(request, note_id):
                            user_id=user.pk, user_role=user.role, user_team_id=user.team_id):
         raise PermissionDenied(rules.AMEND_NOT_YOURS)
     form = AmendForm(request.POST)
-    if not form.is_valid():
-        return _render(request, note, status=FORM_ERROR_STATUS, amend_form=form)
-    data = form.cleaned_data
-    try:
-        actions.do_amend(note, acting_user=request.user, expected_version=data["version"],
-                         **form.amendment())
-    except StaleEdit as exc:
-        return _conflict(request, note, exc, "amend_form", form)
-    except actions.NoteRefused as exc:
-        return _refused(request, note, "amend_form", form, exc)
-    messages.success(request, f"{FIELD_LABELS[data['field']]} amended.")
-    return redirect("records:detail", note_id=note.pk)
+    label = FIELD_LABELS.get(str(form.data.get("field")), "Record")
+    return _post(request, note, "amend_form", form,
+                 lambda data: actions.do_amend(note, acting_user=request.user,
+                                               expected_version=data["version"],
+                                               **form.amendment()),
+                 f"{label} amended.", field_for=form.field_for())

@@ -6,8 +6,8 @@ from __future__ import annotations
 from django import forms
 
 from hearth.core.forms import datetime_field
-from hearth.records import rules
 from hearth.records.codes import AMENDABLE_CHOICES, FIELD_LABELS
+from hearth.records.rules import notes as rules
 
 
 def _text(label: str, *, required: bool = False, message: str = "", **kwargs):
@@ -76,8 +76,7 @@ class AmendForm(forms.Form):
         return {"field": data["field"], "reason": data["reason"],
                 "new_value": data["new_occurred_at"] if timed else data["new_value"]}
 
-
-def add_error(form: forms.Form, field: str | None, message: str) -> None:
-    if field == "new_value" and form.data.get("field") == "occurred_at":
-        field = "new_occurred_at"
-    form.add_error(field if field in form.fields else None, message)
+    def field_for(self) -> dict[str, str]:
+        """Where an action's problem shows: a corrected time's on the date-time field."""
+        timed = self.data.get("field") == "occurred_at"
+        return {"new_value": "new_occurred_at"} if timed else {}

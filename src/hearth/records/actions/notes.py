@@ -10,34 +10,21 @@ from django.utils import timezone
 
 from hearth.access.actions import audit
 from hearth.chronology import events as chronology
-from hearth.people.actions import StaleEdit
-from hearth.records import rules
+from hearth.core.refusals import Refused, Why, refuse_if
+from hearth.core.versions import check_version
 from hearth.records.codes import NoteStatus
 from hearth.records.models import CaseNote, NoteAmendment
+from hearth.records.rules import notes as rules
 
 NOTE_FIELDS = ("occurred_at", "place", "who_said_what", "worker_said", "actions_taken",
                "referrals_made", "agency_response", "opinion", "opinion_basis",
                "significant_event")
 
 
-class NoteRefused(Exception):
-    """The change is not allowed; ``field`` names the input at fault, if any. Nothing was
-    written."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
-
-
-class NotYours(NoteRefused):
-    """Only the author or their team manager may amend the note (R-REC-4); the API answers
-    403."""
-
-
-def _raise_first(problems: dict[str, str]) -> None:
-    if problems:
-        field, message = next(iter(problems.items()))
-        raise NoteRefused(message, field=field or None)
+def _refuse(problems: dict[str, str]) -> None:
+    """The rules' problems, by field; one about the note as a whole (``""``: a draft cannot be
+    amended) is the note's state."""
+    refuse_if(problems, why=Why.STATE if "" in problems else None)
 
 
 def _jsonable(value: Any) -> Any:
@@ -46,8 +33,7 @@ def _jsonable(value: Any) -> Any:
 
 def _locked(note: CaseNote, expected_version: int) -> CaseNote:
     current = CaseNote.objects.select_for_update().get(pk=note.pk)
-    if current.version != expected_version:
-        raise StaleEdit(current.version)
+    check_version(current, expected_version, "record")
     return current
 
 
@@ -62,9 +48,9 @@ def do_write_note(person, *, acting_user, involvement=None, **data: Any) -> Case
     if unknown:
         raise ValueError(f"unknown fields {sorted(unknown)}")
     now = timezone.now()
-    _raise_first(rules.note_problems(data, now))
+    _refuse(rules.note_problems(data, now))
     if involvement is not None and involvement.person_id != person.pk:
-        raise NoteRefused("That involvement is not this person's.", field="involvement")
+        raise Refused("That involvement is not this person's.", "involvement")
     note = CaseNote.objects.create(person=person, involvement=involvement, author=acting_user,
                                    recorded_at=now, status=NoteStatus.DRAFT, **data)
     _audit("case_note.write", note, acting_user,
@@ -79,14 +65,14 @@ def do_update_draft(note: CaseNote, *, acting_user, expected_version: int,
     (R-REC-4). Only the author edits their draft (R-REC-2)."""
     current = _locked(note, expected_version)
     if not rules.may_edit_draft(current.status):
-        raise NoteRefused(rules.FINALISED_REFUSAL)
+        raise Refused(rules.FINALISED_REFUSAL, why=Why.STATE)
     if current.author_id != acting_user.pk:
-        raise NoteRefused("Only the author can change a draft record.")
+        raise Refused("Only the author can change a draft record.", why=Why.FORBIDDEN)
     unknown = set(changes) - set(NOTE_FIELDS)
     if unknown:
         raise ValueError(f"unknown fields {sorted(unknown)}")
     merged = {k: changes.get(k, getattr(current, k)) for k in NOTE_FIELDS}
-    _raise_first(rules.note_problems(merged, timezone.now()))
+    _refuse(rules.note_problems(merged, timezone.now()))
     changed = {k: [_jsonable(getattr(current, k)), _jsonable(v)] for k, v in changes.items()
                if getattr(current, k) != v}
     if not changed:
@@ -104,9 +90,9 @@ def do_finalise(note: CaseNote, *, acting_user, expected_version: int) -> CaseNo
     """The author finalises their draft; from then on it is only amended (R-REC-4)."""
     current = _locked(note, expected_version)
     if not rules.may_edit_draft(current.status):
-        raise NoteRefused("This record is already finalised.")
+        raise Refused("This record is already finalised.", why=Why.STATE)
     if not rules.may_finalise(current.author_id, acting_user.pk, current.status):
-        raise NoteRefused("Only the author can finalise this record.")
+        raise Refused("Only the author can finalise this record.", why=Why.FORBIDDEN)
     current.status = NoteStatus.FINALISED
     current.finalised_at = timezone.now()
     current.version += 1
@@ -122,23 +108,23 @@ def do_amend(note: CaseNote, *, field: str, new_value: str | datetime, reason: s
              acting_user, expected_version: int) -> NoteAmendment:
     """Correct a finalised note visibly: who, when, why, before and after (R-REC-4). Of two
     workers amending from the same version, the second gets ``StaleEdit``. Only the author or
-    their team manager amends (``NotYours`` for anyone else). ``occurred_at``
+    their team manager amends (``Refused``, ``Why.FORBIDDEN``, for anyone else). ``occurred_at``
     (when it happened) takes an aware datetime; every other part, its whole corrected text."""
     current = _locked(note, expected_version)
     author = current.author
     if not rules.may_amend(author_id=author.pk, author_team_id=author.team_id,
                            user_id=acting_user.pk, user_role=acting_user.role,
                            user_team_id=acting_user.team_id):
-        raise NotYours(rules.AMEND_NOT_YOURS)
+        raise Refused(rules.AMEND_NOT_YOURS, why=Why.FORBIDDEN)
     if field == "occurred_at":
         return _amend_time(current, new_value, reason, acting_user)
     if not isinstance(new_value, str):
-        raise NoteRefused("Enter the corrected text", field="new_value")
+        raise Refused("Enter the corrected text", "new_value")
     before = str(getattr(current, field, "") or "")
     after = new_value.strip()
     opinion = after if field == "opinion" else current.opinion
     basis = after if field == "opinion_basis" else current.opinion_basis
-    _raise_first(rules.amendment_problems(current.status, field, before, after, reason,
+    _refuse(rules.amendment_problems(current.status, field, before, after, reason,
                                           opinion, basis))
     amendment = NoteAmendment.objects.create(note=current, field=field, before=before,
                                              after=after, reason=reason.strip(),
@@ -156,7 +142,7 @@ def do_amend(note: CaseNote, *, field: str, new_value: str | datetime, reason: s
 def _amend_time(current: CaseNote, new_value: Any, reason: str, acting_user) -> NoteAmendment:
     """Correct when a finalised note's event happened (issue 11), shown as London time."""
     after = new_value if isinstance(new_value, datetime) else None
-    _raise_first(rules.time_amendment_problems(current.status, current.occurred_at, after,
+    _refuse(rules.time_amendment_problems(current.status, current.occurred_at, after,
                                                reason, timezone.now()))
     assert after is not None
     before_at = current.occurred_at

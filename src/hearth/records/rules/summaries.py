@@ -43,6 +43,14 @@ class ParentNeeds:
     literacy_needs: str = ""
 
 
+def needs_of(parent) -> ParentNeeds:
+    """What ``parent``'s record says about how they take in information."""
+    return ParentNeeds(name=parent.given_name or parent.display_name,
+                       first_language=parent.first_language,
+                       interpreter_needed=parent.interpreter_needed,
+                       literacy_needs=parent.literacy_needs)
+
+
 @dataclass(frozen=True)
 class Jargon:
     label: str

@@ -1,0 +1,2 @@
+"""Every write to case records, one module per feature: case notes (``notes``) and parents'
+plain-language summaries (``summaries``)."""

@@ -1,0 +1,1 @@
+"""Page forms for case records, one module per feature: case notes and parents' summaries."""

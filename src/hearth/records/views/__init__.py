@@ -1,0 +1,2 @@
+"""Case record pages, one module per feature: case notes (``notes``) and parents'
+plain-language summaries (``summaries``)."""
