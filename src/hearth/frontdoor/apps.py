@@ -8,7 +8,8 @@ class FrontdoorConfig(AppConfig):
 
     def ready(self) -> None:
         from hearth.core import visibility
-        from hearth.frontdoor.models import Contact
-        from hearth.frontdoor.queries import contact_scope
+        from hearth.frontdoor.models import Contact, Decision
+        from hearth.frontdoor.queries.contacts import contact_scope, decision_scope
 
         visibility.register(Contact, contact_scope)
+        visibility.register(Decision, decision_scope)
