@@ -23,6 +23,7 @@ from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.chronology import events as chronology
 from hearth.core.refusals import Refused, StaleEdit, Why, refuse_if
 from hearth.frontdoor import rules
+from hearth.frontdoor.actions.mash import start_enquiry
 from hearth.frontdoor.codes import (
     ContactStatus,
     DecisionStatus,
@@ -151,7 +152,7 @@ def _lock_open(contact: Contact, expected_version: int | None, allowed: set[str]
     current = Contact.objects.select_for_update().get(pk=contact.pk)
     if expected_version is not None and current.version != expected_version:
         stale = StaleEdit(current.version, "contact")
-        stale.problems, stale.args = {"": STALE}, (STALE,)
+        stale.problems, stale.args = {"": STALE}, (STALE,)  # the front door's own wording
         raise stale
     if current.status not in allowed:
         raise Refused(f"This contact is {current.get_status_display().lower()}: it cannot be "
@@ -303,8 +304,6 @@ def _apply(contact: Contact, decision: Decision, acting_user, mash: dict | None 
     """Carry out an outcome (R-FD-5)."""
     now = timezone.now()
     if decision.outcome == Outcome.MASH:
-        from hearth.frontdoor.actions.mash import start_enquiry  # the same app: no cycle
-
         start_enquiry(contact, acting_user=acting_user, **(mash or {}))
         contact.status = ContactStatus.IN_MASH
         contact.save(update_fields=["status"])
