@@ -74,8 +74,8 @@ def route_args(fletchers, social_worker, administrator, police, time_machine):
 
     from hearth.assessments.actions import do_start_assessment as start_assessment
     from hearth.chronology.actions import do_add_entry as add_entry
-    from hearth.frontdoor import actions as frontdoor
-    from hearth.frontdoor import mash
+    from hearth.frontdoor.actions import contacts as frontdoor
+    from hearth.frontdoor.actions import mash
     from hearth.people import actions
     from hearth.records.actions import summaries
     from hearth.records.actions.notes import do_write_note as write_note

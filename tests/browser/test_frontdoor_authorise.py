@@ -12,7 +12,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from hearth.access.codes import Role
-from hearth.frontdoor import actions
+from hearth.frontdoor.actions import contacts as actions
 from hearth.frontdoor.codes import ContactStatus, DecisionStatus
 from hearth.frontdoor.models import Decision
 from hearth.people import actions as people

@@ -21,7 +21,7 @@ from playwright.sync_api import expect
 from hearth import calendar
 from hearth.access.codes import Role
 from hearth.access.models import Team
-from hearth.frontdoor import actions
+from hearth.frontdoor.actions import contacts as actions
 from hearth.frontdoor.models import Contact
 from hearth.people.actions import do_create_person
 from tests.browser.helpers import assert_accessible, error_summary, sign_in

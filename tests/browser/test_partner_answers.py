@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from hearth.access.codes import Role
 from hearth.access.models import Agency
-from hearth.frontdoor import actions
+from hearth.frontdoor.actions import contacts as actions
 from hearth.frontdoor.models import MashAgencyRequest
 from tests.browser.helpers import assert_accessible, error_summary, sign_in
 from tests.conftest import make_user

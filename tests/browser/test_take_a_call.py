@@ -14,7 +14,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from hearth.access.codes import Role
-from hearth.frontdoor import actions
+from hearth.frontdoor.actions import contacts as actions
 from hearth.frontdoor.codes import ContactStatus
 from hearth.frontdoor.models import Contact, ReferrerResponse
 from hearth.people.models import Person

@@ -55,7 +55,7 @@ def note(child, user, significant=True, **extra):
 
 def test_r_chr_1_r_chr_2_every_module_writes_its_events_dated_and_sourced(
         fletchers, social_worker, team_manager):
-    from hearth.frontdoor import actions as frontdoor
+    from hearth.frontdoor.actions import contacts as frontdoor
 
     jack, mum = fletchers["jack"], fletchers["mum"]
     contact = frontdoor.do_record_contact(

@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -16,9 +18,18 @@ import pytest
 
 from hearth.access.codes import Role
 from hearth.access.models import Agency, Team
+from hearth.core.refusals import Refused, Why
 from tests.conftest import make_user
 
 LONDON = ZoneInfo("Europe/London")
+
+
+@contextmanager
+def raises_refused(why: Why, match: str | None = None) -> Iterator[pytest.ExceptionInfo]:
+    """The action refuses (``Refused``), for this reason, and nothing is written."""
+    with pytest.raises(Refused, match=match) as caught:
+        yield caught
+    assert caught.value.why == why, caught.value
 
 
 @pytest.fixture

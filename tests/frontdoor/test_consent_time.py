@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from hearth.frontdoor import actions, mash
+from hearth.frontdoor.actions import contacts as actions
+from hearth.frontdoor.actions import mash
 from hearth.frontdoor.models import Consent
 from tests.frontdoor.conftest import at
 

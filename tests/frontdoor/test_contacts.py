@@ -7,11 +7,12 @@ from django.core import mail
 
 from hearth.access.models import AuditEntry
 from hearth.casework.models import Involvement
-from hearth.frontdoor import actions, letters
+from hearth.core.refusals import Why
+from hearth.frontdoor.actions import contacts as actions
+from hearth.frontdoor.actions import letters
 from hearth.frontdoor.codes import ContactStatus, DecisionStatus
-from hearth.frontdoor.errors import InvalidContact, NotAllowed, WrongState
 from hearth.frontdoor.models import Contact
-from tests.frontdoor.conftest import at
+from tests.frontdoor.conftest import at, raises_refused
 
 
 def record(front_door, fletchers, call, now=None, **changes):
@@ -33,9 +34,9 @@ def test_fran_records_a_teachers_call_R_FD_1(front_door, fletchers, call):
 
 @pytest.mark.django_db
 def test_not_telling_the_family_needs_an_exceptional_reason_R_FD_2(front_door, fletchers, call):
-    with pytest.raises(InvalidContact) as refused:
+    with raises_refused(Why.INPUT) as refused:
         record(front_door, fletchers, call, family_told_sharing=False)
-    assert "not_told_reason" in refused.value.errors
+    assert "not_told_reason" in refused.value.problems
     assert Contact.objects.count() == 0
     contact = record(front_door, fletchers, call, family_told_sharing=False,
                      not_told_reason="Mum's partner is violent; telling her could put Jack at risk")
@@ -44,10 +45,10 @@ def test_not_telling_the_family_needs_an_exceptional_reason_R_FD_2(front_door, f
 
 @pytest.mark.django_db
 def test_bad_input_is_named_and_nothing_is_written(front_door, fletchers, call):
-    with pytest.raises(InvalidContact) as refused:
+    with raises_refused(Why.INPUT) as refused:
         record(front_door, fletchers, call, referral_source="ZZ", worries="",
                received_at=at(2027, 1, 1, 9, 0))
-    assert set(refused.value.errors) >= {"referral_source", "worries", "received_at"}
+    assert set(refused.value.problems) >= {"referral_source", "worries", "received_at"}
     assert Contact.objects.count() == 0
 
 
@@ -68,7 +69,7 @@ def test_a_friday_evening_call_is_an_edt_contact_handed_over_on_monday_R_EDT_1(
 def test_no_further_action_waits_for_a_manager_then_the_referrer_is_told_R_FD_5_R_FD_6(
         front_door, crs_manager, fletchers, call):
     contact = record(front_door, fletchers, call)
-    with pytest.raises(InvalidContact):  # NFA needs the advice and the referrer's plan
+    with raises_refused(Why.INPUT):  # NFA needs the advice and the referrer's plan
         actions.do_decide(contact, acting_user=front_door, outcome="nfa", rationale="Low risk")
     decision = actions.do_decide(
         contact, acting_user=front_door, outcome="nfa", rationale="Explained bruise; fed now.",
@@ -77,9 +78,9 @@ def test_no_further_action_waits_for_a_manager_then_the_referrer_is_told_R_FD_5_
     assert decision.status == DecisionStatus.PROPOSED
     assert contact.status == ContactStatus.AWAITING_AUTHORISATION
     assert crs_manager.notifications.filter(subject__contains="authorisation").exists()
-    with pytest.raises(WrongState):
+    with raises_refused(Why.STATE):
         letters.do_send_response(contact, acting_user=front_door, method="email")
-    with pytest.raises(NotAllowed):
+    with raises_refused(Why.FORBIDDEN):
         actions.do_authorise(decision, acting_user=front_door)
     actions.do_authorise(decision, acting_user=crs_manager)
     contact.refresh_from_db()
@@ -99,7 +100,7 @@ def test_a_manager_returns_a_proposal_with_a_comment(front_door, crs_manager, fl
     decision = actions.do_decide(contact, acting_user=front_door, outcome="referral",
                                  rationale="Bruising and hunger", team=fletchers["jack"]
                                  .involvements.first().team)
-    with pytest.raises(InvalidContact):
+    with raises_refused(Why.INPUT):
         actions.do_return(decision, acting_user=crs_manager, comment="")
     actions.do_return(decision, acting_user=crs_manager, comment="Check with the GP first")
     contact.refresh_from_db()
@@ -124,7 +125,7 @@ def test_a_contact_cannot_be_decided_twice(front_door, fletchers, call):
     contact = record(front_door, fletchers, call)
     actions.do_decide(contact, acting_user=front_door, outcome="early_help",
                       rationale="Family Help can support mum")
-    with pytest.raises(WrongState):
+    with raises_refused(Why.STATE):
         actions.do_decide(contact, acting_user=front_door, outcome="strategy",
                           rationale="Second thoughts")
 
@@ -134,7 +135,7 @@ def test_two_workers_deciding_at_once_one_is_told(front_door, fletchers, call):
     contact = record(front_door, fletchers, call)
     actions.do_decide(contact, acting_user=front_door, outcome="early_help", rationale="x",
                       expected_version=1)
-    with pytest.raises(WrongState):
+    with raises_refused(Why.STALE):
         actions.do_decide(contact, acting_user=front_door, outcome="lado", rationale="y",
                           expected_version=1)
 

@@ -4,7 +4,7 @@ The worker proposes; a manager of the front door (Carla, the CRS team manager) o
 proposer's own team (Tina, for Sam) authorises or returns it, and never the person who proposed
 it. Whether a strategy discussion is needed "is a decision to be made by the social worker and
 their manager", so it waits for authorisation like no further action and referral. A refusal
-is the front door's one refusal (``NotAllowed``: 403 on the page and in the API) and writes
+is a refusal for who may not (``Why.FORBIDDEN``: 403 on the page and in the API) and writes
 nothing.
 """
 
@@ -16,12 +16,13 @@ import pytest
 
 from hearth.access.actions.users import do_create_token
 from hearth.access.models import AuditEntry
-from hearth.frontdoor import actions, rules
+from hearth.core.refusals import Why
+from hearth.frontdoor import rules
+from hearth.frontdoor.actions import contacts as actions
 from hearth.frontdoor.codes import ContactStatus, DecisionStatus
-from hearth.frontdoor.errors import NotAllowed
 from hearth.frontdoor.models import Decision
 from tests.conftest import make_user
-from tests.frontdoor.conftest import at
+from tests.frontdoor.conftest import at, raises_refused
 
 pytestmark = pytest.mark.django_db
 
@@ -112,9 +113,9 @@ def test_fran_proposes_a_strategy_discussion_and_carla_authorises_it_R_FD_5(
 
 def test_a_manager_never_authorises_their_own_proposal_R_FD_5(contact, crs_manager, cath):
     decision = actions.do_decide(contact, acting_user=crs_manager, **NFA)
-    with pytest.raises(NotAllowed, match="You proposed this decision"):
+    with raises_refused(Why.FORBIDDEN, match="You proposed this decision"):
         actions.do_authorise(decision, acting_user=crs_manager)
-    with pytest.raises(NotAllowed, match="You proposed this decision"):
+    with raises_refused(Why.FORBIDDEN, match="You proposed this decision"):
         actions.do_return(decision, acting_user=crs_manager, comment="Second thoughts")
     unchanged(decision)
     assert not crs_manager.notifications.exists()  # she is not asked to authorise her own
@@ -129,9 +130,9 @@ def test_another_teams_manager_cannot_authorise_the_front_doors_decision_R_FD_5(
     """Tina manages Family Help North and may see the contact (it is about her team's
     children), but Fran's decision is for the front door's managers."""
     decision = actions.do_decide(contact, acting_user=front_door, **NFA)
-    with pytest.raises(NotAllowed, match="manager of the front door"):
+    with raises_refused(Why.FORBIDDEN, match="manager of the front door"):
         actions.do_authorise(decision, acting_user=team_manager)
-    with pytest.raises(NotAllowed, match="manager of the front door"):
+    with raises_refused(Why.FORBIDDEN, match="manager of the front door"):
         actions.do_return(decision, acting_user=team_manager, comment="Refer to us")
     unchanged(decision)
     assert not team_manager.notifications.exists()
@@ -155,7 +156,7 @@ def test_the_proposers_own_team_manager_may_authorise_R_FD_5(
 
 def test_a_worker_cannot_authorise_R_FD_5(contact, front_door, social_worker):
     decision = actions.do_decide(contact, acting_user=front_door, **NFA)
-    with pytest.raises(NotAllowed, match="Only a manager"):
+    with raises_refused(Why.FORBIDDEN, match="Only a manager"):
         actions.do_authorise(decision, acting_user=social_worker)
     unchanged(decision)
 

@@ -6,12 +6,13 @@ from datetime import date
 
 import pytest
 
-from hearth.frontdoor import actions, mash
+from hearth.core.refusals import Why
+from hearth.frontdoor.actions import contacts as actions
+from hearth.frontdoor.actions import mash
 from hearth.frontdoor.codes import ContactStatus, MashStatus
-from hearth.frontdoor.errors import InvalidContact, NotAllowed, WrongState
 from hearth.frontdoor.models import MashAgencyRequest
 from hearth.people.models import Person
-from tests.frontdoor.conftest import at
+from tests.frontdoor.conftest import at, raises_refused
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ def enquiry(front_door, fletchers, call, police, health, time_machine):
 
 @pytest.mark.django_db
 def test_partners_are_asked_only_once_kerry_consents_R_MASH_3(enquiry, front_door, fletchers):
-    with pytest.raises(NotAllowed):
+    with raises_refused(Why.FORBIDDEN):
         mash.do_start_gathering(enquiry, acting_user=front_door)
     assert MashAgencyRequest.objects.count() == 0
     mash.do_record_consent(enquiry, fletchers["mum"], acting_user=front_door, status="given",
@@ -46,14 +47,14 @@ def test_partners_are_asked_only_once_kerry_consents_R_MASH_3(enquiry, front_doo
 def test_refused_consent_needs_an_approved_override_R_MASH_3(enquiry, front_door, crs_manager,
                                                              social_worker, fletchers):
     mash.do_record_consent(enquiry, fletchers["mum"], acting_user=front_door, status="refused")
-    with pytest.raises(InvalidContact):
+    with raises_refused(Why.INPUT):
         mash.do_request_override(enquiry, acting_user=front_door, justification="because")
     mash.do_request_override(
         enquiry, acting_user=front_door,
         justification="Asking mum would alert her partner, who Jack says hurts him.")
-    with pytest.raises(NotAllowed):  # requested is not approved
+    with raises_refused(Why.FORBIDDEN):  # requested is not approved
         mash.do_start_gathering(enquiry, acting_user=front_door)
-    with pytest.raises(NotAllowed):  # Sam's manager is not a CRS manager
+    with raises_refused(Why.FORBIDDEN):  # Sam's manager is not a CRS manager
         mash.do_approve_override(enquiry, acting_user=social_worker)
     mash.do_approve_override(enquiry, acting_user=crs_manager)
     assert len(mash.do_start_gathering(enquiry, acting_user=front_door)) == 2
@@ -67,7 +68,7 @@ def test_out_of_hours_only_the_on_call_senior_manager_approves(enquiry, front_do
         enquiry, acting_user=front_door,
         justification="Mum's partner would flee with Jack if he knew the police were asked.")
     time_machine.move_to(at(2026, 11, 17, 22, 0), tick=False)
-    with pytest.raises(NotAllowed):
+    with raises_refused(Why.FORBIDDEN):
         mash.do_approve_override(enquiry, acting_user=crs_manager)
     override = mash.do_approve_override(enquiry, acting_user=on_call_manager)
     assert override.out_of_hours
@@ -79,10 +80,10 @@ def test_pat_answers_for_the_police_and_cannot_answer_for_health_R_MASH_4(
     mash.do_record_consent(enquiry, fletchers["mum"], acting_user=front_door, status="given")
     police_req, health_req = sorted(mash.do_start_gathering(enquiry, acting_user=front_door),
                                     key=lambda r: r.agency.kind != "police")
-    with pytest.raises(NotAllowed):
+    with raises_refused(Why.FORBIDDEN):
         mash.do_answer_request(health_req, acting_user=police_partner, answer="x", sources="y",
                                information_date=date(2026, 11, 1))
-    with pytest.raises(InvalidContact):
+    with raises_refused(Why.INPUT):
         mash.do_answer_request(police_req, acting_user=police_partner, answer="Two call-outs",
                                sources="", information_date=date(2027, 1, 1))
     time_machine.move_to(at(2026, 11, 18, 12, 0), tick=False)  # an hour after the deadline
@@ -91,7 +92,7 @@ def test_pat_answers_for_the_police_and_cannot_answer_for_health_R_MASH_4(
         answer="Two domestic call-outs to the address in October.",
         sources="Police national database", information_date=date(2026, 10, 12))
     assert answered.is_late
-    with pytest.raises(WrongState):
+    with raises_refused(Why.STATE):
         mash.do_answer_request(police_req, acting_user=police_partner, answer="again",
                                sources="x", information_date=date(2026, 10, 12))
     # Pat still sees nothing of the child's record.
@@ -101,7 +102,7 @@ def test_pat_answers_for_the_police_and_cannot_answer_for_health_R_MASH_4(
 @pytest.mark.django_db
 def test_the_analysis_returns_the_contact_to_the_decision_R_MASH_5(enquiry, front_door,
                                                                    crs_manager, fletchers):
-    with pytest.raises(WrongState):
+    with raises_refused(Why.STATE):
         mash.do_record_analysis(enquiry, acting_user=front_door, analysis="too early")
     mash.do_record_consent(enquiry, fletchers["mum"], acting_user=front_door, status="given")
     mash.do_start_gathering(enquiry, acting_user=front_door)
@@ -114,7 +115,7 @@ def test_the_analysis_returns_the_contact_to_the_decision_R_MASH_5(enquiry, fron
     enquiry.refresh_from_db()
     assert enquiry.status == MashStatus.ANALYSED
     assert enquiry.contact.status == ContactStatus.OPEN
-    with pytest.raises(InvalidContact):
+    with raises_refused(Why.INPUT):
         actions.do_decide(enquiry.contact, acting_user=front_door, outcome="mash",
                           rationale="again", mash={"scope": "full", "rag": "red"})
     actions.do_decide(enquiry.contact, acting_user=front_door, outcome="strategy",

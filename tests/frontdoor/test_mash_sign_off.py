@@ -15,10 +15,12 @@ import pytest
 
 from hearth.access.actions.users import do_create_token
 from hearth.access.models import AuditEntry
-from hearth.frontdoor import actions, mash, rules
+from hearth.core.refusals import Why
+from hearth.frontdoor import rules
+from hearth.frontdoor.actions import contacts as actions
+from hearth.frontdoor.actions import mash
 from hearth.frontdoor.codes import ContactStatus, MashStatus
-from hearth.frontdoor.errors import InvalidContact, NotAllowed, WrongState
-from tests.frontdoor.conftest import at
+from tests.frontdoor.conftest import at, raises_refused
 
 pytestmark = pytest.mark.django_db
 
@@ -78,10 +80,10 @@ def test_the_analysis_waits_for_a_crs_managers_sign_off_R_MASH_5(contact, front_
     analysed(contact, front_door)
     assert state(contact) == (ContactStatus.IN_MASH, MashStatus.AWAITING_SIGN_OFF)
     assert crs_manager.notifications.filter(subject__contains="sign-off").exists()
-    with pytest.raises(WrongState):  # not back at the decision step yet
+    with raises_refused(Why.STATE):  # not back at the decision step yet
         actions.do_decide(contact, acting_user=front_door, outcome="strategy",
                           rationale="Domestic abuse and a bruise")
-    with pytest.raises(WrongState):
+    with raises_refused(Why.STATE):
         mash.do_record_analysis(contact.mash, acting_user=front_door, analysis="Again")
 
     mash.do_sign_off_analysis(contact.mash, acting_user=crs_manager)
@@ -90,7 +92,7 @@ def test_the_analysis_waits_for_a_crs_managers_sign_off_R_MASH_5(contact, front_
     assert AuditEntry.objects.filter(action="mash_analysis_signed_off",
                                      username="carla").exists()
     assert front_door.notifications.filter(subject__contains="signed off").exists()
-    with pytest.raises(WrongState):
+    with raises_refused(Why.STATE):
         mash.do_sign_off_analysis(contact.mash, acting_user=crs_manager)
     actions.do_decide(contact, acting_user=front_door, outcome="strategy",
                       rationale="Domestic abuse and a bruise")
@@ -99,9 +101,9 @@ def test_the_analysis_waits_for_a_crs_managers_sign_off_R_MASH_5(contact, front_
 def test_carla_returns_the_analysis_with_a_reason_and_fran_records_it_again_R_MASH_5(
         contact, front_door, crs_manager):
     analysed(contact, front_door)
-    with pytest.raises(InvalidContact) as refused:
+    with raises_refused(Why.INPUT) as refused:
         mash.do_return_analysis(contact.mash, acting_user=crs_manager, reason="  ")
-    assert set(refused.value.errors) == {"reason"}
+    assert set(refused.value.problems) == {"reason"}
     assert state(contact) == (ContactStatus.IN_MASH, MashStatus.AWAITING_SIGN_OFF)
 
     mash.do_return_analysis(contact.mash, acting_user=crs_manager,
@@ -124,9 +126,9 @@ def test_only_a_crs_manager_other_than_the_analyst_signs_off_R_MASH_5(
         contact, front_door, crs_manager, team_manager, on_call_manager):
     analysed(contact, front_door)
     for user in (front_door, team_manager):
-        with pytest.raises(NotAllowed, match="Only a CRS manager"):
+        with raises_refused(Why.FORBIDDEN, match="Only a CRS manager"):
             mash.do_sign_off_analysis(contact.mash, acting_user=user)
-        with pytest.raises(NotAllowed):
+        with raises_refused(Why.FORBIDDEN):
             mash.do_return_analysis(contact.mash, acting_user=user, reason="No")
     assert state(contact) == (ContactStatus.IN_MASH, MashStatus.AWAITING_SIGN_OFF)
     assert not AuditEntry.objects.filter(action__startswith="mash_analysis_").exists()
@@ -137,7 +139,7 @@ def test_only_a_crs_manager_other_than_the_analyst_signs_off_R_MASH_5(
 def test_a_crs_manager_does_not_sign_off_her_own_analysis_R_MASH_5(contact, crs_manager,
                                                                    front_door):
     mash.do_record_analysis(contact.mash, acting_user=crs_manager, analysis=ANALYSIS)
-    with pytest.raises(NotAllowed, match="You wrote this analysis"):
+    with raises_refused(Why.FORBIDDEN, match="You wrote this analysis"):
         mash.do_sign_off_analysis(contact.mash, acting_user=crs_manager)
     assert not crs_manager.notifications.filter(subject__contains="sign-off").exists()
     assert state(contact) == (ContactStatus.IN_MASH, MashStatus.AWAITING_SIGN_OFF)
@@ -176,7 +178,7 @@ def test_the_sign_off_on_the_mash_page_contact_page_and_queue_R_MASH_5(
     assert state(contact) == (ContactStatus.IN_MASH, MashStatus.AWAITING_SIGN_OFF)
 
     empty = post(carla, contact, "return_analysis", reason="")
-    assert empty.status_code == 422
+    assert empty.status_code == 400
     assert "Enter what the worker should look at again" in empty.content.decode()
     returned = post(carla, contact, "return_analysis",
                     reason="Say what the missed weighings mean for the baby.")

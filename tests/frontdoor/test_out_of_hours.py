@@ -15,12 +15,13 @@ import pytest
 
 from hearth.access.codes import Role
 from hearth.access.models import Notification
-from hearth.frontdoor import actions, mash
-from hearth.frontdoor.errors import NotAllowed, WrongState
+from hearth.core.refusals import Why
+from hearth.frontdoor.actions import contacts as actions
+from hearth.frontdoor.actions import mash
 from hearth.frontdoor.models import ConsentOverride, Contact
 from hearth.people.models import Person
 from tests.conftest import make_user
-from tests.frontdoor.conftest import at
+from tests.frontdoor.conftest import at, raises_refused
 from tests.frontdoor.test_pages_contacts import form_data
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +77,7 @@ def test_a_child_first_recorded_by_edt_is_handed_to_crs_even_once_edt_decided_R_
     assert checked.status_code == 302
     assert f'href="/contacts/{contact.pk}"' not in fran.get("/contacts").content.decode()
     assert "Checked by Fran Door" in text(fran.get(f"/contacts/{contact.pk}"))
-    assert fran.post(f"/contacts/{contact.pk}/handover-checked").status_code == 409
+    assert fran.post(f"/contacts/{contact.pk}/handover-checked").status_code == 400
 
 
 def test_an_undecided_edt_contact_about_a_new_child_waits_for_crs_with_the_usual_deadline_R_EDT_3(
@@ -84,7 +85,7 @@ def test_an_undecided_edt_contact_about_a_new_child_waits_for_crs_with_the_usual
     time_machine.move_to(at(2026, 11, 20, 20, 0), tick=False)
     contact = eddie_records_a_new_child(as_user(edt_worker), call, at(2026, 11, 20, 19, 45))
     assert contact.decision_due == at(2026, 11, 23, 17, 0)  # end of the next working day
-    with pytest.raises(WrongState):  # a decision, not a check, completes this handover
+    with raises_refused(Why.STATE):  # a decision, not a check, completes this handover
         time_machine.move_to(at(2026, 11, 23, 9, 30), tick=False)
         actions.do_check_handover(contact, acting_user=front_door)
     queue = text(as_user(front_door).get("/contacts"))
@@ -132,7 +133,7 @@ def test_out_of_hours_a_service_manager_not_on_call_cannot_approve_an_override_R
     assert Notification.objects.filter(user=sol_on_call_tonight,
                                        subject__contains="consent override").exists()
     assert not Notification.objects.filter(user=vic).exists()
-    with pytest.raises(NotAllowed) as refused:
+    with raises_refused(Why.FORBIDDEN) as refused:
         mash.do_approve_override(enquiry, acting_user=vic)
     assert "On call now: Sol Senior" in str(refused.value)
     assert ConsentOverride.objects.get().approved_at is None
@@ -144,7 +145,7 @@ def test_the_on_call_manager_approves_only_while_on_call_R_MASH_3(
         enquiry, front_door, sol_on_call_tonight, time_machine):
     mash.do_request_override(enquiry, acting_user=front_door, justification=JUSTIFICATION)
     time_machine.move_to(at(2026, 11, 18, 22, 0), tick=False)  # the next night: not on call
-    with pytest.raises(NotAllowed) as refused:
+    with raises_refused(Why.FORBIDDEN) as refused:
         mash.do_approve_override(enquiry, acting_user=sol_on_call_tonight)
     assert "nobody" in str(refused.value)
 
@@ -153,7 +154,7 @@ def test_in_hours_a_service_manager_outside_crs_cannot_approve_R_MASH_3(
         enquiry, front_door, crs_manager, vic, sol_on_call_tonight):
     mash.do_request_override(enquiry, acting_user=front_door, justification=JUSTIFICATION)
     for manager in (vic, sol_on_call_tonight):  # 11:00 on a Tuesday: office hours
-        with pytest.raises(NotAllowed, match="Only a CRS manager"):
+        with raises_refused(Why.FORBIDDEN, match="Only a CRS manager"):
             mash.do_approve_override(enquiry, acting_user=manager)
     assert mash.do_approve_override(enquiry, acting_user=crs_manager).approved_by == crs_manager
 

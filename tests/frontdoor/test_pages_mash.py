@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from hearth.frontdoor import actions, mash
+from hearth.frontdoor.actions import contacts as actions
+from hearth.frontdoor.actions import mash
 from hearth.frontdoor.codes import ContactStatus, MashStatus
 from hearth.frontdoor.models import Consent, ConsentOverride, MashAgencyRequest
 from tests.frontdoor.conftest import at
@@ -59,10 +60,10 @@ def test_fran_records_kerrys_consent_on_the_mash_page_R_MASH_3(as_user, front_do
     assert "Within 1 working day of asking the partners" in html
 
     refused = consent(fran, contact, fletchers["mum"], status="", sought_by="Fran, by phone")
-    assert refused.status_code == 422
+    assert refused.status_code == 400
     assert "Select the consent answer" in refused.content.decode()
     future = consent(fran, contact, fletchers["mum"], answered_on="18/11/2026")
-    assert future.status_code == 422
+    assert future.status_code == 400
     assert "Date of the answer must be today or in the past" in future.content.decode()
     assert not Consent.objects.exists()
 
@@ -79,7 +80,7 @@ def test_fran_records_kerrys_consent_on_the_mash_page_R_MASH_3(as_user, front_do
 def test_consent_is_recorded_only_for_people_with_parental_responsibility(
         as_user, front_door, contact, fletchers):
     response = consent(as_user(front_door), contact, fletchers["jack"])
-    assert response.status_code == 422
+    assert response.status_code == 400
     assert "Choose a person with parental responsibility" in response.content.decode()
     assert not Consent.objects.exists()
 
@@ -106,10 +107,10 @@ def test_carla_approves_fran_s_override_in_hours_and_others_cannot_R_MASH_3(
     fran = as_user(front_door)
     consent(fran, contact, fletchers["mum"], status="refused")
     too_short = post(fran, contact, "override", justification="because")
-    assert too_short.status_code == 422
+    assert too_short.status_code == 400
     assert "at least 20 characters" in too_short.content.decode()
     empty = post(fran, contact, "override", justification="")
-    assert empty.status_code == 422
+    assert empty.status_code == 400
     assert not ConsentOverride.objects.exists()
 
     assert post(fran, contact, "override", justification=JUSTIFICATION).status_code == 302
@@ -129,7 +130,7 @@ def test_carla_approves_fran_s_override_in_hours_and_others_cannot_R_MASH_3(
     assert post(carla, contact, "approve").status_code == 302
     override = ConsentOverride.objects.get()
     assert override.approved_by == crs_manager and not override.out_of_hours
-    assert post(carla, contact, "approve").status_code == 409  # only once
+    assert post(carla, contact, "approve").status_code == 400  # only once
 
     assert post(fran, contact, "start", question="Any call-outs?").status_code == 302
     assert {r.agency.kind for r in MashAgencyRequest.objects.all()} == {"police", "health"}
@@ -188,12 +189,12 @@ def test_pat_answers_late_and_fran_sees_the_late_flag_R_MASH_4(
 
     url = f"/mash/requests/{police.pk}"
     empty = pat.post(url, {"answer": "", "sources": "", "information_date": ""})
-    assert empty.status_code == 422
+    assert empty.status_code == 400
     html = empty.content.decode()
     assert "Enter where the information comes from" in html
     assert "Enter the date of the information" in html
     future = pat.post(url, {"answer": "x", "sources": "y", "information_date": "1/1/2027"})
-    assert future.status_code == 422
+    assert future.status_code == 400
     police.refresh_from_db()
     assert police.answered_at is None
 
@@ -205,7 +206,7 @@ def test_pat_answers_late_and_fran_sees_the_late_flag_R_MASH_4(
     assert police.is_late and police.answered_by == police_partner
     assert "Your agency has not answered" not in pat.get("/mash/requests").content.decode()
     again = pat.post(url, {"answer": "again", "sources": "x", "information_date": "12/10/2026"})
-    assert again.status_code == 409
+    assert again.status_code == 400
 
     html = as_user(front_door).get(page(contact)).content.decode()
     assert "Two domestic call-outs to the address in October." in html
@@ -218,9 +219,9 @@ def test_the_analysis_returns_the_contact_to_the_decision_R_MASH_5(as_user, fron
                                                                    fletchers):
     fran = as_user(front_door)
     too_early = post(fran, contact, "analysis", analysis="Nothing yet")
-    assert too_early.status_code == 409  # the partners have not been asked
+    assert too_early.status_code == 400  # the partners have not been asked
     gathering(contact, front_door, fletchers)
-    assert post(fran, contact, "analysis", analysis="").status_code == 422
+    assert post(fran, contact, "analysis", analysis="").status_code == 400
     done = post(fran, contact, "analysis",
                 analysis="Police history of domestic abuse: a strategy discussion is needed.")
     assert done.status_code == 302
@@ -239,7 +240,7 @@ def test_a_contact_the_user_may_not_see_answers_404(as_user, outsider, front_doo
 
 @pytest.mark.django_db
 def test_an_unknown_action_is_refused(as_user, front_door, contact):
-    assert post(as_user(front_door), contact, "delete_everything").status_code == 422
+    assert post(as_user(front_door), contact, "delete_everything").status_code == 400
 
 
 @pytest.mark.django_db

@@ -11,7 +11,8 @@ import pytest
 from hearth import calendar
 from hearth.assessments.actions import do_start_assessment
 from hearth.casework.models import Involvement
-from hearth.frontdoor import actions, mash
+from hearth.frontdoor.actions import contacts as actions
+from hearth.frontdoor.actions import mash
 from tests.frontdoor.conftest import at
 
 pytestmark = pytest.mark.django_db

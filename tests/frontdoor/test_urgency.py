@@ -16,11 +16,11 @@ import pytest
 from hearth.access.actions.users import do_create_token
 from hearth.access.codes import Role
 from hearth.access.models import Notification
-from hearth.frontdoor import actions
-from hearth.frontdoor.errors import InvalidContact
+from hearth.core.refusals import Why
+from hearth.frontdoor.actions import contacts as actions
 from hearth.frontdoor.models import Contact
 from tests.conftest import make_user
-from tests.frontdoor.conftest import at
+from tests.frontdoor.conftest import at, raises_refused
 from tests.frontdoor.test_pages_contacts import form_data
 
 pytestmark = pytest.mark.django_db
@@ -92,10 +92,10 @@ def test_a_partner_system_must_send_the_urgency_R_FD_4(tuesday, client, front_do
 
 def test_the_action_records_no_contact_without_an_urgency_R_FD_4(front_door, fletchers, call):
     without = {k: v for k, v in call.items() if k != "urgency"}
-    with pytest.raises(InvalidContact) as refused:
+    with raises_refused(Why.INPUT) as refused:
         actions.do_record_contact(acting_user=front_door, now=at(2026, 11, 17, 11, 0),
                                   people=[(fletchers["jack"], "child")], **without)
-    assert set(refused.value.errors) == {"urgency"}
+    assert set(refused.value.problems) == {"urgency"}
     assert not Contact.objects.exists()
 
 

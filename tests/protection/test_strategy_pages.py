@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from hearth.access.codes import Role
 from hearth.access.models import AuditEntry
 from hearth.assessments.actions import do_start_assessment
-from hearth.frontdoor import actions as frontdoor
+from hearth.frontdoor.actions import contacts as frontdoor
 from hearth.protection.models import Section47Enquiry, StrategyAction, StrategyDiscussion
 from tests.conftest import make_user
 from tests.protection.conftest import LONDON

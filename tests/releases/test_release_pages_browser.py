@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
-from hearth.frontdoor import actions as frontdoor
+from hearth.frontdoor.actions import contacts as frontdoor
 from tests.browser.helpers import assert_accessible, error_summary, sign_in
 
 pytestmark = pytest.mark.browser

@@ -13,7 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from hearth.access.models import AuditEntry
-from hearth.frontdoor import actions as frontdoor
+from hearth.frontdoor.actions import contacts as frontdoor
 from hearth.people import actions as people
 from hearth.records.actions import notes as records
 from hearth.releases import pdf, rules

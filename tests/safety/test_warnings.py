@@ -345,7 +345,7 @@ def test_R_SAFE_1_the_workers_and_partner_agencies_involved_are_told_and_tina_as
 
 def test_R_SAFE_1_an_agency_asked_in_the_mash_is_told(fletchers, social_worker, front_door,
                                                       police, police_partner):
-    from hearth.frontdoor import actions as frontdoor
+    from hearth.frontdoor.actions import contacts as frontdoor
 
     call = {"received_at": NOW - timedelta(hours=1), "channel": "phone", "caller_kind": "public",
             "caller_name": "A neighbour", "caller_contact": "07700 900000",
@@ -357,7 +357,7 @@ def test_R_SAFE_1_an_agency_asked_in_the_mash_is_told(fletchers, social_worker, 
     frontdoor.do_decide(contact, acting_user=front_door, outcome="mash", rationale="ask",
                         mash={"scope": "targeted", "rag": "green", "agencies": [police]})
     contact.refresh_from_db()
-    from hearth.frontdoor import mash
+    from hearth.frontdoor.actions import mash
 
     mash.do_record_consent(contact.mash, fletchers["mum"], acting_user=front_door,
                            status="given")

@@ -13,7 +13,8 @@ from hearth.access.actions.users import do_create_user
 from hearth.access.codes import Role
 from hearth.access.models import Agency, Team, User
 from hearth.demo import organisation as seed_org
-from hearth.frontdoor import actions, mash
+from hearth.frontdoor.actions import contacts as actions
+from hearth.frontdoor.actions import mash
 from hearth.frontdoor.codes import PersonRole
 from hearth.people.models import Person, Relationship
 

@@ -8,12 +8,13 @@ class FrontdoorConfig(AppConfig):
 
     def ready(self) -> None:
         from hearth.core import visibility
-        from hearth.frontdoor.models import Contact
-        from hearth.frontdoor.queries import contact_scope
+        from hearth.frontdoor.models import Contact, Decision
+        from hearth.frontdoor.queries.contacts import contact_scope, decision_scope
 
         visibility.register(Contact, contact_scope)
+        visibility.register(Decision, decision_scope)
 
-        from hearth.frontdoor.queries import contacts_panel
+        from hearth.frontdoor.queries.contacts import contacts_panel
         from hearth.people.queries.persons import PERSON_PANELS
 
         PERSON_PANELS.register(contacts_panel)  # the person page's contacts

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from hearth import calendar
 from hearth.access.codes import Role
 from hearth.access.rules import FRONT_DOOR_SERVICES, is_front_door_manager
-from hearth.frontdoor.codes import ConsentStatus, Outcome, Rag, Urgency
+from hearth.casework.codes import PrimaryNeed
+from hearth.frontdoor.codes import (
+    ConsentStatus,
+    Outcome,
+    Rag,
+    ReferralSource,
+    Urgency,
+)
 
 # R-FD-5; seed 003: whether a strategy discussion is needed "is a decision to be made by the
 # social worker and their manager".
@@ -79,6 +87,33 @@ def queue_key(*, urgency: str, waiting: bool, overdue: bool, due: datetime, pk: 
 def reason_required_for_not_telling(family_told_sharing: bool) -> bool:
     """R-FD-2: not telling the family needs a recorded exceptional reason."""
     return not family_told_sharing
+
+
+def contact_problems(data: dict[str, Any], now: datetime) -> dict[str, str]:
+    """R-FD-1, R-FD-2: the problems with a contact, by field (none: it may be recorded). The
+    page's form runs the same checks, so a page and the API give the same messages."""
+    errors: dict[str, str] = {}
+    received = data.get("received_at")
+    if received is None:
+        errors["received_at"] = "Enter when the contact was received"
+    elif received > now + timedelta(minutes=5):
+        errors["received_at"] = "When received cannot be in the future"
+    if data.get("referral_source") not in ReferralSource.values:
+        errors["referral_source"] = "Choose the referral source (a DfE code such as 2A or 6)"
+    if data.get("urgency") not in Urgency.values:
+        errors["urgency"] = "Select the urgency: immediate, today or routine"
+    if data.get("primary_need") and data["primary_need"] not in PrimaryNeed.values:
+        errors["primary_need"] = "Choose a primary need code N0 to N9"
+    for field, message in (("caller_name", "Enter the caller's name"),
+                           ("caller_contact", "Enter how to reach the caller"),
+                           ("worries", "Enter what the caller is worried about")):
+        if not (data.get(field) or "").strip():
+            errors[field] = message
+    if reason_required_for_not_telling(bool(data.get("family_told_sharing"))) and not (
+            data.get("not_told_reason") or "").strip():
+        errors["not_told_reason"] = ("Enter the exceptional reason the family was not told "
+                                     "information would be shared (R-FD-2)")
+    return errors
 
 
 def mash_due(rag: str, start: datetime,

@@ -27,11 +27,6 @@ def _one_of(value: str, choices: list[str]) -> str:
     return value
 
 
-class Problem(Schema):
-    detail: str
-    errors: list[dict[str, str]] = []
-
-
 class PersonLink(Schema):
     person_id: UUID
     role: Literal["child", "adult"]

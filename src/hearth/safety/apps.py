@@ -7,7 +7,7 @@ class SafetyConfig(AppConfig):
     verbose_name = "Worker safety: warnings, visit plans and lone working"
 
     def ready(self) -> None:
-        from hearth.frontdoor import duty
+        from hearth.frontdoor.queries import duty
         from hearth.safety import checkins
 
         checkins.register()  # lone working: job handlers and the visit-completion check

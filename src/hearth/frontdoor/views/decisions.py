@@ -6,23 +6,18 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
-from hearth.frontdoor import actions
+from hearth.core.pages import attempt, done_with
+from hearth.core.refusals import Refused, StaleEdit, Why
+from hearth.core.visibility import get_visible_or_404
+from hearth.frontdoor.actions import contacts as actions
 from hearth.frontdoor.codes import ContactStatus, DecisionStatus, Outcome
-from hearth.frontdoor.errors import InvalidContact, NotAllowed, WrongState
-from hearth.frontdoor.forms import DecisionForm, ReturnForm, add_domain_errors
+from hearth.frontdoor.forms.decisions import FIELD_FOR, DecisionForm, ReturnForm
 from hearth.frontdoor.models import Contact
-from hearth.frontdoor.views.common import (
-    FORM_ERROR_STATUS,
-    get_visible_contact,
-    get_visible_decision,
-)
-from hearth.frontdoor.views.contact_page import render_contact
-
-CONFLICT = 409
+from hearth.frontdoor.queries.contacts import get_visible_decision
+from hearth.frontdoor.views.contacts import render_contact
 
 
 def _lost_entries(form: DecisionForm) -> list[tuple[str, str]]:
@@ -37,49 +32,57 @@ def _lost_entries(form: DecisionForm) -> list[tuple[str, str]]:
     return shown
 
 
-def _conflict(request, contact: Contact, form: DecisionForm, message: str):
+def _conflict(request, contact: Contact, form: DecisionForm, refusal: Refused):
+    """Someone else decided or changed the contact first: what they wrote is shown back; while
+    the contact is still open, the form again at the contact's new version."""
     contact.refresh_from_db()
     decided = contact.status != ContactStatus.OPEN
     conflict = {"title": "Someone else decided this contact" if decided
                 else "Someone else changed this contact",
-                "message": message, "entries": _lost_entries(form)}
+                "message": refusal.message, "entries": _lost_entries(form)}
     if decided:
-        return render_contact(request, contact, status=CONFLICT, conflict=conflict)
-    # Still open: offer the form again, with what they wrote, at the contact's new version.
-    data = request.POST.copy()
-    data["version"] = str(contact.version)
-    again = DecisionForm(data)
+        return render_contact(request, contact, status=refusal.page_status, conflict=conflict)
+    # Still open: offer the form again, with what they wrote, at the contact's new version
+    # (``attempt`` has moved the form's version on).
+    again = DecisionForm(form.data)
     again.is_valid()
-    return render_contact(request, contact, status=CONFLICT, conflict=conflict,
+    return render_contact(request, contact, status=refusal.page_status, conflict=conflict,
                           decision_form=again)
 
 
 @requires("contacts.decide")
 @require_http_methods(["POST"])
 def decide(request, contact_id):
-    contact = get_visible_contact(request.user, contact_id)
+    contact = get_visible_or_404(Contact, request.user, contact_id)
     form = DecisionForm(request.POST)
-    if form.is_valid():
-        try:
-            decision = actions.do_decide(contact, acting_user=request.user,
-                                         **form.action_arguments())
-        except WrongState as exc:
-            return _conflict(request, contact, form, str(exc))
-        except InvalidContact as exc:
-            add_domain_errors(form, exc.errors)
-        else:
-            if decision.status == DecisionStatus.PROPOSED:
-                messages.success(request, f"Your decision ({decision.get_outcome_display()}) "
-                                 "was sent to a manager to authorise.")
-            else:
-                messages.success(request, f"Decision recorded: {decision.get_outcome_display()}.")
-            return redirect("contacts:contact", contact_id=contact.pk)
-    return render_contact(request, contact, decision_form=form, status=FORM_ERROR_STATUS)
+    outcome = attempt(form, lambda _: actions.do_decide(
+        contact, acting_user=request.user, **form.action_arguments()), field_for=FIELD_FOR)
+    refusal = outcome.refusal
+    if refusal is not None and (isinstance(refusal, StaleEdit) or refusal.why == Why.STATE):
+        return _conflict(request, contact, form, refusal)
+    if not outcome:
+        return render_contact(request, contact, decision_form=form, status=outcome.status)
+    decision = outcome.result
+    if decision.status == DecisionStatus.PROPOSED:
+        message = (f"Your decision ({decision.get_outcome_display()}) was sent to a manager to "
+                   "authorise.")
+    else:
+        message = f"Decision recorded: {decision.get_outcome_display()}."
+    return done_with(request, message, "contacts:contact", contact_id=contact.pk)
 
 
-def _reviewed(request, decision, message: str):
-    messages.success(request, message)
-    return redirect("contacts:contact", contact_id=decision.contact_id)
+def _reviewing(request, decision, act):
+    """Run a manager's review: 403 for who may not review (R-FD-5); a decision already
+    reviewed shows the contact page with the reason."""
+    try:
+        return act()
+    except Refused as refusal:
+        if refusal.why == Why.FORBIDDEN:
+            raise PermissionDenied(refusal.message) from refusal
+        if refusal.why != Why.STATE:
+            raise
+        messages.error(request, refusal.message)
+        return render_contact(request, decision.contact, status=refusal.page_status)
 
 
 @requires("contacts.authorise")
@@ -88,15 +91,13 @@ def authorise(request, decision_id):
     """R-FD-5: a manager of the front door or of the proposer's team authorises a referral,
     a no-further-action outcome or a strategy discussion; never the proposer (403)."""
     decision = get_visible_decision(request.user, decision_id)
-    try:
+
+    def act():
         actions.do_authorise(decision, acting_user=request.user)
-    except NotAllowed as exc:
-        raise PermissionDenied(str(exc)) from exc
-    except WrongState as exc:
-        messages.error(request, str(exc))
-        return render_contact(request, decision.contact, status=CONFLICT)
-    return _reviewed(request, decision, f"You authorised the decision: "
-                     f"{decision.get_outcome_display()}.")
+        return done_with(request, "You authorised the decision: "
+                         f"{decision.get_outcome_display()}.",
+                         "contacts:contact", contact_id=decision.contact_id)
+    return _reviewing(request, decision, act)
 
 
 @requires("contacts.authorise")
@@ -104,24 +105,18 @@ def authorise(request, decision_id):
 def return_decision(request, decision_id):
     """The manager sends the proposal back to the worker with a comment."""
     decision = get_visible_decision(request.user, decision_id)
-    try:
-        actions.check_reviewer(decision, request.user)  # before the form: 403, not its errors
-    except NotAllowed as exc:
-        raise PermissionDenied(str(exc)) from exc
     form = ReturnForm(request.POST)
-    if form.is_valid():
-        try:
-            actions.do_return(decision, acting_user=request.user,
-                              comment=form.cleaned_data["comment"])
-        except NotAllowed as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except WrongState as exc:
-            messages.error(request, str(exc))
-            return render_contact(request, decision.contact, status=CONFLICT)
-        except InvalidContact as exc:
-            add_domain_errors(form, exc.errors)
-        else:
-            return _reviewed(request, decision, "The decision was returned to "
-                             f"{decision.proposed_by.display_name} with your comment.")
-    return render_contact(request, decision.contact, return_form=form,
-                          status=FORM_ERROR_STATUS)
+
+    def act():
+        actions.check_reviewer(decision, request.user)  # before the form: 403, not its errors
+        outcome = attempt(form, lambda data: actions.do_return(
+            decision, acting_user=request.user, comment=data["comment"]))
+        if outcome.refusal is not None and outcome.refusal.why != Why.INPUT:
+            raise outcome.refusal
+        if not outcome:
+            return render_contact(request, decision.contact, return_form=form,
+                                  status=outcome.status)
+        return done_with(request, "The decision was returned to "
+                         f"{decision.proposed_by.display_name} with your comment.",
+                         "contacts:contact", contact_id=decision.contact_id)
+    return _reviewing(request, decision, act)

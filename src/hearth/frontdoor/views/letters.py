@@ -12,11 +12,14 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
-from hearth.frontdoor import letters
+from hearth.core.pages import attempt, done_with
+from hearth.core.refusals import Why
+from hearth.core.visibility import get_visible_or_404
+from hearth.frontdoor.actions.letters import do_send_response
 from hearth.frontdoor.codes import ResponseMethod
-from hearth.frontdoor.errors import InvalidContact, WrongState
-from hearth.frontdoor.forms import ResponseForm, add_domain_errors
-from hearth.frontdoor.views.common import FORM_ERROR_STATUS, get_visible_contact
+from hearth.frontdoor.forms.letters import ResponseForm
+from hearth.frontdoor.models import Contact
+from hearth.frontdoor.queries import letters
 
 NO_DECISION = "There is no final decision to tell the referrer about yet."
 
@@ -35,37 +38,36 @@ def _letter_body(html: str) -> str:
 @requires("contacts.respond")
 @require_http_methods(["GET", "POST"])
 def response(request, contact_id):
-    contact = get_visible_contact(request.user, contact_id)
+    contact = get_visible_or_404(Contact, request.user, contact_id)
     decision = letters.final_decision(contact)
     if decision is None:
         messages.error(request, NO_DECISION)
         return redirect("contacts:contact", contact_id=contact.pk)
     form = ResponseForm(request.POST or None, initial={"sent_to": contact.caller_email})
-    if request.method == "POST" and form.is_valid():
-        method = form.cleaned_data["method"]
-        try:
-            sent = letters.do_send_response(contact, acting_user=request.user, method=method,
-                                            sent_to=form.cleaned_data["sent_to"])
-        except InvalidContact as exc:
-            add_domain_errors(form, exc.errors)
-        except WrongState as exc:
-            messages.error(request, str(exc))
-            return redirect("contacts:contact", contact_id=contact.pk)
-        else:
-            how = ("recorded as sent by post to" if method == ResponseMethod.POST
+    status = 200
+    if request.method == "POST":
+        outcome = attempt(form, lambda data: do_send_response(
+            contact, acting_user=request.user, method=data["method"], sent_to=data["sent_to"]))
+        if outcome:
+            sent = outcome.result
+            how = ("recorded as sent by post to" if sent.method == ResponseMethod.POST
                    else f"sent by {sent.get_method_display().lower()} to")
-            messages.success(request, f"The response was {how} {sent.sent_to}.")
+            return done_with(request, f"The response was {how} {sent.sent_to}.",
+                             "contacts:contact", contact_id=contact.pk)
+        if outcome.refusal is not None and outcome.refusal.why == Why.STATE:
+            messages.error(request, outcome.refusal.message)
             return redirect("contacts:contact", contact_id=contact.pk)
+        status = outcome.status
     letter = mark_safe(_letter_body(letters.render_html(contact, decision)))  # noqa: S308
     return render(request, "frontdoor/response.html", {
         "contact": contact, "decision": decision, "form": form, "letter": letter,
-    }, status=FORM_ERROR_STATUS if form.errors else 200)
+    }, status=status)
 
 
 @requires("contacts.respond")
 @require_http_methods(["GET"])
 def response_pdf(request, contact_id):
-    contact = get_visible_contact(request.user, contact_id)
+    contact = get_visible_or_404(Contact, request.user, contact_id)
     decision = letters.final_decision(contact)
     if decision is None:
         messages.error(request, NO_DECISION)

@@ -1,28 +1,33 @@
 """The MASH page of a contact: consent, override, asking the partners, their answers and the
-analysis (R-MASH-2..5). Every write is one action of hearth.frontdoor.mash; a refusal shows as a
-GOV.UK error with the domain's status (422, 403 or 409) and nothing is written."""
+analysis (R-MASH-2..5). Every write is one action of ``frontdoor.actions.mash``; a refusal shows
+as a GOV.UK error with the page's status for it (400, or 403 when the user may not) and nothing
+is written."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from django import forms
-from django.conf import settings
-from django.contrib import messages
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
-from hearth.frontdoor import mash, rules
+from hearth.core.pages import attempt, done_with
+from hearth.frontdoor.actions import mash
 from hearth.frontdoor.codes import MashStatus
-from hearth.frontdoor.errors import FrontDoorError
-from hearth.frontdoor.forms_mash import (
+from hearth.frontdoor.forms.mash import (
     AnalysisForm,
     ConsentForm,
     OverrideForm,
     ReturnAnalysisForm,
     StartForm,
 )
-from hearth.frontdoor.models import Contact, MashEnquiry
+from hearth.frontdoor.queries.mash import (
+    deadline_text,
+    get_visible_enquiry,
+    may_sign_off,
+    people_with_pr,
+)
 
 SECTIONS = {"consent": "consent", "override": "override", "approve": "override",
             "start": "start", "analysis": "analysis", "sign_off": "analysis",
@@ -39,36 +44,12 @@ def error_links(form: forms.Form, anchor: str) -> list[tuple[str, str]]:
     return links
 
 
-def refuse(form: forms.Form, exc: FrontDoorError) -> int:
-    """Put the domain's refusal on the form; return the page's status."""
-    for name, message in getattr(exc, "errors", {}).items():
-        form.add_error(name if name in form.fields else None, message)
-    if not getattr(exc, "errors", None):
-        form.add_error(None, str(exc))
-    return exc.status
-
-
-def deadline_text(rag: str) -> str:
-    unit, amount = (getattr(settings, "MASH_RAG_DEADLINES", None)
-                    or rules.DEFAULT_RAG_DEADLINES)[rag]
-    noun = "hour" if unit == "hours" else "working day"
-    return f"{amount} {noun}{'' if amount == 1 else 's'}"
-
-
-def _enquiry(user, contact_id) -> MashEnquiry:
-    contact = get_object_or_404(Contact.objects.visible_to(user), pk=contact_id)
-    enquiry = MashEnquiry.objects.filter(contact=contact).select_related(
-        "contact", "started_by", "analysed_by", "signed_off_by", "returned_by").first()
-    if enquiry is None:
-        raise Http404("No MASH information gathering for this contact")
-    return enquiry
-
-
 @requires("mash.manage")
 @require_http_methods(["GET", "POST"])
 def enquiry_page(request, contact_id):
-    enquiry = _enquiry(request.user, contact_id)
-    people = mash.people_with_pr(enquiry)
+    enquiry = get_visible_enquiry(request.user, contact_id, related=(
+        "started_by", "analysed_by", "signed_off_by", "returned_by"))
+    people = people_with_pr(enquiry)
     consents = {c.person_id: c for c in enquiry.consents.all()}
     posted = request.POST if request.method == "POST" else None
     action = request.POST.get("action", "") if posted is not None else None
@@ -100,12 +81,13 @@ def enquiry_page(request, contact_id):
             form.is_valid()
             form.add_error(None, "Choose a person with parental responsibility, or an action "
                            "on this page")
-            status = 422
+            status = 400
         else:
-            status, done = _act(request, enquiry, action, form, people, person_id)
-            if done:
-                messages.success(request, done)
-                return redirect("mash:enquiry", contact_id=enquiry.contact_id)
+            outcome = attempt(form, partial(_act, request, enquiry, action, people, person_id))
+            if outcome:
+                return done_with(request, outcome.result, "mash:enquiry",
+                                 contact_id=enquiry.contact_id)
+            status = outcome.status
         errors = error_links(form, SECTIONS.get(action, "main-content"))
     requests = list(enquiry.requests.select_related("agency", "answered_by").order_by(
         "agency__name"))
@@ -121,7 +103,7 @@ def enquiry_page(request, contact_id):
         "may_approve": request.user.has_hearth_permission("mash.approve_override"),
         "awaiting_sign_off": enquiry.status == MashStatus.AWAITING_SIGN_OFF,
         "may_sign_off": request.user.has_hearth_permission("mash.sign_off")
-        and mash.may_sign_off(enquiry, request.user),
+        and may_sign_off(enquiry, request.user),
     }, status=status)
 
 
@@ -132,41 +114,35 @@ def _consent_initial(consent) -> dict:
             "answered_on": consent.answered_on}
 
 
-def _act(request, enquiry, action, form, people, person_id) -> tuple[int, str]:
-    """Run one action; (status, success message or '' when refused)."""
-    if not form.is_valid():
-        return 422, ""
-    data = form.cleaned_data
+def _act(request, enquiry, action, people, person_id, data) -> str:
+    """Run one action; the success message (a refusal propagates to ``attempt``)."""
     user = request.user
-    try:
-        if action == "consent":
-            person = next(p for p in people if str(p.pk) == person_id)
-            mash.do_record_consent(enquiry, person, acting_user=user, status=data["status"],
-                                   sought_by=data["sought_by"],
-                                   answered_on=data["answered_on"], note=data["note"])
-            return 200, f"{person.display_name}'s consent was recorded."
-        if action == "override":
-            mash.do_request_override(enquiry, acting_user=user,
-                                     justification=data["justification"])
-            return 200, "The override was requested. A manager must approve it before the " \
-                        "partners are asked."
-        if action == "approve":
-            mash.do_approve_override(enquiry, acting_user=user)
-            return 200, "You approved the consent override."
-        if action == "start":
-            sent = mash.do_start_gathering(enquiry, acting_user=user, question=data["question"])
-            names = ", ".join(sorted(r.agency.name for r in sent)) or "no agencies"
-            return 200, f"The partners were asked: {names}."
-        if action == "sign_off":
-            mash.do_sign_off_analysis(enquiry, acting_user=user)
-            return 200, f"You signed off the analysis. Contact {enquiry.contact.reference} is " \
-                        "back at the decision step."
-        if action == "return_analysis":
-            mash.do_return_analysis(enquiry, acting_user=user, reason=data["reason"])
-            worker = enquiry.analysed_by.display_name if enquiry.analysed_by else "the worker"
-            return 200, f"The analysis was returned to {worker} with your reason."
-        mash.do_record_analysis(enquiry, acting_user=user, analysis=data["analysis"])
-        return 200, "The analysis was recorded. A CRS manager must sign it off before " \
-                    f"contact {enquiry.contact.reference} returns to the decision step."
-    except FrontDoorError as exc:
-        return refuse(form, exc), ""
+    if action == "consent":
+        person = next(p for p in people if str(p.pk) == person_id)
+        mash.do_record_consent(enquiry, person, acting_user=user, status=data["status"],
+                               sought_by=data["sought_by"], answered_on=data["answered_on"],
+                               note=data["note"])
+        return f"{person.display_name}'s consent was recorded."
+    if action == "override":
+        mash.do_request_override(enquiry, acting_user=user,
+                                 justification=data["justification"])
+        return "The override was requested. A manager must approve it before the partners " \
+               "are asked."
+    if action == "approve":
+        mash.do_approve_override(enquiry, acting_user=user)
+        return "You approved the consent override."
+    if action == "start":
+        sent = mash.do_start_gathering(enquiry, acting_user=user, question=data["question"])
+        names = ", ".join(sorted(r.agency.name for r in sent)) or "no agencies"
+        return f"The partners were asked: {names}."
+    if action == "sign_off":
+        mash.do_sign_off_analysis(enquiry, acting_user=user)
+        return f"You signed off the analysis. Contact {enquiry.contact.reference} is back at " \
+               "the decision step."
+    if action == "return_analysis":
+        mash.do_return_analysis(enquiry, acting_user=user, reason=data["reason"])
+        worker = enquiry.analysed_by.display_name if enquiry.analysed_by else "the worker"
+        return f"The analysis was returned to {worker} with your reason."
+    mash.do_record_analysis(enquiry, acting_user=user, analysis=data["analysis"])
+    return "The analysis was recorded. A CRS manager must sign it off before contact " \
+           f"{enquiry.contact.reference} returns to the decision step."

@@ -6,18 +6,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
-from hearth.frontdoor import mash
-from hearth.frontdoor.errors import FrontDoorError
-from hearth.frontdoor.forms_mash import AnswerForm
+from hearth.core.pages import attempt, done_with
+from hearth.frontdoor.actions.mash import do_answer_request
+from hearth.frontdoor.forms.partner import AnswerForm
 from hearth.frontdoor.models import MashAgencyRequest
-from hearth.frontdoor.queries import own_requests
-from hearth.frontdoor.views.mash import error_links, refuse
+from hearth.frontdoor.queries.mash import get_own_request, own_requests
+from hearth.frontdoor.views.mash import error_links
 
 
 def reference(request: MashAgencyRequest) -> str:
@@ -55,20 +54,16 @@ def queue(request):
 @requires("mash.answer")
 @require_http_methods(["GET", "POST"])
 def answer(request, request_id):
-    mash_request = get_object_or_404(own_requests(request.user), pk=request_id)
+    mash_request = get_own_request(request.user, request_id)
     form = AnswerForm(request.POST if request.method == "POST" else None)
     status = 200
     if form.is_bound:
-        if not form.is_valid():
-            status = 422
-        else:
-            try:
-                mash.do_answer_request(mash_request, acting_user=request.user, **form.cleaned_data)
-            except FrontDoorError as exc:
-                status = refuse(form, exc)
-            else:
-                messages.success(request, f"Your answer to {reference(mash_request)} was sent.")
-                return redirect("mash:requests")
+        outcome = attempt(form, lambda data: do_answer_request(
+            mash_request, acting_user=request.user, **data))
+        if outcome:
+            return done_with(request, f"Your answer to {reference(mash_request)} was sent.",
+                             "mash:requests")
+        status = outcome.status
     return render(request, "frontdoor/partner_request.html", {
         "r": mash_request, "ref": reference(mash_request), "form": form,
         "subjects": subjects(mash_request),

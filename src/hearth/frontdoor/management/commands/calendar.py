@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from datetime import date, datetime
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from hearth import calendar
 
@@ -31,10 +31,6 @@ class OneLineParser(CommandParser):
         super().error(message)
 
 
-class BadInput(Exception):
-    pass
-
-
 def parse_start(text: str, what: str = "START", *, allow_date: bool = True) -> date:
     """An ISO date, or an aware date-time (naive ones are Europe/London local time).
 
@@ -47,12 +43,12 @@ def parse_start(text: str, what: str = "START", *, allow_date: bool = True) -> d
     else:
         if allow_date:
             return day
-        raise BadInput(f"{what} {text!r} is a date; give a date-time such as {text}T09:00")
+        raise CommandError(f"{what} {text!r} is a date; give a date-time such as {text}T09:00")
     try:
         dt = datetime.fromisoformat(text)
     except ValueError:
         kind = "an ISO date or date-time" if allow_date else "an ISO date-time"
-        raise BadInput(f"{what} {text!r} is not {kind}") from None
+        raise CommandError(f"{what} {text!r} is not {kind}") from None
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=calendar.LONDON)
     return dt
@@ -87,13 +83,13 @@ class Command(BaseCommand):
                 self.stdout.write(self.due(options["kind"], options["start"]))
             else:
                 self.stdout.write(self.is_edt(options["when"]))
-        except BadInput as exc:
+        except CommandError as exc:
             self.stderr.write(f"{PROG}: {exc}")
             raise SystemExit(2) from None
 
     def due(self, kind: str, start_text: str) -> str:
         if kind not in calendar.TIMESCALES:
-            raise BadInput(f"unknown KIND {kind!r}; choose one of: "
+            raise CommandError(f"unknown KIND {kind!r}; choose one of: "
                            + ", ".join(calendar.TIMESCALES))
         start = parse_start(start_text)
         return calendar.TIMESCALES[kind](start).isoformat()

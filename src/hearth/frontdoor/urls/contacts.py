@@ -2,16 +2,16 @@
 
 from django.urls import path
 
-from hearth.frontdoor.views import contact_page, contacts, decisions, letters, queue
+from hearth.frontdoor.views import contacts, decisions, letters, queue, reports
 
 app_name = "frontdoor"
 urlpatterns = [
     path("contacts", queue.queue, name="queue"),
     path("contacts/edt", queue.edt_queue, name="edt_queue"),
-    path("contacts/timeliness", queue.timeliness, name="timeliness"),
+    path("contacts/timeliness", reports.timeliness, name="timeliness"),
     path("contacts/new", contacts.new, name="new"),
     path("contacts/new/people", contacts.new_people, name="new_people"),
-    path("contacts/<int:contact_id>", contact_page.contact, name="contact"),
+    path("contacts/<int:contact_id>", contacts.contact, name="contact"),
     path("contacts/<int:contact_id>/people", contacts.contact_people, name="contact_people"),
     path("contacts/<int:contact_id>/edt-actions", contacts.edt_actions, name="edt_actions"),
     path("contacts/<int:contact_id>/handover-checked", contacts.handover_checked,

@@ -5,33 +5,13 @@ from __future__ import annotations
 
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from hearth.access.actions import audit
-from hearth.frontdoor.codes import DecisionStatus, ResponseMethod
-from hearth.frontdoor.errors import InvalidContact, WrongState
-from hearth.frontdoor.models import Contact, Decision, ReferrerResponse
-
-FINAL = (DecisionStatus.DECIDED, DecisionStatus.AUTHORISED)
-
-
-def final_decision(contact: Contact) -> Decision | None:
-    return contact.decisions.filter(status__in=FINAL).order_by("-proposed_at").first()
-
-
-def render_html(contact: Contact, decision: Decision) -> str:
-    return render_to_string("frontdoor/letter.html", {
-        "contact": contact, "decision": decision, "today": timezone.localdate(),
-        "children": [link.person for link in contact.links.select_related("person")
-                     if link.role == "child"],
-    })
-
-
-def render_pdf(html: str) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=html).write_pdf()
+from hearth.core.refusals import Refused, Why
+from hearth.frontdoor.codes import ResponseMethod
+from hearth.frontdoor.models import Contact, ReferrerResponse
+from hearth.frontdoor.queries.letters import final_decision, render_html, render_pdf
 
 
 @transaction.atomic
@@ -40,16 +20,16 @@ def do_send_response(contact: Contact, *, acting_user, method: str,
     """Send (e-mail) or record (post) the response; the letter is kept as sent."""
     decision = final_decision(contact)
     if decision is None:
-        raise WrongState("There is no final decision to tell the referrer about yet.")
+        raise Refused("There is no final decision to tell the referrer about yet.", why=Why.STATE)
     if method not in ResponseMethod.values:
-        raise InvalidContact({"method": "Choose email, secure email or post"})
+        raise Refused({"method": "Choose email, secure email or post"})
     sent_to = (sent_to or (contact.caller_email if method != ResponseMethod.POST else "")
                or "").strip()
     if not sent_to:
-        raise InvalidContact({"sent_to": "Enter where the response is sent (an email address "
-                              "or a postal address)"})
+        raise Refused({"sent_to": "Enter where the response is sent (an email address "
+                                  "or a postal address)"})
     if method != ResponseMethod.POST and "@" not in sent_to:
-        raise InvalidContact({"sent_to": "Enter an email address, like name@example.org"})
+        raise Refused({"sent_to": "Enter an email address, like name@example.org"})
     html = render_html(contact, decision)
     response = ReferrerResponse.objects.create(
         contact=contact, decision=decision, method=method, sent_to=sent_to, body_html=html,

@@ -1,12 +1,13 @@
-"""Every write at the front door: one transaction and an audit row each (R-FD, R-EDT)."""
+"""Writes on a contact at the front door: recording it (R-FD-1, R-FD-2), its people, what EDT
+did (R-EDT-2, R-EDT-3), and the decision on it (R-FD-4, R-FD-5). One transaction and an audit
+row each; a refusal is ``Refused`` and nothing is written."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -21,17 +22,19 @@ from hearth.casework.actions import do_open_involvement
 from hearth.casework.codes import PrimaryNeed
 from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.chronology import events as chronology
-from hearth.frontdoor import duty, rules
+from hearth.core.refusals import Refused, StaleEdit, Why, refuse_if
+from hearth.frontdoor import rules
+from hearth.frontdoor.actions.mash import start_enquiry
 from hearth.frontdoor.codes import (
     ContactStatus,
     DecisionStatus,
     Outcome,
     PersonRole,
-    ReferralSource,
     Urgency,
 )
-from hearth.frontdoor.errors import InvalidContact, NotAllowed, WrongState
 from hearth.frontdoor.models import Contact, ContactPerson, Decision, MashEnquiry
+from hearth.frontdoor.queries import duty
+from hearth.frontdoor.queries.contacts import immediate_hours
 
 CONTACT_FIELDS = [
     "received_at", "channel", "caller_kind", "caller_name", "caller_agency", "caller_role",
@@ -39,32 +42,9 @@ CONTACT_FIELDS = [
     "strengths", "caller_actions", "child_words", "questions_asked", "advice_given", "urgency",
     "family_aware", "family_told_sharing", "not_told_reason", "primary_need",
 ]
-
-
-def validate_contact(data: dict[str, Any], now: datetime) -> dict[str, str]:
-    """Field errors for a contact (empty when it may be recorded)."""
-    errors: dict[str, str] = {}
-    received = data.get("received_at")
-    if received is None:
-        errors["received_at"] = "Enter when the contact was received"
-    elif received > now + timedelta(minutes=5):
-        errors["received_at"] = "When received cannot be in the future"
-    if data.get("referral_source") not in ReferralSource.values:
-        errors["referral_source"] = "Choose the referral source (a DfE code such as 2A or 6)"
-    if data.get("urgency") not in Urgency.values:
-        errors["urgency"] = "Select the urgency: immediate, today or routine"
-    if data.get("primary_need") and data["primary_need"] not in PrimaryNeed.values:
-        errors["primary_need"] = "Choose a primary need code N0 to N9"
-    for field, message in (("caller_name", "Enter the caller's name"),
-                           ("caller_contact", "Enter how to reach the caller"),
-                           ("worries", "Enter what the caller is worried about")):
-        if not (data.get(field) or "").strip():
-            errors[field] = message
-    if rules.reason_required_for_not_telling(bool(data.get("family_told_sharing"))) and not (
-            data.get("not_told_reason") or "").strip():
-        errors["not_told_reason"] = ("Enter the exceptional reason the family was not told "
-                                     "information would be shared (R-FD-2)")
-    return errors
+#: What the loser of a race is told (the page shows it with what they wrote; the API's 412).
+STALE = ("Someone else changed this contact since you opened it. Nothing was saved: reload it "
+         "to see their change.")
 
 
 @transaction.atomic
@@ -74,12 +54,11 @@ def do_record_contact(*, acting_user, people: list[tuple[Any, str]] | None = Non
     ``new_records``: the pks of the people whose records were first made while taking it."""
     now = now or timezone.now()
     people = people or []
-    errors = validate_contact(data, now)
+    errors = rules.contact_problems(data, now)
     for _, role in people:
         if role not in PersonRole.values:
             errors["people"] = f"Unknown role {role!r}: use child or adult"
-    if errors:
-        raise InvalidContact(errors)
+    refuse_if(errors)
     received = data["received_at"]
     contact = Contact(recorded_by=acting_user,
                       **{k: v for k, v in data.items() if k in CONTACT_FIELDS})
@@ -96,12 +75,6 @@ def do_record_contact(*, acting_user, people: list[tuple[Any, str]] | None = Non
     if contact.urgency == Urgency.IMMEDIATE:
         _tell_duty_manager(contact, now)
     return contact
-
-
-def immediate_hours() -> int:
-    """R-FD-4: the deadline of an immediate contact (HEARTH_IMMEDIATE_DEADLINE_HOURS)."""
-    return int(getattr(settings, "IMMEDIATE_DEADLINE_HOURS",
-                       rules.DEFAULT_IMMEDIATE_DEADLINE_HOURS))
 
 
 def _tell_duty_manager(contact: Contact, now: datetime) -> None:
@@ -130,7 +103,7 @@ def do_link_person(contact: Contact, person, *, role: str, acting_user,
     """Link a person to a recorded contact; ``new_record`` when their record was just made for
     it (a child so recorded is not known to children's services, R-EDT-3)."""
     if role not in PersonRole.values:
-        raise InvalidContact({"role": "Choose child or adult"})
+        raise Refused("Choose child or adult", "role")
     link = _link(contact, person, role, acting_user, new_record=new_record)
     chronology.sync(contact)
     return link
@@ -140,7 +113,7 @@ def do_link_person(contact: Contact, person, *, role: str, acting_user,
 def do_record_edt_actions(contact: Contact, *, acting_user, actions: str) -> Contact:
     """R-EDT-2: what the Emergency Duty Team did out of hours."""
     if not actions.strip():
-        raise InvalidContact({"edt_actions": "Enter what you did"})
+        raise Refused("Enter what you did", "edt_actions")
     contact = Contact.objects.select_for_update().get(pk=contact.pk)
     contact.edt_actions = (contact.edt_actions + "\n\n" if contact.edt_actions else "") + (
         f"{timezone.localtime():%d/%m/%Y %H:%M} {acting_user.display_name}: {actions.strip()}")
@@ -157,14 +130,15 @@ def do_check_handover(contact: Contact, *, acting_user) -> Contact:
     contact = Contact.objects.select_for_update().get(pk=contact.pk)
     now = timezone.now()
     if not contact.is_edt or contact.handover_at is None or now < contact.handover_at:
-        raise WrongState("Only an EDT contact that has been handed to CRS can be checked.")
+        raise Refused("Only an EDT contact that has been handed to CRS can be checked.",
+                      why=Why.STATE)
     if contact.status != ContactStatus.DECIDED:
-        raise WrongState("This contact is still to be decided: deciding it completes the "
-                         "handover.")
+        raise Refused("This contact is still to be decided: deciding it completes the "
+                      "handover.", why=Why.STATE)
     if contact.handover_checked_at:
-        raise WrongState("CRS has already checked this contact.")
+        raise Refused("CRS has already checked this contact.", why=Why.STATE)
     if contact.decided_at is None or contact.decided_at >= contact.handover_at:
-        raise WrongState("CRS decided this contact: there is no EDT handover to check.")
+        raise Refused("CRS decided this contact: there is no EDT handover to check.", why=Why.STATE)
     contact.handover_checked_at, contact.handover_checked_by = now, acting_user
     contact.version += 1
     contact.save(update_fields=["handover_checked_at", "handover_checked_by", "version"])
@@ -173,13 +147,16 @@ def do_check_handover(contact: Contact, *, acting_user) -> Contact:
 
 
 def _lock_open(contact: Contact, expected_version: int | None, allowed: set[str]) -> Contact:
+    """The contact, locked: refused when someone changed it since ``expected_version`` (a stale
+    edit) or when its status is not one of ``allowed``."""
     current = Contact.objects.select_for_update().get(pk=contact.pk)
-    if current.status not in allowed:
-        raise WrongState(f"This contact is {current.get_status_display().lower()}: "
-                         "it cannot be decided again.")
     if expected_version is not None and current.version != expected_version:
-        raise WrongState("Someone else changed this contact since you opened it. Nothing was "
-                         "saved: reload it to see their change.")
+        stale = StaleEdit(current.version, "contact")
+        stale.problems, stale.args = {"": STALE}, (STALE,)  # the front door's own wording
+        raise stale
+    if current.status not in allowed:
+        raise Refused(f"This contact is {current.get_status_display().lower()}: it cannot be "
+                      "decided again.", why=Why.STATE)
     return current
 
 
@@ -207,8 +184,7 @@ def do_decide(contact: Contact, *, acting_user, outcome: str, rationale: str,
     if outcome == Outcome.MASH and MashEnquiry.objects.filter(contact=contact).exists():
         errors["outcome"] = ("MASH information has already been gathered for this contact: "
                              "decide on what came back")
-    if errors:
-        raise InvalidContact(errors)
+    refuse_if(errors)
     current = _lock_open(contact, expected_version, {ContactStatus.OPEN})
     now = timezone.now()
     decision = Decision.objects.create(
@@ -259,15 +235,15 @@ def check_reviewer(decision: Decision, user) -> None:
     """Refuse (403, nothing written) anyone but a manager of the front door or of the
     proposer's team; never the proposer (R-FD-5)."""
     if user.role not in (Role.TEAM_MANAGER, Role.SERVICE_MANAGER):
-        raise NotAllowed("Only a manager can authorise or return a decision.")
+        raise Refused("Only a manager can authorise or return a decision.", why=Why.FORBIDDEN)
     if user.pk == decision.proposed_by_id:
-        raise NotAllowed("You proposed this decision: another manager must authorise or "
-                         "return it (R-FD-5).")
+        raise Refused("You proposed this decision: another manager must authorise or "
+                      "return it (R-FD-5).", why=Why.FORBIDDEN)
     if not may_review(decision, user):
         team = decision.proposed_by.team
         theirs = f" or of {team.name}, the proposer's team," if team else ""
-        raise NotAllowed(f"Only a manager of the front door{theirs} can authorise or return "
-                         "this decision (R-FD-5).")
+        raise Refused(f"Only a manager of the front door{theirs} can authorise or return "
+                      "this decision (R-FD-5).", why=Why.FORBIDDEN)
 
 
 def _lock_decision(decision: Decision) -> Decision:
@@ -282,7 +258,7 @@ def do_authorise(decision: Decision, *, acting_user) -> Decision:
     decision = _lock_decision(decision)
     check_reviewer(decision, acting_user)
     if decision.status != DecisionStatus.PROPOSED:
-        raise WrongState("This decision has already been reviewed.")
+        raise Refused("This decision has already been reviewed.", why=Why.STATE)
     contact = _lock_open(decision.contact, None, {ContactStatus.AWAITING_AUTHORISATION})
     decision.status = DecisionStatus.AUTHORISED
     decision.reviewed_by, decision.reviewed_at = acting_user, timezone.now()
@@ -302,9 +278,9 @@ def do_return(decision: Decision, *, acting_user, comment: str) -> Decision:
     decision = _lock_decision(decision)
     check_reviewer(decision, acting_user)
     if not comment.strip():
-        raise InvalidContact({"comment": "Enter a comment for the worker"})
+        raise Refused("Enter a comment for the worker", "comment")
     if decision.status != DecisionStatus.PROPOSED:
-        raise WrongState("This decision has already been reviewed.")
+        raise Refused("This decision has already been reviewed.", why=Why.STATE)
     contact = _lock_open(decision.contact, None, {ContactStatus.AWAITING_AUTHORISATION})
     decision.status = DecisionStatus.RETURNED
     decision.reviewed_by, decision.reviewed_at = acting_user, timezone.now()
@@ -328,8 +304,6 @@ def _apply(contact: Contact, decision: Decision, acting_user, mash: dict | None 
     """Carry out an outcome (R-FD-5)."""
     now = timezone.now()
     if decision.outcome == Outcome.MASH:
-        from hearth.frontdoor.mash import start_enquiry
-
         start_enquiry(contact, acting_user=acting_user, **(mash or {}))
         contact.status = ContactStatus.IN_MASH
         contact.save(update_fields=["status"])
@@ -360,3 +334,8 @@ def _apply(contact: Contact, decision: Decision, acting_user, mash: dict | None 
         notify(sorted(workers, key=lambda u: u.pk),
                subject=f"New contact {contact.reference} about a child you work with",
                link=f"/contacts/{contact.pk}")
+
+
+def record_contact_view(contact: Contact, user) -> None:
+    """Reading a contact is reading the children's record: it is audited."""
+    audit.record_read("view_contact", user=user, obj=contact)

@@ -1,11 +1,11 @@
 """MASH information gathering: consent or an approved override, partner requests, analysis
-and its sign-off (R-MASH-1..5). Every function here is an action: one transaction, audited."""
+and its sign-off (R-MASH-1..5). Every function here is an action: one transaction, audited;
+a refusal is ``Refused`` and nothing is written."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -16,9 +16,9 @@ from hearth.access.codes import Role
 from hearth.access.models import Agency, User
 from hearth.access.models.users import AgencyKind
 from hearth.access.rules import FRONT_DOOR_SERVICES
-from hearth.frontdoor import duty, rules
+from hearth.core.refusals import Refused, Why, refuse_if
+from hearth.frontdoor import rules
 from hearth.frontdoor.codes import ConsentStatus, ContactStatus, MashScope, MashStatus, Rag
-from hearth.frontdoor.errors import InvalidContact, NotAllowed, WrongState
 from hearth.frontdoor.models import (
     Consent,
     ConsentOverride,
@@ -26,22 +26,10 @@ from hearth.frontdoor.models import (
     MashAgencyRequest,
     MashEnquiry,
 )
-from hearth.people.models import Relationship
+from hearth.frontdoor.queries import duty
+from hearth.frontdoor.queries.mash import may_sign_off, people_with_pr, rag_deadlines
 
 PARTNER_KINDS = [k for k in AgencyKind.values if k != AgencyKind.SOCIAL_CARE]  # R-MASH-1
-
-
-def people_with_pr(enquiry: MashEnquiry) -> list:
-    """The adults with parental responsibility for the children on the contact."""
-    children = [link.person_id for link in enquiry.contact.links.all() if link.role == "child"]
-    rels = Relationship.objects.filter(relative_id__in=children, parental_responsibility=True,
-                                       end_date__isnull=True).select_related("person")
-    seen, result = set(), []
-    for rel in rels:
-        if rel.person_id not in seen:
-            seen.add(rel.person_id)
-            result.append(rel.person)
-    return result
 
 
 def start_enquiry(contact: Contact, *, acting_user, scope: str, rag: str,
@@ -54,8 +42,7 @@ def start_enquiry(contact: Contact, *, acting_user, scope: str, rag: str,
         errors["rag"] = "Choose a RAG rating: red, amber or green"
     if scope == MashScope.TARGETED and not agencies:
         errors["agencies"] = "Choose the agencies to ask"
-    if errors:
-        raise InvalidContact(errors)
+    refuse_if(errors)
     if scope == MashScope.FULL:
         agencies = list(Agency.objects.filter(kind__in=PARTNER_KINDS))
     enquiry = MashEnquiry.objects.create(contact=contact, scope=scope, rag=rag,
@@ -72,12 +59,12 @@ def do_record_consent(enquiry: MashEnquiry, person, *, acting_user, status: str,
                       sought_by: str = "", answered_on=None, note: str = "") -> Consent:
     """One person's answer (R-MASH-3): sought, given, refused or not sought."""
     if status not in ConsentStatus.values:
-        raise InvalidContact({"status": "Choose sought, given, refused or not sought"})
+        raise Refused({"status": "Choose sought, given, refused or not sought"})
     if person.pk not in {p.pk for p in people_with_pr(enquiry)}:
-        raise InvalidContact({"person": "Consent is recorded for people with parental "
-                              "responsibility for the children on this contact"})
+        raise Refused({"person": "Consent is recorded for people with parental "
+                                 "responsibility for the children on this contact"})
     if answered_on and answered_on > timezone.now():
-        raise InvalidContact({"answered_on": "The date of the answer cannot be in the future"})
+        raise Refused({"answered_on": "The date of the answer cannot be in the future"})
     consent, _ = Consent.objects.update_or_create(
         enquiry=enquiry, person=person,
         defaults={"status": status, "sought_by": sought_by, "answered_on": answered_on,
@@ -93,10 +80,10 @@ def do_request_override(enquiry: MashEnquiry, *, acting_user, justification: str
     """R-MASH-3: gathering without consent needs a reason that seeking it would put a child at
     risk of significant harm, and a manager's approval."""
     if len((justification or "").strip()) < 20:
-        raise InvalidContact({"justification": "Explain why seeking consent would place a child "
-                              "at risk of significant harm (at least 20 characters)"})
+        raise Refused({"justification": "Explain why seeking consent would place a child "
+                                        "at risk of significant harm (at least 20 characters)"})
     if hasattr(enquiry, "override"):
-        raise WrongState("An override has already been requested for this enquiry.")
+        raise Refused("An override has already been requested for this enquiry.", why=Why.STATE)
     override = ConsentOverride.objects.create(
         enquiry=enquiry, justification=justification.strip(), requested_by=acting_user,
         requested_at=timezone.now(), out_of_hours=calendar.is_edt(timezone.now()))
@@ -124,9 +111,9 @@ def _approvers(now, out_of_hours: bool) -> list:
 def do_approve_override(enquiry: MashEnquiry, *, acting_user) -> ConsentOverride:
     override = ConsentOverride.objects.select_for_update().filter(enquiry=enquiry).first()
     if override is None:
-        raise WrongState("No override has been requested.")
+        raise Refused("No override has been requested.", why=Why.STATE)
     if override.approved_at:
-        raise WrongState("This override is already approved.")
+        raise Refused("This override is already approved.", why=Why.STATE)
     now = timezone.now()
     out_of_hours = calendar.is_edt(now)
     team_service = acting_user.team.service if acting_user.team_id else None
@@ -137,12 +124,12 @@ def do_approve_override(enquiry: MashEnquiry, *, acting_user) -> ConsentOverride
         if out_of_hours:
             who = ", ".join(u.display_name for u in on_call) or "nobody (add them with hearth "\
                 "oncall)"
-            raise NotAllowed("Out of hours only the senior manager on call now can approve a "
-                             f"consent override (R-MASH-3). On call now: {who}.")
-        raise NotAllowed("Only a CRS manager can approve a consent override in office hours "
-                         "(out of hours, the senior manager on call).")
+            raise Refused("Out of hours only the senior manager on call now can approve a "
+                          f"consent override (R-MASH-3). On call now: {who}.", why=Why.FORBIDDEN)
+        raise Refused("Only a CRS manager can approve a consent override in office hours "
+                      "(out of hours, the senior manager on call).", why=Why.FORBIDDEN)
     if acting_user.pk == override.requested_by_id:
-        raise NotAllowed("A manager cannot approve their own override request.")
+        raise Refused("A manager cannot approve their own override request.", why=Why.FORBIDDEN)
     override.approved_by, override.approved_at = acting_user, now
     override.out_of_hours = out_of_hours
     override.save()
@@ -171,17 +158,17 @@ def do_start_gathering(enquiry: MashEnquiry, *, acting_user, question: str = "")
     """Send the requests to the partner agencies, once consent or an approved override allows."""
     enquiry = MashEnquiry.objects.select_for_update().get(pk=enquiry.pk)
     if enquiry.status != MashStatus.AWAITING_CONSENT:
-        raise WrongState("Information gathering has already started.")
+        raise Refused("Information gathering has already started.", why=Why.STATE)
     pr_people = people_with_pr(enquiry)
     answers = [c.status for c in enquiry.consents.filter(person__in=pr_people)]
     override = getattr(enquiry, "override", None)
     if not rules.consent_allows_gathering(answers, len(pr_people),
                                           bool(override and override.approved_at)):
-        raise NotAllowed("Every person with parental responsibility must consent, or a manager "
-                         "must approve an override, before partners are asked (R-MASH-3).")
+        raise Refused("Every person with parental responsibility must consent, or a manager "
+                      "must approve an override, before partners are asked (R-MASH-3).",
+                      why=Why.FORBIDDEN)
     now = timezone.now()
-    deadlines = getattr(settings, "MASH_RAG_DEADLINES", None)
-    due = rules.mash_due(enquiry.rag, now, deadlines)
+    due = rules.mash_due(enquiry.rag, now, rag_deadlines())
     subjects = _subjects(enquiry)
     requests = [MashAgencyRequest.objects.create(enquiry=enquiry, agency=agency,
                                                  subjects=subjects, question=question,
@@ -208,9 +195,10 @@ def do_answer_request(request: MashAgencyRequest, *, acting_user, answer: str, s
     """A partner answers for their own agency only, with dated, sourced information."""
     request = MashAgencyRequest.objects.select_for_update().get(pk=request.pk)
     if acting_user.role != Role.MASH_PARTNER or acting_user.agency_id != request.agency_id:
-        raise NotAllowed("You can answer only the requests addressed to your agency.")
+        raise Refused("You can answer only the requests addressed to your agency.",
+                      why=Why.FORBIDDEN)
     if request.answered_at:
-        raise WrongState("This request has already been answered.")
+        raise Refused("This request has already been answered.", why=Why.STATE)
     errors = {}
     if not answer.strip():
         errors["answer"] = "Enter what your agency knows (or that it holds nothing)"
@@ -220,8 +208,7 @@ def do_answer_request(request: MashAgencyRequest, *, acting_user, answer: str, s
         errors["information_date"] = "Enter the date of the information"
     elif information_date > timezone.localdate():
         errors["information_date"] = "The date of the information cannot be in the future"
-    if errors:
-        raise InvalidContact(errors)
+    refuse_if(errors)
     request.answer, request.sources = answer.strip(), sources.strip()
     request.information_date = information_date
     request.answered_by, request.answered_at = acting_user, timezone.now()
@@ -239,12 +226,12 @@ def do_record_analysis(enquiry: MashEnquiry, *, acting_user, analysis: str) -> M
     """R-MASH-5: the worker records their analysis of what the partners said; a CRS manager
     signs it off (``do_sign_off_analysis``) before the contact returns to the decision step."""
     if not analysis.strip():
-        raise InvalidContact({"analysis": "Enter your analysis of what the partners said"})
+        raise Refused({"analysis": "Enter your analysis of what the partners said"})
     enquiry = MashEnquiry.objects.select_for_update().get(pk=enquiry.pk)
     if enquiry.status == MashStatus.AWAITING_SIGN_OFF:
-        raise WrongState("The analysis is waiting for a CRS manager's sign-off.")
+        raise Refused("The analysis is waiting for a CRS manager's sign-off.", why=Why.STATE)
     if enquiry.status != MashStatus.GATHERING:
-        raise WrongState("Record the analysis once information gathering has started.")
+        raise Refused("Record the analysis once information gathering has started.", why=Why.STATE)
     enquiry.analysis, enquiry.analysed_by = analysis.strip(), acting_user
     enquiry.analysed_at = timezone.now()
     enquiry.status = MashStatus.AWAITING_SIGN_OFF
@@ -272,29 +259,20 @@ def _sign_off_managers(contact: Contact, analyst) -> list:
     return managers or list(users.filter(role=Role.SERVICE_MANAGER))
 
 
-def may_sign_off(enquiry: MashEnquiry | None, user) -> bool:
-    """R-MASH-5: whether ``user`` may sign off or return this enquiry's analysis (with no
-    enquiry: whether they sign off analyses at all)."""
-    return rules.may_sign_off_analysis(
-        user_id=user.pk, role=user.role,
-        team_service=user.team.service if user.team_id else None,
-        analysed_by_id=enquiry.analysed_by_id if enquiry else None)
-
-
 def _check_signer(enquiry: MashEnquiry, user) -> None:
     if not may_sign_off(None, user):
-        raise NotAllowed("Only a CRS manager (out of hours, the on-call senior manager) can "
-                         "sign off or return a MASH analysis (R-MASH-5).")
+        raise Refused("Only a CRS manager (out of hours, the on-call senior manager) can "
+                      "sign off or return a MASH analysis (R-MASH-5).", why=Why.FORBIDDEN)
     if not may_sign_off(enquiry, user):
-        raise NotAllowed("You wrote this analysis: another CRS manager must sign it off "
-                         "(R-MASH-5).")
+        raise Refused("You wrote this analysis: another CRS manager must sign it off "
+                      "(R-MASH-5).", why=Why.FORBIDDEN)
 
 
 def _awaiting_sign_off(enquiry: MashEnquiry, user) -> MashEnquiry:
     enquiry = MashEnquiry.objects.select_for_update().get(pk=enquiry.pk)
     _check_signer(enquiry, user)
     if enquiry.status != MashStatus.AWAITING_SIGN_OFF:
-        raise WrongState("There is no analysis waiting for sign-off on this contact.")
+        raise Refused("There is no analysis waiting for sign-off on this contact.", why=Why.STATE)
     return enquiry
 
 
@@ -323,7 +301,7 @@ def do_return_analysis(enquiry: MashEnquiry, *, acting_user, reason: str) -> Mas
     records it again and the contact stays in the MASH."""
     enquiry = _awaiting_sign_off(enquiry, acting_user)
     if not (reason or "").strip():
-        raise InvalidContact({"reason": "Enter what the worker should look at again"})
+        raise Refused({"reason": "Enter what the worker should look at again"})
     enquiry.status = MashStatus.GATHERING
     enquiry.returned_by, enquiry.returned_at = acting_user, timezone.now()
     enquiry.return_reason = reason.strip()

@@ -8,14 +8,14 @@ action at once, e.g. when EDT hands over a contact whose child was not known).
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
-from hearth.frontdoor import actions
+from hearth.core.pages import refuse_on_form
+from hearth.core.refusals import Refused
+from hearth.frontdoor.actions.contacts import do_link_person
 from hearth.frontdoor.codes import PersonRole
-from hearth.frontdoor.errors import InvalidContact
-from hearth.frontdoor.forms import LinkForm, NewPersonForm
-from hearth.frontdoor.views.common import FORM_ERROR_STATUS, people_rows
+from hearth.frontdoor.forms.people import LinkForm, NewPersonForm
+from hearth.frontdoor.queries.contacts import people_rows
 from hearth.people.actions import do_create_person
 from hearth.people.forms.search import SearchForm, search_error_field
 from hearth.people.models import Person
@@ -79,11 +79,11 @@ class ContactPeople:
                 .order_by("-role", "person__family_name")]
 
     def link(self, person: Person, role: str, *, new_record: bool = False) -> None:
-        actions.do_link_person(self.contact, person, role=role, acting_user=self.user,
+        do_link_person(self.contact, person, role=role, acting_user=self.user,
                                new_record=new_record)
 
     def remove(self, person_id: str) -> None:  # a recorded link stays on the record
-        raise InvalidContact({"person": "A person linked to a recorded contact stays linked"})
+        raise Refused("A person linked to a recorded contact stays linked", "person")
 
 
 def _role_label(role: str) -> str:
@@ -114,8 +114,8 @@ def people_page(request, people, *, template_context: dict, here: str):
                 else:
                     people.remove(str(person.pk))
                     notice = f"{person.display_name} was removed."
-            except InvalidContact as exc:
-                link_error = next(iter(exc.errors.values()))
+            except Refused as refusal:
+                link_error = refusal.message
             else:
                 request.session[NOTICE] = notice
                 return redirect(here)
@@ -133,9 +133,8 @@ def people_page(request, people, *, template_context: dict, here: str):
                                           given_name=data["given_name"],
                                           family_name=data["family_name"],
                                           date_of_birth=data["date_of_birth"])
-            except ValidationError as exc:
-                for field, errs in exc.message_dict.items():
-                    new_form.add_error(field if field in new_form.fields else None, errs)
+            except Refused as refusal:
+                refuse_on_form(new_form, refusal)
             else:
                 people.link(person, data["role"], new_record=True)
                 request.session[NOTICE] = (f"{person.display_name}'s record was created and "
@@ -150,4 +149,4 @@ def people_page(request, people, *, template_context: dict, here: str):
         "link_error": link_error,
         "notice": request.session.pop(NOTICE, "") if not failed else "", "here": here,
         "recorded": people.recorded, "removable": not people.recorded,
-    }, status=FORM_ERROR_STATUS if failed else 200)
+    }, status=400 if failed else 200)

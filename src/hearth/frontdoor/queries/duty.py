@@ -14,23 +14,23 @@ from datetime import datetime
 from hearth import calendar
 from hearth.access.codes import Role
 from hearth.access.models import User
+from hearth.core.registry import Registry
 
 OnCallReader = Callable[[datetime], list]
 
-_ON_CALL: list[OnCallReader] = []
+#: ``reader(now)`` gives the senior managers on call at ``now``.
+ON_CALL = Registry("on-call rota readers")
 
 
 def register_on_call(reader: OnCallReader) -> None:
-    """Called once by the app that keeps the on-call rota: ``reader(now)`` gives the senior
-    managers on call at ``now``."""
-    if reader not in _ON_CALL:
-        _ON_CALL.append(reader)
+    """Called once by the app that keeps the on-call rota (a second call is ignored)."""
+    ON_CALL.register(reader)
 
 
 def on_call_at(now: datetime) -> list[User]:
     """The senior managers on the on-call rota at ``now`` (none when nobody is on it)."""
     found: dict = {}
-    for reader in _ON_CALL:
+    for reader in ON_CALL:
         for user in reader(now):
             if user.is_active:
                 found.setdefault(user.pk, user)

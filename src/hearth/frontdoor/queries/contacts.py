@@ -1,0 +1,107 @@
+"""Reads of contacts that pages and the API share. Every contact is read through
+``visible_to``: a contact the user may not see answers 404, so its existence does not leak."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Prefetch, Q
+
+from hearth.access.codes import Role
+from hearth.casework.models import Involvement, InvolvementStatus
+from hearth.core.visibility import get_visible_or_404
+from hearth.frontdoor import rules
+from hearth.frontdoor.models import Contact, ContactPerson, Decision
+from hearth.people.models import Person
+from hearth.people.queries import NO_CASEWORK_ROLES, manages_front_door
+
+CONTACT_ALL_ROLES = {Role.FRONT_DOOR, Role.ADVANCED_PRACTITIONER, Role.SERVICE_MANAGER}
+
+
+def contact_scope(user) -> Q | None:
+    """Who may see a contact (registered with ``core.visibility``): front-door staff, EDT and
+    service managers see every contact; the front door's team managers too. Others see
+    contacts about people they may see (LADO: also those passed to the LADO). Partners see
+    none: they see only the MASH requests addressed to their agency (R-MASH-4)."""
+    if user.role in NO_CASEWORK_ROLES or user.role == Role.MASH_PARTNER:
+        return None
+    if user.role in CONTACT_ALL_ROLES or manages_front_door(user):
+        return Q()
+    about_visible = Q(Exists(ContactPerson.objects.filter(
+        contact=OuterRef("pk"), person__in=Person.objects.visible_to(user).values("pk"))))
+    if user.role == Role.LADO:
+        passed = Exists(Decision.objects.filter(contact=OuterRef("pk"), outcome="lado",
+                                                status="decided"))
+        return about_visible | Q(passed)
+    return about_visible
+
+
+def decision_scope(user) -> Q | None:
+    """A decision is seen with its contact (registered with ``core.visibility``)."""
+    q = contact_scope(user)
+    return None if q is None else Q(contact__in=Contact.objects.filter(q).values("pk"))
+
+
+def get_visible_decision(user, decision_id) -> Decision:
+    """The decision, on a contact the user may see (else 404), with its contact."""
+    return get_visible_or_404(Decision.objects.select_related("contact"), user, decision_id)
+
+
+def immediate_hours() -> int:
+    """R-FD-4: the deadline of an immediate contact (HEARTH_IMMEDIATE_DEADLINE_HOURS)."""
+    return int(getattr(settings, "IMMEDIATE_DEADLINE_HOURS",
+                       rules.DEFAULT_IMMEDIATE_DEADLINE_HOURS))
+
+
+def links_prefetch() -> Prefetch:
+    """The contact's people with their records, children first ("child" > "adult")."""
+    return Prefetch("links", queryset=ContactPerson.objects.select_related("person")
+                    .order_by("-role", "person__family_name", "person__given_name"))
+
+
+def open_involvements(people: Iterable) -> dict:
+    """Each person's open involvements (team and allocated worker), in one query."""
+    ids = [p.pk for p in people]
+    found: dict = defaultdict(list)
+    if ids:
+        for inv in (Involvement.objects.filter(person_id__in=ids)
+                    .exclude(status=InvolvementStatus.CLOSED)
+                    .select_related("team", "worker").order_by("opened_on")):
+            found[inv.person_id].append(inv)
+    return found
+
+
+def visible_person_ids(user, people: Iterable) -> set:
+    """Which of ``people`` the user may see (a restricted record stays hidden), in one query."""
+    ids = {p.pk for p in people}
+    if not ids:
+        return set()
+    return set(Person.objects.visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
+
+
+def people_rows(pairs: Iterable[tuple], user) -> list[dict]:
+    """[(person, role)] as rows for ``_linked_people.html``, with existing involvement. A person
+    the user may not see is shown only as such: no name, no involvement."""
+    pairs = list(pairs)
+    visible = visible_person_ids(user, (p for p, _ in pairs))
+    involvements = open_involvements(p for p, _ in pairs if p.pk in visible)
+    return [{"person": p, "role": role, "involvements": involvements.get(p.pk, [])}
+            if p.pk in visible else {"person": None, "role": role, "involvements": []}
+            for p, role in pairs]
+
+
+def children(contact: Contact) -> list:
+    return [link.person for link in contact.links.all() if link.role == "child"]
+
+
+def contacts_panel(user, person):
+    """The person page's contacts about this person that the user may see, newest first
+    (R-EDT-3: every contact, EDT's included, is on the child's record). Registered from
+    FrontdoorConfig.ready on ``people.queries.persons.PERSON_PANELS``."""
+    from hearth.people.queries.persons import Panel
+
+    return Panel("frontdoor/_person_contacts.html", {
+        "contacts": list(Contact.objects.visible_to(user).filter(links__person=person)
+                         .order_by("-received_at")[:50])})
