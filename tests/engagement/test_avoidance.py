@@ -186,7 +186,7 @@ def test_thresholds_are_configurable(settings, fletchers, social_worker):
 
 
 def test_a_chronology_rebuild_keeps_engagement_events_R_RES_1(fletchers, social_worker):
-    from hearth.chronology import events
+    from hearth.chronology import actions as events
 
     jack = fletchers["jack"]
     made = record_no_answer(jack, social_worker, 3).event

@@ -20,7 +20,7 @@ from hearth.assessments.codes import (
     SourceMethod,
 )
 from hearth.assessments.models import Assessment, AssessmentSource, UnassessedArea
-from hearth.chronology import events as chronology
+from hearth.chronology import actions as chronology
 from hearth.people.actions import StaleEdit
 
 UPDATE_FIELDS = ("summary", "analysis", "outcome", "factors")

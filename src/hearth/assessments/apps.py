@@ -5,3 +5,11 @@ class AssessmentsConfig(AppConfig):
     name = "hearth.assessments"
     label = "assessments"
     verbose_name = "Assessments"
+
+    def ready(self) -> None:
+        from hearth.assessments import chronology
+        from hearth.assessments.models import Assessment
+        from hearth.chronology.actions import register
+
+        register(Assessment, chronology.ORIGIN, chronology.assessment_events,
+                 chronology.all_assessments, link=chronology.LINK)

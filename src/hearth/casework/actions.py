@@ -14,9 +14,9 @@ from hearth.access.actions.users import notify
 from hearth.casework import rules
 from hearth.casework.codes import ClosureReason, InvolvementService, SecondaryRole
 from hearth.casework.models import Involvement, InvolvementStatus, InvolvementWorker
-from hearth.chronology import events as chronology
+from hearth.chronology import actions as chronology
 from hearth.chronology.codes import Kind
-from hearth.chronology.sources import Spec, on_day
+from hearth.chronology.rules import Spec, on_day
 from hearth.people.actions import StaleEdit
 
 __all__ = ["CLOSURE_CHECKS", "CaseworkRefused", "StaleEdit", "do_add_secondary_worker",

@@ -12,3 +12,7 @@ class CaseworkConfig(AppConfig):
 
         # Practitioners see the people of their own and their team's involvements.
         visibility.add_reach(Person, involvement_reach)
+        from hearth.casework import chronology
+        from hearth.chronology.actions import register_link
+
+        register_link(chronology.ORIGIN, chronology.LINK)

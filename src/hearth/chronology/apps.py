@@ -5,3 +5,18 @@ class ChronologyConfig(AppConfig):
     name = "hearth.chronology"
     label = "chronology"
     verbose_name = "Chronology"
+
+    def ready(self) -> None:
+        from hearth.chronology import chronology as c
+        from hearth.chronology.actions import register
+        from hearth.chronology.models import Event
+        from hearth.chronology.queries import event_scope
+        from hearth.core import visibility
+        from hearth.people.models import HouseholdMembership, PersonAddress
+
+        visibility.register(Event, event_scope)
+
+        register(PersonAddress, "address", c.address_events, c.all_addresses,
+                 link=c.PERSON_PAGE)
+        register(HouseholdMembership, "membership", c.membership_events, c.all_memberships,
+                 link=c.PERSON_PAGE)

@@ -23,7 +23,7 @@ from django.utils import timezone
 from hearth import calendar
 from hearth.access.actions import audit
 from hearth.access.actions.users import notify
-from hearth.chronology import events as chronology
+from hearth.chronology import actions as chronology
 from hearth.engagement import queries, rules
 from hearth.engagement.codes import ALERT_QUESTIONS, EventKind, TaskStatus, TellMethod
 from hearth.engagement.models import AlertRecipient, EngagementEvent, FollowUpTask, HostilityAlert

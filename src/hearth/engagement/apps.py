@@ -8,12 +8,13 @@ class EngagementConfig(AppConfig):
 
     def ready(self) -> None:
         from hearth.casework.actions import CLOSURE_CHECKS
-        from hearth.chronology import sources
+        from hearth.chronology.actions import register
         from hearth.engagement import chronology
         from hearth.engagement.actions import open_follow_up_refusal
         from hearth.engagement.models import EngagementEvent
 
-        sources.register(EngagementEvent, "engagement", chronology.build, chronology.all_events)
+        register(EngagementEvent, chronology.ORIGIN, chronology.build, chronology.all_events,
+                 link=chronology.LINK)
         if open_follow_up_refusal not in CLOSURE_CHECKS:
             CLOSURE_CHECKS.append(open_follow_up_refusal)
         from hearth.engagement.actions import after_visit

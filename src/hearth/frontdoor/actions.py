@@ -19,7 +19,7 @@ from hearth.access.models import Team, User
 from hearth.access.rules import FRONT_DOOR_SERVICES
 from hearth.casework.actions import do_open_involvement
 from hearth.casework.models import Involvement, InvolvementStatus
-from hearth.chronology import events as chronology
+from hearth.chronology import actions as chronology
 from hearth.frontdoor import duty, rules
 from hearth.frontdoor.codes import (
     ContactStatus,

@@ -12,3 +12,8 @@ class FrontdoorConfig(AppConfig):
         from hearth.frontdoor.queries import contact_scope
 
         visibility.register(Contact, contact_scope)
+        from hearth.chronology.actions import register
+        from hearth.frontdoor import chronology
+
+        register(Contact, chronology.ORIGIN, chronology.contact_events,
+                 chronology.all_contacts, link=chronology.LINK)

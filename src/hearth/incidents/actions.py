@@ -13,7 +13,7 @@ from django.utils import timezone
 from hearth import calendar
 from hearth.access.actions import audit
 from hearth.access.actions.users import notify_managers
-from hearth.chronology import events as chronology
+from hearth.chronology import actions as chronology
 from hearth.incidents import rules
 from hearth.incidents.models import Incident, PractitionersMeeting, RiskReductionPlan
 from hearth.people.actions import StaleEdit

@@ -7,8 +7,9 @@ class IncidentsConfig(AppConfig):
     verbose_name = "Incidents, risk-reduction plans and practitioners' meetings"
 
     def ready(self) -> None:
-        from hearth.chronology.sources import register
-        from hearth.incidents.chronology import all_incidents, incident_events
+        from hearth.chronology.actions import register
+        from hearth.incidents import chronology
         from hearth.incidents.models import Incident
 
-        register(Incident, "incident", incident_events, all_incidents)
+        register(Incident, chronology.ORIGIN, chronology.incident_events,
+                 chronology.all_incidents, link=chronology.LINK)

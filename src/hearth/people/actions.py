@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from hearth.access.actions import audit
 from hearth.access.actions.users import notify_managers
-from hearth.chronology import events as chronology
+from hearth.chronology import actions as chronology
 from hearth.core.refusals import StaleEdit
 from hearth.people.models import (
     Address,

@@ -5,3 +5,11 @@ class RecordsConfig(AppConfig):
     name = "hearth.records"
     label = "records"
     verbose_name = "Records"
+
+    def ready(self) -> None:
+        from hearth.chronology.actions import register
+        from hearth.records import chronology
+        from hearth.records.models import CaseNote
+
+        register(CaseNote, chronology.ORIGIN, chronology.case_note_events,
+                 chronology.all_case_notes, link=chronology.LINK)

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hearth.access.actions import audit
-from hearth.chronology import events as chronology
+from hearth.chronology import actions as chronology
 from hearth.people.actions import StaleEdit
 from hearth.visits import rules
 from hearth.visits.codes import Engagement, VisitKind

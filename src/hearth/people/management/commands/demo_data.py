@@ -22,7 +22,7 @@ class Command(BaseCommand):
 
             extra = seed_contacts(SEED)
             from hearth.casework.demo import seed_casework
-            from hearth.chronology.events import rebuild
+            from hearth.chronology.actions import rebuild
 
             self.stdout.write(f"Casework for {seed_casework(SEED)} of the demo social "
                               "worker's children: visits, notes, follow-up, a warning.")
