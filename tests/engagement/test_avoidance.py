@@ -153,7 +153,7 @@ def test_a_stale_completion_keeps_the_input_and_only_the_worker_or_a_manager_com
     task = record_no_answer(jack, social_worker, 10).task
     refused = as_user(bea).post(f"/engagement/tasks/{task.pk}/complete",
                                 {"outcome": "I saw them", "version": 1})
-    assert refused.status_code == 400
+    assert refused.status_code == 403
     assert "Only Sam Worker or a manager can complete this task" in refused.content.decode()
     FollowUpTask.objects.filter(pk=task.pk).update(version=2)
     stale = as_user(team_manager).post(f"/engagement/tasks/{task.pk}/complete",

@@ -9,10 +9,14 @@ class EngagementConfig(AppConfig):
     def ready(self) -> None:
         from hearth.casework.actions import CLOSURE_CHECKS
         from hearth.chronology.actions import register
+        from hearth.core import visibility
         from hearth.engagement import chronology
         from hearth.engagement.actions import open_follow_up_refusal
-        from hearth.engagement.models import EngagementEvent
+        from hearth.engagement.models import EngagementEvent, FollowUpTask
+        from hearth.engagement.queries.events import person_scope
 
+        visibility.register(EngagementEvent, person_scope)
+        visibility.register(FollowUpTask, person_scope)
         register(EngagementEvent, chronology.ORIGIN, chronology.build, chronology.all_events,
                  link=chronology.LINK)
         if open_follow_up_refusal not in CLOSURE_CHECKS:

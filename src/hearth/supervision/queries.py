@@ -190,7 +190,7 @@ def safety_reasons(person_ids: Iterable) -> dict:
     """R-SUP-2: for each case whose family has hostility recorded or a live worker-safety
     warning, why; cases without either are left out."""
     # Imported here: the visit safety plan imports this module, and safety imports it back.
-    from hearth.engagement.queries import hostility_in_family
+    from hearth.engagement.queries.events import hostility_in_family
     from hearth.safety.queries import warnings_for
 
     family = families_of(person_ids)
