@@ -17,10 +17,10 @@ from django.urls import reverse
 
 from hearth.access.models import AuditEntry
 from hearth.chronology import actions as chron_actions
-from hearth.chronology import events
+from hearth.chronology import actions as events
 from hearth.chronology.models import Event, month_start
+from hearth.core.refusals import Refused, StaleEdit
 from hearth.people import actions as people
-from hearth.people.actions import StaleEdit
 from hearth.records.actions import notes as records
 from hearth.visits import actions as visits
 from tests.conftest import make_user
@@ -315,7 +315,7 @@ def test_an_event_from_a_module_is_corrected_in_its_record_not_by_hand(fletchers
                                                                        social_worker):
     v = visit(fletchers["jack"], social_worker)
     event = Event.objects.get(origin="visit", origin_id=str(v.pk))
-    with pytest.raises(chron_actions.EntryRefused):
+    with pytest.raises(Refused):
         chron_actions.do_correct_entry(event, acting_user=social_worker, expected_version=1,
                                        reason="x", summary="y")
     with pytest.raises(StaleEdit):

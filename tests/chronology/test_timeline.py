@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from hearth.chronology import timeline
 from hearth.chronology.codes import Lane
+from hearth.chronology.views import timeline
 
 
 def test_each_lane_is_a_row_and_each_month_with_events_a_mark():

@@ -10,6 +10,7 @@ import pytest
 
 from hearth.access.models import AuditEntry, Notification
 from hearth.chronology.models import Event
+from hearth.core.refusals import Refused
 from hearth.engagement import actions
 from hearth.engagement.codes import ALERT_QUESTIONS
 from hearth.engagement.models import AlertRecipient, EngagementEvent, HostilityAlert
@@ -153,7 +154,7 @@ def test_someone_outside_the_family_cannot_be_named(fletchers, social_worker):
 
     stranger = do_create_person(acting_user=social_worker, given_name="Zed",
                                 family_name="Stranger")
-    with pytest.raises(actions.EngagementRefused) as refused:
+    with pytest.raises(Refused) as refused:
         actions.do_record_event(fletchers["jack"], acting_user=social_worker, kind="hostility",
                                 form="confrontation", by_person=stranger, account="Shouting",
                                 occurred_at=datetime(2026, 11, 16, 10, 0, tzinfo=LONDON))

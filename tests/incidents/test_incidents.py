@@ -203,7 +203,7 @@ def test_reading_an_incident_is_audited(threat, team_manager, fletchers, as_user
 
 
 def test_the_incident_comes_back_when_the_chronology_is_rebuilt(threat, fletchers):
-    from hearth.chronology import events
+    from hearth.chronology import actions as events
 
     Event.objects.filter(kind="incident").delete()
     events.rebuild([fletchers["mum"].pk])

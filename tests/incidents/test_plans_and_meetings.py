@@ -70,7 +70,7 @@ def test_a_worker_cannot_agree_their_own_plan(fletchers, team_manager, as_user):
     plan = RiskReductionPlan.objects.get()
     assert plan.worker == team_manager and plan.agreed_by is None
     response = client.post(f"/risk-reduction-plans/{plan.pk}/agree", {"version": "1"})
-    assert response.status_code == 400
+    assert response.status_code == 403
     assert "agreed by the worker&#x27;s manager" in response.content.decode()
 
 

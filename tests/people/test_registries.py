@@ -13,7 +13,7 @@ from hearth.casework.queries import involvements_panel
 from hearth.chronology.actions import follow_people_record
 from hearth.chronology.models import Event
 from hearth.core.refusals import Refused
-from hearth.frontdoor.queries import contacts_panel
+from hearth.frontdoor.queries.contacts import contacts_panel
 from hearth.people import actions
 from hearth.people.queries.persons import PERSON_PANELS, Panel, person_panels
 from hearth.people.schemas import PERSON_API_FIELDS, ExtraField, extra_fields, person_out

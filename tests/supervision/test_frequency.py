@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from hearth.access.models import AuditEntry
+from hearth.core.refusals import Refused
 from hearth.supervision import actions, queries
 from hearth.supervision.models import SupervisionFrequency
 from tests.supervision.conftest import TODAY, held, planned
@@ -101,7 +102,7 @@ def test_bad_frequencies_are_refused_with_a_message(bea, bill, bridges, north, a
     assert nothing.status_code == 400
     assert "There is no setting to remove." in nothing.content.decode()
     assert not SupervisionFrequency.objects.exists()
-    with pytest.raises(actions.SupervisionRefused):
+    with pytest.raises(Refused):
         actions.do_set_frequency(acting_user=bea, team=north, every_days=35)
 
 

@@ -9,9 +9,10 @@ from datetime import date, datetime
 import pytest
 from django.utils import timezone
 
+from hearth.core.refusals import Refused
 from hearth.safety.actions import do_add_warning
 from hearth.safety.models import VisitPlan
-from hearth.supervision import actions, queries
+from hearth.supervision import queries
 from hearth.supervision.codes import SELF_CHECK_QUESTIONS
 from hearth.supervision.models import SupervisionSession
 from tests.supervision.conftest import ALL_NO, LONDON, held, hostility, planned
@@ -107,7 +108,7 @@ def test_R_SUP_2_a_worker_safety_warning_in_the_family_asks_the_same(fletchers, 
                    occurred_on=date(2026, 11, 16), disclosed_to_person=True)
     assert queries.safety_reasons([fletchers["amy"].pk]) == {
         fletchers["amy"].pk: ["worker-safety warning: threats"]}
-    with pytest.raises(actions.SupervisionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         held(team_manager, social_worker, date(2026, 11, 19), [fletchers["amy"]])
     assert refused.value.field == "health_and_safety"
     session = held(team_manager, social_worker, date(2026, 11, 19), [fletchers["amy"]],

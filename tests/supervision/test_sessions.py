@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from hearth.access.models import AuditEntry, Notification
-from hearth.people.actions import StaleEdit
+from hearth.core.refusals import Refused, StaleEdit
 from hearth.supervision import actions
 from hearth.supervision.models import SupervisionAction, SupervisionSession
 from tests.conftest import make_user
@@ -240,10 +240,10 @@ def test_only_cases_the_supervisor_can_see_are_discussed(fletchers, social_worke
 
     stranger = do_create_person(acting_user=other_manager, given_name="Zed",
                                 family_name="Stranger")
-    with pytest.raises(actions.SupervisionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         held(team_manager, social_worker, date(2026, 11, 19), [stranger])
     assert refused.value.field == "cases"
-    with pytest.raises(actions.SupervisionRefused):
+    with pytest.raises(Refused):
         held(other_manager, social_worker, date(2026, 11, 19))  # not Stella's worker
 
 

@@ -20,7 +20,7 @@ from hearth.assessments.codes import (
     SourceMethod,
 )
 from hearth.assessments.models import Assessment, AssessmentSource, UnassessedArea
-from hearth.chronology import events as chronology
+from hearth.chronology import actions as chronology
 from hearth.core.refusals import Refused, Why
 from hearth.core.versions import check_version
 

@@ -12,3 +12,8 @@ class AssessmentsConfig(AppConfig):
         from hearth.core import visibility
 
         visibility.register(Assessment, assessment_scope)  # seen with its child
+        from hearth.assessments import chronology
+        from hearth.chronology.actions import register
+
+        register(Assessment, chronology.ORIGIN, chronology.assessment_events,
+                 chronology.all_assessments, link=chronology.LINK)

@@ -13,9 +13,9 @@ from hearth.access.actions.users import notify
 from hearth.casework import rules
 from hearth.casework.codes import ClosureReason, InvolvementService, SecondaryRole
 from hearth.casework.models import Involvement, InvolvementStatus, InvolvementWorker
-from hearth.chronology import events as chronology
+from hearth.chronology import actions as chronology
 from hearth.chronology.codes import Kind
-from hearth.chronology.sources import Spec, on_day
+from hearth.chronology.rules import Spec, on_day
 from hearth.core.refusals import Refused, Why
 from hearth.core.registry import Registry
 from hearth.core.versions import check_version

@@ -21,3 +21,7 @@ class CaseworkConfig(AppConfig):
         from hearth.people.queries.persons import PERSON_PANELS
 
         PERSON_PANELS.register(involvements_panel)  # the person page's involvements
+        from hearth.casework import chronology
+        from hearth.chronology.actions import register_link
+
+        register_link(chronology.ORIGIN, chronology.LINK)

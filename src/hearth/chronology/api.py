@@ -5,21 +5,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from ninja import Query, Router, Schema, Status
-from ninja.errors import HttpError
 
-from hearth.api_auth import AuthedRequest, permission, require_if_match
-from hearth.chronology import actions, queries, report
+from hearth.access.permissions import AuthedRequest, permission
+from hearth.chronology import actions, queries
 from hearth.chronology.models import Event
-from hearth.people.actions import StaleEdit
-from hearth.people.models import Person
+from hearth.core.problems import CHANGE_ERRORS, READ_ERRORS, WRITE_ERRORS, api_names
+from hearth.core.versions import etag, require_if_match
+from hearth.core.visibility import get_visible_or_404
 
 router = Router(tags=["chronology"])
-
-
-class Problem(Schema):
-    detail: str
 
 
 class FiguresOut(Schema):
@@ -90,9 +86,6 @@ class CorrectionIn(Schema):
     impact: str | None = None
 
 
-ERRORS = {404: Problem, 422: Problem}
-
-
 def _event(e: Event) -> dict:
     return {"id": e.pk, "person_id": str(e.person_id), "occurred_at": e.occurred_at,
             "time_known": e.time_known, "kind": e.kind, "kind_label": e.get_kind_display(),
@@ -101,33 +94,19 @@ def _event(e: Event) -> dict:
             "origin_id": e.origin_id, "recorded_at": e.recorded_at, "version": e.version}
 
 
-def _etag(e: Event) -> str:
-    return f'"chronology-{e.pk}-v{e.version}"'
-
-
-def _person(request: AuthedRequest, person_id) -> Person:
-    try:
-        return queries.get_visible_person(request.auth, person_id)
-    except Http404 as exc:
-        raise HttpError(404, "No such person.") from exc
-
-
-@router.get("/{person_id}/chronology", response={200: ChronologyOut, **ERRORS},
+@router.get("/{person_id}/chronology", response={200: ChronologyOut, **READ_ERRORS},
             auth=permission("chronology.view"), url_name="chronology")
 def chronology(request: AuthedRequest, person_id: str, params: Query[FilterParams]):
     """One page (100) of events, newest first unless ``order=oldest``; ``lane`` may repeat;
     ``date_from``/``date_to`` as YYYY-MM-DD; ``scope=family`` for the whole family. The
     figures are the last twelve months for this person (R-CHR-3, R-PPL-3)."""
-    person = _person(request, person_id)
+    person = queries.get_visible_person(request.auth, person_id)
     query = request.GET.copy()
     query.setlist("from", [params.date_from])
     query.setlist("to", [params.date_to])
-    try:
+    with api_names({"from": "date_from", "to": "date_to"}):
         filters = queries.parse_filters(query)
-    except queries.BadFilter as exc:
-        field = {"from": "date_from", "to": "date_to"}.get(exc.field, exc.field)
-        return Status(422, {"detail": f"{field}: {exc}"})
-    chron = report.build(request.auth, person, filters)
+    chron = queries.build(request.auth, person, filters)
     actions.record_view(person, user=request.auth, what="api_view_chronology",
                         scope="family" if filters.family else "child")
     return Status(200, {
@@ -137,43 +116,30 @@ def chronology(request: AuthedRequest, person_id: str, params: Query[FilterParam
         "instability_reasons": chron.reasons, "events": [_event(e) for e in chron.events]})
 
 
-@router.post("/{person_id}/chronology", response={201: EventOut, **ERRORS},
+@router.post("/{person_id}/chronology", response={201: EventOut, **WRITE_ERRORS},
              auth=permission("chronology.write"), url_name="chronology_add")
 def add_entry(request: AuthedRequest, response: HttpResponse, person_id: str, entry: EntryIn):
     """Add a hand entry (a school move, legal status, injury, hospital treatment, a
     disclosure…). Refusals are 422 naming the field; nothing is written."""
-    person = _person(request, person_id)
-    try:
-        event = actions.do_add_entry(person, acting_user=request.auth, **entry.dict())
-    except actions.EntryRefused as exc:
-        return Status(422, {"detail": f"{exc.field}: {exc}" if exc.field else str(exc)})
-    response["ETag"] = _etag(event)
+    person = queries.get_visible_person(request.auth, person_id)
+    event = actions.do_add_entry(person, acting_user=request.auth, **entry.dict())
+    response["ETag"] = etag(event)
     return Status(201, _event(event))
 
 
 @router.patch("/{person_id}/chronology/{entry_id}",
-              response={200: EventOut, 404: Problem, 409: Problem, 412: Problem,
-                        422: Problem, 428: Problem},
+              response={200: EventOut, **CHANGE_ERRORS},
               auth=permission("chronology.write"), url_name="chronology_correct")
 def correct_entry(request: AuthedRequest, response: HttpResponse, person_id: str,
                   entry_id: int, correction: CorrectionIn):
     """Correct a hand entry: send ``If-Match`` with its ETag (428 without, 412 when stale)
     and a reason; the correction is kept and shown with it."""
-    person = _person(request, person_id)
-    try:
-        event = Event.objects.get(pk=entry_id, person=person)
-    except Event.DoesNotExist as exc:
-        raise HttpError(404, "No such entry.") from exc
-    require_if_match(request, _etag(event), "entry")
+    person = queries.get_visible_person(request.auth, person_id)
+    event = get_visible_or_404(Event.objects.filter(person=person), request.auth, entry_id,
+                               "entry")
+    version = require_if_match(request, event, "entry")
     changes = {k: v for k, v in correction.dict().items() if k != "reason" and v is not None}
-    try:
-        event = actions.do_correct_entry(event, acting_user=request.auth,
-                                         expected_version=event.version,
-                                         reason=correction.reason, **changes)
-    except StaleEdit:
-        return Status(412, {"detail": "Someone else corrected this entry. Nothing was saved."})
-    except actions.EntryRefused as exc:
-        status = 422 if exc.field else 409
-        return Status(status, {"detail": f"{exc.field}: {exc}" if exc.field else str(exc)})
-    response["ETag"] = _etag(event)
+    event = actions.do_correct_entry(event, acting_user=request.auth, expected_version=version,
+                                     reason=correction.reason, **changes)
+    response["ETag"] = etag(event)
     return Status(200, _event(event))

@@ -1,7 +1,7 @@
 """The chronology: significant events of a child's life, dated and sourced (R-CHR-1).
 
 Events are written by the modules in the same transaction as the record they come from
-(``hearth.chronology.events.sync``), or added by hand by a worker. Derived events are rebuilt
+(``hearth.chronology.actions.sync``), or added by hand by a worker. Derived events are rebuilt
 from their origin whenever it changes; hand entries are corrected with a visible history.
 """
 

@@ -1,24 +1,31 @@
-"""Reading the chronology. Every read is a fixed number of queries whatever the number of
+"""Reading the chronology: everything a chronology page, export or API answer shows
+(R-CHR-1..3, R-PPL-3). Every read is a fixed number of queries whatever the number of
 events: one page of events, one count per lane and month, one count per kind for the
 twelve-month figures, and the list of sources for the filter."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import Count, Q, QuerySet
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
 from hearth import calendar
-from hearth.casework.rules import PARENT_KINDS
 from hearth.chronology import rules
+from hearth.chronology.actions import link_for
 from hearth.chronology.codes import MANUAL, Lane
 from hearth.chronology.models import Event
+from hearth.core.refusals import Refused
+from hearth.core.visibility import get_visible_or_404
+from hearth.people.codes import RelationshipKind
 from hearth.people.models import HouseholdMembership, Person, Relationship
-from hearth.people.queries import get_visible_person as get_visible_person
 
 PAGE_SIZE = 100
+#: Brothers and sisters are found through a parent they share.
+PARENT_KINDS = (RelationshipKind.MOTHER, RelationshipKind.FATHER, RelationshipKind.STEP_PARENT)
 
 
 @dataclass
@@ -51,10 +58,14 @@ class Filters:
         return out
 
 
-class BadFilter(ValueError):
-    def __init__(self, message: str, field: str):
-        super().__init__(message)
-        self.field = field
+def event_scope(user) -> Q:
+    """Who may see an event: whoever may see its person (registered from the AppConfig)."""
+    return Q(person__in=Person.objects.visible_to(user))
+
+
+def get_visible_person(user, person_id) -> Person:
+    """The live person whose chronology is read, or 404."""
+    return get_visible_or_404(Person.objects.live(), user, person_id, "person")
 
 
 def _date(value: str, label: str, name: str) -> date | None:
@@ -66,32 +77,31 @@ def _date(value: str, label: str, name: str) -> date | None:
             return datetime.strptime(value, fmt).replace(tzinfo=calendar.LONDON).date()
         except ValueError:
             continue
-    raise BadFilter(f"{label} must be a real date, for example 17/11/2026", name)
+    raise Refused(f"{label} must be a real date, for example 17/11/2026", name)
 
 
 def parse_filters(params) -> Filters:
-    """Query-string parameters to ``Filters``; ``BadFilter`` names the one at fault."""
+    """Query-string parameters to ``Filters``; a ``Refused`` names the one at fault."""
     lanes = [v for v in params.getlist("lane") if v]
     unknown = [v for v in lanes if v not in Lane.values]
     if unknown:
-        raise BadFilter(f"There is no type of event called “{unknown[0][:40]}”", "lane")
+        raise Refused(f"There is no type of event called “{unknown[0][:40]}”", "lane")
     date_from = _date(params.get("from", ""), "From", "from")
     date_to = _date(params.get("to", ""), "To", "to")
     if date_from and date_to and date_from > date_to:
-        raise BadFilter("From must be on or before To", "from")
+        raise Refused("From must be on or before To", "from")
     scope = params.get("scope", "child") or "child"
     if scope not in ("child", "family"):
-        raise BadFilter("Show events for the child or the whole family", "scope")
+        raise Refused("Show events for the child or the whole family", "scope")
     order = params.get("order", "newest") or "newest"
     if order not in ("newest", "oldest"):
-        raise BadFilter("Order must be newest or oldest first", "order")
+        raise Refused("Order must be newest or oldest first", "order")
     page = params.get("page", "1") or "1"
     if not page.isdigit() or int(page) < 1:
-        raise BadFilter("Page must be a whole number from 1", "page")
+        raise Refused("Page must be a whole number from 1", "page")
     return Filters(lanes=lanes, date_from=date_from, date_to=date_to,
                    source=params.get("source", "").strip()[:150], family=scope == "family",
                    oldest_first=order == "oldest", page=int(page))
-
 
 
 
@@ -171,29 +181,66 @@ def sources(people_ids) -> list[str]:
                 .values_list("source_agency", flat=True).distinct())
 
 
-ORIGIN_LINKS = {"contact": ("contacts:contact", "contact_id"),
-                "assessment": ("assessments:detail", "assessment_id"),
-                "visit": ("visits:detail", "visit_id"),
-                "case_note": ("records:detail", "note_id"),
-                "engagement": ("engagement:event", "engagement_event_id"),
-                "incident": ("incidents:detail", "incident_id"),
-                MANUAL: ("chronology:entry", "entry_id")}
-
-
 def link_of(event: Event) -> str | None:
-    """Where the record behind an event can be read, if it has a page."""
-    if event.origin == MANUAL:
-        name, kwarg, value = "chronology:entry", "entry_id", str(event.pk)
-    elif event.origin in ORIGIN_LINKS:
-        name, kwarg = ORIGIN_LINKS[event.origin]
-        value = event.origin_id
-    elif event.origin in ("address", "membership"):
-        name, kwarg, value = "web:person", "person_id", str(event.person_id)
-    elif event.origin == "involvement":
-        name, kwarg, value = "casework:family", "person_id", str(event.person_id)
-    else:
+    """Where the record behind an event can be read, if it has a page (each source says
+    where its records are read when it registers)."""
+    link = link_for(event.origin)
+    if link is None:
         return None
+    value = (str(event.pk) if event.origin == MANUAL
+             else str(event.person_id) if link.by_person else event.origin_id)
     try:
-        return reverse(name, kwargs={kwarg: value})
+        return reverse(link.url_name, kwargs={link.kwarg: value})
     except NoReverseMatch:
         return None
+
+
+@dataclass
+class Chronology:
+    """One chronology as the user may see it: a page of events (or all of them, for an
+    export), the twelve-month figures and what the timeline draws."""
+
+    person: Person
+    people: list[Person]
+    filters: Filters
+    events: list[Event]
+    total: int
+    page_count: int
+    figures: rules.Figures
+    reasons: list[str]
+    unstable: bool
+    #: (lane, month, number of events) for the timeline, and the lanes it draws.
+    counts: list[tuple[str, date, int]]
+    lanes: list[str]
+    sources: list[str]
+    today: date
+
+    @property
+    def first_shown(self) -> int:
+        return 0 if not self.events else (self.filters.page - 1) * PAGE_SIZE + 1
+
+    @property
+    def last_shown(self) -> int:
+        return self.first_shown + len(self.events) - 1 if self.events else 0
+
+
+def build(user, person: Person, filters: Filters, *,
+          everything: bool = False) -> Chronology:
+    """The chronology of ``person`` (and their family, if asked) as ``user`` may see it.
+    ``everything`` returns every matching event (exports) instead of one page."""
+    people = family_of(user, person) if filters.family else [person]
+    ids = [p.pk for p in people]
+    qs = events_of(ids, filters)
+    if everything:
+        events = list(ordered(qs, filters.oldest_first).select_related("person"))
+        total = len(events)
+    else:
+        events, total = page_of(qs, filters)
+    today = timezone.localdate()
+    twelve_months = figures(person, today)
+    return Chronology(person=person, people=people, filters=filters, events=events,
+                      total=total, page_count=max(1, math.ceil(total / PAGE_SIZE)),
+                      figures=twelve_months, reasons=rules.instability_reasons(twelve_months),
+                      unstable=rules.is_unstable(twelve_months), counts=month_counts(qs),
+                      lanes=filters.lanes or list(Lane.values), sources=sources(ids),
+                      today=today)

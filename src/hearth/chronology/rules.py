@@ -1,11 +1,67 @@
-"""Pure decisions about the chronology: no database, no clock (``today`` is passed in)."""
+"""Pure decisions about the chronology: no database, no clock (``today`` is passed in).
+
+``Spec`` is one event a record contributes, before it is stored: every app's
+``chronology.py`` builds them with ``on_day`` and ``shorten`` (R-CHR-1, R-CHR-2).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from typing import Any
 
-from hearth.chronology.codes import MANUAL_KINDS, Kind
+from hearth import calendar
+from hearth.chronology.codes import LANE_OF, MANUAL_KINDS, OWN_SERVICE, Kind
+
+SUMMARY_LIMIT = 400
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One event a record contributes, before it is stored."""
+
+    person_id: Any
+    kind: str
+    occurred_at: datetime
+    summary: str
+    source_agency: str = OWN_SERVICE
+    source_person: str = ""
+    time_known: bool = True
+    recorded_by_id: int | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def lane(self) -> str:
+        return LANE_OF[self.kind]
+
+
+def on_day(day: date) -> datetime:
+    """An event known only by its date: noon, London time, so it sorts within its day and
+    never crosses midnight in another time zone."""
+    return datetime.combine(day, time(12, 0), tzinfo=calendar.LONDON)
+
+
+def shorten(text: str, limit: int = SUMMARY_LIMIT) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@dataclass(frozen=True)
+class Link:
+    """Where the record behind an event is read: a page's URL name and the keyword the
+    record's id fills (``by_person``: the person's id, for records without a page of their
+    own)."""
+
+    url_name: str
+    kwarg: str
+    by_person: bool = False
+
+
+def name_of(user) -> str:
+    """How a worker is named as the source of an event."""
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
 
 #: R-PPL-3: three or more changes of household membership within twelve months is
 #: "changing and unstable membership" (seed 002, key message 2); so is any adult seen who is

@@ -30,7 +30,7 @@ def _load(events: int, seed: int):
     from hearth.access.codes import Role
     from hearth.access.models import Team, User
     from hearth.casework.models import Involvement
-    from hearth.chronology import events as chronology
+    from hearth.chronology import actions as chronology
     from hearth.chronology.codes import LANE_OF, MANUAL, MANUAL_KINDS
     from hearth.chronology.models import Event, month_start
     from hearth.people.models import Person

@@ -23,24 +23,16 @@ from django.utils import timezone
 from hearth import calendar
 from hearth.access.actions import audit
 from hearth.access.actions.users import notify
-from hearth.chronology import events as chronology
-from hearth.engagement import queries, rules
+from hearth.chronology import actions as chronology
+from hearth.chronology.codes import OWN_SERVICE
+from hearth.core.refusals import Refused, Why, refuse_if
+from hearth.core.versions import check_version
+from hearth.engagement import rules
 from hearth.engagement.codes import ALERT_QUESTIONS, EventKind, TaskStatus, TellMethod
 from hearth.engagement.models import AlertRecipient, EngagementEvent, FollowUpTask, HostilityAlert
-from hearth.people.actions import StaleEdit
+from hearth.engagement.queries import alerts, events, tasks
+from hearth.engagement.queries.family import family_ids
 from hearth.people.models import Person
-
-__all__ = ["EngagementRefused", "Recipient", "Recorded", "StaleEdit", "check_avoidance",
-           "do_complete_task", "do_record_alert", "do_record_event", "open_follow_up_refusal",
-           "record_view"]
-
-
-class EngagementRefused(Exception):
-    """Not allowed as given; ``field`` names the input at fault. Nothing was written."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
 
 
 @dataclass(frozen=True)
@@ -63,9 +55,8 @@ class Recipient:
 
 
 def _raise_first(problems: dict[str, str]) -> None:
-    if problems:
-        field, message = next(iter(problems.items()))
-        raise EngagementRefused(message, field=field)
+    """The first problem only, as the pages and the API have always shown it."""
+    refuse_if(dict(list(problems.items())[:1]))
 
 
 def _thresholds() -> rules.Thresholds:
@@ -85,8 +76,6 @@ def do_record_event(person: Person, *, acting_user, kind: str, occurred_at: date
     """Record what happened when a professional tried to see the family. Refused (nothing
     written) with the field at fault: hostility needs its form, who and the worker's account;
     behaviours must be known; nothing in the future."""
-    from hearth.chronology.codes import OWN_SERVICE
-
     values = {"kind": kind, "occurred_at": occurred_at,
               "agency": (agency or OWN_SERVICE).strip(), "cancelled_by": cancelled_by or "",
               "believed_in": believed_in, "form": form or "",
@@ -95,15 +84,14 @@ def do_record_event(person: Person, *, acting_user, kind: str, occurred_at: date
     now = timezone.now()
     _raise_first(rules.event_problems(values, now))
     if visit is not None and visit.child_id != person.pk:
-        raise EngagementRefused("That visit is not this person's.", field="visit")
-    if by_person is not None and by_person.pk not in queries.family_ids(person):
-        raise EngagementRefused("Choose someone in this family, or describe who it was.",
-                                field="by_person")
+        raise Refused("That visit is not this person's.", "visit")
+    if by_person is not None and by_person.pk not in family_ids(person):
+        raise Refused("Choose someone in this family, or describe who it was.", "by_person")
     if involvement is not None and involvement.person_id != person.pk:
-        raise EngagementRefused("That involvement is not this person's.", field="involvement")
+        raise Refused("That involvement is not this person's.", "involvement")
     if involvement is None:
         involvement = (visit.involvement if visit is not None and visit.involvement_id
-                       else queries.live_involvement(person))
+                       else events.live_involvement(person))
     event = EngagementEvent.objects.create(person=person, involvement=involvement, visit=visit,
                                            recorded_by=acting_user, recorded_at=now, **values)
     audit.record("engagement.record", user=acting_user, obj=person, fields={
@@ -118,7 +106,7 @@ def do_record_event(person: Person, *, acting_user, kind: str, occurred_at: date
     escalation = None
     if kind == EventKind.HOSTILITY:
         escalation = rules.escalation_reason(
-            event.form, event.occurred_at, queries.previous_hostility(person, exclude=event),
+            event.form, event.occurred_at, events.previous_hostility(person, exclude=event),
             days=_thresholds().hostility_days)
     return Recorded(event, task, escalation)
 
@@ -144,18 +132,18 @@ def check_avoidance(person: Person, acting_user) -> FollowUpTask | None:
     Person.objects.select_for_update().filter(pk=person.pk).first()  # one check at a time
     limits = _thresholds()
     now = timezone.now()
-    items = queries.avoidance_of(person, now - timedelta(days=limits.avoidance_days))
+    items = events.avoidance_of(person, now - timedelta(days=limits.avoidance_days))
     found = rules.repeated_avoidance(items, now=now, events=1,
                                      days=limits.avoidance_days,
-                                     covered=queries.followed_up(person))
-    current = queries.open_task(person)
+                                     covered=events.followed_up(person))
+    current = tasks.open_task(person)
     if current is not None:
         _cover(current, found)
         return None
     found = found if len(found) >= limits.avoidance_events else []
     if not found:
         return None
-    involvement = queries.live_involvement(person)
+    involvement = events.live_involvement(person)
     worker = (involvement.worker if involvement is not None and involvement.worker is not None
               else acting_user)
     task = FollowUpTask.objects.create(
@@ -192,16 +180,15 @@ def do_complete_task(task: FollowUpTask, *, acting_user, expected_version: int,
     """Complete a follow-up task with what was done and what happened. The worker it is for,
     or a manager, completes it; a stale version is ``StaleEdit`` and nothing is written."""
     current = FollowUpTask.objects.select_for_update().get(pk=task.pk)
-    if current.version != expected_version:
-        raise StaleEdit(current.version)
+    check_version(current, expected_version, "follow-up task")
     if current.status != TaskStatus.OPEN:
-        raise EngagementRefused("This follow-up task is already complete.")
+        raise Refused("This follow-up task is already complete.", why=Why.STATE)
     if not rules.may_complete(current.assigned_to_id, acting_user.pk, acting_user.is_manager):
         who = current.assigned_to.display_name if current.assigned_to else "the worker"
-        raise EngagementRefused(f"Only {who} or a manager can complete this task.")
+        raise Refused(f"Only {who} or a manager can complete this task.", why=Why.FORBIDDEN)
     problem = rules.outcome_problem(outcome)
     if problem:
-        raise EngagementRefused(problem, field="outcome")
+        raise Refused(problem, "outcome")
     current.status = TaskStatus.DONE
     current.outcome = outcome.strip()
     current.completed_at = timezone.now()
@@ -222,26 +209,23 @@ def do_record_alert(event: EngagementEvent, *, acting_user, answers: Mapping[str
     users told get a notification. A yes to any question means the information should be
     shared: not sharing it then needs a reason."""
     if event.kind != EventKind.HOSTILITY:
-        raise EngagementRefused("Only hostility is shared this way.")
+        raise Refused("Only hostility is shared this way.", why=Why.STATE)
     users = list(users)
     others = list(others)
     keys = [key for key, _ in ALERT_QUESTIONS]
     _raise_first(rules.alert_problems(answers, keys, told=len(users) + len(others),
                                       not_shared_reason=not_shared_reason))
     allowed = {row["user"].pk for row in
-               queries.practitioners_involved(event.person, exclude=acting_user)}
+               alerts.practitioners_involved(event.person, exclude=acting_user)}
     if any(u.pk not in allowed for u in users):
-        raise EngagementRefused("Choose practitioners who work with this family.",
-                                field="users")
+        raise Refused("Choose practitioners who work with this family.", "users")
     for other in others:
         if not other.name.strip():
-            raise EngagementRefused("Enter the name of each person you told.", field="others")
+            raise Refused("Enter the name of each person you told.", "others")
         if other.method not in TellMethod.values or other.method == TellMethod.HEARTH:
-            raise EngagementRefused(f"Select how {other.name.strip()} was told.",
-                                    field="others")
+            raise Refused(f"Select how {other.name.strip()} was told.", "others")
         if len(other.name) > 200 or len(other.agency) > 150:
-            raise EngagementRefused("Names must be 200 characters or fewer and agencies 150.",
-                                    field="others")
+            raise Refused("Names must be 200 characters or fewer and agencies 150.", "others")
     now = timezone.now()
     shared = bool(users or others)
     alert = HostilityAlert.objects.create(
@@ -270,7 +254,7 @@ def do_record_alert(event: EngagementEvent, *, acting_user, answers: Mapping[str
 def open_follow_up_refusal(involvement) -> str | None:
     """A CLOSURE_CHECK: the case is never closed silently while follow-up of avoidance is
     open (R-RES-3)."""
-    task = queries.open_task(involvement.person_id)
+    task = tasks.open_task(involvement.person_id)
     if task is None:
         return None
     who = task.assigned_to.display_name if task.assigned_to else "nobody yet"

@@ -10,16 +10,20 @@ follow-up task was created (R-RES-3) and whether the other practitioners should 
 from datetime import datetime
 from uuid import UUID
 
-from django.http import Http404
 from ninja import Router, Schema, Status
-from ninja.errors import HttpError
 
-from hearth.api_auth import AuthedRequest, permission
-from hearth.api_problems import Problem
+from hearth.access.permissions import AuthedRequest, permission
 from hearth.chronology.codes import OWN_SERVICE
-from hearth.engagement import actions, queries
+from hearth.core.problems import READ_ERRORS, WRITE_ERRORS, api_names
+from hearth.core.refusals import Refused
+from hearth.core.visibility import get_visible_or_404
+from hearth.engagement import actions
 from hearth.engagement.chronology import who
 from hearth.engagement.models import EngagementEvent
+from hearth.engagement.queries.events import events_of
+from hearth.engagement.queries.family import in_family
+from hearth.people.models import Person
+from hearth.visits.models import Visit
 
 router = Router(tags=["engagement"])
 
@@ -69,9 +73,6 @@ class EventList(Schema):
     events: list[EventOut]
 
 
-ERRORS = {404: Problem, 422: Problem}
-
-
 def _out(event: EngagementEvent) -> dict:
     return {"id": event.pk, "person_id": event.person_id, "kind": event.kind,
             "kind_label": event.get_kind_display(), "occurred_at": event.occurred_at,
@@ -83,54 +84,40 @@ def _out(event: EngagementEvent) -> dict:
             "recorded_by": event.recorded_by.display_name, "recorded_at": event.recorded_at}
 
 
-def _person(request: AuthedRequest, person_id: str):
-    try:
-        return queries.get_visible_person(request.auth, person_id)
-    except Http404 as exc:
-        raise HttpError(404, "No such person.") from exc
+def _person(request: AuthedRequest, person_id: str) -> Person:
+    return get_visible_or_404(Person.objects.live(), request.auth, person_id, "person")
 
 
-def _refused(field: str | None, message: str) -> Status:
-    return Status(422, {"detail": f"{field}: {message}" if field else message,
-                        "errors": [{"field": field, "message": message}] if field else []})
-
-
-@router.get("/people/{person_id}/events", response={200: EventList, **ERRORS},
+@router.get("/people/{person_id}/events", response={200: EventList, **READ_ERRORS},
             auth=permission("engagement.view"), url_name="engagement_events")
 def person_events(request: AuthedRequest, person_id: str):
     """The person's engagement events, newest first."""
     person = _person(request, person_id)
-    events = [_out(e) for e in queries.events_of(request.auth, person)]
+    events = [_out(e) for e in events_of(request.auth, person)]
     actions.record_view(person, user=request.auth, what="api_view_engagement")
     return {"person_id": person.pk, "events": events}
 
 
-@router.post("/people/{person_id}/events", response={201: RecordedOut, **ERRORS},
+@router.post("/people/{person_id}/events", response={201: RecordedOut, **WRITE_ERRORS},
              auth=permission("engagement.record"), url_name="engagement_record")
 def record(request: AuthedRequest, person_id: str, payload: EventIn):
     """Record an engagement event for the person (it joins their live involvement)."""
-    from hearth.visits.models import Visit
-
     person = _person(request, person_id)
     data = payload.dict()
     visit = by_person = None
     if data["visit_id"] is not None:
         visit = Visit.objects.filter(pk=data["visit_id"], child=person).first()
         if visit is None:
-            return _refused("visit_id", "That visit is not this person's.")
+            raise Refused("That visit is not this person's.", "visit_id")
     if data["by_person_id"] is not None:
-        by_person = queries.in_family(person, data["by_person_id"])
+        by_person = in_family(person, data["by_person_id"])
         if by_person is None:
-            return _refused("by_person_id", "Choose someone in this family, or describe who "
-                                            "it was in by_whom.")
+            raise Refused("Choose someone in this family, or describe who it was in by_whom.",
+                          "by_person_id")
     fields = {k: v for k, v in data.items() if k not in ("visit_id", "by_person_id")}
-    try:
+    with api_names({"visit": "visit_id", "by_person": "by_person_id"}):
         done = actions.do_record_event(person, acting_user=request.auth, visit=visit,
                                        by_person=by_person, **fields)
-    except actions.EngagementRefused as exc:
-        field = {"visit": "visit_id", "by_person": "by_person_id"}.get(exc.field or "",
-                                                                        exc.field)
-        return _refused(field, str(exc))
     return Status(201, {**_out(done.event),
                         "follow_up_task_id": done.task.pk if done.task else None,
                         "alert_practitioners": done.escalation is not None,

@@ -8,12 +8,17 @@ class EngagementConfig(AppConfig):
 
     def ready(self) -> None:
         from hearth.casework.actions import CLOSURE_CHECKS
-        from hearth.chronology import sources
+        from hearth.chronology.actions import register
+        from hearth.core import visibility
         from hearth.engagement import chronology
         from hearth.engagement.actions import open_follow_up_refusal
-        from hearth.engagement.models import EngagementEvent
+        from hearth.engagement.models import EngagementEvent, FollowUpTask
+        from hearth.engagement.queries.events import person_scope
 
-        sources.register(EngagementEvent, "engagement", chronology.build, chronology.all_events)
+        visibility.register(EngagementEvent, person_scope)
+        visibility.register(FollowUpTask, person_scope)
+        register(EngagementEvent, chronology.ORIGIN, chronology.build, chronology.all_events,
+                 link=chronology.LINK)
         CLOSURE_CHECKS.register(open_follow_up_refusal)
         from hearth.engagement.actions import after_visit
         from hearth.visits.actions import AFTER_VISIT

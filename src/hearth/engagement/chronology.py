@@ -3,9 +3,12 @@ dated, with the agency that met it as its source. Registered from ``AppConfig.re
 
 from __future__ import annotations
 
-from hearth.chronology.sources import Spec, shorten
+from hearth.chronology.rules import Link, Spec, shorten
 from hearth.engagement.codes import CHRONOLOGY_KIND, Behaviour, EventKind
+from hearth.engagement.models import EngagementEvent
 
+ORIGIN = "engagement"
+LINK = Link("engagement:event", "engagement_event_id")
 BEHAVIOUR_LABELS = dict(Behaviour.choices)
 
 
@@ -54,6 +57,4 @@ def build(event) -> list[Spec]:
 
 
 def all_events():
-    from hearth.engagement.models import EngagementEvent
-
     return EngagementEvent.objects.select_related("recorded_by", "by_person", "visit")

@@ -30,11 +30,6 @@ STALE_PAGE = "This page was out of date: go back to the task and try again"
 FIELD_FOR_ERROR = {"occurred_at": "event_date", "visit": "kind", "involvement": "kind"}
 
 
-def add_error(form: forms.Form, field: str | None, message: str) -> None:
-    target = FIELD_FOR_ERROR.get(field or "", field)
-    form.add_error(target if target in form.fields else None, message)
-
-
 class EventForm(forms.Form):
     kind = forms.ChoiceField(label="What happened?", choices=EventKind.choices,
                              widget=forms.RadioSelect,

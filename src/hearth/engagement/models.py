@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from hearth.core.visibility import VisibleQuerySet
 from hearth.engagement.codes import CancelledBy, EventKind, HostilityForm, TaskStatus
 
 
@@ -37,6 +38,8 @@ class EngagementEvent(models.Model):
     recorded_at = models.DateTimeField()
     version = models.PositiveIntegerField(default=1)
 
+    objects = VisibleQuerySet.as_manager()
+
     class Meta:
         indexes = [models.Index(fields=["person", "-occurred_at"]),
                    models.Index(fields=["kind", "occurred_at"])]
@@ -67,6 +70,8 @@ class FollowUpTask(models.Model):
                                      on_delete=models.PROTECT, related_name="+")
     outcome = models.TextField(blank=True)
     version = models.PositiveIntegerField(default=1)
+
+    objects = VisibleQuerySet.as_manager()
 
     class Meta:
         indexes = [models.Index(fields=["person", "status"]),

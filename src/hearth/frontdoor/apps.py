@@ -18,3 +18,8 @@ class FrontdoorConfig(AppConfig):
         from hearth.people.queries.persons import PERSON_PANELS
 
         PERSON_PANELS.register(contacts_panel)  # the person page's contacts
+        from hearth.chronology.actions import register
+        from hearth.frontdoor import chronology
+
+        register(Contact, chronology.ORIGIN, chronology.contact_events,
+                 chronology.all_contacts, link=chronology.LINK)

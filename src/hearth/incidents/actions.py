@@ -13,29 +13,16 @@ from django.utils import timezone
 from hearth import calendar
 from hearth.access.actions import audit
 from hearth.access.actions.users import notify_managers
-from hearth.chronology import events as chronology
+from hearth.chronology import actions as chronology
+from hearth.core.refusals import Refused, Why, refuse_if
+from hearth.core.versions import check_version
 from hearth.incidents import rules
 from hearth.incidents.models import Incident, PractitionersMeeting, RiskReductionPlan
-from hearth.people.actions import StaleEdit
+from hearth.incidents.queries import warning_candidates
 from hearth.safety.actions import WarningRefused, do_add_warning
-
-__all__ = ["IncidentRefused", "StaleEdit", "WarningRefused", "do_agree_plan",
-           "do_close_incident", "do_link_warning", "do_record_meeting", "do_record_plan",
-           "do_record_post_incident", "do_report_incident", "do_warning_from_incident"]
 
 POST_INCIDENT_FIELDS = ("debrief_on", "debrief_by", "support_offered", "investigation",
                         "investigation_notes", "police_complaint", "police_reference")
-
-
-class IncidentRefused(Exception):
-    """Nothing was written; ``problems`` maps each input at fault to what to do about it."""
-
-    def __init__(self, problems: dict[str, str] | str, field: str | None = None):
-        if isinstance(problems, str):
-            problems = {field or "": problems}
-        super().__init__(next(iter(problems.values())))
-        self.problems = problems
-        self.field = next(iter(problems))
 
 
 def subject_of(incident: Incident):
@@ -45,8 +32,7 @@ def subject_of(incident: Incident):
 
 def _locked(incident: Incident, expected_version: int) -> Incident:
     current = Incident.objects.select_for_update().get(pk=incident.pk)
-    if current.version != expected_version:
-        raise StaleEdit(current.version)
+    check_version(current, expected_version, "incident")
     return current
 
 
@@ -67,8 +53,7 @@ def do_report_incident(*, acting_user, kind: str, occurred_at: datetime | None, 
     where, what_happened = (where or "").strip(), (what_happened or "").strip()
     problems = rules.report_problems(kind=kind, occurred_at=occurred_at, where=where,
                                      what_happened=what_happened, now=now)
-    if problems:
-        raise IncidentRefused(problems)
+    refuse_if(problems)
     assert occurred_at is not None
     worker = worker or acting_user
     incident = Incident.objects.create(
@@ -109,7 +94,7 @@ def do_record_post_incident(incident: Incident, *, acting_user, expected_version
         raise ValueError(f"unknown field(s) {', '.join(sorted(unknown))}")
     current = _locked(incident, expected_version)
     if current.closed_at is not None:
-        raise IncidentRefused("This incident is closed: nothing can be changed")
+        raise Refused("This incident is closed: nothing can be changed", why=Why.STATE)
     changed: dict[str, list[Any]] = {}
     for field, raw in changes.items():
         value = raw.strip() if isinstance(raw, str) else raw
@@ -122,8 +107,7 @@ def do_record_post_incident(incident: Incident, *, acting_user, expected_version
         today=timezone.localdate(), debrief_on=current.debrief_on,
         debrief_by_id=current.debrief_by_id, investigation=current.investigation,
         police_complaint=current.police_complaint, police_reference=current.police_reference)
-    if problems:
-        raise IncidentRefused(problems)
+    refuse_if(problems)
     if not changed:
         return current
     current.version += 1
@@ -140,12 +124,11 @@ def do_close_incident(incident: Incident, *, acting_user, expected_version: int)
     """Close the incident: refused until the debrief and the police decision are recorded."""
     current = _locked(incident, expected_version)
     if current.closed_at is not None:
-        raise IncidentRefused("This incident is already closed")
+        raise Refused("This incident is already closed", why=Why.STATE)
     problems = rules.closing_problems(debrief_on=current.debrief_on,
                                       debrief_by_id=current.debrief_by_id,
                                       police_complaint=current.police_complaint)
-    if problems:
-        raise IncidentRefused(problems)
+    refuse_if(problems)
     current.closed_at = timezone.now()
     current.closed_by = acting_user
     current.version += 1
@@ -165,16 +148,21 @@ def do_warning_from_incident(incident: Incident, *, acting_user, expected_versio
     incident names both."""
     current = _locked(incident, expected_version)
     if current.warning_id is not None:
-        raise IncidentRefused("This incident is already linked to a warning")
+        raise Refused("This incident is already linked to a warning", why=Why.STATE)
     person, address = current.person, current.address
     if person is None and address is None:
-        raise IncidentRefused("The incident names no person or address to put a warning on")
+        raise Refused("The incident names no person or address to put a warning on",
+                      why=Why.STATE)
     if person is not None and address is not None:
         if on not in ("person", "address"):
-            raise IncidentRefused("Select whether the warning is about the person or the "
-                                  "address", field="on")
+            raise Refused("Select whether the warning is about the person or the address",
+                          "on")
         person, address = (person, None) if on == "person" else (None, address)
-    created = do_add_warning(acting_user=acting_user, person=person, address=address, **warning)
+    try:
+        created = do_add_warning(acting_user=acting_user, person=person, address=address,
+                                 **warning)
+    except WarningRefused as exc:  # until safety raises Refused itself (issue 12)
+        raise Refused(str(exc), exc.field or "") from exc
     current.warning = created
     current.warning_linked_by = acting_user
     current.warning_linked_at = timezone.now()
@@ -190,17 +178,14 @@ def do_warning_from_incident(incident: Incident, *, acting_user, expected_versio
 def do_link_warning(incident: Incident, *, acting_user, expected_version: int, warning,
                     note: str) -> Incident:
     """Link a live warning already on the person or address, with what this incident adds."""
-    from hearth.incidents.queries import warning_candidates
-
     current = _locked(incident, expected_version)
     if current.warning_id is not None:
-        raise IncidentRefused("This incident is already linked to a warning")
+        raise Refused("This incident is already linked to a warning", why=Why.STATE)
     if warning is None or not warning_candidates(current).filter(pk=warning.pk).exists():
-        raise IncidentRefused("Select one of the warnings about this person or address",
-                              field="warning")
+        raise Refused("Select one of the warnings about this person or address", "warning")
     note = (note or "").strip()
     if not note:
-        raise IncidentRefused("Enter what this incident adds to the warning", field="note")
+        raise Refused("Enter what this incident adds to the warning", "note")
     current.warning = warning
     current.warning_note = note
     current.warning_linked_by = acting_user
@@ -223,8 +208,7 @@ def do_record_plan(person, *, acting_user, worker=None, plan: str, shared_with_f
     plan, shared_with_family = (plan or "").strip(), (shared_with_family or "").strip()
     problems = rules.plan_problems(plan=plan, shared_with_family=shared_with_family,
                                    review_on=review_on, today=today)
-    if problems:
-        raise IncidentRefused(problems)
+    refuse_if(problems)
     assert review_on is not None
     worker = worker or acting_user
     agreed = agree and _may_agree(acting_user, worker)
@@ -248,12 +232,12 @@ def do_agree_plan(plan: RiskReductionPlan, *, acting_user,
                   expected_version: int) -> RiskReductionPlan:
     """A manager agrees a worker's risk-reduction plan (not their own)."""
     current = RiskReductionPlan.objects.select_for_update().get(pk=plan.pk)
-    if current.version != expected_version:
-        raise StaleEdit(current.version)
+    check_version(current, expected_version, "plan")
     if current.agreed_by_id is not None:
-        raise IncidentRefused("This plan has already been agreed")
+        raise Refused("This plan has already been agreed", why=Why.STATE)
     if not _may_agree(acting_user, current.worker):
-        raise IncidentRefused("A plan must be agreed by the worker's manager, not the worker")
+        raise Refused("A plan must be agreed by the worker's manager, not the worker",
+                      why=Why.FORBIDDEN)
     current.agreed_by = acting_user
     current.agreed_on = timezone.localdate()
     current.version += 1
@@ -273,8 +257,7 @@ def do_record_meeting(person, *, acting_user, held_on: date | None, attendees: s
               "plan": (plan or "").strip(),
               "shared_with_family": (shared_with_family or "").strip()}
     problems = rules.meeting_problems(held_on=held_on, today=timezone.localdate(), **values)
-    if problems:
-        raise IncidentRefused(problems)
+    refuse_if(problems)
     assert held_on is not None
     meeting = PractitionersMeeting.objects.create(
         person=person, held_on=held_on, recorded_by=acting_user, recorded_at=timezone.now(),

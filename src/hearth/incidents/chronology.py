@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from hearth.chronology.codes import Kind
-from hearth.chronology.sources import Spec, shorten
+from hearth.chronology.rules import Link, Spec, shorten
 from hearth.incidents.codes import PoliceComplaint
+from hearth.incidents.models import Incident
+
+ORIGIN = "incident"
+LINK = Link("incidents:detail", "incident_id")
 
 
 def incident_events(incident) -> list[Spec]:
@@ -22,6 +26,4 @@ def incident_events(incident) -> list[Spec]:
 
 
 def all_incidents():
-    from hearth.incidents.models import Incident
-
     return Incident.objects.filter(person__isnull=False).select_related("worker")

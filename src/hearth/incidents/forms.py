@@ -24,11 +24,6 @@ NOT_AT_ADDRESS = "none"
 FIELD_FOR = {"occurred_at": "occurred_date"}
 
 
-def add_problems(form: forms.Form, problems: dict[str, str]) -> None:
-    """Put the rules' or an action's messages on the fields they name (else on the form)."""
-    core_forms.add_problems(form, problems, FIELD_FOR)
-
-
 def _text(label: str, hint: str = "", required: bool = False,
           required_message: str = "") -> forms.CharField:
     return forms.CharField(label=label, required=required, help_text=hint, max_length=10000,
@@ -226,7 +221,7 @@ class PlanForm(forms.Form):
                                        today=timezone.localdate())
         if self.has_error("review_on"):
             problems.pop("review_on", None)
-        add_problems(self, problems)
+        core_forms.add_problems(self, problems, FIELD_FOR)
         return data
 
 
@@ -253,5 +248,5 @@ class MeetingForm(forms.Form):
             shared_with_family=data.get("shared_with_family", ""), today=timezone.localdate())
         if self.has_error("held_on"):
             problems.pop("held_on", None)
-        add_problems(self, problems)
+        core_forms.add_problems(self, problems, FIELD_FOR)
         return data

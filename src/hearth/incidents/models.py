@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from hearth.core.visibility import VisibleQuerySet
 from hearth.incidents.codes import IncidentKind, Investigation, PoliceComplaint
 
 
@@ -49,6 +50,8 @@ class Incident(models.Model):
                                   on_delete=models.PROTECT, related_name="+")
     version = models.PositiveIntegerField(default=1)
 
+    objects = VisibleQuerySet.as_manager()
+
     class Meta:
         indexes = [models.Index(fields=["worker", "-occurred_at"])]
 
@@ -74,6 +77,8 @@ class RiskReductionPlan(models.Model):
     recorded_at = models.DateTimeField()
     version = models.PositiveIntegerField(default=1)
 
+    objects = VisibleQuerySet.as_manager()
+
     def __str__(self) -> str:
         return f"Risk-reduction plan {self.pk}"
 
@@ -91,6 +96,8 @@ class PractitionersMeeting(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                     related_name="+")
     recorded_at = models.DateTimeField()
+
+    objects = VisibleQuerySet.as_manager()
 
     def __str__(self) -> str:
         return f"Practitioners' meeting {self.pk}"

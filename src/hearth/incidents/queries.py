@@ -10,12 +10,12 @@ meetings are visible exactly when their person is. Anything else is 404.
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 
 from hearth.access.codes import Role
+from hearth.access.models import User
+from hearth.core.visibility import get_visible_or_404
 from hearth.incidents.models import Incident, PractitionersMeeting, RiskReductionPlan
 from hearth.people.models import Person
-from hearth.people.queries import get_visible_person as get_visible_person
 from hearth.safety.models import WorkerWarning
 from hearth.safety.queries import LIVE, warnings_for
 
@@ -29,18 +29,28 @@ def _managed(user) -> Q | None:
     return Q(worker__team_id=user.team_id)
 
 
-def visible_incidents(user) -> QuerySet[Incident]:
-    if not user.is_authenticated or not user.has_hearth_permission("incidents.report"):
-        return Incident.objects.none()
+def incident_scope(user) -> Q | None:
+    """Who may see an incident (registered from the AppConfig): see the module's docstring."""
+    if not user.has_hearth_permission("incidents.report"):
+        return None
     about = Q(person__isnull=True) | Q(person__in=Person.objects.visible_to(user))
-    qs = Incident.objects.filter(about)
     managed = _managed(user)
     if managed is not None and not managed:
-        return qs
+        return about
     whose = Q(worker_id=user.pk) | Q(reported_by_id=user.pk)
     if managed is not None:
         whose |= managed
-    return qs.filter(whose)
+    return about & whose
+
+
+def person_scope(user) -> Q:
+    """Who may see a risk-reduction plan or a practitioners' meeting: whoever may see its
+    person (registered for both from the AppConfig)."""
+    return Q(person__in=Person.objects.visible_to(user))
+
+
+def visible_incidents(user) -> QuerySet[Incident]:
+    return Incident.objects.visible_to(user)
 
 
 def _incident_parts(qs: QuerySet[Incident]) -> QuerySet[Incident]:
@@ -49,10 +59,8 @@ def _incident_parts(qs: QuerySet[Incident]) -> QuerySet[Incident]:
 
 
 def get_visible_incident(user, incident_id) -> Incident:
-    try:
-        return _incident_parts(visible_incidents(user)).get(pk=incident_id)
-    except (Incident.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("No such incident.") from exc
+    return get_visible_or_404(_incident_parts(Incident.objects.all()), user, incident_id,
+                              "incident")
 
 
 def open_incidents(user) -> QuerySet[Incident]:
@@ -66,10 +74,8 @@ def incidents_about(user, person: Person) -> QuerySet[Incident]:
             .order_by("-occurred_at", "-pk"))
 
 
-
-
 def visible_plans(user) -> QuerySet[RiskReductionPlan]:
-    return RiskReductionPlan.objects.filter(person__in=Person.objects.visible_to(user))
+    return RiskReductionPlan.objects.visible_to(user)
 
 
 def plans_about(user, person: Person) -> QuerySet[RiskReductionPlan]:
@@ -78,15 +84,12 @@ def plans_about(user, person: Person) -> QuerySet[RiskReductionPlan]:
 
 
 def get_visible_plan(user, rrp_id) -> RiskReductionPlan:
-    try:
-        return (visible_plans(user).select_related("person", "worker", "agreed_by",
-                                                   "recorded_by").get(pk=rrp_id))
-    except (RiskReductionPlan.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("No such plan.") from exc
+    return get_visible_or_404(RiskReductionPlan.objects.select_related(
+        "person", "worker", "agreed_by", "recorded_by"), user, rrp_id, "plan")
 
 
 def visible_meetings(user) -> QuerySet[PractitionersMeeting]:
-    return PractitionersMeeting.objects.filter(person__in=Person.objects.visible_to(user))
+    return PractitionersMeeting.objects.visible_to(user)
 
 
 def meetings_about(user, person: Person) -> QuerySet[PractitionersMeeting]:
@@ -95,11 +98,8 @@ def meetings_about(user, person: Person) -> QuerySet[PractitionersMeeting]:
 
 
 def get_visible_meeting(user, meeting_id) -> PractitionersMeeting:
-    try:
-        return (visible_meetings(user).select_related("person", "recorded_by")
-                .get(pk=meeting_id))
-    except (PractitionersMeeting.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("No such meeting.") from exc
+    return get_visible_or_404(PractitionersMeeting.objects.select_related(
+        "person", "recorded_by"), user, meeting_id, "meeting")
 
 
 def warning_candidates(incident: Incident) -> QuerySet[WorkerWarning]:
@@ -118,3 +118,26 @@ def current_addresses(person: Person):
     """The addresses the person lives at now (what a report may name as where it happened)."""
     return [link.address for link in person.addresses.filter(end_date__isnull=True)
             .select_related("address").order_by("-start_date", "-pk")]
+
+
+NOT_CASEWORKERS = (Role.ADMINISTRATOR, Role.MASH_PARTNER)
+
+
+def colleagues_of(user):
+    """The team a report or plan may be made for, besides the user."""
+    if not user.team_id:
+        return User.objects.none()
+    return (User.objects.filter(team_id=user.team_id, is_active=True)
+            .exclude(pk=user.pk).exclude(role__in=NOT_CASEWORKERS)
+            .order_by("first_name", "last_name", "username"))
+
+
+def managers_for(incident, user):
+    """Who may have given the debrief: the worker's managers, every service manager, the
+    manager recording it, and whoever is already recorded."""
+    ids = {user.pk, *incident.worker.managers().values_list("pk", flat=True)}
+    if incident.debrief_by_id:
+        ids.add(incident.debrief_by_id)
+    return (User.objects.filter(pk__in=ids) | User.objects.filter(
+        role=Role.SERVICE_MANAGER, is_active=True)).distinct().order_by("first_name",
+                                                                        "last_name")

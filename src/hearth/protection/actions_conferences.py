@@ -15,7 +15,7 @@ from django.utils import timezone
 from hearth import calendar
 from hearth.access.actions import audit
 from hearth.access.codes import Role
-from hearth.chronology import events as chronology
+from hearth.chronology import actions as chronology
 from hearth.people.actions import StaleEdit
 from hearth.people.models import AgencyShare, Person
 from hearth.protection import rules, rules_conferences

@@ -19,7 +19,7 @@ from hearth.access.actions import audit
 from hearth.access.codes import Role
 from hearth.access.models.users import AgencyKind
 from hearth.casework.models import InvolvementStatus
-from hearth.chronology import events as chronology
+from hearth.chronology import actions as chronology
 from hearth.people.actions import StaleEdit
 from hearth.people.models import Person
 from hearth.protection import queries_strategy as queries

@@ -13,7 +13,7 @@ class ProtectionConfig(AppConfig):
 
         # Conference chairs see the children the conference service works with.
         visibility.add_reach(Person, chair_reach)
-        from hearth.chronology.sources import register
+        from hearth.chronology.actions import register
         from hearth.protection import chronology as c
         from hearth.protection import models as m
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hearth.chronology.codes import Kind
-from hearth.chronology.sources import Spec, on_day, shorten
+from hearth.chronology.rules import Spec, on_day, shorten
 from hearth.protection.codes import EXCLUDED, ConferenceDecision
 
 

@@ -13,3 +13,9 @@ class RecordsConfig(AppConfig):
 
         visibility.register(CaseNote, note_scope)  # a note is seen with its person
         visibility.register(ParentSummary, summary_scope)  # with its parent and child
+        from hearth.chronology.actions import register
+        from hearth.records import chronology
+        from hearth.records.models import CaseNote
+
+        register(CaseNote, chronology.ORIGIN, chronology.case_note_events,
+                 chronology.all_case_notes, link=chronology.LINK)

@@ -12,15 +12,12 @@ from django.utils import timezone
 
 from hearth.access.actions import audit
 from hearth.access.actions.users import notify
-from hearth.people.actions import StaleEdit
+from hearth.core.refusals import Refused, Why, refuse_if
+from hearth.core.versions import check_version
 from hearth.people.models import Person
 from hearth.supervision import queries, rules
 from hearth.supervision.codes import SELF_CHECK_QUESTIONS, SessionStatus
 from hearth.supervision.models import SupervisionAction, SupervisionFrequency, SupervisionSession
-
-__all__ = ["StaleEdit", "SupervisionRefused", "do_add_action", "do_cancel_session",
-           "do_clear_frequency", "do_complete_action", "do_record_session",
-           "do_set_frequency", "do_update_session"]
 
 #: The free-text parts of a session.
 TEXT_FIELDS = ("attendees", "discussion", "decisions", "impact_on_worker", "health_and_safety",
@@ -28,19 +25,9 @@ TEXT_FIELDS = ("attendees", "discussion", "decisions", "impact_on_worker", "heal
 SESSION_FIELDS = ("status", "session_date", "cases", "self_check", *TEXT_FIELDS)
 
 
-class SupervisionRefused(Exception):
-    """The change is not allowed; ``field`` names the input at fault, if any. Nothing was
-    written."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
-
-
 def _raise_first(problems: dict[str, str]) -> None:
-    if problems:
-        field, message = next(iter(problems.items()))
-        raise SupervisionRefused(message, field=field or None)
+    """The first problem only, as the pages have always shown it."""
+    refuse_if(dict(list(problems.items())[:1]))
 
 
 def clean_self_check(raw: Mapping[str, Any] | None) -> dict[str, dict[str, str]]:
@@ -63,20 +50,19 @@ def _visible_cases(acting_user, cases: Iterable[Person]) -> list[Person]:
     ids = [c.pk for c in cases]
     seen = Person.objects.visible_to(acting_user).live().filter(pk__in=ids).count()
     if seen != len(ids):
-        raise SupervisionRefused("Select only cases you can see", field="cases")
+        raise Refused("Select only cases you can see", "cases")
     return cases
 
 
 def _check_manages(acting_user, session: SupervisionSession) -> None:
     if not queries.may_manage(acting_user, session):
-        raise SupervisionRefused("Only the supervisor or the worker's manager can change this "
-                                 "supervision.")
+        raise Refused("Only the supervisor or the worker's manager can change this "
+                      "supervision.", why=Why.FORBIDDEN)
 
 
 def _locked(session: SupervisionSession, expected_version: int) -> SupervisionSession:
     current = SupervisionSession.objects.select_for_update().get(pk=session.pk)
-    if current.version != expected_version:
-        raise StaleEdit(current.version)
+    check_version(current, expected_version, "supervision")
     return current
 
 
@@ -111,7 +97,7 @@ def do_record_session(*, acting_user, worker, status: str, session_date: date | 
     supervises (R-SUP-1). About a family with hostility or a worker-safety warning, a held
     session needs its health-and-safety item and the self-check answers (R-SUP-2)."""
     if not queries.supervised_workers(acting_user).filter(pk=worker.pk).exists():
-        raise SupervisionRefused("You do not supervise this worker.", field="worker")
+        raise Refused("You do not supervise this worker.", "worker")
     chosen = _visible_cases(acting_user, cases)
     answers = clean_self_check(self_check)
     texts = {"attendees": attendees, "discussion": discussion, "decisions": decisions,
@@ -219,7 +205,7 @@ def do_cancel_session(session: SupervisionSession, *, acting_user, expected_vers
     _check_manages(acting_user, current)
     problem = rules.cancel_problem(status=current.status, reason=reason)
     if problem:
-        raise SupervisionRefused(problem[1], field=problem[0] or None)
+        raise Refused(problem[1], problem[0] or "", why=None if problem[0] else Why.STATE)
     current.status = SessionStatus.CANCELLED
     current.cancelled_reason = reason.strip()
     current.version += 1
@@ -240,13 +226,13 @@ def do_add_action(session: SupervisionSession, *, acting_user, owner, what: str,
     current = SupervisionSession.objects.select_for_update().get(pk=session.pk)
     _check_manages(acting_user, current)
     if current.status == SessionStatus.CANCELLED:
-        raise SupervisionRefused("This supervision was cancelled: it has no actions.")
+        raise Refused("This supervision was cancelled: it has no actions.", why=Why.STATE)
     owner_ok = owner is not None and owner.pk in {u.pk for u in queries.possible_owners(current)}
     _raise_first(rules.action_problems(what=what, due_on=due_on, owner_ok=owner_ok))
     assert due_on is not None
     if due_on < current.scheduled_for:
-        raise SupervisionRefused("The due date must be on or after the date of the "
-                                 "supervision", field="due_on")
+        raise Refused("The due date must be on or after the date of the "
+                                 "supervision", "due_on")
     action = SupervisionAction.objects.create(session=current, owner=owner, what=what.strip(),
                                               due_on=due_on)
     audit.record("supervision.action_add", user=acting_user, obj=current,
@@ -265,10 +251,10 @@ def do_complete_action(action: SupervisionAction, *, acting_user) -> Supervision
         "session").get(pk=action.pk)
     if current.owner_id != acting_user.pk and not queries.may_manage(acting_user,
                                                                       current.session):
-        raise SupervisionRefused("Only the person who owns this action, or the supervisor, "
-                                 "can mark it done.")
+        raise Refused("Only the person who owns this action, or the supervisor, can mark it "
+                      "done.", why=Why.FORBIDDEN)
     if current.done_on is not None:
-        raise SupervisionRefused("This action is already marked done.")
+        raise Refused("This action is already marked done.", why=Why.STATE)
     current.done_on = timezone.localdate()
     current.save(update_fields=["done_on"])
     audit.record("supervision.action_done", user=acting_user, obj=current.session,
@@ -279,14 +265,13 @@ def do_complete_action(action: SupervisionAction, *, acting_user) -> Supervision
 
 def _frequency_target(acting_user, team, worker) -> dict[str, Any]:
     if (team is None) == (worker is None):
-        raise SupervisionRefused("Select a team or a worker", field="target")
+        raise Refused("Select a team or a worker", "target")
     if team is not None and not queries.managed_teams(acting_user).filter(pk=team.pk).exists():
-        raise SupervisionRefused("You can only set how often your own team is supervised",
-                                 field="target")
+        raise Refused("You can only set how often your own team is supervised", "target")
     if worker is not None and not queries.supervised_workers(acting_user).filter(
             pk=worker.pk).exists():
-        raise SupervisionRefused("You can only set how often the workers you supervise are "
-                                 "supervised", field="target")
+        raise Refused("You can only set how often the workers you supervise are "
+                                 "supervised", "target")
     return {"team": team} if team is not None else {"worker": worker}
 
 
@@ -298,7 +283,7 @@ def do_set_frequency(*, acting_user, every_days: int | None, team=None,
     target = _frequency_target(acting_user, team, worker)
     problem = rules.frequency_problem(every_days)
     if problem:
-        raise SupervisionRefused(problem, field="every_days")
+        raise Refused(problem, "every_days")
     assert every_days is not None
     setting = SupervisionFrequency.objects.select_for_update().filter(**target).first()
     before = setting.every_days if setting else None
@@ -318,7 +303,7 @@ def do_clear_frequency(*, acting_user, team=None, worker=None) -> None:
     target = _frequency_target(acting_user, team, worker)
     setting = SupervisionFrequency.objects.select_for_update().filter(**target).first()
     if setting is None:
-        raise SupervisionRefused("There is no setting to remove.", field="target")
+        raise Refused("There is no setting to remove.", "target")
     before = setting.every_days
     setting.delete()
     audit.record("supervision.frequency", user=acting_user, obj=team or worker,

@@ -5,3 +5,20 @@ class SupervisionConfig(AppConfig):
     name = "hearth.supervision"
     label = "supervision"
     verbose_name = "Supervision"
+
+    def ready(self) -> None:
+        from hearth.core import visibility
+        from hearth.supervision.models import SupervisionAction, SupervisionSession
+        from hearth.supervision.queries import (
+            action_scope,
+            latest_visit_action_plan,
+            session_scope,
+        )
+
+        visibility.register(SupervisionSession, session_scope)
+        visibility.register(SupervisionAction, action_scope)
+        try:  # safety's registration point (issue 12): safety never imports supervision
+            from hearth.safety.queries.plans import VISIT_ACTION_PLANS
+        except ImportError:  # safety's side not merged yet: it still asks supervision itself
+            return
+        VISIT_ACTION_PLANS.register(latest_visit_action_plan)

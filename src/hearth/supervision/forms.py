@@ -212,7 +212,3 @@ class FrequencyForm(forms.Form):
 class ClearFrequencyForm(forms.Form):
     target = forms.CharField(widget=forms.HiddenInput,
                              error_messages={"required": "Select the setting to remove"})
-
-
-def add_error(form: forms.Form, field: str | None, message: str) -> None:
-    form.add_error(field if field in form.fields else None, message)

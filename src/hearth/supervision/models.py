@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from hearth.core.visibility import VisibleQuerySet
 from hearth.supervision.codes import SessionStatus
 
 
@@ -36,6 +37,8 @@ class SupervisionSession(models.Model):
     recorded_at = models.DateTimeField()
     version = models.PositiveIntegerField(default=1)
 
+    objects = VisibleQuerySet.as_manager()
+
     class Meta:
         indexes = [models.Index(fields=["worker", "-scheduled_for"])]
 
@@ -51,6 +54,8 @@ class SupervisionAction(models.Model):
     what = models.TextField()
     due_on = models.DateField()
     done_on = models.DateField(null=True, blank=True)
+
+    objects = VisibleQuerySet.as_manager()
 
     def __str__(self) -> str:
         return f"Action {self.pk} from supervision {self.session_id}"

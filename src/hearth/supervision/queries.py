@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from hearth.access.codes import Role
@@ -20,8 +20,10 @@ from hearth.access.models import Team, User
 from hearth.access.rules import MANAGER_ROLES
 from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.casework.rules import PARENT_KINDS
+from hearth.core.visibility import get_visible_or_404
+from hearth.engagement.queries.events import hostility_in_family
 from hearth.people.models import Person, Relationship
-from hearth.people.queries import get_visible_person as get_visible_person
+from hearth.safety.queries import warnings_for
 from hearth.supervision import rules
 from hearth.supervision.codes import SessionStatus
 from hearth.supervision.models import SupervisionAction, SupervisionFrequency, SupervisionSession
@@ -70,8 +72,7 @@ def managed_teams(user) -> QuerySet[Team]:
 # --- sessions ----------------------------------------------------------------------------
 
 def _staff_scope(user) -> Q | None:
-    if user is None or not user.is_authenticated or \
-            not user.has_hearth_permission("supervision.view"):
+    if not user.has_hearth_permission("supervision.view"):
         return None
     if user.role == Role.SERVICE_MANAGER:
         return Q()
@@ -81,24 +82,31 @@ def _staff_scope(user) -> Q | None:
     return scope
 
 
-def visible_sessions(user) -> QuerySet[SupervisionSession]:
+def session_scope(user) -> Q | None:
+    """Who may see a supervision (registered from the AppConfig): the worker, the supervisor,
+    the worker's team manager and every service manager, and never one that discussed a
+    restricted child the user may not see."""
     scope = _staff_scope(user)
     if scope is None:
-        return SupervisionSession.objects.none()
-    hidden_case = SupervisionSession.cases.through.objects.filter(
-        supervisionsession_id=OuterRef("pk"), person__restricted=True).exclude(
+        return None
+    hidden = SupervisionSession.cases.through.objects.filter(person__restricted=True).exclude(
         person_id__in=Person.objects.visible_to(user).values("pk"))
-    return SupervisionSession.objects.filter(scope).exclude(Exists(hidden_case))
+    return scope & ~Q(pk__in=hidden.values("supervisionsession_id"))
+
+
+def action_scope(user) -> Q:
+    """An action agreed in supervision is visible exactly when its session is."""
+    return Q(session__in=SupervisionSession.objects.visible_to(user))
+
+
+def visible_sessions(user) -> QuerySet[SupervisionSession]:
+    return SupervisionSession.objects.visible_to(user)
 
 
 def get_visible_session(user, session_id) -> SupervisionSession:
     """The session, or 404 when it does not exist or ``user`` may not see it."""
-    try:
-        return (visible_sessions(user)
-                .select_related("worker__team", "supervisor", "recorded_by")
-                .get(pk=session_id))
-    except (SupervisionSession.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("No such supervision.") from exc
+    return get_visible_or_404(SupervisionSession.objects.select_related(
+        "worker__team", "supervisor", "recorded_by"), user, session_id, "supervision")
 
 
 def may_manage(user, session: SupervisionSession) -> bool:
@@ -139,11 +147,8 @@ def open_actions_for(user) -> list[SupervisionAction]:
 
 
 def get_visible_action(user, action_id) -> SupervisionAction:
-    try:
-        return (SupervisionAction.objects.filter(session__in=visible_sessions(user))
-                .select_related("session", "owner").get(pk=action_id))
-    except (SupervisionAction.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("No such action.") from exc
+    return get_visible_or_404(SupervisionAction.objects.select_related("session", "owner"),
+                              user, action_id, "action")
 
 
 # --- cases and the hostile-family check (R-SUP-2, R-SAFE-3) --------------------------------
@@ -189,10 +194,6 @@ def families_of(person_ids: Iterable) -> dict:
 def safety_reasons(person_ids: Iterable) -> dict:
     """R-SUP-2: for each case whose family has hostility recorded or a live worker-safety
     warning, why; cases without either are left out."""
-    # Imported here: the visit safety plan imports this module, and safety imports it back.
-    from hearth.engagement.queries import hostility_in_family
-    from hearth.safety.queries import warnings_for
-
     family = families_of(person_ids)
     everyone = set().union(*family.values()) if family else set()
     if not everyone or not (hostility_in_family(everyone) or warnings_for(everyone).exists()):

@@ -2,17 +2,16 @@
 
 from django.urls import path
 
-import hearth.supervision.views as views
-import hearth.supervision.views_overview as overview
+from hearth.supervision.views import overview, sessions
 
 app_name = "supervision"
 urlpatterns = [
-    path("supervision/new", views.new, name="new"),
-    path("supervision/<int:session_id>", views.session_page, name="session"),
-    path("supervision/<int:session_id>/edit", views.edit, name="edit"),
-    path("supervision/<int:session_id>/cancel", views.cancel, name="cancel"),
-    path("supervision/<int:session_id>/actions", views.add_action, name="add_action"),
-    path("supervision/actions/<int:supervision_action_id>/done", views.complete_action,
+    path("supervision/new", sessions.new, name="new"),
+    path("supervision/<int:session_id>", sessions.session_page, name="session"),
+    path("supervision/<int:session_id>/edit", sessions.edit, name="edit"),
+    path("supervision/<int:session_id>/cancel", sessions.cancel, name="cancel"),
+    path("supervision/<int:session_id>/actions", sessions.add_action, name="add_action"),
+    path("supervision/actions/<int:supervision_action_id>/done", sessions.complete_action,
          name="complete_action"),
     path("supervision/team", overview.team, name="team"),
     path("supervision/mine", overview.mine, name="mine"),

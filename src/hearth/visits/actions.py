@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hearth.access.actions import audit
-from hearth.chronology import events as chronology
+from hearth.chronology import actions as chronology
 from hearth.core.refusals import Refused, Why
 from hearth.core.registry import Registry
 from hearth.core.versions import check_version

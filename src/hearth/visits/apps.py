@@ -12,3 +12,8 @@ class VisitsConfig(AppConfig):
         from hearth.visits.queries import visit_scope
 
         visibility.register(Visit, visit_scope)  # a visit is seen with its child
+        from hearth.chronology.actions import register
+        from hearth.visits import chronology
+
+        register(Visit, chronology.ORIGIN, chronology.visit_events, chronology.all_visits,
+                 link=chronology.LINK)

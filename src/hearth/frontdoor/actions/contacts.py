@@ -21,7 +21,7 @@ from hearth.access.rules import FRONT_DOOR_SERVICES
 from hearth.casework.actions import do_open_involvement
 from hearth.casework.codes import PrimaryNeed
 from hearth.casework.models import Involvement, InvolvementStatus
-from hearth.chronology import events as chronology
+from hearth.chronology import actions as chronology
 from hearth.core.refusals import Refused, StaleEdit, Why, refuse_if
 from hearth.frontdoor import rules
 from hearth.frontdoor.actions.mash import start_enquiry

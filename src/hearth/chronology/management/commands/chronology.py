@@ -6,7 +6,7 @@ import uuid
 
 from django.core.management.base import BaseCommand, CommandError
 
-from hearth.chronology import events
+from hearth.chronology import actions as events
 
 
 class Command(BaseCommand):

@@ -21,7 +21,7 @@ class Command(BaseCommand):
             from hearth.demo.frontdoor import seed_contacts
 
             extra = seed_contacts(SEED)
-            from hearth.chronology.events import rebuild
+            from hearth.chronology.actions import rebuild
             from hearth.demo.casework import seed_casework
 
             self.stdout.write(f"Casework for {seed_casework(SEED)} of the demo social "

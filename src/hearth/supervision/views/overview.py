@@ -9,12 +9,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
+from hearth.core.pages import attempt
+from hearth.core.visibility import get_visible_or_404
+from hearth.people.models import Person
 from hearth.supervision import actions, queries
 from hearth.supervision.codes import DEFAULT_EVERY_DAYS
-from hearth.supervision.forms import ClearFrequencyForm, FrequencyForm, add_error
+from hearth.supervision.forms import ClearFrequencyForm, FrequencyForm
 from hearth.supervision.models import SupervisionAction, SupervisionFrequency
-
-FORM_ERROR_STATUS = 400
 
 
 @requires("supervision.record")
@@ -97,34 +98,26 @@ def frequency(request):
     if request.method == "GET":
         return _frequency_page(request)
     form = FrequencyForm(request.POST, targets=_targets(request.user))
-    if form.is_valid():
-        target = _resolve(request.user, form.cleaned_data["target"])
-        try:
-            actions.do_set_frequency(acting_user=request.user,
-                                     every_days=form.cleaned_data["every_days"], **target)
-        except actions.SupervisionRefused as exc:
-            add_error(form, exc.field, str(exc))
-        else:
-            messages.success(request, f"Supervision every {form.cleaned_data['every_days']} "
-                                      "days saved.")
-            return redirect("supervision:frequency")
-    return _frequency_page(request, form=form, status=FORM_ERROR_STATUS)
+    outcome = attempt(form, lambda data: actions.do_set_frequency(
+        acting_user=request.user, every_days=data["every_days"],
+        **_resolve(request.user, data["target"])))
+    if not outcome:
+        return _frequency_page(request, form=form, status=outcome.status)
+    messages.success(request, f"Supervision every {form.cleaned_data['every_days']} days saved.")
+    return redirect("supervision:frequency")
 
 
 @requires("supervision.record")
 @require_http_methods(["POST"])
 def frequency_clear(request):
     form = ClearFrequencyForm(request.POST)
-    if form.is_valid():
-        target = _resolve(request.user, form.cleaned_data["target"])
-        try:
-            actions.do_clear_frequency(acting_user=request.user, **target)
-        except actions.SupervisionRefused as exc:
-            add_error(form, None, str(exc))
-        else:
-            messages.success(request, "Setting removed.")
-            return redirect("supervision:frequency")
-    return _frequency_page(request, clear_form=form, status=FORM_ERROR_STATUS)
+    outcome = attempt(form, lambda data: actions.do_clear_frequency(
+        acting_user=request.user, **_resolve(request.user, data["target"])),
+        field_for={"target": ""})
+    if not outcome:
+        return _frequency_page(request, clear_form=form, status=outcome.status)
+    messages.success(request, "Setting removed.")
+    return redirect("supervision:frequency")
 
 
 @requires("supervision.view")
@@ -132,7 +125,7 @@ def frequency_clear(request):
 def person_history(request, person_id):
     """The supervision of a case: every session that discussed them, cancelled included."""
     user = request.user
-    person = queries.get_visible_person(user, person_id)
+    person = get_visible_or_404(Person.objects.live(), user, person_id, "person")
     sessions = queries.sessions_about(user, person)
     actions.record_person_view(person, user=user)
     workers = (queries.workers_on_case(user, person)

@@ -1,7 +1,6 @@
-"""Engagement pages: recording an event one step from the person or the visit (R-RES-1,
-R-RES-2), one event with the alerts given about it, and the family's engagement over time
-(seed 004 §4). Views parse, call one action and render; a person the user may not see is
-404, and so is anything of theirs."""
+"""Engagement events: recording one a step from the person or the visit (R-RES-1, R-RES-2),
+and one event with the alerts given about it. A person the user may not see is 404, and so
+is anything of theirs."""
 
 from __future__ import annotations
 
@@ -14,7 +13,9 @@ from django.views.decorators.http import require_http_methods
 from hearth import calendar
 from hearth.access.permissions import requires
 from hearth.chronology.codes import OWN_SERVICE
-from hearth.engagement import actions, queries, report
+from hearth.core.pages import attempt
+from hearth.core.visibility import get_visible_or_404
+from hearth.engagement import actions
 from hearth.engagement.chronology import BEHAVIOUR_LABELS, who
 from hearth.engagement.codes import (
     KIND_FOR_VISIT_OUTCOME,
@@ -23,17 +24,18 @@ from hearth.engagement.codes import (
     EventKind,
     TellMethod,
 )
-from hearth.engagement.forms import EventForm, add_error
+from hearth.engagement.forms import FIELD_FOR_ERROR, EventForm
+from hearth.engagement.queries.events import get_visible_event
+from hearth.engagement.queries.family import family_members
+from hearth.people.models import Person
+from hearth.visits.models import Visit
 
-FORM_ERROR_STATUS = 400
 METHOD_LABELS = dict(TellMethod.choices)
 
 
 def _visit(request, person):
     """The visit the event is recorded from (``?visit=`` or the form), which must be this
     person's: anything else is 404."""
-    from hearth.visits.models import Visit
-
     raw = request.POST.get("visit") if request.method == "POST" else request.GET.get("visit")
     if not raw:
         return None
@@ -69,40 +71,38 @@ def _page(request, person, form, visit, *, status: int = 200):
 @requires("engagement.record")
 @require_http_methods(["GET", "POST"])
 def new(request, person_id):
-    person = queries.get_visible_person(request.user, person_id)
-    children, adults = queries.family_members(request.user, person)
+    person = get_visible_or_404(Person.objects.live(), request.user, person_id, "person")
+    children, adults = family_members(request.user, person)
     family = list({p.pk: p for p in [*adults, *children]}.values())
     visit = _visit(request, person)
     if request.method == "GET":
         form = EventForm(initial=_initial(request, visit), family=family)
         return _page(request, person, form, visit)
     form = EventForm(request.POST, family=family)
-    if form.is_valid():
-        try:
-            done = actions.do_record_event(person, acting_user=request.user, visit=visit,
-                                           **form.event_fields())
-        except actions.EngagementRefused as exc:
-            add_error(form, exc.field, str(exc))
-        else:
-            messages.success(request, f"{done.event.get_kind_display()} recorded.")
-            if done.task is not None:
-                worker = done.task.assigned_to
-                messages.info(request, "This is repeated avoidance: a follow-up task is due by "
-                              f"{done.task.due_on:%-d %B %Y} for "
-                              f"{worker.display_name if worker else 'the allocated worker'}, "
-                              "and their manager has been told.")
-            if done.escalation:
-                messages.warning(request, f"{done.escalation} Tell the other practitioners "
-                                 "involved with the family.")
-                return redirect("engagement:alert", engagement_event_id=done.event.pk)
-            return redirect("engagement:event", engagement_event_id=done.event.pk)
-    return _page(request, person, form, visit, status=FORM_ERROR_STATUS)
+    outcome = attempt(form, lambda _: actions.do_record_event(
+        person, acting_user=request.user, visit=visit, **form.event_fields()),
+        field_for=FIELD_FOR_ERROR)
+    if not outcome:
+        return _page(request, person, form, visit, status=outcome.status)
+    done = outcome.result
+    messages.success(request, f"{done.event.get_kind_display()} recorded.")
+    if done.task is not None:
+        worker = done.task.assigned_to
+        messages.info(request, "This is repeated avoidance: a follow-up task is due by "
+                      f"{done.task.due_on:%-d %B %Y} for "
+                      f"{worker.display_name if worker else 'the allocated worker'}, "
+                      "and their manager has been told.")
+    if done.escalation:
+        messages.warning(request, f"{done.escalation} Tell the other practitioners "
+                         "involved with the family.")
+        return redirect("engagement:alert", engagement_event_id=done.event.pk)
+    return redirect("engagement:event", engagement_event_id=done.event.pk)
 
 
 @requires("engagement.view")
 @require_http_methods(["GET"])
 def event(request, engagement_event_id):
-    found = queries.get_visible_event(request.user, engagement_event_id)
+    found = get_visible_event(request.user, engagement_event_id)
     actions.record_view(found.person, user=request.user, what="view_engagement_event")
     alerts = [{"alert": a, "answers": [(QUESTION_TEXT.get(k, k), v)
                                        for k, v in a.answers.items()],
@@ -117,14 +117,3 @@ def event(request, engagement_event_id):
         "tasks": list(found.follow_up_tasks.all()),
         "can_alert": (found.kind == EventKind.HOSTILITY
                       and request.user.has_hearth_permission("engagement.record"))})
-
-
-@requires("engagement.view")
-@require_http_methods(["GET"])
-def family(request, person_id):
-    person = queries.get_visible_person(request.user, person_id)
-    built = report.build(request.user, person, timezone.localdate())
-    actions.record_view(person, user=request.user, what="view_engagement")
-    return render(request, "engagement/family.html", {
-        "person": person, "report": built,
-        "can_record": request.user.has_hearth_permission("engagement.record")})

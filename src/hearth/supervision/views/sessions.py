@@ -14,24 +14,17 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
+from hearth.core.pages import attempt
+from hearth.core.refusals import Refused
 from hearth.people.models import Person
 from hearth.supervision import actions, queries
 from hearth.supervision.codes import SELF_CHECK_QUESTIONS, SessionStatus
-from hearth.supervision.forms import (
-    ActionForm,
-    CancelForm,
-    SessionEditForm,
-    SessionForm,
-    add_error,
-)
+from hearth.supervision.forms import ActionForm, CancelForm, SessionEditForm, SessionForm
 from hearth.supervision.models import SupervisionSession
 
-FORM_ERROR_STATUS = 400
-CONFLICT = 409
-CONFLICT_MESSAGE = {
-    "title": "Someone else changed this supervision while you were working on it",
-    "message": "Check the supervision as it is now, then make your change again: what you "
-               "entered is kept in the form."}
+STALE = ("Someone else changed this supervision while you were working on it. Check the "
+         "supervision as it is now, then make your change again: what you entered is kept in "
+         "the form.")
 
 
 def _uuid(value: str | None) -> uuid.UUID | None:
@@ -76,19 +69,20 @@ def new(request):
         return render(request, "supervision/new.html",
                       {**context, "form": SessionForm(initial=initial, **kwargs)})
     form = SessionForm(request.POST, **kwargs)
-    if form.is_valid():
-        values = form.session_values()
-        values["cases"] = _chosen(candidates, values["cases"])
-        try:
-            session = actions.do_record_session(acting_user=user, worker=worker, **values)
-        except actions.SupervisionRefused as exc:
-            add_error(form, exc.field, str(exc))
-        else:
-            messages.success(request, "Supervision recorded." if session.status ==
-                             SessionStatus.HELD else "Supervision planned.")
-            return redirect("supervision:session", session_id=session.pk)
-    return render(request, "supervision/new.html", {**context, "form": form},
-                  status=FORM_ERROR_STATUS)
+    outcome = attempt(form, lambda _: actions.do_record_session(
+        acting_user=user, worker=worker, **_values(form, candidates)))
+    if not outcome:
+        return render(request, "supervision/new.html", {**context, "form": form},
+                      status=outcome.status)
+    messages.success(request, "Supervision recorded." if outcome.result.status ==
+                     SessionStatus.HELD else "Supervision planned.")
+    return redirect("supervision:session", session_id=outcome.result.pk)
+
+
+def _values(form, candidates: list[Person]) -> dict:
+    values = form.session_values()
+    values["cases"] = _chosen(candidates, values["cases"])
+    return values
 
 
 def _self_check_rows(session: SupervisionSession) -> list[dict]:
@@ -162,30 +156,17 @@ def edit(request, session_id):
         form = SessionEditForm(initial=SessionEditForm.initial_for(session, existing), **kwargs)
         return render(request, "supervision/edit.html", {**context, "form": form})
     form = SessionEditForm(request.POST, **kwargs)
-    status = FORM_ERROR_STATUS
-    conflict = None
-    if form.is_valid():
-        values = form.session_values()
-        values["cases"] = _chosen(candidates, values["cases"])
-        try:
-            saved = actions.do_update_session(session, acting_user=user,
-                                              expected_version=form.cleaned_data["version"],
-                                              **values)
-        except actions.StaleEdit as exc:
-            status, conflict = CONFLICT, CONFLICT_MESSAGE
-            form.data = form.data.copy()
-            form.data["version"] = str(exc.current_version)
-            session = queries.get_visible_session(user, session_id)
-            context["session"] = session
-        except actions.SupervisionRefused as exc:
-            add_error(form, exc.field, str(exc))
-        else:
-            changed = saved.version != form.cleaned_data["version"]
-            messages.success(request, "Supervision saved." if changed else
-                             "Nothing was changed.")
-            return redirect("supervision:session", session_id=session.pk)
-    return render(request, "supervision/edit.html",
-                  {**context, "form": form, "conflict": conflict}, status=status)
+    outcome = attempt(form, lambda data: actions.do_update_session(
+        session, acting_user=user, expected_version=data["version"],
+        **_values(form, candidates)), stale_message=STALE)
+    if outcome:
+        changed = outcome.result.version != form.cleaned_data["version"]
+        messages.success(request, "Supervision saved." if changed else "Nothing was changed.")
+        return redirect("supervision:session", session_id=session.pk)
+    if outcome.stale:
+        context["session"] = queries.get_visible_session(user, session_id)
+    return render(request, "supervision/edit.html", {**context, "form": form},
+                  status=outcome.status)
 
 
 @requires("supervision.record")
@@ -193,20 +174,11 @@ def edit(request, session_id):
 def cancel(request, session_id):
     session = _managed_session(request.user, session_id)
     form = CancelForm(request.POST)
-    if not form.is_valid():
-        return _render(request, session, status=FORM_ERROR_STATUS, cancel_form=form)
-    try:
-        actions.do_cancel_session(session, acting_user=request.user,
-                                  expected_version=form.cleaned_data["version"],
-                                  reason=form.cleaned_data["reason"])
-    except actions.StaleEdit as exc:
-        form.data = form.data.copy()
-        form.data["version"] = str(exc.current_version)
-        return _render(request, session, status=CONFLICT, cancel_form=form,
-                       conflict=CONFLICT_MESSAGE)
-    except actions.SupervisionRefused as exc:
-        add_error(form, exc.field, str(exc))
-        return _render(request, session, status=FORM_ERROR_STATUS, cancel_form=form)
+    outcome = attempt(form, lambda data: actions.do_cancel_session(
+        session, acting_user=request.user, expected_version=data["version"],
+        reason=data["reason"]), stale_message=STALE)
+    if not outcome:
+        return _render(request, session, status=outcome.status, cancel_form=form)
     messages.success(request, "Supervision cancelled. It stays in the worker's history.")
     return redirect("supervision:session", session_id=session.pk)
 
@@ -217,16 +189,12 @@ def add_action(request, session_id):
     session = _managed_session(request.user, session_id)
     owners = queries.possible_owners(session)
     form = ActionForm(request.POST, owners=owners)
-    if not form.is_valid():
-        return _render(request, session, status=FORM_ERROR_STATUS, action_form=form)
-    owner = next((u for u in owners if str(u.pk) == form.cleaned_data["owner"]), None)
-    try:
-        actions.do_add_action(session, acting_user=request.user, owner=owner,
-                              what=form.cleaned_data["what"],
-                              due_on=form.cleaned_data["due_on"])
-    except actions.SupervisionRefused as exc:
-        add_error(form, exc.field, str(exc))
-        return _render(request, session, status=FORM_ERROR_STATUS, action_form=form)
+    outcome = attempt(form, lambda data: actions.do_add_action(
+        session, acting_user=request.user,
+        owner=next((u for u in owners if str(u.pk) == data["owner"]), None),
+        what=data["what"], due_on=data["due_on"]))
+    if not outcome:
+        return _render(request, session, status=outcome.status, action_form=form)
     messages.success(request, "Action added.")
     return redirect("supervision:session", session_id=session.pk)
 
@@ -241,8 +209,8 @@ def complete_action(request, supervision_action_id):
                                "mark it done.")
     try:
         actions.do_complete_action(action, acting_user=user)
-    except actions.SupervisionRefused as exc:
-        messages.error(request, str(exc))
+    except Refused as refusal:
+        messages.error(request, refusal.message)
     else:
         messages.success(request, "Action marked done.")
     if request.POST.get("back") == "mine":

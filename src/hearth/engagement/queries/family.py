@@ -1,5 +1,6 @@
-"""The family's engagement over the last twelve months, per month and per agency, so that
-hostility towards some agencies and not others is visible (seed 004 §4)."""
+"""The family: who a parent's hostility or a family's avoidance concerns, the family as the
+user may see it, and its engagement over the last twelve months, per month and per agency, so
+that hostility towards some agencies and not others is visible (seed 004 §4)."""
 
 from __future__ import annotations
 
@@ -10,12 +11,53 @@ from datetime import date, datetime, time
 from django.urls import reverse
 
 from hearth import calendar
+from hearth.casework.queries import family_children
+from hearth.casework.rules import PARENT_KINDS
 from hearth.chronology.codes import OWN_SERVICE
-from hearth.engagement import queries, rules
+from hearth.engagement import rules
 from hearth.engagement.chronology import who
 from hearth.engagement.codes import VISIT_AVOIDANCE, EventKind
 from hearth.engagement.models import EngagementEvent
-from hearth.people.models import Person
+from hearth.people.models import Person, Relationship
+from hearth.visits.models import Visit
+
+
+def family_ids(person: Person) -> set:
+    """The person, their parents and children, and the children of their parents: who a
+    parent's hostility or a family's avoidance concerns. Not filtered by visibility: the
+    rules use it, never to show anyone."""
+    parent_of = Relationship.objects.filter(kind__in=PARENT_KINDS)
+    parents = set(parent_of.filter(relative=person).values_list("person_id", flat=True))
+    children = set(parent_of.filter(person=person).values_list("relative_id", flat=True))
+    siblings = set(parent_of.filter(person_id__in=parents).values_list("relative_id",
+                                                                        flat=True))
+    siblings |= set(Relationship.objects.filter(kind="sibling", person=person)
+                    .values_list("relative_id", flat=True))
+    siblings |= set(Relationship.objects.filter(kind="sibling", relative=person)
+                    .values_list("person_id", flat=True))
+    return {person.pk, *parents, *children, *siblings}
+
+
+def in_family(person: Person, other_id) -> Person | None:
+    """Someone in the person's family (``family_ids``), or None."""
+    ids = family_ids(person)
+    return next((p for p in Person.objects.live().filter(pk__in=ids) if p.pk == other_id), None)
+
+
+def family_members(user, person: Person) -> tuple[list[Person], list[Person]]:
+    """The family as the user may see it: the children (``family_children``) and the adults
+    with parental ties to them (and the person, if an adult)."""
+    children = family_children(user, person)
+    child_ids = {c.pk for c in children}
+    adult_ids = set(Relationship.objects.filter(kind__in=PARENT_KINDS,
+                                                relative_id__in=child_ids)
+                    .values_list("person_id", flat=True))
+    if person.pk not in child_ids:
+        adult_ids.add(person.pk)
+    adults = list(Person.objects.visible_to(user).live().filter(pk__in=adult_ids - child_ids)
+                  .order_by("date_of_birth", "given_name"))
+    return children, adults
+
 
 KIND_LABELS = dict(EventKind.choices)
 KINDS = list(EventKind.values)
@@ -93,9 +135,7 @@ class FamilyReport:
 
 
 def build(user, person: Person, today: date) -> FamilyReport:
-    from hearth.visits.models import Visit
-
-    children, adults = queries.family_members(user, person)
+    children, adults = family_members(user, person)
     members = {p.pk: p for p in [*children, *adults]}
     months = rules.last_months(today)
     since = datetime.combine(months[0], time.min, tzinfo=calendar.LONDON)

@@ -1,0 +1,44 @@
+"""Follow-up tasks for repeated avoidance (R-RES-3): a worker's own, a manager's team's, and
+one task. A task is visible exactly when its person is."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from hearth.access.codes import Role
+from hearth.core.visibility import get_visible_or_404
+from hearth.engagement.codes import TaskStatus
+from hearth.engagement.models import FollowUpTask
+
+
+def open_task(person) -> FollowUpTask | None:
+    return (FollowUpTask.objects.filter(person=person, status=TaskStatus.OPEN)
+            .select_related("assigned_to").first())
+
+
+def visible_tasks(user) -> QuerySet[FollowUpTask]:
+    return (FollowUpTask.objects.visible_to(user)
+            .select_related("person", "assigned_to", "completed_by", "involvement__team"))
+
+
+def get_visible_task(user, task_id) -> FollowUpTask:
+    return get_visible_or_404(
+        FollowUpTask.objects.select_related("person", "assigned_to", "completed_by",
+                                            "involvement__team"),
+        user, task_id, "follow-up task")
+
+
+def my_tasks(user) -> list[FollowUpTask]:
+    return list(visible_tasks(user).filter(assigned_to=user, status=TaskStatus.OPEN)
+                .order_by("due_on", "pk"))
+
+
+def team_tasks(user) -> list[FollowUpTask]:
+    """A manager's view: the open tasks of their team (a service manager: every team)."""
+    qs = visible_tasks(user).filter(status=TaskStatus.OPEN)
+    if user.role == Role.SERVICE_MANAGER:
+        return list(qs.order_by("due_on", "pk"))
+    if user.role != Role.TEAM_MANAGER or not user.team_id:
+        return []
+    return list(qs.filter(Q(assigned_to__team_id=user.team_id)
+                          | Q(involvement__team_id=user.team_id)).order_by("due_on", "pk"))
