@@ -20,8 +20,8 @@ from django.utils import timezone
 
 from hearth.access.codes import Role
 from hearth.access.models import AuditEntry, Notification, Team
+from hearth.jobs.actions import run_due
 from hearth.jobs.models import Job, JobStatus
-from hearth.jobs.runner import run_due
 from hearth.people.actions import StaleEdit
 from hearth.safety import checkins
 from hearth.safety.checkins import (

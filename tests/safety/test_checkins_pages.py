@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone
 
 from hearth.access.models import AuditEntry
-from hearth.jobs.runner import run_due
+from hearth.jobs.actions import run_due
 from hearth.people.actions import do_add_address
 from hearth.safety.actions import do_add_warning
 from hearth.safety.checkins import do_start_check_in

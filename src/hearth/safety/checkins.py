@@ -34,7 +34,7 @@ from hearth.access.actions import audit
 from hearth.access.actions.users import notify
 from hearth.access.models import User
 from hearth.access.rules import MANAGER_ROLES
-from hearth.jobs.runner import schedule
+from hearth.jobs.actions import schedule
 from hearth.people.actions import StaleEdit
 from hearth.people.queries import can_see
 from hearth.safety.codes import CheckInStatus

@@ -4,7 +4,7 @@ extended their time or checked out does nothing it should not."""
 
 from __future__ import annotations
 
-from hearth.jobs.runner import handler
+from hearth.jobs.actions import handler
 from hearth.safety import checkins
 
 
