@@ -9,7 +9,7 @@ from datetime import date, datetime
 import pytest
 from django.utils import timezone
 
-from hearth.safety.actions import do_add_warning
+from hearth.safety.actions.warnings import do_add_warning
 from hearth.safety.models import VisitPlan
 from hearth.supervision import actions, queries
 from hearth.supervision.codes import SELF_CHECK_QUESTIONS

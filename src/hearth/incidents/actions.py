@@ -14,10 +14,11 @@ from hearth import calendar
 from hearth.access.actions import audit
 from hearth.access.actions.users import notify_managers
 from hearth.chronology import events as chronology
+from hearth.core.refusals import Refused as WarningRefused
 from hearth.incidents import rules
 from hearth.incidents.models import Incident, PractitionersMeeting, RiskReductionPlan
 from hearth.people.actions import StaleEdit
-from hearth.safety.actions import WarningRefused, do_add_warning
+from hearth.safety.actions.warnings import do_add_warning
 
 __all__ = ["IncidentRefused", "StaleEdit", "WarningRefused", "do_agree_plan",
            "do_close_incident", "do_link_warning", "do_record_meeting", "do_record_plan",

@@ -17,7 +17,7 @@ from hearth.incidents.models import Incident, PractitionersMeeting, RiskReductio
 from hearth.people.models import Person
 from hearth.people.queries import get_visible_person as get_visible_person
 from hearth.safety.models import WorkerWarning
-from hearth.safety.queries import LIVE, warnings_for
+from hearth.safety.queries.warnings import LIVE, warnings_for
 
 
 def _managed(user) -> Q | None:

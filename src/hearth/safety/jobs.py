@@ -5,7 +5,7 @@ extended their time or checked out does nothing it should not."""
 from __future__ import annotations
 
 from hearth.jobs.actions import handler
-from hearth.safety import checkins
+from hearth.safety.actions import checkins
 
 
 @handler(checkins.ALERT_JOB)

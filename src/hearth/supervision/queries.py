@@ -191,7 +191,7 @@ def safety_reasons(person_ids: Iterable) -> dict:
     warning, why; cases without either are left out."""
     # Imported here: the visit safety plan imports this module, and safety imports it back.
     from hearth.engagement.queries import hostility_in_family
-    from hearth.safety.queries import warnings_for
+    from hearth.safety.queries.warnings import warnings_for
 
     family = families_of(person_ids)
     everyone = set().union(*family.values()) if family else set()
