@@ -3,10 +3,9 @@ registered with ``core.visibility`` from the releases AppConfig)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from django.http import Http404
+from django.utils import timezone
 
 from hearth.core import visibility
 from hearth.releases.actions import do_start_release
@@ -18,7 +17,7 @@ pytestmark = [pytest.mark.django_db]
 
 def test_r_rec_9_a_copy_is_visible_with_its_person(fletchers, social_worker, outsider):
     release = do_start_release(fletchers["mum"], acting_user=social_worker,
-                               requested_by="Kerry Fletcher", requested_on=date.today())
+                               requested_by="Kerry Fletcher", requested_on=timezone.localdate())
     assert list(Release.objects.visible_to(social_worker)) == [release]
     assert get_visible_release(social_worker, release.pk) == release
     assert not Release.objects.visible_to(outsider).exists()

@@ -24,7 +24,8 @@ VISIT_ACTION_PLANS = Registry("the visit action plan agreed in supervision")
 
 def visit_action_plan(person_ids: Iterable) -> Any:
     """The supervision session whose visit action plan covers these people, or None."""
-    return VISIT_ACTION_PLANS.first_refusal(list(person_ids))
+    ids = list(person_ids)
+    return next((found for found in VISIT_ACTION_PLANS.call_all(ids) if found), None)
 
 
 def plan_scope(user) -> Q:

@@ -60,7 +60,6 @@ def _resolve(user, person_id: str, plan_id: str) -> tuple[Person | None, VisitPl
     return person or (plan.person if plan else None), plan, problems
 
 
-
 @requires("safety.checkin")
 @require_http_methods(["GET", "POST"])
 def checkin_new(request):
@@ -86,7 +85,13 @@ def checkin_new(request):
                 form.add_error(None, problem)
     else:
         form = StartForm(request.POST, worker=user)
-        if not problems:
+        if problems:  # the page offers the visit again without the unknown person or plan
+            form.is_valid()
+            form.data = form.data.copy()
+            form.data["person"] = form.data["visit_plan"] = ""
+            for problem in problems:
+                form.add_error(None, problem)
+        else:
             outcome = attempt(form, lambda data: actions.do_start_check_in(
                 acting_user=user, where=data["where"], expected_back=data["expected_back"],
                 person=person, visit_plan=plan, joint_worker=form.joint_worker_user()),
@@ -94,13 +99,6 @@ def checkin_new(request):
             if outcome:
                 return done_with(request, "You are checked in. Check out here when you are "
                                           "safe.", "safety:checkin", checkin_id=outcome.result.pk)
-        else:
-            form.is_valid()
-        if problems:  # the page offers the visit again without the unknown person or plan
-            form.data = form.data.copy()
-            form.data["person"] = form.data["visit_plan"] = ""
-        for problem in problems:
-            form.add_error(None, problem)
     status = 400 if form.errors else 200
     return render(request, "safety/checkin_new.html",
                   {"form": form, "person": person if not problems else None,
