@@ -124,7 +124,7 @@ def test_fran_asks_with_kerrys_consent_and_pat_answers_for_the_police(
 @pytest.fixture
 def on_call_manager(front_door):
     """Sol manages the CRS service and is on the on-call rota now (``hearth oncall``)."""
-    from hearth.safety.checkins import do_add_on_call
+    from hearth.safety.actions.oncall import do_add_on_call
 
     sol = make_user("sol", Role.SERVICE_MANAGER, team=front_door.team, first="Sol",
                     last="Senior")

@@ -78,8 +78,8 @@ def test_tina_opens_the_alert_for_an_overdue_lone_visit_r_safe_4(page, social_wo
     the warnings and the visit plan first. Tina closes the check-in, first without a reason."""
     import time_machine
 
-    from hearth.safety.actions import do_add_warning
-    from hearth.safety.checkins import do_alert_managers, do_start_check_in
+    from hearth.safety.actions.checkins import do_alert_managers, do_start_check_in
+    from hearth.safety.actions.warnings import do_add_warning
     from hearth.safety.models import VisitPlan
 
     jack = fletchers["jack"]

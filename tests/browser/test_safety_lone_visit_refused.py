@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 from hearth import calendar
 from hearth.access.codes import Role
 from hearth.people.actions import do_add_address
-from hearth.safety.actions import do_add_warning
+from hearth.safety.actions.warnings import do_add_warning
 from hearth.safety.models import CheckIn
 from tests.browser.helpers import assert_accessible, error_summary, path_of, sign_in
 from tests.conftest import make_user

@@ -47,7 +47,7 @@ def on_call_manager(db):
 def sol_on_call_tonight(on_call_manager):
     """Sol is on the on-call rota (``hearth oncall``) from 17:00 on Tuesday 17 November 2026 to
     09:00 the next morning."""
-    from hearth.safety.checkins import do_add_on_call
+    from hearth.safety.actions.oncall import do_add_on_call
 
     do_add_on_call(acting_user=None, user=on_call_manager, starts_at=at(2026, 11, 17, 17, 0),
                    ends_at=at(2026, 11, 18, 9, 0))

@@ -9,7 +9,7 @@ import pytest
 
 from hearth.access.models import AuditEntry
 from hearth.incidents.models import Incident
-from hearth.safety.actions import do_add_warning
+from hearth.safety.actions.warnings import do_add_warning
 from hearth.safety.models import WorkerWarning
 
 pytestmark = [pytest.mark.django_db]

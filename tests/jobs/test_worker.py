@@ -9,8 +9,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
+from hearth.jobs.actions import HANDLERS, claim, handler, run_due, schedule
 from hearth.jobs.models import Job, JobStatus
-from hearth.jobs.runner import HANDLERS, claim, handler, run_due, schedule
 
 
 @pytest.mark.django_db

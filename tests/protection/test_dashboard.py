@@ -195,7 +195,7 @@ def test_the_query_count_does_not_grow_with_the_children(as_user, child, enquiry
 def test_r_safe_1_warnings_about_the_children_listed_are_shown_first(as_user, caseload,
                                                                      team_manager,
                                                                      social_worker):
-    from hearth.safety.actions import do_add_warning
+    from hearth.safety.actions.warnings import do_add_warning
 
     do_add_warning(acting_user=social_worker, person=caseload["Ava"], kind="threats",
                    what_happened="Ava's uncle threatened Sam.", source="Sam's visit",

@@ -19,7 +19,7 @@ from hearth.casework.models import Involvement
 from hearth.engagement.models import EngagementEvent
 from hearth.people import actions as people
 from hearth.protection.models import TwoWorkerDecision
-from hearth.safety.actions import do_add_warning
+from hearth.safety.actions.warnings import do_add_warning
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db

@@ -16,10 +16,11 @@ from hearth.access.models import AuditEntry
 from hearth.frontdoor.actions import contacts as frontdoor
 from hearth.people import actions as people
 from hearth.records.actions import notes as records
-from hearth.releases import pdf, rules
+from hearth.releases import rules
+from hearth.releases import views as pdf
 from hearth.releases.actions import do_start_release
-from hearth.releases.compile import compile_records
 from hearth.releases.models import Release, ReleaseStatus
+from hearth.releases.queries.compile import compile_records
 
 LONDON = ZoneInfo("Europe/London")
 NEIGHBOUR = "Dawn Hollis"

@@ -8,7 +8,7 @@ def route_args(*, fletchers, social_worker, police, args) -> dict:
 
     from django.utils import timezone
 
-    from hearth.safety.checkins import do_start_check_in
+    from hearth.safety.actions.checkins import do_start_check_in
 
     ids: dict = {}
     # Lone working (R-SAFE-4): Sam is out at the Fletchers' for an hour.
@@ -17,7 +17,8 @@ def route_args(*, fletchers, social_worker, police, args) -> dict:
         expected_back=timezone.now() + timedelta(hours=1)).pk
     # Risks to workers (R-SAFE-1) and a visit plan (R-SAFE-2): a warning on Kerry, a plan to
     # visit Jack.
-    from hearth.safety.actions import do_add_warning, do_plan_visit
+    from hearth.safety.actions.plans import do_plan_visit
+    from hearth.safety.actions.warnings import do_add_warning
     from hearth.safety.codes import PLAN_QUESTIONS
 
     ids["warning_id"] = do_add_warning(

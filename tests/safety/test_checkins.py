@@ -20,25 +20,22 @@ from django.utils import timezone
 
 from hearth.access.codes import Role
 from hearth.access.models import AuditEntry, Notification, Team
+from hearth.core.refusals import Refused as CheckInRefused
 from hearth.core.refusals import Refused as VisitRefused
+from hearth.jobs.actions import run_due
 from hearth.jobs.models import Job, JobStatus
-from hearth.jobs.runner import run_due
 from hearth.people.actions import StaleEdit
-from hearth.safety import checkins
-from hearth.safety.checkins import (
-    CheckInRefused,
-    alert_due,
-    do_add_on_call,
+from hearth.safety.actions import checkins
+from hearth.safety.actions.checkins import (
     do_alert_managers,
     do_check_out,
     do_extend_check_in,
     do_start_check_in,
-    escalation_due,
-    expected_back_problem,
-    state,
 )
+from hearth.safety.actions.oncall import do_add_on_call
 from hearth.safety.codes import CheckInStatus
 from hearth.safety.models import CheckIn
+from hearth.safety.rules import alert_due, escalation_due, expected_back_problem, state
 from hearth.visits.actions import do_record_visit
 from tests.clock import hearth_on_test_clock
 from tests.conftest import make_user

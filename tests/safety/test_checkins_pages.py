@@ -11,10 +11,10 @@ import pytest
 from django.utils import timezone
 
 from hearth.access.models import AuditEntry
-from hearth.jobs.runner import run_due
+from hearth.jobs.actions import run_due
 from hearth.people.actions import do_add_address
-from hearth.safety.actions import do_add_warning
-from hearth.safety.checkins import do_start_check_in
+from hearth.safety.actions.checkins import do_start_check_in
+from hearth.safety.actions.warnings import do_add_warning
 from hearth.safety.codes import CheckInStatus
 from hearth.safety.models import CheckIn, OnCall, VisitPlan
 from tests.conftest import make_user
@@ -146,7 +146,7 @@ def test_someone_elses_check_out_is_refused_with_a_clear_message_r_safe_4(
     assert olly.get(f"/check-ins/{checkin.pk}").status_code == 404
     response = olly.post(f"/check-ins/{checkin.pk}/check-out", {"version": "1",
                                                                 "reason": "Saw Sam"})
-    assert response.status_code == 400
+    assert response.status_code == 403
     html = response.content.decode()
     assert "You can only check out of your own lone visits" in html and "Sam Worker" in html
     assert olly.post(f"/check-ins/{checkin.pk}/extend", {

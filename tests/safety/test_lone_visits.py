@@ -11,10 +11,12 @@ import pytest
 
 from hearth.access.codes import Role
 from hearth.access.models import AuditEntry, Notification
+from hearth.core.refusals import Refused as CheckInRefused
+from hearth.core.refusals import Refused as PlanRefused
 from hearth.jobs.models import Job
 from hearth.people import actions as people
-from hearth.safety.actions import PlanRefused, do_agree_plan, do_plan_visit, do_update_plan
-from hearth.safety.checkins import CheckInRefused, do_start_check_in
+from hearth.safety.actions.checkins import do_start_check_in
+from hearth.safety.actions.plans import do_agree_plan, do_plan_visit, do_update_plan
 from hearth.safety.models import CheckIn
 from tests.conftest import make_user
 from tests.safety.warning_helpers import LONDON, NOW, all_answered, warn

@@ -10,8 +10,9 @@ import pytest
 
 from hearth.access.codes import Role
 from hearth.access.models import AuditEntry, Notification
+from hearth.core.refusals import Refused as PlanRefused
 from hearth.people import actions as people
-from hearth.safety.actions import PlanRefused, do_agree_plan, do_plan_visit
+from hearth.safety.actions.plans import do_agree_plan, do_plan_visit
 from hearth.safety.codes import PLAN_QUESTIONS
 from hearth.safety.models import VisitPlan
 from hearth.supervision.models import SupervisionSession
@@ -122,7 +123,7 @@ def test_R_SAFE_2_tina_cannot_agree_to_her_own_visit(fletchers, team_manager, so
                          planned_for=NOW.replace(day=24), answers=all_answered())
     response = as_user(team_manager).post(f"/visit-plans/{plan.pk}/agree",
                                           {"version": 1, "note": "Fine"})
-    assert response.status_code == 400
+    assert response.status_code == 403
     assert "This is your own visit: another manager must agree to it" in \
         response.content.decode()
     plan.refresh_from_db()
@@ -179,7 +180,7 @@ def test_R_SAFE_2_changing_a_plan_from_a_stale_page_is_409_and_keeps_the_input(
     plan.refresh_from_db()
     assert plan.joint_worker == colleague and plan.version == 2
     assert as_user(colleague).post(f"/visit-plans/{plan.pk}/edit",
-                                   plan_form(version=2)).status_code == 400
+                                   plan_form(version=2)).status_code == 403
 
 
 def test_R_SAFE_2_olly_the_outsider_gets_404(fletchers, social_worker, outsider, as_user):

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from html import unescape
 from zoneinfo import ZoneInfo
 
-from hearth.safety.actions import do_add_warning
+from hearth.safety.actions.warnings import do_add_warning
 from hearth.safety.codes import PLAN_QUESTIONS
 from hearth.safety.models import WorkerWarning
 

@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from hearth.core.refusals import Refused
-from hearth.safety.actions import do_add_warning
+from hearth.safety.actions.warnings import do_add_warning
 from hearth.safety.models import VisitPlan
 from hearth.supervision import queries
 from hearth.supervision.codes import SELF_CHECK_QUESTIONS

@@ -16,7 +16,8 @@ from hearth.access.actions.users import do_create_token
 from hearth.access.codes import Role
 from hearth.access.models import AuditEntry
 from hearth.core.refusals import Refused
-from hearth.safety.actions import do_add_warning, do_agree_plan, do_plan_visit
+from hearth.safety.actions.plans import do_agree_plan, do_plan_visit
+from hearth.safety.actions.warnings import do_add_warning
 from hearth.safety.codes import PLAN_QUESTIONS
 from hearth.visits import actions
 from hearth.visits.models import Visit

@@ -35,7 +35,7 @@ def seed_casework(seed: int = 2026) -> int:
     from hearth.chronology.actions import do_add_entry
     from hearth.engagement.actions import do_record_event
     from hearth.records.actions import notes as records
-    from hearth.safety.actions import do_add_warning
+    from hearth.safety.actions.warnings import do_add_warning
     from hearth.visits.actions import do_record_visit
 
     rng = random.Random(seed)  # noqa: S311  (chooses synthetic data, not secrets)

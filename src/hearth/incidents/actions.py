@@ -19,7 +19,7 @@ from hearth.core.versions import check_version
 from hearth.incidents import rules
 from hearth.incidents.models import Incident, PractitionersMeeting, RiskReductionPlan
 from hearth.incidents.queries import warning_candidates
-from hearth.safety.actions import WarningRefused, do_add_warning
+from hearth.safety.actions.warnings import do_add_warning
 
 POST_INCIDENT_FIELDS = ("debrief_on", "debrief_by", "support_offered", "investigation",
                         "investigation_notes", "police_complaint", "police_reference")
@@ -158,11 +158,8 @@ def do_warning_from_incident(incident: Incident, *, acting_user, expected_versio
             raise Refused("Select whether the warning is about the person or the address",
                           "on")
         person, address = (person, None) if on == "person" else (None, address)
-    try:
-        created = do_add_warning(acting_user=acting_user, person=person, address=address,
-                                 **warning)
-    except WarningRefused as exc:  # until safety raises Refused itself (issue 12)
-        raise Refused(str(exc), exc.field or "") from exc
+    created = do_add_warning(acting_user=acting_user, person=person, address=address,
+                             **warning)
     current.warning = created
     current.warning_linked_by = acting_user
     current.warning_linked_at = timezone.now()

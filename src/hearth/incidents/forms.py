@@ -13,7 +13,7 @@ from hearth.core import forms as core_forms
 from hearth.core.forms import date_field
 from hearth.incidents import rules
 from hearth.incidents.codes import IncidentKind, Investigation, PoliceComplaint
-from hearth.safety.forms import WarningForm as SafetyWarningForm
+from hearth.safety.forms.warnings import WarningForm as SafetyWarningForm
 
 TIME_FORMATS = ["%H:%M", "%H.%M", "%H%M", "%I:%M%p", "%I:%M %p", "%I%p", "%I %p"]
 YES_NO = [("yes", "Yes"), ("no", "No")]

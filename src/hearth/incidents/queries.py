@@ -17,7 +17,7 @@ from hearth.core.visibility import get_visible_or_404
 from hearth.incidents.models import Incident, PractitionersMeeting, RiskReductionPlan
 from hearth.people.models import Person
 from hearth.safety.models import WorkerWarning
-from hearth.safety.queries import LIVE, warnings_for
+from hearth.safety.queries.warnings import LIVE, warnings_for
 
 
 def _managed(user) -> Q | None:

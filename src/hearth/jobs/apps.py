@@ -6,4 +6,4 @@ class JobsConfig(AppConfig):
     label = "jobs"
 
     def ready(self) -> None:
-        from hearth.jobs import handlers  # noqa: F401  (registers the job kinds)
+        from hearth.jobs import jobs  # noqa: F401  (registers the job kinds)

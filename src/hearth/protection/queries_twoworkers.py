@@ -31,7 +31,7 @@ from hearth.people.queries import get_visible_person as get_visible_person
 from hearth.protection import rules_twoworkers as rules
 from hearth.protection.models import ComplexNeeds, CPPlan, Section47Enquiry, TwoWorkerDecision
 from hearth.protection.rules import SIGNIFICANT_HOSTILITY, TwoWorkerCriteria
-from hearth.safety.queries import address_key, place_of, warnings_for
+from hearth.safety.queries.warnings import address_key, place_of, warnings_for
 
 LIVE = ~Q(status=InvolvementStatus.CLOSED)
 #: How many rounds of links are followed from the first child (a half-sibling's other

@@ -1,5 +1,9 @@
 """Every write to a copy of records: one transaction, one audit row on the person each
-(practice 1). Releasing freezes the copy; a released copy is never changed (R-REC-9)."""
+(practice 1). Releasing freezes the copy; a released copy is never changed (R-REC-9).
+
+A refusal raises ``Refused`` (``Why.STATE`` for a released copy, ``Why.STALE`` when the
+records changed after the worker checked the copy); a stale version raises ``StaleEdit``;
+either way nothing is written."""
 
 from __future__ import annotations
 
@@ -9,41 +13,21 @@ from django.db import transaction
 from django.utils import timezone
 
 from hearth.access.actions import audit
-from hearth.people.actions import StaleEdit
+from hearth.core.refusals import Refused, Why, refuse_if
+from hearth.core.versions import check_version
 from hearth.releases import rules
-from hearth.releases.compile import compile_records, copy_of
 from hearth.releases.models import Release, ReleaseStatus
+from hearth.releases.queries.compile import compile_records, copy_of
 
-
-class ReleaseRefused(Exception):
-    """The change is not allowed; ``field`` names the input at fault, if any. Nothing was
-    written."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
-
-
-class RecordsChanged(Exception):
-    """The records changed after the worker checked the copy: nothing was released."""
-
-    def __init__(self) -> None:
-        super().__init__("The records changed after you checked the copy, so it was not "
-                         "released. Check the copy below as it is now, then release it.")
-
-
-def _raise_first(problems: dict[str, str]) -> None:
-    if problems:
-        field, message = next(iter(problems.items()))
-        raise ReleaseRefused(message, field=field or None)
+RECORDS_CHANGED = ("The records changed after you checked the copy, so it was not released. "
+                   "Check the copy below as it is now, then release it.")
 
 
 def _locked(release: Release, expected_version: int) -> Release:
     current = Release.objects.select_for_update().select_related("person").get(pk=release.pk)
     if current.is_released:
-        raise ReleaseRefused(rules.RELEASED_REFUSAL)
-    if current.version != expected_version:
-        raise StaleEdit(current.version)
+        raise Refused(rules.RELEASED_REFUSAL, why=Why.STATE)
+    check_version(current, expected_version, "copy")
     return current
 
 
@@ -56,7 +40,7 @@ def do_start_release(person, *, acting_user, requested_by: str,
                      requested_on: date | None) -> Release:
     """Start preparing a copy for whoever asked; it is due one calendar month after the
     request (UK GDPR Art. 12(3))."""
-    _raise_first(rules.request_problems(requested_by, requested_on, timezone.localdate()))
+    refuse_if(rules.request_problems(requested_by, requested_on, timezone.localdate()))
     assert requested_on is not None
     release = Release.objects.create(
         person=person, requested_by=requested_by.strip(), requested_on=requested_on,
@@ -76,9 +60,9 @@ def do_update_release(release: Release, *, acting_user, expected_version: int,
     for term in terms:
         problem = rules.term_problem(term)
         if problem:
-            raise ReleaseRefused(problem, field="extra_terms")
+            raise Refused(problem, "extra_terms")
     withheld = {str(k): str(v).strip() for k, v in withheld.items()}
-    _raise_first(rules.withhold_problems(withheld))
+    refuse_if(rules.withhold_problems(withheld))
     before_terms, before_withheld = current.redaction_terms, current.withheld
     if terms == before_terms and withheld == before_withheld:
         return current
@@ -104,7 +88,7 @@ def do_release(release: Release, *, acting_user, expected_version: int,
     content, counts = copy_of(current, compile_records(acting_user, current.person))
     sha256 = rules.fingerprint(content)
     if expected_sha256 and expected_sha256 != sha256:
-        raise RecordsChanged()
+        raise Refused(RECORDS_CHANGED, why=Why.STALE)
     current.status = ReleaseStatus.RELEASED
     current.snapshot, current.snapshot_sha256 = content, sha256
     current.released_by, current.released_at = acting_user, timezone.now()

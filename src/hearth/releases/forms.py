@@ -94,7 +94,3 @@ class ReleaseForm(forms.Form):
                                     "release it"})
     version = forms.IntegerField(widget=forms.HiddenInput)
     sha256 = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
-
-
-def add_error(form: forms.Form, field: str | None, message: str) -> None:
-    form.add_error(field if field in form.fields else None, message)

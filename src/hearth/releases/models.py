@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from hearth.core.visibility import VisibleQuerySet
+
 
 class ReleaseStatus(models.TextChoices):
     DRAFT = "draft", "Being prepared"
@@ -38,6 +40,8 @@ class Release(models.Model):
     snapshot = models.JSONField(null=True, blank=True)
     snapshot_sha256 = models.CharField(max_length=64, blank=True)
     version = models.PositiveIntegerField(default=1)
+
+    objects = VisibleQuerySet.as_manager()
 
     class Meta:
         indexes = [models.Index(fields=["person", "-requested_on"])]

@@ -1,28 +1,40 @@
 """Copy-of-records pages (R-REC-9): start, list, review (redact and withhold), release and
-download. Views parse, call one action and render; a copy whose person the user may not see
-is 404; a stale save is 409 with the user's input kept; a released copy is never changed."""
+download (the released copy as a PDF, drawn from the frozen snapshot, never recompiled).
+Views parse, call one action and render (``core.pages``); a copy whose person the user may
+not see is 404; a stale save is 409 with the user's input kept; a released copy is never
+changed."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import dateformat, timezone
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
-from hearth.people.actions import StaleEdit
+from hearth.core.pages import Attempt, attempt, done_with, form_page
+from hearth.core.refusals import Why
 from hearth.people.queries import get_visible_person
 from hearth.releases import actions, rules
-from hearth.releases.compile import Compiled, compile_records, copy_of
-from hearth.releases.forms import ReleaseForm, ReviewForm, StartForm, add_error
+from hearth.releases.forms import ReleaseForm, ReviewForm, StartForm
 from hearth.releases.models import Release
-from hearth.releases.pdf import render_pdf
-from hearth.releases.queries import get_visible_release, releases_of
+from hearth.releases.queries.compile import Compiled, compile_records, copy_of
+from hearth.releases.queries.releases import get_visible_release, releases_of
 
-FORM_ERROR_STATUS = 400
-CONFLICT = 409
 NOT_RELEASED = "This copy has not been released yet: there is nothing to download."
+
+
+def render_html(release: Release) -> str:
+    return render_to_string("releases/copy_pdf.html", {"release": release,
+                                                       "copy": release.snapshot})
+
+
+def render_pdf(release: Release) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=render_html(release)).write_pdf()
 
 
 def _render(request, release: Release, *, status: int = 200, review_form=None,
@@ -74,36 +86,37 @@ def _conflict(request, release: Release, message: str, *, keep_review_input: boo
         data["version"] = str(current.version)
         forms["review_form"] = _review_form(current, compile_records(request.user,
                                                                      current.person), data)
-    return _render(request, current, status=CONFLICT, conflict=conflict, **forms)
+    return _render(request, current, status=409, conflict=conflict, **forms)
 
 
-def _refused(request, release: Release, exc: actions.ReleaseRefused, form_name: str, form):
+def _not_done(request, release: Release, outcome: Attempt, form_name: str, form,
+              *, keep_review_input: bool):
+    """The page again after ``attempt`` did not write: the form's own errors, a conflict (a
+    stale version, or records changed since the copy was checked), or a refusal."""
+    refusal = outcome.refusal
+    if refusal is not None and refusal.why == Why.STALE:
+        return _conflict(request, release, refusal.message, keep_review_input=keep_review_input)
     current = get_visible_release(request.user, release.pk)
-    if current.is_released:
-        return _render(request, current, status=FORM_ERROR_STATUS, refusal=str(exc))
-    add_error(form, exc.field, str(exc))
-    return _render(request, current, status=FORM_ERROR_STATUS, **{form_name: form})
+    if refusal is not None and current.is_released:
+        return _render(request, current, status=outcome.status, refusal=refusal.message)
+    return _render(request, current, status=outcome.status, **{form_name: form})
+
+
+def _started(request, release: Release):
+    return done_with(request, f"Copy started: it is due by "
+                              f"{dateformat.format(release.due_on, 'j F Y')}.",
+                     "releases:review", release_id=release.pk)
 
 
 @requires("records.release")
 @require_http_methods(["GET", "POST"])
 def new(request, person_id):
     person = get_visible_person(request.user, person_id)
-    if request.method == "GET":
-        return render(request, "releases/new.html", {"person": person, "form": StartForm()})
-    form = StartForm(request.POST)
-    if form.is_valid():
-        try:
-            release = actions.do_start_release(person, acting_user=request.user,
-                                               **form.cleaned_data)
-        except actions.ReleaseRefused as exc:
-            add_error(form, exc.field, str(exc))
-        else:
-            messages.success(request, f"Copy started: it is due by "
-                                      f"{dateformat.format(release.due_on, 'j F Y')}.")
-            return redirect("releases:review", release_id=release.pk)
-    return render(request, "releases/new.html", {"person": person, "form": form},
-                  status=FORM_ERROR_STATUS)
+    return form_page(request, "releases/new.html", {"person": person},
+                     StartForm(request.POST or None),
+                     lambda data: actions.do_start_release(person, acting_user=request.user,
+                                                           **data),
+                     lambda release: _started(request, release))
 
 
 @requires("records.release")
@@ -123,22 +136,20 @@ def review(request, release_id):
         actions.record_view(release.person, user=request.user)
         return _render(request, release)
     if release.is_released:
-        return _render(request, release, status=FORM_ERROR_STATUS,
-                       refusal=rules.RELEASED_REFUSAL)
+        return _render(request, release, status=400, refusal=rules.RELEASED_REFUSAL)
     form = _review_form(release, compile_records(request.user, release.person), request.POST)
-    if not form.is_valid():
-        return _render(request, release, status=FORM_ERROR_STATUS, review_form=form)
-    terms, withheld = form.result()
-    try:
-        actions.do_update_release(release, acting_user=request.user,
-                                  expected_version=form.cleaned_data["version"], terms=terms,
-                                  withheld=withheld)
-    except StaleEdit as exc:
-        return _conflict(request, release, str(exc), keep_review_input=True)
-    except actions.ReleaseRefused as exc:
-        return _refused(request, release, exc, "review_form", form)
-    messages.success(request, "Copy updated. Check it below before you release it.")
-    return redirect("releases:review", release_id=release.pk)
+
+    def update(data: dict) -> Release:
+        terms, withheld = form.result()
+        return actions.do_update_release(release, acting_user=request.user,
+                                         expected_version=data["version"], terms=terms,
+                                         withheld=withheld)
+
+    outcome = attempt(form, update)
+    if outcome:
+        return done_with(request, "Copy updated. Check it below before you release it.",
+                         "releases:review", release_id=release.pk)
+    return _not_done(request, release, outcome, "review_form", form, keep_review_input=True)
 
 
 @requires("records.release")
@@ -146,21 +157,15 @@ def review(request, release_id):
 def release(request, release_id):
     current = get_visible_release(request.user, release_id)
     if current.is_released:
-        return _render(request, current, status=FORM_ERROR_STATUS,
-                       refusal=rules.RELEASED_REFUSAL)
+        return _render(request, current, status=400, refusal=rules.RELEASED_REFUSAL)
     form = ReleaseForm(request.POST)
-    if not form.is_valid():
-        return _render(request, current, status=FORM_ERROR_STATUS, release_form=form)
-    try:
-        actions.do_release(current, acting_user=request.user,
-                           expected_version=form.cleaned_data["version"],
-                           expected_sha256=form.cleaned_data["sha256"])
-    except (StaleEdit, actions.RecordsChanged) as exc:
-        return _conflict(request, current, str(exc), keep_review_input=False)
-    except actions.ReleaseRefused as exc:
-        return _refused(request, current, exc, "release_form", form)
-    messages.success(request, "Copy released. It can now be downloaded and cannot be changed.")
-    return redirect("releases:review", release_id=current.pk)
+    outcome = attempt(form, lambda data: actions.do_release(
+        current, acting_user=request.user, expected_version=data["version"],
+        expected_sha256=data["sha256"]))
+    if outcome:
+        return done_with(request, "Copy released. It can now be downloaded and cannot be "
+                                  "changed.", "releases:review", release_id=current.pk)
+    return _not_done(request, current, outcome, "release_form", form, keep_review_input=False)
 
 
 @requires("records.release")

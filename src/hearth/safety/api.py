@@ -1,6 +1,8 @@
 """``/api/v1/worker-safety-warnings``: raise a warning (R-SAFE-1), read one (with ETag), sign
 it off, review it and end it (If-Match: 428 without it, 412 when stale). A warning the caller
-may not open is 404; a refusal (a warning without a source…) is 422 and nothing is written.
+may not open is 404; a refusal is answered from the one status table (422 a warning without
+a source…, 409 a warning that has ended, 403 not this user's to sign off) and nothing is
+written.
 ``GET /api/v1/people/{id}`` carries the warnings that apply to the person
 (``worker_safety_warnings``, built by ``shown_for_api``)."""
 
@@ -9,17 +11,19 @@ from __future__ import annotations
 from django.http import HttpResponse
 from django.utils import timezone
 from ninja import Router, Status
-from ninja.errors import HttpError
 
-from hearth.api_auth import AuthedRequest, permission
-from hearth.people.actions import StaleEdit
+from hearth.access.permissions import AuthedRequest, permission
+from hearth.core.problems import CHANGE_ERRORS, READ_ERRORS, WRITE_ERRORS, Problem
+from hearth.core.refusals import Refused
+from hearth.core.versions import etag, require_if_match
 from hearth.people.queries import get_visible_person
-from hearth.safety import actions, queries
+from hearth.safety.actions import warnings as actions
 from hearth.safety.models import WorkerWarning
-from hearth.safety.schemas import EndIn, Problem, ReviewIn, WarningDetailOut, WarningIn
+from hearth.safety.queries import warnings as queries
+from hearth.safety.schemas import EndIn, ReviewIn, WarningDetailOut, WarningIn
 
 router = Router(tags=["worker safety"])
-ERRORS = {404: Problem, 412: Problem, 422: Problem, 428: Problem}
+ERRORS = {**CHANGE_ERRORS, 403: Problem}
 
 
 def shown_for_api(user, person) -> list[dict]:
@@ -43,10 +47,6 @@ def shown_for_api(user, person) -> list[dict]:
     return out
 
 
-def _etag(warning: WorkerWarning) -> str:
-    return f'"warning-{warning.pk}-v{warning.version}"'
-
-
 def _out(warning: WorkerWarning) -> dict:
     return {
         "id": warning.pk, "person_id": warning.person_id,
@@ -66,34 +66,31 @@ def _out(warning: WorkerWarning) -> dict:
 
 def _answer(request: AuthedRequest, response: HttpResponse, warning_id: int) -> dict:
     warning = queries.get_visible_warning(request.auth, warning_id)
-    response["ETag"] = _etag(warning)
+    response["ETag"] = etag(warning)
     return _out(warning)
 
 
-@router.post("", response={201: WarningDetailOut, 404: Problem, 422: Problem},
+@router.post("", response={201: WarningDetailOut, **WRITE_ERRORS},
              auth=permission("safety.warn"))
 def raise_warning(request: AuthedRequest, response: HttpResponse, payload: WarningIn):
     """Raise a warning about a person, or about the address they live at now."""
     person = get_visible_person(request.auth, payload.person_id)
     data = payload.dict(exclude={"person_id", "at_address"})
     if data["disclosed_to_person"] is None:
-        raise HttpError(422, "disclosed_to_person: say whether the person has been told")
+        raise Refused("say whether the person has been told", "disclosed_to_person")
     if payload.at_address:
         address = queries.current_address(person)
         if address is None:
-            raise HttpError(422, "at_address: the person has no current address")
+            raise Refused("the person has no current address", "at_address")
         target = {"address": address}
     else:
         target = {"person": person}
-    try:
-        warning = actions.do_add_warning(acting_user=request.auth, **target, **data)
-    except actions.WarningRefused as exc:
-        raise HttpError(422, f"{exc.field}: {exc}" if exc.field else str(exc)) from exc
-    response["ETag"] = _etag(warning)
+    warning = actions.do_add_warning(acting_user=request.auth, **target, **data)
+    response["ETag"] = etag(warning)
     return Status(201, _answer(request, response, warning.pk))
 
 
-@router.get("/{int:warning_id}", response={200: WarningDetailOut, 404: Problem},
+@router.get("/{int:warning_id}", response={200: WarningDetailOut, **READ_ERRORS},
             auth=permission("people.view"))
 def read(request: AuthedRequest, response: HttpResponse, warning_id: int):
     warning = queries.get_visible_warning(request.auth, warning_id)
@@ -103,18 +100,8 @@ def read(request: AuthedRequest, response: HttpResponse, warning_id: int):
 
 def _change(request: AuthedRequest, response: HttpResponse, warning_id: int, act, **kwargs):
     warning = queries.get_visible_warning(request.auth, warning_id)
-    if_match = request.headers.get("If-Match")
-    if not if_match:
-        raise HttpError(428, "Send If-Match with the ETag from your last GET of this warning.")
-    if if_match.strip() != _etag(warning):
-        raise HttpError(412, "If-Match does not match this warning's ETag: someone else "
-                             "changed it. Nothing was saved.")
-    try:
-        act(warning, acting_user=request.auth, expected_version=warning.version, **kwargs)
-    except StaleEdit as exc:
-        raise HttpError(412, str(exc)) from exc
-    except actions.WarningRefused as exc:
-        raise HttpError(422, f"{exc.field}: {exc}" if exc.field else str(exc)) from exc
+    version = require_if_match(request, warning, "warning")
+    act(warning, acting_user=request.auth, expected_version=version, **kwargs)
     return _answer(request, response, warning_id)
 
 

@@ -7,11 +7,25 @@ class SafetyConfig(AppConfig):
     verbose_name = "Worker safety: warnings, visit plans and lone working"
 
     def ready(self) -> None:
+        """In every process (web, worker, tests): who may open what, the lone-working job
+        handlers, the visit hooks, and who approves out of hours."""
+        from hearth.core import visibility
         from hearth.frontdoor.queries import duty
-        from hearth.safety import checkins
+        from hearth.safety import jobs  # noqa: F401  (registers the lone-working job kinds)
+        from hearth.safety.models import CheckIn, VisitPlan, WorkerWarning
+        from hearth.safety.queries.checkins import checkin_scope, open_visit_check
+        from hearth.safety.queries.go_ahead import new_visit_check
+        from hearth.safety.queries.oncall import on_call_at
+        from hearth.safety.queries.plans import plan_scope
+        from hearth.safety.queries.warnings import warning_scope
+        from hearth.visits.actions import NEW_VISIT_CHECKS, VISIT_CHECKS
 
-        checkins.register()  # lone working: job handlers and the visit-completion check
-        duty.register_on_call(checkins.on_call_at)  # R-MASH-3: who approves out of hours
+        visibility.register(WorkerWarning, warning_scope)
+        visibility.register(VisitPlan, plan_scope)
+        visibility.register(CheckIn, checkin_scope)
+        VISIT_CHECKS.register(open_visit_check)  # R-SAFE-4: check out before completing
+        NEW_VISIT_CHECKS.register(new_visit_check)  # R-SAFE-2, R-SAFE-3, R-RES-5
+        duty.register_on_call(on_call_at)  # R-MASH-3: who approves out of hours
 
         from hearth.people.schemas import PERSON_API_FIELDS, ExtraField
         from hearth.safety.api import shown_for_api

@@ -4,8 +4,8 @@ extended their time or checked out does nothing it should not."""
 
 from __future__ import annotations
 
-from hearth.jobs.runner import handler
-from hearth.safety import checkins
+from hearth.jobs.actions import handler
+from hearth.safety.actions import checkins
 
 
 @handler(checkins.ALERT_JOB)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from hearth.core.visibility import VisibleQuerySet
 from hearth.safety.codes import CheckInStatus, WarningKind, WarningStatus
 
 
@@ -39,6 +40,8 @@ class WorkerWarning(models.Model):
     ended_at = models.DateTimeField(null=True, blank=True)
     end_reason = models.TextField(blank=True)
     version = models.PositiveIntegerField(default=1)
+
+    objects = VisibleQuerySet.as_manager()
 
     class Meta:
         indexes = [models.Index(fields=["person", "status"]),
@@ -97,6 +100,8 @@ class VisitPlan(models.Model):
     created_at = models.DateTimeField()
     version = models.PositiveIntegerField(default=1)
 
+    objects = VisibleQuerySet.as_manager()
+
     def __str__(self) -> str:
         return f"Visit plan {self.pk}"
 
@@ -127,6 +132,8 @@ class CheckIn(models.Model):
     escalated_at = models.DateTimeField(null=True, blank=True)
     note = models.TextField(blank=True)
     version = models.PositiveIntegerField(default=1)
+
+    objects = VisibleQuerySet.as_manager()
 
     class Meta:
         indexes = [models.Index(fields=["status", "expected_back"]),

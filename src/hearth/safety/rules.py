@@ -1,9 +1,14 @@
-"""Pure decisions about worker-safety warnings and visit plans (no database, no clock: ``today``
-and ``now`` are passed in)."""
+"""Pure decisions about worker-safety warnings, visit plans and lone-working check-ins (no
+database, no clock: ``today`` and ``now`` are passed in); and the check-in periods, read from
+the settings: ``HEARTH_CHECKIN_GRACE_MINUTES`` (15), ``HEARTH_CHECKIN_ESCALATE_MINUTES`` (30),
+``HEARTH_CHECKIN_MAX_HOURS`` (12)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import os
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
 
 from hearth import calendar
 from hearth.safety.codes import PLAN_QUESTIONS, WarningKind, WarningStatus
@@ -193,3 +198,80 @@ def agreement_wanted(*, starts_at: datetime, ends_at: datetime | None = None, wa
                                  second_worker=second_worker, manager_agreed=agreed)
 
     return problems(False) != problems(True)
+
+
+# --- Lone working (R-SAFE-4, R-EDT-2) ------------------------------------------------------------
+
+OUT, LATE, OVERDUE = "out", "late", "overdue"
+
+
+def _setting(name: str, default: int) -> int:
+    value = getattr(settings, name, None)
+    if value is None:
+        value = os.environ.get(f"HEARTH_{name}") or default
+    return int(value)
+
+
+def grace() -> timedelta:
+    """How long after the expected time the manager is alerted."""
+    return timedelta(minutes=_setting("CHECKIN_GRACE_MINUTES", 15))
+
+
+def escalate_after() -> timedelta:
+    """How long after the manager's alert the on-call senior manager is told."""
+    return timedelta(minutes=_setting("CHECKIN_ESCALATE_MINUTES", 30))
+
+
+def max_ahead() -> timedelta:
+    """The furthest ahead a worker may say they will be back."""
+    return timedelta(hours=_setting("CHECKIN_MAX_HOURS", 12))
+
+
+def expected_back_problem(expected_back: datetime | None, *, now: datetime,
+                          limit: timedelta) -> str | None:
+    """What is wrong with an expected-back time (None when it may be used)."""
+    if expected_back is None:
+        return "Enter the date and time you expect to be back"
+    if expected_back <= now:
+        return "The time you expect to be back must be in the future"
+    if expected_back > now + limit:
+        hours = int(limit.total_seconds() // 3600)
+        return (f"The time you expect to be back must be within {hours} hours: check in "
+                f"again if the visit runs on")
+    return None
+
+
+def state(*, now: datetime, expected_back: datetime, grace: timedelta) -> str:
+    """``out`` before the expected time, ``late`` after it, ``overdue`` once the grace period
+    has passed too (the manager is alerted)."""
+    if now < expected_back:
+        return OUT
+    return OVERDUE if now >= expected_back + grace else LATE
+
+
+def alert_due(*, now: datetime, expected_back: datetime, checked_out: bool,
+              alerted_at: datetime | None, grace: timedelta) -> bool:
+    """The manager is to be alerted now: still out, past the grace period, and not yet alerted
+    for this expected-back time (an alert before it was for an earlier time, since extended)."""
+    if checked_out or now < expected_back + grace:
+        return False
+    return alerted_at is None or alerted_at < expected_back
+
+
+def escalation_due(*, now: datetime, expected_back: datetime, checked_out: bool,
+                   alerted_at: datetime | None, escalated_at: datetime | None,
+                   escalate_after: timedelta) -> bool:
+    """The on-call senior manager is to be told now: still out, the manager was alerted for
+    this expected-back time at least ``escalate_after`` ago, and nobody has escalated it."""
+    if checked_out or alerted_at is None or alerted_at < expected_back:
+        return False
+    if escalated_at is not None and escalated_at >= expected_back:
+        return False
+    return now >= alerted_at + escalate_after
+
+
+def line_manager_off_duty(at: datetime) -> bool:
+    """R-EDT-2, R-SAFE-4: in EDT hours (R-EDT-1: 17:00 to 09:00 on weekdays, all day at
+    weekends and on bank holidays) a lone worker, an EDT practitioner or anyone working out of
+    hours, has no line manager on duty: the on-call senior manager is alerted first."""
+    return calendar.is_edt(at)

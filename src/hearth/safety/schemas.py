@@ -81,7 +81,3 @@ class ReviewIn(Schema):
 
 class EndIn(Schema):
     reason: str = Field("", max_length=10_000)
-
-
-class Problem(Schema):
-    detail: str

@@ -2,9 +2,10 @@
 
 from django.urls import path
 
-from hearth.safety import views_checkins as checkin_views
-from hearth.safety import views_plans as plan_views
-from hearth.safety import views_warnings as warning_views
+from hearth.safety.views import checkins as checkin_views
+from hearth.safety.views import oncall as oncall_views
+from hearth.safety.views import plans as plan_views
+from hearth.safety.views import warnings as warning_views
 
 app_name = "safety"
 urlpatterns: list = []
@@ -13,7 +14,7 @@ urlpatterns: list = []
 urlpatterns += [
     path("check-ins/new", checkin_views.checkin_new, name="checkin_new"),
     path("check-ins/out-now", checkin_views.out_now, name="out_now"),
-    path("check-ins/on-call", checkin_views.on_call, name="on_call"),
+    path("check-ins/on-call", oncall_views.on_call, name="on_call"),
     path("check-ins/<int:checkin_id>", checkin_views.checkin_detail, name="checkin"),
     path("check-ins/<int:checkin_id>/check-out", checkin_views.checkin_check_out,
          name="checkin_check_out"),

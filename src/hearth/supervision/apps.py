@@ -17,8 +17,8 @@ class SupervisionConfig(AppConfig):
 
         visibility.register(SupervisionSession, session_scope)
         visibility.register(SupervisionAction, action_scope)
-        try:  # safety's registration point (issue 12): safety never imports supervision
-            from hearth.safety.queries.plans import VISIT_ACTION_PLANS
-        except ImportError:  # safety's side not merged yet: it still asks supervision itself
-            return
+        # Safety (below supervision) finds the visit action plan agreed in supervision
+        # through its registry (R-SAFE-3).
+        from hearth.safety.queries.plans import VISIT_ACTION_PLANS
+
         VISIT_ACTION_PLANS.register(latest_visit_action_plan)

@@ -23,7 +23,7 @@ from hearth.casework.rules import PARENT_KINDS
 from hearth.core.visibility import get_visible_or_404
 from hearth.engagement.queries.events import hostility_in_family
 from hearth.people.models import Person, Relationship
-from hearth.safety.queries import warnings_for
+from hearth.safety.queries.warnings import warnings_for
 from hearth.supervision import rules
 from hearth.supervision.codes import SessionStatus
 from hearth.supervision.models import SupervisionAction, SupervisionFrequency, SupervisionSession

@@ -156,7 +156,7 @@ def notify(users, *, subject: str, body: str = "", link: str = "") -> list[Notif
              for u in users]
     recipients = [u.email for u in users if u.email]
     if recipients:
-        from hearth.jobs.runner import schedule
+        from hearth.jobs.actions import schedule
 
         # The e-mail says only that there is something to read in Hearth: no case details.
         transaction.on_commit(lambda: schedule("notify.email", {

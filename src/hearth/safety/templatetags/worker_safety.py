@@ -8,8 +8,8 @@ with a foreign key to a person (``note.person``, ``visit.child``, ``involvement.
 with it (``assessment.involvement.person``); the people linked to a ``contact``; and the same
 inside lists, query sets of such records and rows (dicts) of a page. Then it asks for the
 warnings on them, their families and their addresses in a constant handful of queries
-(``hearth.safety.queries.found_for``). Search results (``Match`` rows) are not models: they
-are flagged row by row instead (``{% worker_safety_flags %}``).
+(``hearth.safety.queries.warnings.found_for``). Search results (``Match`` rows) are not
+models: they are flagged row by row instead (``{% worker_safety_flags %}``).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from django.db import models
 from django.db.models import QuerySet
 
 from hearth.people.models import Person
-from hearth.safety.queries import Found, found_for
+from hearth.safety.queries.warnings import Found, found_for
 
 register = template.Library()
 
@@ -136,7 +136,7 @@ def worker_safety_banner(context) -> dict:
 def worker_safety_section(context, person) -> dict:
     """The person page's section: how many warnings apply, and the links to raise one on the
     person or at their address and to plan a visit."""
-    from hearth.safety.queries import current_address
+    from hearth.safety.queries.warnings import current_address
 
     return {"person": person, "found": page_warnings(context),
             "address": current_address(person),

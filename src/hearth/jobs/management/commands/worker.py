@@ -4,8 +4,8 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
-from hearth.jobs import handlers  # noqa: F401  (registers the job kinds)
-from hearth.jobs.runner import ensure_recurring, run_due, worker_name
+from hearth.jobs import jobs  # noqa: F401  (registers the job kinds)
+from hearth.jobs.actions import ensure_recurring, run_due, worker_name
 
 
 class Command(BaseCommand):

@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from hearth import calendar
 from hearth.access.models import User
-from hearth.safety import checkins
+from hearth.core.refusals import Refused
+from hearth.safety.actions.oncall import do_add_on_call
 from hearth.safety.models import OnCall
 
 
@@ -49,10 +50,10 @@ class Command(BaseCommand):
         if user is None:
             raise CommandError(f"No user called {username!r}.")
         try:
-            row = checkins.do_add_on_call(acting_user=None, user=user,
+            row = do_add_on_call(acting_user=None, user=user,
                                           starts_at=_when(starts, "--from"),
                                           ends_at=_when(ends, "--to"))
-        except checkins.CheckInRefused as exc:
+        except Refused as exc:
             raise CommandError(f"{exc}.") from exc
         self.stdout.write(f"{user.username} is on call from {_show(row.starts_at)} to "
                           f"{_show(row.ends_at)}.")

@@ -7,23 +7,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from hearth import calendar
 from hearth.access.codes import Role
 from hearth.access.models import User
 from hearth.safety.models import OnCall
+from hearth.safety.rules import line_manager_off_duty
 
 
 def on_call_at(now: datetime) -> list[User]:
     return [row.user for row in OnCall.objects.filter(
         starts_at__lte=now, ends_at__gt=now, user__is_active=True).select_related("user")
         .order_by("starts_at", "pk")]
-
-
-def line_manager_off_duty(at: datetime) -> bool:
-    """R-EDT-2, R-SAFE-4: in EDT hours (R-EDT-1: 17:00 to 09:00 on weekdays, all day at
-    weekends and on bank holidays) a lone worker, an EDT practitioner or anyone working out of
-    hours, has no line manager on duty: the on-call senior manager is alerted first."""
-    return calendar.is_edt(at)
 
 
 def _unique(people: list[User], *, besides: list[User]) -> list[User]:

@@ -14,12 +14,12 @@ from datetime import date
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Lower, Trim
-from django.http import Http404
 from django.utils import timezone
 
+from hearth.core.visibility import get_visible_or_404
 from hearth.people.models import HouseholdMembership, Person, PersonAddress, Relationship
 from hearth.safety.codes import WarningStatus
-from hearth.safety.models import VisitPlan, WorkerWarning
+from hearth.safety.models import WorkerWarning
 
 LIVE = (WarningStatus.ACTIVE, WarningStatus.AWAITING_SIGN_OFF)
 
@@ -52,12 +52,8 @@ def _at_address_of(homes: QuerySet[PersonAddress]) -> Q:
     same_place = (homes.exclude(address__postcode_norm="")
                   .annotate(home_line=Lower(Trim("address__line1")))
                   .filter(address__postcode_norm=OuterRef("address__postcode_norm"),
-                          home_line=OuterRef("line_key")))
+                          home_line=Lower(Trim(OuterRef("address__line1")))))
     return Q(address__isnull=False) & (Q(Exists(same_row)) | Q(Exists(same_place)))
-
-
-def _with_line_key(qs: QuerySet[WorkerWarning]) -> QuerySet[WorkerWarning]:
-    return qs.annotate(line_key=Lower(Trim("address__line1")))
 
 
 def warnings_for(person_ids: Iterable) -> QuerySet[WorkerWarning]:
@@ -67,7 +63,7 @@ def warnings_for(person_ids: Iterable) -> QuerySet[WorkerWarning]:
     ids = list(person_ids)
     homes = _current(PersonAddress.objects.filter(person_id__in=ids), timezone.localdate())
     where = Q(person_id__in=ids) | _at_address_of(homes)
-    return (_with_line_key(WorkerWarning.objects.filter(status__in=LIVE)).filter(where)
+    return (WorkerWarning.objects.filter(status__in=LIVE).filter(where)
             .select_related("person", "address", "recorded_by")
             .order_by("-occurred_on", "-pk"))
 
@@ -227,22 +223,25 @@ def found_for(user, person_ids: Iterable, *, family: bool = True,
 # --- Who may open a warning ------------------------------------------------------------------
 
 
-def visible_warnings(user) -> QuerySet[WorkerWarning]:
-    """Warnings ``user`` may open: on a person they may see, at an address where someone
-    they may see lives or lived, or raised by them."""
+def warning_scope(user) -> Q:
+    """Who may open a warning (registered with ``core.visibility`` from the AppConfig): one on
+    a person they may see, at an address where someone they may see lives or lived, or one
+    they raised."""
     people = Person.objects.visible_to(user)
     homes = PersonAddress.objects.filter(person__in=people)
-    return _with_line_key(WorkerWarning.objects.all()).filter(
-        Q(person__in=people) | _at_address_of(homes) | Q(recorded_by_id=user.pk))
+    return Q(person__in=people) | _at_address_of(homes) | Q(recorded_by_id=user.pk)
+
+
+def visible_warnings(user) -> QuerySet[WorkerWarning]:
+    """Warnings ``user`` may open (``warning_scope``)."""
+    return WorkerWarning.objects.visible_to(user)
 
 
 def get_visible_warning(user, warning_id) -> WorkerWarning:
-    try:
-        return (visible_warnings(user)
-                .select_related("person", "address", "recorded_by", "signed_off_by",
-                                "ended_by").get(pk=warning_id))
-    except (WorkerWarning.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("No such warning.") from exc
+    """The warning with everyone it names loaded, or 404."""
+    return get_visible_or_404(WorkerWarning.objects.select_related(
+        "person", "address", "recorded_by", "signed_off_by", "ended_by"), user, warning_id,
+        "warning")
 
 
 def warnings_to_review(user) -> tuple[list[WorkerWarning], list[WorkerWarning]]:
@@ -261,21 +260,3 @@ def current_address(person: Person):
     home = (_current(PersonAddress.objects.filter(person=person), timezone.localdate())
             .select_related("address").order_by("-start_date", "-pk").first())
     return home.address if home else None
-
-
-# --- Visit plans -----------------------------------------------------------------------------
-
-
-def visible_plans(user) -> QuerySet[VisitPlan]:
-    """A visit plan is visible exactly when its person is."""
-    return VisitPlan.objects.filter(person__in=Person.objects.visible_to(user))
-
-
-def get_visible_plan(user, plan_id) -> VisitPlan:
-    try:
-        return (visible_plans(user)
-                .select_related("person", "address", "worker", "joint_worker",
-                                "manager_agreed_by", "supervision_session")
-                .get(pk=plan_id))
-    except (VisitPlan.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("No such visit plan.") from exc

@@ -9,26 +9,28 @@ from django.utils import timezone
 
 from hearth import calendar
 from hearth.access.models import User
-from hearth.access.rules import MANAGER_ROLES
 from hearth.core.forms import date_field
-from hearth.safety import checkins
+from hearth.safety import rules
+from hearth.safety.forms.common import staff_choices, version_field
 from hearth.visits.forms import TIME_FORMATS
 
 STALE_PAGE = "This page was out of date: go back to the check-in and try again"
-#: Where an action's field shows on the page.
-FIELD_FOR_ERROR = {"expected_back": "back_time", "starts_at": "from_time", "ends_at": "to_time"}
+#: Where an action's field shows on the page (the person and the visit plan are not inputs
+#: the worker can change here: a refusal about them is about the page as a whole).
+FIELD_FOR = {"expected_back": "back_time", "person": "", "visit_plan": "", "version": ""}
 
 
-def _time(label: str) -> forms.TimeField:
+def time_field(label: str) -> forms.TimeField:
     return forms.TimeField(
         label=label, input_formats=TIME_FORMATS, help_text="24-hour clock, for example 15:30",
         error_messages={"required": f"Enter the {label.lower()}",
                         "invalid": f"{label} must be a real time, for example 15:30"})
 
 
-def _at(data: dict, day_field: str, time_field: str) -> datetime | None:
-    day, at = data.get(day_field), data.get(time_field)
-    return datetime.combine(day, at, calendar.LONDON) if day and at else None
+def london_at(data: dict, day_field: str, time_name: str) -> datetime | None:
+    """The London date and time of two of a form's fields (None while either is missing)."""
+    day, clock = data.get(day_field), data.get(time_name)
+    return datetime.combine(day, clock, calendar.LONDON) if day and clock else None
 
 
 class ExpectedBackForm(forms.Form):
@@ -36,7 +38,7 @@ class ExpectedBackForm(forms.Form):
 
     back_date = date_field("Date you expect to be back", required=True,
                            hint="For example, 17/11/2026")
-    back_time = _time("Time you expect to be back")
+    back_time = time_field("Time you expect to be back")
 
     def __init__(self, *args, now: datetime | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -47,10 +49,10 @@ class ExpectedBackForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        data["expected_back"] = _at(data, "back_date", "back_time")
+        data["expected_back"] = london_at(data, "back_date", "back_time")
         if not self.has_error("back_date") and not self.has_error("back_time"):
-            problem = checkins.expected_back_problem(data["expected_back"], now=self.now,
-                                                     limit=checkins.max_ahead())
+            problem = rules.expected_back_problem(data["expected_back"], now=self.now,
+                                                  limit=rules.max_ahead())
             if problem:
                 self.add_error("back_time", problem)
         return data
@@ -74,10 +76,8 @@ class StartForm(ExpectedBackForm):
     field_order = ["where", "back_date", "back_time", "joint_worker", "person", "visit_plan"]
 
     def __init__(self, *args, worker=None, **kwargs):
-        from hearth.safety.forms import _staff_choices
-
         super().__init__(*args, **kwargs)
-        self.fields["joint_worker"].choices = _staff_choices(getattr(worker, "pk", None))
+        self.fields["joint_worker"].choices = staff_choices(getattr(worker, "pk", None))
 
     def joint_worker_user(self) -> User | None:
         chosen = self.cleaned_data.get("joint_worker")
@@ -85,8 +85,7 @@ class StartForm(ExpectedBackForm):
 
 
 class ExtendForm(ExpectedBackForm):
-    version = forms.IntegerField(widget=forms.HiddenInput,
-                                 error_messages={"required": STALE_PAGE, "invalid": STALE_PAGE})
+    version = version_field(STALE_PAGE)
 
 
 class CheckOutForm(forms.Form):
@@ -95,39 +94,3 @@ class CheckOutForm(forms.Form):
         label="Why are you closing this check-in?", required=False, max_length=2000,
         widget=forms.Textarea,
         help_text="How you know they are safe, for example: they phoned me at 15:10")
-
-
-class OnCallForm(forms.Form):
-    user = forms.ChoiceField(label="Manager on call",
-                             error_messages={"required": "Select the manager on call"})
-    from_date = date_field("Date on call from", required=True, hint="For example, 17/11/2026")
-    from_time = _time("Time on call from")
-    to_date = date_field("Date on call until", required=True, hint="For example, 18/11/2026")
-    to_time = _time("Time on call until")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        managers = User.objects.filter(is_active=True, role__in=MANAGER_ROLES).order_by(
-            "last_name", "first_name", "username")
-        self.fields["user"].choices = [("", "Select a manager")] + [
-            (str(u.pk), f"{u.display_name} ({u.get_role_display().lower()})") for u in managers]
-
-    def clean(self):
-        data = super().clean()
-        data["starts_at"] = _at(data, "from_date", "from_time")
-        data["ends_at"] = _at(data, "to_date", "to_time")
-        if data["starts_at"] and data["ends_at"] and data["ends_at"] <= data["starts_at"]:
-            self.add_error("to_time", "The end of the on-call period must be after its start")
-        return data
-
-
-def add_error(form: forms.Form, field: str | None, message: str) -> None:
-    target = FIELD_FOR_ERROR.get(field or "", field)
-    form.add_error(target if target in form.fields and target not in (
-        "person", "visit_plan", "version") else None, message)
-
-
-def add_refusal(form: forms.Form, refusal: checkins.CheckInRefused) -> None:
-    """Every problem of a refusal, each at its field (or for the page as a whole)."""
-    for field, message in refusal.problems.items():
-        add_error(form, field or None, message)

@@ -1,6 +1,7 @@
 """Lone-working pages (R-SAFE-4): start a lone visit, my check-in (check out, change the time),
-managers' "Out now", the alert page and the on-call rota. Views parse, call one action and
-render; bad input is 400 with an error summary and nothing written; a stale page is 409."""
+managers' "Out now" and the alert page. Views parse, call one action and render
+(``core.pages``); bad input is 400 with an error summary and nothing written; someone else's
+check-in is 403 (404 when they may not even see it); a stale page is 409."""
 
 from __future__ import annotations
 
@@ -11,26 +12,21 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.actions import audit
-from hearth.access.models import User
 from hearth.access.permissions import requires
-from hearth.people.actions import StaleEdit
+from hearth.core.pages import attempt, done_with, refuse_on_form
+from hearth.core.refusals import Refused, Why
 from hearth.people.models import Person, PersonAddress
 from hearth.people.queries import can_see, get_visible_person
-from hearth.safety import checkins
+from hearth.safety import rules
+from hearth.safety.actions import checkins as actions
 from hearth.safety.codes import PLAN_QUESTIONS, CheckInStatus
-from hearth.safety.forms_checkins import (
-    CheckOutForm,
-    ExtendForm,
-    OnCallForm,
-    StartForm,
-    add_error,
-    add_refusal,
-)
-from hearth.safety.models import CheckIn, OnCall, VisitPlan, WorkerWarning
-from hearth.safety.queries import LIVE, warnings_for
+from hearth.safety.forms.checkins import FIELD_FOR, CheckOutForm, ExtendForm, StartForm
+from hearth.safety.models import CheckIn, VisitPlan, WorkerWarning
+from hearth.safety.queries import checkins as queries
+from hearth.safety.queries.checkins import family_ids, get_checkin, open_check_in_of
+from hearth.safety.queries.plans import own_plans
+from hearth.safety.queries.warnings import LIVE, warnings_for
 
-FORM_ERROR_STATUS = 400
-CONFLICT = 409
 UNKNOWN_PERSON = ("We could not find that person. Go back to their record and try again, or "
                   "start the visit without choosing a person")
 UNKNOWN_PLAN = "We could not find that visit plan. Go back to the plan and try again"
@@ -56,7 +52,7 @@ def _resolve(user, person_id: str, plan_id: str) -> tuple[Person | None, VisitPl
             problems.append(UNKNOWN_PERSON)
     if plan_id:
         try:
-            plan = checkins.visible_plans(user).select_related("person").get(pk=int(plan_id))
+            plan = own_plans(user).select_related("person").get(pk=int(plan_id))
         except (ValueError, VisitPlan.DoesNotExist):
             problems.append(UNKNOWN_PLAN)
     if plan is not None and person is not None and plan.person_id != person.pk:
@@ -64,14 +60,12 @@ def _resolve(user, person_id: str, plan_id: str) -> tuple[Person | None, VisitPl
     return person or (plan.person if plan else None), plan, problems
 
 
-
-
 @requires("safety.checkin")
 @require_http_methods(["GET", "POST"])
 def checkin_new(request):
     """Start a lone visit: where, optionally who and which visit plan, and when back."""
     user = request.user
-    current = checkins.open_check_in_of(user)
+    current = open_check_in_of(user)
     if current is not None:
         messages.info(request, "You are already out on a lone visit: check out of it before "
                                "you start another.")
@@ -91,42 +85,26 @@ def checkin_new(request):
                 form.add_error(None, problem)
     else:
         form = StartForm(request.POST, worker=user)
-        if form.is_valid() and not problems:
-            try:
-                checkin = checkins.do_start_check_in(
-                    acting_user=user, where=form.cleaned_data["where"],
-                    expected_back=form.cleaned_data["expected_back"], person=person,
-                    visit_plan=plan, joint_worker=form.joint_worker_user())
-            except checkins.CheckInRefused as exc:
-                add_refusal(form, exc)
-            else:
-                messages.success(request, "You are checked in. Check out here when you are "
-                                          "safe.")
-                return redirect("safety:checkin", checkin_id=checkin.pk)
         if problems:  # the page offers the visit again without the unknown person or plan
+            form.is_valid()
             form.data = form.data.copy()
             form.data["person"] = form.data["visit_plan"] = ""
-        for problem in problems:
-            form.add_error(None, problem)
-    status = FORM_ERROR_STATUS if form.errors else 200
+            for problem in problems:
+                form.add_error(None, problem)
+        else:
+            outcome = attempt(form, lambda data: actions.do_start_check_in(
+                acting_user=user, where=data["where"], expected_back=data["expected_back"],
+                person=person, visit_plan=plan, joint_worker=form.joint_worker_user()),
+                field_for=FIELD_FOR)
+            if outcome:
+                return done_with(request, "You are checked in. Check out here when you are "
+                                          "safe.", "safety:checkin", checkin_id=outcome.result.pk)
+    status = 400 if form.errors else 200
     return render(request, "safety/checkin_new.html",
                   {"form": form, "person": person if not problems else None,
                    "plan": plan if not problems else None,
-                   "grace_minutes": int(checkins.grace().total_seconds() // 60)},
+                   "grace_minutes": int(rules.grace().total_seconds() // 60)},
                   status=status)
-
-
-def _checkin_for(user, checkin_id) -> CheckIn:
-    """The worker's own check-in, or anyone's for a manager who monitors lone working;
-    otherwise 404."""
-    qs = CheckIn.objects.select_related("worker__team", "person", "visit_plan", "joint_worker",
-                                        "checked_out_by")
-    if not user.has_hearth_permission("safety.monitor"):
-        qs = qs.filter(worker=user)
-    try:
-        return qs.get(pk=checkin_id)
-    except (CheckIn.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("No such check-in.") from exc
 
 
 def _detail(request, checkin: CheckIn, *, extend_form=None, checkout_form=None,
@@ -137,8 +115,8 @@ def _detail(request, checkin: CheckIn, *, extend_form=None, checkout_form=None,
     out = checkin.status == CheckInStatus.OUT
     return render(request, "safety/checkin.html", {
         "checkin": checkin, "own": own, "out": out, "conflict": conflict,
-        "state": checkins.state(now=now, expected_back=checkin.expected_back,
-                                grace=checkins.grace()) if out else "",
+        "state": rules.state(now=now, expected_back=checkin.expected_back,
+                             grace=rules.grace()) if out else "",
         "person_visible": checkin.person is not None and can_see(user, checkin.person),
         "can_close": out and not own and user.has_hearth_permission("safety.monitor"),
         "can_monitor": user.has_hearth_permission("safety.monitor"),
@@ -151,7 +129,7 @@ def _detail(request, checkin: CheckIn, *, extend_form=None, checkout_form=None,
 @require_http_methods(["GET"])
 def checkin_detail(request, checkin_id):
     """My check-in: check out when safe, or change the time I expect to be back."""
-    return _detail(request, _checkin_for(request.user, checkin_id))
+    return _detail(request, get_checkin(request.user, checkin_id))
 
 
 @requires("safety.checkin")
@@ -165,33 +143,30 @@ def checkin_check_out(request, checkin_id):
     except (CheckIn.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404("No such check-in.") from exc
     if target.worker_id != user.pk and not user.has_hearth_permission("safety.monitor"):
-        return render(request, "safety/checkin_refused.html", {
-            "message": checkins.NOT_YOURS.format(worker=target.worker.display_name)},
-            status=FORM_ERROR_STATUS)
-    checkin = _checkin_for(user, checkin_id)
+        refusal = Refused(actions.NOT_YOURS.format(worker=target.worker.display_name),
+                          why=Why.FORBIDDEN)
+        return render(request, "safety/checkin_refused.html", {"message": refusal.message},
+                      status=refusal.page_status)
+    checkin = get_checkin(user, checkin_id)
     form = CheckOutForm(request.POST)
     form.is_valid()
     data = form.cleaned_data
     try:
-        checkins.do_check_out(checkin, acting_user=user, expected_version=data.get("version"),
-                              reason=data.get("reason") or "")
-    except StaleEdit as exc:
-        form.data = form.data.copy()
-        form.data["version"] = str(exc.current_version)
-        return _detail(request, _checkin_for(user, checkin_id), checkout_form=form,
-                       status=CONFLICT, conflict=True)
-    except checkins.CheckInRefused as exc:
-        if checkin.worker_id == user.pk and checkin.status != CheckInStatus.OUT:
-            messages.info(request, str(exc))
+        actions.do_check_out(checkin, acting_user=user, expected_version=data.get("version"),
+                             reason=data.get("reason") or "")
+    except Refused as refusal:
+        if (refusal.why == Why.STATE and checkin.worker_id == user.pk
+                and checkin.status != CheckInStatus.OUT):
+            messages.info(request, refusal.message)
             return redirect("safety:checkin", checkin_id=checkin.pk)
-        form.add_error("reason" if exc.field == "reason" else None, str(exc))
-        return _detail(request, checkin, checkout_form=form, status=FORM_ERROR_STATUS)
+        status = refuse_on_form(form, refusal)
+        return _detail(request, get_checkin(user, checkin_id), checkout_form=form,
+                       status=status, conflict=status == 409)
     if checkin.worker_id == user.pk:
-        messages.success(request, "You have checked out. Thank you for letting us know you "
-                                  "are safe.")
-    else:
-        messages.success(request, f"{checkin.worker.display_name}'s check-in is closed.")
-    return redirect("safety:checkin", checkin_id=checkin.pk)
+        return done_with(request, "You have checked out. Thank you for letting us know you "
+                                  "are safe.", "safety:checkin", checkin_id=checkin.pk)
+    return done_with(request, f"{checkin.worker.display_name}'s check-in is closed.",
+                     "safety:checkin", checkin_id=checkin.pk)
 
 
 @requires("safety.checkin")
@@ -199,26 +174,20 @@ def checkin_check_out(request, checkin_id):
 def checkin_extend(request, checkin_id):
     """Change the time I expect to be back while I am out."""
     user = request.user
-    checkin = _checkin_for(user, checkin_id)
+    checkin = get_checkin(user, checkin_id)
     form = ExtendForm(request.POST)
-    if form.is_valid():
-        try:
-            saved = checkins.do_extend_check_in(
-                checkin, acting_user=user, expected_version=form.cleaned_data["version"],
-                expected_back=form.cleaned_data["expected_back"])
-        except StaleEdit as exc:
-            form.data = form.data.copy()
-            form.data["version"] = str(exc.current_version)
-            return _detail(request, _checkin_for(user, checkin_id), extend_form=form,
-                           status=CONFLICT, conflict=True)
-        except checkins.CheckInRefused as exc:
-            add_error(form, exc.field, str(exc))
-        else:
-            local = timezone.localtime(saved.expected_back)
-            messages.success(request, f"You are now expected back at {local:%H:%M} on "
-                                      f"{local.day} {local:%B}.")
-            return redirect("safety:checkin", checkin_id=checkin.pk)
-    return _detail(request, checkin, extend_form=form, status=FORM_ERROR_STATUS)
+    outcome = attempt(form, lambda data: actions.do_extend_check_in(
+        checkin, acting_user=user, expected_version=data["version"],
+        expected_back=data["expected_back"]), field_for=FIELD_FOR)
+    if outcome:
+        local = timezone.localtime(outcome.result.expected_back)
+        return done_with(request, f"You are now expected back at {local:%H:%M} on "
+                                  f"{local.day} {local:%B}.", "safety:checkin",
+                         checkin_id=checkin.pk)
+    if outcome.stale:
+        checkin = get_checkin(user, checkin_id)
+    return _detail(request, checkin, extend_form=form, status=outcome.status,
+                   conflict=outcome.stale)
 
 
 @requires("safety.monitor")
@@ -226,15 +195,15 @@ def checkin_extend(request, checkin_id):
 def out_now(request):
     """Who is out on a lone visit now, when they are due back, and who is overdue."""
     now = timezone.now()
-    rows = list(checkins.out_now())
+    rows = list(queries.out_now())
     people = {r.person_id for r in rows if r.person_id}
     visible = set(Person.objects.visible_to(request.user).filter(pk__in=people)
                   .values_list("pk", flat=True)) if people else set()
-    grace = checkins.grace()
+    grace = rules.grace()
     return render(request, "safety/out_now.html", {
         "now": now,
         "rows": [{"checkin": r, "person_visible": r.person_id in visible,
-                  "state": checkins.state(now=now, expected_back=r.expected_back, grace=grace)}
+                  "state": rules.state(now=now, expected_back=r.expected_back, grace=grace)}
                  for r in rows]})
 
 
@@ -253,7 +222,7 @@ def _alert_details(user, person: Person | None,
     on a relative the manager may not see shows its kind only."""
     if person is None:
         return [], []
-    warnings = list(warnings_for(checkins.family_ids(person.pk)))
+    warnings = list(warnings_for(family_ids(person.pk)))
     if plan is not None and plan.address_id:
         seen = {w.pk for w in warnings}
         warnings += [w for w in WorkerWarning.objects.filter(
@@ -279,7 +248,7 @@ def _alert_details(user, person: Person | None,
 def checkin_alert(request, checkin_id):
     """What a manager needs when a lone worker is overdue: who, where, when, the visit plan,
     the address and the worker-safety warnings."""
-    checkin = _checkin_for(request.user, checkin_id)
+    checkin = get_checkin(request.user, checkin_id)
     person = checkin.person
     shown = person is not None and can_see(request.user, person)
     plan = checkin.visit_plan if shown else None
@@ -296,37 +265,8 @@ def checkin_alert(request, checkin_id):
         "worker_safety_banner_off": shown,
         "warnings": warnings, "today": timezone.localdate(),
         "out": checkin.status == CheckInStatus.OUT,
-        "state": checkins.state(now=now, expected_back=checkin.expected_back,
-                                grace=checkins.grace()),
+        "state": rules.state(now=now, expected_back=checkin.expected_back,
+                             grace=rules.grace()),
         "plan_answers": [(question, *_answer(answers.get(key)))
                          for key, question in PLAN_QUESTIONS],
     })
-
-
-@requires("safety.monitor")
-@require_http_methods(["GET", "POST"])
-def on_call(request):
-    """The on-call senior manager rota: who is told when an overdue check-in escalates."""
-    form = OnCallForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        status = FORM_ERROR_STATUS
-        if form.is_valid():
-            manager = User.objects.filter(pk=form.cleaned_data["user"]).first()
-            try:
-                if manager is None:
-                    raise checkins.CheckInRefused("Select the manager on call", field="user")
-                checkins.do_add_on_call(acting_user=request.user, user=manager,
-                                        starts_at=form.cleaned_data["starts_at"],
-                                        ends_at=form.cleaned_data["ends_at"])
-            except checkins.CheckInRefused as exc:
-                add_error(form, exc.field, str(exc))
-            else:
-                messages.success(request, f"{manager.display_name} is on the on-call rota.")
-                return redirect("safety:on_call")
-    now = timezone.now()
-    rota = (OnCall.objects.filter(ends_at__gt=now).select_related("user")
-            .order_by("starts_at", "pk"))
-    return render(request, "safety/checkin_on_call.html", {
-        "form": form, "now": now, "rota": [{"row": r, "now": r.starts_at <= now} for r in rota]},
-        status=status)

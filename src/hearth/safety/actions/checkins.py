@@ -4,28 +4,20 @@ manager, and ``escalate_after`` later the on-call senior manager. Out of hours (
 R-EDT-1) the line manager is off duty: the on-call senior manager is alerted first, and the
 escalation goes to every service manager and the line manager (R-EDT-2).
 
-- Pure rules (no database, no clock: ``now`` is passed in): ``expected_back_problem``,
-  ``state``, ``alert_due``, ``escalation_due``.
-- Actions (one transaction and one audit row each): ``do_start_check_in``,
-  ``do_extend_check_in``, ``do_check_out``, ``do_add_on_call``, and the two the job handlers
-  call, ``do_alert_managers`` and ``do_escalate``. Those re-read the check-in under
-  ``select_for_update`` and decide again with the rules, so a job run twice, run late by a
-  restarted worker, or left over from before an extension does nothing it should not.
-- ``open_visit_check`` is a ``hearth.visits.actions.VISIT_CHECKS`` hook.
-
-Settings: ``HEARTH_CHECKIN_GRACE_MINUTES`` (15), ``HEARTH_CHECKIN_ESCALATE_MINUTES`` (30),
-``HEARTH_CHECKIN_MAX_HOURS`` (12).
+One transaction and one audit row each: ``do_start_check_in``, ``do_extend_check_in``,
+``do_check_out``, and the two the job handlers call, ``do_alert_managers`` and
+``do_escalate``. Those re-read the check-in under ``select_for_update`` and decide again with
+the rules, so a job run twice, run late by a restarted worker, or left over from before an
+extension does nothing it should not. A refusal raises ``Refused`` and writes nothing.
 """
 
 from __future__ import annotations
 
-import os
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -33,143 +25,32 @@ from hearth import calendar
 from hearth.access.actions import audit
 from hearth.access.actions.users import notify
 from hearth.access.models import User
-from hearth.access.rules import MANAGER_ROLES
-from hearth.jobs.runner import schedule
-from hearth.people.actions import StaleEdit
+from hearth.core.refusals import Refused, StaleEdit, Why
+from hearth.core.versions import check_version
+from hearth.jobs.actions import schedule
 from hearth.people.queries import can_see
+from hearth.safety import rules
 from hearth.safety.codes import CheckInStatus
-from hearth.safety.models import CheckIn, OnCall, VisitPlan
-from hearth.safety.oncall import (  # noqa: F401  (who is told: part of this module's API)
-    alert_recipients,
-    escalation_recipients,
+from hearth.safety.models import CheckIn, VisitPlan
+from hearth.safety.queries import go_ahead
+from hearth.safety.queries.checkins import open_check_in_of
+from hearth.safety.queries.oncall import alert_recipients, escalation_recipients
+from hearth.safety.queries.plans import own_plans
+from hearth.safety.rules import (
+    alert_due,
+    escalate_after,
+    escalation_due,
+    expected_back_problem,
+    grace,
     line_manager_off_duty,
-    on_call_at,
-    senior_managers,
+    max_ahead,
 )
 
 ALERT_JOB = "safety.checkin_alert"
 ESCALATE_JOB = "safety.checkin_escalate"
 
-OUT, LATE, OVERDUE = "out", "late", "overdue"
 NOT_YOURS = ("You can only check out of your own lone visits. If you are worried about "
              "{worker}, tell their manager now.")
-CHECK_OUT_FIRST = "Check out of your lone visit first"
-
-
-# --- Settings ----------------------------------------------------------------------------------
-
-def _setting(name: str, default: int) -> int:
-    value = getattr(settings, name, None)
-    if value is None:
-        value = os.environ.get(f"HEARTH_{name}") or default
-    return int(value)
-
-
-def grace() -> timedelta:
-    """How long after the expected time the manager is alerted."""
-    return timedelta(minutes=_setting("CHECKIN_GRACE_MINUTES", 15))
-
-
-def escalate_after() -> timedelta:
-    """How long after the manager's alert the on-call senior manager is told."""
-    return timedelta(minutes=_setting("CHECKIN_ESCALATE_MINUTES", 30))
-
-
-def max_ahead() -> timedelta:
-    """The furthest ahead a worker may say they will be back."""
-    return timedelta(hours=_setting("CHECKIN_MAX_HOURS", 12))
-
-
-# --- Pure rules ----------------------------------------------------------------------------------
-
-def expected_back_problem(expected_back: datetime | None, *, now: datetime,
-                          limit: timedelta) -> str | None:
-    """What is wrong with an expected-back time (None when it may be used)."""
-    if expected_back is None:
-        return "Enter the date and time you expect to be back"
-    if expected_back <= now:
-        return "The time you expect to be back must be in the future"
-    if expected_back > now + limit:
-        hours = int(limit.total_seconds() // 3600)
-        return (f"The time you expect to be back must be within {hours} hours: check in "
-                f"again if the visit runs on")
-    return None
-
-
-def state(*, now: datetime, expected_back: datetime, grace: timedelta) -> str:
-    """``out`` before the expected time, ``late`` after it, ``overdue`` once the grace period
-    has passed too (the manager is alerted)."""
-    if now < expected_back:
-        return OUT
-    return OVERDUE if now >= expected_back + grace else LATE
-
-
-def alert_due(*, now: datetime, expected_back: datetime, checked_out: bool,
-              alerted_at: datetime | None, grace: timedelta) -> bool:
-    """The manager is to be alerted now: still out, past the grace period, and not yet alerted
-    for this expected-back time (an alert before it was for an earlier time, since extended)."""
-    if checked_out or now < expected_back + grace:
-        return False
-    return alerted_at is None or alerted_at < expected_back
-
-
-def escalation_due(*, now: datetime, expected_back: datetime, checked_out: bool,
-                   alerted_at: datetime | None, escalated_at: datetime | None,
-                   escalate_after: timedelta) -> bool:
-    """The on-call senior manager is to be told now: still out, the manager was alerted for
-    this expected-back time at least ``escalate_after`` ago, and nobody has escalated it."""
-    if checked_out or alerted_at is None or alerted_at < expected_back:
-        return False
-    if escalated_at is not None and escalated_at >= expected_back:
-        return False
-    return now >= alerted_at + escalate_after
-
-
-# --- Reads ---------------------------------------------------------------------------------------
-
-def open_check_in_of(user) -> CheckIn | None:
-    return (CheckIn.objects.filter(worker=user, status=CheckInStatus.OUT)
-            .select_related("person", "visit_plan").order_by("-started_at").first())
-
-
-def out_now() -> QuerySet[CheckIn]:
-    """Everyone out on a lone visit now, soonest expected back first."""
-    return (CheckIn.objects.filter(status=CheckInStatus.OUT)
-            .select_related("worker__team", "person").order_by("expected_back", "pk"))
-
-
-def family_ids(person_id) -> set:
-    """The person and their direct relatives (parents, children, partners...)."""
-    from hearth.people.models import Relationship
-
-    family = {person_id}
-    for one, other in Relationship.objects.filter(
-            Q(person_id=person_id) | Q(relative_id=person_id)).values_list("person_id",
-                                                                             "relative_id"):
-        family.update((one, other))
-    return family
-
-
-def visible_plans(user) -> QuerySet[VisitPlan]:
-    """The visit plans a worker may check in against: their own, or ones they are the joint
-    worker on, about a person they may see."""
-    from hearth.people.models import Person
-
-    return VisitPlan.objects.filter(Q(worker=user) | Q(joint_worker=user),
-                                    person__in=Person.objects.visible_to(user))
-
-
-# --- Actions -------------------------------------------------------------------------------------
-
-class CheckInRefused(Exception):
-    """The check-in may not be changed as asked; ``field`` names the input at fault (and
-    ``problems`` every one, by field, when there are several). Nothing was written."""
-
-    def __init__(self, message: str, field: str | None = None,
-                 problems: dict[str, str] | None = None):
-        super().__init__(message)
-        self.field = field
-        self.problems = problems or {field or "": message}
 
 
 def _local(at: datetime) -> str:
@@ -195,8 +76,6 @@ def _go_ahead(*, acting_user, person, visit_plan, joint_worker, now: datetime,
               expected_back: datetime) -> None:
     """R-SAFE-2, R-SAFE-3, R-RES-5: refused when a warning on the person, their family or
     address needs a second worker or a manager's agreement that is not there."""
-    from hearth.safety import go_ahead, rules
-
     problems = go_ahead.check_in_problems(worker=acting_user, person=person, plan=visit_plan,
                                           joint_worker=joint_worker, now=now,
                                           expected_back=expected_back)
@@ -207,8 +86,7 @@ def _go_ahead(*, acting_user, person, visit_plan, joint_worker, now: datetime,
             named[""] = problems[rules.AGREEMENT] + (
                 ": a manager has not agreed this visit plan yet" if visit_plan is not None
                 else ": start the visit from a visit plan a manager has agreed")
-        field, message = next(iter(named.items()))
-        raise CheckInRefused(message, field=field or None, problems=named)
+        raise Refused(named)
 
 
 def _joint_worker_problem(acting_user, joint_worker) -> str | None:
@@ -232,26 +110,27 @@ def do_start_check_in(*, acting_user, where: str, expected_back: datetime | None
     now = timezone.now()
     where = (where or "").strip()
     if open_check_in_of(acting_user) is not None:
-        raise CheckInRefused("You are already out on a lone visit: check out of it first")
+        raise Refused("You are already out on a lone visit: check out of it first",
+                      why=Why.STATE)
     if visit_plan is not None:
-        if not visible_plans(acting_user).filter(pk=visit_plan.pk).exists():
-            raise CheckInRefused("We could not find that visit plan", field="visit_plan")
+        if not own_plans(acting_user).filter(pk=visit_plan.pk).exists():
+            raise Refused("We could not find that visit plan", "visit_plan")
         if person is not None and person.pk != visit_plan.person_id:
-            raise CheckInRefused("That visit plan is for someone else", field="visit_plan")
+            raise Refused("That visit plan is for someone else", "visit_plan")
         person = person or visit_plan.person
     if person is not None and not can_see(acting_user, person):
-        raise CheckInRefused("We could not find that person", field="person")
+        raise Refused("We could not find that person", "person")
     if not where:
-        raise CheckInRefused("Enter where you are going", field="where")
+        raise Refused("Enter where you are going", "where")
     if len(where) > 200:
-        raise CheckInRefused("Where you are going must be 200 characters or fewer", field="where")
+        raise Refused("Where you are going must be 200 characters or fewer", "where")
     problem = expected_back_problem(expected_back, now=now, limit=max_ahead())
     if problem:
-        raise CheckInRefused(problem, field="expected_back")
+        raise Refused(problem, "expected_back")
     assert expected_back is not None  # noqa: S101  (checked above; for mypy)
     problem = _joint_worker_problem(acting_user, joint_worker)
     if problem:
-        raise CheckInRefused(problem, field="joint_worker")
+        raise Refused(problem, "joint_worker")
     _go_ahead(acting_user=acting_user, person=person, visit_plan=visit_plan,
               joint_worker=joint_worker, now=now, expected_back=expected_back)
     checkin = CheckIn.objects.create(worker=acting_user, person=person, visit_plan=visit_plan,
@@ -292,15 +171,15 @@ def do_extend_check_in(checkin: CheckIn, *, acting_user, expected_version: int,
     time; the earlier one finds nothing due and does nothing. Anyone already alerted is told."""
     current = _locked(checkin)
     if current.worker_id != acting_user.pk:
-        raise CheckInRefused("You can only change the time on your own lone visits")
+        raise Refused("You can only change the time on your own lone visits",
+                      why=Why.FORBIDDEN)
     if current.status != CheckInStatus.OUT:
-        raise CheckInRefused("You have already checked out of this visit")
-    if current.version != expected_version:
-        raise StaleEdit(current.version)
+        raise Refused("You have already checked out of this visit", why=Why.STATE)
+    check_version(current, expected_version, "check-in")
     now = timezone.now()
     problem = expected_back_problem(expected_back, now=now, limit=max_ahead())
     if problem:
-        raise CheckInRefused(problem, field="expected_back")
+        raise Refused(problem, "expected_back")
     assert expected_back is not None  # noqa: S101  (checked above; for mypy)
     if expected_back == current.expected_back:
         return current
@@ -332,17 +211,18 @@ def do_check_out(checkin: CheckIn, *, acting_user, expected_version: int | None 
     own = current.worker_id == acting_user.pk
     reason = (reason or "").strip()
     if not own and not acting_user.has_hearth_permission("safety.monitor"):
-        raise CheckInRefused(NOT_YOURS.format(worker=current.worker.display_name))
+        raise Refused(NOT_YOURS.format(worker=current.worker.display_name),
+                      why=Why.FORBIDDEN)
     if current.status != CheckInStatus.OUT:
-        raise CheckInRefused(f"This check-in was already closed at {_local(current.checked_out_at)}"
-                             if current.checked_out_at else "This check-in is already closed")
+        raise Refused(f"This check-in was already closed at {_local(current.checked_out_at)}"
+                      if current.checked_out_at else "This check-in is already closed",
+                      why=Why.STATE)
     if not own:
         if expected_version is None or current.version != expected_version:
-            raise StaleEdit(current.version)
+            raise StaleEdit(current.version, "check-in")
         if not reason:
-            raise CheckInRefused(f"Enter why you are closing {current.worker.display_name}'s "
-                                 f"check-in, for example how you know they are safe",
-                                 field="reason")
+            raise Refused(f"Enter why you are closing {current.worker.display_name}'s "
+                          f"check-in, for example how you know they are safe", "reason")
     now = timezone.now()
     told = [u for u in _told_so_far(current, now) if u.pk != acting_user.pk]
     current.status = CheckInStatus.BACK
@@ -421,54 +301,3 @@ def do_escalate(checkin_id: int) -> bool:
            link=_alert_link(current))
     _audit("safety.checkin_escalate", current, None, told=[u.username for u in people])
     return True
-
-
-@transaction.atomic
-def do_add_on_call(*, acting_user, user, starts_at: datetime, ends_at: datetime) -> OnCall:
-    """Put a manager on the on-call rota from ``starts_at`` to ``ends_at``."""
-    if not user.is_active or user.role not in MANAGER_ROLES:
-        raise CheckInRefused(f"{user.display_name} is not an active team or service manager",
-                             field="user")
-    if starts_at.tzinfo is None or ends_at.tzinfo is None:
-        raise CheckInRefused("Give the times with a time zone", field="starts_at")
-    if ends_at <= starts_at:
-        raise CheckInRefused("The end of the on-call period must be after its start",
-                             field="ends_at")
-    row = OnCall.objects.create(user=user, starts_at=starts_at, ends_at=ends_at)
-    audit.record("safety.oncall_add", user=acting_user, obj=row,
-                 fields={"user": user.username, "from": starts_at.isoformat(),
-                         "to": ends_at.isoformat()})
-    return row
-
-
-# --- The visit hook ------------------------------------------------------------------------------
-
-def open_visit_check(values: dict[str, Any], child, acting_user) -> str | None:
-    """``VISIT_CHECKS``: a visit may not be recorded as completed while the worker's lone-visit
-    check-in for that child (or their parent or other direct relative) is still open."""
-    from hearth.visits.codes import Engagement
-
-    if values.get("outcome") != Engagement.COMPLETED or acting_user is None:
-        return None
-    family = family_ids(child.pk)
-    starts_at = values.get("starts_at")
-    open_ones = CheckIn.objects.filter(worker_id=acting_user.pk, status=CheckInStatus.OUT,
-                                       person_id__in=family)
-    if isinstance(starts_at, datetime):
-        # A correction to a visit from before this lone visit's day is not this visit.
-        day_start = datetime.combine(starts_at.astimezone(calendar.LONDON).date(),
-                                     datetime.min.time(), calendar.LONDON)
-        open_ones = open_ones.filter(started_at__lt=day_start + timedelta(days=1))
-        open_ones = open_ones.filter(started_at__gte=day_start - max_ahead())
-    return CHECK_OUT_FIRST if open_ones.exists() else None
-
-
-def register() -> None:
-    """Called from ``SafetyConfig.ready()``: the job handlers and the visit hook, in every
-    process (web, worker, tests)."""
-    from hearth.safety import jobs  # noqa: F401  (registers the lone-working job kinds)
-    from hearth.safety.go_ahead import new_visit_check
-    from hearth.visits.actions import NEW_VISIT_CHECKS, VISIT_CHECKS
-
-    VISIT_CHECKS.register(open_visit_check)
-    NEW_VISIT_CHECKS.register(new_visit_check)

@@ -1,4 +1,5 @@
-"""Schedule jobs and run the due ones; several workers may run at once on PostgreSQL."""
+"""Schedule jobs and run the due ones (the job kinds register with ``handler``); several
+workers may run at once on PostgreSQL."""
 
 from __future__ import annotations
 

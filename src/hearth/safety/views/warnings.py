@@ -1,55 +1,43 @@
 """Worker-safety warning pages (R-SAFE-1): raise one on a person or at their address, read it,
 sign it off (a manager, never the author), review it, end it; the managers' list of warnings
 to sign off and to review. A warning the user may not open is 404; a stale save is 409 with
-the user's input kept; bad input is 400 with nothing written."""
+the user's input kept; bad input is 400 with nothing written (``core.pages``)."""
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
-from hearth.people.actions import StaleEdit
+from hearth.core.pages import attempt, done_with, form_page
 from hearth.people.queries import get_visible_person
-from hearth.safety import actions, queries, rules
-from hearth.safety.forms import EndForm, ReviewForm, SignOffForm, WarningForm, add_error
+from hearth.safety import rules
+from hearth.safety.actions import warnings as actions
+from hearth.safety.forms.warnings import EndForm, ReviewForm, SignOffForm, WarningForm
 from hearth.safety.models import WorkerWarning
+from hearth.safety.queries import warnings as queries
 
-FORM_ERROR_STATUS = 400
-CONFLICT = 409
-
-
-def _new_page(request, person, form, *, address=None, at_address=False, status=200):
-    return render(request, "safety/warning_new.html", {
-        "person": person, "form": form, "address": address, "at_address": at_address},
-        status=status)
+RAISED = ("Warning raised. The workers and agencies involved with the family have been told, "
+          "and a manager has been asked to sign it off.")
 
 
 def _raise(request, person, *, at_address: bool):
     address = queries.current_address(person) if at_address else None
-    if request.method == "GET":
-        return _new_page(request, person, WarningForm(), address=address, at_address=at_address)
-    form = WarningForm(request.POST)
-    if at_address and address is None:
+    form = WarningForm(request.POST or None)
+    template = "safety/warning_new.html"
+    context = {"person": person, "address": address, "at_address": at_address}
+    if request.method == "POST" and at_address and address is None:
         form.is_valid()
         form.add_error(None, f"{person.display_name} has no current address: add their "
                              "address first")
-    elif form.is_valid():
-        target = {"address": address} if at_address else {"person": person}
-        try:
-            warning = actions.do_add_warning(acting_user=request.user, **target,
-                                             **form.warning_fields())
-        except actions.WarningRefused as exc:
-            add_error(form, exc.field, str(exc))
-        else:
-            messages.success(request, "Warning raised. The workers and agencies involved with "
-                                      "the family have been told, and a manager has been asked "
-                                      "to sign it off.")
-            return redirect("safety:warning", warning_id=warning.pk)
-    return _new_page(request, person, form, address=address, at_address=at_address,
-                     status=FORM_ERROR_STATUS)
+        return render(request, template, {**context, "form": form}, status=400)
+    target = {"address": address} if at_address else {"person": person}
+    return form_page(
+        request, template, context, form,
+        lambda data: actions.do_add_warning(acting_user=request.user, **target,
+                                            **form.warning_fields()),
+        lambda warning: done_with(request, RAISED, "safety:warning", warning_id=warning.pk))
 
 
 @requires("safety.warn")
@@ -95,31 +83,25 @@ def warning_detail(request, warning_id):
     return _render(request, warning)
 
 
-def _conflict(request, warning, exc: StaleEdit, form_name: str, form):
-    conflict = {"title": "Someone else changed this warning while you were working on it",
-                "message": f"{exc} Check the warning below as it is now, then try again: what "
-                           "you entered is kept in the form."}
-    form.data = form.data.copy()
-    form.data["version"] = str(exc.current_version)
-    return _render(request, warning, status=CONFLICT, conflict=conflict, **{form_name: form})
-
-
 def _change(request, warning_id, form_class, form_name: str, act, done: str):
     warning = queries.get_visible_warning(request.user, warning_id)
     form = form_class(request.POST)
-    if not form.is_valid():
-        return _render(request, warning, status=FORM_ERROR_STATUS, **{form_name: form})
-    data = dict(form.cleaned_data)
-    version = data.pop("version")
-    try:
-        act(warning, acting_user=request.user, expected_version=version, **data)
-    except StaleEdit as exc:
-        return _conflict(request, warning, exc, form_name, form)
-    except actions.WarningRefused as exc:
-        add_error(form, exc.field, str(exc))
-        return _render(request, warning, status=FORM_ERROR_STATUS, **{form_name: form})
-    messages.success(request, done)
-    return redirect("safety:warning", warning_id=warning.pk)
+
+    def run(data: dict):
+        data = dict(data)
+        version = data.pop("version")
+        return act(warning, acting_user=request.user, expected_version=version, **data)
+
+    outcome = attempt(form, run)
+    if outcome:
+        return done_with(request, done, "safety:warning", warning_id=warning.pk)
+    extra = {}
+    if outcome.stale:
+        extra["conflict"] = {
+            "title": "Someone else changed this warning while you were working on it",
+            "message": f"{outcome.refusal} Check the warning below as it is now, then try "
+                       "again: what you entered is kept in the form."}
+    return _render(request, warning, status=outcome.status, **{form_name: form}, **extra)
 
 
 @requires("safety.sign_off")

@@ -18,7 +18,8 @@ from django.db.models import Q
 from hearth import calendar
 from hearth.safety import rules
 from hearth.safety.models import CheckIn, VisitPlan
-from hearth.safety.queries import family_map, warnings_for
+from hearth.safety.queries.warnings import family_map, warnings_for
+from hearth.visits.codes import Engagement
 
 #: Added to a refused visit's problems: where the second worker or agreement is looked for.
 NO_PLAN_HINT = (" No colleague is named as going with you, and no visit plan or check-in of "
@@ -124,8 +125,6 @@ def new_visit_check(values: dict[str, Any], child, acting_user) -> str | None:
     visit to a warned family outside daylight and working hours, is not recorded as a lone
     visit without the second worker or the manager's recorded agreement. A visit the family
     cancelled did not happen and is always recorded."""
-    from hearth.visits.codes import Engagement
-
     starts_at = values.get("starts_at")
     if (acting_user is None or not isinstance(starts_at, datetime)
             or values.get("outcome") == Engagement.CANCELLED_BY_FAMILY):

@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.core.management import call_command
 from django.utils import timezone
 
-from hearth.jobs.runner import handler, schedule
+from hearth.jobs.actions import handler, schedule
 
 
 @handler("sessions.clear")
