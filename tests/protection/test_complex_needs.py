@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from hearth.access.models import AuditEntry
-from hearth.protection.actions_twoworkers import (
+from hearth.protection.actions.twoworkers import (
     ProtectionRefused,
     do_end_complex_needs,
     do_record_complex_needs,

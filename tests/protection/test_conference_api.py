@@ -12,7 +12,7 @@ import pytest
 
 from hearth.access.actions.users import do_create_token
 from hearth.access.models import AuditEntry
-from hearth.protection import actions_conferences as actions
+from hearth.protection.actions import conferences as actions
 from hearth.protection.codes import S47Outcome
 from hearth.protection.models import Conference, ConferenceFamilyMember, CPPlan
 

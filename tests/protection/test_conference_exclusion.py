@@ -12,7 +12,7 @@ import pytest
 from hearth.access.models import AuditEntry
 from hearth.chronology.codes import Kind
 from hearth.chronology.models import Event
-from hearth.protection import actions_conferences as actions
+from hearth.protection.actions import conferences as actions
 from hearth.protection.codes import FamilyParticipation, S47Outcome
 from hearth.protection.models import Conference, ConferenceFamilyMember, CPPlan
 

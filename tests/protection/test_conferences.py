@@ -13,7 +13,7 @@ from hearth.access.codes import Role
 from hearth.access.models import AuditEntry
 from hearth.chronology.codes import Kind
 from hearth.chronology.models import Event
-from hearth.protection import actions_conferences as actions
+from hearth.protection.actions import conferences as actions
 from hearth.protection.codes import ConferenceDecision, ConferenceKind, S47Outcome
 from hearth.protection.models import Conference, ConferenceFamilyMember, CPPlan
 from tests.conftest import make_user

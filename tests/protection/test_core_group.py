@@ -13,7 +13,7 @@ from hearth.access.models import AuditEntry
 from hearth.chronology.codes import Kind
 from hearth.chronology.models import Event
 from hearth.people.models import AgencyShare
-from hearth.protection import actions_conferences as actions
+from hearth.protection.actions import conferences as actions
 from hearth.protection.models import CoreGroupMeeting, CoreGroupMember
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,7 @@ from hearth.access.models import AuditEntry
 from hearth.chronology.codes import Kind
 from hearth.chronology.models import Event
 from hearth.incidents.actions import do_record_meeting
-from hearth.protection import actions_conferences as actions
+from hearth.protection.actions import conferences as actions
 from hearth.protection.models import CPPlan
 
 pytestmark = pytest.mark.django_db

@@ -21,11 +21,11 @@ from hearth.access.models import AuditEntry
 from hearth.chronology.codes import Kind
 from hearth.chronology.models import Event
 from hearth.people.actions import StaleEdit
-from hearth.protection import actions_strategy as actions
-from hearth.protection import queries_strategy
+from hearth.protection.actions import strategy as actions
 from hearth.protection.codes import S47Outcome
 from hearth.protection.errors import ProtectionRefused
 from hearth.protection.models import Section47Enquiry
+from hearth.protection.queries import strategy as queries_strategy
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from hearth.access.models import AuditEntry
 from hearth.chronology.codes import Kind
 from hearth.chronology.models import Event
 from hearth.frontdoor import actions as frontdoor
-from hearth.protection import actions_strategy as actions
+from hearth.protection.actions import strategy as actions
 from hearth.protection.codes import StrategyDecision, StrategyOrigin
 from hearth.protection.errors import ProtectionRefused
 from hearth.protection.models import (

@@ -12,7 +12,7 @@ import pytest
 
 from hearth.access.actions.users import do_create_token
 from hearth.access.models import AuditEntry
-from hearth.protection import actions_strategy as actions
+from hearth.protection.actions import strategy as actions
 from hearth.protection.models import S47Visit, Section47Enquiry, StrategyDiscussion
 
 pytestmark = pytest.mark.django_db

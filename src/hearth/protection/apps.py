@@ -9,7 +9,7 @@ class ProtectionConfig(AppConfig):
     def ready(self) -> None:
         from hearth.core import visibility
         from hearth.people.models import Person
-        from hearth.protection.queries_conferences import chair_reach
+        from hearth.protection.queries.conferences import chair_reach
 
         # Conference chairs see the children the conference service works with.
         visibility.add_reach(Person, chair_reach)

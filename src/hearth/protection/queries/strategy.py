@@ -15,7 +15,6 @@ from hearth.access.models import Agency, User
 from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.people.models import Person
 from hearth.people.queries import get_visible_person as get_visible_person
-from hearth.protection import rules
 from hearth.protection.codes import ConferenceKind
 from hearth.protection.models import (
     Conference,
@@ -24,6 +23,7 @@ from hearth.protection.models import (
     StrategyAction,
     StrategyDiscussion,
 )
+from hearth.protection.rules import pathway as rules
 
 #: Colleagues who may be named as a worker on a Section 47 visit.
 CASEWORK_ROLES = (Role.SOCIAL_WORKER, Role.ADVANCED_PRACTITIONER, Role.TEAM_MANAGER,

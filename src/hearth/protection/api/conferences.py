@@ -20,9 +20,9 @@ from hearth.access.models import Agency, User
 from hearth.api_auth import AuthedRequest, permission, require_if_match
 from hearth.api_problems import Problem, unprocessable
 from hearth.people.actions import StaleEdit
-from hearth.protection import actions_conferences as actions
-from hearth.protection import queries_conferences as queries
+from hearth.protection.actions import conferences as actions
 from hearth.protection.models import Conference, CoreGroupMember, CPPlan
+from hearth.protection.queries import conferences as queries
 
 router = Router(tags=["child protection"])
 

@@ -16,7 +16,6 @@ from django.utils import timezone
 
 from hearth.core import forms as core_forms
 from hearth.core.forms import date_field
-from hearth.protection import rules_conferences as rules
 from hearth.protection.codes import (
     DECISIONS_FOR,
     Attendance,
@@ -25,6 +24,7 @@ from hearth.protection.codes import (
     FamilyParticipation,
     PlanEndReason,
 )
+from hearth.protection.rules import conferences as rules
 
 STALE_PAGE = "This page was out of date: open it again and try again"
 MAX_ROWS = 40

@@ -18,7 +18,6 @@ from hearth.access.codes import Role
 from hearth.chronology import events as chronology
 from hearth.people.actions import StaleEdit
 from hearth.people.models import AgencyShare, Person
-from hearth.protection import rules, rules_conferences
 from hearth.protection.codes import (
     EXCLUDED,
     Category,
@@ -35,7 +34,9 @@ from hearth.protection.models import (
     CoreGroupMember,
     CPPlan,
 )
-from hearth.protection.queries_conferences import LEAD_ROLES, allocated_worker, arrange_facts
+from hearth.protection.queries.conferences import LEAD_ROLES, allocated_worker, arrange_facts
+from hearth.protection.rules import conferences as rules_conferences
+from hearth.protection.rules import pathway as rules
 
 __all__ = ["ProtectionRefused", "StaleEdit", "do_add_core_group_member",
            "do_arrange_conference", "do_create_plan", "do_end_plan",

@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import require, requires
-from hearth.protection import actions_twoworkers as actions
-from hearth.protection import queries_twoworkers as queries
-from hearth.protection.forms_twoworkers import ComplexNeedsForm, DecisionForm, add_problems
+from hearth.protection.actions import twoworkers as actions
+from hearth.protection.forms.twoworkers import ComplexNeedsForm, DecisionForm, add_problems
+from hearth.protection.queries import twoworkers as queries
 
 FORM_ERROR_STATUS = 400
 FORBIDDEN = 403

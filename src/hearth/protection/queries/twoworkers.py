@@ -28,9 +28,9 @@ from hearth.engagement.codes import EventKind
 from hearth.engagement.models import EngagementEvent
 from hearth.people.models import Person, PersonAddress, Relationship
 from hearth.people.queries import get_visible_person as get_visible_person
-from hearth.protection import rules_twoworkers as rules
 from hearth.protection.models import ComplexNeeds, CPPlan, Section47Enquiry, TwoWorkerDecision
-from hearth.protection.rules import SIGNIFICANT_HOSTILITY, TwoWorkerCriteria
+from hearth.protection.rules import twoworkers as rules
+from hearth.protection.rules.pathway import SIGNIFICANT_HOSTILITY, TwoWorkerCriteria
 from hearth.safety.queries import address_key, place_of, warnings_for
 
 LIVE = ~Q(status=InvolvementStatus.CLOSED)

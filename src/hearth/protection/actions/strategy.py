@@ -22,9 +22,6 @@ from hearth.casework.models import InvolvementStatus
 from hearth.chronology import events as chronology
 from hearth.people.actions import StaleEdit
 from hearth.people.models import Person
-from hearth.protection import queries_strategy as queries
-from hearth.protection import queries_twoworkers
-from hearth.protection import rules_strategy as rules
 from hearth.protection.codes import S47Outcome, StrategyOrigin, WorkerKind
 from hearth.protection.errors import ProtectionRefused
 from hearth.protection.models import (
@@ -33,6 +30,9 @@ from hearth.protection.models import (
     StrategyAction,
     StrategyDiscussion,
 )
+from hearth.protection.queries import strategy as queries
+from hearth.protection.queries import twoworkers as queries_twoworkers
+from hearth.protection.rules import strategy as rules
 
 __all__ = ["NotTheAuthorisingManager", "NothingToAuthorise", "ProtectionRefused", "StaleEdit",
            "authorise_refusal", "do_complete_strategy_action", "do_decide_s47_outcome",

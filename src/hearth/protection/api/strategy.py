@@ -22,10 +22,10 @@ from hearth.api_auth import AuthedRequest, permission, require_if_match
 from hearth.api_problems import Problem, unprocessable
 from hearth.casework.models import Involvement
 from hearth.people.actions import StaleEdit
-from hearth.protection import actions_strategy as actions
-from hearth.protection import queries_strategy as queries
+from hearth.protection.actions import strategy as actions
 from hearth.protection.codes import StrategyOrigin
 from hearth.protection.models import S47Visit, Section47Enquiry, StrategyDiscussion
+from hearth.protection.queries import strategy as queries
 
 router = Router(tags=["child protection"])
 

@@ -13,16 +13,16 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
-from hearth.protection import actions_strategy as actions
-from hearth.protection import queries_strategy as queries
+from hearth.protection.actions import strategy as actions
 from hearth.protection.codes import ConferenceKind, S47Outcome, StrategyOrigin
-from hearth.protection.forms_strategy import (
+from hearth.protection.forms.strategy import (
     MORE_ROWS,
     OutcomeDecisionForm,
     OutcomeForm,
     StrategyForm,
     VisitForm,
 )
+from hearth.protection.queries import strategy as queries
 
 FORM_ERROR_STATUS = 400
 FORBIDDEN = 403

@@ -11,10 +11,10 @@ from django.utils import timezone
 
 from hearth.access.actions import audit
 from hearth.people.models import Person
-from hearth.protection import queries_twoworkers as queries
-from hearth.protection import rules_twoworkers as rules
 from hearth.protection.errors import ProtectionRefused
 from hearth.protection.models import ComplexNeeds, TwoWorkerDecision
+from hearth.protection.queries import twoworkers as queries
+from hearth.protection.rules import twoworkers as rules
 
 __all__ = ["NotTheTeamManager", "ProtectionRefused", "do_end_complex_needs",
            "do_record_complex_needs", "do_record_two_worker_decision", "record_view"]

@@ -23,10 +23,10 @@ from ninja.errors import HttpError
 
 from hearth.api_auth import AuthedRequest, permission
 from hearth.api_problems import Problem, unprocessable
-from hearth.protection import actions_twoworkers as actions
-from hearth.protection import queries_dashboard
-from hearth.protection import queries_twoworkers as queries
+from hearth.protection.actions import twoworkers as actions
 from hearth.protection.models import TwoWorkerDecision
+from hearth.protection.queries import dashboard as queries_dashboard
+from hearth.protection.queries import twoworkers as queries
 
 router = Router(tags=["child protection"])
 

@@ -19,7 +19,6 @@ from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.casework.rules import CASE_HOLDING_ROLES
 from hearth.people.models import Person, Relationship
 from hearth.people.queries import get_visible_person as get_visible_person
-from hearth.protection import rules
 from hearth.protection.codes import ConferenceKind, S47Outcome
 from hearth.protection.models import (
     Conference,
@@ -28,6 +27,7 @@ from hearth.protection.models import (
     CPPlan,
     Section47Enquiry,
 )
+from hearth.protection.rules import pathway as rules
 
 #: Who may lead a child protection plan: qualified social workers and their managers.
 LEAD_ROLES = frozenset(CASE_HOLDING_ROLES | {Role.TEAM_MANAGER})

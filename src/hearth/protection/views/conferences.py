@@ -21,11 +21,9 @@ from django.views.decorators.http import require_http_methods
 
 from hearth.access.models import Agency
 from hearth.access.permissions import requires
-from hearth.protection import actions_conferences as actions
-from hearth.protection import queries_conferences as queries
-from hearth.protection import rules_conferences as rules
+from hearth.protection.actions import conferences as actions
 from hearth.protection.codes import ConferenceKind
-from hearth.protection.forms_conferences import (
+from hearth.protection.forms.conferences import (
     ArrangeForm,
     CoreGroupMeetingForm,
     FamilyForm,
@@ -37,6 +35,8 @@ from hearth.protection.forms_conferences import (
     Rows,
     add_problems,
 )
+from hearth.protection.queries import conferences as queries
+from hearth.protection.rules import conferences as rules
 
 FORM_ERROR_STATUS = 400
 CONFLICT = 409
