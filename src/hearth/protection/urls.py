@@ -5,7 +5,7 @@ complex needs, the two-worker report and the child protection dashboard."""
 
 from django.urls import path
 
-from hearth.protection.views import conferences, dashboard, strategy, twoworkers
+from hearth.protection.views import conferences, dashboard, plans, strategy, twoworkers
 
 app_name = "protection"
 urlpatterns = [
@@ -28,16 +28,16 @@ urlpatterns = [
     path("conferences/<int:conference_id>", conferences.conference, name="conference"),
     path("conferences/<int:conference_id>/outcome", conferences.conference_outcome,
          name="conference_outcome"),
-    path("cp-plans/<int:cp_plan_id>", conferences.plan, name="plan"),
-    path("cp-plans/<int:cp_plan_id>/end", conferences.plan_end, name="plan_end"),
-    path("cp-plans/<int:cp_plan_id>/core-group", conferences.core_group, name="core_group"),
-    path("cp-plans/<int:cp_plan_id>/core-group.pdf", conferences.core_group_pdf,
+    path("cp-plans/<int:cp_plan_id>", plans.plan, name="plan"),
+    path("cp-plans/<int:cp_plan_id>/end", plans.plan_end, name="plan_end"),
+    path("cp-plans/<int:cp_plan_id>/core-group", plans.core_group, name="core_group"),
+    path("cp-plans/<int:cp_plan_id>/core-group.pdf", plans.core_group_pdf,
          name="core_group_pdf"),
-    path("cp-plans/<int:cp_plan_id>/core-group/new", conferences.core_group_member_new,
+    path("cp-plans/<int:cp_plan_id>/core-group/new", plans.core_group_member_new,
          name="core_group_member_new"),
     path("cp-plans/<int:cp_plan_id>/core-group/meetings/new",
-         conferences.core_group_meeting_new, name="core_group_meeting_new"),
-    path("core-group-members/<int:member_id>", conferences.core_group_member,
+         plans.core_group_meeting_new, name="core_group_meeting_new"),
+    path("core-group-members/<int:member_id>", plans.core_group_member,
          name="core_group_member"),
 
     path("people/<uuid:person_id>/two-workers", twoworkers.two_workers, name="two_workers"),

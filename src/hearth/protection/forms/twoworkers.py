@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django import forms
 
-from hearth.core.forms import add_problems as add_problems
 from hearth.core.forms import date_field
 from hearth.protection.rules import twoworkers as rules
 

@@ -23,7 +23,9 @@ from hearth.protection.models import (
     StrategyAction,
     StrategyDiscussion,
 )
+from hearth.protection.queries import twoworkers
 from hearth.protection.rules import pathway as rules
+from hearth.protection.rules.strategy import authoriser_problem
 
 #: Colleagues who may be named as a worker on a Section 47 visit.
 CASEWORK_ROLES = (Role.SOCIAL_WORKER, Role.ADVANCED_PRACTITIONER, Role.TEAM_MANAGER,
@@ -193,3 +195,18 @@ def action_owners(user) -> list[User]:
 def agency_kinds() -> dict[str, str]:
     """The known partner agencies' kinds, by name in lower case."""
     return {" ".join(a.name.lower().split()): a.kind for a in Agency.objects.all()}
+
+
+def authorising_teams(enquiry: Section47Enquiry) -> list:
+    """The teams holding the child's case: their team managers authorise outcomes."""
+    return twoworkers.deciding_teams([enquiry.person_id])
+
+
+def authorise_refusal(user, enquiry: Section47Enquiry, teams=None) -> str | None:
+    """Why ``user`` may not authorise or return ``enquiry``'s proposed outcome (None: they
+    may): a team manager of a team holding the case, never the proposer (R-CP-1)."""
+    teams = authorising_teams(enquiry) if teams is None else teams
+    return authoriser_problem(
+        team_manager=user.role == Role.TEAM_MANAGER,
+        of_the_team=bool(user.team_id) and any(t.pk == user.team_id for t in teams),
+        proposer=enquiry.proposed_by_id == user.pk, teams=[t.name for t in teams])

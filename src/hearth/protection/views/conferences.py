@@ -1,8 +1,7 @@
-"""Pages for conferences, child protection plans and core groups (R-CP-1..4): arranging an
-initial, review or ROTH conference; the conference with its attendance, the family's
-participation (exclusions with their reasons) and decision; recording its outcome, which may
-start the plan; the plan with its due dates; ending it; the core group, readable by every
-agency in it and printable for the family; core group meetings.
+"""Pages for conferences (R-CP-1, R-CP-2, R-CP-4): arranging an initial, review or ROTH
+conference; the conference with its attendance, the family's participation (exclusions with
+their reasons) and decision; recording its outcome, which may start the plan (the plan and its
+core group: views/plans.py).
 
 Views parse, call one action and render. A record of a child the user may not see is 404; a
 refusal is 400 with the error summary naming the field; a stale save is 409."""
@@ -13,33 +12,29 @@ from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from hearth.access.models import Agency
 from hearth.access.permissions import requires
+from hearth.core.forms import add_problems
+from hearth.core.pages import form_problems, move_version
+from hearth.core.refusals import Refused, StaleEdit
 from hearth.protection.actions import conferences as actions
 from hearth.protection.codes import ConferenceKind
 from hearth.protection.forms.conferences import (
     ArrangeForm,
-    CoreGroupMeetingForm,
     FamilyForm,
     InviteeForm,
-    MemberEditForm,
-    MemberForm,
     OutcomeForm,
-    PlanEndForm,
     Rows,
-    add_problems,
 )
 from hearth.protection.queries import conferences as queries
 from hearth.protection.rules import conferences as rules
 
+#: A page the rules refused (the status table in core.refusals gives the others).
 FORM_ERROR_STATUS = 400
-CONFLICT = 409
 T = "protection/conferences/"
 NOT_ARRANGER = ("Conferences are arranged by social workers, their managers and the "
                 "conference service.")
@@ -57,31 +52,13 @@ def _today() -> date:
     return timezone.localdate()
 
 
-def _conflict(exc: actions.StaleEdit, what: str) -> dict:
+def conflict(stale: Refused | None, what: str) -> dict | None:
+    """The box over a form saved from an older version (None: it was not)."""
+    if not isinstance(stale, StaleEdit):
+        return None
     return {"title": f"Someone else changed this {what} while you were working on it",
-            "message": f"{exc} Check it as it is now; what you entered is kept in the form "
+            "message": f"{stale} Check it as it is now; what you entered is kept in the form "
                        "below: save again."}
-
-
-def problems(*forms) -> list[tuple[str, str]]:
-    """Every problem on the page's forms, in page order, each with the id it links to."""
-    found = []
-    for form in forms:
-        first = next(iter(form.visible_fields()), None)
-        for message in form.non_field_errors():
-            found.append((_anchor(first) if first is not None else "main-content", message))
-        for field in form:
-            found.extend((_anchor(field), message) for message in field.errors)
-    return found
-
-
-def _anchor(field) -> str:
-    return field.id_for_label or f"{field.auto_id}_0"
-
-
-def _stale(form, exc: actions.StaleEdit) -> None:
-    form.data = form.data.copy()
-    form.data["version"] = str(exc.current_version)
 
 
 # --- arranging --------------------------------------------------------------------------------
@@ -160,14 +137,14 @@ def conference_new(request, person_id):
                 chair=form.cleaned_data["chair_user"],
                 chair_name=form.cleaned_data["chair_name"],
                 invitees=[f.row() for _, f in filled], enquiry=enquiry, plan=plan)
-        except actions.ProtectionRefused as exc:
-            refuse(exc.problems)
+        except Refused as refusal:
+            refuse(refusal.problems)
         else:
             messages.success(request, f"{conference.get_kind_display()} arranged for "
                                       f"{conference.held_on:%-d %B %Y}.")
             return redirect("protection:conference", conference_id=conference.pk)
     return render(request, T + "arrange.html", {
-        **context, "form": form, "rows": rows, "problems": problems(form, *rows.forms)},
+        **context, "form": form, "rows": rows, "problems": form_problems(form, *rows.forms)},
         status=FORM_ERROR_STATUS)
 
 
@@ -217,7 +194,7 @@ def _outcome_forms(request, found, *, adding: bool = False):
 def _outcome_page(request, found, form, rows, *, status=200, conflict=None):
     return render(request, T + "outcome.html", {
         "conference": found, "person": found.person, "form": form, "rows": rows,
-        "conflict": conflict, "problems": problems(form, *rows.forms) if status != 200 else [],
+        "conflict": conflict, "problems": form_problems(form, *rows.forms) if status != 200 else [],
         "back": child_protection_url(found.person),
         **_icpc_due(found)}, status=status)
 
@@ -233,7 +210,7 @@ def conference_outcome(request, conference_id):
     form, rows = _outcome_forms(request, found, adding=adding)
     if request.method == "GET" or adding:
         return _outcome_page(request, found, form, rows)
-    status, conflict = FORM_ERROR_STATUS, None
+    status, box = FORM_ERROR_STATUS, None
     filled = rows.filled()
     if not (form.is_valid() and rows.is_valid()):
         # Every problem at once: the exclusions' reasons too (R-CP-4).
@@ -248,12 +225,13 @@ def conference_outcome(request, conference_id):
                 decision=data["decision"], category=data.get("category") or "",
                 lead_social_worker=form.lead(), minutes=data["minutes"],
                 outline_plan=data.get("outline_plan") or "", held_on=data["held_on"])
-        except actions.StaleEdit as exc:
-            status, conflict = CONFLICT, _conflict(exc, "conference")
-            _stale(form, exc)
+        except StaleEdit as stale:
+            status, box = stale.page_status, conflict(stale, "conference")
+            move_version(form, stale.current_version)
             found = queries.get_visible_conference(request.user, conference_id)
-        except actions.ProtectionRefused as exc:
-            add_problems(form, rows.add_problems(exc.problems, [i for i, _ in filled]))
+        except Refused as refusal:
+            status = refusal.page_status
+            add_problems(form, rows.add_problems(refusal.problems, [i for i, _ in filled]))
         else:
             plan = queries.open_plan(done.person) if done.decision == "plan" else None
             messages.success(request, "Conference outcome recorded." + (
@@ -261,182 +239,4 @@ def conference_outcome(request, conference_id):
             if plan is not None:
                 return redirect("protection:plan", cp_plan_id=plan.pk)
             return redirect("protection:conference", conference_id=done.pk)
-    return _outcome_page(request, found, form, rows, status=status, conflict=conflict)
-
-
-# --- plans ------------------------------------------------------------------------------------
-
-def _plan_flags(plan, meetings) -> dict:
-    """``meetings``: the plan's core group meetings, latest first."""
-    return queries.plan_flags(plan, meetings[0] if meetings else None, _today())
-
-
-@requires("protection.view")
-@require_http_methods(["GET"])
-def plan(request, cp_plan_id):
-    user = request.user
-    found = queries.get_visible_plan(user, cp_plan_id)
-    detail = queries.plan_detail(found)
-    actions.record_view(found.person, user=user, what="view_cp_plan")
-    return render(request, T + "plan.html", {
-        "plan": found, "person": found.person, "back": child_protection_url(found.person),
-        **detail, **_plan_flags(found, detail["meetings"]),
-        "can_record": user.has_hearth_permission("protection.record"),
-        "can_arrange": queries.may_arrange(user) and found.is_open,
-        "practitioners_meetings": queries.practitioners_meetings(user, found.person),
-        "can_record_meeting": user.has_hearth_permission("incidents.report")})
-
-
-@requires("protection.record")
-@require_http_methods(["GET", "POST"])
-def plan_end(request, cp_plan_id):
-    found = queries.get_visible_plan(request.user, cp_plan_id)
-    context = {"plan": found, "person": found.person}
-    if not found.is_open:
-        messages.success(request, "This plan has already ended.")
-        return redirect("protection:plan", cp_plan_id=found.pk)
-    if request.method == "GET":
-        form = PlanEndForm(initial={"version": found.version, "end_on": _today()})
-        return render(request, T + "plan_end.html", {**context, "form": form})
-    form = PlanEndForm(request.POST)
-    status, conflict = FORM_ERROR_STATUS, None
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            actions.do_end_plan(found, acting_user=request.user, expected_version=data["version"],
-                                end_on=data["end_on"], reason=data["reason"], notes=data["notes"])
-        except actions.StaleEdit as exc:
-            status, conflict = CONFLICT, _conflict(exc, "plan")
-            _stale(form, exc)
-        except actions.ProtectionRefused as exc:
-            add_problems(form, exc.problems)
-        else:
-            messages.success(request, "The child protection plan has ended.")
-            return redirect("protection:plan", cp_plan_id=found.pk)
-    return render(request, T + "plan_end.html", {**context, "form": form, "conflict": conflict},
-                  status=status)
-
-
-# --- core groups ------------------------------------------------------------------------------
-
-def _core_group_context(plan) -> dict:
-    meetings = list(plan.meetings.order_by("-held_on", "-pk"))
-    return {"plan": plan, "person": plan.person,
-            "members": [m for m in plan.core_group.all() if m.left_on is None],
-            "next_meeting_on": next((m.next_meeting_on for m in meetings if m.next_meeting_on),
-                                    None),
-            "first_meeting_on": min((m.held_on for m in meetings), default=None)}
-
-
-@requires("protection.core_group")
-@require_http_methods(["GET"])
-def core_group(request, cp_plan_id):
-    user = request.user
-    found = queries.get_core_group_plan(user, cp_plan_id)
-    actions.record_view(found.person, user=user, what="view_core_group")
-    return render(request, T + "core_group.html", {
-        **_core_group_context(found),
-        "can_view_plan": user.has_hearth_permission("protection.view"),
-        "can_record": user.has_hearth_permission("protection.record") and found.is_open})
-
-
-@requires("protection.core_group")
-@require_http_methods(["GET"])
-def core_group_pdf(request, cp_plan_id):
-    from django.template.loader import render_to_string
-    from weasyprint import HTML
-
-    user = request.user
-    found = queries.get_core_group_plan(user, cp_plan_id)
-    html = render_to_string(T + "core_group_pdf.html", {**_core_group_context(found),
-                                                        "printed_on": _today()})
-    body = HTML(string=html).write_pdf()
-    actions.record_view(found.person, user=user, what="download_core_group_pdf")
-    response = HttpResponse(body, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="core-group-{found.pk}.pdf"'
-    return response
-
-
-def _member_form(request, plan, data=None):
-    return MemberForm(data, people=queries.family_people(request.user, plan.person),
-                      agencies=Agency.objects.order_by("name"))
-
-
-@requires("protection.record")
-@require_http_methods(["GET", "POST"])
-def core_group_member_new(request, cp_plan_id):
-    found = queries.get_visible_plan(request.user, cp_plan_id)
-    context = {"plan": found, "person": found.person}
-    if request.method == "GET":
-        return render(request, T + "member_new.html",
-                      {**context, "form": _member_form(request, found)})
-    form = _member_form(request, found, request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            member = actions.do_add_core_group_member(
-                found, acting_user=request.user, name=data["name"], agency=data["agency"],
-                role=data["role"], tasks=data["tasks"], partner_agency=data["agency_obj"],
-                person=data["person_obj"])
-        except actions.ProtectionRefused as exc:
-            add_problems(form, exc.problems)
-        else:
-            messages.success(request, f"{member.name} added to the core group.")
-            return redirect("protection:plan", cp_plan_id=found.pk)
-    return render(request, T + "member_new.html", {**context, "form": form},
-                  status=FORM_ERROR_STATUS)
-
-
-@requires("protection.record")
-@require_http_methods(["GET", "POST"])
-def core_group_member(request, member_id):
-    member = queries.get_visible_member(request.user, member_id)
-    context = {"member": member, "plan": member.plan, "person": member.plan.person}
-    if request.method == "GET":
-        form = MemberEditForm(initial=MemberEditForm.initial_for(member))
-        return render(request, T + "member.html", {**context, "form": form})
-    form = MemberEditForm(request.POST)
-    status, conflict = FORM_ERROR_STATUS, None
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            actions.do_update_core_group_member(
-                member, acting_user=request.user, expected_version=data["version"],
-                role=data["role"], tasks=data["tasks"], left_on=data["left_on"])
-        except actions.StaleEdit as exc:
-            status, conflict = CONFLICT, _conflict(exc, "core group member")
-            _stale(form, exc)
-            member = queries.get_visible_member(request.user, member_id)
-            context["member"] = member
-        except actions.ProtectionRefused as exc:
-            add_problems(form, exc.problems)
-        else:
-            messages.success(request, f"{member.name}'s part in the core group is saved.")
-            return redirect("protection:plan", cp_plan_id=member.plan_id)
-    return render(request, T + "member.html", {**context, "form": form, "conflict": conflict},
-                  status=status)
-
-
-@requires("protection.record")
-@require_http_methods(["GET", "POST"])
-def core_group_meeting_new(request, cp_plan_id):
-    found = queries.get_visible_plan(request.user, cp_plan_id)
-    context = {"plan": found, "person": found.person}
-    if request.method == "GET":
-        form = CoreGroupMeetingForm(initial={"held_on": _today()})
-        return render(request, T + "meeting_new.html", {**context, "form": form})
-    form = CoreGroupMeetingForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            actions.do_record_core_group_meeting(
-                found, acting_user=request.user, held_on=data["held_on"],
-                attendees=data["attendees"], progress=data["progress"],
-                actions=data["actions"], next_meeting_on=data["next_meeting_on"])
-        except actions.ProtectionRefused as exc:
-            add_problems(form, exc.problems)
-        else:
-            messages.success(request, "Core group meeting recorded.")
-            return redirect("protection:plan", cp_plan_id=found.pk)
-    return render(request, T + "meeting_new.html", {**context, "form": form},
-                  status=FORM_ERROR_STATUS)
+    return _outcome_page(request, found, form, rows, status=status, conflict=box)

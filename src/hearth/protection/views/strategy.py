@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
+from hearth.core.pages import done_with, move_version
+from hearth.core.refusals import Refused, StaleEdit
 from hearth.protection.actions import strategy as actions
 from hearth.protection.codes import ConferenceKind, S47Outcome, StrategyOrigin
 from hearth.protection.forms.strategy import (
@@ -24,9 +26,8 @@ from hearth.protection.forms.strategy import (
 )
 from hearth.protection.queries import strategy as queries
 
+#: A page the rules refused (the status table in core.refusals gives the others).
 FORM_ERROR_STATUS = 400
-FORBIDDEN = 403
-CONFLICT = 409
 
 
 def overdue(enquiry) -> bool:
@@ -112,8 +113,8 @@ def strategy_new(request, person_id):
                 participants=form.participants(), information_shared=data["information_shared"],
                 decision=data["decision"], decision_reasons=data["decision_reasons"],
                 actions=form.actions())
-        except actions.ProtectionRefused as exc:
-            form.add_problems(exc.problems)
+        except Refused as refusal:
+            form.add_problems(refusal.problems)
         else:
             enquiry = getattr(discussion, "enquiry", None)
             if enquiry is not None:
@@ -152,12 +153,12 @@ def strategy_action_done(request, discussion_id, action_id):
     action = queries.get_visible_action(request.user, discussion_id, action_id)
     try:
         actions.do_complete_strategy_action(action, acting_user=request.user)
-    except actions.ProtectionRefused as exc:
+    except Refused as refusal:
         discussion = queries.get_visible_discussion(request.user, discussion_id)
-        return _discussion_page(request, discussion, status=FORM_ERROR_STATUS,
-                                problem=str(exc))
-    messages.success(request, "Action marked as done.")
-    return redirect("protection:strategy", discussion_id=discussion_id)
+        return _discussion_page(request, discussion, status=refusal.page_status,
+                                problem=refusal.message)
+    return done_with(request, "Action marked as done.", "protection:strategy",
+                     discussion_id=discussion_id)
 
 
 @requires("protection.view")
@@ -176,7 +177,7 @@ def enquiry(request, enquiry_id):
         "overdue": overdue(record), "conferences": conferences,
         "icpc_link": icpc_link(child, record) if may_arrange else "",
         "may_authorise": record.awaiting_authorisation and user.has_hearth_permission(
-            "protection.dashboard") and actions.authorise_refusal(user, record) is None,
+            "protection.dashboard") and queries.authorise_refusal(user, record) is None,
         "can_record": user.has_hearth_permission("protection.record")})
 
 
@@ -201,11 +202,11 @@ def s47_visit_new(request, enquiry_id):
                 record, acting_user=user, visited_at=form.visited_at(), place=data["place"],
                 child_seen=data["child_seen"], child_seen_alone=data["child_seen_alone"],
                 notes=data["notes"], workers=form.workers(), **form.police_absence())
-        except actions.ProtectionRefused as exc:
-            form.add_problems(exc.problems)
+        except Refused as refusal:
+            form.add_problems(refusal.problems)
         else:
-            messages.success(request, "Section 47 visit recorded.")
-            return redirect("protection:enquiry", enquiry_id=record.pk)
+            return done_with(request, "Section 47 visit recorded.", "protection:enquiry",
+                             enquiry_id=record.pk)
     return render(request, template, {**context, "form": form}, status=FORM_ERROR_STATUS)
 
 
@@ -229,18 +230,18 @@ def enquiry_outcome(request, enquiry_id):
             saved = actions.do_record_s47_outcome(
                 record, acting_user=user, expected_version=data["version"],
                 outcome=data["outcome"], reasons=data["reasons"], outcome_on=data["outcome_on"])
-        except actions.StaleEdit as exc:
-            status = CONFLICT
-            form.data = form.data.copy()
-            form.data["version"] = str(exc.current_version)
+        except StaleEdit as stale:
+            status = stale.page_status
+            move_version(form, stale.current_version)
             record = queries.get_visible_enquiry(user, enquiry_id)
             context.update(enquiry=record, conflict={
                 "title": "Someone else recorded this enquiry's outcome while you were working",
                 "message": "Nothing was saved. The outcome as it is now is shown above the "
                            "form; what you entered is kept in the form: check it, then save "
                            "again."})
-        except actions.ProtectionRefused as exc:
-            form.add_problems(exc.problems)
+        except Refused as refusal:
+            status = refusal.page_status
+            form.add_problems(refusal.problems)
         else:
             if saved.awaiting_authorisation:
                 messages.success(request, "Outcome recorded: it takes effect when a team "
@@ -262,7 +263,7 @@ def outcome_decision(request, enquiry_id):
     record = queries.get_visible_enquiry(user, enquiry_id)
     template = "protection/strategy/outcome_decision.html"
     context = {"enquiry": record, "person": record.person,
-               "refusal": actions.authorise_refusal(user, record)
+               "refusal": queries.authorise_refusal(user, record)
                if record.awaiting_authorisation else ""}
     if request.method == "GET":
         if record.awaiting_authorisation:
@@ -279,26 +280,20 @@ def outcome_decision(request, enquiry_id):
             decided = actions.do_decide_s47_outcome(
                 record, acting_user=user, expected_version=data["version"],
                 decision=data["decision"], reason=data["reason"])
-        except actions.StaleEdit as exc:
-            status = CONFLICT
-            form.data = form.data.copy()
-            form.data["version"] = str(exc.current_version)
+        except StaleEdit as stale:
+            status = stale.page_status
+            move_version(form, stale.current_version)
             record = queries.get_visible_enquiry(user, enquiry_id)
             context.update(enquiry=record, conflict={
                 "title": "This enquiry's outcome changed while you were deciding",
                 "message": "Nothing was saved. Check the outcome as it is now, then decide "
                            "again."})
-        except actions.NothingToAuthorise as exc:
-            status = CONFLICT
-            form.add_error(None, str(exc))
-        except actions.NotTheAuthorisingManager as exc:
-            status = FORBIDDEN
-            form.add_error(None, str(exc))
-        except actions.ProtectionRefused as exc:
-            form.add_problems(exc.problems)
+        except Refused as refusal:  # not theirs to decide (403), nothing waiting, the rules
+            status = refusal.page_status
+            form.add_problems(refusal.problems)
         else:
-            messages.success(request, "Outcome authorised: it has taken effect."
+            return done_with(request, "Outcome authorised: it has taken effect."
                              if decided.outcome and not decided.proposed_outcome
-                             else "Outcome returned to the worker with your reason.")
-            return redirect("protection:enquiry", enquiry_id=record.pk)
+                             else "Outcome returned to the worker with your reason.",
+                             "protection:enquiry", enquiry_id=record.pk)
     return render(request, template, {**context, "form": form}, status=status)
