@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
 from hearth.core.forms import add_problems
-from hearth.core.pages import form_problems, move_version
+from hearth.core.pages import done_with, form_problems, move_version
 from hearth.core.refusals import Refused, StaleEdit
 from hearth.protection.actions import conferences as actions
 from hearth.protection.codes import ConferenceKind
@@ -33,8 +33,6 @@ from hearth.protection.forms.conferences import (
 from hearth.protection.queries import conferences as queries
 from hearth.protection.rules import conferences as rules
 
-#: A page the rules refused (the status table in core.refusals gives the others).
-FORM_ERROR_STATUS = 400
 T = "protection/conferences/"
 NOT_ARRANGER = ("Conferences are arranged by social workers, their managers and the "
                 "conference service.")
@@ -108,7 +106,7 @@ def conference_new(request, person_id):
         if k in ("kind", "enquiry", "plan")}
     if blocked:
         return render(request, T + "blocked.html", {**context, "blocked": blocked.values()},
-                      status=FORM_ERROR_STATUS if request.method == "POST" else 200)
+                      status=400 if request.method == "POST" else 200)
     chairs = queries.chairs()
     adding = request.method == "POST" and "add_invitee" in request.POST
     if request.method == "GET" or adding:
@@ -140,12 +138,12 @@ def conference_new(request, person_id):
         except Refused as refusal:
             refuse(refusal.problems)
         else:
-            messages.success(request, f"{conference.get_kind_display()} arranged for "
-                                      f"{conference.held_on:%-d %B %Y}.")
-            return redirect("protection:conference", conference_id=conference.pk)
+            return done_with(request, f"{conference.get_kind_display()} arranged for "
+                                      f"{conference.held_on:%-d %B %Y}.",
+                             "protection:conference", conference_id=conference.pk)
     return render(request, T + "arrange.html", {
         **context, "form": form, "rows": rows, "problems": form_problems(form, *rows.forms)},
-        status=FORM_ERROR_STATUS)
+        status=400)
 
 
 # --- the conference and its outcome -----------------------------------------------------------
@@ -210,7 +208,7 @@ def conference_outcome(request, conference_id):
     form, rows = _outcome_forms(request, found, adding=adding)
     if request.method == "GET" or adding:
         return _outcome_page(request, found, form, rows)
-    status, box = FORM_ERROR_STATUS, None
+    status, box = 400, None
     filled = rows.filled()
     if not (form.is_valid() and rows.is_valid()):
         # Every problem at once: the exclusions' reasons too (R-CP-4).

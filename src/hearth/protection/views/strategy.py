@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
-from hearth.core.pages import done_with, move_version
-from hearth.core.refusals import Refused, StaleEdit
+from hearth.core.pages import attempt, done_with
+from hearth.core.refusals import Refused
 from hearth.protection.actions import strategy as actions
 from hearth.protection.codes import ConferenceKind, S47Outcome, StrategyOrigin
 from hearth.protection.forms.strategy import (
@@ -26,8 +26,8 @@ from hearth.protection.forms.strategy import (
 )
 from hearth.protection.queries import strategy as queries
 
-#: A page the rules refused (the status table in core.refusals gives the others).
-FORM_ERROR_STATUS = 400
+#: On the form when someone else saved the enquiry first (the page explains above it).
+STALE = "Nothing was saved: the enquiry changed while you were working on it."
 
 
 def overdue(enquiry) -> bool:
@@ -127,7 +127,7 @@ def strategy_new(request, person_id):
     elif no_origin:
         form.add_error(None, "This child has no open case: record the discussion from a "
                              "contact or an assessment")
-    return render(request, template, {**context, "form": form}, status=FORM_ERROR_STATUS)
+    return render(request, template, {**context, "form": form}, status=400)
 
 
 def _discussion_page(request, discussion, *, status=200, problem=""):
@@ -207,7 +207,7 @@ def s47_visit_new(request, enquiry_id):
         else:
             return done_with(request, "Section 47 visit recorded.", "protection:enquiry",
                              enquiry_id=record.pk)
-    return render(request, template, {**context, "form": form}, status=FORM_ERROR_STATUS)
+    return render(request, template, {**context, "form": form}, status=400)
 
 
 @requires("protection.record")
@@ -223,34 +223,21 @@ def enquiry_outcome(request, enquiry_id):
     form = OutcomeForm(request.POST)
     form.is_valid()
     form.check(record, timezone.localdate())
-    status = FORM_ERROR_STATUS
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            saved = actions.do_record_s47_outcome(
-                record, acting_user=user, expected_version=data["version"],
-                outcome=data["outcome"], reasons=data["reasons"], outcome_on=data["outcome_on"])
-        except StaleEdit as stale:
-            status = stale.page_status
-            move_version(form, stale.current_version)
-            record = queries.get_visible_enquiry(user, enquiry_id)
-            context.update(enquiry=record, conflict={
-                "title": "Someone else recorded this enquiry's outcome while you were working",
-                "message": "Nothing was saved. The outcome as it is now is shown above the "
-                           "form; what you entered is kept in the form: check it, then save "
-                           "again."})
-        except Refused as refusal:
-            status = refusal.page_status
-            form.add_problems(refusal.problems)
-        else:
-            if saved.awaiting_authorisation:
-                messages.success(request, "Outcome recorded: it takes effect when a team "
-                                          "manager authorises it. Until then the initial "
-                                          "child protection conference stays due.")
-            else:
-                messages.success(request, "Outcome of the Section 47 enquiry recorded.")
-            return redirect("protection:enquiry", enquiry_id=record.pk)
-    return render(request, template, {**context, "form": form}, status=status)
+    outcome = attempt(form, lambda data: actions.do_record_s47_outcome(
+        record, acting_user=user, expected_version=data["version"], outcome=data["outcome"],
+        reasons=data["reasons"], outcome_on=data["outcome_on"]), stale_message=STALE)
+    if outcome:
+        return done_with(request, "Outcome recorded: it takes effect when a team manager "
+                                  "authorises it. Until then the initial child protection "
+                                  "conference stays due." if outcome.result.awaiting_authorisation
+                         else "Outcome of the Section 47 enquiry recorded.",
+                         "protection:enquiry", enquiry_id=record.pk)
+    if outcome.stale:
+        context.update(enquiry=queries.get_visible_enquiry(user, enquiry_id), conflict={
+            "title": "Someone else recorded this enquiry's outcome while you were working",
+            "message": "Nothing was saved. The outcome as it is now is shown above the form; "
+                       "what you entered is kept in the form: check it, then save again."})
+    return render(request, template, {**context, "form": form}, status=outcome.status)
 
 
 @requires("protection.dashboard")
@@ -273,27 +260,19 @@ def outcome_decision(request, enquiry_id):
     form = OutcomeDecisionForm(request.POST)
     form.is_valid()
     form.check()
-    status = FORM_ERROR_STATUS
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            decided = actions.do_decide_s47_outcome(
-                record, acting_user=user, expected_version=data["version"],
-                decision=data["decision"], reason=data["reason"])
-        except StaleEdit as stale:
-            status = stale.page_status
-            move_version(form, stale.current_version)
-            record = queries.get_visible_enquiry(user, enquiry_id)
-            context.update(enquiry=record, conflict={
-                "title": "This enquiry's outcome changed while you were deciding",
-                "message": "Nothing was saved. Check the outcome as it is now, then decide "
-                           "again."})
-        except Refused as refusal:  # not theirs to decide (403), nothing waiting, the rules
-            status = refusal.page_status
-            form.add_problems(refusal.problems)
-        else:
-            return done_with(request, "Outcome authorised: it has taken effect."
-                             if decided.outcome and not decided.proposed_outcome
-                             else "Outcome returned to the worker with your reason.",
-                             "protection:enquiry", enquiry_id=record.pk)
-    return render(request, template, {**context, "form": form}, status=status)
+    # Refused: not theirs to decide (403), nothing waiting, or the rules (400).
+    outcome = attempt(form, lambda data: actions.do_decide_s47_outcome(
+        record, acting_user=user, expected_version=data["version"],
+        decision=data["decision"], reason=data["reason"]), stale_message=STALE)
+    if outcome:
+        decided = outcome.result
+        return done_with(request, "Outcome authorised: it has taken effect."
+                         if decided.outcome and not decided.proposed_outcome
+                         else "Outcome returned to the worker with your reason.",
+                         "protection:enquiry", enquiry_id=record.pk)
+    if outcome.stale:
+        context.update(enquiry=queries.get_visible_enquiry(user, enquiry_id), conflict={
+            "title": "This enquiry's outcome changed while you were deciding",
+            "message": "Nothing was saved. Check the outcome as it is now, then decide "
+                       "again."})
+    return render(request, template, {**context, "form": form}, status=outcome.status)
