@@ -16,10 +16,10 @@ from playwright.sync_api import expect
 
 from hearth import calendar
 from hearth.access.codes import Role
-from hearth.protection import actions_strategy
+from hearth.protection.actions import strategy as actions_strategy
 from hearth.protection.codes import WorkerKind
 from hearth.protection.models import CPPlan, Section47Enquiry
-from hearth.protection.rules import plan_dates
+from hearth.protection.rules.pathway import plan_dates
 from tests.browser.helpers import assert_accessible, sign_in
 from tests.conftest import make_user
 

@@ -14,7 +14,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from hearth.protection import actions_strategy as actions
+from hearth.protection.actions import strategy as actions
 from hearth.protection.codes import StrategyDecision
 from hearth.protection.models import S47Visit
 from tests.browser.helpers import assert_accessible, error_summary, sign_in, summary_value

@@ -15,9 +15,9 @@ from playwright.sync_api import expect
 from hearth import calendar
 from hearth.engagement.models import EngagementEvent
 from hearth.protection import models as m
-from hearth.protection.actions_twoworkers import do_record_complex_needs
+from hearth.protection.actions.twoworkers import do_record_complex_needs
 from hearth.protection.models import TwoWorkerDecision
-from hearth.protection.rules import plan_dates
+from hearth.protection.rules.pathway import plan_dates
 from tests.browser.helpers import assert_accessible, error_summary, sign_in
 
 pytestmark = pytest.mark.browser

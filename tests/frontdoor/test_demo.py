@@ -37,7 +37,7 @@ def test_demo_data_gives_the_front_door_contacts_in_every_state(tmp_path, settin
     # …and child protection: a plan with a core group the police are in, an overdue ICPC, an
     # overdue review, a two-worker decision needed (issue 6).
     from hearth.protection.models import CPPlan, Section47Enquiry
-    from hearth.protection.queries_twoworkers import status_for
+    from hearth.protection.queries.twoworkers import status_for
 
     assert "Child protection for 4 more" in out
     assert CPPlan.objects.filter(end_on__isnull=True).count() == 2

@@ -18,7 +18,7 @@ from hearth import calendar
 from hearth.access.codes import Role
 from hearth.protection import models as m
 from hearth.protection.codes import ConferenceDecision, ConferenceKind, StrategyDecision
-from hearth.protection.rules import plan_dates
+from hearth.protection.rules.pathway import plan_dates
 from tests.conftest import make_user
 
 LONDON = ZoneInfo("Europe/London")

@@ -10,8 +10,8 @@ from datetime import date
 from django.utils import timezone
 
 from hearth import calendar
-from hearth.protection import actions_conferences as actions
 from hearth.protection import models as m
+from hearth.protection.actions import conferences as actions
 from hearth.protection.codes import ConferenceDecision, ConferenceKind, S47Outcome
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from hearth.protection import actions_strategy as actions
+from hearth.protection.actions import strategy as actions
 from hearth.protection.codes import S47Outcome, StrategyDecision, WorkerKind
 
 LONDON = ZoneInfo("Europe/London")

@@ -7,11 +7,8 @@ from __future__ import annotations
 import pytest
 
 from hearth.access.models import AuditEntry
-from hearth.protection.actions_twoworkers import (
-    ProtectionRefused,
-    do_end_complex_needs,
-    do_record_complex_needs,
-)
+from hearth.core.refusals import Refused as ProtectionRefused
+from hearth.protection.actions.twoworkers import do_end_complex_needs, do_record_complex_needs
 from hearth.protection.models import ComplexNeeds
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ import pytest
 
 from hearth.access.actions.users import do_create_token
 from hearth.access.models import AuditEntry
-from hearth.protection import actions_conferences as actions
+from hearth.protection.actions import conferences as actions
 from hearth.protection.codes import S47Outcome
 from hearth.protection.models import Conference, ConferenceFamilyMember, CPPlan
 
@@ -139,7 +139,7 @@ def test_a_plan_without_an_icpc_is_422_with_a_clear_message(client, fletchers, s
 def test_a_plan_ending_before_it_started_is_422(client, fletchers, social_worker, plan_for):
     plan = plan_for(fletchers["jack"], icpc_on=date(2026, 11, 16))
     read = call(client, social_worker, "GET", f"/cp-plans/{plan.pk}")
-    assert read.status_code == 200 and read["ETag"] == f'"cp-plan-{plan.pk}-v1"'
+    assert read.status_code == 200 and read["ETag"] == f'"cpplan-{plan.pk}-v1"'
     body = {"end_on": "2026-11-13", "reason": "no_longer_at_risk"}
     assert call(client, social_worker, "POST", f"/cp-plans/{plan.pk}/end",
                 body).status_code == 428
@@ -154,7 +154,7 @@ def test_a_plan_ending_before_it_started_is_422(client, fletchers, social_worker
                  {"end_on": "2026-11-17", "reason": "looked_after"},
                  **{"If-Match": read["ETag"]})
     assert ended.status_code == 200 and ended.json()["end_reason"] == "looked_after"
-    assert ended["ETag"] == f'"cp-plan-{plan.pk}-v2"'
+    assert ended["ETag"] == f'"cpplan-{plan.pk}-v2"'
 
 
 def test_r_cp_3_the_core_group_through_the_api(client, fletchers, social_worker, police,

@@ -12,7 +12,8 @@ import pytest
 from hearth.access.models import AuditEntry
 from hearth.chronology.codes import Kind
 from hearth.chronology.models import Event
-from hearth.protection import actions_conferences as actions
+from hearth.core.refusals import Refused
+from hearth.protection.actions import conferences as actions
 from hearth.protection.codes import FamilyParticipation, S47Outcome
 from hearth.protection.models import Conference, ConferenceFamilyMember, CPPlan
 
@@ -87,7 +88,7 @@ def test_r_cp_4_an_exclusion_without_its_reason_is_refused(icpc, fletchers, chai
 
 
 def test_r_cp_4_a_part_exclusion_says_which_part(icpc, fletchers, chair, social_worker):
-    with pytest.raises(actions.ProtectionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         actions.do_record_conference_outcome(
             icpc, acting_user=chair, expected_version=icpc.version,
             attendance={icpc.invitees.get().pk: {"attendance": "attended"}},

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from hearth import calendar
-from hearth.protection import rules
-from hearth.protection import rules_conferences as r
 from hearth.protection.codes import ConferenceKind, FamilyParticipation, S47Outcome
+from hearth.protection.rules import conferences as r
+from hearth.protection.rules import pathway as rules
 
 TODAY = date(2026, 11, 17)
 

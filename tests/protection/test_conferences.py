@@ -13,7 +13,8 @@ from hearth.access.codes import Role
 from hearth.access.models import AuditEntry
 from hearth.chronology.codes import Kind
 from hearth.chronology.models import Event
-from hearth.protection import actions_conferences as actions
+from hearth.core.refusals import Refused
+from hearth.protection.actions import conferences as actions
 from hearth.protection.codes import ConferenceDecision, ConferenceKind, S47Outcome
 from hearth.protection.models import Conference, ConferenceFamilyMember, CPPlan
 from tests.conftest import make_user
@@ -117,7 +118,7 @@ def test_an_icpc_needs_an_enquiry_that_found_one_is_needed_and_only_one(
     assert "already arranged for this Section 47 enquiry" in again.content.decode()
     assert Conference.objects.count() == 1
     # Another child's enquiry is not this child's.
-    with pytest.raises(actions.ProtectionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         arrange_icpc(fletchers["amy"], enquiry, social_worker)
     assert refused.value.problems == {"enquiry": "An initial conference follows a Section 47 "
                                                  "enquiry: choose the child's enquiry whose "
@@ -204,7 +205,7 @@ def test_r_cp_2_a_review_date_before_the_plans_start_is_refused(fletchers, socia
 def test_a_roth_conference_needs_a_child_not_on_a_plan(fletchers, social_worker, plan_for):
     jack = fletchers["jack"]
     plan_for(jack)
-    with pytest.raises(actions.ProtectionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         actions.do_arrange_conference(jack, acting_user=social_worker, kind="roth",
                                       held_on=date(2026, 11, 30), chair_name="Chris Chair",
                                       invitees=[POLICE])
@@ -261,7 +262,7 @@ def test_two_open_plans_for_one_child_are_refused_and_nothing_is_written(
     conference = arrange_icpc(jack, needs_icpc(enquiry_for(jack)), social_worker)
     plan_for(jack, icpc_on=date(2026, 11, 10))
     before = counts()
-    with pytest.raises(actions.ProtectionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         outcome(conference, chair, lead_social_worker=social_worker)
     assert refused.value.problems == {
         "decision": "Jack Fletcher already has an open child protection plan: a child cannot "
@@ -276,14 +277,14 @@ def test_a_plan_without_an_icpc_is_refused(fletchers, social_worker, chair, enqu
     jack = fletchers["jack"]
     arranged = arrange_icpc(jack, needs_icpc(enquiry_for(jack)), social_worker)
     before = counts()
-    with pytest.raises(actions.ProtectionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         actions.do_create_plan(arranged, acting_user=chair, category="NEG",
                                lead_social_worker=social_worker)
     assert refused.value.problems == {
         "conference": "A child protection plan starts at an initial conference: record the "
                       "ICPC first"}
     no_plan = outcome(arranged, chair, decision="no_plan", category="", outline_plan="")
-    with pytest.raises(actions.ProtectionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         actions.do_create_plan(no_plan, acting_user=chair, category="NEG",
                                lead_social_worker=social_worker)
     assert "record the ICPC first" in refused.value.problems["conference"]
@@ -291,7 +292,7 @@ def test_a_plan_without_an_icpc_is_refused(fletchers, social_worker, chair, enqu
         person=jack, kind="rcpc", plan=plan_for(fletchers["amy"]), held_on=date(2026, 11, 17),
         chair_name="Chris", held=True, decision="plan", arranged_by=social_worker,
         arranged_at=no_plan.arranged_at)
-    with pytest.raises(actions.ProtectionRefused):
+    with pytest.raises(Refused):
         actions.do_create_plan(review, acting_user=chair, category="NEG",
                                lead_social_worker=social_worker)
     assert CPPlan.objects.filter(person=jack).count() == 0 and counts()[1] == before[1] + 1

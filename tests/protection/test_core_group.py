@@ -12,8 +12,9 @@ import pytest
 from hearth.access.models import AuditEntry
 from hearth.chronology.codes import Kind
 from hearth.chronology.models import Event
+from hearth.core.refusals import Refused
 from hearth.people.models import AgencyShare
-from hearth.protection import actions_conferences as actions
+from hearth.protection.actions import conferences as actions
 from hearth.protection.models import CoreGroupMeeting, CoreGroupMember
 
 pytestmark = pytest.mark.django_db
@@ -165,7 +166,7 @@ def test_an_ended_plans_core_group_is_closed_and_its_partners_lose_sight(
     add_police(plan, social_worker, police)
     actions.do_end_plan(plan, acting_user=social_worker, expected_version=1,
                         end_on=date(2026, 11, 17), reason="no_longer_at_risk")
-    with pytest.raises(actions.ProtectionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         add_police(plan, social_worker, police)
     assert "has ended" in str(refused.value)
     assert as_user(police_partner).get(f"/cp-plans/{plan.pk}/core-group").status_code == 404

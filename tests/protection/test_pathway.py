@@ -16,8 +16,7 @@ from hearth.access.models import AuditEntry
 from hearth.chronology.codes import Kind
 from hearth.chronology.models import Event
 from hearth.frontdoor.actions import contacts as frontdoor
-from hearth.protection import actions_conferences as conferences
-from hearth.protection import actions_strategy as strategy
+from hearth.protection.actions import conferences, strategy
 from hearth.protection.codes import (
     ConferenceDecision,
     ConferenceKind,

@@ -14,8 +14,9 @@ from django.test import RequestFactory
 from hearth.access.models import AuditEntry
 from hearth.chronology.codes import Kind
 from hearth.chronology.models import Event
+from hearth.core.refusals import Refused
 from hearth.incidents.actions import do_record_meeting
-from hearth.protection import actions_conferences as actions
+from hearth.protection.actions import conferences as actions
 from hearth.protection.models import CPPlan
 
 pytestmark = pytest.mark.django_db
@@ -84,7 +85,7 @@ def test_a_plan_cannot_end_before_it_started(fletchers, social_worker, plan_for,
     plan.refresh_from_db()
     assert plan.is_open and plan.version == 1
     assert not AuditEntry.objects.filter(action="protection.plan_ended").exists()
-    with pytest.raises(actions.ProtectionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         actions.do_end_plan(plan, acting_user=social_worker, expected_version=1,
                             end_on=date(2026, 11, 1), reason="moved_away")
     assert refused.value.problems == {
@@ -124,7 +125,7 @@ def test_a_second_plan_for_a_child_on_one_is_refused(fletchers, social_worker, c
     second.person = jack
     second.save()
     CPPlan.objects.filter(conference=second).delete()
-    with pytest.raises(actions.ProtectionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         actions.do_create_plan(second, acting_user=chair, category="NEG",
                                lead_social_worker=social_worker)
     assert refused.value.problems == {

@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from hearth.protection import rules
 from hearth.protection.codes import WorkerKind
+from hearth.protection.rules import pathway as rules
 
 TODAY = date(2026, 11, 17)
 SW, CSC, POLICE, KNOWN = (WorkerKind.SOCIAL_WORKER, WorkerKind.CSC_WORKER, WorkerKind.POLICE,
@@ -172,7 +172,7 @@ def test_a_repeat_plan_within_two_years_of_the_last_one_ending_is_flagged():
 def test_r_cp_2_the_plan_page_flags_come_from_the_same_rules_and_a_closed_plan_has_none():
     from types import SimpleNamespace
 
-    from hearth.protection.queries_conferences import plan_flags
+    from hearth.protection.queries.conferences import plan_flags
 
     plan = SimpleNamespace(first_core_group_due=date(2026, 9, 1), next_review_due=TODAY,
                            is_open=True)

@@ -13,10 +13,10 @@ from hearth.access.codes import Role
 from hearth.access.models import AuditEntry
 from hearth.chronology.codes import Kind
 from hearth.chronology.models import Event
-from hearth.people.actions import StaleEdit
-from hearth.protection import actions_strategy as actions
+from hearth.core.refusals import Refused as ProtectionRefused
+from hearth.core.refusals import StaleEdit
+from hearth.protection.actions import strategy as actions
 from hearth.protection.codes import ConferenceKind, S47Outcome, WorkerKind
-from hearth.protection.errors import ProtectionRefused
 from hearth.protection.models import Conference, S47Visit, S47VisitWorker, Section47Enquiry
 from tests.conftest import make_user
 from tests.protection.conftest import LONDON

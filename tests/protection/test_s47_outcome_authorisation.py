@@ -20,12 +20,11 @@ from hearth.access.codes import Role
 from hearth.access.models import AuditEntry
 from hearth.chronology.codes import Kind
 from hearth.chronology.models import Event
-from hearth.people.actions import StaleEdit
-from hearth.protection import actions_strategy as actions
-from hearth.protection import queries_strategy
+from hearth.core.refusals import Refused, StaleEdit
+from hearth.protection.actions import strategy as actions
 from hearth.protection.codes import S47Outcome
-from hearth.protection.errors import ProtectionRefused
 from hearth.protection.models import Section47Enquiry
+from hearth.protection.queries import strategy as queries_strategy
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
@@ -137,7 +136,7 @@ def test_r_cp_1_a_manager_returns_the_outcome_with_a_reason(jacks, social_worker
                                                             team_manager):
     propose(jacks, social_worker)
     before = written()
-    with pytest.raises(ProtectionRefused) as refused:
+    with pytest.raises(Refused) as refused:
         decide(jacks, team_manager, "return", "")
     assert list(refused.value.problems) == ["reason"]
     assert written() == before
@@ -148,7 +147,7 @@ def test_r_cp_1_a_manager_returns_the_outcome_with_a_reason(jacks, social_worker
     assert AuditEntry.objects.get(action="protection.s47_outcome_returned").fields[
         "reason"] == "Speak to the GP before we close this."
     # Nothing waits now; Sam proposes again and the return is cleared.
-    with pytest.raises(actions.NothingToAuthorise):
+    with pytest.raises(Refused):
         decide(jacks, team_manager)
     again = propose(jacks, social_worker)
     assert again.awaiting_authorisation and again.returned_reason == ""
@@ -165,7 +164,7 @@ def test_r_cp_1_only_a_manager_of_the_team_holding_the_case_and_never_the_propos
                       (sue, "Only the team manager of Family Help North"),
                       (chair, "Only the team manager of Family Help North"),
                       (team_manager, "You proposed this outcome")):
-        with pytest.raises(actions.NotTheAuthorisingManager, match=says):
+        with pytest.raises(Refused, match=says):
             decide(jacks, who)
         jacks.refresh_from_db()
         assert (jacks.outcome, jacks.version) == ("", 2)
@@ -290,7 +289,7 @@ def test_r_cp_1_the_api_proposes_and_a_manager_authorises(client, jacks, social_
     assert call(client, team_manager, "POST", decide_url,
                 {"decision": "authorise"}).status_code == 428
     assert call(client, team_manager, "POST", decide_url, {"decision": "authorise"},
-                **{"If-Match": '"s47-enquiry-0-v1"'}).status_code == 412
+                **{"If-Match": '"section47enquiry-0-v1"'}).status_code == 412
     refused = call(client, sue, "POST", decide_url, {"decision": "authorise"},
                    **{"If-Match": etag})
     assert refused.status_code == 403 and "Family Help North" in refused.json()["detail"]
@@ -320,7 +319,7 @@ def test_r_cp_1_a_service_managers_refusal_through_the_api_writes_nothing(
     call(client, boss, "GET", f"{API}/s47-enquiries/{jacks.pk}")
     before = written()
     response = call(client, boss, "POST", f"{API}/s47-enquiries/{jacks.pk}/outcome/authorisation",
-                    {"decision": "authorise"}, **{"If-Match": f'"s47-enquiry-{jacks.pk}-v2"'})
+                    {"decision": "authorise"}, **{"If-Match": f'"section47enquiry-{jacks.pk}-v2"'})
     assert response.status_code == 403
     assert written() == before
     assert Section47Enquiry.objects.get(pk=jacks.pk).outcome == ""
@@ -339,7 +338,7 @@ def test_r_cp_1_once_an_icpc_is_arranged_a_proposal_to_drop_it_cannot_be_authori
                               held_on=date(2026, 11, 30), chair_name="Chris Chair",
                               arranged_by=social_worker, arranged_at=timezone.now())
     before = written()
-    with pytest.raises(ProtectionRefused, match="initial conference has been arranged"):
+    with pytest.raises(Refused, match="initial conference has been arranged"):
         decide(jacks, team_manager)
     assert written() == before
     assert decide(jacks, team_manager, "return", "The ICPC goes ahead.").proposal_returned

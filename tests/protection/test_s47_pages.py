@@ -14,7 +14,7 @@ import pytest
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from hearth.protection import actions_strategy as actions
+from hearth.protection.actions import strategy as actions
 from hearth.protection.codes import ConferenceKind
 from hearth.protection.models import Conference, S47Visit, S47VisitWorker
 

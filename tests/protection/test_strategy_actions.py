@@ -11,10 +11,10 @@ import pytest
 from hearth.access.models import AuditEntry
 from hearth.chronology.codes import Kind
 from hearth.chronology.models import Event
+from hearth.core.refusals import Refused as ProtectionRefused
 from hearth.frontdoor.actions import contacts as frontdoor
-from hearth.protection import actions_strategy as actions
+from hearth.protection.actions import strategy as actions
 from hearth.protection.codes import StrategyDecision, StrategyOrigin
-from hearth.protection.errors import ProtectionRefused
 from hearth.protection.models import (
     Section47Enquiry,
     StrategyAction,

@@ -12,7 +12,7 @@ import pytest
 
 from hearth.access.actions.users import do_create_token
 from hearth.access.models import AuditEntry
-from hearth.protection import actions_strategy as actions
+from hearth.protection.actions import strategy as actions
 from hearth.protection.models import S47Visit, Section47Enquiry, StrategyDiscussion
 
 pytestmark = pytest.mark.django_db
@@ -68,7 +68,7 @@ def test_r_cp_1_a_partner_system_records_jacks_strategy_discussion(client, fletc
     got = call(client, social_worker, "GET", f"{API}/s47-enquiries/{enquiry.pk}")
     assert got.status_code == 200
     assert got.json()["icpc_due"] == "2026-12-07" and got.json()["joint"] is True
-    assert got["ETag"] == f'"s47-enquiry-{enquiry.pk}-v1"'
+    assert got["ETag"] == f'"section47enquiry-{enquiry.pk}-v1"'
     assert AuditEntry.objects.filter(action="api_view_s47_enquiry").count() == 1
 
 

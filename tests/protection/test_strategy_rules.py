@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from hearth.protection import rules as protection_rules
-from hearth.protection import rules_strategy as rules
 from hearth.protection.codes import S47Outcome, StrategyDecision, WorkerKind
+from hearth.protection.rules import pathway as protection_rules
+from hearth.protection.rules import strategy as rules
 
 LONDON = ZoneInfo("Europe/London")
 TODAY = date(2026, 11, 17)

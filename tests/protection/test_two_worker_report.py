@@ -15,7 +15,7 @@ from hearth.access.codes import Role
 from hearth.casework.models import Involvement
 from hearth.engagement.models import EngagementEvent
 from hearth.people import actions as people
-from hearth.protection.actions_twoworkers import (
+from hearth.protection.actions.twoworkers import (
     do_record_complex_needs,
     do_record_two_worker_decision,
 )

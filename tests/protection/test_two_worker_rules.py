@@ -8,8 +8,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from hearth.protection import rules_twoworkers as rules
-from hearth.protection.rules_twoworkers import DecisionRef, Family, Member
+from hearth.protection.rules import twoworkers as rules
+from hearth.protection.rules.twoworkers import DecisionRef, Family, Member
 
 TODAY = date(2026, 11, 17)
 

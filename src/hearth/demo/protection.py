@@ -43,9 +43,8 @@ def _mother(child: Person) -> Person | None:
 
 def seed_protection() -> int:
     """Returns how many children were given a child protection history."""
-    from hearth.protection import actions_conferences as conferences
-    from hearth.protection import actions_strategy as strategy
-    from hearth.protection.actions_twoworkers import do_record_complex_needs
+    from hearth.protection.actions import conferences, strategy
+    from hearth.protection.actions.twoworkers import do_record_complex_needs
 
     sam = User.objects.filter(username="demo.socialworker").first()
     chair = User.objects.filter(username="demo.chair").first()

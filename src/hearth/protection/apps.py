@@ -9,10 +9,13 @@ class ProtectionConfig(AppConfig):
     def ready(self) -> None:
         from hearth.core import visibility
         from hearth.people.models import Person
-        from hearth.protection.queries_conferences import chair_reach
+        from hearth.protection.queries.conferences import chair_reach
+        from hearth.protection.queries.pathway import register_scopes
 
         # Conference chairs see the children the conference service works with.
         visibility.add_reach(Person, chair_reach)
+        # Whoever sees the child sees the records of its child protection pathway.
+        register_scopes()
         from hearth.chronology.actions import register
         from hearth.protection import chronology as c
         from hearth.protection import models as m

@@ -8,9 +8,9 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from hearth.protection import queries_conferences as queries
-from hearth.protection import rules_conferences as rules
 from hearth.protection.codes import ConferenceKind
+from hearth.protection.queries import conferences as queries
+from hearth.protection.rules import conferences as rules
 
 register = template.Library()
 

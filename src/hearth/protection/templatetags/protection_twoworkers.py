@@ -12,7 +12,7 @@ from __future__ import annotations
 from django import template
 from django.template.loader import render_to_string
 
-from hearth.protection.queries_twoworkers import status_for
+from hearth.protection.queries.twoworkers import status_for
 
 register = template.Library()
 

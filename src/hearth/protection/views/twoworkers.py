@@ -14,12 +14,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import require, requires
-from hearth.protection import actions_twoworkers as actions
-from hearth.protection import queries_twoworkers as queries
-from hearth.protection.forms_twoworkers import ComplexNeedsForm, DecisionForm, add_problems
-
-FORM_ERROR_STATUS = 400
-FORBIDDEN = 403
+from hearth.core.pages import attempt, done_with, form_page
+from hearth.core.refusals import Refused
+from hearth.protection.actions import twoworkers as actions
+from hearth.protection.forms.twoworkers import ComplexNeedsForm, DecisionForm
+from hearth.protection.queries import twoworkers as queries
 
 
 def _family_page(request, person, *, form=None, status: int = 200):
@@ -45,44 +44,27 @@ def two_workers(request, person_id):
     # R-TWO-3: the decision is only the team manager's to record.
     require(user, "protection.two_workers")
     form = DecisionForm(request.POST)
-    status = FORM_ERROR_STATUS
-    if form.is_valid():
-        try:
-            decision = actions.do_record_two_worker_decision(person, acting_user=user,
-                                                             **form.decision())
-        except actions.NotTheTeamManager as exc:
-            form.add_error(None, str(exc))
-            status = FORBIDDEN
-        except actions.ProtectionRefused as exc:
-            add_problems(form, exc.problems)
-        else:
-            messages.success(request, "Decision recorded: " + (
-                "two workers are allocated." if decision.two_workers
-                else "two workers are not allocated."))
-            return redirect("protection:two_workers", person_id=person.pk)
-    return _family_page(request, person, form=form, status=status)
+    outcome = attempt(form, lambda _: actions.do_record_two_worker_decision(
+        person, acting_user=user, **form.decision()))
+    if outcome:
+        return done_with(request, "Decision recorded: " + (
+            "two workers are allocated." if outcome.result.two_workers
+            else "two workers are not allocated."), "protection:two_workers",
+            person_id=person.pk)
+    return _family_page(request, person, form=form, status=outcome.status)
 
 
 @requires("protection.record")
 @require_http_methods(["GET", "POST"])
 def complex_needs_new(request, person_id):
-    user = request.user
-    person = queries.get_visible_person(user, person_id)
-    if request.method == "GET":
-        return render(request, "protection/twoworkers/complex_needs_new.html",
-                      {"person": person, "form": ComplexNeedsForm()})
-    form = ComplexNeedsForm(request.POST)
-    if form.is_valid():
-        try:
-            actions.do_record_complex_needs(person, acting_user=user,
-                                            description=form.cleaned_data["description"])
-        except actions.ProtectionRefused as exc:
-            add_problems(form, exc.problems)
-        else:
-            messages.success(request, "Complex needs recorded.")
-            return redirect("protection:two_workers", person_id=person.pk)
-    return render(request, "protection/twoworkers/complex_needs_new.html",
-                  {"person": person, "form": form}, status=FORM_ERROR_STATUS)
+    person = queries.get_visible_person(request.user, person_id)
+    return form_page(
+        request, "protection/twoworkers/complex_needs_new.html", {"person": person},
+        ComplexNeedsForm(request.POST if request.method == "POST" else None),
+        lambda data: actions.do_record_complex_needs(person, acting_user=request.user,
+                                                     description=data["description"]),
+        lambda _: done_with(request, "Complex needs recorded.", "protection:two_workers",
+                            person_id=person.pk))
 
 
 @requires("protection.record")
@@ -91,8 +73,8 @@ def complex_needs_end(request, needs_id):
     needs = queries.get_visible_needs(request.user, needs_id)
     try:
         actions.do_end_complex_needs(needs, acting_user=request.user)
-    except actions.ProtectionRefused as exc:
-        messages.info(request, str(exc))
+    except Refused as refusal:
+        messages.info(request, refusal.message)
     else:
         messages.success(request, "Complex needs ended.")
     return redirect("protection:two_workers", person_id=needs.person_id)

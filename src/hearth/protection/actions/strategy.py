@@ -2,7 +2,7 @@
 one audit row each, the child's chronology kept in step (R-CP-1, R-TWO-1). An outcome with no
 conference is proposed by the worker and takes effect when a team manager authorises it.
 
-Refusals raise ``ProtectionRefused`` naming the inputs at fault; nothing is written. A stale
+Refusals raise ``Refused`` naming the inputs at fault; nothing is written. A stale
 outcome raises ``StaleEdit``.
 """
 
@@ -16,28 +16,21 @@ from django.db import transaction
 from django.utils import timezone
 
 from hearth.access.actions import audit
-from hearth.access.codes import Role
 from hearth.access.models.users import AgencyKind
 from hearth.casework.models import InvolvementStatus
 from hearth.chronology import actions as chronology
-from hearth.people.actions import StaleEdit
+from hearth.core.refusals import Refused, Why
+from hearth.core.versions import check_version
 from hearth.people.models import Person
-from hearth.protection import queries_strategy as queries
-from hearth.protection import queries_twoworkers
-from hearth.protection import rules_strategy as rules
 from hearth.protection.codes import S47Outcome, StrategyOrigin, WorkerKind
-from hearth.protection.errors import ProtectionRefused
 from hearth.protection.models import (
     S47Visit,
     Section47Enquiry,
     StrategyAction,
     StrategyDiscussion,
 )
-
-__all__ = ["NotTheAuthorisingManager", "NothingToAuthorise", "ProtectionRefused", "StaleEdit",
-           "authorise_refusal", "do_complete_strategy_action", "do_decide_s47_outcome",
-           "do_record_s47_outcome", "do_record_s47_visit", "do_record_strategy_discussion",
-           "record_view"]
+from hearth.protection.queries import strategy as queries
+from hearth.protection.rules import strategy as rules
 
 
 def _text(value: Any) -> str:
@@ -117,7 +110,7 @@ def do_record_strategy_discussion(
             problems.setdefault(f"participants.{i}.agency_kind",
                                 f"Select the kind of agency of participant {i + 1}")
     if problems:
-        raise ProtectionRefused(problems)
+        raise Refused(problems)
     assert held_on is not None
     discussion = StrategyDiscussion.objects.create(
         person=person, origin=origin,
@@ -160,13 +153,13 @@ def do_complete_strategy_action(action: StrategyAction, *, acting_user,
     today = timezone.localdate()
     done_on = done_on or today
     if current.done_on is not None:
-        raise ProtectionRefused(f"This action was already marked done on "
-                                f"{current.done_on:%-d %B %Y}", field="done_on")
+        raise Refused(f"This action was already marked done on {current.done_on:%-d %B %Y}",
+                      field="done_on")
     if done_on > today:
-        raise ProtectionRefused("The date it was done cannot be in the future", field="done_on")
+        raise Refused("The date it was done cannot be in the future", field="done_on")
     if done_on < current.discussion.held_on:
-        raise ProtectionRefused("An action cannot be done before the strategy discussion "
-                                "agreed it", field="done_on")
+        raise Refused("An action cannot be done before the strategy discussion agreed it",
+                      field="done_on")
     current.done_on = done_on
     current.save(update_fields=["done_on"])
     audit.record("protection.strategy_action_done", user=acting_user,
@@ -234,7 +227,7 @@ def do_record_s47_visit(enquiry: Section47Enquiry, *, acting_user, visited_at: d
     for field, message in _worker_user_problems(workers).items():
         problems.setdefault(field, message)
     if problems:
-        raise ProtectionRefused(problems)
+        raise Refused(problems)
     assert visited_at is not None
     visit = S47Visit.objects.create(
         enquiry=current, visited_at=visited_at, place=place, child_seen=bool(child_seen),
@@ -256,15 +249,6 @@ def do_record_s47_visit(enquiry: Section47Enquiry, *, acting_user, visited_at: d
     return visit
 
 
-class NotTheAuthorisingManager(ProtectionRefused):
-    """R-CP-1: only a team manager of the team holding the case, and never the worker who
-    proposed the outcome, authorises it or returns it. Nothing was written."""
-
-
-class NothingToAuthorise(ProtectionRefused):
-    """There is no outcome waiting for authorisation (the record's state forbids it)."""
-
-
 def _date(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -281,8 +265,7 @@ def do_record_s47_outcome(enquiry: Section47Enquiry, *, acting_user, expected_ve
     the enquiry open (R-CP-1). Refused once an ICPC has been arranged from an "ICPC needed"
     outcome and the outcome would change. ``StaleEdit`` when someone saved it meanwhile."""
     current = Section47Enquiry.objects.select_for_update().get(pk=enquiry.pk)
-    if current.version != expected_version:
-        raise StaleEdit(current.version)
+    check_version(current, expected_version, "enquiry")
     outcome, reasons = _text(outcome), _text(reasons)
     problems = rules.outcome_problems(outcome=outcome, reasons=reasons, outcome_on=outcome_on,
                                       started_on=current.started_on,
@@ -292,7 +275,7 @@ def do_record_s47_outcome(enquiry: Section47Enquiry, *, acting_user, expected_ve
         problems["outcome"] = ("An initial conference has been arranged following this "
                                "enquiry: the outcome can no longer change")
     if problems:
-        raise ProtectionRefused(problems)
+        raise Refused(problems)
     assert outcome_on is not None
     after = {"outcome": outcome, "outcome_reasons": reasons, "outcome_on": outcome_on.isoformat()}
     in_effect = {"outcome": current.outcome, "outcome_reasons": current.outcome_reasons,
@@ -344,39 +327,24 @@ def _clear_proposal(enquiry: Section47Enquiry) -> None:
     enquiry.returned_by = enquiry.returned_at = None
 
 
-def authorising_teams(enquiry: Section47Enquiry) -> list:
-    """The teams holding the child's case: their team managers authorise outcomes."""
-    return queries_twoworkers.deciding_teams([enquiry.person_id])
-
-
-def authorise_refusal(user, enquiry: Section47Enquiry, teams=None) -> str | None:
-    """Why ``user`` may not authorise or return ``enquiry``'s proposed outcome (None: they
-    may): a team manager of a team holding the case, never the proposer (R-CP-1)."""
-    teams = authorising_teams(enquiry) if teams is None else teams
-    return rules.authoriser_problem(
-        team_manager=user.role == Role.TEAM_MANAGER,
-        of_the_team=bool(user.team_id) and any(t.pk == user.team_id for t in teams),
-        proposer=enquiry.proposed_by_id == user.pk, teams=[t.name for t in teams])
-
-
 @transaction.atomic
 def do_decide_s47_outcome(enquiry: Section47Enquiry, *, acting_user, expected_version: int,
                           decision: str, reason: str = "") -> Section47Enquiry:
     """A team manager authorises the outcome proposed for a Section 47 enquiry, or returns it
     to the worker with the reason (R-CP-1). Authorised, it takes effect: no ICPC is due, the
-    chronology has the outcome and the enquiry closes. Refused (``NotTheAuthorisingManager``)
+    chronology has the outcome and the enquiry closes. Refused (forbidden)
     for anyone but a team manager of a team holding the case, and for the proposer;
-    ``NothingToAuthorise`` when no outcome is waiting; ``StaleEdit`` when the enquiry changed
+    refused (state) when no outcome is waiting; ``StaleEdit`` when the enquiry changed
     meanwhile. Nothing is written when refused."""
     current = (Section47Enquiry.objects.select_for_update().select_related("person")
                .get(pk=enquiry.pk))
-    if current.version != expected_version:
-        raise StaleEdit(current.version)
+    check_version(current, expected_version, "enquiry")
     if not current.awaiting_authorisation:
-        raise NothingToAuthorise("No outcome of this enquiry is waiting for authorisation")
-    refusal = authorise_refusal(acting_user, current)
+        raise Refused("No outcome of this enquiry is waiting for authorisation",
+                      why=Why.STATE)
+    refusal = queries.authorise_refusal(acting_user, current)
     if refusal:
-        raise NotTheAuthorisingManager(refusal)
+        raise Refused(refusal, why=Why.FORBIDDEN)
     decision, reason = _text(decision), _text(reason)
     problems = rules.decision_on_outcome_problems(decision=decision, reason=reason)
     if (not problems and decision == rules.AUTHORISE
@@ -386,7 +354,7 @@ def do_decide_s47_outcome(enquiry: Section47Enquiry, *, acting_user, expected_ve
                                 "enquiry: the outcome can no longer change. Return the "
                                 "proposal to the worker")
     if problems:
-        raise ProtectionRefused(problems)
+        raise Refused(problems)
     now = timezone.now()
     proposal = {"enquiry": current.pk, "outcome": current.proposed_outcome,
                 "outcome_on": _date(current.proposed_on), "proposed_by": current.proposed_by_id}

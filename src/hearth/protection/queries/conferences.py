@@ -17,9 +17,9 @@ from hearth.access.codes import Role
 from hearth.access.models import User
 from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.casework.rules import CASE_HOLDING_ROLES
+from hearth.core.visibility import get_visible_or_404
 from hearth.people.models import Person, Relationship
 from hearth.people.queries import get_visible_person as get_visible_person
-from hearth.protection import rules
 from hearth.protection.codes import ConferenceKind, S47Outcome
 from hearth.protection.models import (
     Conference,
@@ -28,6 +28,7 @@ from hearth.protection.models import (
     CPPlan,
     Section47Enquiry,
 )
+from hearth.protection.rules import pathway as rules
 
 #: Who may lead a child protection plan: qualified social workers and their managers.
 LEAD_ROLES = frozenset(CASE_HOLDING_ROLES | {Role.TEAM_MANAGER})
@@ -46,18 +47,11 @@ def _visible(user) -> QuerySet[Person]:
 
 # --- conferences ------------------------------------------------------------------------------
 
-def visible_conferences(user) -> QuerySet[Conference]:
-    return Conference.objects.filter(person__in=_visible(user).values("pk"))
-
-
 def get_visible_conference(user, conference_id) -> Conference:
-    try:
-        return (visible_conferences(user)
-                .select_related("person", "enquiry", "plan", "chair", "arranged_by",
-                                "recorded_by")
-                .get(pk=conference_id))
-    except (Conference.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("No such conference.") from exc
+    return get_visible_or_404(
+        Conference.objects.select_related("person", "enquiry", "plan", "chair", "arranged_by",
+                                          "recorded_by"),
+        user, conference_id, "conference")
 
 
 def conferences_of(person: Person) -> list[Conference]:
@@ -113,23 +107,15 @@ def chairs() -> list[User]:
 
 # --- plans ------------------------------------------------------------------------------------
 
-def visible_plans(user) -> QuerySet[CPPlan]:
-    return CPPlan.objects.filter(person__in=_visible(user).values("pk"))
-
-
 def _live_members() -> Prefetch:
     return Prefetch("core_group", queryset=CoreGroupMember.objects.select_related(
         "partner_agency", "person").order_by("pk"))
 
 
 def get_visible_plan(user, plan_id) -> CPPlan:
-    try:
-        return (visible_plans(user)
-                .select_related("person", "conference", "lead_social_worker", "ended_by")
-                .prefetch_related(_live_members())
-                .get(pk=plan_id))
-    except (CPPlan.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("No such plan.") from exc
+    return get_visible_or_404(
+        CPPlan.objects.select_related("person", "conference", "lead_social_worker", "ended_by")
+        .prefetch_related(_live_members()), user, plan_id, "plan")
 
 
 def get_core_group_plan(user, plan_id) -> CPPlan:
@@ -196,12 +182,9 @@ def plan_detail(plan: CPPlan) -> dict:
 
 
 def get_visible_member(user, member_id) -> CoreGroupMember:
-    try:
-        return (CoreGroupMember.objects.filter(plan__in=visible_plans(user).values("pk"))
-                .select_related("plan__person", "partner_agency", "person")
-                .get(pk=member_id))
-    except (CoreGroupMember.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("No such core group member.") from exc
+    return get_visible_or_404(
+        CoreGroupMember.objects.select_related("plan__person", "partner_agency", "person"),
+        user, member_id, "core group member")
 
 
 # --- people to choose from --------------------------------------------------------------------

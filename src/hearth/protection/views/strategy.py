@@ -13,20 +13,21 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
-from hearth.protection import actions_strategy as actions
-from hearth.protection import queries_strategy as queries
+from hearth.core.pages import attempt, done_with
+from hearth.core.refusals import Refused
+from hearth.protection.actions import strategy as actions
 from hearth.protection.codes import ConferenceKind, S47Outcome, StrategyOrigin
-from hearth.protection.forms_strategy import (
+from hearth.protection.forms.strategy import (
     MORE_ROWS,
     OutcomeDecisionForm,
     OutcomeForm,
     StrategyForm,
     VisitForm,
 )
+from hearth.protection.queries import strategy as queries
 
-FORM_ERROR_STATUS = 400
-FORBIDDEN = 403
-CONFLICT = 409
+#: On the form when someone else saved the enquiry first (the page explains above it).
+STALE = "Nothing was saved: the enquiry changed while you were working on it."
 
 
 def overdue(enquiry) -> bool:
@@ -112,8 +113,8 @@ def strategy_new(request, person_id):
                 participants=form.participants(), information_shared=data["information_shared"],
                 decision=data["decision"], decision_reasons=data["decision_reasons"],
                 actions=form.actions())
-        except actions.ProtectionRefused as exc:
-            form.add_problems(exc.problems)
+        except Refused as refusal:
+            form.add_problems(refusal.problems)
         else:
             enquiry = getattr(discussion, "enquiry", None)
             if enquiry is not None:
@@ -126,7 +127,7 @@ def strategy_new(request, person_id):
     elif no_origin:
         form.add_error(None, "This child has no open case: record the discussion from a "
                              "contact or an assessment")
-    return render(request, template, {**context, "form": form}, status=FORM_ERROR_STATUS)
+    return render(request, template, {**context, "form": form}, status=400)
 
 
 def _discussion_page(request, discussion, *, status=200, problem=""):
@@ -152,12 +153,12 @@ def strategy_action_done(request, discussion_id, action_id):
     action = queries.get_visible_action(request.user, discussion_id, action_id)
     try:
         actions.do_complete_strategy_action(action, acting_user=request.user)
-    except actions.ProtectionRefused as exc:
+    except Refused as refusal:
         discussion = queries.get_visible_discussion(request.user, discussion_id)
-        return _discussion_page(request, discussion, status=FORM_ERROR_STATUS,
-                                problem=str(exc))
-    messages.success(request, "Action marked as done.")
-    return redirect("protection:strategy", discussion_id=discussion_id)
+        return _discussion_page(request, discussion, status=refusal.page_status,
+                                problem=refusal.message)
+    return done_with(request, "Action marked as done.", "protection:strategy",
+                     discussion_id=discussion_id)
 
 
 @requires("protection.view")
@@ -176,7 +177,7 @@ def enquiry(request, enquiry_id):
         "overdue": overdue(record), "conferences": conferences,
         "icpc_link": icpc_link(child, record) if may_arrange else "",
         "may_authorise": record.awaiting_authorisation and user.has_hearth_permission(
-            "protection.dashboard") and actions.authorise_refusal(user, record) is None,
+            "protection.dashboard") and queries.authorise_refusal(user, record) is None,
         "can_record": user.has_hearth_permission("protection.record")})
 
 
@@ -201,12 +202,12 @@ def s47_visit_new(request, enquiry_id):
                 record, acting_user=user, visited_at=form.visited_at(), place=data["place"],
                 child_seen=data["child_seen"], child_seen_alone=data["child_seen_alone"],
                 notes=data["notes"], workers=form.workers(), **form.police_absence())
-        except actions.ProtectionRefused as exc:
-            form.add_problems(exc.problems)
+        except Refused as refusal:
+            form.add_problems(refusal.problems)
         else:
-            messages.success(request, "Section 47 visit recorded.")
-            return redirect("protection:enquiry", enquiry_id=record.pk)
-    return render(request, template, {**context, "form": form}, status=FORM_ERROR_STATUS)
+            return done_with(request, "Section 47 visit recorded.", "protection:enquiry",
+                             enquiry_id=record.pk)
+    return render(request, template, {**context, "form": form}, status=400)
 
 
 @requires("protection.record")
@@ -222,34 +223,21 @@ def enquiry_outcome(request, enquiry_id):
     form = OutcomeForm(request.POST)
     form.is_valid()
     form.check(record, timezone.localdate())
-    status = FORM_ERROR_STATUS
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            saved = actions.do_record_s47_outcome(
-                record, acting_user=user, expected_version=data["version"],
-                outcome=data["outcome"], reasons=data["reasons"], outcome_on=data["outcome_on"])
-        except actions.StaleEdit as exc:
-            status = CONFLICT
-            form.data = form.data.copy()
-            form.data["version"] = str(exc.current_version)
-            record = queries.get_visible_enquiry(user, enquiry_id)
-            context.update(enquiry=record, conflict={
-                "title": "Someone else recorded this enquiry's outcome while you were working",
-                "message": "Nothing was saved. The outcome as it is now is shown above the "
-                           "form; what you entered is kept in the form: check it, then save "
-                           "again."})
-        except actions.ProtectionRefused as exc:
-            form.add_problems(exc.problems)
-        else:
-            if saved.awaiting_authorisation:
-                messages.success(request, "Outcome recorded: it takes effect when a team "
-                                          "manager authorises it. Until then the initial "
-                                          "child protection conference stays due.")
-            else:
-                messages.success(request, "Outcome of the Section 47 enquiry recorded.")
-            return redirect("protection:enquiry", enquiry_id=record.pk)
-    return render(request, template, {**context, "form": form}, status=status)
+    outcome = attempt(form, lambda data: actions.do_record_s47_outcome(
+        record, acting_user=user, expected_version=data["version"], outcome=data["outcome"],
+        reasons=data["reasons"], outcome_on=data["outcome_on"]), stale_message=STALE)
+    if outcome:
+        return done_with(request, "Outcome recorded: it takes effect when a team manager "
+                                  "authorises it. Until then the initial child protection "
+                                  "conference stays due." if outcome.result.awaiting_authorisation
+                         else "Outcome of the Section 47 enquiry recorded.",
+                         "protection:enquiry", enquiry_id=record.pk)
+    if outcome.stale:
+        context.update(enquiry=queries.get_visible_enquiry(user, enquiry_id), conflict={
+            "title": "Someone else recorded this enquiry's outcome while you were working",
+            "message": "Nothing was saved. The outcome as it is now is shown above the form; "
+                       "what you entered is kept in the form: check it, then save again."})
+    return render(request, template, {**context, "form": form}, status=outcome.status)
 
 
 @requires("protection.dashboard")
@@ -262,7 +250,7 @@ def outcome_decision(request, enquiry_id):
     record = queries.get_visible_enquiry(user, enquiry_id)
     template = "protection/strategy/outcome_decision.html"
     context = {"enquiry": record, "person": record.person,
-               "refusal": actions.authorise_refusal(user, record)
+               "refusal": queries.authorise_refusal(user, record)
                if record.awaiting_authorisation else ""}
     if request.method == "GET":
         if record.awaiting_authorisation:
@@ -272,33 +260,19 @@ def outcome_decision(request, enquiry_id):
     form = OutcomeDecisionForm(request.POST)
     form.is_valid()
     form.check()
-    status = FORM_ERROR_STATUS
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            decided = actions.do_decide_s47_outcome(
-                record, acting_user=user, expected_version=data["version"],
-                decision=data["decision"], reason=data["reason"])
-        except actions.StaleEdit as exc:
-            status = CONFLICT
-            form.data = form.data.copy()
-            form.data["version"] = str(exc.current_version)
-            record = queries.get_visible_enquiry(user, enquiry_id)
-            context.update(enquiry=record, conflict={
-                "title": "This enquiry's outcome changed while you were deciding",
-                "message": "Nothing was saved. Check the outcome as it is now, then decide "
-                           "again."})
-        except actions.NothingToAuthorise as exc:
-            status = CONFLICT
-            form.add_error(None, str(exc))
-        except actions.NotTheAuthorisingManager as exc:
-            status = FORBIDDEN
-            form.add_error(None, str(exc))
-        except actions.ProtectionRefused as exc:
-            form.add_problems(exc.problems)
-        else:
-            messages.success(request, "Outcome authorised: it has taken effect."
-                             if decided.outcome and not decided.proposed_outcome
-                             else "Outcome returned to the worker with your reason.")
-            return redirect("protection:enquiry", enquiry_id=record.pk)
-    return render(request, template, {**context, "form": form}, status=status)
+    # Refused: not theirs to decide (403), nothing waiting, or the rules (400).
+    outcome = attempt(form, lambda data: actions.do_decide_s47_outcome(
+        record, acting_user=user, expected_version=data["version"],
+        decision=data["decision"], reason=data["reason"]), stale_message=STALE)
+    if outcome:
+        decided = outcome.result
+        return done_with(request, "Outcome authorised: it has taken effect."
+                         if decided.outcome and not decided.proposed_outcome
+                         else "Outcome returned to the worker with your reason.",
+                         "protection:enquiry", enquiry_id=record.pk)
+    if outcome.stale:
+        context.update(enquiry=queries.get_visible_enquiry(user, enquiry_id), conflict={
+            "title": "This enquiry's outcome changed while you were deciding",
+            "message": "Nothing was saved. Check the outcome as it is now, then decide "
+                       "again."})
+    return render(request, template, {**context, "form": form}, status=outcome.status)

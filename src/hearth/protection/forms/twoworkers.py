@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from django import forms
 
-from hearth.core.forms import add_problems as add_problems
 from hearth.core.forms import date_field
-from hearth.protection import rules_twoworkers as rules
+from hearth.protection.rules import twoworkers as rules
 
 YES_NO = [("yes", "Yes, two workers are allocated"), ("no", "No, one worker is allocated")]
 

@@ -11,200 +11,35 @@ case authorises it (``POST .../outcome/authorisation``: 403 for anyone else or t
 409 when nothing waits).
 (No ``from __future__ import annotations``: django-ninja reads the annotations.)"""
 
-from datetime import date, datetime
-from uuid import UUID
-
 from django.http import Http404, HttpResponse
-from ninja import Router, Schema, Status
-from ninja.errors import HttpError
+from ninja import Router, Status
 
-from hearth.api_auth import AuthedRequest, permission, require_if_match
-from hearth.api_problems import Problem, unprocessable
+from hearth.access.permissions import AuthedRequest, permission
 from hearth.casework.models import Involvement
-from hearth.people.actions import StaleEdit
-from hearth.protection import actions_strategy as actions
-from hearth.protection import queries_strategy as queries
-from hearth.protection.codes import StrategyOrigin
+from hearth.core.problems import CHANGE_ERRORS, READ_ERRORS, Problem, api_names
+from hearth.core.refusals import Refused
+from hearth.core.versions import etag, require_if_match
+from hearth.protection.actions import strategy as actions
 from hearth.protection.models import S47Visit, Section47Enquiry, StrategyDiscussion
+from hearth.protection.queries import strategy as queries
+from hearth.protection.schemas.strategy import (
+    DiscussionIn,
+    DiscussionList,
+    DiscussionOut,
+    EnquiryOut,
+    OutcomeDecisionIn,
+    OutcomeIn,
+    VisitIn,
+    VisitOut,
+)
 
 router = Router(tags=["child protection"])
 
 
-class ParticipantIn(Schema):
-    name: str
-    agency: str
-    role: str = ""
-    #: police, health, education, probation, housing, social_care; blank for another agency
-    #: (a known partner agency's kind is filled in from its name).
-    agency_kind: str = ""
-    police: bool = False
-
-
-class ActionIn(Schema):
-    action: str
-    owner: str = ""
-    owner_user_id: int | None = None
-    due_on: date | None = None
-
-
-class DiscussionIn(Schema):
-    origin: str = StrategyOrigin.OPEN_CASE
-    contact_id: int | None = None
-    assessment_id: int | None = None
-    involvement_id: int | None = None
-    held_on: date
-    participants: list[ParticipantIn]
-    information_shared: str
-    decision: str
-    decision_reasons: str
-    actions: list[ActionIn] = []
-
-
-class ParticipantOut(Schema):
-    name: str
-    agency: str
-    agency_kind: str
-    role: str
-
-
-class ActionOut(Schema):
-    id: int
-    action: str
-    owner: str
-    owner_user_id: int | None
-    due_on: date | None
-    done_on: date | None
-
-
-class DiscussionOut(Schema):
-    id: int
-    person_id: UUID
-    origin: str
-    contact_id: int | None
-    assessment_id: int | None
-    involvement_id: int | None
-    held_on: date
-    information_shared: str
-    decision: str
-    decision_label: str
-    decision_reasons: str
-    participants: list[ParticipantOut]
-    actions: list[ActionOut]
-    enquiry_id: int | None
-    recorded_by: str
-    recorded_at: datetime
-
-
-class DiscussionList(Schema):
-    person_id: UUID
-    discussions: list[DiscussionOut]
-
-
-class WorkerIn(Schema):
-    kind: str
-    user_id: int | None = None
-    name: str = ""
-    agency: str = ""
-
-
-class VisitIn(Schema):
-    visited_at: datetime
-    place: str
-    child_seen: bool
-    child_seen_alone: bool = False
-    notes: str
-    workers: list[WorkerIn]
-    #: A joint enquiry only: the police could not attend this visit, and why (R-TWO-1).
-    police_could_not_attend: bool = False
-    police_absence_reason: str = ""
-
-
-class WorkerOut(Schema):
-    kind: str
-    kind_label: str
-    user_id: int | None
-    name: str
-    agency: str
-
-
-class VisitOut(Schema):
-    id: int
-    enquiry_id: int
-    visited_at: datetime
-    place: str
-    child_seen: bool
-    child_seen_alone: bool
-    notes: str
-    workers: list[WorkerOut]
-    police_could_not_attend: bool
-    police_absence_reason: str
-    recorded_by: str
-    recorded_at: datetime
-
-
-class ProposalOut(Schema):
-    """An outcome proposed by a worker: ``awaiting`` a team manager's authorisation, or
-    ``returned`` by one with the reason (R-CP-1)."""
-
-    state: str
-    outcome: str
-    outcome_label: str
-    reasons: str
-    outcome_on: date | None
-    proposed_by: str
-    proposed_at: datetime | None
-    returned_reason: str
-    returned_by: str
-    returned_at: datetime | None
-
-
-class EnquiryOut(Schema):
-    id: int
-    person_id: UUID
-    strategy_discussion_id: int
-    joint: bool
-    started_on: date
-    icpc_due: date
-    icpc_overdue: bool
-    outcome: str
-    outcome_label: str
-    outcome_reasons: str
-    outcome_on: date | None
-    outcome_authorised_by: str
-    outcome_authorised_at: datetime | None
-    proposed_outcome: ProposalOut | None
-    version: int
-    visits: list[VisitOut]
-
-
-class OutcomeIn(Schema):
-    outcome: str
-    reasons: str = ""
-    outcome_on: date
-
-
-class OutcomeDecisionIn(Schema):
-    #: ``authorise`` or ``return``
-    decision: str
-    #: Required when returning.
-    reason: str = ""
-
-
-ERRORS = {404: Problem, 422: Problem}
+ERRORS = READ_ERRORS
 #: The action's names for what the API calls ``..._id``.
 API_FIELD = {"contact": "contact_id", "assessment": "assessment_id",
              "involvement": "involvement_id"}
-
-
-def _refused(problems: dict[str, str]) -> Status:
-    return unprocessable(problems, API_FIELD)
-
-
-def _person(request: AuthedRequest, person_id):
-    try:
-        return queries.get_visible_person(request.auth, person_id)
-    except Http404 as exc:
-        raise HttpError(404, "No such person.") from exc
 
 
 def _discussion_out(d: StrategyDiscussion) -> dict:
@@ -261,22 +96,12 @@ def _proposal_out(e: Section47Enquiry) -> dict | None:
             "returned_at": e.returned_at}
 
 
-def _etag(e: Section47Enquiry) -> str:
-    return f'"s47-enquiry-{e.pk}-v{e.version}"'
-
-
 def _discussion(request: AuthedRequest, discussion_id: int) -> StrategyDiscussion:
-    try:
-        return queries.get_visible_discussion(request.auth, discussion_id)
-    except Http404 as exc:
-        raise HttpError(404, "No such strategy discussion.") from exc
+    return queries.get_visible_discussion(request.auth, discussion_id)
 
 
 def _enquiry(request: AuthedRequest, enquiry_id: int) -> Section47Enquiry:
-    try:
-        return queries.get_visible_enquiry(request.auth, enquiry_id)
-    except Http404 as exc:
-        raise HttpError(404, "No such Section 47 enquiry.") from exc
+    return queries.get_visible_enquiry(request.auth, enquiry_id)
 
 
 @router.get("/people/{person_id}/strategy-discussions",
@@ -284,7 +109,7 @@ def _enquiry(request: AuthedRequest, enquiry_id: int) -> Section47Enquiry:
             url_name="protection_strategy_discussions")
 def person_discussions(request: AuthedRequest, person_id: str):
     """The child's strategy discussions, latest first, each with its Section 47 enquiry."""
-    child = _person(request, person_id)
+    child = queries.get_visible_person(request.auth, person_id)
     found = (StrategyDiscussion.objects.filter(person=child)
              .select_related("recorded_by", "enquiry")
              .prefetch_related("participants", "actions").order_by("-held_on", "-pk"))
@@ -293,26 +118,27 @@ def person_discussions(request: AuthedRequest, person_id: str):
     return {"person_id": child.pk, "discussions": discussions}
 
 
-def _origin_records(child, data: dict, user) -> tuple[dict, dict[str, str]]:
-    """The contact, assessment or involvement the payload names, or what is wrong with it."""
+def _origin_records(child, data: dict, user) -> dict:
+    """The contact, assessment or involvement the payload names (refused when there is no
+    such record of this child)."""
     found: dict = {}
     if data["contact_id"] is not None:
         try:
             found["contact"] = queries.contact_for(user, child, data["contact_id"])
         except Http404:
-            return found, {"contact": "No such contact about this child."}
+            raise Refused("No such contact about this child.", "contact") from None
     if data["assessment_id"] is not None:
         try:
             found["assessment"] = queries.assessment_for(child, data["assessment_id"])
         except Http404:
-            return found, {"assessment": "No such assessment of this child."}
+            raise Refused("No such assessment of this child.", "assessment") from None
     if data["involvement_id"] is not None:
         involvement = Involvement.objects.filter(pk=data["involvement_id"],
                                                  person=child).first()
         if involvement is None:
-            return found, {"involvement": "No such case for this child."}
+            raise Refused("No such case for this child.", "involvement")
         found["involvement"] = involvement
-    return found, {}
+    return found
 
 
 @router.post("/people/{person_id}/strategy-discussions",
@@ -322,11 +148,10 @@ def record_discussion(request: AuthedRequest, person_id: str, payload: Discussio
     """Record a strategy discussion: the police and at least one other agency, the decision
     and actions with owners. A Section 47 decision starts the enquiry (``enquiry_id``), its
     ICPC due 15 working days after the discussion (R-CP-1)."""
-    child = _person(request, person_id)
+    child = queries.get_visible_person(request.auth, person_id)
     data = payload.dict()
-    found, problems = _origin_records(child, data, request.auth)
-    if problems:
-        return _refused(problems)
+    with api_names(API_FIELD):
+        found = _origin_records(child, data, request.auth)
     owners = {u.pk: u for u in queries.action_owners(request.auth)}
     rows = []
     for i, a in enumerate(data["actions"]):
@@ -334,17 +159,15 @@ def record_discussion(request: AuthedRequest, person_id: str, payload: Discussio
         if a["owner_user_id"] is not None:
             owner_user = owners.get(a["owner_user_id"])
             if owner_user is None:
-                return _refused({f"actions.{i}.owner_user_id": "Choose a colleague in your "
-                                                                "team, or name the owner"})
+                raise Refused("Choose a colleague in your team, or name the owner",
+                              f"actions.{i}.owner_user_id")
         rows.append({**a, "owner_user": owner_user})
-    try:
+    with api_names(API_FIELD):
         discussion = actions.do_record_strategy_discussion(
             child, acting_user=request.auth, origin=data["origin"], **found,
             held_on=data["held_on"], participants=data["participants"],
             information_shared=data["information_shared"], decision=data["decision"],
             decision_reasons=data["decision_reasons"], actions=rows)
-    except actions.ProtectionRefused as exc:
-        return _refused(exc.problems)
     return Status(201, _discussion_out(_discussion(request, discussion.pk)))
 
 
@@ -363,11 +186,11 @@ def enquiry(request: AuthedRequest, response: HttpResponse, enquiry_id: int):
     outcome change must send in If-Match."""
     found = _enquiry(request, enquiry_id)
     actions.record_view(found.person, user=request.auth, what="api_view_s47_enquiry")
-    response["ETag"] = _etag(found)
+    response["ETag"] = etag(found)
     return _enquiry_out(found)
 
 
-def _workers(data: list[dict], user) -> tuple[list[dict], dict[str, str]]:
+def _workers(data: list[dict], user) -> list[dict]:
     colleagues = {u.pk: u for u in queries.visit_colleagues(user)}
     rows = []
     for i, w in enumerate(data):
@@ -375,11 +198,11 @@ def _workers(data: list[dict], user) -> tuple[list[dict], dict[str, str]]:
         if w["user_id"] is not None:
             chosen = colleagues.get(w["user_id"])
             if chosen is None:
-                return [], {f"workers.{i}.user_id": "No such colleague: give the worker's "
-                                                    "name and agency instead"}
+                raise Refused("No such colleague: give the worker's name and agency instead",
+                              f"workers.{i}.user_id")
         rows.append({"kind": w["kind"], "user": chosen, "name": w["name"],
                      "agency": w["agency"]})
-    return rows, {}
+    return rows
 
 
 @router.post("/s47-enquiries/{enquiry_id}/visits", response={201: VisitOut, **ERRORS},
@@ -391,18 +214,13 @@ def record_visit(request: AuthedRequest, enquiry_id: int, payload: VisitIn):
     ``police_absence_reason``. A visit the rule refuses is 422 naming ``workers``."""
     found = _enquiry(request, enquiry_id)
     data = payload.dict()
-    workers, problems = _workers(data["workers"], request.auth)
-    if problems:
-        return _refused(problems)
-    try:
-        visit = actions.do_record_s47_visit(
-            found, acting_user=request.auth, visited_at=data["visited_at"],
-            place=data["place"], child_seen=data["child_seen"],
-            child_seen_alone=data["child_seen_alone"], notes=data["notes"], workers=workers,
-            police_could_not_attend=data["police_could_not_attend"],
-            police_absence_reason=data["police_absence_reason"])
-    except actions.ProtectionRefused as exc:
-        return _refused(exc.problems)
+    visit = actions.do_record_s47_visit(
+        found, acting_user=request.auth, visited_at=data["visited_at"],
+        place=data["place"], child_seen=data["child_seen"],
+        child_seen_alone=data["child_seen_alone"], notes=data["notes"],
+        workers=_workers(data["workers"], request.auth),
+        police_could_not_attend=data["police_could_not_attend"],
+        police_absence_reason=data["police_absence_reason"])
     visit = (S47Visit.objects.select_related("recorded_by").prefetch_related("workers")
              .get(pk=visit.pk))
     return Status(201, _visit_out(visit))
@@ -411,24 +229,17 @@ def record_visit(request: AuthedRequest, enquiry_id: int, payload: VisitIn):
 def _outcome(request: AuthedRequest, response: HttpResponse, enquiry_id: int,
              payload: OutcomeIn):
     found = _enquiry(request, enquiry_id)
-    require_if_match(request, _etag(found), "enquiry")
     data = payload.dict()
-    try:
-        actions.do_record_s47_outcome(found, acting_user=request.auth,
-                                      expected_version=found.version,
-                                      outcome=data["outcome"], reasons=data["reasons"],
-                                      outcome_on=data["outcome_on"])
-    except StaleEdit as exc:
-        raise HttpError(412, "Someone else changed this enquiry. Nothing was saved: read it "
-                             "again.") from exc
-    except actions.ProtectionRefused as exc:
-        return _refused(exc.problems)
+    actions.do_record_s47_outcome(found, acting_user=request.auth,
+                                  expected_version=require_if_match(request, found, "enquiry"),
+                                  outcome=data["outcome"], reasons=data["reasons"],
+                                  outcome_on=data["outcome_on"])
     found = _enquiry(request, enquiry_id)
-    response["ETag"] = _etag(found)
+    response["ETag"] = etag(found)
     return Status(200, _enquiry_out(found))
 
 
-OUTCOME_RESPONSES = {200: EnquiryOut, 404: Problem, 412: Problem, 422: Problem, 428: Problem}
+OUTCOME_RESPONSES = {200: EnquiryOut, **CHANGE_ERRORS}
 
 
 @router.put("/s47-enquiries/{enquiry_id}/outcome", response=OUTCOME_RESPONSES,
@@ -443,8 +254,7 @@ def record_outcome(request: AuthedRequest, response: HttpResponse, enquiry_id: i
     return _outcome(request, response, enquiry_id, payload)
 
 
-DECISION_RESPONSES = {200: EnquiryOut, 403: Problem, 404: Problem, 409: Problem, 412: Problem,
-                      422: Problem, 428: Problem}
+DECISION_RESPONSES = {200: EnquiryOut, 403: Problem, **CHANGE_ERRORS}
 
 
 @router.post("/s47-enquiries/{enquiry_id}/outcome/authorisation",
@@ -458,20 +268,9 @@ def decide_outcome(request: AuthedRequest, response: HttpResponse, enquiry_id: i
     no outcome is waiting; send ``If-Match`` with the ETag of your last GET (428 without, 412
     when stale). Nothing is written when refused."""
     found = _enquiry(request, enquiry_id)
-    require_if_match(request, _etag(found), "enquiry")
-    try:
-        actions.do_decide_s47_outcome(found, acting_user=request.auth,
-                                      expected_version=found.version,
-                                      decision=payload.decision, reason=payload.reason)
-    except StaleEdit as exc:
-        raise HttpError(412, "Someone else changed this enquiry. Nothing was saved: read it "
-                             "again.") from exc
-    except actions.NotTheAuthorisingManager as exc:
-        return Status(403, {"detail": str(exc), "errors": []})
-    except actions.NothingToAuthorise as exc:
-        return Status(409, {"detail": str(exc), "errors": []})
-    except actions.ProtectionRefused as exc:
-        return _refused(exc.problems)
+    actions.do_decide_s47_outcome(found, acting_user=request.auth,
+                                  expected_version=require_if_match(request, found, "enquiry"),
+                                  decision=payload.decision, reason=payload.reason)
     found = _enquiry(request, enquiry_id)
-    response["ETag"] = _etag(found)
+    response["ETag"] = etag(found)
     return Status(200, _enquiry_out(found))

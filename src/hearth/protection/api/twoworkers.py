@@ -13,128 +13,24 @@ A person the caller may not see is 404. (No ``from __future__ import annotations
 django-ninja reads the annotations.)
 """
 
-from datetime import date, datetime
-from uuid import UUID
-
-from django.http import Http404
 from django.utils import timezone
-from ninja import Router, Schema, Status
-from ninja.errors import HttpError
+from ninja import Router, Status
 
-from hearth.api_auth import AuthedRequest, permission
-from hearth.api_problems import Problem, unprocessable
-from hearth.protection import actions_twoworkers as actions
-from hearth.protection import queries_dashboard
-from hearth.protection import queries_twoworkers as queries
+from hearth.access.permissions import AuthedRequest, permission
+from hearth.core.problems import Problem
+from hearth.protection.actions import twoworkers as actions
 from hearth.protection.models import TwoWorkerDecision
+from hearth.protection.queries import dashboard as queries_dashboard
+from hearth.protection.queries import twoworkers as queries
+from hearth.protection.schemas.twoworkers import (
+    DashboardOut,
+    DecisionIn,
+    DecisionOut,
+    FamilyOut,
+    ReportOut,
+)
 
 router = Router(tags=["child protection"])
-
-
-class PersonRef(Schema):
-    id: UUID
-    name: str
-
-
-class ChildOut(PersonRef):
-    on_plan: bool
-
-
-class CriteriaOut(Schema):
-    met: bool
-    must_consider: bool
-    should_consider: bool
-    reasons: list[str]
-
-
-class DecisionOut(Schema):
-    id: int
-    two_workers: bool
-    reasons: str
-    decided_on: date
-    decided_by: str
-    team: str
-    recorded_at: datetime
-    criteria: list[str]
-    children: list[PersonRef]
-
-
-class FamilyOut(Schema):
-    person_id: UUID
-    children: list[ChildOut]
-    other_children: int
-    parents: list[PersonRef]
-    teams: list[str]
-    criteria: CriteriaOut
-    needed: bool
-    criteria_changed_since_decision: list[str]
-    may_decide: bool
-    decisions: list[DecisionOut]
-
-
-class DecisionIn(Schema):
-    two_workers: bool
-    reasons: str
-    decided_on: date
-
-
-class NeededOut(Schema):
-    children: list[PersonRef]
-    other_children: int
-    teams: list[str]
-    criteria: CriteriaOut
-
-
-class ReportOut(Schema):
-    needed: list[NeededOut]
-    decisions: list[DecisionOut]
-
-
-class DueOut(Schema):
-    person: PersonRef
-    due: date
-    overdue: bool
-    enquiry_id: int | None = None
-    plan_id: int | None = None
-    conference_id: int | None = None
-    meeting: str = ""
-
-
-class CategoryOut(Schema):
-    code: str
-    label: str
-    latest: int
-    initial: int
-
-
-class RepeatOut(Schema):
-    person: PersonRef
-    plan_id: int
-    start_on: date
-    previous_end_on: date
-    previous_plans: int
-    within_two_years: bool
-
-
-class OutcomeWaitingOut(Schema):
-    enquiry_id: int
-    person: PersonRef
-    outcome: str
-    outcome_label: str
-    proposed_by: str
-    proposed_at: datetime | None
-    icpc_due: date
-
-
-class DashboardOut(Schema):
-    today: date
-    figures: dict[str, int]
-    icpcs: list[DueOut]
-    outcomes_awaiting_authorisation: list[OutcomeWaitingOut]
-    reviews: list[DueOut]
-    core_groups: list[DueOut]
-    categories: list[CategoryOut]
-    repeats: list[RepeatOut]
 
 
 def _ref(person) -> dict:
@@ -152,13 +48,6 @@ def _decision(decision: TwoWorkerDecision) -> dict:
             "team": decision.team.name, "recorded_at": decision.recorded_at,
             "criteria": list(decision.criteria),
             "children": [_ref(c) for c in decision.children.all()]}
-
-
-def _person(request: AuthedRequest, person_id: str):
-    try:
-        return queries.get_visible_person(request.auth, person_id)
-    except Http404 as exc:
-        raise HttpError(404, "No such person.") from exc
 
 
 def _family(user, person) -> dict:
@@ -180,7 +69,7 @@ def _family(user, person) -> dict:
             auth=permission("protection.view"), url_name="protection_two_workers")
 def two_workers(request: AuthedRequest, person_id: str):
     """The person's family, its two-worker criteria and the decisions made (R-TWO-2, R-TWO-3)."""
-    person = _person(request, person_id)
+    person = queries.get_visible_person(request.auth, person_id)
     body = _family(request.auth, person)
     actions.record_view(person, user=request.auth, what="api_view_two_workers")
     return body
@@ -193,15 +82,10 @@ def two_workers(request: AuthedRequest, person_id: str):
 def record_decision(request: AuthedRequest, person_id: str, payload: DecisionIn):
     """The team manager records whether two workers are allocated to the person's family, and
     why (R-TWO-3). The decision names every child of the family."""
-    person = _person(request, person_id)
-    try:
-        decision = actions.do_record_two_worker_decision(
-            person, acting_user=request.auth, two_workers=payload.two_workers,
-            reasons=payload.reasons, decided_on=payload.decided_on)
-    except actions.NotTheTeamManager as exc:
-        return Status(403, {"detail": str(exc), "errors": []})
-    except actions.ProtectionRefused as exc:
-        return unprocessable(exc.problems)
+    person = queries.get_visible_person(request.auth, person_id)
+    decision = actions.do_record_two_worker_decision(
+        person, acting_user=request.auth, two_workers=payload.two_workers,
+        reasons=payload.reasons, decided_on=payload.decided_on)
     decision = queries.with_children_seen(
         request.auth, TwoWorkerDecision.objects.filter(pk=decision.pk)).get()
     return Status(201, _decision(decision))

@@ -22,7 +22,7 @@ from datetime import date, datetime
 
 from hearth import calendar
 from hearth.protection.codes import S47Outcome, StrategyDecision, WorkerKind
-from hearth.protection.rules import s47_workers_problem
+from hearth.protection.rules.pathway import s47_workers_problem
 
 POLICE = "police"
 #: Decisions that start a Section 47 enquiry (R-CP-1).

@@ -14,9 +14,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from hearth.core import forms as core_forms
-from hearth.core.forms import date_field
-from hearth.protection import rules_conferences as rules
+from hearth.core.forms import add_problems, date_field
 from hearth.protection.codes import (
     DECISIONS_FOR,
     Attendance,
@@ -25,6 +23,7 @@ from hearth.protection.codes import (
     FamilyParticipation,
     PlanEndReason,
 )
+from hearth.protection.rules import conferences as rules
 
 STALE_PAGE = "This page was out of date: open it again and try again"
 MAX_ROWS = 40
@@ -46,10 +45,6 @@ def _version() -> forms.IntegerField:
 
 def _choices(field: forms.Field, choices: Iterable) -> None:
     field.choices = list(choices)  # type: ignore[attr-defined]
-
-
-def add_problems(form: forms.Form, problems: Mapping[str, str]) -> None:
-    core_forms.add_problems(form, dict(problems))
 
 
 # --- rows -------------------------------------------------------------------------------------

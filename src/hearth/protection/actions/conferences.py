@@ -1,5 +1,5 @@
 """Every write to conferences, child protection plans and core groups (R-CP-1..4): one
-transaction each, its audit row on the child, the chronology synced, and ``ProtectionRefused``
+transaction each, its audit row on the child, the chronology synced, and ``Refused``
 (nothing written) for anything the rules refuse; ``StaleEdit`` when someone saved first."""
 
 from __future__ import annotations
@@ -9,16 +9,16 @@ from datetime import date, datetime
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from hearth import calendar
 from hearth.access.actions import audit
 from hearth.access.codes import Role
 from hearth.chronology import actions as chronology
-from hearth.people.actions import StaleEdit
-from hearth.people.models import AgencyShare, Person
-from hearth.protection import rules, rules_conferences
+from hearth.core.refusals import Refused, Why, refuse_if
+from hearth.core.versions import check_version
+from hearth.people.models import Person
+from hearth.protection.actions.plans import release_shares, share_with
 from hearth.protection.codes import (
     EXCLUDED,
     Category,
@@ -26,7 +26,6 @@ from hearth.protection.codes import (
     ConferenceKind,
     PlanEndReason,
 )
-from hearth.protection.errors import ProtectionRefused
 from hearth.protection.models import (
     Conference,
     ConferenceFamilyMember,
@@ -35,16 +34,9 @@ from hearth.protection.models import (
     CoreGroupMember,
     CPPlan,
 )
-from hearth.protection.queries_conferences import LEAD_ROLES, allocated_worker, arrange_facts
-
-__all__ = ["ProtectionRefused", "StaleEdit", "do_add_core_group_member",
-           "do_arrange_conference", "do_create_plan", "do_end_plan",
-           "do_record_conference_outcome", "do_record_core_group_meeting",
-           "do_update_core_group_member", "record_view"]
-
-#: Why a partner agency was given the child's record: it is in the core group (R-CP-3).
-SHARE_REASON = "Core group of child protection plan {plan} (R-CP-3)"
-SHARE_PREFIX = "Core group of child protection plan"
+from hearth.protection.queries.conferences import LEAD_ROLES, allocated_worker, arrange_facts
+from hearth.protection.rules import conferences as rules_conferences
+from hearth.protection.rules import pathway as rules
 
 
 def _text(value: Any) -> str:
@@ -55,11 +47,6 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date | datetime) else value
 
 
-def _refuse(problems: Mapping[str, str], rename: Mapping[str, str] | None = None) -> None:
-    if problems:
-        raise ProtectionRefused({(rename or {}).get(k, k): v for k, v in problems.items()})
-
-
 def _lock_person(person: Person) -> None:
     """Serialise the writes that decide a child's plans (one open plan per child)."""
     Person.objects.select_for_update().filter(pk=person.pk).first()
@@ -67,8 +54,7 @@ def _lock_person(person: Person) -> None:
 
 def _locked(model, obj, expected_version: int):
     current = model.objects.select_for_update().get(pk=obj.pk)
-    if current.version != expected_version:
-        raise StaleEdit(current.version)
+    check_version(current, expected_version)
     return current
 
 
@@ -87,7 +73,7 @@ def do_arrange_conference(person: Person, *, acting_user, kind: str, held_on: da
     chair_name = _text(chair_name)
     if chair is not None:
         if chair.role != Role.CONFERENCE_CHAIR or not chair.is_active:
-            raise ProtectionRefused("Choose one of the conference chairs", field="chair")
+            raise Refused("Choose one of the conference chairs", field="chair")
         chair_name = chair_name or chair.display_name
     rows = [{k: _text(row.get(k)) for k in ("name", "agency", "role")} for row in invitees]
     facts = arrange_facts(person, enquiry=enquiry, plan=plan)
@@ -95,7 +81,7 @@ def do_arrange_conference(person: Person, *, acting_user, kind: str, held_on: da
         kind=kind, held_on=held_on, child=person.display_name, chair_named=bool(chair_name),
         **facts)
     problems.update(rules_conferences.invitee_problems(rows))
-    _refuse(problems)
+    refuse_if(problems)
     assert held_on is not None
     conference = Conference.objects.create(
         person=person, kind=kind, held_on=held_on, chair=chair, chair_name=chair_name,
@@ -132,8 +118,8 @@ def _attendance(conference: Conference,
     invitees = {i.pk: i for i in conference.invitees.all()}
     unknown = [k for k in attendance if _int(k) not in invitees]
     if unknown:
-        raise ProtectionRefused("Attendance can only be recorded for this conference's "
-                                "invitees", field="attendance")
+        raise Refused("Attendance can only be recorded for this conference's invitees",
+                      field="attendance")
     given = {_int(k): v for k, v in attendance.items()}
     return {pk: (str((given.get(pk) or {}).get("attendance") or ""),
                  bool((given.get(pk) or {}).get("report_submitted")))
@@ -161,7 +147,7 @@ def do_record_conference_outcome(conference: Conference, *, acting_user, expecte
     _lock_person(conference.person)
     current = _locked(Conference, conference, expected_version)
     if current.held:
-        raise ProtectionRefused("This conference's outcome is already recorded")
+        raise Refused("This conference's outcome is already recorded", why=Why.STATE)
     held_on = held_on or current.held_on
     category, minutes, outline_plan = _text(category), _text(minutes), _text(outline_plan)
     names = {i.pk: i.name for i in current.invitees.all()}
@@ -183,7 +169,7 @@ def do_record_conference_outcome(conference: Conference, *, acting_user, expecte
             person=current.person, end_on__isnull=True).exists():
         problems["decision"] = (f"{current.person.display_name} already has an open child "
                                 "protection plan: a child cannot have two open plans")
-    _refuse(problems)
+    refuse_if(problems)
     assert held_on is not None
     for pk, (value, report) in marks.items():
         ConferenceInvitee.objects.filter(pk=pk).update(attendance=value, report_submitted=report)
@@ -240,7 +226,7 @@ def _review_plan(plan: CPPlan, conference: Conference, *, acting_user) -> None:
                          "decision": conference.decision, **changed})
     chronology.sync(plan)
     if plan.end_on is not None:
-        _release_shares(plan)
+        release_shares(plan)
 
 
 # --- plans ------------------------------------------------------------------------------------
@@ -272,7 +258,8 @@ def do_create_plan(conference: Conference, *, acting_user, category: str,
     elif lead_social_worker.role not in LEAD_ROLES or not lead_social_worker.is_active:
         problems["lead_social_worker"] = ("The lead social worker must be a social worker or "
                                           "team manager who can sign in")
-    _refuse(problems, {"icpc": "conference", "start": "conference"})
+    refuse_if({{"icpc": "conference", "start": "conference"}.get(k, k): v
+               for k, v in problems.items()})
     dates = rules.plan_dates(conference.held_on)
     plan = CPPlan.objects.create(
         person=conference.person, conference=conference, start_on=conference.held_on,
@@ -300,7 +287,7 @@ def do_end_plan(plan: CPPlan, *, acting_user, expected_version: int, end_on: dat
     problems = rules_conferences.end_problems(
         start=current.start_on, end=end_on, today=timezone.localdate(), reason=reason,
         notes=notes, is_open=current.end_on is None)
-    _refuse(problems)
+    refuse_if(problems)
     current.end_on, current.end_reason, current.end_notes = end_on, reason, notes
     current.ended_by = acting_user
     current.version += 1
@@ -308,35 +295,11 @@ def do_end_plan(plan: CPPlan, *, acting_user, expected_version: int, end_on: dat
     audit.record("protection.plan_ended", user=acting_user, obj=current.person,
                  fields={"plan": current.pk, "end_on": _iso(end_on), "reason": reason})
     chronology.sync(current)
-    _release_shares(current)
+    release_shares(current)
     return current
 
 
 # --- core groups ------------------------------------------------------------------------------
-
-def _share_with(plan: CPPlan, agency, *, acting_user) -> None:
-    """R-CP-3: a partner agency in the core group sees the child (and so the core group)."""
-    live = AgencyShare.objects.filter(person_id=plan.person_id, agency=agency).filter(
-        Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()))
-    if live.exists():
-        return
-    share = AgencyShare.objects.create(person_id=plan.person_id, agency=agency,
-                                       shared_by=acting_user,
-                                       reason=SHARE_REASON.format(plan=plan.pk))
-    audit.record("protection.core_group_share", user=acting_user, obj=plan.person,
-                 fields={"plan": plan.pk, "agency": agency.pk, "share": share.pk})
-
-
-def _release_shares(plan: CPPlan) -> None:
-    """Stop sharing the child with partner agencies that are no longer in any of the child's
-    open core groups (only the shares made for a core group; MASH's own stay)."""
-    still_in = set(CoreGroupMember.objects.filter(
-        plan__person_id=plan.person_id, plan__end_on__isnull=True, left_on__isnull=True,
-        partner_agency__isnull=False).values_list("partner_agency_id", flat=True))
-    (AgencyShare.objects.filter(person_id=plan.person_id, reason__startswith=SHARE_PREFIX,
-                                expires_at__isnull=True)
-     .exclude(agency_id__in=still_in).update(expires_at=timezone.now()))
-
 
 @transaction.atomic
 def do_add_core_group_member(plan: CPPlan, *, acting_user, name: str = "", agency: str = "",
@@ -347,14 +310,15 @@ def do_add_core_group_member(plan: CPPlan, *, acting_user, name: str = "", agenc
     staff can read the core group."""
     plan = CPPlan.objects.select_related("person").get(pk=plan.pk)
     if plan.end_on is not None:
-        raise ProtectionRefused(f"{rules_conferences.PLAN_ENDED}: its core group is closed")
+        raise Refused(f"{rules_conferences.PLAN_ENDED}: its core group is closed",
+                      why=Why.STATE)
     if partner_agency is None and user is not None and user.agency_id:
         partner_agency = user.agency
     name = _text(name) or (user.display_name if user is not None else "") or (
         person.display_name if person is not None else "")
     agency = _text(agency) or (partner_agency.name if partner_agency is not None else "")
     role, tasks = _text(role), _text(tasks)
-    _refuse(rules_conferences.member_problems(name=name, agency=agency, role=role, tasks=tasks))
+    refuse_if(rules_conferences.member_problems(name=name, agency=agency, role=role, tasks=tasks))
     member = CoreGroupMember.objects.create(
         plan=plan, name=name, agency=agency, partner_agency=partner_agency, user=user,
         person=person, role=role, tasks=tasks, added_by=acting_user, added_at=timezone.now())
@@ -363,7 +327,7 @@ def do_add_core_group_member(plan: CPPlan, *, acting_user, name: str = "", agenc
                          "partner_agency": getattr(partner_agency, "pk", None),
                          "role": role})
     if partner_agency is not None:
-        _share_with(plan, partner_agency, acting_user=acting_user)
+        share_with(plan, partner_agency, acting_user=acting_user)
     return member
 
 
@@ -375,10 +339,11 @@ def do_update_core_group_member(member: CoreGroupMember, *, acting_user, expecte
     current = _locked(CoreGroupMember, member, expected_version)
     plan = current.plan
     if plan.end_on is not None:
-        raise ProtectionRefused(f"{rules_conferences.PLAN_ENDED}: its core group is closed")
+        raise Refused(f"{rules_conferences.PLAN_ENDED}: its core group is closed",
+                      why=Why.STATE)
     if current.left_on is not None:
-        raise ProtectionRefused(f"{current.name} has left the core group: add them again if "
-                                "they rejoin")
+        raise Refused(f"{current.name} has left the core group: add them again if they "
+                      "rejoin", why=Why.STATE)
     role = _text(role) if role is not None else current.role
     tasks = _text(tasks) if tasks is not None else current.tasks
     new: dict[str, Any] = {"role": role, "tasks": tasks, "left_on": left_on}
@@ -386,7 +351,7 @@ def do_update_core_group_member(member: CoreGroupMember, *, acting_user, expecte
                                                  role=role, tasks=tasks)
     problems.update(rules_conferences.leaving_problems(left_on=left_on, start=plan.start_on,
                                                        today=timezone.localdate()))
-    _refuse(problems)
+    refuse_if(problems)
     changed = {f: [_iso(getattr(current, f)), _iso(v)] for f, v in new.items()
                if getattr(current, f) != v}
     if not changed:
@@ -398,7 +363,7 @@ def do_update_core_group_member(member: CoreGroupMember, *, acting_user, expecte
     audit.record("protection.core_group_member_change", user=acting_user, obj=plan.person,
                  fields={"plan": plan.pk, "member": current.pk, **changed})
     if left_on is not None and current.partner_agency_id:
-        _release_shares(plan)
+        release_shares(plan)
     return current
 
 
@@ -410,7 +375,7 @@ def do_record_core_group_meeting(plan: CPPlan, *, acting_user, held_on: date | N
     first is due within 10 working days of the initial conference (R-CP-2)."""
     plan = CPPlan.objects.select_related("person").get(pk=plan.pk)
     attendees, progress, actions = _text(attendees), _text(progress), _text(actions)
-    _refuse(rules_conferences.meeting_problems(
+    refuse_if(rules_conferences.meeting_problems(
         held_on=held_on, start=plan.start_on, end=plan.end_on, today=timezone.localdate(),
         attendees=attendees, progress=progress, next_meeting_on=next_meeting_on))
     assert held_on is not None

@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
-from hearth.protection import queries_dashboard
-from hearth.protection.rules import REPEAT_WITHIN_YEARS, REVIEW_WINDOW_DAYS
+from hearth.protection.queries import dashboard as queries_dashboard
+from hearth.protection.rules.pathway import REPEAT_WITHIN_YEARS, REVIEW_WINDOW_DAYS
 
 
 @requires("protection.dashboard")

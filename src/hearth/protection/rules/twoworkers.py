@@ -19,7 +19,7 @@ from datetime import date, datetime
 from typing import Any
 
 from hearth.casework.rules import PARENT_KINDS
-from hearth.protection.rules import TwoWorkerCriteria, two_worker_criteria
+from hearth.protection.rules.pathway import TwoWorkerCriteria, two_worker_criteria
 
 #: ``people.Relationship.kind`` linking two siblings (``PARENT_KINDS`` make ``person`` a
 #: parent of ``relative``).

@@ -17,20 +17,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
-from django.http import Http404
 from django.utils import timezone
 
 from hearth.access.codes import Role
 from hearth.access.models import Team
 from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.casework.rules import PARENT_KINDS
+from hearth.core.visibility import get_visible_or_404
 from hearth.engagement.codes import EventKind
 from hearth.engagement.models import EngagementEvent
 from hearth.people.models import Person, PersonAddress, Relationship
 from hearth.people.queries import get_visible_person as get_visible_person
-from hearth.protection import rules_twoworkers as rules
 from hearth.protection.models import ComplexNeeds, CPPlan, Section47Enquiry, TwoWorkerDecision
-from hearth.protection.rules import SIGNIFICANT_HOSTILITY, TwoWorkerCriteria
+from hearth.protection.rules import twoworkers as rules
+from hearth.protection.rules.pathway import SIGNIFICANT_HOSTILITY, TwoWorkerCriteria
 from hearth.safety.queries.warnings import address_key, place_of, warnings_for
 
 LIVE = ~Q(status=InvolvementStatus.CLOSED)
@@ -298,11 +298,8 @@ def family_page(user, person: Person) -> FamilyPage:
 
 
 def get_visible_needs(user, needs_id) -> ComplexNeeds:
-    try:
-        return (ComplexNeeds.objects.filter(person__in=Person.objects.visible_to(user).live())
-                .select_related("person").get(pk=needs_id))
-    except (ComplexNeeds.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("No such record of complex needs.") from exc
+    return get_visible_or_404(ComplexNeeds.objects.select_related("person"), user, needs_id,
+                              "record of complex needs")
 
 
 # --- the report (R-TWO-2, R-TWO-3) ---------------------------------------------------------------

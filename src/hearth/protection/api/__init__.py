@@ -3,9 +3,9 @@ and visits, conferences, plans and core groups, two-worker decisions."""
 
 from ninja import Router
 
-from hearth.protection.api_conferences import router as conferences
-from hearth.protection.api_strategy import router as strategy
-from hearth.protection.api_twoworkers import router as twoworkers
+from hearth.protection.api.conferences import router as conferences
+from hearth.protection.api.strategy import router as strategy
+from hearth.protection.api.twoworkers import router as twoworkers
 
 router = Router()
 router.add_router("", strategy)

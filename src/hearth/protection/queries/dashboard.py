@@ -19,10 +19,10 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery, Va
 from django.db.models.functions import Coalesce
 
 from hearth.access.codes import Role
-from hearth.protection import rules
 from hearth.protection.codes import Category, ConferenceKind, S47Outcome
 from hearth.protection.models import Conference, CoreGroupMeeting, CPPlan, Section47Enquiry
-from hearth.protection.queries_twoworkers import scope_children
+from hearth.protection.queries.twoworkers import scope_children
+from hearth.protection.rules import pathway as rules
 
 
 @dataclass

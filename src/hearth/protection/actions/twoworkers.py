@@ -1,6 +1,6 @@
 """Every write for two workers: the team manager's decision (R-TWO-3) and a worker's record
 that a family has complex needs (one of the R-TWO-2 criteria). One transaction and one audit
-row each; a refusal raises ``ProtectionRefused`` and writes nothing."""
+row each; a refusal raises ``Refused`` and writes nothing."""
 
 from __future__ import annotations
 
@@ -10,19 +10,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from hearth.access.actions import audit
+from hearth.core.refusals import Refused, Why
 from hearth.people.models import Person
-from hearth.protection import queries_twoworkers as queries
-from hearth.protection import rules_twoworkers as rules
-from hearth.protection.errors import ProtectionRefused
 from hearth.protection.models import ComplexNeeds, TwoWorkerDecision
-
-__all__ = ["NotTheTeamManager", "ProtectionRefused", "do_end_complex_needs",
-           "do_record_complex_needs", "do_record_two_worker_decision", "record_view"]
-
-
-class NotTheTeamManager(ProtectionRefused):
-    """R-TWO-3: the decision is only the team manager's (of a team working with the family)
-    to record. Nothing was written."""
+from hearth.protection.queries import twoworkers as queries
+from hearth.protection.rules import twoworkers as rules
 
 
 def _refusal_for(teams) -> str:
@@ -41,17 +33,17 @@ def do_record_two_worker_decision(person: Person, *, acting_user, two_workers: b
     """The team manager records whether two workers are allocated to the person's family, and
     why (R-TWO-3). The decision names every child of the family, so that it covers the
     family whichever child's record it is read from, and keeps the criteria met (R-TWO-2) as
-    they stood. Refused (``NotTheTeamManager``) for anyone but the team manager of a team
+    they stood. Refused (forbidden) for anyone but the team manager of a team
     with an open involvement for one of the children."""
     status = queries.status_for(person)
     teams = queries.deciding_teams(status.children)
     if not queries.may_decide(acting_user, teams):
-        raise NotTheTeamManager(_refusal_for(teams))
+        raise Refused(_refusal_for(teams), why=Why.FORBIDDEN)
     reasons = (reasons or "").strip()
     problems = rules.decision_problems(two_workers=two_workers, reasons=reasons,
                                        decided_on=decided_on, today=timezone.localdate())
     if problems:
-        raise ProtectionRefused(problems)
+        raise Refused(problems)
     assert decided_on is not None and two_workers is not None
     decision = TwoWorkerDecision.objects.create(
         team_id=acting_user.team_id, two_workers=two_workers, reasons=reasons,
@@ -73,7 +65,7 @@ def do_record_complex_needs(person: Person, *, acting_user, description: str) ->
     workers should then be considered)."""
     description = (description or "").strip()
     if not description:
-        raise ProtectionRefused({"description": "Describe the family's complex needs"})
+        raise Refused({"description": "Describe the family's complex needs"})
     needs = ComplexNeeds.objects.create(person=person, description=description,
                                         recorded_by=acting_user, recorded_at=timezone.now())
     audit.record("protection.complex_needs_record", user=acting_user, obj=person,
@@ -86,7 +78,7 @@ def do_end_complex_needs(needs: ComplexNeeds, *, acting_user) -> ComplexNeeds:
     """The family no longer has these complex needs (the record stays, ended)."""
     current = ComplexNeeds.objects.select_for_update().get(pk=needs.pk)
     if current.ended_at is not None:
-        raise ProtectionRefused({"": "These complex needs had already been ended"})
+        raise Refused("These complex needs had already been ended", why=Why.STATE)
     current.ended_at = timezone.now()
     current.ended_by = acting_user
     current.save(update_fields=["ended_at", "ended_by"])

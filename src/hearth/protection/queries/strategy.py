@@ -6,16 +6,16 @@ is (``Person.objects.visible_to``); anything else is 404, so its existence does 
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
 
 from hearth.access.codes import Role
 from hearth.access.models import Agency, User
 from hearth.casework.models import Involvement, InvolvementStatus
+from hearth.core.visibility import get_visible_or_404
 from hearth.people.models import Person
 from hearth.people.queries import get_visible_person as get_visible_person
-from hearth.protection import rules
 from hearth.protection.codes import ConferenceKind
 from hearth.protection.models import (
     Conference,
@@ -24,6 +24,9 @@ from hearth.protection.models import (
     StrategyAction,
     StrategyDiscussion,
 )
+from hearth.protection.queries import twoworkers
+from hearth.protection.rules import pathway as rules
+from hearth.protection.rules.strategy import authoriser_problem
 
 #: Colleagues who may be named as a worker on a Section 47 visit.
 CASEWORK_ROLES = (Role.SOCIAL_WORKER, Role.ADVANCED_PRACTITIONER, Role.TEAM_MANAGER,
@@ -34,33 +37,17 @@ SOCIAL_WORK_ROLES = (Role.SOCIAL_WORKER, Role.ADVANCED_PRACTITIONER, Role.TEAM_M
                      Role.SERVICE_MANAGER)
 
 
-def _visible_people(user) -> QuerySet[Person]:
-    return Person.objects.visible_to(user).live()
-
-
-def visible_discussions(user) -> QuerySet[StrategyDiscussion]:
-    return StrategyDiscussion.objects.filter(person__in=_visible_people(user))
-
-
 def get_visible_discussion(user, discussion_id) -> StrategyDiscussion:
-    try:
-        return (visible_discussions(user)
-                .select_related("person", "recorded_by", "contact", "assessment",
-                                "involvement__team", "enquiry")
-                .prefetch_related("participants",
-                                  "actions__owner_user")
-                .get(pk=discussion_id))
-    except (StrategyDiscussion.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("No such strategy discussion.") from exc
+    return get_visible_or_404(
+        StrategyDiscussion.objects.select_related("person", "recorded_by", "contact",
+                                                  "assessment", "involvement__team", "enquiry")
+        .prefetch_related("participants", "actions__owner_user"),
+        user, discussion_id, "strategy discussion")
 
 
 def get_visible_action(user, discussion_id, action_id) -> StrategyAction:
-    try:
-        return (StrategyAction.objects.select_related("discussion__person")
-                .get(pk=action_id, discussion_id=discussion_id,
-                     discussion__person__in=_visible_people(user)))
-    except (StrategyAction.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("No such action.") from exc
+    return get_visible_or_404(StrategyAction.objects.select_related("discussion__person"),
+                              user, action_id, "action", discussion_id=discussion_id)
 
 
 def _icpc_held() -> Exists:
@@ -69,25 +56,19 @@ def _icpc_held() -> Exists:
 
 
 def icpc_overdue(enquiry: Section47Enquiry) -> bool:
-    """R-CP-1 for an enquiry read through ``visible_enquiries`` / ``enquiries_of``, which
+    """R-CP-1 for an enquiry read through ``get_visible_enquiry`` / ``enquiries_of``, which
     annotate ``icpc_held``."""
     return rules.icpc_overdue(icpc_due=enquiry.icpc_due, today=timezone.localdate(),
                               outcome=enquiry.outcome,
                               icpc_held=bool(getattr(enquiry, "icpc_held", False)))
 
 
-def visible_enquiries(user) -> QuerySet[Section47Enquiry]:
-    return Section47Enquiry.objects.filter(person__in=_visible_people(user))
-
-
 def get_visible_enquiry(user, enquiry_id) -> Section47Enquiry:
-    try:
-        return (visible_enquiries(user).annotate(icpc_held=_icpc_held())
-                .select_related("person", "strategy", "outcome_by", "outcome_authorised_by",
-                                "proposed_by", "returned_by")
-                .get(pk=enquiry_id))
-    except (Section47Enquiry.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("No such Section 47 enquiry.") from exc
+    return get_visible_or_404(
+        Section47Enquiry.objects.annotate(icpc_held=_icpc_held())
+        .select_related("person", "strategy", "outcome_by", "outcome_authorised_by",
+                        "proposed_by", "returned_by"),
+        user, enquiry_id, "Section 47 enquiry")
 
 
 def discussions_of(person: Person) -> list[StrategyDiscussion]:
@@ -193,3 +174,18 @@ def action_owners(user) -> list[User]:
 def agency_kinds() -> dict[str, str]:
     """The known partner agencies' kinds, by name in lower case."""
     return {" ".join(a.name.lower().split()): a.kind for a in Agency.objects.all()}
+
+
+def authorising_teams(enquiry: Section47Enquiry) -> list:
+    """The teams holding the child's case: their team managers authorise outcomes."""
+    return twoworkers.deciding_teams([enquiry.person_id])
+
+
+def authorise_refusal(user, enquiry: Section47Enquiry, teams=None) -> str | None:
+    """Why ``user`` may not authorise or return ``enquiry``'s proposed outcome (None: they
+    may): a team manager of a team holding the case, never the proposer (R-CP-1)."""
+    teams = authorising_teams(enquiry) if teams is None else teams
+    return authoriser_problem(
+        team_manager=user.role == Role.TEAM_MANAGER,
+        of_the_team=bool(user.team_id) and any(t.pk == user.team_id for t in teams),
+        proposer=enquiry.proposed_by_id == user.pk, teams=[t.name for t in teams])

@@ -13,9 +13,9 @@ from django.utils import timezone
 from hearth import calendar
 from hearth.access.models.users import AgencyKind
 from hearth.core.forms import date_field
-from hearth.protection import rules_strategy as rules
 from hearth.protection.codes import S47Outcome, StrategyDecision, WorkerKind
-from hearth.protection.queries_strategy import SOCIAL_WORK_ROLES
+from hearth.protection.queries.strategy import SOCIAL_WORK_ROLES
+from hearth.protection.rules import strategy as rules
 
 TIME_FORMATS = ["%H:%M", "%H.%M", "%H%M", "%I:%M%p", "%I:%M %p", "%I%p", "%I %p"]
 YES_NO = [("yes", "Yes"), ("no", "No")]

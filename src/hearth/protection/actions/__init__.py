@@ -1,0 +1,1 @@
+"""Actions of child protection, one module per feature."""

@@ -1,0 +1,1 @@
+"""Forms of child protection, one module per feature."""

@@ -1,0 +1,1 @@
+"""Queries of child protection, one module per feature."""

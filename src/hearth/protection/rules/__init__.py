@@ -1,0 +1,1 @@
+"""Rules of child protection, one module per feature."""

@@ -1,0 +1,1 @@
+"""Views of child protection, one module per feature."""
