@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -34,6 +35,13 @@ def validation_errors(request, exc: ValidationError):
 def refused(request, exc: Refused):
     """Every refusal an action raises, answered from the one status table (core.refusals)."""
     return refused_response(api, request, exc)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc: Http404):
+    """A record the caller may not see, or that does not exist: 404 naming what was looked for
+    (``core.visibility.get_visible_or_404``), never whether it exists."""
+    return api.create_response(request, {"detail": str(exc) or "Not Found"}, status=404)
 
 
 @api.exception_handler(AuthenticationError)

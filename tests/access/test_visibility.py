@@ -10,7 +10,7 @@ from django.urls import reverse
 from hearth.casework.models import Involvement
 from hearth.people import actions
 from hearth.people.models import Person
-from hearth.people.queries import can_see, could_break_glass
+from hearth.people.queries.visibility import can_see, could_break_glass
 
 
 @pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.http import Http404
 from hearth.access.models import Team
 from hearth.core import visibility
 from hearth.people.models import Person
-from hearth.people.queries import can_see
+from hearth.people.queries.visibility import can_see
 
 
 def test_every_app_that_owns_records_registered_who_may_see_them():

@@ -204,7 +204,7 @@ def test_the_one_person_lookup_answers_404_for_anything_that_is_not_an_id(social
     ``hearth.people.queries.get_visible_person``: no copy of it can drift."""
     from django.http import Http404
 
-    from hearth.people.queries import get_visible_person
+    from hearth.people.queries.visibility import get_visible_person
 
     with pytest.raises(Http404):
         get_visible_person(social_worker, person_id)

@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
+from hearth.core.refusals import StaleEdit
 from hearth.people import actions
 from hearth.people.models import Person
 
@@ -116,7 +117,7 @@ def test_two_simultaneous_saves_one_wins_one_is_told(social_worker, team_manager
             actions.do_update_person(person, acting_user=user, expected_version=1,
                                      first_language=language)
             outcomes.append("saved")
-        except actions.StaleEdit:
+        except StaleEdit:
             outcomes.append("stale")
         finally:
             connections.close_all()

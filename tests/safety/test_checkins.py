@@ -22,9 +22,9 @@ from hearth.access.codes import Role
 from hearth.access.models import AuditEntry, Notification, Team
 from hearth.core.refusals import Refused as CheckInRefused
 from hearth.core.refusals import Refused as VisitRefused
+from hearth.core.refusals import StaleEdit
 from hearth.jobs.actions import run_due
 from hearth.jobs.models import Job, JobStatus
-from hearth.people.actions import StaleEdit
 from hearth.safety.actions import checkins
 from hearth.safety.actions.checkins import (
     do_alert_managers,

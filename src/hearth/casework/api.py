@@ -31,7 +31,7 @@ from hearth.core.refusals import Refused
 from hearth.core.versions import etag, require_if_match
 from hearth.core.visibility import get_visible_or_404
 from hearth.people.actions import record_view
-from hearth.people.queries import get_visible_person
+from hearth.people.queries.visibility import get_visible_person
 
 router = Router(tags=["involvements"])
 

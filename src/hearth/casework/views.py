@@ -19,7 +19,7 @@ from hearth.casework.forms import (
 from hearth.casework.models import InvolvementWorker
 from hearth.core.pages import attempt, done_with, form_page
 from hearth.core.refusals import Refused
-from hearth.people.queries import get_visible_person
+from hearth.people.queries.visibility import get_visible_person
 
 # Until the lead adds "casework.allocate" and "casework.caseload" to hearth.access.rules,
 # these stand-ins grant the same roles (managers; everyone doing casework).

@@ -44,6 +44,16 @@ class Attempt:
     def __bool__(self) -> bool:
         return self.ok
 
+    def conflict(self, what: str, then: str = "then save again: what you entered is kept in "
+                 "the form.", entries: Iterable[tuple[str, Any]] = ()) -> dict | None:
+        """After a stale edit, the page's banner (``web/conflict.html``): someone else changed
+        ``what``; check it as it is now, ``then`` … (None when the edit was not stale)."""
+        if not self.stale:
+            return None
+        return {"title": f"Someone else changed this {what} while you were working on it",
+                "message": f"{self.refusal} Check the {what} below as it is now, {then}",
+                "entries": [(k, v) for k, v in entries if v]}
+
 
 def move_version(form: forms.Form, version: int, field: str = "version") -> None:
     """Let the next save be made from ``version`` (after a stale edit), keeping the input."""
@@ -55,10 +65,13 @@ def move_version(form: forms.Form, version: int, field: str = "version") -> None
 
 def refuse_on_form(form: forms.Form, refusal: Refused, *, stale_message: str | None = None,
                    field_for: dict[str, str] | None = None) -> int:
-    """Put ``refusal`` on ``form`` and answer the status to show it with."""
+    """Put ``refusal`` on ``form`` and answer the status to show it with. A stale edit moves
+    the form's version on; ``stale_message=""`` leaves it off the form's errors (the page says
+    it in its conflict banner, ``Attempt.conflict``)."""
     if isinstance(refusal, StaleEdit):
         move_version(form, refusal.current_version)
-        form.add_error(None, stale_message or str(refusal))
+        if stale_message != "":
+            form.add_error(None, stale_message or str(refusal))
     else:
         add_problems(form, refusal.problems, field_for)
     return refusal.page_status

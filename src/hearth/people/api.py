@@ -12,8 +12,8 @@ from hearth.access.permissions import AuthedRequest, permission
 from hearth.core.problems import CHANGE_ERRORS, Problem
 from hearth.core.versions import etag, require_if_match
 from hearth.people import actions
-from hearth.people.queries import get_visible_person
 from hearth.people.queries.search import search_people
+from hearth.people.queries.visibility import get_visible_person
 from hearth.people.schemas import (
     AccessLog,
     PersonIn,

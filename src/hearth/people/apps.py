@@ -9,6 +9,6 @@ class PeopleConfig(AppConfig):
     def ready(self) -> None:
         from hearth.core import visibility
         from hearth.people.models import Person
-        from hearth.people.queries import person_scope
+        from hearth.people.queries.visibility import person_scope
 
         visibility.register(Person, person_scope)

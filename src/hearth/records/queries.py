@@ -11,7 +11,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from hearth.core import visibility
 from hearth.people.codes import RelationshipKind
 from hearth.people.models import Person, Relationship
-from hearth.people.queries import get_visible_person as get_visible_person
+from hearth.people.queries.visibility import get_visible_person as get_visible_person
 from hearth.records.models import CaseNote, NoteAmendment, ParentSummary
 
 #: A relationship that makes someone a parent or carer a summary can be written for.

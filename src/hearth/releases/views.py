@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 from hearth.access.permissions import requires
 from hearth.core.pages import Attempt, attempt, done_with, form_page
 from hearth.core.refusals import Why
-from hearth.people.queries import get_visible_person
+from hearth.people.queries.visibility import get_visible_person
 from hearth.releases import actions, rules
 from hearth.releases.forms import ReleaseForm, ReviewForm, StartForm
 from hearth.releases.models import Release

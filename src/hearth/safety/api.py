@@ -16,7 +16,7 @@ from hearth.access.permissions import AuthedRequest, permission
 from hearth.core.problems import CHANGE_ERRORS, READ_ERRORS, WRITE_ERRORS, Problem
 from hearth.core.refusals import Refused
 from hearth.core.versions import etag, require_if_match
-from hearth.people.queries import get_visible_person
+from hearth.people.queries.visibility import get_visible_person
 from hearth.safety.actions import warnings as actions
 from hearth.safety.models import WorkerWarning
 from hearth.safety.queries import warnings as queries

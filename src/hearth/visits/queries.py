@@ -11,7 +11,7 @@ from hearth.access import queries as staff
 from hearth.access.models import User
 from hearth.core import visibility
 from hearth.people.models import Person
-from hearth.people.queries import get_visible_person
+from hearth.people.queries.visibility import get_visible_person
 from hearth.visits import rules
 from hearth.visits.codes import Engagement
 from hearth.visits.models import Visit, VisitAmendment

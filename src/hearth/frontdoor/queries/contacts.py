@@ -15,7 +15,7 @@ from hearth.core.visibility import get_visible_or_404
 from hearth.frontdoor import rules
 from hearth.frontdoor.models import Contact, ContactPerson, Decision
 from hearth.people.models import Person
-from hearth.people.queries import NO_CASEWORK_ROLES, manages_front_door
+from hearth.people.queries.visibility import NO_CASEWORK_ROLES, manages_front_door
 
 CONTACT_ALL_ROLES = {Role.FRONT_DOOR, Role.ADVANCED_PRACTITIONER, Role.SERVICE_MANAGER}
 

@@ -19,8 +19,8 @@ from hearth.frontdoor.queries.contacts import people_rows
 from hearth.people.actions import do_create_person
 from hearth.people.forms.search import SearchForm, search_error_field
 from hearth.people.models import Person
-from hearth.people.queries import get_visible_person
 from hearth.people.queries.search import SearchInputError, likely_duplicates, search_people
+from hearth.people.queries.visibility import get_visible_person
 
 DRAFT = "contact_draft"
 NOTICE = "contact_people_notice"

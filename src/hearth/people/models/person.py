@@ -10,7 +10,7 @@ from hearth.people.codes import Disability, Ethnicity, NameKind, Sex
 
 
 class PersonQuerySet(VisibleQuerySet):
-    """``visible_to(user)``: the scope ``people.queries.person_scope`` registers."""
+    """``visible_to(user)``: the scope ``people.queries.visibility.person_scope`` registers."""
 
     def live(self) -> PersonQuerySet:
         """Not merged into another record."""

@@ -13,7 +13,7 @@ from hearth.core.pages import attempt
 from hearth.people import actions
 from hearth.people.forms.access import BreakGlassForm
 from hearth.people.models import Person
-from hearth.people.queries import can_see, could_break_glass
+from hearth.people.queries.visibility import can_see, could_break_glass
 
 
 @requires("people.break_glass")

@@ -11,7 +11,7 @@ from hearth.core.pages import attempt, done_with
 from hearth.people import actions
 from hearth.people.forms.households import JoinHouseholdForm, LeaveHouseholdForm
 from hearth.people.models import Household, HouseholdMembership, Person, Relationship
-from hearth.people.queries import get_visible_person
+from hearth.people.queries.visibility import get_visible_person
 
 DONE = "The household change was recorded."
 

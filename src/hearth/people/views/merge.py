@@ -11,8 +11,8 @@ from hearth.core.pages import done_with, form_page
 from hearth.people import actions
 from hearth.people.forms.merge import MergeForm, ReasonForm
 from hearth.people.models import Merge
-from hearth.people.queries import get_visible_person
 from hearth.people.queries.search import likely_duplicates
+from hearth.people.queries.visibility import get_visible_person
 
 
 @requires("people.merge")

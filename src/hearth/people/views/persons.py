@@ -17,9 +17,9 @@ from hearth.people import actions
 from hearth.people.actions import PERSON_FIELDS
 from hearth.people.forms.persons import AddressForm, EditPersonForm, NameForm, PersonForm
 from hearth.people.models import Person
-from hearth.people.queries import could_break_glass, get_visible_person
 from hearth.people.queries.persons import person_detail, person_panels
 from hearth.people.queries.search import likely_duplicates
+from hearth.people.queries.visibility import could_break_glass, get_visible_person
 
 FORM_FIELDS = [f for f in PERSON_FIELDS if f != "restricted"]
 

@@ -10,8 +10,8 @@ from hearth.core.pages import attempt, done_with
 from hearth.people import actions
 from hearth.people.forms.relationships import RelationshipForm
 from hearth.people.forms.search import SearchForm
-from hearth.people.queries import get_visible_person
 from hearth.people.queries.search import search_people
+from hearth.people.queries.visibility import get_visible_person
 
 
 @requires("people.edit")

@@ -14,7 +14,7 @@ from hearth.core.refusals import Refused
 from hearth.people import actions
 from hearth.people.forms.restriction import NamedUserForm, RestrictionForm
 from hearth.people.models import RestrictedAccess
-from hearth.people.queries import get_visible_person
+from hearth.people.queries.visibility import get_visible_person
 
 NOT_A_USER = ("Enter the username of an active Hearth user who works with children and "
               "families")

@@ -19,7 +19,7 @@ from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.casework.rules import CASE_HOLDING_ROLES
 from hearth.core.visibility import get_visible_or_404
 from hearth.people.models import Person, Relationship
-from hearth.people.queries import get_visible_person as get_visible_person
+from hearth.people.queries.visibility import get_visible_person as get_visible_person
 from hearth.protection.codes import ConferenceKind, S47Outcome
 from hearth.protection.models import (
     Conference,

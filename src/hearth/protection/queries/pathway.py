@@ -1,7 +1,7 @@
 """Who sees the records of the child protection pathway: whoever may see the child (a live
-person visible to them, ``people.queries.person_scope`` with every reach added to it) sees the
-child's strategy discussions, enquiries, conferences, plans, core groups and complex needs;
-anything else answers 404 (``core.visibility.get_visible_or_404``). Registered with
+person visible to them, ``people.queries.visibility.person_scope`` with every reach added to
+it) sees the child's strategy discussions, enquiries, conferences, plans, core groups and
+complex needs; anything else answers 404 (``core.visibility.get_visible_or_404``). Registered with
 ``core.visibility`` from the AppConfig."""
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from hearth.access.models import Agency, User
 from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.core.visibility import get_visible_or_404
 from hearth.people.models import Person
-from hearth.people.queries import get_visible_person as get_visible_person
+from hearth.people.queries.visibility import get_visible_person as get_visible_person
 from hearth.protection.codes import ConferenceKind
 from hearth.protection.models import (
     Conference,

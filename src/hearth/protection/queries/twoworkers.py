@@ -27,7 +27,7 @@ from hearth.core.visibility import get_visible_or_404
 from hearth.engagement.codes import EventKind
 from hearth.engagement.models import EngagementEvent
 from hearth.people.models import Person, PersonAddress, Relationship
-from hearth.people.queries import get_visible_person as get_visible_person
+from hearth.people.queries.visibility import get_visible_person as get_visible_person
 from hearth.protection.models import ComplexNeeds, CPPlan, Section47Enquiry, TwoWorkerDecision
 from hearth.protection.rules import twoworkers as rules
 from hearth.protection.rules.pathway import SIGNIFICANT_HOSTILITY, TwoWorkerCriteria

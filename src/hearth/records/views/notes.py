@@ -11,7 +11,6 @@ from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
 from hearth.core.pages import attempt, done_with, form_page
-from hearth.core.refusals import StaleEdit
 from hearth.records.actions import notes as actions
 from hearth.records.codes import FIELD_LABELS
 from hearth.records.forms.notes import AmendForm, DraftForm, NoteForm, VersionForm
@@ -51,16 +50,12 @@ def _post(request, note: CaseNote, form_name: str, form: forms.Form, act, done: 
     """``core.pages.attempt`` on the note's page: on success a message and back to the note;
     a refusal shows the page again with the problems on ``form`` (a stale edit: the record as
     it is now, what the user entered kept in the form)."""
-    outcome = attempt(form, act, field_for=field_for)
+    outcome = attempt(form, act, field_for=field_for, stale_message="")
     if outcome:
         return done_with(request, done, "records:detail", note_id=note.pk)
-    extra = {}
-    if isinstance(outcome.refusal, StaleEdit):
-        extra["conflict"] = {
-            "title": "Someone else changed this record while you were working on it",
-            "message": f"{outcome.refusal} Check the record below as it is now, then make "
-                       "your change again: what you entered is kept in the form."}
-    return _render(request, note, status=outcome.status, **extra, **{form_name: form})
+    conflict = outcome.conflict("record", "then make your change again: what you entered is "
+                                          "kept in the form.")
+    return _render(request, note, status=outcome.status, conflict=conflict, **{form_name: form})
 
 
 @requires("records.view")

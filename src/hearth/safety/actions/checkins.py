@@ -28,7 +28,7 @@ from hearth.access.models import User
 from hearth.core.refusals import Refused, StaleEdit, Why
 from hearth.core.versions import check_version
 from hearth.jobs.actions import schedule
-from hearth.people.queries import can_see
+from hearth.people.queries.visibility import can_see
 from hearth.safety import rules
 from hearth.safety.codes import CheckInStatus
 from hearth.safety.models import CheckIn, VisitPlan

@@ -16,7 +16,7 @@ from hearth.access.permissions import requires
 from hearth.core.pages import attempt, done_with, refuse_on_form
 from hearth.core.refusals import Refused, Why
 from hearth.people.models import Person, PersonAddress
-from hearth.people.queries import can_see, get_visible_person
+from hearth.people.queries.visibility import can_see, get_visible_person
 from hearth.safety import rules
 from hearth.safety.actions import checkins as actions
 from hearth.safety.codes import PLAN_QUESTIONS, CheckInStatus

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
 from hearth.core.pages import attempt, done_with, form_page
-from hearth.people.queries import get_visible_person
+from hearth.people.queries.visibility import get_visible_person
 from hearth.safety import rules
 from hearth.safety.actions import plans as actions
 from hearth.safety.codes import PLAN_QUESTIONS
@@ -93,14 +93,11 @@ def plan_edit(request, plan_id):
     form = PlanEditForm(request.POST, worker=request.user)
     outcome = attempt(form, lambda data: actions.do_update_plan(
         plan, acting_user=request.user, expected_version=data["version"],
-        **form.plan_fields()), field_for=FIELD_FOR)
+        **form.plan_fields()), field_for=FIELD_FOR, stale_message="")
     if outcome:
         return done_with(request, "Visit plan updated.", "safety:visit_plan", plan_id=plan.pk)
-    conflict = None
+    conflict = outcome.conflict("plan", "then save again: what you entered is kept below.")
     if outcome.stale:
-        conflict = {"title": "Someone else changed this plan while you were working on it",
-                    "message": f"{outcome.refusal} What you entered is kept below: check it "
-                               "and save again."}
         plan = get_visible_plan(request.user, plan_id)
     return render(request, "safety/plan_edit.html",
                   {"plan": plan, "person": plan.person, "form": form, "conflict": conflict},
@@ -113,16 +110,14 @@ def plan_agree(request, plan_id):
     plan = get_visible_plan(request.user, plan_id)
     form = AgreeForm(request.POST)
     outcome = attempt(form, lambda data: actions.do_agree_plan(
-        plan, acting_user=request.user, expected_version=data["version"], note=data["note"]))
+        plan, acting_user=request.user, expected_version=data["version"], note=data["note"]),
+        stale_message="")
     if outcome:
         return done_with(request, "Your agreement to the visit is recorded.",
                          "safety:visit_plan", plan_id=plan.pk)
     if outcome.stale:
-        conflict = {"title": "Someone else changed this plan while you were reading it",
-                    "message": f"{outcome.refusal} Check the plan below as it is now, then "
-                               "agree again: your note is kept."}
-        return _render(request, plan, status=outcome.status, agree_form=form,
-                       conflict=conflict, can_agree=True)
+        return _render(request, plan, status=outcome.status, agree_form=form, can_agree=True,
+                       conflict=outcome.conflict("plan", "then agree again: your note is kept."))
     if outcome.refusal is not None:  # the plan's state or the manager: not the note
         return _render(request, plan, status=outcome.status, refusal=outcome.refusal.message)
     return _render(request, plan, status=outcome.status, agree_form=form, can_agree=True)

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
 from hearth.core.pages import attempt, done_with, form_page
-from hearth.people.queries import get_visible_person
+from hearth.people.queries.visibility import get_visible_person
 from hearth.safety import rules
 from hearth.safety.actions import warnings as actions
 from hearth.safety.forms.warnings import EndForm, ReviewForm, SignOffForm, WarningForm
@@ -92,16 +92,12 @@ def _change(request, warning_id, form_class, form_name: str, act, done: str):
         version = data.pop("version")
         return act(warning, acting_user=request.user, expected_version=version, **data)
 
-    outcome = attempt(form, run)
+    outcome = attempt(form, run, stale_message="")
     if outcome:
         return done_with(request, done, "safety:warning", warning_id=warning.pk)
-    extra = {}
-    if outcome.stale:
-        extra["conflict"] = {
-            "title": "Someone else changed this warning while you were working on it",
-            "message": f"{outcome.refusal} Check the warning below as it is now, then try "
-                       "again: what you entered is kept in the form."}
-    return _render(request, warning, status=outcome.status, **{form_name: form}, **extra)
+    return _render(request, warning, status=outcome.status, **{form_name: form},
+                   conflict=outcome.conflict("warning", "then try again: what you entered is "
+                                                        "kept in the form."))
 
 
 @requires("safety.sign_off")

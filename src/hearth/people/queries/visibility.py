@@ -1,0 +1,112 @@
+"""Who may see a person; every read of people goes through ``visible_to``. By feature:
+``persons`` (the person page and its panels), ``search`` and ``search_engines`` (person search).
+
+Who may see a person (ENGINEERING.md practice 2): the one place that decides. ``person_scope``
+is registered from ``PeopleConfig.ready`` with ``hearth.core.visibility``; every page, API
+endpoint, search, count and export filters through ``Person.objects.visible_to(user)``.
+A record a user may not see answers 404, never 403, so its existence does not leak.
+
+- Administrators and auditors see no casework at all.
+- A record merged into another is seen by nobody (its data moved to the record kept).
+- A restricted record is seen only by its named users, or by someone who broke the glass
+  (with a written reason, audited, time-limited).
+- Otherwise:
+  - front-door staff (and EDT) must find existing records for every contact (R-FD-3), so they
+    see every unrestricted person; so do the front door's managers, who authorise the
+    decisions on those contacts (R-FD-5) and must see who each one is about, and service
+    managers;
+  - MASH partners see only the people shared with their agency (R-MASH-4), which includes
+    children whose core group their agency is in (R-CP-3);
+  - everyone else sees the people the higher apps' *reaches* give them
+    (``core.visibility.add_reach(Person, …)``): casework gives social workers and other
+    practitioners the people of their own and their team's involvements and those people's
+    relatives, team managers their team's; protection gives conference chairs the children
+    with a Section 47 enquiry, a conference or a plan; and they see the records they entered
+    themselves (a new relative before it is linked).
+"""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from hearth.access.codes import Role
+from hearth.access.rules import is_front_door_manager
+from hearth.core import visibility
+from hearth.people.models import AgencyShare, BreakGlass, Person, RestrictedAccess
+
+FRONT_DOOR_ROLES = {Role.FRONT_DOOR, Role.ADVANCED_PRACTITIONER}
+NO_CASEWORK_ROLES = {Role.ADMINISTRATOR}
+
+
+def manages_front_door(user) -> bool:
+    """A team manager of the CRS, the MASH or the EDT (``roles.is_front_door_manager``)."""
+    return bool(user.team_id) and is_front_door_manager(user.role, user.team.service)
+
+
+def sees_every_unrestricted_person(user) -> bool:
+    return (user.role in FRONT_DOOR_ROLES or user.role == Role.SERVICE_MANAGER
+            or manages_front_door(user))
+
+
+def _unrestricted_scope(user) -> Q | None:
+    """The unrestricted people the user's role and relationships reach (None: nobody)."""
+    if sees_every_unrestricted_person(user):
+        return Q(restricted=False)
+    if user.role == Role.MASH_PARTNER:
+        if not user.agency_id:
+            return None
+        now = timezone.now()
+        shared = AgencyShare.objects.filter(person=OuterRef("pk"), agency_id=user.agency_id).filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+        )
+        return Q(restricted=False) & Q(Exists(shared))
+    reach = visibility.reaches(Person, user)
+    if user.role == Role.CONFERENCE_CHAIR:
+        return None if reach is None else Q(restricted=False) & reach
+    # Whoever entered a record may go on seeing it (a new relative before it is linked).
+    entered = Q(created_by_id=user.pk)
+    return Q(restricted=False) & (entered if reach is None else reach | entered)
+
+
+def person_scope(user) -> Q | None:
+    """A filter on Person for what ``user`` may see, or None when they may see nothing."""
+    if user.role in NO_CASEWORK_ROLES:
+        return None
+    named = Exists(RestrictedAccess.objects.filter(person=OuterRef("pk"), user_id=user.pk))
+    glass = Exists(BreakGlass.objects.filter(person=OuterRef("pk"), user_id=user.pk,
+                                             expires_at__gt=timezone.now()))
+    scope = _unrestricted_scope(user)
+    special = Q(restricted=True) & (Q(named) | Q(glass))
+    reach = special if scope is None else scope | special
+    # A record merged into another lives on only in the merge history: nobody opens it.
+    return Q(merged_into__isnull=True) & reach
+
+
+def can_see(user, person) -> bool:
+    return Person.objects.visible_to(user).filter(pk=person.pk).exists()
+
+
+def could_break_glass(user, person) -> bool:
+    """A restricted record the user cannot see but may open with a written reason: one their
+    role and relationships would otherwise reach, when they hold the break-glass permission."""
+    if not person.restricted or not user.has_hearth_permission("people.break_glass"):
+        return False
+    scope = _unrestricted_scope(user)
+    if scope is None:
+        return False
+    # Evaluate the same scope as if the record were not restricted.
+    return Person.objects.filter(pk=person.pk).filter(_strip_restricted(scope)).exists()
+
+
+def _strip_restricted(q: Q) -> Q:
+    """The scope without its ``restricted=False`` condition."""
+    children = [c for c in q.children if c != ("restricted", False)]
+    stripped = Q(*children, _connector=q.connector, _negated=q.negated)
+    return stripped if children else Q()
+
+
+def get_visible_person(user, person_id) -> Person:
+    """The live person, or 404 when it does not exist, is merged away, is not visible, or the
+    id is not an id at all (pages, the API and ``?person=`` parameters all come here)."""
+    return visibility.get_visible_or_404(Person.objects.live(), user, person_id, "person")
