@@ -201,7 +201,7 @@ def test_a_person_id_that_is_not_an_id_is_never_a_server_error(client, social_wo
 def test_the_one_person_lookup_answers_404_for_anything_that_is_not_an_id(social_worker,
                                                                           person_id):
     """Every page and API operation that names a person comes through
-    ``hearth.people.queries.get_visible_person``: no copy of it can drift."""
+    ``hearth.people.queries.visibility.get_visible_person``: no copy of it can drift."""
     from django.http import Http404
 
     from hearth.people.queries.visibility import get_visible_person

@@ -14,6 +14,7 @@ from hearth.chronology.models import Event
 from hearth.core.problems import CHANGE_ERRORS, READ_ERRORS, WRITE_ERRORS, api_names
 from hearth.core.versions import etag, require_if_match
 from hearth.core.visibility import get_visible_or_404
+from hearth.people.queries.visibility import get_visible_person
 
 router = Router(tags=["chronology"])
 
@@ -100,7 +101,7 @@ def chronology(request: AuthedRequest, person_id: str, params: Query[FilterParam
     """One page (100) of events, newest first unless ``order=oldest``; ``lane`` may repeat;
     ``date_from``/``date_to`` as YYYY-MM-DD; ``scope=family`` for the whole family. The
     figures are the last twelve months for this person (R-CHR-3, R-PPL-3)."""
-    person = queries.get_visible_person(request.auth, person_id)
+    person = get_visible_person(request.auth, person_id)
     query = request.GET.copy()
     query.setlist("from", [params.date_from])
     query.setlist("to", [params.date_to])
@@ -121,7 +122,7 @@ def chronology(request: AuthedRequest, person_id: str, params: Query[FilterParam
 def add_entry(request: AuthedRequest, response: HttpResponse, person_id: str, entry: EntryIn):
     """Add a hand entry (a school move, legal status, injury, hospital treatment, a
     disclosure…). Refusals are 422 naming the field; nothing is written."""
-    person = queries.get_visible_person(request.auth, person_id)
+    person = get_visible_person(request.auth, person_id)
     event = actions.do_add_entry(person, acting_user=request.auth, **entry.dict())
     response["ETag"] = etag(event)
     return Status(201, _event(event))
@@ -134,7 +135,7 @@ def correct_entry(request: AuthedRequest, response: HttpResponse, person_id: str
                   entry_id: int, correction: CorrectionIn):
     """Correct a hand entry: send ``If-Match`` with its ETag (428 without, 412 when stale)
     and a reason; the correction is kept and shown with it."""
-    person = queries.get_visible_person(request.auth, person_id)
+    person = get_visible_person(request.auth, person_id)
     event = get_visible_or_404(Event.objects.filter(person=person), request.auth, entry_id,
                                "entry")
     version = require_if_match(request, event, "entry")

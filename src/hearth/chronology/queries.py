@@ -19,7 +19,6 @@ from hearth.chronology.actions import link_for
 from hearth.chronology.codes import MANUAL, Lane
 from hearth.chronology.models import Event
 from hearth.core.refusals import Refused
-from hearth.core.visibility import get_visible_or_404
 from hearth.people.codes import RelationshipKind
 from hearth.people.models import HouseholdMembership, Person, Relationship
 
@@ -61,11 +60,6 @@ class Filters:
 def event_scope(user) -> Q:
     """Who may see an event: whoever may see its person (registered from the AppConfig)."""
     return Q(person__in=Person.objects.visible_to(user))
-
-
-def get_visible_person(user, person_id) -> Person:
-    """The live person whose chronology is read, or 404."""
-    return get_visible_or_404(Person.objects.live(), user, person_id, "person")
 
 
 def _date(value: str, label: str, name: str) -> date | None:

@@ -20,6 +20,7 @@ from hearth.chronology.models import Event
 from hearth.chronology.views import timeline
 from hearth.core.refusals import Refused
 from hearth.people.models import Person
+from hearth.people.queries.visibility import get_visible_person
 
 
 def _filters_or_error(request) -> tuple[queries.Filters, Refused | None]:
@@ -43,7 +44,7 @@ def _rows(chron: queries.Chronology) -> list[dict]:
 @requires("chronology.view")
 @require_http_methods(["GET"])
 def chronology(request, person_id):
-    person = queries.get_visible_person(request.user, person_id)
+    person = get_visible_person(request.user, person_id)
     filters, problem = _filters_or_error(request)
     chron = queries.build(request.user, person, filters)
     actions.record_view(person, user=request.user, scope="family" if filters.family else "child")
@@ -74,7 +75,7 @@ def _svg(chron: queries.Chronology):
 
 
 def _export(request, person_id):
-    person = queries.get_visible_person(request.user, person_id)
+    person = get_visible_person(request.user, person_id)
     filters, problem = _filters_or_error(request)
     if problem:
         return person, None, HttpResponse(f"{problem}\n", status=problem.page_status,

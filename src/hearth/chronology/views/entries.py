@@ -16,6 +16,7 @@ from hearth.chronology.models import Event
 from hearth.chronology.views.chronology import when
 from hearth.core.pages import attempt, done_with, form_page
 from hearth.core.visibility import get_visible_or_404
+from hearth.people.queries.visibility import get_visible_person
 
 STALE = ("Someone else corrected this entry while you were working on it. Check the entry as "
          "it is now, then make your change again: what you entered is kept in the form.")
@@ -24,7 +25,7 @@ STALE = ("Someone else corrected this entry while you were working on it. Check 
 @requires("chronology.write")
 @require_http_methods(["GET", "POST"])
 def new_entry(request, person_id):
-    person = queries.get_visible_person(request.user, person_id)
+    person = get_visible_person(request.user, person_id)
     form = EntryForm(request.POST if request.method == "POST" else None)
     return form_page(
         request, "chronology/new.html", {"person": person}, form,
