@@ -156,8 +156,29 @@ SESSION_ABSOLUTE_TIMEOUT = int(os.environ.get("HEARTH_SESSION_ABSOLUTE_SECONDS",
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
-LOGIN_THROTTLE_FAILURES = 5
+LOGIN_THROTTLE_FAILURES = 5  # per username in the window
 LOGIN_THROTTLE_WINDOW_SECONDS = 15 * 60
+
+
+def _networks(name: str) -> list:
+    """Addresses or networks from a comma-separated setting; a bad one stops start-up, named."""
+    import ipaddress
+
+    found = []
+    for text in os.environ.get(name, "").split(","):
+        if text.strip():
+            try:
+                found.append(ipaddress.ip_network(text.strip(), strict=False))
+            except ValueError as exc:
+                raise ImproperlyConfigured(f"{name}: {text.strip()!r} is not an IP address "
+                                           "or network") from exc
+    return found
+
+
+#: The proxies (addresses or networks) whose X-Forwarded-For Hearth believes, e.g. the load
+#: balancer: the client is the right-most forwarded address that is not itself a trusted
+#: proxy. Empty (the default): the connecting address only, and X-Forwarded-For is ignored.
+TRUSTED_PROXIES = _networks("HEARTH_TRUSTED_PROXIES")
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -242,6 +263,10 @@ def _whole_number(name: str, default: int, *, least: int = 1) -> int:
         raise ImproperlyConfigured(f"{name}: {text!r} must be a whole number of at least {least}")
     return int(text)
 
+
+#: Failed sign-ins from one client address in the window before that address is throttled:
+#: far above the per-username limit, so that an office behind one address is not locked out.
+LOGIN_THROTTLE_ADDRESS_FAILURES = _whole_number("HEARTH_LOGIN_THROTTLE_ADDRESS_FAILURES", 100)
 
 # R-FD-4: a contact the worker marks "immediate" must be decided within this many hours of its
 # receipt (in place of the one-working-day clock).

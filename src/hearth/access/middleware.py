@@ -11,6 +11,8 @@ from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from hearth.access.rules import client_address
+
 _meta: ContextVar[tuple[str, str]] = ContextVar("hearth_request_meta", default=("", ""))
 
 
@@ -27,14 +29,10 @@ def current_request_meta() -> tuple[str, str]:
 
 
 def client_ip(request) -> str:
-    # Behind a trusted proxy set HEARTH_TRUST_X_FORWARDED_FOR; otherwise REMOTE_ADDR.
-    from django.conf import settings
-
-    if getattr(settings, "TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()[:45]
-    return (request.META.get("REMOTE_ADDR") or "")[:45]
+    """The client's address; X-Forwarded-For counts only from HEARTH_TRUSTED_PROXIES."""
+    return client_address(request.META.get("REMOTE_ADDR", ""),
+                          request.META.get("HTTP_X_FORWARDED_FOR", ""),
+                          settings.TRUSTED_PROXIES)
 
 
 class RequestContextMiddleware:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import json
+from collections.abc import Sequence
 
 from django.conf import settings
 
@@ -157,6 +159,42 @@ def refusal(role: str, permission: str) -> str:
     label = dict(Role.choices).get(role, role)
     what = PERMISSION_LABELS.get(permission, permission)
     return f"As {label.lower()}, you cannot do this ({what})."
+
+
+# --- who is signing in from where ----------------------------------------------------------
+
+def client_address(remote_addr: str, forwarded_for: str, trusted: Sequence) -> str:
+    """The client's address: the connecting one, unless it is a trusted proxy; then the
+    right-most address in X-Forwarded-For that is not itself a trusted proxy (a client can
+    write anything at the left of the header, only the proxies' own additions count). An
+    unparseable forwarded address is not believed: the proxy's own address is used."""
+    def is_trusted(text: str) -> bool:
+        try:
+            address = ipaddress.ip_address(text)
+        except ValueError:
+            return False
+        return any(address in network for network in trusted)
+
+    remote = (remote_addr or "").strip()
+    if not trusted or not is_trusted(remote):
+        return remote[:45]
+    for hop in reversed([part.strip() for part in (forwarded_for or "").split(",")]):
+        if not hop:
+            continue
+        try:
+            ipaddress.ip_address(hop)
+        except ValueError:
+            return remote[:45]
+        if not is_trusted(hop):
+            return hop[:45]
+    return remote[:45]
+
+
+def sign_in_throttled(*, by_username: int, by_address: int, username_limit: int,
+                      address_limit: int) -> bool:
+    """Throttled when this username or this client address has failed too often in the
+    window (the counts include the attempt being made)."""
+    return by_username > username_limit or by_address > address_limit
 
 
 # --- the audit trail's chain (ENGINEERING.md practice 6) ----------------------------------

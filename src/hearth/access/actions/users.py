@@ -13,6 +13,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from hearth.access import rules
 from hearth.access.actions import audit
 from hearth.access.codes import Role
 from hearth.access.models import Agency, ApiToken, LoginFailure, Notification, Team, User
@@ -123,18 +124,28 @@ def user_for_token(token: str) -> User | None:
     return row.user
 
 
-def is_throttled(username: str, ip: str | None) -> bool:
+def begin_sign_in(username: str, ip: str | None) -> bool:
+    """Count this attempt before the password is checked, and say whether it may go ahead.
+
+    The attempt is written (and committed) first and the recent attempts counted after it, so
+    that parallel guesses cannot all slip under the limit: the k-th attempt to commit sees at
+    least k, so at most ``LOGIN_THROTTLE_FAILURES`` passwords are ever tried per username in
+    the window, however many arrive at once. A successful sign-in clears the username's rows
+    (``record_login``); a failed one leaves its row as the failure."""
+    with transaction.atomic():
+        LoginFailure.objects.create(username=username[:150], ip=ip or None)
     since = timezone.now() - timedelta(seconds=settings.LOGIN_THROTTLE_WINDOW_SECONDS)
     recent = LoginFailure.objects.filter(at__gte=since)
-    by_user = recent.filter(username__iexact=username).count()
-    by_ip = recent.filter(ip=ip).count() if ip else 0
-    limit = settings.LOGIN_THROTTLE_FAILURES
-    return by_user >= limit or by_ip >= 4 * limit
+    return not rules.sign_in_throttled(
+        by_username=recent.filter(username__iexact=username[:150]).count(),
+        by_address=recent.filter(ip=ip).count() if ip else 0,
+        username_limit=settings.LOGIN_THROTTLE_FAILURES,
+        address_limit=settings.LOGIN_THROTTLE_ADDRESS_FAILURES)
 
 
 @transaction.atomic
 def record_login_failure(username: str, ip: str | None) -> None:
-    LoginFailure.objects.create(username=username[:150], ip=ip or None)
+    """The attempt ``begin_sign_in`` counted failed: audited (its row stays as the failure)."""
     audit.record("login_failed", object_type="access.user", fields={"username": username[:150]})
 
 

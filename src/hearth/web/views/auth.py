@@ -24,7 +24,7 @@ def sign_in(request):
     if request.method == "POST" and form.is_valid():
         username = form.cleaned_data["username"]
         ip = client_ip(request)
-        if actions.is_throttled(username, ip):
+        if not actions.begin_sign_in(username, ip):
             error = ("Too many failed attempts. Wait 15 minutes, or ask an administrator to "
                      "reset your password.")
         else:
