@@ -10,6 +10,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from hearth.core.production import production_problems
+
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("HEARTH_DATA_DIR", "var")).resolve()
 
@@ -30,7 +32,7 @@ def _secret_key() -> str:
     if key:
         return key
     if PRODUCTION:
-        return ""  # reported by check_production_settings below
+        return ""  # reported by production_problems below
     # Demo and development only: generate once and keep it in the data folder.
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     path = DATA_DIR / "secret_key"
@@ -299,21 +301,7 @@ LOGGING = {
 NINJA_PAGINATION_PER_PAGE = 50
 
 
-def check_production_settings() -> list[str]:
-    """Reasons this configuration is unsafe for production (empty when it is safe)."""
-    problems = []
-    if DEBUG:
-        problems.append("HEARTH_DEBUG is on")
-    if len(os.environ.get("HEARTH_SECRET_KEY", "")) < 40:
-        problems.append("HEARTH_SECRET_KEY is unset or shorter than 40 characters")
-    if any(h in {"*", ""} for h in ALLOWED_HOSTS):
-        problems.append("HEARTH_ALLOWED_HOSTS contains a wildcard")
-    if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-        problems.append("production needs PostgreSQL (HEARTH_DATABASE_URL=postgresql://…)")
-    return problems
-
-
 if PRODUCTION and "test" not in sys.argv[1:2]:
-    _problems = check_production_settings()
+    _problems = production_problems(sys.modules[__name__])
     if _problems:
         raise ImproperlyConfigured("Refusing to start: " + "; ".join(_problems))

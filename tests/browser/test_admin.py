@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from hearth.access.models import User
 from tests.browser.helpers import assert_accessible, error_summary, path_of, sign_in
+from tests.conftest import make_user
 
 pytestmark = pytest.mark.browser
 
@@ -40,16 +41,35 @@ def test_ada_adds_a_social_worker_to_family_help_north(page, administrator, nort
     page.get_by_label("Initial password").fill("a kettle on the stove 42")
     page.get_by_role("button", name="Add user").click()
 
-    expect(page.get_by_text("priya can now sign in.")).to_be_visible()
+    # A casework role waits for a second administrator (issue 13 item 5).
+    expect(page.get_by_text("priya's account waits for a second administrator's approval"))\
+        .to_be_visible()
     assert path_of(page) == "/admin/users"
     row = page.get_by_role("row").filter(has=page.get_by_role("link", name="priya", exact=True))
     expect(row).to_contain_text("Priya Shah")
     expect(row).to_contain_text("Social worker")
     expect(row).to_contain_text("Family Help North")
-    expect(row).to_contain_text("Active")
+    expect(row).to_contain_text("Awaiting approval")
     assert_accessible(page)
     priya = User.objects.get(username="priya")
-    assert (priya.role, priya.team) == ("social_worker", north)
+    assert (priya.role, priya.team, priya.is_active) == ("social_worker", north, False)
+
+    # Bea, a second administrator, approves it; now Priya can sign in.
+    page.get_by_role("button", name=f"Sign out {administrator.display_name}").click()
+    bea = make_user("bea", "administrator", first="Bea", last="Admin")
+    sign_in(page, bea)
+    page.goto("/admin/users")
+    page.get_by_role("link", name="Approve or refuse priya's role change").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Approve or refuse a role change")
+    assert_accessible(page)
+    page.get_by_label("Approve the change").check()
+    page.get_by_role("button", name="Save decision").click()
+    expect(page.get_by_text("priya is now Social worker.")).to_be_visible()
+    row = page.get_by_role("row").filter(has=page.get_by_role("link", name="priya", exact=True))
+    expect(row).to_contain_text("Active")
+    assert_accessible(page)
+    priya.refresh_from_db()
+    assert priya.is_active
 
 
 def test_ada_cannot_open_a_childs_record_nor_learn_that_it_exists(page, administrator,

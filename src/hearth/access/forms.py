@@ -38,3 +38,11 @@ class EditUserForm(forms.Form):
 class TeamForm(forms.Form):
     name = forms.CharField(label="Team name", max_length=120)
     service = forms.ChoiceField(label="Service", choices=Service.choices)
+
+
+class RoleChangeDecisionForm(forms.Form):
+    decision = forms.ChoiceField(label="Your decision", widget=forms.RadioSelect,
+                                 choices=[("approve", "Approve the change"),
+                                          ("refuse", "Refuse the change")],
+                                 error_messages={"required": "Choose whether to approve or "
+                                                             "refuse the change"})

@@ -88,6 +88,12 @@ def has_permission(role: str, permission: str) -> bool:
 
 MANAGER_ROLES = {Role.TEAM_MANAGER, Role.SERVICE_MANAGER}
 
+
+def needs_second_administrator(role: str) -> bool:
+    """Whether giving ``role`` waits for a second administrator's approval (issue 13 item 5):
+    a role that reads people's records (casework), or an administrator's own."""
+    return role == Role.ADMINISTRATOR or has_permission(role, "people.view")
+
 #: The front door: the Children's Resource Service, with the MASH and the Emergency Duty Team
 #: that sit within it (seed 003). Values of ``access.models.Service``.
 FRONT_DOOR_SERVICES = frozenset({"crs", "mash", "edt"})

@@ -10,4 +10,5 @@ urlpatterns = [
     path("admin/users/new", views.add_user, name="user_add"),
     path("admin/users/<int:user_id>", views.edit_user, name="user_edit"),
     path("admin/teams", views.teams, name="teams"),
+    path("admin/role-changes/<int:role_change_id>", views.role_change, name="role_change"),
 ]

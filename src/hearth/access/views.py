@@ -7,9 +7,10 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_http_methods
 
+from hearth.access.actions import roles
 from hearth.access.actions import users as actions
-from hearth.access.forms import EditUserForm, TeamForm, UserForm
-from hearth.access.models import Team, User
+from hearth.access.forms import EditUserForm, RoleChangeDecisionForm, TeamForm, UserForm
+from hearth.access.models import RoleChange, Team, User
 from hearth.access.permissions import requires
 from hearth.core.pages import attempt, done_with, form_page
 
@@ -17,7 +18,10 @@ from hearth.core.pages import attempt, done_with, form_page
 @requires("admin.users")
 def users(request):
     rows = User.objects.select_related("team", "agency").order_by("username")
-    return render(request, "admin/users.html", {"users": rows})
+    pending = RoleChange.objects.pending().select_related("user", "requested_by")
+    return render(request, "admin/users.html", {
+        "users": rows, "pending": pending,
+        "awaiting": {change.user_id for change in pending if change.new_account}})
 
 
 @requires("admin.users")
@@ -27,7 +31,11 @@ def add_user(request):
         request, "admin/form.html", {"title": "Add a user", "button": "Add user"},
         UserForm(request.POST or None),
         lambda data: actions.do_create_user(acting_user=request.user, **data),
-        lambda user: done_with(request, f"{user.username} can now sign in.", "web:users"))
+        lambda user: done_with(
+            request, f"{user.username} can now sign in." if user.is_active else
+            f"{user.username}'s account waits for a second administrator's approval: "
+            f"{user.username} can sign in once another administrator approves it.",
+            "web:users"))
 
 
 @requires("admin.users")
@@ -43,10 +51,32 @@ def edit_user(request, user_id):
         return actions.do_update_user(target, acting_user=request.user,
                                       expected_version=data["version"], **changes)
 
+    def done(user):
+        if RoleChange.objects.pending().filter(user=user, requested_by=request.user).exists():
+            return done_with(request, f"{user.username} was updated. The new role waits for "
+                             "a second administrator's approval.", "web:users")
+        return done_with(request, f"{user.username} was updated.", "web:users")
+
     return form_page(
         request, "admin/form.html",
-        {"title": f"Change {target.username}", "button": "Save changes"}, form, act,
-        lambda _: done_with(request, f"{target.username} was updated.", "web:users"))
+        {"title": f"Change {target.username}", "button": "Save changes"}, form, act, done)
+
+
+@requires("admin.users")
+@require_http_methods(["GET", "POST"])
+def role_change(request, role_change_id):
+    """A second administrator approves or refuses a role change (issue 13 item 5)."""
+    change = get_object_or_404(RoleChange.objects.select_related("user", "requested_by"),
+                               pk=role_change_id)
+    return form_page(
+        request, "admin/role_change.html", {"change": change},
+        RoleChangeDecisionForm(request.POST or None),
+        lambda data: roles.do_decide_role_change(change, acting_user=request.user,
+                                                 approve=data["decision"] == "approve"),
+        lambda decided: done_with(
+            request, f"{decided.user.username} is now {decided.get_role_display()}."
+            if decided.approved else f"The change of {decided.user.username}'s role was "
+            "refused.", "web:users"))
 
 
 @requires("admin.teams")

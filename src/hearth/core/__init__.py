@@ -10,4 +10,7 @@
 - ``pages``: the one page helper (parse → act → refuse-or-redirect).
 - ``problems``: the API's error body and the exception handler behind the status table.
 - ``forms``: GOV.UK form fields every app's forms use (dates, date-times, error placement).
+- ``safe_csv``: the one CSV writer, every cell neutralised for spreadsheets (formula injection).
+- ``production``: what makes a configuration unsafe for production (read by the settings and
+  ``hearth serve``).
 """

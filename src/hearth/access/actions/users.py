@@ -14,10 +14,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from hearth.access import rules
-from hearth.access.actions import audit
+from hearth.access.actions import audit, roles
+from hearth.access.actions.notifications import notify, notify_managers
 from hearth.access.codes import Role
-from hearth.access.models import Agency, ApiToken, LoginFailure, Notification, Team, User
-from hearth.core.refusals import Refused, StaleEdit
+from hearth.access.models import Agency, ApiToken, LoginFailure, Team, User
+from hearth.access.rules import needs_second_administrator
+from hearth.core.refusals import Refused, StaleEdit, Why
+
+__all__ = ["notify", "notify_managers"]  # where every app has always found them
 
 TOKEN_PREFIX = "hth_"  # noqa: S105  (a marker, not a secret)
 
@@ -39,11 +43,18 @@ def do_create_user(*, acting_user, username: str, role: str, password: str,
     except ValidationError as exc:
         raise Refused(" ".join(exc.messages), "password") from exc
     user.set_password(password)
+    # Made by an administrator, an account with casework or an administrator's role cannot
+    # sign in until a second administrator approves it (issue 13 item 5). The command line
+    # (acting_user None) is the server's operator, who already holds everything.
+    waits = acting_user is not None and needs_second_administrator(role)
+    user.is_active = not waits
     _clean(user, ["password"])
     user.save()
     audit.record("create_user", user=acting_user, obj=user,
                  fields={"username": username, "role": role, "team": team and team.name,
                          "agency": agency and agency.name})
+    if waits:
+        roles.ask(user, acting_user=acting_user, role=role, new_account=True)
     return user
 
 
@@ -66,11 +77,30 @@ def end_sessions(user: User) -> int:
     return ended
 
 
-@transaction.atomic
 def do_update_user(user: User, *, acting_user, expected_version: int, **changes) -> User:
+    """Change a user. Nobody changes their own role (refused and audited); a role that reads
+    casework or administers Hearth waits for a second administrator (issue 13 item 5)."""
+    if (acting_user is not None and acting_user.pk == user.pk
+            and changes.get("role", user.role) != user.role):
+        roles.refuse_own_role(acting_user, changes["role"])
+    return _update_user(user, acting_user=acting_user, expected_version=expected_version,
+                        **changes)
+
+
+@transaction.atomic
+def _update_user(user: User, *, acting_user, expected_version: int, **changes) -> User:
     current = User.objects.select_for_update().get(pk=user.pk)
     if current.version != expected_version:
         raise StaleEdit(current.version)
+    asked_role = None
+    if (acting_user is not None and changes.get("role", current.role) != current.role
+            and needs_second_administrator(changes["role"])):
+        asked_role = changes.pop("role")
+    if changes.get("is_active") and not current.is_active and roles.awaiting_approval(current):
+        raise Refused(f"{current.username}'s account waits for a second administrator's "
+                      "approval before it can be used", "is_active", why=Why.STATE)
+    if asked_role is not None:
+        roles.ask(current, acting_user=acting_user, role=asked_role)
     changed = {}
     for field in ("role", "team", "agency", "first_name", "last_name", "email", "is_active"):
         if field in changes and getattr(current, field) != changes[field]:
@@ -158,25 +188,3 @@ def record_login(user: User, ip: str | None) -> None:
 @transaction.atomic
 def record_logout(user: User) -> None:
     audit.record("logout", user=user, obj=user)
-
-
-# --- notifications -------------------------------------------------------------------------
-
-def notify(users, *, subject: str, body: str = "", link: str = "") -> list[Notification]:
-    notes = [Notification.objects.create(user=u, subject=subject, body=body, link=link)
-             for u in users]
-    recipients = [u.email for u in users if u.email]
-    if recipients:
-        from hearth.jobs.actions import schedule
-
-        # The e-mail says only that there is something to read in Hearth: no case details.
-        transaction.on_commit(lambda: schedule("notify.email", {
-            "subject": "Hearth: " + subject.split(" on ")[0][:80],
-            "body": "You have a new notification in Hearth. Sign in to read it.",
-            "to": recipients,
-        }))
-    return notes
-
-
-def notify_managers(user, *, subject: str, body: str = "", link: str = "") -> list[Notification]:
-    return notify(list(user.managers()), subject=subject, body=body, link=link)

@@ -1,5 +1,7 @@
 from .audit import AuditEntry, AuditHead
-from .users import Agency, ApiToken, LoginFailure, Notification, Team, User
+from .notifications import Notification
+from .roles import RoleChange
+from .users import Agency, ApiToken, LoginFailure, Team, User
 
 __all__ = [
     "Agency",
@@ -8,6 +10,7 @@ __all__ = [
     "AuditHead",
     "LoginFailure",
     "Notification",
+    "RoleChange",
     "Team",
     "User",
 ]

@@ -3,7 +3,6 @@ may not see is 404; every read and export is audited."""
 
 from __future__ import annotations
 
-import csv
 from urllib.parse import urlencode
 
 from django.http import HttpResponse
@@ -18,6 +17,7 @@ from hearth.chronology import actions, queries
 from hearth.chronology.codes import Lane
 from hearth.chronology.models import Event
 from hearth.chronology.views import timeline
+from hearth.core import safe_csv
 from hearth.core.refusals import Refused
 from hearth.people.models import Person
 from hearth.people.queries.visibility import get_visible_person
@@ -98,25 +98,19 @@ def export_csv(request, person_id):
     assert chron is not None
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_filename(person, "csv")}"'
-    writer = csv.writer(response)
+    writer = safe_csv.writer(response)  # every cell neutralised for spreadsheets
     writer.writerow(["Date", "Time", "Person", "Type", "Lane", "What happened", "Source agency",
                      "Said by", "Impact on the child", "Recorded by", "Recorded at"])
     for e in chron.events:
         local = timezone.localtime(e.occurred_at, calendar.LONDON)
         writer.writerow([f"{local:%Y-%m-%d}", f"{local:%H:%M}" if e.time_known else "",
                          e.person.display_name, e.get_kind_display(), e.get_lane_display(),
-                         _safe(e.summary), _safe(e.source_agency), _safe(e.source_person),
-                         _safe(e.impact),
+                         e.summary, e.source_agency, e.source_person, e.impact,
                          e.recorded_by.display_name if e.recorded_by_id else "",
                          f"{timezone.localtime(e.recorded_at, calendar.LONDON):%Y-%m-%d %H:%M}"])
     actions.record_view(person, user=request.user, what="export_chronology", format="csv",
                         events=chron.total)
     return response
-
-
-def _safe(text: str) -> str:
-    """Spreadsheet programs run cells that start with = + - @ as formulas: neutralise them."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 @requires("chronology.view")

@@ -31,9 +31,10 @@ def merge(request, person_id):
     return form_page(
         request, "people/merge.html", {"person": person, "candidates": candidates},
         MergeForm(request.POST or None, choices=choices), act,
-        lambda _: done_with(request, f"The records were merged into {person.display_name}'s. "
-                            "Everything attached to the duplicate is now here.",
-                            "web:person", person_id=person.pk),
+        lambda done: done_with(request, f"The records were merged into {person.display_name}'s "
+                               f"(merge {done.pk}: give this reference to reverse it). "
+                               "Everything attached to the duplicate is now here.",
+                               "web:person", person_id=person.pk),
         field_for={"other": ""})
 
 

@@ -16,6 +16,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Lower, Trim
 from django.utils import timezone
 
+from hearth.access.rules import has_permission
 from hearth.core.visibility import get_visible_or_404
 from hearth.people.models import HouseholdMembership, Person, PersonAddress, Relationship
 from hearth.safety.codes import WarningStatus
@@ -191,10 +192,13 @@ def found_for(user, person_ids: Iterable, *, family: bool = True,
     """The warnings that apply to these people for ``user``: on them, on their family, at
     an address where they or their family live. Three queries with no warnings, at most five
     with some, however many people. A warning not about ``main`` (the people the page is
-    chiefly about; by default all of them) is marked ``in_family``."""
+    chiefly about; by default all of them) is marked ``in_family``. Someone who may read no
+    person's record (an administrator: no casework) is shown none, on any page."""
     anchors = {pid for pid in person_ids if pid is not None}
     chief = set(main or ()) & anchors or anchors
     if not anchors or user is None or not user.is_authenticated:
+        return Found()
+    if not has_permission(user.role, "people.view"):
         return Found()
     kin = family_map(anchors) if family else {pid: set() for pid in anchors}
     everyone = set(anchors).union(*kin.values())

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from hearth.core.production import production_problems
+
 
 class Command(BaseCommand):
     help = "Run the production web server (gunicorn), static files served by WhiteNoise."
@@ -16,7 +18,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, host, port, workers, **options):
         if settings.PRODUCTION:
-            problems = settings.check_production_settings()
+            problems = production_problems(settings)
             if problems:
                 raise CommandError("Refusing to start: " + "; ".join(problems))
         call_command("collectstatic", interactive=False, verbosity=0)

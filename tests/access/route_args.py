@@ -1,0 +1,12 @@
+"""Ids the access app's URLs name, for the route matrix (tests/access/test_routes.py)."""
+
+from __future__ import annotations
+
+
+def route_args(*, fletchers, social_worker, police, args) -> dict:
+    from hearth.access.actions.roles import ask
+    from tests.conftest import make_user
+
+    # Issue 13 item 5: an administrator has asked for Sam to become a team manager.
+    asking = make_user("route-admin", "administrator")
+    return {"role_change_id": ask(social_worker, acting_user=asking, role="team_manager").pk}
