@@ -59,3 +59,8 @@ def test_issue_13_item_2_text_with_a_nul_is_refused_and_values_are_looked_throug
     assert sensible.sensible_value(["ok", "bad\x00"]) == sensible.NUL
     assert sensible.sensible_value({"k": date(1, 1, 1)}) == sensible.TOO_EARLY
     assert sensible.sensible_value(42) is None
+
+
+def test_issue_13_item_2_half_a_character_is_refused():
+    assert sensible.sensible_text("Jack \ud83d") == sensible.SURROGATE
+    assert sensible.sensible_text("Jack 🙂") is None

@@ -12,6 +12,7 @@ from typing import Any
 
 from hearth import calendar
 from hearth.chronology.codes import LANE_OF, MANUAL_KINDS, OWN_SERVICE, Kind
+from hearth.core.sensible import sensible_date
 
 SUMMARY_LIMIT = 400
 
@@ -134,8 +135,9 @@ def months_before(day: date, months: int) -> date:
 
 
 def entry_problems(*, kind: str, occurred_on: date | None, summary: str, source_agency: str,
-                   today: date) -> dict[str, str]:
-    """What is wrong with a hand entry, by field (empty when it may be saved)."""
+                   today: date, born: date | None = None) -> dict[str, str]:
+    """What is wrong with a hand entry, by field (empty when it may be saved): its date from
+    1900, not in the future, not before the person was born (issue 13 item 1)."""
     problems: dict[str, str] = {}
     if kind not in MANUAL_KINDS:
         problems["kind"] = "Select what kind of event this was"
@@ -143,6 +145,8 @@ def entry_problems(*, kind: str, occurred_on: date | None, summary: str, source_
         problems["occurred_on"] = "Enter the date of the event"
     elif occurred_on > today:
         problems["occurred_on"] = "The date of the event must be today or in the past"
+    elif problem := sensible_date(occurred_on, born=born):
+        problems["occurred_on"] = f"The date of the event {problem}"
     if not summary.strip():
         problems["summary"] = "Enter what happened"
     elif len(summary) > SUMMARY_MAX:

@@ -27,11 +27,17 @@ IN_FUTURE = "must not be in the future"
 BEFORE_BIRTH = "must not be before the person's date of birth ({born:%-d %B %Y})"
 BAD_OFFSET = "must have a UTC offset between -14:00 and +14:00"
 NUL = "must not contain a null character (\\u0000)"
+SURROGATE = "must not contain half of a character (a lone UTF-16 surrogate)"
 
 
 def sensible_text(value: str) -> str | None:
-    """A NUL character cannot be stored in PostgreSQL's text (nor shown): refused, never a 500."""
-    return NUL if "\x00" in value else None
+    """A NUL character cannot be stored in PostgreSQL's text (nor shown), nor can half of a
+    character (JSON may escape a lone surrogate, UTF-8 cannot encode it): refused, never a 500."""
+    if "\x00" in value:
+        return NUL
+    if any("\ud800" <= c <= "\udfff" for c in value):
+        return SURROGATE
+    return None
 
 
 def sensible_date(value: date, *, today: date | None = None, born: date | None = None) -> \
