@@ -156,3 +156,25 @@ def test_issue_13_item_2_a_nul_on_the_note_page_is_the_form_s_error(
         "who_said_what": "Kerry said\x00 hello"})
     assert page.status_code == 400
     assert not CaseNote.objects.exists()
+
+
+def test_issue_13_item_1_a_visit_is_not_before_the_child_was_born_nor_in_year_one(
+        api, social_worker, fletchers):
+    from hearth.visits.models import Visit
+
+    jack = fletchers["jack"]
+    body = {"person_id": str(jack.pk), "kind": "planned", "place": "Family home",
+            "child_seen": True, "outcome": "completed"}
+    before_birth = f"{(jack.date_of_birth - timedelta(days=1)).isoformat()}T10:00:00+00:00"
+    for starts_at in ("0001-01-01T00:00:00+14:00", before_birth):
+        response = api(social_worker)("POST", "/api/v1/visits", {**body, "starts_at": starts_at})
+        assert response.status_code == 422, response.content
+        assert fields(response) == {"starts_at"}
+    assert not Visit.objects.exists()
+
+
+@pytest.mark.parametrize("url", ["/api/v1/contacts/12345678901234567890",
+                                 "/api/v1/notes/12345678901234567890/finalise"])
+def test_issue_13_item_2_a_twenty_digit_id_is_not_a_500(api, front_door, url):
+    response = api(front_door)("GET" if "finalise" not in url else "POST", url)
+    assert response.status_code in (403, 404, 405, 422), response.content
