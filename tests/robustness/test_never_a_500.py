@@ -178,3 +178,17 @@ def test_issue_13_item_1_a_visit_is_not_before_the_child_was_born_nor_in_year_on
 def test_issue_13_item_2_a_twenty_digit_id_is_not_a_500(api, front_door, url):
     response = api(front_door)("GET" if "finalise" not in url else "POST", url)
     assert response.status_code in (403, 404, 405, 422), response.content
+
+
+def test_issue_13_item_2_a_chronology_source_longer_than_its_column_is_422(
+        api, social_worker, fletchers):
+    """Found by the Hypothesis test on PostgreSQL (SQLite does not enforce varchar lengths)."""
+    jack = fletchers["jack"]
+    entry = {"kind": "school_change", "summary": "Moved school.", "source_agency": "Education",
+             "occurred_on": jack.date_of_birth.isoformat()}
+    for field, length in (("source_agency", 151), ("source_person", 201)):
+        response = api(social_worker)("POST", f"/api/v1/people/{jack.pk}/chronology",
+                                      {**entry, field: "x" * length})
+        assert response.status_code == 422, response.content
+        assert {f.split(".")[-1] for f in fields(response)} == {field}
+    assert not Event.objects.filter(person=jack, origin="manual").exists()

@@ -141,6 +141,7 @@ def _check(values: dict[str, Any], born: date | None) -> None:
     problems = rules.entry_problems(kind=values["kind"], occurred_on=values["occurred_on"],
                                     summary=values["summary"],
                                     source_agency=values["source_agency"],
+                                    source_person=values["source_person"],
                                     today=timezone.localdate(), born=born)
     if problems:
         field, message = next(iter(problems.items()))

@@ -76,6 +76,9 @@ MISSED_VISIT_KINDS = (Kind.NO_ACCESS, Kind.VISIT_CANCELLED, Kind.MISSED_APPOINTM
                       Kind.NO_ANSWER)
 
 SUMMARY_MAX = 2000
+#: The columns' lengths: longer is refused, not cut (PostgreSQL refuses it; issue 13 item 2).
+SOURCE_AGENCY_MAX = 150
+SOURCE_PERSON_MAX = 200
 
 
 @dataclass(frozen=True)
@@ -135,7 +138,8 @@ def months_before(day: date, months: int) -> date:
 
 
 def entry_problems(*, kind: str, occurred_on: date | None, summary: str, source_agency: str,
-                   today: date, born: date | None = None) -> dict[str, str]:
+                   today: date, born: date | None = None,
+                   source_person: str = "") -> dict[str, str]:
     """What is wrong with a hand entry, by field (empty when it may be saved): its date from
     1900, not in the future, not before the person was born (issue 13 item 1)."""
     problems: dict[str, str] = {}
@@ -153,4 +157,10 @@ def entry_problems(*, kind: str, occurred_on: date | None, summary: str, source_
         problems["summary"] = f"What happened must be {SUMMARY_MAX} characters or fewer"
     if not source_agency.strip():
         problems["source_agency"] = "Enter which agency the information came from"
+    elif len(source_agency) > SOURCE_AGENCY_MAX:
+        problems["source_agency"] = (f"The agency must be {SOURCE_AGENCY_MAX} characters "
+                                     "or fewer")
+    if len(source_person) > SOURCE_PERSON_MAX:
+        problems["source_person"] = (f"Who it came from must be {SOURCE_PERSON_MAX} "
+                                     "characters or fewer")
     return problems
