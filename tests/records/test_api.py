@@ -5,7 +5,7 @@ If-Match rules hold."""
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -229,3 +229,51 @@ def test_R_REC_4_a_colleague_may_not_amend_sams_note(client, north, finalised):
         **{"If-Match": finalised["etag"]})
     assert refused.status_code == 403
     assert not NoteAmendment.objects.exists()
+
+
+def test_issue_13_item_1_a_year_one_time_is_refused_and_the_notes_still_open(
+        client, social_worker, fletchers):
+    """The probe's call: 422 naming occurred_at, nothing stored, and Jack's notes still answer
+    for everyone afterwards."""
+    jack = fletchers["jack"]
+    response = call(client, social_worker, "POST", "/api/v1/notes",
+                    note_body(jack, occurred_at="0001-01-01T00:00:00+14:00"))
+    assert response.status_code == 422, response.content
+    assert fields(response) == {"occurred_at"}
+    assert not CaseNote.objects.filter(person=jack).exists()
+    assert call(client, social_worker, "GET",
+                f"/api/v1/notes?person={jack.pk}").status_code == 200
+    client.force_login(social_worker)
+    assert client.get(f"/people/{jack.pk}/notes").status_code == 200
+
+
+@pytest.mark.parametrize("occurred_at", ["2026-11-16T15:30:00+14:01", "2026-11-16T15:30:00-23:00",
+                                         "1899-12-31T12:00:00+00:00",
+                                         "2026-11-17T10:00:01+00:00"])
+def test_issue_13_items_1_and_2_no_unreal_offset_nor_time_out_of_range(
+        client, social_worker, fletchers, occurred_at):
+    jack = fletchers["jack"]
+    response = call(client, social_worker, "POST", "/api/v1/notes",
+                    note_body(jack, occurred_at=occurred_at))
+    assert response.status_code == 422, response.content
+    assert fields(response) == {"occurred_at"}
+    assert not CaseNote.objects.filter(person=jack).exists()
+
+
+def test_issue_13_item_1_a_note_is_not_about_before_the_child_was_born(
+        client, social_worker, fletchers):
+    jack = fletchers["jack"]
+    before = jack.date_of_birth - timedelta(days=1)
+    response = call(client, social_worker, "POST", "/api/v1/notes",
+                    note_body(jack, occurred_at=f"{before.isoformat()}T12:00:00+00:00"))
+    assert response.status_code == 422, response.content
+    assert "date of birth" in response.json()["errors"][0]["message"]
+
+
+def test_issue_13_item_2_a_nul_in_a_note_is_422_not_500(client, social_worker, fletchers):
+    jack = fletchers["jack"]
+    response = call(client, social_worker, "POST", "/api/v1/notes",
+                    note_body(jack, place="Home\x00"))
+    assert response.status_code == 422, response.content
+    assert fields(response) == {"place"}
+    assert not CaseNote.objects.filter(person=jack).exists()

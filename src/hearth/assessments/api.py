@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.http import HttpResponse
-from ninja import Router, Schema
+from ninja import Router
 
 from hearth.access.permissions import AuthedRequest, permission
 from hearth.assessments import actions
@@ -19,6 +19,7 @@ from hearth.assessments.models import Assessment
 from hearth.assessments.queries import get_visible_assessment
 from hearth.assessments.rules import source_gaps
 from hearth.core.problems import CHANGE_ERRORS, Problem
+from hearth.core.schemas import Schema
 from hearth.core.versions import etag, require_if_match
 
 router = Router(tags=["assessments"])

@@ -5,8 +5,9 @@ strings so that the domain's own message, naming the field, reaches the caller."
 from datetime import date
 from uuid import UUID
 
-from ninja import Schema
 from pydantic import Field
+
+from hearth.core.schemas import Schema
 
 
 class SecondaryWorkerOut(Schema):

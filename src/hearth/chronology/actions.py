@@ -137,11 +137,12 @@ def rebuild(person_ids: Iterable | None = None) -> int:
 
 # --- hand entries (R-CHR-2) ------------------------------------------------------------------
 
-def _check(values: dict[str, Any]) -> None:
+def _check(values: dict[str, Any], born: date | None) -> None:
     problems = rules.entry_problems(kind=values["kind"], occurred_on=values["occurred_on"],
                                     summary=values["summary"],
                                     source_agency=values["source_agency"],
-                                    today=timezone.localdate())
+                                    source_person=values["source_person"],
+                                    today=timezone.localdate(), born=born)
     if problems:
         field, message = next(iter(problems.items()))
         raise Refused(message, field)
@@ -166,7 +167,7 @@ def do_add_entry(person, *, acting_user, kind: str, occurred_on: date | None, su
     values = _clean({"kind": kind, "occurred_on": occurred_on, "summary": summary,
                      "source_agency": source_agency, "source_person": source_person,
                      "impact": impact})
-    _check(values)
+    _check(values, person.date_of_birth)
     event = Event.objects.create(
         person=person, occurred_at=on_day(values["occurred_on"]), time_known=False,
         kind=kind, lane=LANE_OF[kind], summary=values["summary"],
@@ -196,7 +197,7 @@ def do_correct_entry(event: Event, *, acting_user, expected_version: int, reason
     before = _snapshot(current)
     values = _clean({**before, "occurred_on": date.fromisoformat(before["occurred_on"]),
                      **changes})
-    _check(values)
+    _check(values, current.person.date_of_birth)
     current.kind = values["kind"]
     current.lane = LANE_OF[values["kind"]]
     current.occurred_at = on_day(values["occurred_on"])

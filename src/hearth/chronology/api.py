@@ -6,12 +6,13 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.http import HttpResponse
-from ninja import Query, Router, Schema, Status
+from ninja import Query, Router, Status
 
 from hearth.access.permissions import AuthedRequest, permission
 from hearth.chronology import actions, queries
 from hearth.chronology.models import Event
 from hearth.core.problems import CHANGE_ERRORS, READ_ERRORS, WRITE_ERRORS, api_names
+from hearth.core.schemas import Schema
 from hearth.core.versions import etag, require_if_match
 from hearth.core.visibility import get_visible_or_404
 from hearth.people.queries.visibility import get_visible_person

@@ -19,10 +19,13 @@ from hearth.chronology.actions import link_for
 from hearth.chronology.codes import MANUAL, Lane
 from hearth.chronology.models import Event
 from hearth.core.refusals import Refused
+from hearth.core.sensible import sensible_date
 from hearth.people.codes import RelationshipKind
 from hearth.people.models import HouseholdMembership, Person, Relationship
 
 PAGE_SIZE = 100
+#: A page number longer than this is refused, not sent to the database as an offset.
+MAX_PAGE_DIGITS = 6
 #: Brothers and sisters are found through a parent they share.
 PARENT_KINDS = (RelationshipKind.MOTHER, RelationshipKind.FATHER, RelationshipKind.STEP_PARENT)
 
@@ -68,9 +71,13 @@ def _date(value: str, label: str, name: str) -> date | None:
         return None
     for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
-            return datetime.strptime(value, fmt).replace(tzinfo=calendar.LONDON).date()
+            found = datetime.strptime(value, fmt).replace(tzinfo=calendar.LONDON).date()
         except ValueError:
             continue
+        problem = sensible_date(found)  # 9999-12-31 has no day after it (issue 13 item 2)
+        if problem:
+            raise Refused(f"{label} {problem}", name)
+        return found
     raise Refused(f"{label} must be a real date, for example 17/11/2026", name)
 
 
@@ -91,8 +98,9 @@ def parse_filters(params) -> Filters:
     if order not in ("newest", "oldest"):
         raise Refused("Order must be newest or oldest first", "order")
     page = params.get("page", "1") or "1"
-    if not page.isdigit() or int(page) < 1:
-        raise Refused("Page must be a whole number from 1", "page")
+    if not page.isdigit() or len(page) > MAX_PAGE_DIGITS or int(page) < 1:
+        raise Refused(f"Page must be a whole number from 1 to {10 ** MAX_PAGE_DIGITS - 1}",
+                      "page")
     return Filters(lanes=lanes, date_from=date_from, date_to=date_to,
                    source=params.get("source", "").strip()[:150], family=scope == "family",
                    oldest_first=order == "oldest", page=int(page))

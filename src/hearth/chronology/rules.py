@@ -12,6 +12,7 @@ from typing import Any
 
 from hearth import calendar
 from hearth.chronology.codes import LANE_OF, MANUAL_KINDS, OWN_SERVICE, Kind
+from hearth.core.sensible import sensible_date
 
 SUMMARY_LIMIT = 400
 
@@ -75,6 +76,9 @@ MISSED_VISIT_KINDS = (Kind.NO_ACCESS, Kind.VISIT_CANCELLED, Kind.MISSED_APPOINTM
                       Kind.NO_ANSWER)
 
 SUMMARY_MAX = 2000
+#: The columns' lengths: longer is refused, not cut (PostgreSQL refuses it; issue 13 item 2).
+SOURCE_AGENCY_MAX = 150
+SOURCE_PERSON_MAX = 200
 
 
 @dataclass(frozen=True)
@@ -134,8 +138,10 @@ def months_before(day: date, months: int) -> date:
 
 
 def entry_problems(*, kind: str, occurred_on: date | None, summary: str, source_agency: str,
-                   today: date) -> dict[str, str]:
-    """What is wrong with a hand entry, by field (empty when it may be saved)."""
+                   today: date, born: date | None = None,
+                   source_person: str = "") -> dict[str, str]:
+    """What is wrong with a hand entry, by field (empty when it may be saved): its date from
+    1900, not in the future, not before the person was born (issue 13 item 1)."""
     problems: dict[str, str] = {}
     if kind not in MANUAL_KINDS:
         problems["kind"] = "Select what kind of event this was"
@@ -143,10 +149,18 @@ def entry_problems(*, kind: str, occurred_on: date | None, summary: str, source_
         problems["occurred_on"] = "Enter the date of the event"
     elif occurred_on > today:
         problems["occurred_on"] = "The date of the event must be today or in the past"
+    elif problem := sensible_date(occurred_on, born=born):
+        problems["occurred_on"] = f"The date of the event {problem}"
     if not summary.strip():
         problems["summary"] = "Enter what happened"
     elif len(summary) > SUMMARY_MAX:
         problems["summary"] = f"What happened must be {SUMMARY_MAX} characters or fewer"
     if not source_agency.strip():
         problems["source_agency"] = "Enter which agency the information came from"
+    elif len(source_agency) > SOURCE_AGENCY_MAX:
+        problems["source_agency"] = (f"The agency must be {SOURCE_AGENCY_MAX} characters "
+                                     "or fewer")
+    if len(source_person) > SOURCE_PERSON_MAX:
+        problems["source_person"] = (f"Who it came from must be {SOURCE_PERSON_MAX} "
+                                     "characters or fewer")
     return problems

@@ -10,6 +10,7 @@ from django import forms
 from django.utils import timezone
 
 from hearth.calendar import LONDON
+from hearth.core.sensible import sensible_date, sensible_datetime
 
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d %m %Y", "%Y-%m-%d", "%d/%m/%y"]
 #: A date-time is typed with its time: a date alone is refused, never made midnight (issue 11).
@@ -67,10 +68,13 @@ class LondonDateTimeField(forms.DateTimeField):
         if not text:
             return None
         naive = forms.fields.BaseTemporalField.to_python(self, text)
+        label = self.label or "The date and time"
+        problem = sensible_datetime(naive)  # issue 13 item 1: nothing that cannot be shown
+        if problem:
+            raise forms.ValidationError(f"{label} {problem}", code="out_of_range")
         choices = _london_choices(naive)
         if zone:
             choices = [c for c in choices if c.tzname() == zone]
-        label = self.label or "The date and time"
         if not choices:
             raise forms.ValidationError(
                 IMAGINARY.format(label=label) if not zone else self.error_messages["invalid"],
@@ -115,8 +119,21 @@ def input_text(field: forms.BoundField) -> str:
     return str(value)
 
 
+class SensibleDateField(forms.DateField):
+    """A date from 1900 to 2199 (issue 13 item 1): a year-1 date is the field's error, never
+    stored; what a date may be for its meaning (not in the future…) is the action's."""
+
+    def to_python(self, value):
+        found = super().to_python(value)
+        problem = sensible_date(found) if found is not None else None
+        if problem:
+            raise forms.ValidationError(f"{self.label or 'The date'} {problem}",
+                                        code="out_of_range")
+        return found
+
+
 def date_field(label: str, *, required: bool = False, hint: str = "For example, 14/9/2016"):
-    return forms.DateField(
+    return SensibleDateField(
         label=label, required=required, input_formats=DATE_FORMATS, help_text=hint,
         error_messages={"invalid": f"{label} must be a real date, for example 14/9/2016",
                         "required": f"Enter the {label.lower()}"},

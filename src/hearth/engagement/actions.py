@@ -82,7 +82,7 @@ def do_record_event(person: Person, *, acting_user, kind: str, occurred_at: date
               "behaviours": list(behaviours or []), "by_person": by_person,
               "by_whom": (by_whom or "").strip(), "account": (account or "").strip()}
     now = timezone.now()
-    _raise_first(rules.event_problems(values, now))
+    _raise_first(rules.event_problems(values, now, person.date_of_birth))
     if visit is not None and visit.child_id != person.pk:
         raise Refused("That visit is not this person's.", "visit")
     if by_person is not None and by_person.pk not in family_ids(person):

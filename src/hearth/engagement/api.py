@@ -10,12 +10,13 @@ follow-up task was created (R-RES-3) and whether the other practitioners should 
 from datetime import datetime
 from uuid import UUID
 
-from ninja import Router, Schema, Status
+from ninja import Router, Status
 
 from hearth.access.permissions import AuthedRequest, permission
 from hearth.chronology.codes import OWN_SERVICE
 from hearth.core.problems import READ_ERRORS, WRITE_ERRORS, api_names
 from hearth.core.refusals import Refused
+from hearth.core.schemas import Schema
 from hearth.core.visibility import get_visible_or_404
 from hearth.engagement import actions
 from hearth.engagement.chronology import who

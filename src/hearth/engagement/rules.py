@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from hearth.core.sensible import sensible_datetime
 from hearth.engagement.codes import (
     AVOIDANCE_KINDS,
     SEVERITY,
@@ -167,9 +168,11 @@ def alert_problems(answers: Mapping[str, Any], question_keys: Iterable[str], *,
 
 # --- recording an event --------------------------------------------------------------------
 
-def event_problems(values: Mapping[str, Any], now: datetime) -> dict[str, str]:
+def event_problems(values: Mapping[str, Any], now: datetime,
+                   born: date | None = None) -> dict[str, str]:
     """What is wrong with an engagement event as given, field by field (first problem per
-    field). Nothing is wrong when the dict is empty."""
+    field). Nothing is wrong when the dict is empty. It happened in a sensible range, not
+    before the person was born (issue 13 item 1)."""
     problems: dict[str, str] = {}
 
     def refuse(field: str, message: str) -> None:
@@ -181,6 +184,8 @@ def event_problems(values: Mapping[str, Any], now: datetime) -> dict[str, str]:
     when = values.get("occurred_at")
     if not isinstance(when, datetime) or when.tzinfo is None:
         refuse("occurred_at", "Enter the date and time it happened, with its time zone")
+    elif (problem := sensible_datetime(when, born=born)):
+        refuse("occurred_at", f"The date and time it happened {problem}")
     elif when > now:
         refuse("occurred_at", "The date and time it happened cannot be in the future")
     agency = (values.get("agency") or "").strip()

@@ -10,6 +10,7 @@ from hearth import calendar
 from hearth.access.codes import Role
 from hearth.access.rules import FRONT_DOOR_SERVICES, is_front_door_manager
 from hearth.casework.codes import PrimaryNeed
+from hearth.core.sensible import sensible_datetime
 from hearth.frontdoor.codes import (
     ConsentStatus,
     Outcome,
@@ -96,6 +97,8 @@ def contact_problems(data: dict[str, Any], now: datetime) -> dict[str, str]:
     received = data.get("received_at")
     if received is None:
         errors["received_at"] = "Enter when the contact was received"
+    elif problem := sensible_datetime(received):  # issue 13 items 1 and 2
+        errors["received_at"] = f"When received {problem}"
     elif received > now + timedelta(minutes=5):
         errors["received_at"] = "When received cannot be in the future"
     if data.get("referral_source") not in ReferralSource.values:

@@ -8,9 +8,9 @@ from datetime import date, datetime
 from typing import Literal
 from uuid import UUID
 
-from ninja import Schema
 from pydantic import Field, field_validator
 
+from hearth.core.schemas import Schema
 from hearth.frontdoor.codes import CallerKind, Channel, Urgency
 
 

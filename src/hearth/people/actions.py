@@ -28,6 +28,7 @@ from hearth.people.models import (
     RestrictedAccess,
 )
 from hearth.people.queries.search import reindex_person
+from hearth.people.rules.persons import date_problems
 
 PERSON_FIELDS = [
     "given_name", "middle_names", "family_name", "date_of_birth", "expected_date_of_birth",
@@ -51,6 +52,15 @@ def _clean(record: models.Model, exclude: list[str] | None = None) -> None:
                        for field, messages in exc.message_dict.items()}) from exc
 
 
+def _check_dates(person: Person) -> None:
+    """A person's dates in a sensible range before anything is written (issue 13 item 1)."""
+    problems = date_problems(date_of_birth=person.date_of_birth,
+                             expected_date_of_birth=person.expected_date_of_birth,
+                             date_of_death=person.date_of_death, today=timezone.localdate())
+    if problems:
+        raise Refused(problems)
+
+
 def _jsonable(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
@@ -60,6 +70,7 @@ def _jsonable(value: Any) -> Any:
 @transaction.atomic
 def do_create_person(*, acting_user, **data: Any) -> Person:
     person = Person(created_by=acting_user, **{k: v for k, v in data.items() if k in PERSON_FIELDS})
+    _check_dates(person)
     _clean(person, ["created_by"])
     person.save()
     if person.restricted and acting_user is not None:
@@ -88,6 +99,7 @@ def do_update_person(person: Person, *, acting_user, expected_version: int,
             setattr(current, field, value)
     if not changed:
         return current
+    _check_dates(current)
     _clean(current, ["created_by", "merged_into"])
     current.version += 1
     current.save()

@@ -10,10 +10,10 @@ from typing import Any
 from uuid import UUID
 
 from django.apps import apps
-from ninja import Schema
 from pydantic import Field, create_model, field_validator, model_validator
 
 from hearth.core.registry import Registry
+from hearth.core.schemas import Schema
 from hearth.people.codes import Disability, Ethnicity, Sex
 from hearth.people.rules.persons import nhs_number_is_valid, normalise_nhs_number, upn_is_valid
 
@@ -104,6 +104,16 @@ class PersonPatch(Schema):
     nhs_number: str | None = None
     upn: str | None = None
     date_of_death: date | None = None
+
+    @field_validator("given_name", "family_name", "middle_names", "sex", "ethnicity",
+                     "disabilities", "first_language", "interpreter_needed", "literacy_needs",
+                     "nhs_number", "upn", mode="before")
+    @classmethod
+    def _not_null(cls, v: Any) -> Any:
+        """Null is not a value for these (issue 13 item 2): leave a field out to keep it."""
+        if v is None:
+            raise ValueError("cannot be null: leave the field out to keep what is recorded")
+        return v
 
     _sex = field_validator("sex")(PersonFields._sex.__func__)  # type: ignore[attr-defined]
     _eth = field_validator("ethnicity")(PersonFields._ethnicity.__func__)  # type: ignore[attr-defined]

@@ -5,8 +5,9 @@ informed it (R-REC-3). Date-times carry their offset (a naive one gets 422 with 
 from datetime import datetime
 from uuid import UUID
 
-from ninja import Schema
 from pydantic import Field, field_validator
+
+from hearth.core.schemas import Schema
 
 TEXT = 20000
 PLACE = 200

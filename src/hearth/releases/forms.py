@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from hearth.core.forms import SensibleDateField
 from hearth.releases import rules
 
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d %m %Y", "%Y-%m-%d", "%d/%m/%y"]
@@ -14,7 +15,7 @@ class StartForm(forms.Form):
         label="Who asked for the copy", max_length=200,
         help_text="Their name as they gave it, and who they are if not the person themselves",
         error_messages={"required": "Enter who asked for the copy"})
-    requested_on = forms.DateField(
+    requested_on = SensibleDateField(
         label="When they asked", input_formats=DATE_FORMATS,
         help_text="The day the request reached us, for example 16/11/2026. The copy is due "
                   "one calendar month later.",

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from uuid import UUID
 
-from ninja import Schema
 from pydantic import Field
+
+from hearth.core.schemas import Schema
 
 
 class WorkerSafetyWarningOut(Schema):

@@ -44,7 +44,7 @@ NEW_VISIT_CHECKS = Registry("new visit checks")
 AFTER_VISIT = Registry("after a visit")
 
 
-def _check(values: dict[str, Any], now: datetime) -> None:
+def _check(values: dict[str, Any], now: datetime, born=None) -> None:
     if values["kind"] not in VisitKind.values:
         raise Refused("Select whether the visit was planned or unannounced.", "kind")
     if values["outcome"] not in Engagement.values:
@@ -59,7 +59,8 @@ def _check(values: dict[str, Any], now: datetime) -> None:
                       "unknown_adult_details")
     problems = rules.visit_problems(starts_at=starts_at, outcome=values["outcome"],
                                     child_seen=values["child_seen"],
-                                    child_seen_alone=values["child_seen_alone"], now=now)
+                                    child_seen_alone=values["child_seen_alone"], now=now,
+                                    born=born)
     if problems:
         field, message = next(iter(problems.items()))
         raise Refused(message, field)
@@ -102,7 +103,7 @@ def do_record_visit(child, *, acting_user, kind: str, starts_at: datetime, place
              "unknown_adult_details": unknown_adult_details}
     values = {field: _clean(field, value) for field, value in given.items()}
     now = timezone.now()
-    _check(values, now)
+    _check(values, now, child.date_of_birth)
     if involvement is not None and involvement.person_id != child.pk:
         raise Refused("That involvement is not this child's.")
     if joint_worker is not None and (not joint_worker.is_active
@@ -156,7 +157,7 @@ def do_amend_visit(visit: Visit, *, acting_user, expected_version: int, reason: 
     for field, (_before, value) in changed.items():
         setattr(current, field, value)
     values = {field: getattr(current, field) for field in VISIT_FIELDS}
-    _check(values, timezone.now())
+    _check(values, timezone.now(), current.child.date_of_birth)
     _run_checks(VISIT_CHECKS, values, current.child, acting_user)
     now = timezone.now()
     amendments = VisitAmendment.objects.bulk_create([

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from hearth import calendar
 from hearth.access.codes import Role
+from hearth.core.sensible import sensible_datetime
 from hearth.visits.codes import Engagement, TimingBand, VisitKind
 
 #: R-RES-5: how far back "recent" visits reach, and how many make a pattern.
@@ -40,9 +41,14 @@ def needs_varied_timing(recent: Iterable[datetime], min_visits: int = MIN_VISITS
 
 
 def visit_problems(*, starts_at: datetime | None, outcome: str, child_seen: bool,
-                   child_seen_alone: bool, now: datetime) -> dict[str, str]:
-    """What is wrong with a visit as recorded, by field name (empty when it may be saved)."""
+                   child_seen_alone: bool, now: datetime,
+                   born: date | None = None) -> dict[str, str]:
+    """What is wrong with a visit as recorded, by field name (empty when it may be saved).
+    A visit is from 1900, and not before the child was born (issue 13 item 1)."""
     problems: dict[str, str] = {}
+    if starts_at is not None and (problem := sensible_datetime(starts_at, born=born)):
+        problems["starts_at"] = f"The date and time of the visit {problem}"
+        return problems
     if outcome == Engagement.COMPLETED and starts_at is not None and starts_at > now:
         problems["starts_at"] = FUTURE_COMPLETED
     if child_seen_alone and not child_seen:

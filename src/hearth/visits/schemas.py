@@ -5,8 +5,9 @@ offset (a naive one is ambiguous across the clock change: 422 with an example). 
 from datetime import datetime
 from uuid import UUID
 
-from ninja import Schema
 from pydantic import Field, field_validator
+
+from hearth.core.schemas import Schema
 
 TEXT = 10000
 AWARE_EXAMPLE = ("must be an ISO 8601 date-time with its offset, for example "

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
+
+from hearth.core.sensible import sensible_date
 
 _UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
 
@@ -73,3 +75,28 @@ def is_child(born: date | None, expected: date | None, on: date) -> bool:
         return expected is not None
     age = age_on(born, on)
     return age is not None and age < 18
+
+
+#: An expected date of birth is months away, never years (issue 13 item 1).
+EXPECTED_WITHIN_DAYS = 366
+
+
+def date_problems(*, date_of_birth: date | None, expected_date_of_birth: date | None,
+                  date_of_death: date | None, today: date) -> dict[str, str]:
+    """A person's dates in a sensible range (issue 13 item 1): born from 1900 and not in the
+    future, expected within a year, died neither in the future nor before being born."""
+    problems: dict[str, str] = {}
+    if date_of_birth is not None:
+        problem = sensible_date(date_of_birth, today=today)
+        if problem:
+            problems["date_of_birth"] = f"Date of birth {problem}"
+    if expected_date_of_birth is not None:
+        problem = sensible_date(expected_date_of_birth,
+                                today=today + timedelta(days=EXPECTED_WITHIN_DAYS))
+        if problem:
+            problems["expected_date_of_birth"] = f"Expected date of birth {problem}"
+    if date_of_death is not None:
+        problem = sensible_date(date_of_death, today=today, born=date_of_birth)
+        if problem:
+            problems["date_of_death"] = f"Date of death {problem}"
+    return problems

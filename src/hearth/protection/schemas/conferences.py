@@ -5,7 +5,7 @@
 from datetime import date, datetime
 from uuid import UUID
 
-from ninja import Schema
+from hearth.core.schemas import Schema
 
 
 class InviteeIn(Schema):

@@ -5,8 +5,7 @@ enquiries, their visits and outcomes (api/strategy.py).
 from datetime import date, datetime
 from uuid import UUID
 
-from ninja import Schema
-
+from hearth.core.schemas import Schema
 from hearth.protection.codes import StrategyOrigin
 
 

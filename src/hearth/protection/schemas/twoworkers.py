@@ -5,7 +5,7 @@ two-worker report and the child protection dashboard (api/twoworkers.py).
 from datetime import date, datetime
 from uuid import UUID
 
-from ninja import Schema
+from hearth.core.schemas import Schema
 
 
 class PersonRef(Schema):

@@ -48,7 +48,7 @@ def do_write_note(person, *, acting_user, involvement=None, **data: Any) -> Case
     if unknown:
         raise ValueError(f"unknown fields {sorted(unknown)}")
     now = timezone.now()
-    _refuse(rules.note_problems(data, now))
+    _refuse(rules.note_problems(data, now, person.date_of_birth))
     if involvement is not None and involvement.person_id != person.pk:
         raise Refused("That involvement is not this person's.", "involvement")
     note = CaseNote.objects.create(person=person, involvement=involvement, author=acting_user,
@@ -72,7 +72,7 @@ def do_update_draft(note: CaseNote, *, acting_user, expected_version: int,
     if unknown:
         raise ValueError(f"unknown fields {sorted(unknown)}")
     merged = {k: changes.get(k, getattr(current, k)) for k in NOTE_FIELDS}
-    _refuse(rules.note_problems(merged, timezone.now()))
+    _refuse(rules.note_problems(merged, timezone.now(), current.person.date_of_birth))
     changed = {k: [_jsonable(getattr(current, k)), _jsonable(v)] for k, v in changes.items()
                if getattr(current, k) != v}
     if not changed:
@@ -143,7 +143,8 @@ def _amend_time(current: CaseNote, new_value: Any, reason: str, acting_user) -> 
     """Correct when a finalised note's event happened (issue 11), shown as London time."""
     after = new_value if isinstance(new_value, datetime) else None
     _refuse(rules.time_amendment_problems(current.status, current.occurred_at, after,
-                                               reason, timezone.now()))
+                                               reason, timezone.now(),
+                                               current.person.date_of_birth))
     assert after is not None
     before_at = current.occurred_at
     amendment = NoteAmendment.objects.create(

@@ -8,7 +8,7 @@ from datetime import date
 
 from django import forms
 
-from hearth.core.forms import add_problems, datetime_field
+from hearth.core.forms import SensibleDateField, add_problems, datetime_field
 from hearth.people.models import Person
 from hearth.records.codes import SUMMARY_ACTION_ROWS, DeliveryMethod
 from hearth.records.rules import summaries as rules
@@ -59,7 +59,7 @@ class SummaryForm(forms.Form):
             self.fields[who] = forms.CharField(label="Who", max_length=200, required=False)
             self.fields[what] = forms.CharField(label="What they will do", required=False,
                                                 widget=forms.Textarea)
-            self.fields[by_when] = forms.DateField(
+            self.fields[by_when] = SensibleDateField(
                 label="By when", required=False, input_formats=DATE_FORMATS,
                 help_text="For example 24/11/2026",
                 error_messages={"invalid": f"The date for action {n} must be a real date, "

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from hearth.calendar import LONDON
+from hearth.core.sensible import IN_FUTURE, sensible_datetime
 from hearth.records.codes import AMENDABLE_FIELDS, FIELD_LABELS, NoteStatus
 from hearth.visits.rules import may_correct
 
@@ -19,14 +20,23 @@ def opinion_problem(opinion: str, basis: str) -> str | None:
     return None
 
 
-def note_problems(data: dict, now: datetime) -> dict[str, str]:
+def when_problem(occurred_at: datetime, now: datetime, born: date | None) -> str | None:
+    """When it happened: a sensible instant, in the past, not before the person was born
+    (issue 13 item 1)."""
+    problem = sensible_datetime(occurred_at, now=now, born=born)
+    if problem == IN_FUTURE:
+        return "When it happened must be in the past"
+    return f"When it happened {problem}" if problem else None
+
+
+def note_problems(data: dict, now: datetime, born: date | None = None) -> dict[str, str]:
     """What is wrong with a note's contents, by field (R-REC-1, R-REC-3); empty when fine."""
     problems: dict[str, str] = {}
     occurred_at = data.get("occurred_at")
     if occurred_at is None:
         problems["occurred_at"] = "Enter when it happened"
-    elif occurred_at > now:
-        problems["occurred_at"] = "When it happened must be in the past"
+    elif when := when_problem(occurred_at, now, born):
+        problems["occurred_at"] = when
     if not str(data.get("place", "")).strip():
         problems["place"] = "Enter where it happened"
     if not str(data.get("who_said_what", "")).strip():
@@ -88,7 +98,8 @@ def when_text(value: datetime) -> str:
 
 
 def time_amendment_problems(status: str, before: datetime, after: datetime | None,
-                            reason: str, now: datetime) -> dict[str, str]:
+                            reason: str, now: datetime,
+                            born: date | None = None) -> dict[str, str]:
     """What stops correcting when a finalised note's event happened (R-REC-4, issue 11): the
     same rules as writing it (a real, past date-time), a reason, and a real change."""
     problems: dict[str, str] = {}
@@ -99,8 +110,8 @@ def time_amendment_problems(status: str, before: datetime, after: datetime | Non
         problems["reason"] = REASON_MISSING
     if after is None or after.utcoffset() is None:
         problems["new_value"] = "Enter the corrected date and time"
-    elif after > now:
-        problems["new_value"] = "When it happened must be in the past"
+    elif when := when_problem(after, now, born):
+        problems["new_value"] = when
     elif after == before:
         problems["new_value"] = "The corrected date and time is the same as before"
     return problems
