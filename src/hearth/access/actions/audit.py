@@ -25,7 +25,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from hearth.access.middleware import current_request_meta
+from hearth.access.middleware import current_request_meta, note_audited
 from hearth.access.models import AuditEntry, AuditHead
 from hearth.access.rules import GENESIS, Head, entry_mac, head_mac, head_text, parse_head
 
@@ -64,6 +64,7 @@ def record(
     )
     entry.mac = entry_mac(entry.prev_mac, entry)
     entry.save()
+    note_audited()
     head.seq, head.mac = entry.seq, entry.mac
     head.head_mac = head_mac(head.seq, head.mac)
     head.save()
@@ -72,11 +73,13 @@ def record(
     return entry
 
 
-def record_read(action: str, *, user: Any, obj: Any, fields: dict | None = None) -> AuditEntry:
+def record_read(action: str, *, user: Any, obj: Any = None, object_type: str = "",
+                object_id: str = "", fields: dict | None = None) -> AuditEntry:
     """Audit a read (a page, an export, an API answer), in a transaction of its own: reads
     change nothing else, but the chain's head is locked and moved like any write's."""
     with transaction.atomic():
-        return record(action, user=user, obj=obj, fields=fields)
+        return record(action, user=user, obj=obj, object_type=object_type,
+                      object_id=object_id, fields=fields)
 
 
 def keep_head(head: Head, path: Path | None = None) -> bool:
