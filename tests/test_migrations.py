@@ -48,6 +48,12 @@ def test_a_database_made_before_the_one_shape_refactor_migrates_and_reads(tmp_pa
     assert hearth("migrate", "--check").returncode == 0
     verified = hearth("audit", "verify")
     assert verified.returncode == 0 and "1 entries verified" in verified.stdout
+    # Issue 13 item 3: the first verify keeps the head outside the database, and the migrated
+    # database refuses to empty the trail.
+    assert (tmp_path / "audit_head").exists()
+    with sqlite3.connect(database) as connection, pytest.raises(sqlite3.DatabaseError,
+                                                                match="append-only"):
+        connection.execute("DELETE FROM access_auditentry")
     seen = hearth("shell", "-c", "from hearth.access.models import User; "
                   "from hearth.people.models import Person; "
                   "sam = User.objects.get(username='sam'); "

@@ -44,6 +44,10 @@ def _secret_key() -> str:
 
 SECRET_KEY = _secret_key()
 AUDIT_HMAC_KEY = os.environ.get("HEARTH_AUDIT_KEY", "") or SECRET_KEY
+#: A copy of the audit chain's newest head, kept outside the database (issue 13 item 3):
+#: ``hearth audit verify`` fails when the database's chain is shorter than it or differs.
+AUDIT_HEAD_FILE = Path(os.environ.get("HEARTH_AUDIT_HEAD_FILE", "")
+                       or DATA_DIR / "audit_head").resolve()
 
 ALLOWED_HOSTS = [
     h.strip()

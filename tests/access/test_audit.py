@@ -1,4 +1,6 @@
-"""The audit trail cannot be quietly rewritten (ENGINEERING.md practice 6)."""
+"""The audit trail cannot be quietly rewritten (ENGINEERING.md practice 6). The database
+refuses to change it (tests/access/test_audit_guard.py); here the owner of its tables has taken
+that guard off, and ``hearth audit verify`` still names what they did."""
 
 from __future__ import annotations
 
@@ -10,10 +12,12 @@ from django.db import connection, transaction
 from hearth.access import queries as audit_trail
 from hearth.access.actions import audit
 from hearth.access.models import AuditEntry
+from tests.audit_guard import guard_off
 
 
 def raw(sql: str, params=()):
-    with connection.cursor() as cursor:
+    """Tamper as the owner of the audit tables, who can take the triggers off."""
+    with guard_off(), connection.cursor() as cursor:
         cursor.execute(sql, params)
 
 
@@ -132,3 +136,6 @@ def test_a_read_is_audited_in_its_own_transaction_and_chained(fletchers, social_
     assert last == entry and last.object_id == str(fletchers["jack"].pk)
     assert last.fields == {"page": "chronology"}
     assert audit_trail.verify().ok
+    # Once committed, its head is kept outside the database too (issue 13 item 3).
+    kept = audit_trail.kept_head()
+    assert kept is not None and (kept.seq, kept.mac) == (last.seq, last.mac)

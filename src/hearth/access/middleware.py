@@ -1,5 +1,14 @@
 """The request an action runs under (so audit rows know where a change came from), cache and
-security headers, and the session's absolute lifetime."""
+security headers, the session's absolute lifetime, and the audit of every read that names a
+record (issue 13 item 3).
+
+Every read of a record about a person is audited: the views that show one write a row of their
+own (``audit.record_read``: what was read, of whom). As a safety net, a GET answered 200 whose
+address names a record (``/people/<id>/family``, ``/api/v1/contacts/<id>``) or a person
+(``?person=``) and that wrote no audit row writes one here (``view_page``): of the person when
+the address names one, otherwise of the record the route names (``object_type`` the route's
+name, ``object_id`` its arguments). ``tests/access/test_read_audit.py`` walks every route to
+prove it."""
 
 from __future__ import annotations
 
@@ -14,6 +23,8 @@ from django.urls import reverse
 from hearth.access.rules import client_address
 
 _meta: ContextVar[tuple[str, str]] = ContextVar("hearth_request_meta", default=("", ""))
+#: How many audit rows this request has written (None outside a request).
+_audited: ContextVar[list[int] | None] = ContextVar("hearth_request_audited", default=None)
 
 
 def set_request_meta(ip: str, user_agent: str):
@@ -26,6 +37,42 @@ def reset_request_meta(token) -> None:
 
 def current_request_meta() -> tuple[str, str]:
     return _meta.get()
+
+
+def note_audited() -> None:
+    """An audit row was written (in this request, if there is one)."""
+    count = _audited.get()
+    if count is not None:
+        count[0] += 1
+
+
+def _reader(request):
+    user = getattr(request, "auth", None) or getattr(request, "user", None)
+    return user if getattr(user, "is_authenticated", False) else None
+
+
+def audit_unaudited_read(request, response, written: int) -> None:
+    """The safety net of the module's docstring."""
+    match = getattr(request, "resolver_match", None)
+    if (written or request.method not in ("GET", "HEAD") or response.status_code != 200
+            or match is None):
+        return
+    named = {key: str(value) for key, value in match.kwargs.items()}
+    if request.GET.get("person"):
+        named["person"] = request.GET["person"][:64]
+    user = _reader(request)
+    if not named or user is None:
+        return
+    from hearth.access.actions.audit import record_read
+
+    person = named.get("person_id") or named.get("person")
+    if person:
+        record_read("view_page", user=user, object_type="people.person", object_id=person,
+                    fields={"page": match.view_name, **named})
+    else:
+        record_read("view_page", user=user, object_type=match.view_name[:60],
+                    object_id=",".join(named.values())[:64], fields={"page": match.view_name,
+                                                                     **named})
 
 
 def client_ip(request) -> str:
@@ -43,9 +90,13 @@ class RequestContextMiddleware:
 
     def __call__(self, request):
         token = set_request_meta(client_ip(request), request.META.get("HTTP_USER_AGENT", ""))
+        written = [0]
+        counting = _audited.set(written)
         try:
             response = self.get_response(request)
+            audit_unaudited_read(request, response, written[0])
         finally:
+            _audited.reset(counting)
             reset_request_meta(token)
         if not request.path.startswith(settings.STATIC_URL):
             # Record pages and API answers must never sit in a shared or browser cache.

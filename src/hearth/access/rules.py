@@ -12,6 +12,7 @@ import hmac
 import ipaddress
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.conf import settings
 
@@ -235,3 +236,32 @@ def entry_mac(prev_mac: str, entry: AuditEntry) -> str:
 
 def head_mac(seq: int, mac: str) -> str:
     return hmac.new(_key(), f"head|{seq}|{mac}".encode(), hashlib.sha256).hexdigest()
+
+
+@dataclass(frozen=True)
+class Head:
+    """The newest entry of the chain (``seq``, ``mac``) under its own HMAC (``head_mac``): the
+    database's ``AuditHead`` row, or the copy kept outside the database."""
+
+    seq: int
+    mac: str
+    head_mac: str
+
+    def genuine(self) -> bool:
+        return hmac.compare_digest(head_mac(self.seq, self.mac), self.head_mac)
+
+
+def head_text(head: Head) -> str:
+    """The kept copy's file contents (one line of JSON)."""
+    return json.dumps({"seq": head.seq, "mac": head.mac, "head_mac": head.head_mac},
+                      sort_keys=True) + "\n"
+
+
+def parse_head(text: str) -> Head | None:
+    """The head in a kept copy's contents, or None if they are not one."""
+    try:
+        data = json.loads(text)
+        head = Head(int(data["seq"]), str(data["mac"]), str(data["head_mac"]))
+    except (ValueError, TypeError, KeyError):
+        return None
+    return head if head.seq >= 0 else None

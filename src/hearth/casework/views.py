@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from hearth.access.actions import audit
 from hearth.access.permissions import requires
 from hearth.casework import actions, queries, rules
 from hearth.casework.forms import (
@@ -228,5 +229,7 @@ def family(request, person_id):
                  "involvements": [row(inv) for inv in sorted(
                      child.involvements.all(), key=lambda i: (i.status == "closed", -i.pk))]}
                 for child in queries.family_children(user, person)]
+    # Reading the family's involvements is reading the person's record (issue 13 item 3).
+    audit.record_read("view_family", user=user, obj=person)
     return render(request, "casework/family.html",
                   {"person": person, "children": children, "allocator": allocator})

@@ -6,7 +6,8 @@ from django.db import models
 class AuditEntry(models.Model):
     """One append-only row of the audit trail, chained to the previous by an HMAC.
 
-    ``mac = HMAC(key, prev_mac || canonical(row))``. Never updated or deleted by Hearth;
+    ``mac = HMAC(key, prev_mac || canonical(row))``. Never updated or deleted by Hearth, and
+    the database refuses to (triggers: migration ``0003_audit_trail_append_only``);
     ``hearth audit verify`` recomputes the chain.
     """
 
@@ -45,7 +46,8 @@ class AuditHead(models.Model):
     """The single row naming the newest entry, MAC'd, so a removed tail is detected.
 
     Writers lock it (``SELECT … FOR UPDATE``) which also keeps the chain linear when
-    several processes write at once.
+    several processes write at once. The database lets it move only forwards, and a copy is
+    kept outside the database (``settings.AUDIT_HEAD_FILE``).
     """
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)

@@ -99,7 +99,9 @@ def waiting_contacts(request: AuthedRequest):
 @router.get("/{int:contact_id}", response={200: ContactOut, 404: Problem},
             auth=permission("contacts.view"))
 def contact_detail(request: AuthedRequest, contact_id: int):
-    return contact_out(get_visible_or_404(Contact, request.auth, contact_id))
+    contact = get_visible_or_404(Contact, request.auth, contact_id)
+    actions.record_contact_view(contact, request.auth)  # as the page does (issue 13 item 3)
+    return contact_out(contact)
 
 
 @router.post("/{int:contact_id}/decisions", response={201: DecisionOut, **ERRORS, 412: Problem},

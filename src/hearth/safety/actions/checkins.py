@@ -33,7 +33,7 @@ from hearth.safety import rules
 from hearth.safety.codes import CheckInStatus
 from hearth.safety.models import CheckIn, VisitPlan
 from hearth.safety.queries import go_ahead
-from hearth.safety.queries.checkins import open_check_in_of
+from hearth.safety.queries.checkins import may_close, open_check_in_of
 from hearth.safety.queries.oncall import alert_recipients, escalation_recipients
 from hearth.safety.queries.plans import own_plans
 from hearth.safety.rules import (
@@ -49,8 +49,9 @@ from hearth.safety.rules import (
 ALERT_JOB = "safety.checkin_alert"
 ESCALATE_JOB = "safety.checkin_escalate"
 
-NOT_YOURS = ("You can only check out of your own lone visits. If you are worried about "
-             "{worker}, tell their manager now.")
+#: Names nobody: who is out, and where, is for the worker's own managers (issue 13 item 7).
+NOT_YOURS = ("You can only check out of your own lone visits, or close those of the workers "
+             "you manage. If you are worried about a colleague, tell their manager now.")
 
 
 def _local(at: datetime) -> str:
@@ -204,15 +205,15 @@ def do_extend_check_in(checkin: CheckIn, *, acting_user, expected_version: int,
 def do_check_out(checkin: CheckIn, *, acting_user, expected_version: int | None = None,
                  reason: str = "") -> CheckIn:
     """Check out of a lone visit. The worker checks out of their own (never refused for an old
-    page: they are saying they are safe). A manager (``safety.monitor``) may close a worker's
-    check-in on their behalf, with a recorded reason and only from an up-to-date page; anyone
-    else is refused. Whoever was alerted is told the worker is safe."""
+    page: they are saying they are safe). Their own manager, or the senior manager on call now
+    (``may_close``), may close it on their behalf, with a recorded reason and only from an
+    up-to-date page; anyone else is refused without being told whose it is. Whoever was
+    alerted is told the worker is safe."""
     current = _locked(checkin)
     own = current.worker_id == acting_user.pk
     reason = (reason or "").strip()
-    if not own and not acting_user.has_hearth_permission("safety.monitor"):
-        raise Refused(NOT_YOURS.format(worker=current.worker.display_name),
-                      why=Why.FORBIDDEN)
+    if not own and not may_close(acting_user, current):
+        raise Refused(NOT_YOURS, why=Why.FORBIDDEN)
     if current.status != CheckInStatus.OUT:
         raise Refused(f"This check-in was already closed at {_local(current.checked_out_at)}"
                       if current.checked_out_at else "This check-in is already closed",

@@ -1,8 +1,13 @@
 """Reads of lone-working check-ins (R-SAFE-4): a worker's open check-in, who is out now, and
 the ``hearth.visits`` hook that keeps a visit from being completed while its check-in is open.
 
-A check-in is the worker's own; a manager who monitors lone working (``safety.monitor``) may
-open anyone's (``checkin_scope``, registered from the AppConfig); anyone else gets 404.
+A check-in says where a worker went alone, so it is seen (and closed) only by those who would
+be told if the worker did not come back (``checkin_scope``, registered from the AppConfig;
+issue 13 item 7): the worker; their own managers, that is a team manager of the worker's team
+and the service managers, who are over every team (``User.managers()`` falls back to them,
+and escalations reach every one of them); and the senior manager on call at that moment
+(``OnCall``, who is told first out of hours). Anyone else, another team's manager included,
+gets the uniform 404.
 """
 
 from __future__ import annotations
@@ -10,13 +15,15 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, Q, QuerySet
+from django.utils import timezone
 
 from hearth import calendar
+from hearth.access.codes import Role
 from hearth.core.visibility import get_visible_or_404
 from hearth.people.models import Relationship
 from hearth.safety.codes import CheckInStatus
-from hearth.safety.models import CheckIn
+from hearth.safety.models import CheckIn, OnCall
 from hearth.safety.rules import max_ahead
 from hearth.visits.codes import Engagement
 
@@ -24,12 +31,30 @@ CHECK_OUT_FIRST = "Check out of your lone visit first"
 
 
 def checkin_scope(user) -> Q:
-    return Q() if user.has_hearth_permission("safety.monitor") else Q(worker=user)
+    """Whose check-ins ``user`` may see and close: see the module's docstring. The on-call
+    test is a subquery, so it costs no query of its own and holds at the moment of asking."""
+    mine = Q(worker_id=user.pk)
+    if not user.has_hearth_permission("safety.monitor"):
+        return mine
+    if user.role == Role.SERVICE_MANAGER:
+        return Q()
+    now = timezone.now()
+    on_call = Q(Exists(OnCall.objects.filter(user_id=user.pk, starts_at__lte=now,
+                                             ends_at__gt=now)))
+    if user.role == Role.TEAM_MANAGER and user.team_id:
+        return mine | Q(worker__team_id=user.team_id) | on_call
+    return mine | on_call
+
+
+def may_close(user, checkin: CheckIn) -> bool:
+    """Whether ``user`` may close ``checkin``: whoever may see it (the worker, their managers,
+    the senior manager on call now)."""
+    return CheckIn.objects.visible_to(user).filter(pk=checkin.pk).exists()
 
 
 def get_checkin(user, checkin_id) -> CheckIn:
-    """The worker's own check-in, or anyone's for a manager who monitors lone working;
-    otherwise 404."""
+    """The check-in, if ``user`` is its worker, one of their managers or the senior manager on
+    call now; otherwise 404."""
     return get_visible_or_404(CheckIn.objects.select_related(
         "worker__team", "person", "visit_plan", "joint_worker", "checked_out_by"), user,
         checkin_id, "check-in")
@@ -40,9 +65,10 @@ def open_check_in_of(user) -> CheckIn | None:
             .select_related("person", "visit_plan").order_by("-started_at").first())
 
 
-def out_now() -> QuerySet[CheckIn]:
-    """Everyone out on a lone visit now, soonest expected back first."""
-    return (CheckIn.objects.filter(status=CheckInStatus.OUT)
+def out_now(user) -> QuerySet[CheckIn]:
+    """Everyone ``user`` looks after who is out on a lone visit now, soonest expected back
+    first."""
+    return (CheckIn.objects.visible_to(user).filter(status=CheckInStatus.OUT)
             .select_related("worker__team", "person").order_by("expected_back", "pk"))
 
 

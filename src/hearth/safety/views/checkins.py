@@ -1,7 +1,8 @@
 """Lone-working pages (R-SAFE-4): start a lone visit, my check-in (check out, change the time),
 managers' "Out now" and the alert page. Views parse, call one action and render
 (``core.pages``); bad input is 400 with an error summary and nothing written; someone else's
-check-in is 403 (404 when they may not even see it); a stale page is 409."""
+check-in, unless it is the check-in of someone they manage or they are the senior manager on
+call, is 404 (issue 13 item 7); a stale page is 409."""
 
 from __future__ import annotations
 
@@ -135,18 +136,9 @@ def checkin_detail(request, checkin_id):
 @requires("safety.checkin")
 @require_http_methods(["POST"])
 def checkin_check_out(request, checkin_id):
-    """Check out of my lone visit; a manager may close one on the worker's behalf with a
-    reason; anyone else is refused with a clear message and nothing changes."""
+    """Check out of my lone visit; my manager, or the senior manager on call, may close it on
+    my behalf with a reason; to anyone else it does not exist (404, naming nobody)."""
     user = request.user
-    try:
-        target = CheckIn.objects.select_related("worker").get(pk=checkin_id)
-    except (CheckIn.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("No such check-in.") from exc
-    if target.worker_id != user.pk and not user.has_hearth_permission("safety.monitor"):
-        refusal = Refused(actions.NOT_YOURS.format(worker=target.worker.display_name),
-                          why=Why.FORBIDDEN)
-        return render(request, "safety/checkin_refused.html", {"message": refusal.message},
-                      status=refusal.page_status)
     checkin = get_checkin(user, checkin_id)
     form = CheckOutForm(request.POST)
     form.is_valid()
@@ -195,7 +187,7 @@ def checkin_extend(request, checkin_id):
 def out_now(request):
     """Who is out on a lone visit now, when they are due back, and who is overdue."""
     now = timezone.now()
-    rows = list(queries.out_now())
+    rows = list(queries.out_now(request.user))
     people = {r.person_id for r in rows if r.person_id}
     visible = set(Person.objects.visible_to(request.user).filter(pk__in=people)
                   .values_list("pk", flat=True)) if people else set()
