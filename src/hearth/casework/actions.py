@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hearth.access.actions import audit
-from hearth.access.actions.users import notify
+from hearth.access.actions.notifications import notify
 from hearth.casework import rules
 from hearth.casework.codes import ClosureReason, InvolvementService, SecondaryRole
 from hearth.casework.models import Involvement, InvolvementStatus, InvolvementWorker

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from hearth import calendar
 from hearth.access.actions import audit
-from hearth.access.actions.users import notify
+from hearth.access.actions.notifications import notify
 from hearth.chronology import actions as chronology
 from hearth.chronology.codes import OWN_SERVICE
 from hearth.core.refusals import Refused, Why, refuse_if

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from hearth import calendar
 from hearth.access.actions import audit
-from hearth.access.actions.users import notify_managers
+from hearth.access.actions.notifications import notify_managers
 from hearth.chronology import actions as chronology
 from hearth.core.refusals import Refused, Why, refuse_if
 from hearth.core.versions import check_version

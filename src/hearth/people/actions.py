@@ -11,7 +11,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from hearth.access.actions import audit
-from hearth.access.actions.users import notify_managers
+from hearth.access.actions.notifications import notify_managers
 from hearth.core.refusals import Refused, StaleEdit, Why
 from hearth.core.registry import Registry
 from hearth.people.models import (

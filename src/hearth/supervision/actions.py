@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hearth.access.actions import audit
-from hearth.access.actions.users import notify
+from hearth.access.actions.notifications import notify
 from hearth.core.refusals import Refused, Why, refuse_if
 from hearth.core.versions import check_version
 from hearth.people.models import Person

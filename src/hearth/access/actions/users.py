@@ -15,13 +15,10 @@ from django.utils import timezone
 
 from hearth.access import rules
 from hearth.access.actions import audit, roles
-from hearth.access.actions.notifications import notify, notify_managers
 from hearth.access.codes import Role
 from hearth.access.models import Agency, ApiToken, LoginFailure, Team, User
 from hearth.access.rules import needs_second_administrator
 from hearth.core.refusals import Refused, StaleEdit, Why
-
-__all__ = ["notify", "notify_managers"]  # where every app has always found them
 
 TOKEN_PREFIX = "hth_"  # noqa: S105  (a marker, not a secret)
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from hearth import calendar
 from hearth.access.actions import audit
-from hearth.access.actions.users import notify
+from hearth.access.actions.notifications import notify
 from hearth.access.codes import Role
 from hearth.access.models import Team, User
 from hearth.access.rules import FRONT_DOOR_SERVICES

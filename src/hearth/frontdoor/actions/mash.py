@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from hearth import calendar
 from hearth.access.actions import audit
-from hearth.access.actions.users import notify
+from hearth.access.actions.notifications import notify
 from hearth.access.codes import Role
 from hearth.access.models import Agency, User
 from hearth.access.models.users import AgencyKind

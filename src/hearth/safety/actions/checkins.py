@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from hearth import calendar
 from hearth.access.actions import audit
-from hearth.access.actions.users import notify
+from hearth.access.actions.notifications import notify
 from hearth.access.models import User
 from hearth.core.refusals import Refused, StaleEdit, Why
 from hearth.core.versions import check_version

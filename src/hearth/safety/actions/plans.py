@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hearth.access.actions import audit
-from hearth.access.actions.users import notify, notify_managers
+from hearth.access.actions.notifications import notify, notify_managers
 from hearth.core.refusals import Refused, Why, refuse_if
 from hearth.core.versions import check_version
 from hearth.safety import rules

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hearth.access.actions import audit
-from hearth.access.actions.users import notify
+from hearth.access.actions.notifications import notify
 from hearth.access.codes import Role
 from hearth.access.models import User
 from hearth.core.refusals import Refused, Why, refuse_if
