@@ -49,7 +49,9 @@ def test_sam_merges_the_duplicate_jak_into_jack(page, social_worker, fletchers, 
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Jack Fletcher")
     assert path_of(page) == f"/people/{jack.pk}"
-    expect(page.get_by_text("The records were merged into Jack Fletcher's.")).to_be_visible()
+    merged = page.get_by_text("The records were merged into Jack Fletcher's (merge ")
+    expect(merged).to_be_visible()
+    expect(merged).to_contain_text("give this reference to reverse it")
     expect(summary_value(page, "Other names")).to_contain_text("Jak Fletcher (alias")
     expect(page.get_by_role("cell", name="12 Acacia Avenue, Southampton, SO16 4GX")).to_be_visible()
     assert_accessible(page)
