@@ -3,7 +3,10 @@ test_read_audit.py)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 
 @pytest.fixture
@@ -72,7 +75,8 @@ def route_args(fletchers, social_worker, administrator, police, time_machine):
                                      starts_at=datetime(2026, 11, 16, 10, 0,
                                                         tzinfo=ZoneInfo("Europe/London"))).pk,
             "link_id": fletchers["jack"].involvements.get().secondary_workers.create(
-                worker=social_worker, role="co_worker", start_date="2026-11-16").pk,
+                worker=social_worker, role="co_worker",
+                start_date=timezone.localdate() - timedelta(days=1)).pk,
             "release_id": start_release(fletchers["mum"], acting_user=social_worker,
                                         requested_by="Kerry Fletcher",
                                         requested_on=datetime(

@@ -4,10 +4,11 @@ them, and where an event links to is registered with it."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import timezone
 
 from hearth.assessments.models import Assessment
 from hearth.chronology import actions
@@ -69,10 +70,10 @@ def test_r_chr_2_links_come_from_the_registrations(fletchers, social_worker):
 def test_rebuild_keeps_events_no_source_derives(fletchers, social_worker):
     """Appended events (casework's) and hand entries are never deleted by a rebuild, even
     when their app did not register where they link to."""
-    jack = fletchers["jack"]
-    actions.append(Spec(jack.pk, "allocated", on_day(date(2026, 11, 1)), "Allocated to Sam"),
-                   origin="involvement", origin_id="1")
-    actions.append(Spec(jack.pk, "other", on_day(date(2026, 11, 2)), "Unknown origin"),
+    jack, today = fletchers["jack"], timezone.localdate()
+    actions.append(Spec(jack.pk, "allocated", on_day(today - timedelta(days=6)),
+                        "Allocated to Sam"), origin="involvement", origin_id="1")
+    actions.append(Spec(jack.pk, "other", on_day(today - timedelta(days=5)), "Unknown origin"),
                    origin="retired_app", origin_id="1")
     actions.rebuild([jack.pk])
     assert set(Event.objects.filter(person=jack).values_list("origin", flat=True)) >= {
