@@ -270,6 +270,10 @@ def _whole_number(name: str, default: int, *, least: int = 1) -> int:
     return int(text)
 
 
+#: API tokens expire: 90 days unless their issuer chooses otherwise, never more than this.
+API_TOKEN_DEFAULT_DAYS = 90
+API_TOKEN_MAX_DAYS = _whole_number("HEARTH_API_TOKEN_MAX_DAYS", 365)
+
 #: Failed sign-ins from one client address in the window before that address is throttled:
 #: far above the per-username limit, so that an office behind one address is not locked out.
 LOGIN_THROTTLE_ADDRESS_FAILURES = _whole_number("HEARTH_LOGIN_THROTTLE_ADDRESS_FAILURES", 100)

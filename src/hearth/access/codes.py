@@ -18,3 +18,10 @@ class Role(models.TextChoices):
     FAMILY_PRACTITIONER = "family_practitioner", "Family practitioner"
     BUSINESS_SUPPORT = "business_support", "Business support"
     ADMINISTRATOR = "administrator", "Administrator"
+
+
+class TokenScope(models.TextChoices):
+    """What an API token may do (issue 13: tokens are scoped, expiring and revocable)."""
+
+    READ = "read", "Read only"
+    WRITE = "write", "Read and write"

@@ -67,13 +67,18 @@ class Bearer(HttpBearer):
         self.permission = permission
 
     def authenticate(self, request: HttpRequest, token: str):
-        from hearth.access.actions.users import user_for_token
+        from hearth.access.actions.users import token_for
+        from hearth.access.rules import token_allows
 
-        user = user_for_token(token)
-        if user is None:
+        row = token_for(token)
+        if row is None:
             return None
+        user = row.user
         if self.permission is None:
             raise HttpError(403, "This operation declares no permission.")
+        if not token_allows(row.scope, request.method or ""):
+            raise HttpError(403, "This token may only read: issue a read-and-write token "
+                                 "to change records.")
         if self.permission != SIGNED_IN and not user.has_hearth_permission(self.permission):
             raise HttpError(403, refusal(user.role, self.permission))
         request.user = user

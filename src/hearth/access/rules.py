@@ -204,6 +204,27 @@ def sign_in_throttled(*, by_username: int, by_address: int, username_limit: int,
     return by_username > username_limit or by_address > address_limit
 
 
+# --- API tokens: scoped, expiring, revocable (issue 13) ------------------------------------
+
+#: Methods a read-only token may use.
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+TOKEN_LIFETIMES_DAYS = (7, 30, 90, 180, 365)
+
+
+def token_allows(scope: str, method: str) -> bool:
+    """A read-only token reads; a read-and-write token may also write."""
+    return scope == "write" or method.upper() in READ_METHODS
+
+
+def token_lifetime_problem(days: int, longest: int) -> str:
+    """Why a token cannot live ``days`` days, or "" when it can."""
+    if days < 1:
+        return "A token must last at least one day."
+    if days > longest:
+        return f"A token can last at most {longest} days; issue a new one when it expires."
+    return ""
+
+
 # --- the audit trail's chain (ENGINEERING.md practice 6) ----------------------------------
 
 GENESIS = "0" * 64

@@ -5,7 +5,7 @@ from django.urls import path
 
 from hearth.access.urls import urlpatterns as access_pages
 from hearth.people.urls import urlpatterns as people_pages
-from hearth.web.views import auth, home, notifications
+from hearth.web.views import auth, home, notifications, tokens
 
 app_name = "web"
 urlpatterns = [
@@ -14,6 +14,8 @@ urlpatterns = [
     path("sign-out", auth.sign_out, name="logout"),
     path("notifications", notifications.notifications, name="notifications"),
     path("notifications/read", notifications.mark_read, name="notifications_read"),
+    path("account/tokens", tokens.tokens, name="tokens"),
+    path("account/tokens/<int:token_id>/revoke", tokens.revoke, name="token_revoke"),
     *people_pages,
     *access_pages,
 ]

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from hearth.access import rules
 from hearth.access.actions import audit, roles
-from hearth.access.codes import Role
+from hearth.access.codes import Role, TokenScope
 from hearth.access.models import Agency, ApiToken, LoginFailure, Team, User
 from hearth.access.rules import needs_second_administrator
 from hearth.core.refusals import Refused, StaleEdit, Why
@@ -130,25 +130,60 @@ def _digest(token: str) -> str:
 
 
 @transaction.atomic
-def do_create_token(user: User, *, acting_user=None) -> str:
-    """A new bearer token; only its digest is kept, so it is shown once."""
+def do_create_token(user: User, *, acting_user=None, name: str = "",
+                    scope: str = TokenScope.WRITE, days: int | None = None) -> str:
+    """A new bearer token for ``user``, shown once (only its digest is kept): it may do what
+    ``scope`` says and what the user's role allows, until it expires or is revoked."""
+    if scope not in TokenScope.values:
+        raise Refused(f"Unknown scope {scope!r}. Choose one of: "
+                      f"{', '.join(TokenScope.values)}.", "scope")
+    days = settings.API_TOKEN_DEFAULT_DAYS if days is None else days
+    problem = rules.token_lifetime_problem(days, settings.API_TOKEN_MAX_DAYS)
+    if problem:
+        raise Refused(problem, "days")
+    name = (name or "").strip()
+    if len(name) > 80:
+        raise Refused("A token's name can be at most 80 characters.", "name")
+    if not user.is_active:
+        raise Refused("A disabled user cannot be given a token.", "user")
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    ApiToken.objects.create(user=user, prefix=token[:12], digest=_digest(token))
-    audit.record("create_token", user=acting_user, obj=user, fields={"prefix": token[:12]})
+    row = ApiToken.objects.create(user=user, name=name, prefix=token[:12], digest=_digest(token),
+                                  scope=scope, expires_at=timezone.now() + timedelta(days=days))
+    audit.record("create_token", user=acting_user or user, obj=user,
+                 fields={"prefix": row.prefix, "scope": scope, "days": days, "name": name})
     return token
 
 
-def user_for_token(token: str) -> User | None:
-    if not token or not token.startswith(TOKEN_PREFIX):
-        return None
-    row = (ApiToken.objects.select_related("user")
-           .filter(digest=_digest(token), revoked_at__isnull=True).first())
-    if row is None or not row.user.is_active:
+@transaction.atomic
+def do_revoke_token(row: ApiToken, *, acting_user) -> ApiToken:
+    """Revoke a token now; a revoked token is refused from its next request."""
+    current = ApiToken.objects.select_for_update().get(pk=row.pk)
+    if current.revoked_at is not None:
+        raise Refused("This token was already revoked.", why=Why.STATE)
+    current.revoked_at = timezone.now()
+    current.save(update_fields=["revoked_at"])
+    audit.record("revoke_token", user=acting_user, obj=current.user,
+                 fields={"prefix": current.prefix})
+    return current
+
+
+def token_for(token: str) -> ApiToken | None:
+    """The live token row (not revoked, not expired, its user active), or None."""
+    if not token or not token.startswith(TOKEN_PREFIX) or len(token) > 100:
         return None
     now = timezone.now()
+    row = (ApiToken.objects.select_related("user")
+           .filter(digest=_digest(token), revoked_at__isnull=True, expires_at__gt=now).first())
+    if row is None or not row.user.is_active:
+        return None
     if row.last_used_at is None or now - row.last_used_at > timedelta(minutes=5):
         ApiToken.objects.filter(pk=row.pk).update(last_used_at=now)
-    return row.user
+    return row
+
+
+def user_for_token(token: str) -> User | None:
+    row = token_for(token)
+    return row.user if row is not None else None
 
 
 def begin_sign_in(username: str, ip: str | None) -> bool:

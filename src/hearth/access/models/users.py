@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
-from hearth.access.codes import Role
+from hearth.access.codes import Role, TokenScope
 from hearth.access.rules import MANAGER_ROLES, has_permission
 
 
@@ -90,17 +90,31 @@ class User(AbstractUser):
 
 
 class ApiToken(models.Model):
-    """A bearer token for the API; only its SHA-256 digest is stored."""
+    """A bearer token for the API; only its SHA-256 digest is stored. Issued by a signed-in
+    user for themselves (or by an operator), it has a scope, an expiry and can be revoked."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=80, blank=True, default="")
     prefix = models.CharField(max_length=12, db_index=True)
     digest = models.CharField(max_length=64, unique=True)
+    scope = models.CharField(max_length=10, choices=TokenScope.choices, default=TokenScope.READ)
     created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
 
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
     def __str__(self) -> str:
         return f"token {self.prefix}…"
+
+    def status(self, now) -> str:
+        if self.revoked_at is not None:
+            return "Revoked"
+        if self.expires_at <= now:
+            return "Expired"
+        return "Active"
 
 
 class LoginFailure(models.Model):
