@@ -14,9 +14,15 @@ The searches are what a front-door worker types about a known person: a name (wi
 another spelling, names swapped, or an alias) plus at least one of a date of birth (whole, a
 month and year, or a year; sometimes with day and month swapped) or a postcode. A bare common
 name cannot single anyone out among a million synthetic people, so every search carries one of
-these. Prints one JSON line on stdout:
-{"people": N, "queries": Q, "p50_ms": ..., "p95_ms": ..., "recall_at_5": ...}
-where recall_at_5 is the share of searches that found their person in the top five."""
+these. An eighth of the searches each are of three kinds an independent probe found weak:
+a double-barrelled surname typed alone with a postcode ("Fowler-Bell", PO2 2DD), a
+double-barrelled name typed family name first with a year of birth ("Green-Holland Edward",
+2012), and a nickname for a child whose family also has an unborn "Baby" at the same postcode
+("Abby Edwards"). Prints one JSON line on stdout:
+{"people": N, "queries": Q, "p50_ms": ..., "p95_ms": ..., "recall_at_5": ...,
+ "kinds": {"<kind>": {"queries", "recall_at_5", "recall_at_1", "p50_ms", "p95_ms"}, ...}}
+where recall_at_5 is the share of searches that found their person in the top five (at_1:
+first)."""
 
 
 CHRONOLOGY_HELP = """Time the chronology page for one child with N events from across the
@@ -37,7 +43,7 @@ class Command(BaseCommand):
         search.add_argument("--people", type=int, required=True, help="how many people")
         search.add_argument("--engine", choices=("sqlite", "postgres"), default=None,
                             help="database engine (default: the configured one's)")
-        search.add_argument("--queries", type=int, default=300, help="searches (default 300)")
+        search.add_argument("--queries", type=int, default=400, help="searches (default 400)")
         search.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
         search.add_argument("--keep", action="store_true", help="keep the scratch database")
         search.add_argument("--verbose", action="store_true",
