@@ -267,11 +267,14 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
-def _figures(times: list[float], ranks: list[int | None]) -> dict:
+def _figures(times: list[float], ranks: list[int | None], ties: int = 0) -> dict:
+    """``ties``: searches that missed the top five only on a tie (their person scored the
+    same as the fifth shown, as when six of a family share the surname and postcode typed)."""
     n = len(ranks)
     return {"queries": n,
             "recall_at_5": round(sum(1 for r in ranks if r is not None and r < 5) / n, 4),
             "recall_at_1": round(sum(1 for r in ranks if r == 0) / n, 4),
+            "missed_on_a_tie": ties,
             "p50_ms": round(_percentile(times, 0.5), 2),
             "p95_ms": round(_percentile(times, 0.95), 2)}
 
@@ -290,22 +293,24 @@ def search_run(chosen: list[tuple[str, Target]], seed: int, verbose: bool) -> di
     rng.shuffle(planned)
     for _, (_, name, dob, postcode) in planned[:10]:  # warm the caches, as a server would be
         search_people(user, name=name, dob=dob, postcode=postcode)
-    by_kind: dict[str, tuple[list[float], list[int | None]]] = {}
+    by_kind: dict[str, tuple[list[float], list[int | None], list[int]]] = {}
     for t, (kind, name, dob, postcode) in planned:
         started = time.perf_counter()
         matches = search_people(user, name=name, dob=dob, postcode=postcode)
         took = (time.perf_counter() - started) * 1000
         rank = next((i for i, m in enumerate(matches) if m.person.pk == t.id), None)
-        times, ranks = by_kind.setdefault(kind, ([], []))
+        times, ranks, ties = by_kind.setdefault(kind, ([], [], []))
         times.append(took)
         ranks.append(rank)
+        if rank is not None and rank >= 5 and matches[rank].score == matches[4].score:
+            ties.append(rank)
         if verbose and (rank is None or rank >= (1 if kind in SPECIAL else 5)):
             top = "; ".join(f"{m.person.display_name} {m.person.date_of_birth} {m.score}"
                             for m in matches[:5])
             say(f"{'missed' if rank is None or rank >= 5 else f'rank {rank + 1}'} [{kind}] "
                 f"{name!r} {dob!r} {postcode!r} -> {t.given} {t.family} {t.dob}: {top}")
-    every_time = [x for times, _ in by_kind.values() for x in times]
-    every_rank = [r for _, ranks in by_kind.values() for r in ranks]
+    every_time = [x for times, _, _ in by_kind.values() for x in times]
+    every_rank = [r for _, ranks, _ in by_kind.values() for r in ranks]
     if verbose and every_time:
         say(f"slowest: {', '.join(f'{x:.1f}' for x in sorted(every_time)[-5:])} ms")
     if not every_time:
@@ -313,7 +318,8 @@ def search_run(chosen: list[tuple[str, Target]], seed: int, verbose: bool) -> di
     overall = _figures(every_time, every_rank)
     return {"p50_ms": overall["p50_ms"], "p95_ms": overall["p95_ms"],
             "recall_at_5": overall["recall_at_5"],
-            "kinds": {kind: _figures(*by_kind[kind]) for kind in sorted(by_kind)}}
+            "kinds": {kind: _figures(times, ranks, len(ties))
+                      for kind, (times, ranks, ties) in sorted(by_kind.items())}}
 
 
 def run_in_scratch(*, people: int, queries: int, seed: int, verbose: bool) -> str:

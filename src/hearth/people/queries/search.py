@@ -1,7 +1,8 @@
 """Person search a front-door worker can trust (R-PPL-2, R-FD-3).
 
-``search_people`` tolerates typos, sounds-alike spellings, swapped given and family names,
-aliases and previous names, partial or missing dates of birth and postcode-only searches. It
+``search_people`` tolerates typos, sounds-alike spellings, short forms of given names ("Abby"
+for Abigail), swapped given and family names, a double-barrelled surname typed alone, aliases
+and previous names, partial or missing dates of birth and postcode-only searches. It
 gathers a bounded set of candidates with indexed queries (``search_engines``), scores them in
 Python (``rules.search``), and returns only people the user may see (``visible_to``).
 
@@ -118,18 +119,25 @@ def reindex_person(person) -> None:
 # Search
 
 
-def _typed_words(name: str) -> tuple[tuple[str, ...], dict[str, str]]:
-    """Folded words in given-first order ("Fletcher, Jack" -> jack fletcher) and how typed."""
+def _typed_words(name: str) -> tuple[tuple[str, ...], dict[str, str], tuple[str, ...]]:
+    """Folded words in given-first order ("Fletcher, Jack" -> jack fletcher), how each was
+    typed, and the names typed (a hyphenated "Fowler-Bell" is one name, "fowlerbell")."""
     if "," in name:
         family, _, given = name.partition(",")
         name = f"{given} {family}"
     typed: dict[str, str] = {}
     words: list[str] = []
+    units: list[str] = []
     for raw in re.split(r"[\s,]+", name.strip()):
-        for part in fold(raw).split():
+        parts = fold(raw).split()[:MAX_WORDS - len(words)]
+        if not parts:
+            continue
+        for part in parts:
             words.append(part)
             typed.setdefault(part, raw)
-    return tuple(words[:MAX_WORDS]), typed
+        units.append("".join(parts))
+        typed.setdefault(units[-1], raw)
+    return tuple(words), typed, tuple(units)
 
 
 def _postcode(postcode: str) -> tuple[str, str]:
@@ -154,7 +162,7 @@ def _dob(dob) -> PartialDate | None:
 
 def build_query(*, name: str = "", dob="", postcode: str = "") -> Query:
     """What the user typed, understood; ``SearchInputError`` says what to fix."""
-    words, typed = _typed_words(name or "")
+    words, typed, units = _typed_words(name or "")
     if (name or "").strip() and not words:
         raise SearchInputError("Name: use letters, for example Jack Fletcher")
     born = _dob(dob)
@@ -164,7 +172,8 @@ def build_query(*, name: str = "", dob="", postcode: str = "") -> Query:
     if not words and not key and born is not None and born.full is None:
         raise SearchInputError("Date of birth: a year or a month on its own matches too many "
                                "people; add a name or a postcode")
-    return Query(words=words, typed=typed, dob=born, postcode=key, postcode_kind=kind)
+    return Query(words=words, typed=typed, dob=born, postcode=key, postcode_kind=kind,
+                 units=units)
 
 
 def _best(q: Query, rows: list[Row], best: dict, memo: dict) -> None:

@@ -8,6 +8,8 @@ the database as one ``UNION ALL`` statement (one round trip). The blocks:
   the family name sounds alike and the given name starts with a typed initial (a typo in the
   given name); the given name sounds alike and the family name starts with a typed initial
   (a typo in the family name). Names are tried both ways round, so swapped names are found;
+  the keys include the full names a typed short form is short for (Abby: Abigail), and a
+  hyphenated name typed alone ("Fowler-Bell") is looked up whole, as one name;
 - postcode: everyone who has lived at the postcode (or in its outward code);
 - trigrams: names that share enough three-letter pieces with what was typed, for typos the
   sound keys miss (PostgreSQL: ``pg_trgm``'s ``%`` with a GIN index on (birth_year,
@@ -26,6 +28,7 @@ from datetime import date
 
 from django.db import connections, router
 
+from hearth.people.rules import nicknames
 from hearth.people.rules.normalise import phonetic
 from hearth.people.rules.search import Query, Row
 
@@ -54,11 +57,18 @@ def _after(letter: str) -> str:
 
 
 def _keys(q: Query) -> list[str]:
-    """Sound keys of each typed word, and of adjacent words run together (Smith Jones)."""
+    """Sound keys of each typed word, of adjacent words run together (Smith Jones) and of each
+    name typed, with the names each could be short for (Abby: Abigail). A hyphenated name
+    typed alone ("Fowler-Bell") is looked up whole, not as its halves."""
     words = list(q.words) or [w for w in (q.given, q.family) if w]
     parts = set(words) | {a + b for a, b in zip(words, words[1:], strict=False)}
+    if len(q.names) == 1:
+        parts = set(q.names)
+    else:
+        parts |= set(q.names)
     if q.given or q.family:
         parts |= {q.given.replace(" ", ""), q.family.replace(" ", "")}
+    parts |= {form for p in list(parts) for form in nicknames.forms(p)}
     return sorted({k for k in (phonetic(p) for p in parts) if k})
 
 
@@ -76,7 +86,7 @@ def _blocks(q: Query) -> list[tuple[str, list]]:
         blocks.append((sql, params))
 
     keys = _keys(q)
-    one_word = len(q.words) == 1 and not (q.given or q.family)
+    one_word = len(q.names) == 1 and not (q.given or q.family)
     if q.dob is not None and q.dob.full is not None:
         dates = [d for d in (q.dob.full, q.dob.swapped) if d]
         add(f"date_of_birth IN ({_in(dates)})", dates, 400)

@@ -13,47 +13,72 @@ from functools import cached_property
 
 from rapidfuzz.distance import OSA, JaroWinkler
 
+from hearth.people.rules import nicknames
 from hearth.people.rules.normalise import PartialDate, name_key, outward_code, phonetic
 
 WEIGHTS = {"name": 0.55, "dob": 0.30, "postcode": 0.15}
 ALIAS_FACTOR = 0.98  # on a tie, the main name first
 SWAP_FACTOR = 0.97
+#: A reading that leaves a typed name out ("Jack Thomas Fletcher" read as Jack Fletcher) is
+#: worth less than one that accounts for every name typed (issue 14: "Green Holland Edward"
+#: is Edward Green-Holland before Edward Green), but more than a name matching only part of
+#: a double-barrelled one (0.85), since a middle name typed is the likelier reason.
+DROPPED_FACTOR = 0.95
+#: A known short form ("Jen" for Jennifer) is better evidence than a sound key two letters
+#: long ("Jen" and "Joanna" are both JN), so it scores just above "sounds alike" (0.92).
+NICKNAME = 0.93
+#: Given names recorded for a child not yet born or named ("Baby Edwards"): they match only
+#: when typed as they are, never by spelling ("Abby" is not "Baby"; issue 14).
+PLACEHOLDERS = frozenset({"baby", "babyof", "unborn", "unbornbaby", "unbornchild", "newborn",
+                          "infant", "unnamed", "unknown", "notknown"})
 
 
 @dataclass(frozen=True)
 class Query:
-    """A search as understood: folded name words (given first), or explicit given/family."""
+    """A search as understood: folded name words (given first), or explicit given/family.
+
+    ``units`` are the names typed, each kept whole: a hyphenated one ("Fowler-Bell") is one
+    name, run together ("fowlerbell"), never a given name and a surname; without ``units``
+    every word is one.
+    """
 
     words: tuple[str, ...] = ()
-    typed: dict[str, str] = field(default_factory=dict)  # folded word -> as typed
+    typed: dict[str, str] = field(default_factory=dict)  # folded word or unit -> as typed
     given: str = ""
     family: str = ""
     dob: PartialDate | None = None
     postcode: str = ""
     postcode_kind: str = ""
+    units: tuple[str, ...] = ()
 
     @property
     def has_name(self) -> bool:
         return bool(self.words or self.given or self.family)
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The names typed, each whole (``units``, or else the words)."""
+        return self.units or self.words
+
     @cached_property
-    def readings(self) -> list[tuple[str, str, bool]]:
+    def readings(self) -> list[tuple[str, str, bool, int]]:
         return self.interpretations()
 
-    def interpretations(self) -> list[tuple[str, str, bool]]:
-        """(given, family, swapped) readings of the name. A lone word has given == ""."""
+    def interpretations(self) -> list[tuple[str, str, bool, int]]:
+        """(given, family, swapped, names left out) readings of the name. A lone name (a word,
+        or a hyphenated surname typed alone) has given == ""."""
         if self.given or self.family:
             g, f = name_key(self.given), name_key(self.family)
-            return [(g, f, False), (f, g, True)]
-        w = self.words
+            return [(g, f, False, 0), (f, g, True, 0)]
+        w = self.names
         if len(w) == 1:
-            return [("", w[0], False)]
+            return [("", w[0], False, 0)]
         if not w:
             return []
-        readings = [(w[0], "".join(w[1:]), False), (w[-1], "".join(w[:-1]), True)]
+        readings = [(w[0], "".join(w[1:]), False, 0), (w[-1], "".join(w[:-1]), True, 0)]
         if len(w) > 2:  # a middle name, a two-word given name, or half a double-barrelled name
-            readings += [(w[0], w[-1], False), ("".join(w[:-1]), w[-1], False),
-                         (w[-1], w[0], True)]
+            readings += [(w[0], w[-1], False, len(w) - 2), ("".join(w[:-1]), w[-1], False, 0),
+                         (w[-1], w[0], True, len(w) - 2)]
         return readings
 
 
@@ -89,6 +114,8 @@ def part_similarity(q: str, r: str, memo: dict) -> tuple[float, str]:
         result = (0.0, "")
     elif q == r:
         result = (1.0, "exact")
+    elif q in PLACEHOLDERS or r in PLACEHOLDERS:
+        result = (0.0, "")
     elif len(q) == 1:
         result = (0.7, "initial") if r[0] == q else (0.0, "")
     else:
@@ -101,6 +128,8 @@ def part_similarity(q: str, r: str, memo: dict) -> tuple[float, str]:
             long_.startswith(short) or long_.endswith(short)
         ) and result[0] < 0.85:
             result = (0.85, "part")
+        if result[0] < NICKNAME and nicknames.related(q, r):
+            result = (NICKNAME, "nickname")
     memo[key] = result
     return result
 
@@ -110,7 +139,7 @@ NameDetail = tuple[str, str, bool, tuple[str, str]]  # how given, how family, sw
 
 def _name_score(q: Query, row: Row, memo: dict) -> tuple[float, NameDetail | None]:
     best: tuple[float, str, str, bool, tuple[str, str]] | None = None
-    for given, family, swapped in q.readings:
+    for given, family, swapped, dropped in q.readings:
         sf, how_f = part_similarity(family, row.family_norm, memo)
         if given:
             sg, how_g = part_similarity(given, row.given_norm, memo)
@@ -125,6 +154,7 @@ def _name_score(q: Query, row: Row, memo: dict) -> tuple[float, NameDetail | Non
             typed = (family, family)
         if swapped:
             score *= SWAP_FACTOR
+        score *= DROPPED_FACTOR ** dropped
         if best is None or score > best[0]:
             best = (score, how_g, how_f, swapped, typed)
         if score >= 1.0:
@@ -154,6 +184,8 @@ def _name_reasons(q: Query, row: Row, detail: NameDetail) -> list[str]:
                 reasons.append(f"initial matches ({shown} / {recorded})")
             elif how == "part":
                 reasons.append(f"matches part of a double-barrelled name ({shown} / {recorded})")
+            elif how == "nickname":
+                reasons.append(f"short form of the name ({shown} / {recorded})")
     if swapped:
         reasons.append("given and family names swapped")
     if row.kind != "primary":
