@@ -26,13 +26,13 @@ from hearth.protection.queries import conferences as queries
 from hearth.protection.schemas.conferences import (
     ArrangeIn,
     ConferenceOut,
+    ConferenceOutcomeIn,
     CoreGroupOut,
-    EndIn,
     MeetingIn,
     MeetingOut,
     MemberIn,
     MemberOut,
-    OutcomeIn,
+    PlanEndIn,
     PlanIn,
     PlanList,
     PlanOut,
@@ -156,7 +156,7 @@ def conference(request: AuthedRequest, response: HttpResponse, conference_id: in
              response={200: ConferenceOut, **CHANGE_ERRORS},
              auth=permission("protection.conference"), url_name="protection_conference_outcome")
 def outcome(request: AuthedRequest, response: HttpResponse, conference_id: int,
-            payload: OutcomeIn):
+            payload: ConferenceOutcomeIn):
     """Record the conference's outcome. A decision of ``plan`` starts the plan
     (``started_plan_id``); a review's ``continue`` sets the next review 6 months on and
     ``end_plan`` ends the plan. Every exclusion needs its ``exclusion_reason`` (R-CP-4)."""
@@ -227,7 +227,7 @@ def create_plan(request: AuthedRequest, response: HttpResponse, payload: PlanIn)
 
 @router.post("/cp-plans/{cp_plan_id}/end", response={200: PlanOut, **CHANGE_ERRORS},
              auth=permission("protection.record"), url_name="protection_plan_end")
-def end_plan(request: AuthedRequest, response: HttpResponse, cp_plan_id: int, payload: EndIn):
+def end_plan(request: AuthedRequest, response: HttpResponse, cp_plan_id: int, payload: PlanEndIn):
     """End the plan (not before it started, not in the future) with its reason."""
     found = queries.get_visible_plan(request.auth, cp_plan_id)
     version = require_if_match(request, found, "plan")
