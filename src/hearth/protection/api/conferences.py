@@ -17,7 +17,7 @@ from ninja import Router, Status
 
 from hearth.access.models import Agency, User
 from hearth.access.permissions import AuthedRequest, permission
-from hearth.core.problems import CHANGE_ERRORS, READ_ERRORS, Problem
+from hearth.core.problems import CHANGE_ERRORS, READ_ERRORS, WRITE_ERRORS, Problem
 from hearth.core.refusals import Refused
 from hearth.core.versions import etag, require_if_match
 from hearth.protection.actions import conferences as actions
@@ -252,7 +252,7 @@ def core_group(request: AuthedRequest, cp_plan_id: int):
             "members": [_member_out(m) for m in found.core_group.all() if m.left_on is None]}
 
 
-@router.post("/cp-plans/{cp_plan_id}/core-group", response={201: MemberOut, **ERRORS},
+@router.post("/cp-plans/{cp_plan_id}/core-group", response={201: MemberOut, **WRITE_ERRORS},
              auth=permission("protection.record"), url_name="protection_core_group_add")
 def add_member(request: AuthedRequest, cp_plan_id: int, payload: MemberIn):
     """Add a member with their role and tasks; a partner agency (``partner_agency_id``) can
