@@ -249,3 +249,21 @@ def test_issue_13_item_10_the_server_refuses_what_the_schema_rules_out(
     jack = fletchers["jack"]
     page = sam("GET", f"/api/v1/people/{jack.pk}/chronology?page=1000000")
     assert page.status_code == 422 and page.json()["errors"][0]["field"] == "page"
+
+
+@pytest.mark.django_db
+def test_issue_13_item_10_a_core_group_member_added_to_an_ended_plan_is_a_documented_409(
+        client, api, social_worker, front_door, police, fletchers):
+    from hearth.protection.actions.conferences import do_end_plan
+
+    doc = document(client)
+    answers = doc["paths"]["/api/v1/protection/cp-plans/{cp_plan_id}/core-group"]["post"]
+    assert "409" in answers["responses"]
+    plan = world.build(sam=social_worker, fran=front_door, police=police,
+                       fletchers=fletchers)["cp_plan_id"]
+    do_end_plan(plan, acting_user=social_worker, expected_version=plan.version,
+                end_on=timezone.localdate(), reason="no_longer_at_risk")
+    added = api(social_worker)("POST", f"/api/v1/protection/cp-plans/{plan.pk}/core-group",
+                               {"name": "Ms Shah", "agency": "School", "role": "Teacher",
+                                "tasks": "Breakfast club"})
+    assert added.status_code == 409, added.content

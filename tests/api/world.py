@@ -24,10 +24,12 @@ from hearth.protection import models as cp
 from hearth.protection.codes import ConferenceDecision, ConferenceKind, StrategyDecision
 from hearth.protection.rules.pathway import plan_dates
 from hearth.records.actions.notes import do_finalise, do_write_note
-from hearth.safety.actions.warnings import do_add_warning
+from hearth.safety.actions.warnings import do_add_warning, do_sign_off_warning
 from hearth.visits.actions import do_record_visit
 
 LONDON = calendar.LONDON
+#: The key of the records in another state, by path parameter.
+OTHERS = "others"
 
 
 def at(day, hour: int) -> datetime:
@@ -79,8 +81,10 @@ def _protection(sam, jack, amy, today) -> dict:
             "cp_plan_id": plan}
 
 
-def build(*, sam, fran, police, fletchers) -> dict:
-    """The records the API serves, by the name of the path parameter that names each."""
+def build(*, sam, fran, police, fletchers, tina=None) -> dict:
+    """The records the API serves, by the name of the path parameter that names each;
+    ``OTHERS`` holds a record in another state for some (a finalised note, a warning Tina
+    signed off)."""
     jack, amy, mum = fletchers["jack"], fletchers["amy"], fletchers["mum"]
     today = timezone.localdate()
     yesterday = calendar.add_working_days(today, -1)
@@ -97,6 +101,11 @@ def build(*, sam, fran, police, fletchers) -> dict:
     warning = do_add_warning(acting_user=sam, person=mum, kind="threats",
                              what_happened="Threatened a health visitor.", source="Police",
                              occurred_on=yesterday, disclosed_to_person=True)
+    signed = do_add_warning(acting_user=sam, person=mum, kind="animals",
+                            what_happened="A dog at the door.", source="Sam",
+                            occurred_on=yesterday, disclosed_to_person=True)
+    if tina is not None:
+        signed = do_sign_off_warning(signed, acting_user=tina, expected_version=signed.version)
     involvement = jack.involvements.get()
     assessment = do_start_assessment(involvement, acting_user=sam)
     received = at(calendar.add_working_days(today, -3), 10)
@@ -118,7 +127,8 @@ def build(*, sam, fran, police, fletchers) -> dict:
             "decision_id": decision, "request_id": request, "assessment_id": assessment,
             "involvement_id": involvement, "warning_id": warning,
             "entry_id": Event.objects.filter(person=jack, origin="manual").get(),
-            **_protection(sam, jack, amy, today)}
+            **_protection(sam, jack, amy, today),
+            OTHERS: {"note_id": [done], "warning_id": [signed]}}
 
 
 def current(record):
