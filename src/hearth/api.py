@@ -7,10 +7,23 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from hearth.access.permissions import Bearer
+from hearth.core.openapi import document_answers
 from hearth.core.problems import refused_response
 from hearth.core.refusals import Refused
 
-api = NinjaAPI(
+
+class HearthAPI(NinjaAPI):
+    """Ninja's API, with every operation's error answers in the OpenAPI document: 401 and 403
+    on each, 404 with an id in the path, 422 with any input, 412 and 428 (and the ``If-Match``
+    header) on a change that needs it (``core.openapi``)."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        document = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        document_answers(document)
+        return document
+
+
+api = HearthAPI(
     title="Hearth API",
     version="1",
     description="Children's social care case management. Bearer-token authentication "
@@ -21,14 +34,32 @@ api = NinjaAPI(
 )
 
 
+#: Where ninja found an input: a body's fields follow the handler's argument's name.
+BODY_SOURCES = {"body", "form", "file"}
+OTHER_SOURCES = {"query", "path", "header", "cookie"}
+
+
+def field_name(loc) -> str:
+    """The input's name as the caller sent it: ``("body", "payload", "people", 0, "role")`` is
+    ``people.0.role``, ``("query", "page")`` is ``page``."""
+    parts = [str(part) for part in loc]
+    if parts and parts[0] in BODY_SOURCES:
+        parts = parts[2:]
+    elif parts and parts[0] in OTHER_SOURCES:
+        parts = parts[1:]
+    return ".".join(parts)
+
+
 @api.exception_handler(ValidationError)
 def validation_errors(request, exc: ValidationError):
-    errors = []
-    for err in exc.errors:
-        loc = [str(part) for part in err.get("loc", []) if part not in ("body", "payload")]
-        errors.append({"field": ".".join(loc), "message": err.get("msg", "is not valid")})
-    return api.create_response(request, {"detail": "The request has errors.", "errors": errors},
-                               status=422)
+    """Input that does not fit the schema: 422 naming each field, as a refusal is."""
+    errors = [{"field": field_name(err.get("loc", ())),
+               "message": str(err.get("msg", "is not valid")).removeprefix("Value error, ")}
+              for err in exc.errors]
+    detail = "; ".join(f"{e['field']}: {e['message']}" if e["field"] else e["message"]
+                       for e in errors)
+    return api.create_response(request, {"detail": detail or "The request has errors.",
+                                         "errors": errors}, status=422)
 
 
 @api.exception_handler(Refused)

@@ -89,9 +89,9 @@ def test_bad_contacts_get_field_errors_and_nothing_is_written_R_FD_2(api, front_
 @pytest.mark.django_db
 def test_a_person_the_caller_cannot_see_is_named_in_the_error(api, outsider, body, fletchers):
     """Olly works in another team: the Fletchers are not his to link (nor to learn about)."""
-    response = api(outsider).post("/api/v1/contacts", {**body, "referral_source": "ZZ"})
+    response = api(outsider).post("/api/v1/contacts", {**body, "worries": " "})
     assert response.status_code == 422
-    assert fields(response) == {"people.0.person_id", "people.1.person_id", "referral_source"}
+    assert fields(response) == {"people.0.person_id", "people.1.person_id", "worries"}
     assert str(fletchers["jack"].pk) in json.dumps(response.json())
     assert Contact.objects.count() == 0
 
@@ -178,7 +178,7 @@ def test_a_mash_decision_needs_known_agencies_R_MASH_2(api, front_door, body):
                                "mash": {"scope": "targeted", "rag": "amber", "agency_ids": []}})
     assert response.status_code == 422 and fields(response) == {"mash.agency_ids"}
     response = fran.post(url, {"outcome": "mash", "rationale": "x",
-                               "mash": {"scope": "wide", "rag": "pink", "agency_ids": [999]}})
+                               "mash": {"scope": "targeted", "rag": "amber", "agency_ids": [999]}})
     assert response.status_code == 422 and fields(response) == {"mash.agency_ids"}
     response = fran.post(url, {"outcome": "mash", "rationale": "x",
                                "mash": {"scope": "wide", "rag": "pink"}})

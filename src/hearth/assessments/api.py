@@ -8,8 +8,6 @@ need ``If-Match`` (428 without it, 412 when stale); refusals answer from the one
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 from django.http import HttpResponse
 from ninja import Router
 
@@ -18,38 +16,11 @@ from hearth.assessments import actions
 from hearth.assessments.models import Assessment
 from hearth.assessments.queries import get_visible_assessment
 from hearth.assessments.rules import source_gaps
+from hearth.assessments.schemas import AssessmentManagerIn, AssessmentOut, AssessmentPatch
 from hearth.core.problems import CHANGE_ERRORS, Problem
-from hearth.core.schemas import Schema
 from hearth.core.versions import etag, require_if_match
 
 router = Router(tags=["assessments"])
-
-
-class AssessmentOut(Schema):
-    id: int
-    child_id: str
-    involvement_id: int
-    referral_date: date
-    due: datetime
-    status: str
-    summary: str
-    analysis: str
-    outcome: str
-    factors: list[str]
-    source_gaps: list[str]
-    manager_comment: str
-    version: int
-
-
-class AssessmentPatch(Schema):
-    summary: str | None = None
-    analysis: str | None = None
-    outcome: str | None = None
-    factors: list[str] | None = None
-
-
-class ManagerIn(Schema):
-    comment: str = ""
 
 
 ERRORS = {**CHANGE_ERRORS, 403: Problem}
@@ -97,7 +68,7 @@ def submit(request: AuthedRequest, response: HttpResponse, assessment_id: int):
 @router.post("/{int:assessment_id}/authorise", response={200: AssessmentOut, **ERRORS},
              auth=permission("assessments.authorise"))
 def authorise(request: AuthedRequest, response: HttpResponse, assessment_id: int,
-              payload: ManagerIn):
+              payload: AssessmentManagerIn):
     """A manager, never the assessment's author, authorises it (403 for the author)."""
     return _apply(request, response, assessment_id, actions.do_authorise,
                   comment=payload.comment)
@@ -106,7 +77,7 @@ def authorise(request: AuthedRequest, response: HttpResponse, assessment_id: int
 @router.post("/{int:assessment_id}/return", response={200: AssessmentOut, **ERRORS},
              auth=permission("assessments.authorise"))
 def return_assessment(request: AuthedRequest, response: HttpResponse, assessment_id: int,
-                      payload: ManagerIn):
+                      payload: AssessmentManagerIn):
     """A manager returns it to the worker; ``comment`` is required (422 without)."""
     return _apply(request, response, assessment_id, actions.do_return,
                   comment=payload.comment)

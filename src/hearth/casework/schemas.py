@@ -1,13 +1,14 @@
 """API shapes for involvements: no more than the pages show (the person page, the family view,
-the allocation queue and caseload). Coded answers (closure reason, secondary role) are plain
-strings so that the domain's own message, naming the field, reaches the caller."""
+the allocation queue and caseload). Coded answers (closure reason, secondary role) list their
+codes in the document."""
 
 from datetime import date
 from uuid import UUID
 
 from pydantic import Field
 
-from hearth.core.schemas import Schema
+from hearth.casework.codes import ClosureReason, SecondaryRole
+from hearth.core.schemas import Schema, code
 
 
 class SecondaryWorkerOut(Schema):
@@ -50,12 +51,11 @@ class ReallocateIn(AllocateIn):
 
 
 class CloseIn(Schema):
-    reason: str = Field(description="DfE reason for closure, RC1 to RC9")
+    reason: str = code(ClosureReason.values, description="DfE reason for closure")
     closed_on: date | None = Field(None, description="Defaults to today")
 
 
 class SecondaryWorkerIn(Schema):
     worker_id: int
-    role: str = Field(description="building_bridges, domestic_abuse, mental_health, "
-                                  "substance_misuse, co_worker or other")
+    role: str = code(SecondaryRole.values)
     start_date: date | None = Field(None, description="Defaults to today")

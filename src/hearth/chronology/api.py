@@ -3,89 +3,25 @@ filters, figures and instability flag; hand entries added and corrected (If-Matc
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 from django.http import HttpResponse
 from ninja import Query, Router, Status
 
 from hearth.access.permissions import AuthedRequest, permission
 from hearth.chronology import actions, queries
 from hearth.chronology.models import Event
+from hearth.chronology.schemas import (
+    ChronologyCorrectionIn,
+    ChronologyEntryIn,
+    ChronologyEventOut,
+    ChronologyFilterParams,
+    ChronologyOut,
+)
 from hearth.core.problems import CHANGE_ERRORS, READ_ERRORS, WRITE_ERRORS, api_names
-from hearth.core.schemas import Schema
 from hearth.core.versions import etag, require_if_match
 from hearth.core.visibility import get_visible_or_404
 from hearth.people.queries.visibility import get_visible_person
 
 router = Router(tags=["chronology"])
-
-
-class FiguresOut(Schema):
-    address_moves: int
-    household_changes: int
-    school_moves: int
-    missed_visits: int
-    contacts: int
-    unknown_adults: int
-
-
-class EventOut(Schema):
-    id: int
-    person_id: str
-    occurred_at: datetime
-    time_known: bool
-    kind: str
-    kind_label: str
-    lane: str
-    summary: str
-    source_agency: str
-    source_person: str
-    impact: str
-    origin: str
-    origin_id: str
-    recorded_at: datetime
-    version: int
-
-
-class ChronologyOut(Schema):
-    person_id: str
-    scope: str
-    total: int
-    page: int
-    page_count: int
-    figures: FiguresOut
-    unstable: bool
-    instability_reasons: list[str]
-    events: list[EventOut]
-
-
-class FilterParams(Schema):
-    lane: list[str] = []
-    date_from: str = ""
-    date_to: str = ""
-    source: str = ""
-    scope: str = "child"
-    order: str = "newest"
-    page: int = 1
-
-
-class EntryIn(Schema):
-    kind: str
-    occurred_on: date
-    summary: str
-    source_agency: str
-    source_person: str = ""
-    impact: str = ""
-
-
-class CorrectionIn(Schema):
-    reason: str
-    kind: str | None = None
-    occurred_on: date | None = None
-    summary: str | None = None
-    source_agency: str | None = None
-    source_person: str | None = None
-    impact: str | None = None
 
 
 def _event(e: Event) -> dict:
@@ -98,7 +34,7 @@ def _event(e: Event) -> dict:
 
 @router.get("/{person_id}/chronology", response={200: ChronologyOut, **READ_ERRORS},
             auth=permission("chronology.view"), url_name="chronology")
-def chronology(request: AuthedRequest, person_id: str, params: Query[FilterParams]):
+def chronology(request: AuthedRequest, person_id: str, params: Query[ChronologyFilterParams]):
     """One page (100) of events, newest first unless ``order=oldest``; ``lane`` may repeat;
     ``date_from``/``date_to`` as YYYY-MM-DD; ``scope=family`` for the whole family. The
     figures are the last twelve months for this person (R-CHR-3, R-PPL-3)."""
@@ -118,9 +54,10 @@ def chronology(request: AuthedRequest, person_id: str, params: Query[FilterParam
         "instability_reasons": chron.reasons, "events": [_event(e) for e in chron.events]})
 
 
-@router.post("/{person_id}/chronology", response={201: EventOut, **WRITE_ERRORS},
+@router.post("/{person_id}/chronology", response={201: ChronologyEventOut, **WRITE_ERRORS},
              auth=permission("chronology.write"), url_name="chronology_add")
-def add_entry(request: AuthedRequest, response: HttpResponse, person_id: str, entry: EntryIn):
+def add_entry(request: AuthedRequest, response: HttpResponse, person_id: str,
+              entry: ChronologyEntryIn):
     """Add a hand entry (a school move, legal status, injury, hospital treatment, a
     disclosure…). Refusals are 422 naming the field; nothing is written."""
     person = get_visible_person(request.auth, person_id)
@@ -130,17 +67,17 @@ def add_entry(request: AuthedRequest, response: HttpResponse, person_id: str, en
 
 
 @router.patch("/{person_id}/chronology/{entry_id}",
-              response={200: EventOut, **CHANGE_ERRORS},
+              response={200: ChronologyEventOut, **CHANGE_ERRORS},
               auth=permission("chronology.write"), url_name="chronology_correct")
 def correct_entry(request: AuthedRequest, response: HttpResponse, person_id: str,
-                  entry_id: int, correction: CorrectionIn):
+                  entry_id: int, correction: ChronologyCorrectionIn):
     """Correct a hand entry: send ``If-Match`` with its ETag (428 without, 412 when stale)
     and a reason; the correction is kept and shown with it."""
     person = get_visible_person(request.auth, person_id)
     event = get_visible_or_404(Event.objects.filter(person=person), request.auth, entry_id,
                                "entry")
     version = require_if_match(request, event, "entry")
-    changes = {k: v for k, v in correction.dict().items() if k != "reason" and v is not None}
+    changes = {k: v for k, v in correction.dict(exclude_unset=True).items() if k != "reason"}
     event = actions.do_correct_entry(event, acting_user=request.auth, expected_version=version,
                                      reason=correction.reason, **changes)
     response["ETag"] = etag(event)

@@ -7,71 +7,26 @@ in the future…) is 422 naming the field, and nothing is written. The answer sa
 follow-up task was created (R-RES-3) and whether the other practitioners should be alerted
 (R-RES-4). (No ``from __future__ import annotations``: django-ninja reads the annotations.)"""
 
-from datetime import datetime
-from uuid import UUID
-
 from ninja import Router, Status
 
 from hearth.access.permissions import AuthedRequest, permission
-from hearth.chronology.codes import OWN_SERVICE
 from hearth.core.problems import READ_ERRORS, WRITE_ERRORS, api_names
 from hearth.core.refusals import Refused
-from hearth.core.schemas import Schema
 from hearth.core.visibility import get_visible_or_404
 from hearth.engagement import actions
 from hearth.engagement.chronology import who
 from hearth.engagement.models import EngagementEvent
 from hearth.engagement.queries.events import events_of
 from hearth.engagement.queries.family import in_family
+from hearth.engagement.schemas import (
+    EngagementEventIn,
+    EngagementEventList,
+    EngagementEventRecordedOut,
+)
 from hearth.people.models import Person
 from hearth.visits.models import Visit
 
 router = Router(tags=["engagement"])
-
-
-class EventIn(Schema):
-    kind: str
-    occurred_at: datetime
-    agency: str = OWN_SERVICE
-    visit_id: int | None = None
-    cancelled_by: str = ""
-    believed_in: bool | None = None
-    form: str = ""
-    behaviours: list[str] = []
-    by_person_id: UUID | None = None
-    by_whom: str = ""
-    account: str = ""
-
-
-class EventOut(Schema):
-    id: int
-    person_id: UUID
-    kind: str
-    kind_label: str
-    occurred_at: datetime
-    agency: str
-    visit_id: int | None
-    involvement_id: int | None
-    cancelled_by: str
-    believed_in: bool | None
-    form: str
-    behaviours: list[str]
-    by_person_id: UUID | None
-    who: str
-    account: str
-    recorded_by: str
-    recorded_at: datetime
-
-
-class RecordedOut(EventOut):
-    follow_up_task_id: int | None
-    alert_practitioners: bool
-    escalation: str
-
-
-class EventList(Schema):
-    person_id: UUID
-    events: list[EventOut]
 
 
 def _out(event: EngagementEvent) -> dict:
@@ -89,7 +44,7 @@ def _person(request: AuthedRequest, person_id: str) -> Person:
     return get_visible_or_404(Person.objects.live(), request.auth, person_id, "person")
 
 
-@router.get("/people/{person_id}/events", response={200: EventList, **READ_ERRORS},
+@router.get("/people/{person_id}/events", response={200: EngagementEventList, **READ_ERRORS},
             auth=permission("engagement.view"), url_name="engagement_events")
 def person_events(request: AuthedRequest, person_id: str):
     """The person's engagement events, newest first."""
@@ -99,9 +54,10 @@ def person_events(request: AuthedRequest, person_id: str):
     return {"person_id": person.pk, "events": events}
 
 
-@router.post("/people/{person_id}/events", response={201: RecordedOut, **WRITE_ERRORS},
+@router.post("/people/{person_id}/events",
+             response={201: EngagementEventRecordedOut, **WRITE_ERRORS},
              auth=permission("engagement.record"), url_name="engagement_record")
-def record(request: AuthedRequest, person_id: str, payload: EventIn):
+def record(request: AuthedRequest, person_id: str, payload: EngagementEventIn):
     """Record an engagement event for the person (it joins their live involvement)."""
     person = _person(request, person_id)
     data = payload.dict()

@@ -1,6 +1,6 @@
 """API shapes for the front door and the MASH; messages name the field and the problem. Coded
-answers the domain checks (referral source, primary need, outcome, scope, RAG, consent) are
-plain strings here so that the domain's own message reaches the caller."""
+answers (channel, referral source, urgency, primary need, outcome, scope, RAG, consent) list
+their codes in the document; lengths are the model's."""
 
 from __future__ import annotations
 
@@ -10,20 +10,24 @@ from uuid import UUID
 
 from pydantic import Field, field_validator
 
-from hearth.core.schemas import Schema
-from hearth.frontdoor.codes import CallerKind, Channel, Urgency
+from hearth.casework.codes import PrimaryNeed
+from hearth.core.schemas import Schema, code
+from hearth.frontdoor.codes import (
+    CallerKind,
+    Channel,
+    ConsentStatus,
+    MashScope,
+    Outcome,
+    Rag,
+    ReferralSource,
+    Urgency,
+)
 
 
 def _aware(value: datetime | None) -> datetime | None:
     if value is not None and value.utcoffset() is None:
         raise ValueError("must be an ISO 8601 date-time with its offset, for example "
                          "2026-11-17T10:30:00+00:00")
-    return value
-
-
-def _one_of(value: str, choices: list[str]) -> str:
-    if value not in choices:
-        raise ValueError(f"must be one of {', '.join(choices)}")
     return value
 
 
@@ -37,45 +41,29 @@ class ContactIn(Schema):
     date-time with its offset, for example 2026-11-17T10:30:00+00:00."""
 
     received_at: datetime
-    channel: str = Channel.PARTNER_SYSTEM.value
-    caller_kind: str = CallerKind.PROFESSIONAL.value
+    channel: str = code(Channel.values, Channel.PARTNER_SYSTEM.value)
+    caller_kind: str = code(CallerKind.values, CallerKind.PROFESSIONAL.value)
     caller_name: str = Field(max_length=150)
     caller_agency: str = Field("", max_length=150)
     caller_role: str = Field("", max_length=150)
     caller_contact: str = Field(max_length=200)
     caller_email: str = Field("", max_length=254)
     caller_relationship: str = Field("", max_length=150)
-    referral_source: str = Field(max_length=10)
+    referral_source: str = code(ReferralSource.values, description="The DfE code")
     worries: str = Field(max_length=20000)
     strengths: str = Field("", max_length=20000)
     caller_actions: str = Field("", max_length=20000)
     child_words: str = Field("", max_length=20000)
     questions_asked: str = Field("", max_length=20000)
     advice_given: str = Field("", max_length=20000)
-    urgency: str = Field(description="immediate, today or routine: no default, the caller "
-                         "chooses (R-FD-4)")
+    urgency: str = code(Urgency.values, description="No default: the caller chooses (R-FD-4)")
     family_aware: bool
     family_told_sharing: bool
     not_told_reason: str = Field("", max_length=20000)
-    primary_need: str = Field("", max_length=10)
+    primary_need: str = code(PrimaryNeed.values, "", blank=True)
     people: list[PersonLink] = []
 
     _received_at = field_validator("received_at")(_aware)
-
-    @field_validator("channel")
-    @classmethod
-    def _channel(cls, v: str) -> str:
-        return _one_of(v, Channel.values)
-
-    @field_validator("caller_kind")
-    @classmethod
-    def _caller_kind(cls, v: str) -> str:
-        return _one_of(v, CallerKind.values)
-
-    @field_validator("urgency")
-    @classmethod
-    def _urgency(cls, v: str) -> str:
-        return _one_of(v, Urgency.values)
 
     @field_validator("caller_email")
     @classmethod
@@ -90,7 +78,7 @@ class LinkOut(Schema):
     role: str
 
 
-class DecisionOut(Schema):
+class ContactDecisionOut(Schema):
     id: int
     contact_id: int
     outcome: str
@@ -125,7 +113,7 @@ class ContactOut(Schema):
     primary_need: str
     version: int
     people: list[LinkOut]
-    decisions: list[DecisionOut]
+    decisions: list[ContactDecisionOut]
 
 
 class ContactSummaryOut(Schema):
@@ -142,29 +130,29 @@ class ContactSummaryOut(Schema):
 
 
 class MashIn(Schema):
-    scope: str
-    rag: str
-    agency_ids: list[int] = []
+    scope: str = code(MashScope.values)
+    rag: str = code(Rag.values)
+    agency_ids: list[int] = Field([], description="The partner agencies to ask (targeted)")
 
 
-class DecisionIn(Schema):
-    outcome: str
+class ContactDecisionIn(Schema):
+    outcome: str = code(Outcome.values)
     rationale: str = Field(max_length=20000)
     advice: str = Field("", max_length=20000)
     referrer_plan: str = Field("", max_length=20000)
     team_id: int | None = None
-    primary_need: str = Field("", max_length=10)
+    primary_need: str = code(PrimaryNeed.values, "", blank=True)
     mash: MashIn | None = None
     expected_version: int | None = None
 
 
-class ReturnIn(Schema):
+class DecisionReturnIn(Schema):
     comment: str = Field("", max_length=4000)
 
 
 class ConsentIn(Schema):
     person_id: UUID
-    status: str
+    status: str = code(ConsentStatus.values)
     sought_by: str = Field("", max_length=150)
     answered_on: datetime | None = None
     note: str = Field("", max_length=2000)
@@ -174,7 +162,7 @@ class ConsentIn(Schema):
 
 class ConsentOut(Schema):
     person_id: UUID
-    status: str
+    status: str = code(ConsentStatus.values)
     sought_by: str
     answered_on: datetime | None
     recorded_at: datetime
@@ -193,7 +181,7 @@ class OverrideOut(Schema):
     out_of_hours: bool
 
 
-class StartIn(Schema):
+class MashStartIn(Schema):
     question: str = Field("", max_length=4000)
 
 
@@ -205,19 +193,19 @@ class AnalysisReturnIn(Schema):
     reason: str = Field("", max_length=4000)
 
 
-class Subject(Schema):
+class MashSubjectOut(Schema):
     name: str
     date_of_birth: str
     address: str
     role: str
 
 
-class RequestOut(Schema):
+class MashRequestOut(Schema):
     """What a partner sees: the minimum to find their records (R-MASH-4)."""
 
     id: int
     agency: str
-    subjects: list[Subject]
+    subjects: list[MashSubjectOut]
     question: str
     due_at: datetime
     is_late: bool
@@ -227,9 +215,9 @@ class RequestOut(Schema):
     answered_at: datetime | None
 
 
-class RequestList(Schema):
-    waiting: list[RequestOut]
-    answered: list[RequestOut]
+class MashRequestList(Schema):
+    waiting: list[MashRequestOut]
+    answered: list[MashRequestOut]
 
 
 class AnswerIn(Schema):
@@ -248,7 +236,7 @@ class MashOut(Schema):
     consents: list[ConsentOut]
     people_with_pr: list[UUID]
     override: OverrideOut | None
-    requests: list[RequestOut]
+    requests: list[MashRequestOut]
     analysis: str
     analysed_by: str | None = None
     analysed_at: datetime | None = None

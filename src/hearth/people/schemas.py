@@ -13,7 +13,7 @@ from django.apps import apps
 from pydantic import Field, create_model, field_validator, model_validator
 
 from hearth.core.registry import Registry
-from hearth.core.schemas import Schema
+from hearth.core.schemas import Schema, code, codes
 from hearth.people.codes import Disability, Ethnicity, Sex
 from hearth.people.rules.persons import nhs_number_is_valid, normalise_nhs_number, upn_is_valid
 
@@ -22,9 +22,9 @@ class PersonFields(Schema):
     middle_names: str = Field("", max_length=150)
     date_of_birth: date | None = None
     expected_date_of_birth: date | None = None
-    sex: str = "U"
-    ethnicity: str = "NOBT"
-    disabilities: list[str] = []
+    sex: str = code(Sex.values, "U")
+    ethnicity: str = code(Ethnicity.values, "NOBT", description="The DfE ethnicity code")
+    disabilities: list[str] = codes(Disability.values, [], description="DfE disability codes")
     first_language: str = Field("", max_length=60)
     interpreter_needed: bool = False
     literacy_needs: str = Field("", max_length=200)
@@ -95,9 +95,10 @@ class PersonPatch(Schema):
     middle_names: str | None = Field(None, max_length=150)
     date_of_birth: date | None = None
     expected_date_of_birth: date | None = None
-    sex: str | None = None
-    ethnicity: str | None = None
-    disabilities: list[str] | None = None
+    sex: str | None = code(Sex.values, None)
+    ethnicity: str | None = code(Ethnicity.values, None, description="The DfE ethnicity code")
+    disabilities: list[str] | None = codes(Disability.values, None,
+                                           description="DfE disability codes")
     first_language: str | None = Field(None, max_length=60)
     interpreter_needed: bool | None = None
     literacy_needs: str | None = Field(None, max_length=200)

@@ -26,7 +26,7 @@ from hearth.records.queries import get_visible_note, get_visible_person, notes_o
 from hearth.records.schemas import (
     AWARE_EXAMPLE,
     PLACE,
-    AmendIn,
+    NoteAmendIn,
     NoteIn,
     NoteList,
     NoteOut,
@@ -101,12 +101,8 @@ def change_draft(request: AuthedRequest, response: HttpResponse, note_id: int,
                  payload: NotePatch):
     """The author changes the fields sent of their draft; a finalised note is amended
     instead (R-REC-4)."""
-    changes = payload.dict(exclude_unset=True)
-    nulls = {k: "Leave the field out to keep it: null is not a value"
-             for k, v in changes.items() if v is None}
-    if nulls:
-        raise Refused(nulls)
-    return _change(request, response, note_id, actions.do_update_draft, **changes)
+    return _change(request, response, note_id, actions.do_update_draft,
+                   **payload.dict(exclude_unset=True))
 
 
 @router.post("/{int:note_id}/finalise", response={200: NoteOut, **ERRORS},
@@ -118,7 +114,7 @@ def finalise(request: AuthedRequest, response: HttpResponse, note_id: int):
 
 @router.post("/{int:note_id}/amend", response={200: NoteOut, **ERRORS},
              auth=permission("records.write"))
-def amend(request: AuthedRequest, response: HttpResponse, note_id: int, payload: AmendIn):
+def amend(request: AuthedRequest, response: HttpResponse, note_id: int, payload: NoteAmendIn):
     """Correct one part of a finalised note, with a reason: shown with the note with who
     amended it and when, before and after (R-REC-4). To correct when it happened, send
     ``field`` ``occurred_at`` and the ISO 8601 date-time with its offset as ``new_value``."""

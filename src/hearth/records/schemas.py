@@ -7,7 +7,8 @@ from uuid import UUID
 
 from pydantic import Field, field_validator
 
-from hearth.core.schemas import Schema
+from hearth.core.schemas import Schema, code, may_omit
+from hearth.records.codes import AMENDABLE_FIELDS
 
 TEXT = 20000
 PLACE = 200
@@ -21,7 +22,7 @@ def aware(value: datetime | None) -> datetime | None:
     return value
 
 
-class AmendmentOut(Schema):
+class NoteAmendmentOut(Schema):
     field: str
     field_label: str
     before: str
@@ -48,7 +49,7 @@ class NoteOut(Schema):
     author: str
     recorded_at: datetime
     finalised_at: datetime | None
-    amendments: list[AmendmentOut] = Field(description="Oldest first (R-REC-4)")
+    amendments: list[NoteAmendmentOut] = Field(description="Oldest first (R-REC-4)")
     version: int
 
 
@@ -76,29 +77,27 @@ class NoteIn(Schema):
 
 
 class NotePatch(Schema):
-    """Change the draft's fields sent (null is not a value: leave a field out to keep it)."""
+    """Change the draft's fields sent (leave a field out to keep it; null is not a value)."""
 
-    occurred_at: datetime | None = None
-    place: str | None = Field(None, max_length=PLACE)
-    who_said_what: str | None = Field(None, max_length=TEXT)
-    worker_said: str | None = Field(None, max_length=TEXT)
-    actions_taken: str | None = Field(None, max_length=TEXT)
-    referrals_made: str | None = Field(None, max_length=TEXT)
-    agency_response: str | None = Field(None, max_length=TEXT)
-    opinion: str | None = Field(None, max_length=TEXT)
-    opinion_basis: str | None = Field(None, max_length=TEXT)
-    significant_event: bool | None = None
+    occurred_at: datetime = may_omit()
+    place: str = may_omit(max_length=PLACE)
+    who_said_what: str = may_omit(max_length=TEXT)
+    worker_said: str = may_omit(max_length=TEXT)
+    actions_taken: str = may_omit(max_length=TEXT)
+    referrals_made: str = may_omit(max_length=TEXT)
+    agency_response: str = may_omit(max_length=TEXT)
+    opinion: str = may_omit(max_length=TEXT)
+    opinion_basis: str = may_omit(max_length=TEXT)
+    significant_event: bool = may_omit()
 
     _occurred_at = field_validator("occurred_at")(aware)
 
 
-class AmendIn(Schema):
+class NoteAmendIn(Schema):
     """A visible correction of a finalised note (R-REC-4): which part, the whole part as it
     should read, and why."""
 
-    field: str = Field(description="occurred_at, place, who_said_what, worker_said, "
-                                   "actions_taken, referrals_made, agency_response, opinion "
-                                   "or opinion_basis")
+    field: str = code(AMENDABLE_FIELDS, description="The part to correct")
     new_value: str = Field(max_length=TEXT, description="The whole part as it should read; "
                            "for occurred_at an ISO 8601 date-time with its offset")
     reason: str = Field(max_length=TEXT)

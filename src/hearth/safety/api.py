@@ -20,7 +20,7 @@ from hearth.people.queries.visibility import get_visible_person
 from hearth.safety.actions import warnings as actions
 from hearth.safety.models import WorkerWarning
 from hearth.safety.queries import warnings as queries
-from hearth.safety.schemas import EndIn, ReviewIn, WarningDetailOut, WarningIn
+from hearth.safety.schemas import WarningDetailOut, WarningEndIn, WarningIn, WarningReviewIn
 
 router = Router(tags=["worker safety"])
 ERRORS = {**CHANGE_ERRORS, 403: Problem}
@@ -114,13 +114,14 @@ def sign_off(request: AuthedRequest, response: HttpResponse, warning_id: int):
 
 @router.post("/{int:warning_id}/review", response={200: WarningDetailOut, **ERRORS},
              auth=permission("safety.sign_off"))
-def review(request: AuthedRequest, response: HttpResponse, warning_id: int, payload: ReviewIn):
+def review(request: AuthedRequest, response: HttpResponse, warning_id: int,
+           payload: WarningReviewIn):
     return _change(request, response, warning_id, actions.do_review_warning,
                    review_on=payload.review_on, note=payload.note)
 
 
 @router.post("/{int:warning_id}/end", response={200: WarningDetailOut, **ERRORS},
              auth=permission("safety.sign_off"))
-def end(request: AuthedRequest, response: HttpResponse, warning_id: int, payload: EndIn):
+def end(request: AuthedRequest, response: HttpResponse, warning_id: int, payload: WarningEndIn):
     return _change(request, response, warning_id, actions.do_end_warning,
                    reason=payload.reason)

@@ -7,7 +7,8 @@ from uuid import UUID
 
 from pydantic import Field
 
-from hearth.core.schemas import Schema
+from hearth.core.schemas import Schema, code
+from hearth.safety.codes import WarningKind
 
 
 class WorkerSafetyWarningOut(Schema):
@@ -64,7 +65,7 @@ class WarningIn(Schema):
 
     person_id: UUID
     at_address: bool = False
-    kind: str = Field(..., max_length=30)
+    kind: str = code(WarningKind.values)
     profession: str = Field("", max_length=100)
     what_happened: str = Field(..., max_length=10_000)
     source: str = Field("", max_length=200)
@@ -75,10 +76,10 @@ class WarningIn(Schema):
     review_on: date | None = None
 
 
-class ReviewIn(Schema):
+class WarningReviewIn(Schema):
     review_on: date | None = None
     note: str = Field("", max_length=10_000)
 
 
-class EndIn(Schema):
+class WarningEndIn(Schema):
     reason: str = Field("", max_length=10_000)

@@ -97,10 +97,6 @@ def amend(request: AuthedRequest, response: HttpResponse, visit_id: int,
     expected = require_if_match(request, visit)
     changes = payload.dict(exclude_unset=True)
     reason = changes.pop("reason")
-    nulls = {k: "Leave the field out to keep it: null is not a value"
-             for k, v in changes.items() if v is None}
-    if nulls:
-        raise Refused(nulls)
     amendments = actions.do_amend_visit(visit, acting_user=request.auth,
                                         expected_version=expected, reason=reason, **changes)
     if not amendments:

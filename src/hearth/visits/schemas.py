@@ -1,13 +1,14 @@
 """API shapes for visits: no more than the visits page shows. Date-times must carry their
 offset (a naive one is ambiguous across the clock change: 422 with an example). Coded answers
-(kind, outcome) are plain strings so that the domain's own message reaches the caller."""
+(kind, outcome) list their codes; limits are the model's."""
 
 from datetime import datetime
 from uuid import UUID
 
 from pydantic import Field, field_validator
 
-from hearth.core.schemas import Schema
+from hearth.core.schemas import Schema, code, may_omit
+from hearth.visits.codes import Engagement, VisitKind
 
 TEXT = 10000
 AWARE_EXAMPLE = ("must be an ISO 8601 date-time with its offset, for example "
@@ -20,7 +21,7 @@ def aware(value: datetime | None) -> datetime | None:
     return value
 
 
-class AmendmentOut(Schema):
+class VisitAmendmentOut(Schema):
     field: str
     field_label: str
     before: str = Field(description="As the visit page showed it")
@@ -52,7 +53,7 @@ class VisitOut(Schema):
     joint_worker: str | None = Field(description="The colleague who went too, if any")
     recorded_by: str
     recorded_at: datetime
-    amendments: list[AmendmentOut] = Field(description="Corrections, oldest first (R-REC-4)")
+    amendments: list[VisitAmendmentOut] = Field(description="Corrections, oldest first (R-REC-4)")
     version: int
 
 
@@ -67,7 +68,7 @@ class VisitIn(Schema):
     """A visit to a child (R-REC-6). ``recorded_by`` and ``recorded_at`` are the system's."""
 
     person_id: UUID
-    kind: str = Field(description="planned or unannounced")
+    kind: str = code(VisitKind.values)
     starts_at: datetime = Field(description="With its offset, e.g. 2026-11-19T07:45:00+00:00")
     place: str = Field(max_length=200)
     who_present: str = Field("", max_length=TEXT)
@@ -79,33 +80,32 @@ class VisitIn(Schema):
     what_was_said: str = Field("", max_length=TEXT)
     unknown_adult_seen: bool = False
     unknown_adult_details: str = Field("", max_length=TEXT)
-    outcome: str = Field(description="completed, cut_short, no_access or cancelled_by_family")
-    joint_worker_id: int | None = Field(None, description="The colleague who went too (a user "
-                                        "id); a visit to a family whose warning asks for two "
-                                        "workers is not a lone visit when one is named "
-                                        "(R-SAFE-2)")
+    outcome: str = code(Engagement.values, description="How the visit went")
+    joint_worker_id: int | None = Field(
+        None, ge=1, description="The colleague who went too (a user id); a visit to a family "
+        "whose warning asks for two workers is not a lone visit when one is named (R-SAFE-2)")
 
     _starts_at = field_validator("starts_at")(aware)
 
 
 class VisitAmendIn(Schema):
-    """Correct a visit (R-REC-4): why, and the parts sent as they should read (null is not a
-    value: leave a part out to keep it). Each changed part is shown on the visit with who
+    """Correct a visit (R-REC-4): why, and the parts sent as they should read (leave a part out
+    to keep it; null is not a value). Each changed part is shown on the visit with who
     corrected it, when, why, and what it said before."""
 
     reason: str = Field(max_length=2000, description="Why the visit is being corrected")
-    kind: str | None = None
-    starts_at: datetime | None = None
-    place: str | None = Field(None, max_length=200)
-    who_present: str | None = Field(None, max_length=TEXT)
-    child_seen: bool | None = None
-    child_seen_alone: bool | None = None
-    bedroom_seen: bool | None = None
-    home_conditions: str | None = Field(None, max_length=TEXT)
-    parent_child_interaction: str | None = Field(None, max_length=TEXT)
-    what_was_said: str | None = Field(None, max_length=TEXT)
-    unknown_adult_seen: bool | None = None
-    unknown_adult_details: str | None = Field(None, max_length=TEXT)
-    outcome: str | None = None
+    kind: str = code(VisitKind.values, None)
+    starts_at: datetime = may_omit()
+    place: str = may_omit(max_length=200)
+    who_present: str = may_omit(max_length=TEXT)
+    child_seen: bool = may_omit()
+    child_seen_alone: bool = may_omit()
+    bedroom_seen: bool = may_omit()
+    home_conditions: str = may_omit(max_length=TEXT)
+    parent_child_interaction: str = may_omit(max_length=TEXT)
+    what_was_said: str = may_omit(max_length=TEXT)
+    unknown_adult_seen: bool = may_omit()
+    unknown_adult_details: str = may_omit(max_length=TEXT)
+    outcome: str = code(Engagement.values, None)
 
     _starts_at = field_validator("starts_at")(aware)

@@ -20,12 +20,12 @@ from hearth.frontdoor.models import Contact, Decision
 from hearth.frontdoor.models.contact import AWAITING_DECISION
 from hearth.frontdoor.queries.contacts import get_visible_decision
 from hearth.frontdoor.schemas import (
+    ContactDecisionIn,
+    ContactDecisionOut,
     ContactIn,
     ContactOut,
     ContactSummaryOut,
-    DecisionIn,
-    DecisionOut,
-    ReturnIn,
+    DecisionReturnIn,
 )
 from hearth.people.models import Person
 
@@ -104,9 +104,10 @@ def contact_detail(request: AuthedRequest, contact_id: int):
     return contact_out(contact)
 
 
-@router.post("/{int:contact_id}/decisions", response={201: DecisionOut, **ERRORS, 412: Problem},
+@router.post("/{int:contact_id}/decisions",
+             response={201: ContactDecisionOut, **ERRORS, 412: Problem},
              auth=permission("contacts.decide"))
-def decide(request: AuthedRequest, contact_id: int, payload: DecisionIn):
+def decide(request: AuthedRequest, contact_id: int, payload: ContactDecisionIn):
     """Decide the next step (R-FD-5). No further action, referral and strategy discussion
     wait for a manager's authorisation. Send ``expected_version`` (the contact's ``version``)
     to be told, with 412, if someone else changed the contact since you read it."""
@@ -133,7 +134,7 @@ def decide(request: AuthedRequest, contact_id: int, payload: DecisionIn):
     return Status(201, decision_out(_decision(decision.pk)))
 
 
-@router.post("/decisions/{int:decision_id}/authorise", response={200: DecisionOut, **ERRORS},
+@router.post("/decisions/{int:decision_id}/authorise", response={200: ContactDecisionOut, **ERRORS},
              auth=permission("contacts.authorise"))
 def authorise(request: AuthedRequest, decision_id: int):
     """A manager of the front door, or of the proposer's team, authorises a proposed
@@ -144,9 +145,9 @@ def authorise(request: AuthedRequest, decision_id: int):
     return decision_out(_decision(decision.pk))
 
 
-@router.post("/decisions/{int:decision_id}/return", response={200: DecisionOut, **ERRORS},
+@router.post("/decisions/{int:decision_id}/return", response={200: ContactDecisionOut, **ERRORS},
              auth=permission("contacts.authorise"))
-def return_decision(request: AuthedRequest, decision_id: int, payload: ReturnIn):
+def return_decision(request: AuthedRequest, decision_id: int, payload: DecisionReturnIn):
     """A manager of the front door, or of the proposer's team, returns a proposal to the
     worker with a comment (R-FD-5); anyone else gets 403."""
     decision = get_visible_decision(request.auth, decision_id)

@@ -26,11 +26,11 @@ from hearth.frontdoor.schemas import (
     ConsentIn,
     ConsentOut,
     MashOut,
+    MashRequestList,
+    MashRequestOut,
+    MashStartIn,
     OverrideIn,
     OverrideOut,
-    RequestList,
-    RequestOut,
-    StartIn,
 )
 
 mash_router = Router(tags=["mash"])
@@ -110,9 +110,9 @@ def approve_override(request: AuthedRequest, contact_id: int):
     return override_out(mash.do_approve_override(enquiry, acting_user=request.auth))
 
 
-@router.post("/{int:contact_id}/mash/start", response={201: list[RequestOut], **ERRORS},
+@router.post("/{int:contact_id}/mash/start", response={201: list[MashRequestOut], **ERRORS},
              auth=permission("mash.manage"))
-def start_gathering(request: AuthedRequest, contact_id: int, payload: StartIn):
+def start_gathering(request: AuthedRequest, contact_id: int, payload: MashStartIn):
     """Ask the partners; 403 until everyone with parental responsibility has consented or a
     manager has approved an override."""
     enquiry = get_visible_enquiry(request.auth, contact_id)
@@ -152,7 +152,7 @@ def return_analysis(request: AuthedRequest, contact_id: int, payload: AnalysisRe
 
 # --- MASH, as a partner sees it (R-MASH-4) --------------------------------------------------
 
-@mash_router.get("/requests", response={200: RequestList}, auth=permission("mash.answer"))
+@mash_router.get("/requests", response={200: MashRequestList}, auth=permission("mash.answer"))
 def list_requests(request: AuthedRequest):
     """The requests addressed to your agency: waiting (oldest due first), then answered."""
     mine = own_requests(request.auth)
@@ -162,13 +162,13 @@ def list_requests(request: AuthedRequest):
                          .order_by("-answered_at")[:100]]}
 
 
-@mash_router.get("/requests/{int:request_id}", response={200: RequestOut, 404: Problem},
+@mash_router.get("/requests/{int:request_id}", response={200: MashRequestOut, 404: Problem},
                  auth=permission("mash.answer"))
 def request_detail(request: AuthedRequest, request_id: int):
     return request_out(get_own_request(request.auth, request_id))
 
 
-@mash_router.post("/requests/{int:request_id}/answer", response={200: RequestOut, **ERRORS},
+@mash_router.post("/requests/{int:request_id}/answer", response={200: MashRequestOut, **ERRORS},
                   auth=permission("mash.answer"))
 def answer_request(request: AuthedRequest, request_id: int, payload: AnswerIn):
     """Answer with dated, sourced information. Another agency's request answers 404."""

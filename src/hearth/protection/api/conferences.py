@@ -17,7 +17,7 @@ from ninja import Router, Status
 
 from hearth.access.models import Agency, User
 from hearth.access.permissions import AuthedRequest, permission
-from hearth.core.problems import CHANGE_ERRORS, READ_ERRORS, Problem
+from hearth.core.problems import CHANGE_ERRORS, READ_ERRORS, WRITE_ERRORS, Problem
 from hearth.core.refusals import Refused
 from hearth.core.versions import etag, require_if_match
 from hearth.protection.actions import conferences as actions
@@ -26,13 +26,13 @@ from hearth.protection.queries import conferences as queries
 from hearth.protection.schemas.conferences import (
     ArrangeIn,
     ConferenceOut,
+    ConferenceOutcomeIn,
     CoreGroupOut,
-    EndIn,
     MeetingIn,
     MeetingOut,
     MemberIn,
     MemberOut,
-    OutcomeIn,
+    PlanEndIn,
     PlanIn,
     PlanList,
     PlanOut,
@@ -156,7 +156,7 @@ def conference(request: AuthedRequest, response: HttpResponse, conference_id: in
              response={200: ConferenceOut, **CHANGE_ERRORS},
              auth=permission("protection.conference"), url_name="protection_conference_outcome")
 def outcome(request: AuthedRequest, response: HttpResponse, conference_id: int,
-            payload: OutcomeIn):
+            payload: ConferenceOutcomeIn):
     """Record the conference's outcome. A decision of ``plan`` starts the plan
     (``started_plan_id``); a review's ``continue`` sets the next review 6 months on and
     ``end_plan`` ends the plan. Every exclusion needs its ``exclusion_reason`` (R-CP-4)."""
@@ -227,7 +227,7 @@ def create_plan(request: AuthedRequest, response: HttpResponse, payload: PlanIn)
 
 @router.post("/cp-plans/{cp_plan_id}/end", response={200: PlanOut, **CHANGE_ERRORS},
              auth=permission("protection.record"), url_name="protection_plan_end")
-def end_plan(request: AuthedRequest, response: HttpResponse, cp_plan_id: int, payload: EndIn):
+def end_plan(request: AuthedRequest, response: HttpResponse, cp_plan_id: int, payload: PlanEndIn):
     """End the plan (not before it started, not in the future) with its reason."""
     found = queries.get_visible_plan(request.auth, cp_plan_id)
     version = require_if_match(request, found, "plan")
@@ -252,7 +252,7 @@ def core_group(request: AuthedRequest, cp_plan_id: int):
             "members": [_member_out(m) for m in found.core_group.all() if m.left_on is None]}
 
 
-@router.post("/cp-plans/{cp_plan_id}/core-group", response={201: MemberOut, **ERRORS},
+@router.post("/cp-plans/{cp_plan_id}/core-group", response={201: MemberOut, **WRITE_ERRORS},
              auth=permission("protection.record"), url_name="protection_core_group_add")
 def add_member(request: AuthedRequest, cp_plan_id: int, payload: MemberIn):
     """Add a member with their role and tasks; a partner agency (``partner_agency_id``) can

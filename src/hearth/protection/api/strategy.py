@@ -27,10 +27,10 @@ from hearth.protection.schemas.strategy import (
     DiscussionList,
     DiscussionOut,
     EnquiryOut,
-    OutcomeDecisionIn,
-    OutcomeIn,
-    VisitIn,
-    VisitOut,
+    S47OutcomeDecisionIn,
+    S47OutcomeIn,
+    S47VisitIn,
+    S47VisitOut,
 )
 
 router = Router(tags=["child protection"])
@@ -205,9 +205,9 @@ def _workers(data: list[dict], user) -> list[dict]:
     return rows
 
 
-@router.post("/s47-enquiries/{enquiry_id}/visits", response={201: VisitOut, **ERRORS},
+@router.post("/s47-enquiries/{enquiry_id}/visits", response={201: S47VisitOut, **ERRORS},
              auth=permission("protection.record"), url_name="protection_s47_visit")
-def record_visit(request: AuthedRequest, enquiry_id: int, payload: VisitIn):
+def record_visit(request: AuthedRequest, enquiry_id: int, payload: S47VisitIn):
     """Record a Section 47 visit by two workers (R-TWO-1), one of them a qualified social
     worker (a colleague in a social work role, ``kind`` ``social_worker``): a joint enquiry
     needs a police officer too, unless ``police_could_not_attend`` is true with
@@ -227,7 +227,7 @@ def record_visit(request: AuthedRequest, enquiry_id: int, payload: VisitIn):
 
 
 def _outcome(request: AuthedRequest, response: HttpResponse, enquiry_id: int,
-             payload: OutcomeIn):
+             payload: S47OutcomeIn):
     found = _enquiry(request, enquiry_id)
     data = payload.dict()
     actions.do_record_s47_outcome(found, acting_user=request.auth,
@@ -245,7 +245,7 @@ OUTCOME_RESPONSES = {200: EnquiryOut, **CHANGE_ERRORS}
 @router.put("/s47-enquiries/{enquiry_id}/outcome", response=OUTCOME_RESPONSES,
             auth=permission("protection.record"), url_name="protection_s47_outcome")
 def record_outcome(request: AuthedRequest, response: HttpResponse, enquiry_id: int,
-                   payload: OutcomeIn):
+                   payload: S47OutcomeIn):
     """Record or correct the enquiry's outcome: ``icpc`` (concerns substantiated, ICPC
     needed) takes effect at once; ``not_substantiated`` or ``icpc_not_required`` (both with
     ``reasons``) are proposed (``proposed_outcome``) and take effect when a team manager
@@ -261,7 +261,7 @@ DECISION_RESPONSES = {200: EnquiryOut, 403: Problem, **CHANGE_ERRORS}
              response=DECISION_RESPONSES, auth=permission("protection.dashboard"),
              url_name="protection_s47_outcome_decision")
 def decide_outcome(request: AuthedRequest, response: HttpResponse, enquiry_id: int,
-                   payload: OutcomeDecisionIn):
+                   payload: S47OutcomeDecisionIn):
     """A team manager of the team holding the case authorises the proposed outcome
     (``decision``: ``authorise``; it takes effect) or returns it (``return``, with
     ``reason``) (R-CP-1). 403 for anyone else, and for the manager who proposed it; 409 when

@@ -24,10 +24,10 @@ from hearth.protection.queries import dashboard as queries_dashboard
 from hearth.protection.queries import twoworkers as queries
 from hearth.protection.schemas.twoworkers import (
     DashboardOut,
-    DecisionIn,
-    DecisionOut,
-    FamilyOut,
     ReportOut,
+    TwoWorkerDecisionIn,
+    TwoWorkerDecisionOut,
+    TwoWorkerFamilyOut,
 )
 
 router = Router(tags=["child protection"])
@@ -65,7 +65,7 @@ def _family(user, person) -> dict:
             "decisions": [_decision(d) for d in page.decisions]}
 
 
-@router.get("/people/{person_id}/two-workers", response={200: FamilyOut, 404: Problem},
+@router.get("/people/{person_id}/two-workers", response={200: TwoWorkerFamilyOut, 404: Problem},
             auth=permission("protection.view"), url_name="protection_two_workers")
 def two_workers(request: AuthedRequest, person_id: str):
     """The person's family, its two-worker criteria and the decisions made (R-TWO-2, R-TWO-3)."""
@@ -76,10 +76,10 @@ def two_workers(request: AuthedRequest, person_id: str):
 
 
 @router.post("/people/{person_id}/two-worker-decisions",
-             response={201: DecisionOut, 403: Problem, 404: Problem, 422: Problem},
+             response={201: TwoWorkerDecisionOut, 403: Problem, 404: Problem, 422: Problem},
              auth=permission("protection.two_workers"),
              url_name="protection_two_worker_decision")
-def record_decision(request: AuthedRequest, person_id: str, payload: DecisionIn):
+def record_decision(request: AuthedRequest, person_id: str, payload: TwoWorkerDecisionIn):
     """The team manager records whether two workers are allocated to the person's family, and
     why (R-TWO-3). The decision names every child of the family."""
     person = queries.get_visible_person(request.auth, person_id)

@@ -5,20 +5,37 @@
 from datetime import date, datetime
 from uuid import UUID
 
-from hearth.core.schemas import Schema
+from pydantic import Field
+
+from hearth.core.schemas import Schema, code
+from hearth.protection.codes import (
+    Attendance,
+    Category,
+    ConferenceDecision,
+    ConferenceKind,
+    FamilyParticipation,
+    PlanEndReason,
+)
+
+#: The longest a name, an agency or a role may be (the records' own limits) and a text (the
+#: pages' limit).
+NAME = 150
+TEXT = 20000
+#: What an invitee's attendance may be recorded as once the conference is held.
+RECORDED_ATTENDANCE = [a for a in Attendance.values if a != Attendance.NOT_KNOWN]
 
 
 class InviteeIn(Schema):
-    name: str
-    agency: str
-    role: str = ""
+    name: str = Field(max_length=NAME)
+    agency: str = Field(max_length=NAME)
+    role: str = Field("", max_length=NAME)
 
 
 class ArrangeIn(Schema):
-    kind: str
+    kind: str = code(ConferenceKind.values)
     held_on: date
     chair_id: int | None = None
-    chair_name: str = ""
+    chair_name: str = Field("", max_length=NAME)
     invitees: list[InviteeIn] = []
     enquiry_id: int | None = None
     plan_id: int | None = None
@@ -26,28 +43,28 @@ class ArrangeIn(Schema):
 
 class AttendanceIn(Schema):
     invitee_id: int
-    attendance: str
+    attendance: str = code(RECORDED_ATTENDANCE)
     report_submitted: bool = False
 
 
-class FamilyIn(Schema):
+class ConferenceFamilyIn(Schema):
     person_id: UUID | None = None
-    name: str = ""
-    relationship: str = ""
-    participation: str
-    excluded_from: str = ""
-    exclusion_reason: str = ""
+    name: str = Field("", max_length=NAME)
+    relationship: str = Field("", max_length=100)
+    participation: str = code(FamilyParticipation.values)
+    excluded_from: str = Field("", max_length=200)
+    exclusion_reason: str = Field("", max_length=TEXT)
 
 
-class OutcomeIn(Schema):
+class ConferenceOutcomeIn(Schema):
     held_on: date | None = None
     attendance: list[AttendanceIn] = []
-    family: list[FamilyIn] = []
-    decision: str
-    category: str = ""
+    family: list[ConferenceFamilyIn] = []
+    decision: str = code(ConferenceDecision.values)
+    category: str = code(Category.values, "", blank=True)
     lead_social_worker_id: int | None = None
-    minutes: str
-    outline_plan: str = ""
+    minutes: str = Field(max_length=TEXT)
+    outline_plan: str = Field("", max_length=TEXT)
 
 
 class InviteeOut(Schema):
@@ -55,11 +72,11 @@ class InviteeOut(Schema):
     name: str
     agency: str
     role: str
-    attendance: str
+    attendance: str = code(RECORDED_ATTENDANCE)
     report_submitted: bool
 
 
-class FamilyOut(Schema):
+class ConferenceFamilyOut(Schema):
     person_id: UUID | None
     name: str
     relationship: str
@@ -86,15 +103,15 @@ class ConferenceOut(Schema):
     minutes: str
     outline_plan: str
     invitees: list[InviteeOut]
-    family: list[FamilyOut]
+    family: list[ConferenceFamilyOut]
     version: int
 
 
 class MemberIn(Schema):
-    name: str = ""
-    agency: str = ""
-    role: str
-    tasks: str
+    name: str = Field("", max_length=NAME)
+    agency: str = Field("", max_length=NAME)
+    role: str = Field(max_length=200)
+    tasks: str = Field(max_length=TEXT)
     partner_agency_id: int | None = None
     user_id: int | None = None
     person_id: UUID | None = None
@@ -113,9 +130,9 @@ class MemberOut(Schema):
 
 class MeetingIn(Schema):
     held_on: date
-    attendees: str
-    progress: str
-    actions: str = ""
+    attendees: str = Field(max_length=TEXT)
+    progress: str = Field(max_length=TEXT)
+    actions: str = Field("", max_length=TEXT)
     next_meeting_on: date | None = None
 
 
@@ -132,14 +149,14 @@ class MeetingOut(Schema):
 
 class PlanIn(Schema):
     conference_id: int
-    category: str
+    category: str = code(Category.values)
     lead_social_worker_id: int
 
 
-class EndIn(Schema):
+class PlanEndIn(Schema):
     end_on: date
-    reason: str
-    notes: str = ""
+    reason: str = code(PlanEndReason.values)
+    notes: str = Field("", max_length=TEXT)
 
 
 class PlanOut(Schema):

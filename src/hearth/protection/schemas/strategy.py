@@ -5,37 +5,41 @@ enquiries, their visits and outcomes (api/strategy.py).
 from datetime import date, datetime
 from uuid import UUID
 
-from hearth.core.schemas import Schema
-from hearth.protection.codes import StrategyOrigin
+from pydantic import Field
+
+from hearth.access.models.users import AgencyKind
+from hearth.core.schemas import Schema, code
+from hearth.protection.codes import S47Outcome, StrategyDecision, StrategyOrigin, WorkerKind
+from hearth.protection.rules.strategy import AUTHORISE, NAME_MAX, RETURN, TEXT_MAX
 
 
 class ParticipantIn(Schema):
-    name: str
-    agency: str
-    role: str = ""
-    #: police, health, education, probation, housing, social_care; blank for another agency
-    #: (a known partner agency's kind is filled in from its name).
-    agency_kind: str = ""
+    name: str = Field(max_length=NAME_MAX)
+    agency: str = Field(max_length=NAME_MAX)
+    role: str = Field("", max_length=NAME_MAX)
+    agency_kind: str = code(AgencyKind.values, "", blank=True,
+                            description="Blank for another agency (a known partner agency's "
+                                        "kind is filled in from its name)")
     police: bool = False
 
 
 class ActionIn(Schema):
-    action: str
-    owner: str = ""
+    action: str = Field(max_length=2000)
+    owner: str = Field("", max_length=NAME_MAX)
     owner_user_id: int | None = None
     due_on: date | None = None
 
 
 class DiscussionIn(Schema):
-    origin: str = StrategyOrigin.OPEN_CASE
+    origin: str = code(StrategyOrigin.values, StrategyOrigin.OPEN_CASE.value)
     contact_id: int | None = None
     assessment_id: int | None = None
     involvement_id: int | None = None
     held_on: date
     participants: list[ParticipantIn]
-    information_shared: str
-    decision: str
-    decision_reasons: str
+    information_shared: str = Field(max_length=TEXT_MAX)
+    decision: str = code(StrategyDecision.values)
+    decision_reasons: str = Field(max_length=TEXT_MAX)
     actions: list[ActionIn] = []
 
 
@@ -79,26 +83,26 @@ class DiscussionList(Schema):
     discussions: list[DiscussionOut]
 
 
-class WorkerIn(Schema):
-    kind: str
+class S47WorkerIn(Schema):
+    kind: str = code(WorkerKind.values)
     user_id: int | None = None
-    name: str = ""
-    agency: str = ""
+    name: str = Field("", max_length=NAME_MAX)
+    agency: str = Field("", max_length=NAME_MAX)
 
 
-class VisitIn(Schema):
+class S47VisitIn(Schema):
     visited_at: datetime
-    place: str
+    place: str = Field(max_length=200)
     child_seen: bool
     child_seen_alone: bool = False
-    notes: str
-    workers: list[WorkerIn]
+    notes: str = Field(max_length=TEXT_MAX)
+    workers: list[S47WorkerIn]
     #: A joint enquiry only: the police could not attend this visit, and why (R-TWO-1).
     police_could_not_attend: bool = False
-    police_absence_reason: str = ""
+    police_absence_reason: str = Field("", max_length=TEXT_MAX)
 
 
-class WorkerOut(Schema):
+class S47WorkerOut(Schema):
     kind: str
     kind_label: str
     user_id: int | None
@@ -106,7 +110,7 @@ class WorkerOut(Schema):
     agency: str
 
 
-class VisitOut(Schema):
+class S47VisitOut(Schema):
     id: int
     enquiry_id: int
     visited_at: datetime
@@ -114,7 +118,7 @@ class VisitOut(Schema):
     child_seen: bool
     child_seen_alone: bool
     notes: str
-    workers: list[WorkerOut]
+    workers: list[S47WorkerOut]
     police_could_not_attend: bool
     police_absence_reason: str
     recorded_by: str
@@ -153,18 +157,16 @@ class EnquiryOut(Schema):
     outcome_authorised_at: datetime | None
     proposed_outcome: ProposalOut | None
     version: int
-    visits: list[VisitOut]
+    visits: list[S47VisitOut]
 
 
-class OutcomeIn(Schema):
-    outcome: str
-    reasons: str = ""
+class S47OutcomeIn(Schema):
+    outcome: str = code(S47Outcome.values)
+    reasons: str = Field("", max_length=TEXT_MAX)
     outcome_on: date
 
 
-class OutcomeDecisionIn(Schema):
-    #: ``authorise`` or ``return``
-    decision: str
-    #: Required when returning.
-    reason: str = ""
+class S47OutcomeDecisionIn(Schema):
+    decision: str = code([AUTHORISE, RETURN])
+    reason: str = Field("", max_length=TEXT_MAX, description="Required when returning")
 

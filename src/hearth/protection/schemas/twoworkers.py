@@ -5,6 +5,8 @@ two-worker report and the child protection dashboard (api/twoworkers.py).
 from datetime import date, datetime
 from uuid import UUID
 
+from pydantic import Field
+
 from hearth.core.schemas import Schema
 
 
@@ -20,7 +22,7 @@ class CriteriaOut(Schema):
     reasons: list[str]
 
 
-class DecisionOut(Schema):
+class TwoWorkerDecisionOut(Schema):
     id: int
     two_workers: bool
     reasons: str
@@ -36,7 +38,7 @@ class ChildOut(PersonRef):
     on_plan: bool
 
 
-class FamilyOut(Schema):
+class TwoWorkerFamilyOut(Schema):
     person_id: UUID
     children: list[ChildOut]
     other_children: int
@@ -46,12 +48,12 @@ class FamilyOut(Schema):
     needed: bool
     criteria_changed_since_decision: list[str]
     may_decide: bool
-    decisions: list[DecisionOut]
+    decisions: list[TwoWorkerDecisionOut]
 
 
-class DecisionIn(Schema):
+class TwoWorkerDecisionIn(Schema):
     two_workers: bool
-    reasons: str
+    reasons: str = Field(max_length=5000)
     decided_on: date
 
 
@@ -64,7 +66,7 @@ class NeededOut(Schema):
 
 class ReportOut(Schema):
     needed: list[NeededOut]
-    decisions: list[DecisionOut]
+    decisions: list[TwoWorkerDecisionOut]
 
 
 class DueOut(Schema):
