@@ -39,8 +39,8 @@ def record_verified(user: User, credential: WebAuthnCredential) -> None:
 
 
 @transaction.atomic
-def record_failed(user: User, *, why: str) -> None:
-    """A passkey ceremony that did not prove it (its own transaction: the ceremony's was
-    rolled back)."""
-    audit.record("second_factor_failed", user=user, obj=user,
-                 fields={"method": "passkey", "why": why[:60]})
+def record_failed(user: User, *, why: str, registering: bool = False) -> None:
+    """A passkey ceremony that did not complete (its own transaction: the ceremony's was
+    rolled back): a passkey that did not prove it is them, or one that could not be set up."""
+    audit.record("second_factor_enrol_failed" if registering else "second_factor_failed",
+                 user=user, obj=user, fields={"method": "passkey", "why": why[:60]})

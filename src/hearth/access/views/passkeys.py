@@ -42,7 +42,7 @@ class CompleteRegistration(webauthn.CompleteCredentialRegistrationView):
                                                              data=request.data)
                 codes = actions.record_enrolled(user, device, first=first)
         except OTPWebAuthnApiError as exc:
-            actions.record_failed(user, why=f"registration: {exc.code}")
+            actions.record_failed(user, why=exc.code, registering=True)
             raise
         if not request.user.is_verified():
             otp_login(request, device)

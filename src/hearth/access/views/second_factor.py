@@ -123,7 +123,7 @@ def set_up(request):
     """Choose an authenticator app or a passkey."""
     if (stop := _must_verify_first(request)) is not None:
         return stop
-    form = MethodForm(request.POST or None)
+    form = MethodForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         return redirect(_with_next(request, "web:second_factor_app"
                                    if form.cleaned_data["method"] == "app"
