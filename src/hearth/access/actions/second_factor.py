@@ -88,7 +88,7 @@ def do_enrol_totp(user: User, *, key: str, code: str) -> Enrolled:
 def _enrol_totp(user: User, key: str, code: str) -> Enrolled | str:
     totp = TOTP(unhexlify(key.encode()))
     totp.time = time.time()
-    if not totp.verify(int(code), tolerance=1):
+    if not (code.isascii() and code.isdigit()) or not totp.verify(int(code), tolerance=1):
         audit.record("second_factor_enrol_failed", user=user, obj=user,
                      fields={"method": "totp"})
         return WRONG_CODE
