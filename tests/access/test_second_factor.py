@@ -51,7 +51,10 @@ def test_every_role_needs_a_second_factor_by_default_even_in_tests(settings):
 
 
 def test_sams_first_sign_in_sets_up_an_authenticator_app_and_shows_recovery_codes_once(
-        social_worker):
+        social_worker, time_machine):
+    from django.utils import timezone
+
+    time_machine.move_to(timezone.now(), tick=False)  # one 30-second step for the story
     client = Client()
     assert password(client, "sam")["Location"] == reverse("web:second_factor")
     # No device yet: the second-factor page sends Sam to set one up.
