@@ -64,6 +64,12 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # The second factor at sign-in (issue 13): authenticator apps (TOTP), recovery codes
+    # (static tokens) and passkeys (WebAuthn), each a django-otp device.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "hearth.access",
     "hearth.people",
     "hearth.casework",
@@ -90,7 +96,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "hearth.access.middleware.SessionTimeoutMiddleware",
+    "hearth.access.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -185,6 +193,59 @@ def _networks(name: str) -> list:
 #: balancer: the client is the right-most forwarded address that is not itself a trusted
 #: proxy. Empty (the default): the connecting address only, and X-Forwarded-For is ignored.
 TRUSTED_PROXIES = _networks("HEARTH_TRUSTED_PROXIES")
+
+
+
+def _roles(name: str) -> frozenset[str]:
+    """Role names from a comma-separated setting; an unknown one stops start-up, named."""
+    from hearth.access.codes import Role
+
+    roles = frozenset(part.strip() for part in os.environ.get(name, "").split(",")
+                      if part.strip())
+    unknown = sorted(roles - set(Role.values))
+    if unknown:
+        raise ImproperlyConfigured(f"{name}: {', '.join(unknown)} is not a role "
+                                   f"(roles: {', '.join(Role.values)})")
+    return roles
+
+
+# --- the second factor at sign-in (issue 13, OWASP ASVS 5.0 level 2) ----------------------
+#: Every role signs in with a second factor (an authenticator app's code, a passkey or a
+#: recovery code). Roles named here sign in with a password alone; production refuses any.
+HEARTH_SECOND_FACTOR_EXEMPT_ROLES = _roles("HEARTH_SECOND_FACTOR_EXEMPT_ROLES")
+#: How many recovery codes a user is given (each works once).
+HEARTH_RECOVERY_CODES = 10
+OTP_TOTP_ISSUER = "Hearth"
+OTP_TOTP_THROTTLE_FACTOR = 1  # after n wrong codes in a row, wait 2^(n-1) seconds
+OTP_STATIC_THROTTLE_FACTOR = 1
+# Passkeys are a second factor only, never a way to sign in without the password.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_RP_NAME = "Hearth"
+
+
+def _webauthn_rp_id() -> str:
+    """The passkeys' domain: HEARTH_WEBAUTHN_RP_ID, else the first allowed host that is a
+    name (a passkey cannot belong to an IP address)."""
+    import ipaddress
+
+    if os.environ.get("HEARTH_WEBAUTHN_RP_ID", "").strip():
+        return os.environ["HEARTH_WEBAUTHN_RP_ID"].strip()
+    for host in ALLOWED_HOSTS:
+        try:
+            ipaddress.ip_address(host)
+        except ValueError:
+            if host not in {"*", ""}:
+                return host.lstrip(".")
+    return "localhost"
+
+
+OTP_WEBAUTHN_RP_ID = _webauthn_rp_id()
+#: The origins a passkey may be used from: HEARTH_WEBAUTHN_ORIGINS, else the CSRF trusted
+#: origins, else https:// on the passkeys' domain (and the demo's http://localhost:8000).
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [
+    o.strip() for o in os.environ.get("HEARTH_WEBAUTHN_ORIGINS", "").split(",") if o.strip()
+] or list(CSRF_TRUSTED_ORIGINS) or [f"https://{OTP_WEBAUTHN_RP_ID}"] + (
+    [] if PRODUCTION else ["http://localhost:8000"])
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -1,5 +1,6 @@
 from django.urls import include, path
 
+from hearth.access.urls import passkey_urlpatterns
 from hearth.api import api
 from hearth.web.views.health import healthz
 
@@ -7,6 +8,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", api.urls),
     path("", include("hearth.web.urls")),
+    path("sign-in/passkeys/", include((passkey_urlpatterns, "otp_webauthn"))),
     path("", include("hearth.frontdoor.urls.contacts", namespace="contacts")),
     path("", include("hearth.frontdoor.urls.mash", namespace="mash")),
     path("", include("hearth.casework.urls", namespace="casework")),

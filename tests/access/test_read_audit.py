@@ -15,7 +15,7 @@ from hearth.access.actions.users import do_create_token
 from hearth.access.codes import Role
 from hearth.access.models import AuditEntry
 from tests.access.test_routes import _url, api_operations, page_routes
-from tests.conftest import make_user
+from tests.conftest import make_user, sign_in_verified
 
 pytestmark = [pytest.mark.django_db]
 
@@ -44,7 +44,7 @@ def test_every_page_that_names_a_record_audits_its_read_issue_13_item_3(route_ar
             continue  # lists, forms and dashboards: they name no one record
         url = _url(pattern, route_args, namespace)
         for user in readers:
-            client.force_login(user)
+            sign_in_verified(client, user)
             status, rows = _read(client.get, url)
             if status == 200:
                 read.append(route)

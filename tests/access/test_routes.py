@@ -73,12 +73,12 @@ def _url(pattern: URLPattern, args: dict, namespace: str) -> str:
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ROLES + ["signed_out"])
 def test_every_page_as_every_role(role, route_args, client, north, police):
-    from tests.conftest import make_user
+    from tests.conftest import make_user, sign_in_verified
 
     if role != "signed_out":
         user = make_user(f"matrix-{role}", role, team=north,
                          agency=police if role == Role.MASH_PARTNER else None)
-        client.force_login(user)
+        sign_in_verified(client, user)
     failures = []
     for route, pattern, namespace in page_routes():
         permission = pattern.callback.hearth_permission

@@ -9,17 +9,31 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, authenticator_app, next_code, sign_in_verified
 
 
 def sign_in(client, username, password=PASSWORD):
-    return client.post(reverse("web:login"), {"username": username, "password": password})
+    """The password, then (issue 13) the code from the user's authenticator app."""
+    response = client.post(reverse("web:login"), {"username": username, "password": password})
+    if response.status_code == 302 and response["Location"].startswith(
+            reverse("web:second_factor")):
+        from hearth.access.models import User
+
+        device = authenticator_app(User.objects.get(username=username))
+        return client.post(response["Location"], {"code": next_code(device)})
+    return response
 
 
 @pytest.mark.django_db
 def test_sam_signs_in_and_out(social_worker):
     client = Client()
-    assert sign_in(client, "sam")["Location"] == reverse("web:home")
+    authenticator_app(social_worker)
+    password = client.post(reverse("web:login"), {"username": "sam", "password": PASSWORD})
+    assert password["Location"] == reverse("web:second_factor")  # issue 13: not yet home
+    assert client.get(reverse("web:home"))["Location"].startswith(reverse("web:second_factor"))
+    assert client.post(reverse("web:second_factor"),
+                       {"code": next_code(authenticator_app(social_worker))}
+                       )["Location"] == reverse("web:home")
     assert client.get(reverse("web:home")).status_code == 200
     client.post(reverse("web:logout"))
     assert client.get(reverse("web:home")).status_code == 302
@@ -47,6 +61,9 @@ def test_next_cannot_redirect_off_site(social_worker):
     client = Client()
     response = client.post(reverse("web:login") + "?next=https://evil.example/",
                            {"username": "sam", "password": PASSWORD})
+    assert response["Location"] == reverse("web:second_factor")
+    response = client.post(reverse("web:second_factor") + "?next=https://evil.example/",
+                           {"code": next_code(authenticator_app(social_worker))})
     assert response["Location"] == reverse("web:home")
 
 
@@ -96,7 +113,7 @@ def test_disabling_a_user_ends_their_sessions(social_worker, administrator):
 @pytest.mark.django_db
 def test_forms_need_a_csrf_token(social_worker, fletchers):
     client = Client(enforce_csrf_checks=True)
-    client.force_login(social_worker)
+    sign_in_verified(client, social_worker)
     response = client.post(reverse("web:search"), {"name": "Jack Fletcher"})
     assert response.status_code == 403
 

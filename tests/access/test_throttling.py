@@ -65,7 +65,9 @@ def test_twenty_made_up_names_from_the_council_office_do_not_lock_sam_out(social
         assert sign_in(office, f"nobody{n}", "guess", "198.51.100.7").status_code == 400
     assert LoginFailure.objects.filter(ip="198.51.100.7").count() == 20
     signed_in = sign_in(Client(), "sam", PASSWORD, "198.51.100.7")
-    assert signed_in.status_code == 302 and signed_in["Location"] == reverse("web:home")
+    # The password was accepted: next, the second factor (issue 13).
+    assert signed_in.status_code == 302
+    assert signed_in["Location"] == reverse("web:second_factor")
 
 
 @pytest.mark.django_db

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, Request, Response, expect
 
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, authenticator_app, next_code
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -95,15 +95,28 @@ def assert_accessible(page: Page) -> None:
 
 
 def sign_in(page: Page, user, *, password: str = PASSWORD) -> None:
-    """Sign in through the real form and land on the user's home page."""
+    """Sign in through the real form, with the code of the user's authenticator app (made for
+    them if they have none: every role has a second factor, issue 13), and land on the
+    user's home page."""
+    device = authenticator_app(user)
     page.goto("/sign-in")
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign in to Hearth")
     assert_accessible(page)
     page.get_by_label("Username").fill(user.username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
+    enter_code(page, device)
     expect(sign_out_button(page, user)).to_be_visible()
     assert_accessible(page)
+
+
+def enter_code(page: Page, device) -> None:
+    """Type the code the authenticator app shows now into "Enter the code from your
+    authenticator app", and continue."""
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Enter the code from your authenticator app")
+    page.get_by_label("Code from your authenticator app").fill(next_code(device))
+    page.get_by_role("button", name="Continue").click()
 
 
 def sign_out_button(page: Page, user):

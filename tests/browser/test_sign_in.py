@@ -9,18 +9,20 @@ from playwright.sync_api import expect
 
 from tests.browser.helpers import (
     assert_accessible,
+    enter_code,
     error_summary,
     path_of,
     sign_in,
     sign_out_button,
 )
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, authenticator_app
 
 pytestmark = pytest.mark.browser
 
 
 def test_sam_signs_in_after_a_wrong_password_then_signs_out(page, social_worker, fletchers):
     jack = fletchers["jack"]
+    app = authenticator_app(social_worker)
     page.goto("/sign-in")
     expect(page).to_have_title("Sign in – Hearth")
     assert_accessible(page)
@@ -35,6 +37,11 @@ def test_sam_signs_in_after_a_wrong_password_then_signs_out(page, social_worker,
     page.get_by_label("Username").fill("sam")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    # Issue 13: the password alone is not enough; the code from Sam's app is asked for.
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Enter the code from your authenticator app")
+    assert_accessible(page)
+    enter_code(page, app)
     expect(page.get_by_role("heading", level=1)).to_have_text("Your work")
     assert path_of(page) == "/"
     expect(sign_out_button(page, social_worker)).to_be_visible()
@@ -56,6 +63,7 @@ def test_sam_signs_in_after_a_wrong_password_then_signs_out(page, social_worker,
     page.get_by_label("Username").fill("sam")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    enter_code(page, app)
     expect(page.get_by_role("heading", level=1)).to_have_text("Jack Fletcher")
     assert path_of(page) == f"/people/{jack.pk}"
     assert_accessible(page)

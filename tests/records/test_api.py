@@ -13,6 +13,7 @@ import pytest
 from hearth.access.actions.users import do_create_token
 from hearth.access.models import AuditEntry
 from hearth.records.models import CaseNote, NoteAmendment
+from tests.conftest import sign_in_verified
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -243,7 +244,7 @@ def test_issue_13_item_1_a_year_one_time_is_refused_and_the_notes_still_open(
     assert not CaseNote.objects.filter(person=jack).exists()
     assert call(client, social_worker, "GET",
                 f"/api/v1/notes?person={jack.pk}").status_code == 200
-    client.force_login(social_worker)
+    sign_in_verified(client, social_worker)
     assert client.get(f"/people/{jack.pk}/notes").status_code == 200
 
 

@@ -20,7 +20,7 @@ from hearth.core.refusals import Refused, StaleEdit
 from hearth.records.actions import notes as actions
 from hearth.records.codes import NoteStatus
 from hearth.records.models import CaseNote, NoteAmendment
-from tests.conftest import make_user
+from tests.conftest import make_user, sign_in_verified
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -283,8 +283,8 @@ def test_the_note_page_shows_the_draft_forms_to_its_author(note, social_worker, 
 def test_every_records_page_as_every_role(role, note, north, police, client):
     """The lead's route matrix in small, until the records URLs are included at the root."""
     if role != "signed_out":
-        client.force_login(make_user(f"m-{role}", role, team=north,
-                                     agency=police if role == Role.MASH_PARTNER else None))
+        sign_in_verified(client, make_user(f"m-{role}", role, team=north,
+                                           agency=police if role == Role.MASH_PARTNER else None))
     failures = []
     for pattern in records_urls.urlpatterns:
         kwargs = {k: (note.person_id if k == "person_id" else note.pk)

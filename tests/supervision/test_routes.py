@@ -9,7 +9,7 @@ from hearth.access.codes import Role
 from hearth.access.permissions import PUBLIC, SIGNED_IN
 from hearth.access.rules import has_permission
 from tests.access.test_routes import _url, page_routes
-from tests.conftest import make_user
+from tests.conftest import make_user, sign_in_verified
 from tests.supervision.route_args import route_args
 
 
@@ -21,8 +21,8 @@ def test_every_supervision_page_as_every_role(role, fletchers, social_worker, po
     args.update(route_args(fletchers=fletchers, social_worker=social_worker, police=police,
                            args=dict(args)))
     if role != "signed_out":
-        client.force_login(make_user(f"matrix-{role}", role, team=north,
-                                     agency=police if role == Role.MASH_PARTNER else None))
+        sign_in_verified(client, make_user(f"matrix-{role}", role, team=north,
+                                           agency=police if role == Role.MASH_PARTNER else None))
     routes = [(r, p) for r, p, namespace in page_routes() if namespace == "supervision"]
     assert len(routes) == 12
     failures = []

@@ -1,6 +1,6 @@
 """The request an action runs under (so audit rows know where a change came from), cache and
-security headers, the session's absolute lifetime, and the audit of every read that names a
-record (issue 13 item 3).
+security headers, the session's absolute lifetime, the second factor at sign-in (issue 13), and
+the audit of every read that names a record (issue 13 item 3).
 
 Every read of a record about a person is audited: the views that show one write a row of their
 own (``audit.record_read``: what was read, of whom). As a safety net, a GET answered 200 whose
@@ -19,8 +19,9 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 
-from hearth.access.rules import client_address
+from hearth.access.rules import client_address, second_factor_required
 
 _meta: ContextVar[tuple[str, str]] = ContextVar("hearth_request_meta", default=("", ""))
 #: How many audit rows this request has written (None outside a request).
@@ -125,3 +126,37 @@ class SessionTimeoutMiddleware:
                     return self.get_response(request)
                 return redirect(reverse("web:login") + "?expired=1")
         return self.get_response(request)
+
+
+def second_factor_passed(user) -> bool:
+    """Whether a signed-in user has passed their second factor in this session (or their role
+    is exempt: ``HEARTH_SECOND_FACTOR_EXEMPT_ROLES``, never in production)."""
+    is_verified = getattr(user, "is_verified", None)
+    return bool(is_verified and is_verified()) or not second_factor_required(user.role)
+
+
+class SecondFactorMiddleware:
+    """Issue 13: until a signed-in user has passed their second factor, every page but the
+    ones that ask for it or set it up (``permissions.before_second_factor``), signing out and
+    the public ones (sign-in, health) sends them to it. Static files are served before this
+    runs, and the API (bearer tokens, ``/api/``) is not signed into with a session at all.
+    Runs after django-otp's ``OTPMiddleware``, which says whether the session is verified."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if (request.path.startswith("/api/")
+                or getattr(view_func, "hearth_permission", None) == "public"
+                or getattr(view_func, "hearth_before_second_factor", False)):
+            return None
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or second_factor_passed(user):
+            return None
+        target = reverse("web:second_factor")
+        if request.method == "GET":
+            target += "?" + urlencode({"next": request.get_full_path()})
+        return redirect(target)

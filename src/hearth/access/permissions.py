@@ -33,6 +33,14 @@ def public(view: Callable) -> Callable:
     return _mark(view, PUBLIC)
 
 
+def before_second_factor(view: Callable) -> Callable:
+    """A signed-in page a user may open before passing their second factor (the pages that
+    ask for it or set it up, and signing out); every other page sends them there first
+    (``access.middleware.SecondFactorMiddleware``)."""
+    view.hearth_before_second_factor = True  # type: ignore[attr-defined]
+    return view
+
+
 def requires(permission: str) -> Callable[[Callable], Callable]:
     """Page decorator: sign-in required, then the role must grant ``permission``."""
 

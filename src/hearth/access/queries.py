@@ -1,4 +1,4 @@
-"""Who works here, and whether the audit trail is whole.
+"""Who works here, whether the audit trail is whole, and how each user proves it is them.
 
 Who works here: the active staff whose role carries a permission, and the choice of a
 colleague on a form (the second worker on a check-in, a visit plan or a visit, R-SAFE-2)."""
@@ -11,6 +11,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db.models import QuerySet
+from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from hearth.access.models import AuditEntry, AuditHead, User
 from hearth.access.rules import GENESIS, PERMISSIONS, Head, entry_mac, parse_head
@@ -123,3 +126,25 @@ def _walk(batch: int, kept: Head | None) -> VerifyResult:
         return VerifyResult(False, checked, f"entry {last_seq + 1} is missing (removed); "
                             f"the chain head names entry {head.seq}")
     return VerifyResult(True, checked, head=found if head.seq else None)
+
+
+# --- the second factor at sign-in (issue 13) ------------------------------------------------
+
+def second_factor_devices(user) -> list:
+    """The user's confirmed authenticator apps and passkeys, oldest first (recovery codes are
+    not a device of their own: they stand in for one)."""
+    devices = [*TOTPDevice.objects.devices_for_user(user, confirmed=True),
+               *WebAuthnCredential.objects.devices_for_user(user, confirmed=True)]
+    return sorted(devices, key=lambda d: (d.created_at is None, d.created_at, d.pk))
+
+
+def has_passkey(user) -> bool:
+    return WebAuthnCredential.objects.devices_for_user(user, confirmed=True).exists()
+
+
+def has_authenticator_app(user) -> bool:
+    return TOTPDevice.objects.devices_for_user(user, confirmed=True).exists()
+
+
+def recovery_codes_left(user) -> int:
+    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()

@@ -25,4 +25,9 @@ def production_problems(settings: Any) -> list[str]:
         problems.append("HEARTH_ALLOWED_HOSTS is empty or contains a wildcard")
     if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         problems.append("production needs PostgreSQL (HEARTH_DATABASE_URL=postgresql://…)")
+    exempt = sorted(getattr(settings, "HEARTH_SECOND_FACTOR_EXEMPT_ROLES", ()) or ())
+    if exempt:
+        problems.append("HEARTH_SECOND_FACTOR_EXEMPT_ROLES exempts "
+                        f"{', '.join(exempt)} from the second factor: production requires "
+                        "it for every role")
     return problems

@@ -1,6 +1,7 @@
 from .audit import AuditEntry, AuditHead
 from .notifications import Notification
 from .roles import RoleChange
+from .second_factor import SecondFactorReset
 from .users import Agency, ApiToken, LoginFailure, Team, User
 
 __all__ = [
@@ -11,6 +12,7 @@ __all__ = [
     "LoginFailure",
     "Notification",
     "RoleChange",
+    "SecondFactorReset",
     "Team",
     "User",
 ]

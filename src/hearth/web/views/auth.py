@@ -4,12 +4,12 @@ from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_POST
 
 from hearth.access.actions import users as actions
-from hearth.access.middleware import client_ip
-from hearth.access.permissions import SIGNED_IN, public, requires
+from hearth.access.middleware import client_ip, second_factor_passed
+from hearth.access.permissions import SIGNED_IN, before_second_factor, public, requires
 from hearth.web.forms import SignInForm
 
 
@@ -41,13 +41,19 @@ def sign_in(request):
                 if not url_has_allowed_host_and_scheme(target, {request.get_host()},
                                                        require_https=request.is_secure()):
                     target = reverse("web:home")
-                return redirect(target)
+                if second_factor_passed(user):  # an exempt role (never in production)
+                    return redirect(target)
+                # Issue 13: the second factor next (or setting one up, the first time).
+                asked = "" if target == reverse("web:home") else "?" + urlencode(
+                    {"next": target})
+                return redirect(reverse("web:second_factor") + asked)
     status = 200 if not error and not form.errors else 400 if request.method == "POST" else 200
     return render(request, "web/sign_in.html",
                   {"form": form, "error": error, "next": request.GET.get("next", "")},
                   status=status)
 
 
+@before_second_factor
 @requires(SIGNED_IN)
 @require_POST
 def sign_out(request):

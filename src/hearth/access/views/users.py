@@ -1,16 +1,17 @@
 """Administration of users and teams (administrators only; no casework here). The pages'
-templates are the shell's (``web/templates/admin``)."""
+templates are in ``access/templates/admin``."""
 
 from __future__ import annotations
 
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.actions import roles
 from hearth.access.actions import users as actions
 from hearth.access.forms import EditUserForm, RoleChangeDecisionForm, TeamForm, UserForm
-from hearth.access.models import RoleChange, Team, User
+from hearth.access.models import RoleChange, SecondFactorReset, Team, User
 from hearth.access.permissions import requires
 from hearth.core.pages import attempt, done_with, form_page
 
@@ -19,8 +20,9 @@ from hearth.core.pages import attempt, done_with, form_page
 def users(request):
     rows = User.objects.select_related("team", "agency").order_by("username")
     pending = RoleChange.objects.pending().select_related("user", "requested_by")
+    resets = SecondFactorReset.objects.pending().select_related("user", "requested_by")
     return render(request, "admin/users.html", {
-        "users": rows, "pending": pending,
+        "users": rows, "pending": pending, "resets": resets,
         "awaiting": {change.user_id for change in pending if change.new_account}})
 
 
@@ -57,9 +59,14 @@ def edit_user(request, user_id):
                              "a second administrator's approval.", "web:users")
         return done_with(request, f"{user.username} was updated.", "web:users")
 
+    aside = {} if target.pk == request.user.pk else {
+        "aside_link": reverse("web:second_factor_reset_ask", args=[target.pk]),
+        "aside_text": f"Reset {target.username}'s second factor (they have lost their phone "
+                      "and recovery codes)"}
     return form_page(
         request, "admin/form.html",
-        {"title": f"Change {target.username}", "button": "Save changes"}, form, act, done)
+        {"title": f"Change {target.username}", "button": "Save changes", **aside}, form, act,
+        done)
 
 
 @requires("admin.users")
