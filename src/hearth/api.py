@@ -7,10 +7,25 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from hearth.access.permissions import Bearer
+from hearth.core import idempotency
 from hearth.core.problems import refused_response
 from hearth.core.refusals import Refused
 
-api = NinjaAPI(
+
+class HearthAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        """Ninja's document, with the ``Idempotency-Key`` header every write accepts (applied
+        to them all by ``access.middleware.IdempotencyMiddleware``, issue 13 item 11)."""
+        schema = super().get_openapi_schema(**kwargs)
+        for operations in schema.get("paths", {}).values():
+            for method, operation in operations.items():
+                if method.upper() in idempotency.WRITE_METHODS:
+                    operation.setdefault("parameters", []).append(
+                        dict(idempotency.OPENAPI_PARAMETER))
+        return schema
+
+
+api = HearthAPI(
     title="Hearth API",
     version="1",
     description="Children's social care case management. Bearer-token authentication "

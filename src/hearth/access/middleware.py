@@ -17,6 +17,7 @@ from contextvars import ContextVar
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -125,3 +126,65 @@ class SessionTimeoutMiddleware:
                     return self.get_response(request)
                 return redirect(reverse("web:login") + "?expired=1")
         return self.get_response(request)
+
+
+class IdempotencyMiddleware:
+    """Every write under ``/api/v1`` accepts an ``Idempotency-Key`` (``core.idempotency``,
+    issue 13 item 11): a retry with the same key and the same request gets the first answer
+    again, marked ``Idempotent-Replayed: true``, and writes nothing. Applied here, once, for
+    every operation; without a valid bearer token the request goes on to be refused (401)."""
+
+    PREFIX = "/api/v1/"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from hearth.core import idempotency
+
+        value = request.headers.get(idempotency.HEADER)
+        if (value is None or request.method not in idempotency.WRITE_METHODS
+                or not request.path.startswith(self.PREFIX)):
+            return self.get_response(request)
+        user = _bearer_user(request)
+        if user is None:
+            return self.get_response(request)
+        from hearth.access.actions import idempotency as keys
+        from hearth.core.problems import problem_body
+        from hearth.core.refusals import Refused
+
+        try:
+            key = idempotency.read_key(value)
+            if len(request.path) > keys.IdempotencyKey._meta.get_field("path").max_length:
+                raise Refused("This path is too long to be kept with a key.",
+                              idempotency.HEADER)
+            claim = keys.claim(user=user, method=request.method, path=request.path, key=key,
+                               fingerprint=idempotency.fingerprint(
+                                   request.META.get("QUERY_STRING", ""), request.body))
+        except Refused as refusal:
+            claim = keys.Claim(answer=refusal)
+        if isinstance(claim.answer, Refused):
+            return JsonResponse(problem_body(claim.answer), status=claim.answer.api_status)
+        if claim.answer is not None:
+            return claim.answer
+        assert claim.run is not None
+        try:
+            response = self.get_response(request)
+        except BaseException:
+            keys.release(claim.run)
+            raise
+        if idempotency.is_kept(response.status_code) and not response.streaming:
+            keys.keep(claim.run, response)
+        else:
+            keys.release(claim.run)
+        return response
+
+
+def _bearer_user(request):
+    """The active user whose API token the request carries, or None."""
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    from hearth.access.actions.users import user_for_token
+
+    return user_for_token(token.strip())

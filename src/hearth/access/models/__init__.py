@@ -1,4 +1,5 @@
 from .audit import AuditEntry, AuditHead
+from .idempotency import IdempotencyKey
 from .notifications import Notification
 from .roles import RoleChange
 from .users import Agency, ApiToken, LoginFailure, Team, User
@@ -8,6 +9,7 @@ __all__ = [
     "ApiToken",
     "AuditEntry",
     "AuditHead",
+    "IdempotencyKey",
     "LoginFailure",
     "Notification",
     "RoleChange",
