@@ -136,6 +136,22 @@ def test_a_key_expires_after_24_hours_issue_13_item_11(client, social_worker, fl
 
 
 @pytest.mark.django_db
+def test_the_hourly_job_forgets_expired_keys_when_no_new_key_arrives_issue_13_item_11(
+        client, social_worker, fletchers, time_machine):
+    from hearth.jobs.actions import ensure_recurring, run_due
+
+    time_machine.move_to(timezone.now(), tick=False)
+    assert post(client, social_worker, "/api/v1/notes", note_body(fletchers["jack"]),
+                **{"Idempotency-Key": KEY}).status_code == 201
+    ensure_recurring()
+    run_due()
+    assert IdempotencyKey.objects.count() == 1  # not yet expired
+    time_machine.move_to(timezone.now() + timedelta(hours=25), tick=False)
+    run_due()
+    assert IdempotencyKey.objects.count() == 0
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("key", ["", "k" * 256, "clé", "tab\there"])
 def test_a_key_that_is_not_1_to_255_printable_characters_is_refused_422(
         client, social_worker, fletchers, key):

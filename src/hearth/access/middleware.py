@@ -10,8 +10,9 @@ per request, when it wrote no audit row of its own:
   ``/api/v1/contacts/<id>``) or a person (``?person=``) writes ``view_page``: of the person when
   the address names one, otherwise of the record the route names (``object_type`` the route's
   name, ``object_id`` its arguments);
-- any other answer that shows people (a caseload, search results, the front-door queue, the
-  MASH requests, a dashboard, an API list) writes one ``view_list`` row listing them.
+- any other GET or POST answered 200 that shows people (a caseload, search results, the
+  front-door queue, the MASH requests, a dashboard, an API list) writes one ``view_list`` row
+  listing them. (A refused write re-shows a form already shown, and writes nothing.)
 
 Who was shown: the people the request loaded (``note_person_loaded``, which the people app
 calls for every ``Person`` read from the database) whose id or name is in the answer. One row
@@ -34,6 +35,9 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from hearth.access.rules import client_address
+from hearth.core import idempotency
+from hearth.core.problems import problem_body
+from hearth.core.refusals import Refused
 
 _meta: ContextVar[tuple[str, str]] = ContextVar("hearth_request_meta", default=("", ""))
 #: How many audit rows this request has written (None outside a request).
@@ -104,12 +108,17 @@ def _reader(request):
     return user if getattr(user, "is_authenticated", False) else None
 
 
+#: The answers audited here: reads, and searches (sent as POST so that their terms stay out
+#: of URLs and logs). A refused write (4xx) shows no one it had not shown before, and writes
+#: nothing, not even an audit row.
+READS = ("GET", "HEAD", "POST")
+
+
 def audit_unaudited_read(request, response, written: int,
                          loaded: dict[str, str | None] | None = None) -> None:
     """The audit of the module's docstring, for an answer that wrote no audit row."""
-    status = response.status_code
     user = _reader(request)
-    if written or user is None or status >= 500 or 300 <= status < 400:
+    if written or user is None or response.status_code != 200 or request.method not in READS:
         return
     from hearth.access.actions.audit import record_read
 
@@ -119,7 +128,7 @@ def audit_unaudited_read(request, response, written: int,
     named = {key: str(value) for key, value in match.kwargs.items()} if match else {}
     if request.GET.get("person"):
         named["person"] = request.GET["person"][:64]
-    if named and request.method in ("GET", "HEAD") and status == 200:
+    if named and request.method in ("GET", "HEAD"):
         people = {"people": shown} if shown else {}
         person = named.get("person_id") or named.get("person")
         if person:
@@ -200,8 +209,6 @@ class IdempotencyMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from hearth.core import idempotency
-
         value = request.headers.get(idempotency.HEADER)
         if (value is None or request.method not in idempotency.WRITE_METHODS
                 or not request.path.startswith(self.PREFIX)):
@@ -210,12 +217,10 @@ class IdempotencyMiddleware:
         if user is None:
             return self.get_response(request)
         from hearth.access.actions import idempotency as keys
-        from hearth.core.problems import problem_body
-        from hearth.core.refusals import Refused
 
         try:
             key = idempotency.read_key(value)
-            if len(request.path) > keys.IdempotencyKey._meta.get_field("path").max_length:
+            if len(request.path) > idempotency.MAX_PATH:
                 raise Refused("This path is too long to be kept with a key.",
                               idempotency.HEADER)
             claim = keys.claim(user=user, method=request.method, path=request.path, key=key,

@@ -26,6 +26,8 @@ HEADER = "Idempotency-Key"
 REPLAYED = "Idempotent-Replayed"
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 MAX_LENGTH = 255
+#: The longest path a key is kept for (longer than any of the API's).
+MAX_PATH = 300
 LIFETIME = timedelta(hours=24)
 #: A first request still running after this long is taken to have died (its process was
 #: killed): a retry then runs instead of being told to wait (requests time out long before).

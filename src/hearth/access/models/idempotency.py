@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db import models
 
 from hearth.access.models.users import User
+from hearth.core.idempotency import MAX_LENGTH, MAX_PATH
 
 
 class IdempotencyKey(models.Model):
@@ -15,8 +16,8 @@ class IdempotencyKey(models.Model):
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
     method = models.CharField(max_length=7)
-    path = models.CharField(max_length=300)
-    key = models.CharField(max_length=255)
+    path = models.CharField(max_length=MAX_PATH)
+    key = models.CharField(max_length=MAX_LENGTH)
     fingerprint = models.CharField(max_length=64)
     started_at = models.DateTimeField()
     expires_at = models.DateTimeField(db_index=True)
