@@ -7,6 +7,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from hearth.access.permissions import Bearer
+from hearth.core import idempotency
 from hearth.core.openapi import document_answers
 from hearth.core.problems import refused_response
 from hearth.core.refusals import Refused
@@ -15,11 +16,18 @@ from hearth.core.refusals import Refused
 class HearthAPI(NinjaAPI):
     """Ninja's API, with every operation's error answers in the OpenAPI document: 401 and 403
     on each, 404 with an id in the path, 422 with any input, 412 and 428 (and the ``If-Match``
-    header) on a change that needs it (``core.openapi``)."""
+    header) on a change that needs it (``core.openapi``); and the ``Idempotency-Key`` header
+    every write accepts (applied to them all by ``access.middleware.IdempotencyMiddleware``,
+    issue 13 item 11)."""
 
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
         document = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
         document_answers(document)
+        for operations in document.get("paths", {}).values():
+            for method, operation in operations.items():
+                if method.upper() in idempotency.WRITE_METHODS:
+                    operation.setdefault("parameters", []).append(
+                        dict(idempotency.OPENAPI_PARAMETER))
         return document
 
 

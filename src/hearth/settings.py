@@ -103,6 +103,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "hearth.access.middleware.RequestContextMiddleware",
+    "hearth.access.middleware.IdempotencyMiddleware",
 ]
 
 ROOT_URLCONF = "hearth.urls"

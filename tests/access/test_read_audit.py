@@ -7,6 +7,8 @@ person or a record about one writes a read row to the audit trail."""
 
 from __future__ import annotations
 
+import html
+import json
 import re
 
 import pytest
@@ -14,6 +16,7 @@ import pytest
 from hearth.access.actions.users import do_create_token
 from hearth.access.codes import Role
 from hearth.access.models import AuditEntry
+from hearth.people.models import Person
 from tests.access.test_routes import _url, api_operations, page_routes
 from tests.conftest import make_user, sign_in_verified
 
@@ -26,6 +29,13 @@ def readers(social_worker, team_manager, front_door, police_partner, north):
             make_user("sue", Role.SERVICE_MANAGER, team=north, first="Sue", last="Senior"),
             make_user("cara", Role.CONFERENCE_CHAIR, team=north, first="Cara", last="Chair"),
             front_door, police_partner]
+
+
+def _api_url(path: str, route_args: dict) -> str:
+    url = "/api/v1/" + re.sub("/+", "/", re.sub(r"\{(?:[a-z]+:)?([a-z_]+)\}",
+                                                 lambda m: str(route_args[m.group(1)]),
+                                                 path)).lstrip("/")
+    return url.rstrip("/") if path else "/api/v1/people"
 
 
 def _read(get, url: str) -> tuple[int, list[str]]:
@@ -62,10 +72,7 @@ def test_every_api_read_of_a_record_is_audited_issue_13_item_3(route_args, clien
     for path, operation in api_operations():
         if "GET" not in operation.methods:
             continue
-        url = "/api/v1/" + re.sub("/+", "/", re.sub(r"\{(?:[a-z]+:)?([a-z_]+)\}",
-                                                     lambda m: str(route_args[m.group(1)]),
-                                                     path)).lstrip("/")
-        url = url.rstrip("/") if path else "/api/v1/people"
+        url = _api_url(path, route_args)
         names_a_record = "{" in path
         for user, headers in tokens:
             def get(address, headers=headers):
@@ -95,3 +102,88 @@ def test_the_family_page_and_the_contact_api_name_what_was_read_issue_13_item_3(
     as_user(social_worker).get(f"/api/v1/contacts/{route_args['contact_id']}", headers=headers)
     assert AuditEntry.objects.filter(action="view_contact", username="sam",
                                      object_id=str(route_args["contact_id"])).exists()
+
+
+# ---------------------------------------------------------------------------------------------
+# Lists: every answer that names people says which (issue 13 item 3, the remainder).
+
+
+def _people_named(response, people: list[Person]) -> set[str]:
+    """The ids of ``people`` whose id or name the answer shows (a reader's eye, not the
+    middleware's: every person in the database is looked for)."""
+    text = response.content.decode()
+    if "json" in response.get("Content-Type", ""):
+        text = json.dumps(json.loads(text), ensure_ascii=False)
+    text = " ".join(html.unescape(text).split())
+    return {str(p.pk) for p in people if str(p.pk) in text or p.display_name in text}
+
+
+def _listed(rows) -> set[str]:
+    """The people the audit rows say were read."""
+    found = set()
+    for row in rows:
+        if row.object_type == "people.person" and row.object_id:
+            found.add(row.object_id)
+        found.update(row.fields.get("people", []))
+    return found
+
+
+def _list_reads(route_args) -> list[tuple[str, str, dict | None]]:
+    """Every page route and API read that names no one record, plus the searches (which
+    show people only when asked something): (method, address, body)."""
+    reads: list[tuple[str, str, dict | None]] = [
+        ("get", _url(pattern, route_args, namespace), None)
+        for _, pattern, namespace in page_routes() if not pattern.pattern.converters]
+    reads += [("get", _api_url(path, route_args), None) for path, operation in api_operations()
+              if "GET" in operation.methods and "{" not in path]
+    reads += [("post", "/people/search", {"name": "Fletcher"}),
+              ("get", "/api/v1/people?name=Fletcher", None),
+              ("post", "/api/v1/people/search", {"name": "Fletcher"})]
+    return reads
+
+
+def test_every_list_that_names_people_audits_whom_it_showed_issue_13_item_3(
+        route_args, client, readers, administrator, outsider):
+    """The caseload, the searches (page and API), the front-door queue, the MASH requests,
+    the dashboards, the API's lists: an answer that shows a person writes a read row naming
+    every person it showed (one row per request: see ``access.middleware``)."""
+    people = list(Person.objects.all())
+    named_by, unaudited = set(), []
+    for method, url, body in _list_reads(route_args):
+        for user in [*readers, administrator, outsider]:
+            client.force_login(user)
+            headers = {"Authorization": f"Bearer {do_create_token(user)}"} \
+                if url.startswith("/api/") else {}
+            before = AuditEntry.objects.order_by("-seq").values_list("seq", flat=True).first()
+            if method == "post" and url.startswith("/api/"):
+                response = client.post(url, body, content_type="application/json",
+                                       headers=headers)
+            else:
+                response = getattr(client, method)(url, body or {}, headers=headers)
+            if response.status_code != 200:
+                continue
+            shown = _people_named(response, people)
+            if not shown:
+                continue
+            named_by.add(url)
+            missing = shown - _listed(AuditEntry.objects.filter(seq__gt=before or 0))
+            if missing:
+                unaudited.append(f"{method.upper()} {url} as {user.username}: {len(missing)}")
+    assert unaudited == [], f"lists that showed people without auditing it: {unaudited}"
+    assert {"/caseload", "/contacts", "/mash/requests", "/", "/people/search",
+            "/api/v1/people/search", "/api/v1/mash/requests", "/notifications"} <= named_by, \
+        named_by
+
+
+def test_sams_caseload_is_one_read_row_naming_his_children_issue_13_item_3(
+        fletchers, social_worker, as_user):
+    as_user(social_worker).get("/caseload")
+    row = AuditEntry.objects.filter(action="view_list", username="sam").get()
+    assert {str(fletchers["jack"].pk), str(fletchers["amy"].pk)} <= set(row.fields["people"])
+    assert row.fields["page"] == "casework:caseload"
+
+
+def test_a_search_that_finds_nobody_writes_no_list_row_issue_13_item_3(
+        fletchers, outsider, as_user):
+    as_user(outsider).post("/people/search", {"name": "Fletcher"})
+    assert not AuditEntry.objects.filter(action="view_list").exists()

@@ -101,7 +101,8 @@ def do_allocate(involvement: Involvement, worker, *, acting_user,
     _chronicle(current, Kind.ALLOCATED,
                f"Allocated to {worker.display_name} ({current.team.name}).", acting_user)
     notify([worker], subject=f"{current.person.display_name} has been allocated to you",
-           body=f"Allocated by {acting_user.display_name}.", link=_person_link(current))
+           body=f"Allocated by {acting_user.display_name}.", link=_person_link(current),
+           people=[current.person_id])
     return current
 
 
@@ -129,10 +130,12 @@ def do_reallocate(involvement: Involvement, worker, *, acting_user, expected_ver
                f"{worker.display_name}." + (f" {reason.strip()}" if reason.strip() else ""),
                acting_user)
     notify([worker], subject=f"{current.person.display_name} has been allocated to you",
-           body=f"Reallocated by {acting_user.display_name}.", link=_person_link(current))
+           body=f"Reallocated by {acting_user.display_name}.", link=_person_link(current),
+           people=[current.person_id])
     if before is not None and before.is_active:
         notify([before], subject=f"{current.person.display_name} has been reallocated",
-               body=f"Now held by {worker.display_name}.", link=_person_link(current))
+               body=f"Now held by {worker.display_name}.", link=_person_link(current),
+               people=[current.person_id])
     return current
 
 
@@ -166,7 +169,8 @@ def do_add_secondary_worker(involvement: Involvement, worker, *, acting_user,
                f"{worker.display_name} co-allocated as {link.get_role_display()}.",
                acting_user, start)
     notify([worker], subject=f"You have been co-allocated to {current.person.display_name}",
-           body=link.get_role_display(), link=_person_link(current))
+           body=link.get_role_display(), link=_person_link(current),
+           people=[current.person_id])
     return link
 
 

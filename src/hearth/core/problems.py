@@ -30,9 +30,12 @@ CHANGE_ERRORS = {404: Problem, 409: Problem, 412: Problem, 422: Problem, 428: Pr
 
 
 def problem_body(refusal: Refused) -> dict:
+    """The answer's body; a refusal may add members of its own (``extensions``, as RFC 9457
+    allows: the likely duplicates of a person refused as one)."""
     return {"detail": refusal.detail,
             "errors": [{"field": field, "message": message}
-                       for field, message in refusal.problems.items() if field]}
+                       for field, message in refusal.problems.items() if field],
+            **getattr(refusal, "extensions", {})}
 
 
 def refused_response(api, request, refusal: Refused):

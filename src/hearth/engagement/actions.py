@@ -157,11 +157,12 @@ def check_avoidance(person: Person, acting_user) -> FollowUpTask | None:
     link = _link("task", follow_up_task_id=task.pk)
     name = person.display_name
     notify([worker], subject=f"Follow-up needed on {name}'s case",
-           body=f"Repeated avoidance: follow up by {task.due_on:%-d %B %Y}.", link=link)
+           body=f"Repeated avoidance: follow up by {task.due_on:%-d %B %Y}.", link=link,
+           people=[person.pk])
     managers = [m for m in worker.managers() if m.pk != worker.pk]
     notify(managers, subject=f"Repeated avoidance on {name}'s case",
            body=f"A follow-up task is due by {task.due_on:%-d %B %Y} for "
-                f"{worker.display_name}.", link=link)
+                f"{worker.display_name}.", link=link, people=[person.pk])
     return task
 
 

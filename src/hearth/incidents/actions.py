@@ -70,7 +70,8 @@ def do_report_incident(*, acting_user, kind: str, occurred_at: datetime | None, 
               f"{timezone.localtime(occurred_at, calendar.LONDON):%-d %B %Y at %H:%M}."
               f"{' The worker was injured.' if incident.injured else ''} Talk to them now, "
               f"then record the debrief and the support offered."),
-        link=reverse("incidents:detail", kwargs={"incident_id": incident.pk}))
+        link=reverse("incidents:detail", kwargs={"incident_id": incident.pk}),
+        people=[person.pk] if person is not None else [])
     if told:
         incident.manager_told_at = timezone.now()
         incident.save(update_fields=["manager_told_at"])

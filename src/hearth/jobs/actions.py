@@ -96,7 +96,15 @@ def run_due(limit: int = 100) -> int:
     return count
 
 
-RECURRING = ("sessions.clear",)
+#: The job kinds that always have one instance due (each handler schedules its next run);
+#: an app adds its own with ``recurring``.
+RECURRING: list[str] = ["sessions.clear"]
+
+
+def recurring(kind: str) -> None:
+    """``kind`` always has one instance due (``ensure_recurring``, when a worker starts)."""
+    if kind not in RECURRING:
+        RECURRING.append(kind)
 
 
 def ensure_recurring() -> None:

@@ -27,7 +27,12 @@ from hearth.people.models import (
     Relationship,
     RestrictedAccess,
 )
-from hearth.people.queries.search import reindex_person
+from hearth.people.queries.search import (
+    DuplicateCheck,
+    LikelyDuplicates,
+    check_duplicates,
+    reindex_person,
+)
 from hearth.people.rules.persons import date_problems
 
 PERSON_FIELDS = [
@@ -67,8 +72,29 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def do_create_checked_person(*, acting_user, checked_duplicates: bool, confirm: str,
+                             **data: Any) -> Person:
+    """Create a person after the one duplicate check (R-PPL-2, issue 13 item 11): when they
+    probably have a record already and the caller has not said they checked, refuse (409,
+    ``LikelyDuplicates``; ``confirm`` tells the caller how to say so) and write nothing but
+    the audit of what the check showed them."""
+    check = check_duplicates(acting_user, given_name=data.get("given_name", ""),
+                             family_name=data.get("family_name", ""),
+                             date_of_birth=data.get("date_of_birth")
+                             or data.get("expected_date_of_birth"))
+    if check and not checked_duplicates:
+        audit.record_read("duplicate_check", user=acting_user, object_type="people.person",
+                          fields=check.audit_fields())
+        raise LikelyDuplicates(check, confirm=confirm)
+    return do_create_person(acting_user=acting_user, **data,
+                            checked=check if checked_duplicates else None)
+
+
 @transaction.atomic
-def do_create_person(*, acting_user, **data: Any) -> Person:
+def do_create_person(*, acting_user, checked: DuplicateCheck | None = None,
+                     **data: Any) -> Person:
+    """``checked``: the caller confirmed that the person is none of the check's likely
+    duplicates; the audit row says so, and which they were."""
     person = Person(created_by=acting_user, **{k: v for k, v in data.items() if k in PERSON_FIELDS})
     _check_dates(person)
     _clean(person, ["created_by"])
@@ -77,8 +103,12 @@ def do_create_person(*, acting_user, **data: Any) -> Person:
         # Whoever restricts a record at its creation is its first named user.
         RestrictedAccess.objects.create(person=person, user=acting_user)
     reindex_person(person)
-    audit.record("create", user=acting_user, obj=person,
-                 fields={k: _jsonable(getattr(person, k)) for k in PERSON_FIELDS})
+    fields = {k: _jsonable(getattr(person, k)) for k in PERSON_FIELDS}
+    if checked is not None:
+        fields.update(checked_duplicates=True,
+                      possible_duplicates=[str(m.person.pk) for m in checked.matches],
+                      possible_duplicates_outside_access=len(checked.elsewhere))
+    audit.record("create", user=acting_user, obj=person, fields=fields)
     return person
 
 

@@ -16,6 +16,7 @@ from hearth.people.queries.search import search_people
 from hearth.people.queries.visibility import get_visible_person
 from hearth.people.schemas import (
     AccessLog,
+    DuplicatesProblem,
     PersonIn,
     PersonPatch,
     PersonRecordOut,
@@ -72,9 +73,15 @@ def search_by_post(request: AuthedRequest, params: SearchIn):
     return _search(request, params)
 
 
-@router.post("", response={201: PersonOut, 422: Problem}, auth=permission("people.create"))
+@router.post("", response={201: PersonOut, 409: DuplicatesProblem, 422: Problem},
+             auth=permission("people.create"))
 def create(request: AuthedRequest, payload: PersonIn):
-    person = actions.do_create_person(acting_user=request.auth, **payload.dict())
+    """Create a person after the same duplicate check as the page (R-PPL-2): 409 naming the
+    likely duplicates you may see, unless you send ``checked_duplicates: true``."""
+    data = payload.dict()
+    person = actions.do_create_checked_person(
+        acting_user=request.auth, checked_duplicates=data.pop("checked_duplicates"),
+        confirm='send "checked_duplicates": true', **data)
     return Status(201, _out(person))
 
 

@@ -1,14 +1,28 @@
 from django.apps import AppConfig
 
 
+def _note_loaded(sender, instance, **kwargs) -> None:
+    """Every person read from the database in a request is noted, so that an answer that
+    shows people is audited (``access.middleware``, issue 13 item 3). Only the fields already
+    loaded are used: noting never costs a query."""
+    from hearth.access.middleware import note_person_loaded
+
+    loaded = instance.__dict__
+    note_person_loaded(loaded.get("id"), f"{loaded.get('given_name') or ''} "
+                                         f"{loaded.get('family_name') or ''}".strip())
+
+
 class PeopleConfig(AppConfig):
     name = "hearth.people"
     label = "people"
     verbose_name = "People and families"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_init
+
         from hearth.core import visibility
         from hearth.people.models import Person
         from hearth.people.queries.visibility import person_scope
 
         visibility.register(Person, person_scope)
+        post_init.connect(_note_loaded, sender=Person, dispatch_uid="hearth.people.loaded")

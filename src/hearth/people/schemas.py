@@ -12,6 +12,7 @@ from uuid import UUID
 from django.apps import apps
 from pydantic import Field, create_model, field_validator, model_validator
 
+from hearth.core.problems import Problem
 from hearth.core.registry import Registry
 from hearth.core.schemas import Schema, code, codes
 from hearth.people.codes import Disability, Ethnicity, Sex
@@ -85,6 +86,11 @@ class PersonIn(PersonFields):
     given_name: str = Field(..., min_length=1, max_length=100)
     family_name: str = Field(..., min_length=1, max_length=100)
     restricted: bool = False
+    checked_duplicates: bool = Field(
+        False, description="Say that you checked this person against the likely duplicates "
+        "(R-PPL-2): without it, a person who probably has a record already is refused with "
+        "409 naming the likely duplicates you may see; with it, the person is created and the "
+        "audit trail records that you confirmed they are none of them.")
 
 
 class PersonPatch(Schema):
@@ -191,6 +197,24 @@ def extra_fields(user, person) -> dict[str, Any]:
 
 def _extra() -> list[ExtraField]:
     return [f for f in PERSON_API_FIELDS if isinstance(f, ExtraField)]
+
+
+class LikelyDuplicate(Schema):
+    id: UUID
+    display_name: str
+    date_of_birth: date | None
+    expected_date_of_birth: date | None
+    score: float
+    reasons: list[str]
+
+
+class DuplicatesProblem(Problem):
+    """409 on ``POST /people``: the person probably has a record already (R-PPL-2). Only the
+    likely duplicates the caller may see are named; ``outside_your_access`` says that one
+    exists that they may not see (ask the front door or the records team)."""
+
+    likely_duplicates: list[LikelyDuplicate] = []
+    outside_your_access: bool = False
 
 
 class SearchResult(Schema):

@@ -7,8 +7,13 @@ from django.db import transaction
 from hearth.access.models import Notification
 
 
-def notify(users, *, subject: str, body: str = "", link: str = "") -> list[Notification]:
-    notes = [Notification.objects.create(user=u, subject=subject, body=body, link=link)
+def notify(users, *, subject: str, body: str = "", link: str = "",
+           people=()) -> list[Notification]:
+    """Tell ``users``; ``people`` are the people the message names (their ids), so that the
+    page showing it audits the read (issue 13 item 3)."""
+    named = [str(pk) for pk in people]
+    notes = [Notification.objects.create(user=u, subject=subject, body=body, link=link,
+                                         people=named)
              for u in users]
     recipients = [u.email for u in users if u.email]
     if recipients:
@@ -23,5 +28,6 @@ def notify(users, *, subject: str, body: str = "", link: str = "") -> list[Notif
     return notes
 
 
-def notify_managers(user, *, subject: str, body: str = "", link: str = "") -> list[Notification]:
-    return notify(list(user.managers()), subject=subject, body=body, link=link)
+def notify_managers(user, *, subject: str, body: str = "", link: str = "",
+                    people=()) -> list[Notification]:
+    return notify(list(user.managers()), subject=subject, body=body, link=link, people=people)

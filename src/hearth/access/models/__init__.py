@@ -1,4 +1,5 @@
 from .audit import AuditEntry, AuditHead
+from .idempotency import IdempotencyKey
 from .notifications import Notification
 from .roles import RoleChange
 from .second_factor import SecondFactorReset
@@ -9,6 +10,7 @@ __all__ = [
     "ApiToken",
     "AuditEntry",
     "AuditHead",
+    "IdempotencyKey",
     "LoginFailure",
     "Notification",
     "RoleChange",

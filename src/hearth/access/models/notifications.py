@@ -14,6 +14,9 @@ class Notification(models.Model):
     subject = models.CharField(max_length=200)
     body = models.TextField(blank=True)
     link = models.CharField(max_length=200, blank=True)
+    people = models.JSONField(default=list, blank=True,
+                              help_text="ids of the people the message names: showing it is a "
+                              "read of them, audited (issue 13 item 3)")
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
 

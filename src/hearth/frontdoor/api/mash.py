@@ -7,6 +7,7 @@ import annotations`` here: django-ninja reads the handlers' annotations at impor
 
 from ninja import Router, Status
 
+from hearth.access.middleware import note_people_shown
 from hearth.access.permissions import AuthedRequest, permission
 from hearth.core.problems import Problem, api_names
 from hearth.core.refusals import Refused
@@ -18,6 +19,7 @@ from hearth.frontdoor.queries.mash import (
     get_visible_enquiry,
     own_requests,
     people_with_pr,
+    subject_people,
 )
 from hearth.frontdoor.schemas import (
     AnalysisIn,
@@ -156,16 +158,19 @@ def return_analysis(request: AuthedRequest, contact_id: int, payload: AnalysisRe
 def list_requests(request: AuthedRequest):
     """The requests addressed to your agency: waiting (oldest due first), then answered."""
     mine = own_requests(request.auth)
-    return {"waiting": [request_out(r) for r in mine.filter(answered_at__isnull=True)
-                        .order_by("due_at", "pk")],
-            "answered": [request_out(r) for r in mine.filter(answered_at__isnull=False)
-                         .order_by("-answered_at")[:100]]}
+    waiting = list(mine.filter(answered_at__isnull=True).order_by("due_at", "pk"))
+    answered = list(mine.filter(answered_at__isnull=False).order_by("-answered_at")[:100])
+    note_people_shown(subject_people(waiting + answered))
+    return {"waiting": [request_out(r) for r in waiting],
+            "answered": [request_out(r) for r in answered]}
 
 
 @mash_router.get("/requests/{int:request_id}", response={200: MashRequestOut, 404: Problem},
                  auth=permission("mash.answer"))
 def request_detail(request: AuthedRequest, request_id: int):
-    return request_out(get_own_request(request.auth, request_id))
+    mash_request = get_own_request(request.auth, request_id)
+    note_people_shown(subject_people([mash_request]))
+    return request_out(mash_request)
 
 
 @mash_router.post("/requests/{int:request_id}/answer", response={200: MashRequestOut, **ERRORS},

@@ -9,7 +9,7 @@ from django.http import Http404
 
 from hearth.core.visibility import get_visible_or_404
 from hearth.frontdoor import rules
-from hearth.frontdoor.models import Contact, MashAgencyRequest, MashEnquiry
+from hearth.frontdoor.models import Contact, ContactPerson, MashAgencyRequest, MashEnquiry
 from hearth.people.models import Relationship
 
 
@@ -30,6 +30,13 @@ def own_requests(user) -> QuerySet[MashAgencyRequest]:
     if not user.agency_id:
         return MashAgencyRequest.objects.none()
     return MashAgencyRequest.objects.filter(agency_id=user.agency_id).select_related("agency")
+
+
+def subject_people(requests) -> list:
+    """The ids of the people ``requests`` are about: their ``subjects`` are a copy of these
+    people's details, so showing them is a read to audit (issue 13 item 3). One query."""
+    return list(ContactPerson.objects.filter(contact__mash__requests__in=list(requests))
+                .values_list("person_id", flat=True).distinct())
 
 
 def get_own_request(user, request_id) -> MashAgencyRequest:

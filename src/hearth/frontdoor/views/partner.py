@@ -10,12 +10,13 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from hearth.access.middleware import note_people_shown
 from hearth.access.permissions import requires
 from hearth.core.pages import attempt, done_with
 from hearth.frontdoor.actions.mash import do_answer_request
 from hearth.frontdoor.forms.partner import AnswerForm
 from hearth.frontdoor.models import MashAgencyRequest
-from hearth.frontdoor.queries.mash import get_own_request, own_requests
+from hearth.frontdoor.queries.mash import get_own_request, own_requests, subject_people
 from hearth.frontdoor.views.mash import error_links
 
 
@@ -47,6 +48,7 @@ def queue(request):
                for r in requests.filter(answered_at__isnull=True).order_by("due_at", "pk")]
     answered = [{"r": r, "ref": reference(r), "late": r.is_late}
                 for r in requests.filter(answered_at__isnull=False).order_by("-answered_at")[:100]]
+    note_people_shown(subject_people(row["r"] for row in waiting + answered))
     return render(request, "frontdoor/partner_queue.html", {
         "waiting": waiting, "answered": answered, "agency": request.user.agency})
 
@@ -55,6 +57,7 @@ def queue(request):
 @require_http_methods(["GET", "POST"])
 def answer(request, request_id):
     mash_request = get_own_request(request.user, request_id)
+    note_people_shown(subject_people([mash_request]))
     form = AnswerForm(request.POST if request.method == "POST" else None)
     status = 200
     if form.is_bound:

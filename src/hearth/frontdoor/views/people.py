@@ -16,10 +16,10 @@ from hearth.frontdoor.actions.contacts import do_link_person
 from hearth.frontdoor.codes import PersonRole
 from hearth.frontdoor.forms.people import LinkForm, NewPersonForm
 from hearth.frontdoor.queries.contacts import people_rows
-from hearth.people.actions import do_create_person
+from hearth.people.actions import do_create_checked_person
 from hearth.people.forms.search import SearchForm, search_error_field
 from hearth.people.models import Person
-from hearth.people.queries.search import SearchInputError, likely_duplicates, search_people
+from hearth.people.queries.search import LikelyDuplicates, SearchInputError, search_people
 from hearth.people.queries.visibility import get_visible_person
 
 DRAFT = "contact_draft"
@@ -123,23 +123,21 @@ def people_page(request, people, *, template_context: dict, here: str):
             link_error = "Select the person and whether they are a child or an adult"
     elif step == "new" and new_form.is_valid():
         data = new_form.cleaned_data
-        if not request.POST.get("new-confirmed"):
-            duplicates = likely_duplicates(request.user, given_name=data["given_name"],
-                                           family_name=data["family_name"],
-                                           date_of_birth=data["date_of_birth"])
-        if not duplicates:
-            try:
-                person = do_create_person(acting_user=request.user,
-                                          given_name=data["given_name"],
-                                          family_name=data["family_name"],
-                                          date_of_birth=data["date_of_birth"])
-            except Refused as refusal:
-                refuse_on_form(new_form, refusal)
-            else:
-                people.link(person, data["role"], new_record=True)
-                request.session[NOTICE] = (f"{person.display_name}'s record was created and "
-                                           f"linked as {_role_label(data['role'])}.")
-                return redirect(here)
+        try:
+            person = do_create_checked_person(
+                acting_user=request.user, confirm="add the new record",
+                checked_duplicates=bool(request.POST.get("new-confirmed")),
+                given_name=data["given_name"], family_name=data["family_name"],
+                date_of_birth=data["date_of_birth"])
+        except LikelyDuplicates as found:
+            duplicates = found.check
+        except Refused as refusal:
+            refuse_on_form(new_form, refusal)
+        else:
+            people.link(person, data["role"], new_record=True)
+            request.session[NOTICE] = (f"{person.display_name}'s record was created and "
+                                       f"linked as {_role_label(data['role'])}.")
+            return redirect(here)
     linked = people_rows(people.pairs(), request.user)
     failed = bool(search_form.errors or new_form.errors or link_error)
     return render(request, "frontdoor/people_step.html", {

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
-from hearth.core.refusals import Refused
+from hearth.core.refusals import Refused, Why
 from hearth.people.queries import search_engines
 from hearth.people.rules.normalise import (
     PartialDate,
@@ -237,12 +237,71 @@ def search_people(user, *, name: str = "", dob: str = "", postcode: str = "",
     return _visible(user, q, rank(q, enough=limit), limit=limit, floor=MIN_SCORE)
 
 
-def likely_duplicates(user, *, given_name: str, family_name: str, date_of_birth=None,
-                      postcode: str = "", limit: int = 5) -> list[Match]:
-    """Existing people who are probably the person about to be created (R-PPL-2)."""
+@dataclass
+class DuplicateCheck:
+    """The one duplicate check before a person is created, for pages and API alike (R-PPL-2,
+    issue 13 item 11): ``matches``, the likely duplicates the user may see (best first), and
+    ``elsewhere``, the ids of likely duplicates outside the user's access, which are never
+    shown, only said to exist."""
+
+    matches: list[Match]
+    elsewhere: list = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.matches or self.elsewhere)
+
+    def audit_fields(self) -> dict:
+        return {"people": [str(m.person.pk) for m in self.matches],
+                "outside_access": [str(pk) for pk in self.elsewhere]}
+
+
+class LikelyDuplicates(Refused):
+    """The person probably has a record already and the caller did not say they checked: 409,
+    naming the likely duplicates the caller may see (``extensions``), and saying only that one
+    exists of those they may not."""
+
+    def __init__(self, check: DuplicateCheck, *, confirm: str):
+        self.check = check
+        found = [f"{m.person.display_name} (born {_born(m.person)})" for m in check.matches]
+        said = []
+        if found:
+            said.append("This person may already have a record: " + "; ".join(found) + ".")
+        if check.elsewhere:
+            said.append("A possible match exists in records outside your access: ask the "
+                        "front door (Children's Resource Service) or the records team whether "
+                        "it is the same person.")
+        said.append(f"If none is the same person, {confirm}.")
+        super().__init__(" ".join(said), why=Why.STATE)
+
+    @property
+    def extensions(self) -> dict:
+        return {"likely_duplicates": [
+                    {"id": str(m.person.pk), "display_name": m.person.display_name,
+                     "date_of_birth": _iso(m.person.date_of_birth),
+                     "expected_date_of_birth": _iso(m.person.expected_date_of_birth),
+                     "score": round(m.score, 3), "reasons": m.reasons}
+                    for m in self.check.matches],
+                "outside_your_access": bool(self.check.elsewhere)}
+
+
+def _born(person) -> str:
+    born = person.date_of_birth or person.expected_date_of_birth
+    return f"{born.day} {born:%B %Y}" if born else "date not known"
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def check_duplicates(user, *, given_name: str, family_name: str, date_of_birth=None,
+                     postcode: str = "", limit: int = 5) -> DuplicateCheck:
+    """Existing people who are probably the person about to be created (R-PPL-2): those
+    ``user`` may see, and (as ids, never to be shown) those outside their access."""
+    from hearth.people.models import Person
+
     given, family = fold(given_name), fold(family_name)
     if not (given or family):
-        return []
+        return DuplicateCheck([])
     try:
         born = _dob(date_of_birth) if date_of_birth else None
         key, kind = _postcode(postcode)
@@ -251,4 +310,19 @@ def likely_duplicates(user, *, given_name: str, family_name: str, date_of_birth=
     typed = {name_key(given_name): given_name.strip(), name_key(family_name): family_name.strip()}
     q = Query(given=given, family=family, typed=typed,
               dob=born, postcode=key, postcode_kind=kind)
-    return _visible(user, q, rank(q, enough=limit), limit=limit, floor=DUPLICATE_THRESHOLD)
+    ranked = rank(q, enough=limit)
+    matches = _visible(user, q, ranked, limit=limit, floor=DUPLICATE_THRESHOLD)
+    likely = [r[0] for r in ranked if r[1] >= DUPLICATE_THRESHOLD and worth_showing(q, r[3])]
+    if len(likely) <= len(matches):
+        return DuplicateCheck(matches)
+    likely = likely[:limit + 20]
+    seen = set(Person.objects.visible_to(user).filter(pk__in=likely).values_list("pk", flat=True))
+    live = set(Person.objects.live().filter(pk__in=likely).values_list("pk", flat=True))
+    return DuplicateCheck(matches, [pk for pk in likely if pk in live and pk not in seen][:limit])
+
+
+def likely_duplicates(user, *, given_name: str, family_name: str, date_of_birth=None,
+                      postcode: str = "", limit: int = 5) -> list[Match]:
+    """The likely duplicates ``user`` may see (``check_duplicates``)."""
+    return check_duplicates(user, given_name=given_name, family_name=family_name,
+                            date_of_birth=date_of_birth, postcode=postcode, limit=limit).matches

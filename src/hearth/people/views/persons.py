@@ -18,7 +18,7 @@ from hearth.people.actions import PERSON_FIELDS
 from hearth.people.forms.persons import AddressForm, EditPersonForm, NameForm, PersonForm
 from hearth.people.models import Person
 from hearth.people.queries.persons import person_detail, person_panels
-from hearth.people.queries.search import likely_duplicates
+from hearth.people.queries.search import LikelyDuplicates
 from hearth.people.queries.visibility import could_break_glass, get_visible_person
 
 FORM_FIELDS = [f for f in PERSON_FIELDS if f != "restricted"]
@@ -74,14 +74,14 @@ def create(request):
 
     def act(data):
         nonlocal duplicates
-        if not request.POST.get("confirmed_new"):
-            duplicates = likely_duplicates(
-                request.user, given_name=data["given_name"], family_name=data["family_name"],
-                date_of_birth=data["date_of_birth"] or data["expected_date_of_birth"])
-            if duplicates:
-                return None
-        return actions.do_create_person(acting_user=request.user,
-                                        **{k: data[k] for k in FORM_FIELDS})
+        try:
+            return actions.do_create_checked_person(
+                acting_user=request.user, confirm="create the new record",
+                checked_duplicates=bool(request.POST.get("confirmed_new")),
+                **{k: data[k] for k in FORM_FIELDS})
+        except LikelyDuplicates as found:
+            duplicates = found.check
+            return None
 
     status = 200
     if request.method == "POST":

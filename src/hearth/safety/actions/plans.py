@@ -57,7 +57,8 @@ def _ask_for_agreement(plan: VisitPlan, worker) -> None:
     notify_managers(worker, subject=f"Agree {what} on {plan.person.display_name}",
                     body=f"{worker.display_name} plans a visit on "
                          f"{timezone.localtime(plan.planned_for):%d/%m/%Y %H:%M}. {why}",
-                    link=reverse("safety:visit_plan", kwargs={"plan_id": plan.pk}))
+                    link=reverse("safety:visit_plan", kwargs={"plan_id": plan.pk}),
+                    people=[plan.person_id])
 
 
 def _plan_audit(action: str, plan: VisitPlan, user, **fields: Any) -> None:
@@ -162,7 +163,8 @@ def do_agree_plan(plan: VisitPlan, *, acting_user, expected_version: int,
     notify([current.worker], subject=f"Your visit plan was agreed on "
                                      f"{current.person.display_name}",
            body=f"{acting_user.display_name} agreed to the visit.",
-           link=reverse("safety:visit_plan", kwargs={"plan_id": current.pk}))
+           link=reverse("safety:visit_plan", kwargs={"plan_id": current.pk}),
+           people=[current.person_id])
     return current
 
 

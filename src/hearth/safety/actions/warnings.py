@@ -172,14 +172,16 @@ def tell_about_new_warning(warning: WorkerWarning, author) -> dict[str, list]:
     people = family_of_warning(warning)
     link = reverse("safety:warning", kwargs={"warning_id": warning.pk})
     about = person_name(warning)
+    named = [warning.person_id] if warning.person_id else []
     managers = sign_off_managers(author, people)
     notify(managers, subject=f"Sign off a worker-safety warning on {about}",
            body=f"{author.display_name} raised a warning. {_facts(warning)} "
-                "Please check it and sign it off.", link=link)
+                "Please check it and sign it off.", link=link, people=named)
     worker_ids = family_workers(people) - {author.pk} - {m.pk for m in managers}
     workers = list(User.objects.filter(pk__in=worker_ids, is_active=True))
     notify(workers, subject=f"Worker-safety warning on {about}",
-           body=f"Raised by {author.display_name}. {_facts(warning)}", link=link)
+           body=f"Raised by {author.display_name}. {_facts(warning)}", link=link,
+           people=named)
     partners = list(User.objects.filter(agency_id__in=partner_agencies(people),
                                         role=Role.MASH_PARTNER, is_active=True)
                     .exclude(pk=author.pk))
@@ -191,5 +193,5 @@ def tell_about_new_warning(warning: WorkerWarning, author) -> dict[str, list]:
         notify([partner], subject="Worker-safety warning on a family your agency works with",
                body=f"{warning.get_kind_display()} – about {about}.{joint} Raised by "
                     f"{author.display_name}{team} on {raised:%d/%m/%Y}: contact them before "
-                    "any visit.", link=link if visible else "")
+                    "any visit.", link=link if visible else "", people=named)
     return {"managers": managers, "workers": workers, "partners": partners}

@@ -1,6 +1,7 @@
 from django.shortcuts import render
 
 from hearth.access.codes import Role
+from hearth.access.middleware import note_people_shown
 from hearth.access.permissions import SIGNED_IN, requires
 from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.people.models import Person
@@ -10,7 +11,9 @@ from hearth.people.models import Person
 def home(request):
     """A home page per role: what this person needs first."""
     user = request.user
-    context: dict = {"notifications": user.notifications.filter(read_at__isnull=True)[:10]}
+    notes = list(user.notifications.filter(read_at__isnull=True)[:10])
+    note_people_shown(pk for note in notes for pk in note.people)  # audited (issue 13 item 3)
+    context: dict = {"notifications": notes}
     visible = Person.objects.visible_to(user)
     open_involvements = Involvement.objects.exclude(status=InvolvementStatus.CLOSED).filter(
         person__in=visible).select_related("person", "worker", "team")
