@@ -3,6 +3,7 @@ from django.shortcuts import render
 from hearth.access.codes import Role
 from hearth.access.permissions import SIGNED_IN, requires
 from hearth.casework.models import Involvement, InvolvementStatus
+from hearth.core.paging import paginate
 from hearth.people.models import Person
 
 
@@ -31,7 +32,8 @@ def home(request):
         template = "web/home_manager.html"
         scope = open_involvements if user.role == Role.SERVICE_MANAGER else \
             open_involvements.filter(team_id=user.team_id)
-        context["involvements"] = scope.order_by("worker__last_name", "person__family_name")[:100]
+        context["page"] = paginate(scope.order_by("worker__last_name", "person__family_name",
+                                                  "pk"), request)
         context["unallocated"] = scope.filter(worker__isnull=True).count()
     elif user.role in (Role.FRONT_DOOR, Role.ADVANCED_PRACTITIONER):
         template = "web/home_front_door.html"
@@ -42,6 +44,8 @@ def home(request):
 
             context["lado_contacts"] = list(Contact.objects.visible_to(user).filter(
                 decisions__outcome="lado").order_by("-received_at")[:50])
-        context["involvements"] = open_involvements.filter(worker=user).order_by(
-            "person__family_name")[:100]
+        context["page"] = paginate(open_involvements.filter(worker=user).order_by(
+            "person__family_name", "person__given_name", "pk"), request)
+    if "page" in context:  # 25 a page, the caption counting them all (issue 14)
+        context["involvements"] = context["page"].items
     return render(request, template, context)
