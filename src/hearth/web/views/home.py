@@ -32,8 +32,8 @@ def home(request):
         template = "web/home_manager.html"
         scope = open_involvements if user.role == Role.SERVICE_MANAGER else \
             open_involvements.filter(team_id=user.team_id)
-        context["page"] = paginate(scope.order_by("worker__last_name", "person__family_name",
-                                                  "pk"), request)
+        # Newest first: an index gives the page without sorting every open case.
+        context["page"] = paginate(scope.order_by("-opened_on", "-pk"), request)
         context["unallocated"] = scope.filter(worker__isnull=True).count()
     elif user.role in (Role.FRONT_DOOR, Role.ADVANCED_PRACTITIONER):
         template = "web/home_front_door.html"
