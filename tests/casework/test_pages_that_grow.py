@@ -119,3 +119,26 @@ def test_a_managers_home_counts_the_waiting_children_beyond_the_first_page(
     page = as_user(team_manager).get("/?page=2").content.decode()
     assert "4 open cases waiting for allocation" in page
     assert "Showing 26 to 32 of 32" in page
+
+
+def test_a_restricted_child_is_counted_and_listed_only_for_those_named_on_the_record(
+        as_user, team_manager, social_worker, north):
+    """The counts and lists take the short way to who may see whom (``queries.reached``):
+    a restricted record still needs its reader to be named on it, merged ones never show."""
+    from hearth.people.models import RestrictedAccess
+
+    waiting = children(3, team=north)
+    mine = children(2, team=north, worker=social_worker, status=InvolvementStatus.OPEN, start=3)
+    Person.objects.filter(pk__in=[waiting[0].pk, mine[0].pk]).update(restricted=True)
+    Person.objects.filter(pk=waiting[1].pk).update(merged_into=waiting[2])
+    tina, sam = as_user(team_manager), as_user(social_worker)
+    assert "1 child waiting" in tina.get("/teams/allocation").content.decode()
+    assert "1 case allocated to you" in sam.get("/caseload").content.decode()
+    assert "Children allocated to you (1)" in sam.get("/").content.decode()
+    RestrictedAccess.objects.create(person=waiting[0], user=team_manager)
+    RestrictedAccess.objects.create(person=mine[0], user=social_worker)
+    queue = tina.get("/teams/allocation").content.decode()
+    assert "2 children waiting" in queue and "Child000" in queue and "Child001" not in queue
+    assert "2 cases allocated to you" in sam.get("/caseload").content.decode()
+    assert "Children allocated to you (2)" in sam.get("/").content.decode()
+    assert "Open cases, newest first (3)" in tina.get("/").content.decode()

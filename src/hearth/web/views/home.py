@@ -3,6 +3,7 @@ from django.shortcuts import render
 from hearth.access.codes import Role
 from hearth.access.permissions import SIGNED_IN, requires
 from hearth.casework.models import Involvement, InvolvementStatus
+from hearth.casework.queries import reached
 from hearth.core.paging import paginate
 from hearth.people.models import Person
 
@@ -13,8 +14,8 @@ def home(request):
     user = request.user
     context: dict = {"notifications": user.notifications.filter(read_at__isnull=True)[:10]}
     visible = Person.objects.visible_to(user)
-    open_involvements = Involvement.objects.exclude(status=InvolvementStatus.CLOSED).filter(
-        person__in=visible).select_related("person", "worker", "team")
+    open_involvements = Involvement.objects.exclude(status=InvolvementStatus.CLOSED
+                                                    ).select_related("person", "worker", "team")
     if user.role == Role.ADMINISTRATOR:
         template = "web/home_admin.html"
     elif user.role == Role.MASH_PARTNER:
@@ -30,8 +31,8 @@ def home(request):
             .distinct().select_related("person").order_by("person__family_name"))
     elif user.role in (Role.TEAM_MANAGER, Role.SERVICE_MANAGER):
         template = "web/home_manager.html"
-        scope = open_involvements if user.role == Role.SERVICE_MANAGER else \
-            open_involvements.filter(team_id=user.team_id)
+        scope = reached(user, open_involvements if user.role == Role.SERVICE_MANAGER else
+                        open_involvements.filter(team_id=user.team_id))
         # Newest first: an index gives the page without sorting every open case.
         context["page"] = paginate(scope.order_by("-opened_on", "-pk"), request)
         context["unallocated"] = scope.filter(worker__isnull=True).count()
@@ -44,7 +45,7 @@ def home(request):
 
             context["lado_contacts"] = list(Contact.objects.visible_to(user).filter(
                 decisions__outcome="lado").order_by("-received_at")[:50])
-        context["page"] = paginate(open_involvements.filter(worker=user).order_by(
+        context["page"] = paginate(reached(user, open_involvements.filter(worker=user)).order_by(
             "person__family_name", "person__given_name", "pk"), request)
     if "page" in context:  # 25 a page, the caption counting them all (issue 14)
         context["involvements"] = context["page"].items
