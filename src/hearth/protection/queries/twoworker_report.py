@@ -54,7 +54,7 @@ def flagged_people() -> set:
                                                   address__isnull=False)
                      .select_related("address"))
     if at_places:
-        places = {place_of(w) for w in at_places} - {None}
+        places = {key for key in (place_of(w) for w in at_places) if key is not None}
         rows = {w.address_id for w in at_places}
         homes = (_homes_now()
                  .filter(Q(address_id__in=rows)

@@ -82,7 +82,7 @@ def family_map(person_ids: Iterable) -> dict:
         """Add the relationships of ``people`` to ``near``; who they reach. Two indexed
         lookups in one query (one query with both rings nested in it made PostgreSQL read the
         whole table, or start parallel workers: 100-190 ms at 86,000 people)."""
-        found = set()
+        found: set = set()
         for a, b in Relationship.objects.filter(
                 Q(person_id__in=people) | Q(relative_id__in=people)).values_list(
                 "person_id", "relative_id"):
