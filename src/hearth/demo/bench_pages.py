@@ -123,7 +123,7 @@ def _serve(port: int) -> subprocess.Popen:
     server = subprocess.Popen(  # noqa: S603 - our own command line
         [sys.executable, "-m", "hearth.cli", "serve", "--host", "127.0.0.1", "--port",
          str(port), "--workers", "1"], stdout=subprocess.DEVNULL, env=os.environ.copy())
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 180  # collectstatic first; slow on a busy machine
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise RuntimeError("hearth serve stopped before answering")
@@ -133,7 +133,7 @@ def _serve(port: int) -> subprocess.Popen:
         except OSError:
             time.sleep(0.2)
     server.terminate()
-    raise RuntimeError("hearth serve did not answer /healthz within 60 s")
+    raise RuntimeError("hearth serve did not answer /healthz within 180 s")
 
 
 def time_pages(port: int, headers: dict, child: str, requests: int) -> dict:
