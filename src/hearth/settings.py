@@ -163,7 +163,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Sessions live in the database so several web processes share them.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_ENGINE = "hearth.core.sessions"  # database sessions, refreshed once a minute
 SESSION_COOKIE_AGE = 30 * 60  # idle timeout: refreshed on every request
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -130,3 +130,37 @@ def test_the_report_takes_the_same_queries_for_3_or_12_families(as_user, social_
     many = count()
     assert as_user(team_manager).get(REPORT).content.decode().count("Record the decision") == 12
     assert many == few
+
+
+def test_issue_14_a_warning_at_the_address_a_family_lives_at_brings_it_to_the_report(
+        as_user, social_worker, north, team_manager):
+    """The report starts from the people who can meet the criteria: for an address warning,
+    everyone living there now (the same row, or the same first line and postcode)."""
+    from hearth.people.models import Address
+    from tests.safety.warning_helpers import warn
+
+    mum, kids = family("Hart", by=social_worker, team=north)
+    people.do_add_address(mum, acting_user=social_worker, line1="4 Mill Lane",
+                          postcode="SO14 2AB", start_date=date(2020, 1, 1))
+    tina = as_user(team_manager)
+    assert "Hart" not in needed_section(tina.get(REPORT).content.decode())
+    elsewhere = Address.objects.create(line1="4 mill lane ", postcode="SO14 2AB",
+                                       postcode_norm="SO142AB")
+    warn(social_worker, address=elsewhere)
+    needed = needed_section(tina.get(REPORT).content.decode())
+    assert "Child0 Hart" in needed and "There is a warning about risks to workers" in needed
+
+
+def test_issue_14_the_report_shows_25_families_a_page_and_keeps_the_other_pages_place(
+        as_user, social_worker, north, team_manager):
+    for i in range(27):
+        _, kids = family(f"Page{i:02d}", by=social_worker, team=north)
+        do_record_complex_needs(kids[0], acting_user=social_worker, description="Needs")
+    tina = as_user(team_manager)
+    first = tina.get(REPORT + "?decisions_page=1").content.decode()
+    assert "27 families need a two-worker decision. Showing 1 to 25." in first
+    assert first.count("Record the decision") == 25
+    assert 'href="?decisions_page=1&amp;page=2"' in first
+    second = tina.get(REPORT + "?decisions_page=1&page=2").content.decode()
+    assert second.count("Record the decision") == 2
+    assert tina.get(REPORT + "?page=x").status_code == 200

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Coalesce
 
 from hearth.casework.codes import ClosureReason, InvolvementService, PrimaryNeed, SecondaryRole
 
@@ -40,7 +42,15 @@ class Involvement(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["team", "status"]),
-                   models.Index(fields=["worker", "status"])]
+                   models.Index(fields=["worker", "status"]),
+                   # The allocation queue, longest waiting first, read a page at a time.
+                   models.Index(F("team"), F("status"), Coalesce("referral_date", "opened_on"),
+                                F("id"), name="casework_queue_order"),
+                   # Managers' home pages: open cases, newest first, a page at a time.
+                   models.Index(F("team"), F("opened_on").desc(), F("id").desc(),
+                                name="casework_team_newest"),
+                   models.Index(F("opened_on").desc(), F("id").desc(),
+                                name="casework_newest")]
 
     def __str__(self) -> str:
         return f"Involvement {self.pk} ({self.get_status_display()})"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -19,6 +21,7 @@ from hearth.casework.forms import (
 )
 from hearth.casework.models import InvolvementWorker
 from hearth.core.pages import attempt, done_with, form_page
+from hearth.core.paging import paginate
 from hearth.core.refusals import Refused
 from hearth.people.queries.visibility import get_visible_person
 
@@ -33,24 +36,27 @@ ALLOCATION_STALE = ("Someone else changed this child's allocation while you were
 CLOSE_STALE = "Someone else changed this involvement. Nothing was saved: check it and try again."
 
 
-def _queue_rows(user, today):
-    rows = []
-    for inv in queries.allocation_queue(user):
-        rows.append({"involvement": inv,
-                     "age": rules.age_on(inv.person.date_of_birth, today),
-                     "days_waiting": rules.days_between(inv.waiting_since, today),
-                     "form": AllocateForm(initial={"version": inv.version},
-                                          workers=queries.team_workers([inv.team_id]),
-                                          prefix=f"inv{inv.pk}")})
-    return rows
+def _queue_rows(involvements, today):
+    """Each waiting child with the allocation form listing their team's workers (one query
+    for the workers of every team on the page)."""
+    workers = defaultdict(list)
+    for worker in queries.team_workers({inv.team_id for inv in involvements}):
+        workers[worker.team_id].append(worker)
+    return [{"involvement": inv,
+             "age": rules.age_on(inv.person.date_of_birth, today),
+             "days_waiting": rules.days_between(inv.waiting_since, today),
+             "form": AllocateForm(initial={"version": inv.version},
+                                  workers=workers[inv.team_id], prefix=f"inv{inv.pk}")}
+            for inv in involvements]
 
 
 @requires(ALLOCATE)
 @require_http_methods(["GET"])
 def allocation_queue(request):
-    today = timezone.localdate()
+    """The waiting children, 25 a page (issue 14): the caption counts them all."""
+    page = paginate(queries.allocation_queue(request.user), request)
     return render(request, "casework/allocation_queue.html",
-                  {"rows": _queue_rows(request.user, today)})
+                  {"rows": _queue_rows(page.items, timezone.localdate()), "page": page})
 
 
 def _posted(request):
@@ -198,11 +204,13 @@ def end_secondary_worker(request, link_id):
 @require_http_methods(["GET"])
 def caseload(request):
     today = timezone.localdate()
-    data = queries.caseload(request.user)
+    page = paginate(queries.caseload(request.user), request)
     rows = [{"involvement": inv, "age": rules.age_on(inv.person.date_of_birth, today)}
-            for inv in data["primary"]]
+            for inv in page.items]
     return render(request, "casework/caseload.html",
-                  {"rows": rows, "secondary": data["secondary"]})
+                  {"rows": rows, "page": page,
+                   "secondary": paginate(queries.co_allocated(request.user), request,
+                                         param="co_page")})
 
 
 @requires(ALLOCATE)

@@ -51,9 +51,11 @@ def run(*, people: int, engine: str, queries: int, seed: int, keep: bool,
     return in_scratch(args, engine=engine, keep=keep, label=str(people))
 
 
-def in_scratch(args: list[str], *, engine: str, keep: bool, label: str) -> str:
+def in_scratch(args: list[str], *, engine: str, keep: bool, label: str,
+               reuse: bool = False) -> str:
     """Run ``hearth bench <args> --in-scratch`` in a child process configured for a scratch
-    database of its own; returns the child's last line of output (its JSON)."""
+    database of its own; returns the child's last line of output (its JSON). With ``reuse``
+    (PostgreSQL only) the database is ``hearth_bench_<label>``: made if missing, kept after."""
     people = label
     folder = tempfile.mkdtemp(prefix="hearth-bench-")
     env = {k: v for k, v in os.environ.items() if k != "HEARTH_TEST_DATABASE_NAME"}
@@ -61,8 +63,9 @@ def in_scratch(args: list[str], *, engine: str, keep: bool, label: str) -> str:
                 "HEARTH_SECRET_KEY": secrets.token_urlsafe(48), "HEARTH_LOG_LEVEL": "WARNING",
                 "DJANGO_SETTINGS_MODULE": "hearth.settings"})
     server = os.environ.get("HEARTH_BENCH_POSTGRES_URL") or DEFAULT_SERVER
-    name = f"hearth_bench_{people}_{os.getpid()}"
+    name = f"hearth_bench_{people}" if reuse else f"hearth_bench_{people}_{os.getpid()}"
     created = False
+    keep = keep or reuse
     if engine == "postgres":
         env["HEARTH_DATABASE_URL"] = urlunsplit(urlsplit(server)._replace(path=f"/{name}"))
         where = f"PostgreSQL database {name}"
@@ -70,7 +73,7 @@ def in_scratch(args: list[str], *, engine: str, keep: bool, label: str) -> str:
         env["HEARTH_DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
         where = f"SQLite file {folder}/bench.sqlite3"
     try:
-        if engine == "postgres":
+        if engine == "postgres" and not (reuse and _exists(server, name)):
             _postgres(server, f'CREATE DATABASE "{name}"')
             created = True
         say(f"scratch database: {where}")
@@ -87,6 +90,14 @@ def in_scratch(args: list[str], *, engine: str, keep: bool, label: str) -> str:
             _postgres(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         if not (keep and engine == "sqlite"):
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def _exists(server: str, name: str) -> bool:
+    import psycopg
+
+    with psycopg.connect(server, autocommit=True, connect_timeout=10) as conn:
+        return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s",
+                            [name]).fetchone() is not None
 
 
 def _postgres(server: str, sql: str) -> None:

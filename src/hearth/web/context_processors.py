@@ -1,13 +1,24 @@
+from django.utils.functional import SimpleLazyObject
+
+
+def _unread(request) -> int:
+    """The user's unread notifications, counted once a request (a page that renders panels
+    runs the context processors for each) and only if a template asks."""
+    if not hasattr(request, "_hearth_unread"):
+        request._hearth_unread = request.user.notifications.filter(read_at__isnull=True).count()
+    return request._hearth_unread
+
+
 def hearth(request):
     from hearth.access.middleware import second_factor_passed
     from hearth.access.rules import PERMISSIONS
 
     user = getattr(request, "user", None)
-    unread = 0
+    unread: object = 0
     permissions: frozenset[str] = frozenset()
     passed = False
     if user is not None and user.is_authenticated:
-        unread = user.notifications.filter(read_at__isnull=True).count()
+        unread = SimpleLazyObject(lambda: _unread(request))
         permissions = PERMISSIONS.get(user.role, frozenset()) if user.is_active else frozenset()
         # Issue 13: before the second factor, the menu offers only signing out.
         passed = second_factor_passed(user)

@@ -48,7 +48,10 @@ class Person(models.Model):
 
     class Meta:
         ordering = ["family_name", "given_name"]
-        indexes = [models.Index(fields=["date_of_birth"])]
+        indexes = [models.Index(fields=["date_of_birth"]),
+                   # The few restricted records: lists of cases check who may see only these.
+                   models.Index(fields=["id"], condition=models.Q(restricted=True),
+                                name="people_person_restricted")]
 
     def __str__(self) -> str:
         return self.display_name

@@ -322,45 +322,9 @@ def scope_children(user) -> QuerySet[Person]:
     return visible.none()
 
 
-@dataclass
-class ReportRow:
-    status: FamilyStatus
-    children: list[Person]
-    hidden_children: int
-    teams: list[str]
+def report(user):
+    """Every family in the user's scope needing a two-worker decision, and the decisions made
+    (``queries.twoworker_report``)."""
+    from hearth.protection.queries import twoworker_report
 
-    @property
-    def first(self) -> Person:
-        return self.children[0]
-
-
-@dataclass
-class Report:
-    needed: list[ReportRow]
-    decisions: list[TwoWorkerDecision]
-
-
-def report(user) -> Report:
-    """Every family in the user's scope meeting the criteria with no recorded decision, and
-    the decisions made for the families in scope (newest first)."""
-    seeds = set(scope_children(user).values_list("pk", flat=True))
-    families = families_of(seeds)
-    needing = [s for s in statuses(families) if s.needed]
-    wanted = {c for s in needing for c in s.children}
-    seen = {p.pk: p for p in _visible(user, wanted).order_by("date_of_birth", "given_name")}
-    teams: dict = defaultdict(set)
-    for person_id, name in Involvement.objects.filter(LIVE, person_id__in=wanted).values_list(
-            "person_id", "team__name"):
-        teams[person_id].add(name)
-    rows = []
-    for status in needing:
-        children = [seen[c] for c in seen if c in status.family.children]
-        if not children:
-            continue
-        rows.append(ReportRow(status, children, len(status.children) - len(children),
-                              sorted(set().union(*(teams[c] for c in status.children)))))
-    rows.sort(key=lambda r: (not r.status.criteria.must_consider, r.first.family_name,
-                             r.first.given_name))
-    in_scope = {c for f in families for c in f.children}
-    decisions = [d for d in decisions_of(user, in_scope) if d.children.all()]
-    return Report(rows, decisions)
+    return twoworker_report.report(user)

@@ -15,9 +15,11 @@ from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import require, requires
 from hearth.core.pages import attempt, done_with, form_page
+from hearth.core.paging import paginate, paginate_list
 from hearth.core.refusals import Refused
 from hearth.protection.actions import twoworkers as actions
 from hearth.protection.forms.twoworkers import ComplexNeedsForm, DecisionForm
+from hearth.protection.queries import twoworker_report as report
 from hearth.protection.queries import twoworkers as queries
 
 
@@ -83,8 +85,10 @@ def complex_needs_end(request, needs_id):
 @requires("protection.dashboard")
 @require_http_methods(["GET"])
 def two_worker_report(request):
-    built = queries.report(request.user)
+    user = request.user
+    needed = paginate_list(report.needed(user), request)
+    decisions = paginate(report.decisions(user), request, param="decisions_page")
     # The children listed: the worker-safety banner shows the warnings about them (R-SAFE-1).
-    children = [c for row in built.needed for c in row.children]
+    children = [c for row in needed.items for c in row.children]
     return render(request, "protection/twoworkers/report.html",
-                  {"report": built, "children": children})
+                  {"needed": needed, "decisions": decisions, "children": children})

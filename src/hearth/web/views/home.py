@@ -4,6 +4,8 @@ from hearth.access.codes import Role
 from hearth.access.middleware import note_people_shown
 from hearth.access.permissions import SIGNED_IN, requires
 from hearth.casework.models import Involvement, InvolvementStatus
+from hearth.casework.queries import reached
+from hearth.core.paging import paginate
 from hearth.people.models import Person
 
 
@@ -15,8 +17,8 @@ def home(request):
     note_people_shown(pk for note in notes for pk in note.people)  # audited (issue 13 item 3)
     context: dict = {"notifications": notes}
     visible = Person.objects.visible_to(user)
-    open_involvements = Involvement.objects.exclude(status=InvolvementStatus.CLOSED).filter(
-        person__in=visible).select_related("person", "worker", "team")
+    open_involvements = Involvement.objects.exclude(status=InvolvementStatus.CLOSED
+                                                    ).select_related("person", "worker", "team")
     if user.role == Role.ADMINISTRATOR:
         template = "web/home_admin.html"
     elif user.role == Role.MASH_PARTNER:
@@ -32,9 +34,10 @@ def home(request):
             .distinct().select_related("person").order_by("person__family_name"))
     elif user.role in (Role.TEAM_MANAGER, Role.SERVICE_MANAGER):
         template = "web/home_manager.html"
-        scope = open_involvements if user.role == Role.SERVICE_MANAGER else \
-            open_involvements.filter(team_id=user.team_id)
-        context["involvements"] = scope.order_by("worker__last_name", "person__family_name")[:100]
+        scope = reached(user, open_involvements if user.role == Role.SERVICE_MANAGER else
+                        open_involvements.filter(team_id=user.team_id))
+        # Newest first: an index gives the page without sorting every open case.
+        context["page"] = paginate(scope.order_by("-opened_on", "-pk"), request)
         context["unallocated"] = scope.filter(worker__isnull=True).count()
     elif user.role in (Role.FRONT_DOOR, Role.ADVANCED_PRACTITIONER):
         template = "web/home_front_door.html"
@@ -45,6 +48,8 @@ def home(request):
 
             context["lado_contacts"] = list(Contact.objects.visible_to(user).filter(
                 decisions__outcome="lado").order_by("-received_at")[:50])
-        context["involvements"] = open_involvements.filter(worker=user).order_by(
-            "person__family_name")[:100]
+        context["page"] = paginate(reached(user, open_involvements.filter(worker=user)).order_by(
+            "person__family_name", "person__given_name", "pk"), request)
+    if "page" in context:  # 25 a page, the caption counting them all (issue 14)
+        context["involvements"] = context["page"].items
     return render(request, template, context)

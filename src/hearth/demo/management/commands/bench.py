@@ -32,9 +32,21 @@ modules (visits, significant case notes, hand entries), in a scratch database of
 where Q is the number of database queries one page takes (it does not grow with N)."""
 
 
+PAGES_HELP = """Time the pages that grow with the council (the allocation queue, the two-worker
+report, the child protection dashboard, the caseload, the home pages, a person's page and API
+record) one signed-in demo user at a time, with /healthz as the floor, through `hearth serve`
+(one worker) on a free loopback port. The database is a scratch one seeded with `hearth seed
+--families N --seed S --demo-users`; with --reuse (PostgreSQL) it is
+hearth_bench_pages_<N>_<S>, seeded once and kept for the next run. Prints one JSON line:
+{"engine", "families", "people", "involvements", "awaiting_allocation", "requests",
+ "floor_p50_ms", "pages": {name: {"path", "user", "bytes", "p50_ms", "p95_ms", "x_floor"}}}
+where x_floor is the page's p50 as a multiple of /healthz's."""
+
+
 class Command(BaseCommand):
     help = ("Benchmarks. `hearth bench search --people N` times person search; "
-            "`hearth bench chronology --events N` times the chronology page (see --help).")
+            "`hearth bench chronology --events N` times the chronology page; "
+            "`hearth bench pages` times the pages that grow with the council (see --help).")
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="what", required=True)
@@ -62,9 +74,27 @@ class Command(BaseCommand):
         chron.add_argument("--keep", action="store_true", help="keep the scratch database")
         chron.add_argument("--in-scratch", action="store_true", help=argparse.SUPPRESS)
 
+        pages = sub.add_parser("pages", help="time the pages that grow with the council",
+                               description=PAGES_HELP,
+                               formatter_class=argparse.RawDescriptionHelpFormatter)
+        pages.add_argument("--families", type=int, default=20000,
+                           help="synthetic families seeded (default 20000)")
+        pages.add_argument("--engine", choices=("sqlite", "postgres"), default=None,
+                           help="database engine (default: the configured one's)")
+        pages.add_argument("--requests", type=int, default=20,
+                           help="requests timed for each page (default 20)")
+        pages.add_argument("--seed", type=int, default=9, help="random seed (default 9)")
+        pages.add_argument("--keep", action="store_true", help="keep the scratch database")
+        pages.add_argument("--reuse", action="store_true",
+                           help="PostgreSQL: seed hearth_bench_pages_<N>_<S> once, keep it, "
+                                "and reuse it on later runs")
+        pages.add_argument("--in-scratch", action="store_true", help=argparse.SUPPRESS)
+
     def handle(self, *args, what, **options):
         if what == "chronology":
             return self.chronology(**options)
+        if what == "pages":
+            return self.pages(**options)
         return self.search(**options)
 
     def chronology(self, *, events, engine, requests, seed, keep, in_scratch, **options):
@@ -82,6 +112,27 @@ class Command(BaseCommand):
                     ["chronology", "--events", str(events), "--requests", str(requests),
                      "--seed", str(seed), "--engine", engine],
                     engine=engine, keep=keep, label=f"chron_{events}")
+        except RuntimeError as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(line)
+
+    def pages(self, *, families, engine, requests, seed, keep, reuse, in_scratch, **options):
+        from hearth.demo import bench_pages
+
+        if families < 1 or requests < 1:
+            raise CommandError("--families and --requests must be at least 1.")
+        engine = engine or ("postgres" if connection.vendor == "postgresql" else "sqlite")
+        if reuse and engine != "postgres":
+            raise CommandError("--reuse is for PostgreSQL only.")
+        try:
+            if in_scratch:
+                line = bench_pages.run_in_scratch(families=families, requests=requests,
+                                                  seed=seed)
+            else:
+                line = bench.in_scratch(
+                    ["pages", "--families", str(families), "--requests", str(requests),
+                     "--seed", str(seed), "--engine", engine],
+                    engine=engine, keep=keep, reuse=reuse, label=f"pages_{families}_{seed}")
         except RuntimeError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(line)

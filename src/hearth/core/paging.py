@@ -1,0 +1,100 @@
+"""One page of a list that grows with the council (issue 14): counted and sliced in the
+database, and the GOV.UK pagination component's links (``web/pagination.html``).
+
+``paginate(qs, request)`` takes two queries however long the list: the total and the page.
+The page number comes from ``?page=``; anything that is not a page of the list (a word, zero,
+a negative number, a huge one) answers the nearest page that is — the first, or the last —
+never an error. The other query parameters (the filters) are kept in every link.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+PAGE_SIZE = 25
+PARAM = "page"
+MAX_DIGITS = 6
+
+
+def page_number(value: str | None) -> int:
+    """The page asked for, or 1 when the value is not a whole number of at most six
+    digits from 1."""
+    value = (value or "").strip()
+    if not value.isascii() or not value.isdigit() or len(value) > MAX_DIGITS:
+        return 1
+    return max(1, int(value))
+
+
+@dataclass
+class Page:
+    """One page of ``total`` items (``number`` counts from 1)."""
+
+    items: list[Any]
+    total: int
+    number: int
+    size: int
+    query: dict[str, list[str]] = field(default_factory=dict)
+    param: str = PARAM
+
+    @property
+    def page_count(self) -> int:
+        return max(1, -(-self.total // self.size))
+
+    @property
+    def first_index(self) -> int:
+        """The position of the page's first item in the whole list (1-based; 0 when empty)."""
+        return (self.number - 1) * self.size + 1 if self.items else 0
+
+    @property
+    def last_index(self) -> int:
+        return (self.number - 1) * self.size + len(self.items)
+
+    def href(self, number: int) -> str:
+        return "?" + urlencode({**self.query, self.param: number}, doseq=True)
+
+    @property
+    def previous(self) -> str | None:
+        return self.href(self.number - 1) if self.number > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return self.href(self.number + 1) if self.number < self.page_count else None
+
+    @property
+    def links(self) -> list[dict[str, Any]]:
+        """The numbered links of the GOV.UK component: the first, the last, and those next to
+        the current one, with an ellipsis (``{"ellipsis": True}``) for each gap."""
+        wanted = sorted({1, self.page_count, *range(self.number - 1, self.number + 2)})
+        out: list[dict[str, Any]] = []
+        last = 0
+        for n in (n for n in wanted if 1 <= n <= self.page_count):
+            if n - last > 1:
+                out.append({"ellipsis": True})
+            out.append({"number": n, "current": n == self.number, "href": self.href(n)})
+            last = n
+        return out
+
+
+def paginate(qs, request, *, size: int = PAGE_SIZE, param: str = PARAM) -> Page:
+    """The page of ``qs`` (already filtered and ordered in the database) that ``request``
+    asks for: ``COUNT(*)`` and one ``LIMIT/OFFSET`` query."""
+    total = qs.count()
+    pages = max(1, -(-total // size))
+    number = min(page_number(request.GET.get(param)), pages)
+    start = (number - 1) * size
+    items = list(qs[start:start + size]) if total else []
+    query = {k: request.GET.getlist(k) for k in request.GET if k != param}
+    return Page(items=items, total=total, number=number, size=size, query=query, param=param)
+
+
+def paginate_list(items: list, request, *, size: int = PAGE_SIZE, param: str = PARAM) -> Page:
+    """``paginate`` for a list already worked out (a report whose rows are decided by rules,
+    not by a query), with the same links and bounds."""
+    total = len(items)
+    number = min(page_number(request.GET.get(param)), max(1, -(-total // size)))
+    start = (number - 1) * size
+    query = {k: request.GET.getlist(k) for k in request.GET if k != param}
+    return Page(items=items[start:start + size], total=total, number=number, size=size,
+                query=query, param=param)

@@ -1,0 +1,55 @@
+"""Issue 14, "Cheaper reads": a person's page and their API record take a fixed, small number
+of queries, whatever the size of the family (measured by ``hearth bench pages``; the figures are
+in the README)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from hearth.access.actions.users import do_create_token
+from hearth.casework.models import Involvement
+from hearth.people import actions
+
+pytestmark = pytest.mark.django_db
+
+#: The most queries each read may take (the page renders the panels of every module).
+PERSON_PAGE_QUERIES = 29
+PERSON_API_QUERIES = 13
+
+
+def grow_family(mum, n: int, user, team) -> None:
+    for i in range(n):
+        child = actions.do_create_person(acting_user=user, given_name=f"Child{i}",
+                                         family_name="Fletcher", date_of_birth=date(2015, 1, 1))
+        actions.do_add_relationship(mum, child, acting_user=user, kind="mother")
+        actions.do_add_address(child, acting_user=user, line1=f"{i} Mill Lane",
+                               postcode="SO14 2AB", start_date=date(2020, 1, 1))
+        Involvement.objects.create(person=child, team=team, worker=user,
+                                   opened_on=date(2026, 1, 1))
+
+
+def queries(client, url: str, **headers) -> int:
+    client.get(url, **headers)  # the first read after signing in may write the session
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url, **headers).status_code == 200
+    return len(captured)
+
+
+def test_sams_reads_of_jacks_record_take_a_fixed_few_queries_for_3_or_30_relatives(
+        as_user, social_worker, fletchers, north):
+    jack = fletchers["jack"]
+    page = as_user(social_worker)
+    api = Client()
+    bearer = {"HTTP_AUTHORIZATION": "Bearer " + do_create_token(social_worker, scope="read")}
+    page_url, api_url = f"/people/{jack.pk}", f"/api/v1/people/{jack.pk}"
+    few = (queries(page, page_url), queries(api, api_url, **bearer))
+    grow_family(fletchers["mum"], 27, social_worker, north)
+    many = (queries(page, page_url), queries(api, api_url, **bearer))
+    assert few == many
+    assert few[0] <= PERSON_PAGE_QUERIES
+    assert few[1] <= PERSON_API_QUERIES
