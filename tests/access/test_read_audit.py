@@ -151,7 +151,7 @@ def test_every_list_that_names_people_audits_whom_it_showed_issue_13_item_3(
     named_by, unaudited = set(), []
     for method, url, body in _list_reads(route_args):
         for user in [*readers, administrator, outsider]:
-            client.force_login(user)
+            sign_in_verified(client, user)
             headers = {"Authorization": f"Bearer {do_create_token(user)}"} \
                 if url.startswith("/api/") else {}
             before = AuditEntry.objects.order_by("-seq").values_list("seq", flat=True).first()

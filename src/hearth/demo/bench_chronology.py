@@ -82,7 +82,7 @@ def _load(events: int, seed: int):
     return worker, child
 
 
-def _sign_in_with_second_factor(client, worker) -> None:
+def sign_in_with_second_factor(client, worker) -> None:
     """Signed in as a person would be: password and second factor passed (issue 13), as
     django-otp's login marks a session, with an authenticator app made for the worker."""
     from django_otp import DEVICE_ID_SESSION_KEY
@@ -112,7 +112,7 @@ def run_in_scratch(*, events: int, requests: int, seed: int) -> str:
 
     host = next((h.lstrip(".") for h in settings.ALLOWED_HOSTS if h != "*"), "localhost")
     client = Client(HTTP_HOST=host)
-    _sign_in_with_second_factor(client, worker)
+    sign_in_with_second_factor(client, worker)
     url = reverse("chronology:person", args=[child.pk])
     for _ in range(3):  # warm the caches, as a running server would be
         response = client.get(url)

@@ -84,11 +84,12 @@ def _credentials() -> tuple[dict[str, dict[str, str]], str]:
     from hearth.access.actions.users import do_create_token
     from hearth.access.models import User
     from hearth.casework.models import Involvement, InvolvementStatus
+    from hearth.demo.bench_chronology import sign_in_with_second_factor
 
     headers: dict[str, dict[str, str]] = {}
     for username in {p.user for p in PAGES if p.user}:
         client = Client()
-        client.force_login(User.objects.get(username=username))
+        sign_in_with_second_factor(client, User.objects.get(username=username))
         cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
         headers[username] = {"Cookie": f"{settings.SESSION_COOKIE_NAME}={cookie}"}
         headers[f"{username} api"] = {"Authorization": "Bearer " + do_create_token(
