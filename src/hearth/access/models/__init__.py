@@ -1,4 +1,4 @@
-from .audit import AuditEntry, AuditHead
+from .audit import AuditEntry, AuditTreeHead, AuditTreeNode
 from .notifications import Notification
 from .roles import RoleChange
 from .users import Agency, ApiToken, LoginFailure, Team, User
@@ -7,7 +7,8 @@ __all__ = [
     "Agency",
     "ApiToken",
     "AuditEntry",
-    "AuditHead",
+    "AuditTreeHead",
+    "AuditTreeNode",
     "LoginFailure",
     "Notification",
     "RoleChange",
