@@ -5,15 +5,22 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from hearth.access.actions.audit import SequencerRefused, keep_head, sequence
-from hearth.access.queries import check_proof, prove, verify
+from hearth.access.queries import (
+    check_consistency,
+    check_proof,
+    prove,
+    prove_consistency,
+    verify,
+)
 
 
 class Command(BaseCommand):
     help = ("The audit log (issue 14): `hearth audit verify` checks every entry, the chain, "
             "every signed head and the head kept outside the database "
             "(settings.AUDIT_HEAD_FILE); `hearth audit prove ENTRY_ID` prints one entry's "
-            "inclusion proof as JSON and verifies it; `hearth audit sequence` links the "
-            "entries waiting now, as `hearth worker` does every second.")
+            "inclusion proof as JSON and verifies it; `hearth audit consistency SIZE` proves "
+            "that the signed head of SIZE entries is a prefix of the newest; `hearth audit "
+            "sequence` links the entries waiting now, as `hearth worker` does every second.")
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
@@ -22,6 +29,11 @@ class Command(BaseCommand):
         proof.add_argument("entry_id", nargs="?", type=int, help="the entry's id")
         proof.add_argument("--check", metavar="FILE", type=Path,
                            help="verify a proof printed before (JSON) instead")
+        consistent = sub.add_parser("consistency", help="prove an older signed head a prefix "
+                                    "of a newer one (the log only grew) and verify it")
+        consistent.add_argument("first", type=int, help="entries in the older signed head")
+        consistent.add_argument("second", type=int, nargs="?",
+                                help="entries in the newer one (default: the newest)")
         sub.add_parser("sequence", help="link the entries waiting for the sequencer now")
 
     def handle(self, *args, action, **options):
@@ -29,6 +41,8 @@ class Command(BaseCommand):
             return self.prove(options["entry_id"], options["check"])
         if action == "sequence":
             return self.sequence()
+        if action == "consistency":
+            return self.consistency(options["first"], options["second"])
         result = verify()
         if not result.ok:
             raise CommandError(f"Audit log broken after {result.checked} good entries: "
@@ -63,6 +77,19 @@ class Command(BaseCommand):
         self.stderr.write(f"Verified: entry {proof['entry']} is entry {proof['seq']} of the "
                           f"{proof['tree_size']} in the log's signed head of "
                           f"{proof['signed_at']}.")
+
+    def consistency(self, first, second):
+        try:
+            proof = prove_consistency(first, second)
+        except LookupError as exc:
+            raise CommandError(str(exc), returncode=1) from exc
+        self.stdout.write(json.dumps(proof, indent=2))
+        problem = check_consistency(proof)
+        if problem:
+            raise CommandError(f"The proof fails: {problem}.", returncode=1)
+        self.stderr.write(f"Verified: the log's first {proof['first']['tree_size']} entries "
+                          f"are unchanged in its signed head of "
+                          f"{proof['second']['tree_size']}.")
 
     def sequence(self):
         try:
