@@ -246,15 +246,14 @@ def _mac(data: bytes) -> str:
     return mac.hexdigest()
 
 
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), default=str)
+
+
 def canonical(row: Sequence) -> bytes:
-    """An entry's content (``CONTENT`` in order) as the bytes its MACs and leaf cover. The
-    entry's id is in it, so that a copy of a row is not a valid entry."""
-    entry_id, at, user, username, ip, user_agent, action, object_type, object_id, fields, \
-        reason = row
-    body = {"entry": entry_id, "at": at.isoformat(), "user": user, "username": username,
-            "ip": ip, "ua": user_agent, "action": action, "type": object_type,
-            "id": object_id, "fields": fields, "reason": reason}
-    return json.dumps(body, sort_keys=True, separators=(",", ":"), default=str).encode()
+    """An entry's content (``CONTENT`` in order) as the bytes its MACs and leaf cover: a JSON
+    array, the time in ISO 8601, the fields' keys sorted. The entry's id is in it, so that a
+    copy of a row is not a valid entry."""
+    return _ENCODER.encode([row[0], row[1].isoformat(), *row[2:]]).encode()
 
 
 def content_mac(content: bytes) -> str:

@@ -144,7 +144,7 @@ def _mac(data: bytes) -> str:
     return hmac.new(key, data, hashlib.sha256).hexdigest()
 
 
-def _json(body: dict) -> bytes:
+def _json(body) -> bytes:
     return json.dumps(body, sort_keys=True, separators=(",", ":"), default=str).encode()
 
 
@@ -173,7 +173,10 @@ def seal_existing_entries(apps, schema_editor):
                     f"a trail that was tampered with. Run `hearth audit verify` on the previous "
                     f"version to see what changed.")
             previous, expected = entry.mac, expected + 1
-            sealed.append((entry.id, _mac(b"entry|" + _json({**body, "entry": entry.id}))))
+            content = [entry.id, entry.at.isoformat(), entry.user_id_snapshot, entry.username,
+                       entry.ip, entry.user_agent, entry.action, entry.object_type,
+                       entry.object_id, entry.fields, entry.reason]
+            sealed.append((entry.id, _mac(b"entry|" + _json(content))))
         with connection.cursor() as cursor:
             cursor.executemany("UPDATE access_auditentry SET content_mac = %s, seq = NULL, "
                                "mac = '' WHERE id = %s", [(mac, pk) for pk, mac in sealed])
