@@ -23,7 +23,7 @@ class AuditEntry(models.Model):
     user_agent = models.CharField(max_length=300, blank=True)
     action = models.CharField(max_length=40)
     object_type = models.CharField(max_length=60, blank=True)
-    object_id = models.CharField(max_length=64, blank=True, db_index=True)
+    object_id = models.CharField(max_length=64, blank=True)
     fields = models.JSONField(default=dict, blank=True)
     reason = models.TextField(blank=True)
     content_mac = models.CharField(max_length=64)
