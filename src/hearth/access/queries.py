@@ -177,9 +177,12 @@ def _walk(batch: int, kept: Head | None, newest: AuditTreeHead | None) -> Verify
         return broken(f"the log ends at entry {checked} but its signed head names "
                       f"{head.size} entries: entries {checked + 1} to {size} were removed")
     if kept is not None and checked < kept.size:
+        waiting = AuditEntry.objects.filter(seq__isnull=True).count()
         return broken(f"the log ends at entry {checked} but the head kept outside the "
                       f"database names entry {kept.size}: entries {checked + 1} to "
-                      f"{kept.size} were removed")
+                      f"{kept.size} were removed" + (
+                          f" (or are among the {waiting} waiting for the sequencer: run "
+                          f"`hearth audit sequence`, then verify again)" if waiting else ""))
     return VerifyResult(True, checked, head=_signed(newest) if newest else None,
                         linked=checked)
 
