@@ -166,9 +166,10 @@ def _sequence_batch(batch: int) -> int | None:
         AuditTreeNode.objects.bulk_create(
             [AuditTreeNode(level=level, index=index, hash=value.hex())
              for level, index, value in nodes])
-        head = sign_head(tree.size, tree.root().hex(), chain, timezone.now())
+        now = timezone.now()
+        head = sign_head(tree.size, tree.root().hex(), chain, now)
         AuditTreeHead.objects.create(size=head.size, root=head.root, chain=head.chain,
-                                     signed_at=head.signed_at, signature=head.signature)
+                                     signed_at=now, signature=head.signature)
         transaction.on_commit(partial(_published, head, tree), robust=True)
     return len(rows)
 
