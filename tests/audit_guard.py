@@ -1,5 +1,5 @@
 """Taking the database's guard off the audit trail, as only the owner of its tables can
-(issue 13 item 3): the triggers of ``access/migrations/0003_audit_trail_append_only``.
+(issue 13 item 3): the triggers of ``access/migrations/0005_audit_log_sequenced``.
 
 Tests use it twice: to tamper with the trail as such an owner would, proving that
 ``hearth audit verify`` still notices; and around Django's flush, which empties every table
@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from django.db import connection as default_connection
 from django.db import transaction
 
-AUDIT_TABLES = ("access_auditentry", "access_audithead")
+AUDIT_TABLES = ("access_auditentry", "access_audittreehead", "access_audittreenode")
 
 
 @contextmanager
@@ -29,7 +29,7 @@ def guard_off(connection=None) -> Iterator[None]:
                 cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
             return
         cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND "
-                       "tbl_name IN (%s, %s)", AUDIT_TABLES)
+                       "tbl_name IN (%s, %s, %s)", AUDIT_TABLES)
         triggers = cursor.fetchall()
         for name, _ in triggers:
             cursor.execute(f'DROP TRIGGER "{name}"')

@@ -44,8 +44,9 @@ def _secret_key() -> str:
 
 SECRET_KEY = _secret_key()
 AUDIT_HMAC_KEY = os.environ.get("HEARTH_AUDIT_KEY", "") or SECRET_KEY
-#: A copy of the audit chain's newest head, kept outside the database (issue 13 item 3):
-#: ``hearth audit verify`` fails when the database's chain is shorter than it or differs.
+#: A copy of the audit log's newest signed head, kept outside the database (issue 13 item 3,
+#: issue 14): ``hearth audit verify`` fails when the database's log is shorter than it or
+#: differs. Keep it where the database's administrators cannot write.
 AUDIT_HEAD_FILE = Path(os.environ.get("HEARTH_AUDIT_HEAD_FILE", "")
                        or DATA_DIR / "audit_head").resolve()
 
@@ -335,6 +336,10 @@ def _whole_number(name: str, default: int, *, least: int = 1) -> int:
 #: API tokens expire: 90 days unless their issuer chooses otherwise, never more than this.
 API_TOKEN_DEFAULT_DAYS = 90
 API_TOKEN_MAX_DAYS = _whole_number("HEARTH_API_TOKEN_MAX_DAYS", 365)
+
+#: Issue 14: an audit entry the sequencer (`hearth worker`) has not linked into the log this
+#: many seconds after it was written is a failure `hearth audit verify` and /healthz report.
+AUDIT_SEQUENCE_MAX_DELAY = _whole_number("HEARTH_AUDIT_SEQUENCE_MAX_DELAY_SECONDS", 60)
 
 #: Failed sign-ins from one client address in the window before that address is throttled:
 #: far above the per-username limit, so that an office behind one address is not locked out.

@@ -108,3 +108,37 @@ def test_a_new_worker_sets_up_the_recurring_clean_ups(capsys):
     for kind in ("sessions.clear", "idempotency.purge"):
         assert Job.objects.filter(kind=kind, status=JobStatus.DONE).count() == 1
         assert Job.objects.filter(kind=kind, status=JobStatus.DUE).count() == 1
+
+
+@pytest.mark.django_db
+def test_hearth_worker_once_also_sequences_the_audit_log_issue_14(social_worker):
+    from hearth.access.actions.audit import record_read
+
+    entry = record_read("view", user=social_worker, object_type="x", object_id="1")
+    call_command("worker", "--once")
+    entry.refresh_from_db()
+    assert entry.seq == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_workers_sequencer_links_new_entries_within_seconds_issue_14(social_worker):
+    """The worker's periodic thread runs the sequencer every second, beside the jobs."""
+    import threading
+    import time
+
+    from hearth.access.actions.audit import record_read
+    from hearth.access.models import AuditEntry
+    from hearth.jobs.actions import PERIODIC, periodic_thread
+
+    assert PERIODIC["audit.sequence"][0] == 1.0
+    entry = record_read("view", user=social_worker, object_type="x", object_id="1")
+    stop = threading.Event()
+    thread = periodic_thread(stop)
+    try:
+        give_up = time.monotonic() + 60  # patience on a busy machine, not a timing check
+        while AuditEntry.objects.get(pk=entry.pk).seq is None and time.monotonic() < give_up:
+            time.sleep(0.1)
+    finally:
+        stop.set()
+        thread.join(30)
+    assert AuditEntry.objects.get(pk=entry.pk).seq == 1 and not thread.is_alive()

@@ -36,7 +36,7 @@ def api(client):
 def test_healthz_reports_the_database(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "audit": "ok"}
 
 
 @pytest.mark.django_db

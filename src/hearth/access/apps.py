@@ -19,7 +19,8 @@ class AccessConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
 
-        from hearth.access import jobs  # noqa: F401  (registers the purge of idempotency keys)
+        from hearth.access import jobs  # noqa: F401  (registers the purge of idempotency keys
+        # and the audit log's sequencer, issue 14)
 
         user_logged_in.connect(_start_the_absolute_timeout,
                                dispatch_uid="hearth.access.signed_in_at")

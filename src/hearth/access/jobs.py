@@ -1,6 +1,12 @@
-"""The access app's background work: forgetting expired idempotency keys (issue 13 item 11),
-so that the answers kept for retries, which may name people, are gone within the hour after
-their 24 hours even when no new key arrives to purge them."""
+"""The access app's background work in ``hearth worker``:
+
+- forgetting expired idempotency keys (issue 13 item 11), so that the answers kept for retries,
+  which may name people, are gone within the hour after their 24 hours even when no new key
+  arrives to purge them;
+- the audit log's sequencer (issue 14): every second it links the entries written since into
+  the log and publishes a signed head. Every worker runs it; one at a time holds the
+  sequencer's lock, so several never sequence twice and, if one dies, another carries on at its
+  next tick."""
 
 from __future__ import annotations
 
@@ -8,7 +14,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from hearth.jobs.actions import handler, recurring, schedule
+from hearth.access.actions.audit import sequence
+from hearth.jobs.actions import every, handler, recurring, schedule
 
 PURGE_KEYS = "idempotency.purge"
 
@@ -25,3 +32,8 @@ def purge_idempotency_keys(payload: dict) -> None:
 
 
 recurring(PURGE_KEYS)
+
+
+@every("audit.sequence", seconds=1.0)
+def sequence_audit_log() -> None:
+    sequence()

@@ -1,23 +1,29 @@
 """Schedule jobs and run the due ones (the job kinds register with ``handler``); several
-workers may run at once on PostgreSQL."""
+workers may run at once on PostgreSQL. Besides jobs, a worker runs what apps register with
+``every`` (the audit log's sequencer, every second) in a thread of its own, so that a slow job
+never delays it."""
 
 from __future__ import annotations
 
 import logging
 import os
 import socket
+import threading
+import time
 import traceback
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import close_old_connections, connection, connections, transaction
 from django.utils import timezone
 
 from hearth.jobs.models import Job, JobStatus
 
 log = logging.getLogger("hearth.jobs")
 HANDLERS: dict[str, Callable[[dict], Any]] = {}
+#: name -> (seconds between runs, what to run), registered by ``every``.
+PERIODIC: dict[str, tuple[float, Callable[[], Any]]] = {}
 STALE_AFTER = timedelta(minutes=10)
 
 
@@ -113,3 +119,48 @@ def ensure_recurring() -> None:
         pending = Job.objects.filter(kind=kind, status__in=[JobStatus.DUE, JobStatus.RUNNING])
         if not pending.exists():
             schedule(kind)
+
+
+def every(name: str, seconds: float) -> Callable[[Callable[[], Any]], Callable[[], Any]]:
+    """Register ``func`` for every worker to run every ``seconds`` (each worker does: the
+    function itself makes sure that two at once do no harm)."""
+    def register(func: Callable[[], Any]) -> Callable[[], Any]:
+        PERIODIC[name] = (seconds, func)
+        return func
+
+    return register
+
+
+def run_periodic(last: dict[str, float] | None = None) -> int:
+    """Run each registered periodic task whose time has come (all of them when ``last`` is
+    None); a failure is logged, never raised. Returns how many ran."""
+    ran = 0
+    for name, (seconds, func) in list(PERIODIC.items()):
+        now = time.monotonic()
+        if last is not None and now - last.get(name, float("-inf")) < seconds:
+            continue
+        if last is not None:
+            last[name] = now
+        try:
+            func()
+        except Exception:  # a failing task must not stop the worker; the next run retries
+            log.exception("periodic task %s failed", name)
+        ran += 1
+    return ran
+
+
+def periodic_thread(stop: threading.Event) -> threading.Thread:
+    """Start the worker's thread that runs the periodic tasks until ``stop`` is set."""
+    def loop() -> None:
+        last: dict[str, float] = {}
+        try:
+            while not stop.is_set():
+                run_periodic(last)
+                close_old_connections()  # drop a connection the database has closed
+                stop.wait(0.1)
+        finally:
+            connections.close_all()  # this thread's own connections
+
+    thread = threading.Thread(target=loop, name="hearth-periodic", daemon=True)
+    thread.start()
+    return thread

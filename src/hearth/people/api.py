@@ -119,7 +119,7 @@ def access_log(request: AuthedRequest, person_id: str):
     person = get_visible_person(request.auth, person_id)
     entries = AuditEntry.objects.filter(
         object_type="people.person", object_id=str(person.pk)
-    ).order_by("-seq")[:500]
+    ).order_by("-at", "-id")[:500]
     result = [
         {
             "at": e.at.isoformat(),

@@ -1,4 +1,4 @@
-from .audit import AuditEntry, AuditHead
+from .audit import AuditEntry, AuditTreeHead, AuditTreeNode
 from .idempotency import IdempotencyKey
 from .notifications import Notification
 from .roles import RoleChange
@@ -9,7 +9,8 @@ __all__ = [
     "Agency",
     "ApiToken",
     "AuditEntry",
-    "AuditHead",
+    "AuditTreeHead",
+    "AuditTreeNode",
     "IdempotencyKey",
     "LoginFailure",
     "Notification",

@@ -51,7 +51,7 @@ def access_log(request, person_id):
     if not visible and not could_break_glass(request.user, person):
         raise Http404
     entries = AuditEntry.objects.filter(object_type="people.person",
-                                        object_id=str(person.pk)).order_by("-seq")[:500]
+                                        object_id=str(person.pk)).order_by("-at", "-id")[:500]
     actions.record_view(person, user=request.user, what="view_access_log")
     return render(request, "people/access_log.html",
                   {"person": person, "entries": entries, "visible": visible})

@@ -53,7 +53,7 @@ def detail(request, person_id):
     history = AuditEntry.objects.filter(
         object_type="people.person", object_id=str(person.pk)
     ).exclude(action__in=["view", "api_view", "view_access_log", "view_page", "view_family"]
-              ).order_by("-seq")[:50]
+              ).order_by("-at", "-id")[:50]
     panels = [render_to_string(panel.template, {"person": person, **panel.context}, request)
               for panel in person_panels(request.user, person)]
     return render(request, "people/detail.html", {

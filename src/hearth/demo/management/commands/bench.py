@@ -43,10 +43,21 @@ hearth_bench_pages_<N>_<S>, seeded once and kept for the next run. Prints one JS
 where x_floor is the page's p50 as a multiple of /healthz's."""
 
 
+AUDIT_HELP = """The audit log at a council's scale (issue 14), in a scratch database of its own
+like `bench search`: --writers processes (each with its own connection) append --timed entries
+through audit.record_read, one transaction each, with no lock between them; the rest of the N
+entries are bulk-loaded (PostgreSQL only); the sequencer links all N; `hearth audit verify` runs
+in a fresh process; random entries are proved. Prints one JSON line:
+{"entries", "writers", "appended_by_writers", "append_per_s", "append_p50_ms", "append_p95_ms",
+"bulk_loaded", "sequence_per_s", "heads", "verify_s", "verify_peak_rss_mb", "prove_p50_ms",
+"prove_queries", "table_mb"}."""
+
+
 class Command(BaseCommand):
     help = ("Benchmarks. `hearth bench search --people N` times person search; "
             "`hearth bench chronology --events N` times the chronology page; "
-            "`hearth bench pages` times the pages that grow with the council (see --help).")
+            "`hearth bench pages` times the pages that grow with the council; "
+            "`hearth bench audit --entries N` times the audit log (see --help).")
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="what", required=True)
@@ -90,7 +101,23 @@ class Command(BaseCommand):
                                 "and reuse it on later runs")
         pages.add_argument("--in-scratch", action="store_true", help=argparse.SUPPRESS)
 
+        log = sub.add_parser("audit", help="time the audit log: append, sequence, verify, prove",
+                             description=AUDIT_HELP,
+                             formatter_class=argparse.RawDescriptionHelpFormatter)
+        log.add_argument("--entries", type=int, required=True, help="entries in the log")
+        log.add_argument("--writers", type=int, default=8, help="writer processes (default 8)")
+        log.add_argument("--timed", type=int, default=None,
+                         help="entries the writers append (default N, at most 1,000,000)")
+        log.add_argument("--batch", type=int, default=5000,
+                         help="the sequencer's batch (default 5000)")
+        log.add_argument("--engine", choices=("sqlite", "postgres"), default=None,
+                         help="database engine (default: the configured one's)")
+        log.add_argument("--keep", action="store_true", help="keep the scratch database")
+        log.add_argument("--in-scratch", action="store_true", help=argparse.SUPPRESS)
+
     def handle(self, *args, what, **options):
+        if what == "audit":
+            return self.audit(**options)
         if what == "chronology":
             return self.chronology(**options)
         if what == "pages":
@@ -152,3 +179,25 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         self.stdout.write(line)
 
+    def audit(self, *, entries, writers, timed, batch, engine, keep, in_scratch, **options):
+        from hearth.demo import bench_audit
+
+        timed = bench_audit.default_timed(entries) if timed is None else timed
+        if entries < 1 or writers < 1 or batch < 1 or not 0 < timed <= entries:
+            raise CommandError("--entries, --writers and --batch must be at least 1, and "
+                               "--timed between 1 and --entries.")
+        engine = engine or ("postgres" if connection.vendor == "postgresql" else "sqlite")
+        if engine == "sqlite" and timed < entries:
+            raise CommandError("On SQLite the writers append every entry: leave out --timed.")
+        try:
+            if in_scratch:
+                line = bench_audit.run_in_scratch(entries=entries, writers=writers,
+                                                  timed=timed, batch=batch)
+            else:
+                line = bench.in_scratch(
+                    [*bench_audit.child_args(entries=entries, writers=writers, timed=timed,
+                                             batch=batch), "--engine", engine],
+                    engine=engine, keep=keep, label=f"audit_{entries}")
+        except RuntimeError as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(line)
