@@ -202,9 +202,10 @@ def found_for(user, person_ids: Iterable, *, family: bool = True,
               main: Iterable | None = None) -> Found:
     """The warnings that apply to these people for ``user``: on them, on their family, at
     an address where they or their family live. A fixed handful of queries (the family's four,
-    then the warnings), a few more with some warnings, however many people. A warning not about ``main`` (the people the page is
-    chiefly about; by default all of them) is marked ``in_family``. Someone who may read no
-    person's record (an administrator: no casework) is shown none, on any page."""
+    then the warnings), a few more with some warnings, however many people. A warning not
+    about ``main`` (the people the page is chiefly about; by default all of them) is marked
+    ``in_family``. Someone who may read no person's record (an administrator: no casework) is
+    shown none, on any page."""
     anchors = {pid for pid in person_ids if pid is not None}
     chief = set(main or ()) & anchors or anchors
     if not anchors or user is None or not user.is_authenticated:
