@@ -154,7 +154,7 @@ def test_every_list_that_names_people_audits_whom_it_showed_issue_13_item_3(
             sign_in_verified(client, user)
             headers = {"Authorization": f"Bearer {do_create_token(user)}"} \
                 if url.startswith("/api/") else {}
-            before = AuditEntry.objects.order_by("-seq").values_list("seq", flat=True).first()
+            before = AuditEntry.objects.order_by("-id").values_list("id", flat=True).first()
             if method == "post" and url.startswith("/api/"):
                 response = client.post(url, body, content_type="application/json",
                                        headers=headers)
@@ -166,7 +166,7 @@ def test_every_list_that_names_people_audits_whom_it_showed_issue_13_item_3(
             if not shown:
                 continue
             named_by.add(url)
-            missing = shown - _listed(AuditEntry.objects.filter(seq__gt=before or 0))
+            missing = shown - _listed(AuditEntry.objects.filter(id__gt=before or 0))
             if missing:
                 unaudited.append(f"{method.upper()} {url} as {user.username}: {len(missing)}")
     assert unaudited == [], f"lists that showed people without auditing it: {unaudited}"

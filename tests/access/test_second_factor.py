@@ -33,7 +33,7 @@ def password(client: Client, username: str, next_page: str = ""):
 
 
 def audited(action: str, **fields) -> list[AuditEntry]:
-    return [e for e in AuditEntry.objects.filter(action=action).order_by("seq")
+    return [e for e in AuditEntry.objects.filter(action=action).order_by("id")
             if all(e.fields.get(k) == v for k, v in fields.items())]
 
 
