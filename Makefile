@@ -15,7 +15,7 @@ export HEARTH_DATA_DIR ?= $(CURDIR)/var
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,bench]'
 	touch $@
 
 node_modules/.installed: package.json

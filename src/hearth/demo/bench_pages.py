@@ -120,10 +120,11 @@ def _get(port: int, path: str, headers: dict[str, str]) -> tuple[int, int, float
     return response.status, len(body), (time.perf_counter() - started) * 1000
 
 
-def _serve(port: int) -> subprocess.Popen:
+def _serve(port: int, workers: int = 1) -> subprocess.Popen:
     server = subprocess.Popen(  # noqa: S603 - our own command line
         [sys.executable, "-m", "hearth.cli", "serve", "--host", "127.0.0.1", "--port",
-         str(port), "--workers", "1"], stdout=subprocess.DEVNULL, env=os.environ.copy())
+         str(port), "--workers", str(workers)], stdout=subprocess.DEVNULL,
+        env=os.environ.copy())
     deadline = time.monotonic() + 180  # collectstatic first; slow on a busy machine
     while time.monotonic() < deadline:
         if server.poll() is not None:

@@ -53,11 +53,23 @@ in a fresh process; random entries are proved. Prints one JSON line:
 "prove_queries", "table_mb"}."""
 
 
+LOAD_HELP = """A council's workforce at once (issue 14): seeds (or, with --reuse on PostgreSQL,
+reuses hearth_bench_load_<N>_<S>) a scratch database with `hearth seed --families N --seed S
+--demo-users`, signs in the staff the simulated users act as, starts `hearth serve --workers W`
+and K `hearth worker` processes, and drives --users simulated front-door staff, social workers
+and managers with locust for --seconds after the ramp: searches, person, chronology, visits and
+notes pages, the API record, the pages that grow with the council, and writes (contacts, case
+notes, visits), with /healthz as the floor. Prints one JSON line: requests, failures,
+requests_per_s, floor_p50_ms, and per operation requests, failures, p50_ms, p95_ms and x_floor
+(its p50 as a multiple of /healthz's); the errors; and whether the audit log verified after."""
+
+
 class Command(BaseCommand):
     help = ("Benchmarks. `hearth bench search --people N` times person search; "
             "`hearth bench chronology --events N` times the chronology page; "
             "`hearth bench pages` times the pages that grow with the council; "
-            "`hearth bench audit --entries N` times the audit log (see --help).")
+            "`hearth bench audit --entries N` times the audit log; "
+            "`hearth bench load --users N --seconds S` drives a workforce at once (see --help).")
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="what", required=True)
@@ -115,7 +127,32 @@ class Command(BaseCommand):
         log.add_argument("--keep", action="store_true", help="keep the scratch database")
         log.add_argument("--in-scratch", action="store_true", help=argparse.SUPPRESS)
 
+        load = sub.add_parser("load", help="drive a council's workforce at once with locust",
+                              description=LOAD_HELP,
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
+        load.add_argument("--users", type=int, default=50, help="simulated users (default 50)")
+        load.add_argument("--seconds", type=int, default=60,
+                          help="how long to run once every user has started (default 60)")
+        load.add_argument("--families", type=int, default=3000,
+                          help="synthetic families seeded (default 3000)")
+        load.add_argument("--seed", type=int, default=9, help="random seed (default 9)")
+        load.add_argument("--web-workers", type=int, default=3,
+                          help="hearth serve --workers (default 3)")
+        load.add_argument("--workers", type=int, default=1,
+                          help="hearth worker processes (default 1)")
+        load.add_argument("--spawn-rate", type=float, default=20.0,
+                          help="users started per second (default 20)")
+        load.add_argument("--engine", choices=("sqlite", "postgres"), default=None,
+                          help="database engine (default: the configured one's)")
+        load.add_argument("--keep", action="store_true", help="keep the scratch database")
+        load.add_argument("--reuse", action="store_true",
+                          help="PostgreSQL: seed hearth_bench_load_<N>_<S> once, keep it, "
+                               "and reuse it on later runs")
+        load.add_argument("--in-scratch", action="store_true", help=argparse.SUPPRESS)
+
     def handle(self, *args, what, **options):
+        if what == "load":
+            return self.load(**options)
         if what == "audit":
             return self.audit(**options)
         if what == "chronology":
@@ -175,6 +212,30 @@ class Command(BaseCommand):
             else:
                 line = bench.run(people=people, engine=engine, queries=queries, seed=seed,
                                  keep=keep, verbose=verbose)
+        except RuntimeError as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(line)
+
+    def load(self, *, users, seconds, families, seed, web_workers, workers, spawn_rate,
+             engine, keep, reuse, in_scratch, **options):
+        from hearth.demo import bench_load
+
+        if min(users, seconds, families, web_workers, workers) < 1 or spawn_rate <= 0:
+            raise CommandError("--users, --seconds, --families, --web-workers and --workers "
+                               "must be at least 1, and --spawn-rate above 0.")
+        engine = engine or ("postgres" if connection.vendor == "postgresql" else "sqlite")
+        if reuse and engine != "postgres":
+            raise CommandError("--reuse is for PostgreSQL only.")
+        args = {"users": users, "seconds": seconds, "families": families, "seed": seed,
+                "web_workers": web_workers, "workers": workers, "spawn_rate": spawn_rate}
+        try:
+            if in_scratch:
+                line = bench_load.run_in_scratch(**args)
+            else:
+                line = bench.in_scratch(
+                    ["load", *[f"--{k.replace('_', '-')}={v}" for k, v in args.items()],
+                     "--engine", engine],
+                    engine=engine, keep=keep, reuse=reuse, label=f"load_{families}_{seed}")
         except RuntimeError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(line)
