@@ -97,7 +97,7 @@ def _bulk(total: int) -> None:
             cursor.execute("SELECT nextval(pg_get_serial_sequence('access_auditentry', 'id')) "
                            "FROM generate_series(1, %s)", [n])
             ids = [row[0] for row in cursor.fetchall()]
-        rows = []
+        rows: list[tuple] = []
         for entry_id in ids:
             at += timedelta(microseconds=7)
             worker = rng.randrange(1000)

@@ -118,7 +118,9 @@ def actors() -> dict:
     if not found["front_door"] or not found["manager"]:
         raise RuntimeError("no front-door user or manager: seed with --demo-users")
     searches = []
-    for person in Person.objects.filter(pk__in=everyone).exclude(date_of_birth=None):
+    for person in Person.objects.filter(pk__in=everyone):
+        if person.date_of_birth is None:
+            continue
         postcode = (PersonAddress.objects.filter(person=person).order_by("-start_date")
                     .values_list("address__postcode", flat=True).first() or "")
         searches.append({"name": f"{person.given_name} {person.family_name}",

@@ -49,7 +49,7 @@ class _Staff(FastHttpUser):
         self.actor = people[next(_turns[self.kind]) % len(people)]
         self.page = {"Cookie": self.actor["cookie"]}
         self.form = {"Cookie": self.actor["cookie"], "X-CSRFToken": self.actor["csrf"],
-                     "Referer": self.host + "/"}
+                     "Referer": f"{self.host}/"}
         self.api = {"Authorization": "Bearer " + self.actor["token"]}
 
     def get(self, name: str, path: str, headers: dict) -> None:
