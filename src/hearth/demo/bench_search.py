@@ -27,6 +27,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from hearth.demo import names as seed_names
@@ -51,6 +52,20 @@ def run(*, people: int, engine: str, queries: int, seed: int, keep: bool,
     return in_scratch(args, engine=engine, keep=keep, label=str(people))
 
 
+def _kept_keys(name: str) -> dict[str, str]:
+    """A reused database's secret key (its audit log's heads are signed with it) and the file
+    its newest audit head is kept in, from one run to the next: in ``bench/`` of the data
+    folder (``HEARTH_DATA_DIR``), readable by its owner only."""
+    folder = Path(os.environ.get("HEARTH_DATA_DIR") or "var") / "bench"
+    folder.mkdir(parents=True, exist_ok=True)
+    key = folder / f"{name}.secret"
+    if not key.exists():
+        key.touch(mode=0o600)
+        key.write_text(secrets.token_urlsafe(48), encoding="utf-8")
+    return {"HEARTH_SECRET_KEY": key.read_text(encoding="utf-8").strip(),
+            "HEARTH_AUDIT_HEAD_FILE": str(folder / f"{name}.audit_head")}
+
+
 def in_scratch(args: list[str], *, engine: str, keep: bool, label: str,
                reuse: bool = False) -> str:
     """Run ``hearth bench <args> --in-scratch`` in a child process configured for a scratch
@@ -64,6 +79,8 @@ def in_scratch(args: list[str], *, engine: str, keep: bool, label: str,
                 "DJANGO_SETTINGS_MODULE": "hearth.settings"})
     server = os.environ.get("HEARTH_BENCH_POSTGRES_URL") or DEFAULT_SERVER
     name = f"hearth_bench_{people}" if reuse else f"hearth_bench_{people}_{os.getpid()}"
+    if reuse:  # the same keys each run: the reused log's signed heads, its kept head
+        env.update(_kept_keys(name))
     created = False
     keep = keep or reuse
     if engine == "postgres":
