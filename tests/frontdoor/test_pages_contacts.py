@@ -284,6 +284,39 @@ def test_the_contact_page_does_not_repeat_queries_per_person(now, as_user, front
     assert count(three) == count(one)
 
 
+def test_the_contacts_on_jacks_record_are_those_each_reader_may_see_R_MASH_4(
+        now, as_user, front_door, social_worker, team_manager, lado_officer, police_partner,
+        crs_manager, fletchers, call):
+    """The person page lists the contacts about Jack without asking the contact scope's
+    subquery (he is on the page, so the reader may see him): for every reader who can open
+    his page, the list is what ``Contact.objects.visible_to(reader)`` says; Pat (police, his
+    record shared with her agency for the MASH) opens the page and sees no contact."""
+    from hearth.frontdoor.queries.contacts import contacts_panel
+    from hearth.people.models import AgencyShare
+
+    jack = fletchers["jack"]
+    record(front_door, fletchers, call)
+    actions.do_record_contact(acting_user=front_door, people=[
+        (jack, "child"), (fletchers["mum"], "adult")], **call)
+    record(front_door, {**fletchers, "jack": fletchers["amy"]}, call)  # about Amy only
+    AgencyShare.objects.create(person=jack, agency=police_partner.agency, reason="MASH")
+    opened = []
+    for reader in (front_door, social_worker, team_manager, lado_officer, crs_manager,
+                   police_partner):
+        page = as_user(reader).get(f"/people/{jack.pk}")
+        if not Person.objects.visible_to(reader).filter(pk=jack.pk).exists():
+            assert page.status_code == 404, reader.username  # no page, so no panel
+            continue
+        assert page.status_code == 200, reader.username
+        opened.append(reader.username)
+        expected = list(Contact.objects.visible_to(reader).filter(links__person=jack)
+                        .order_by("-received_at"))
+        assert contacts_panel(reader, jack).context["contacts"] == expected, reader.username
+    assert opened == ["fran", "sam", "tina", "carla", "pat"]
+    assert len(contacts_panel(social_worker, jack).context["contacts"]) == 2
+    assert contacts_panel(police_partner, jack).context["contacts"] == []
+
+
 # --- Deciding ---------------------------------------------------------------------------
 
 

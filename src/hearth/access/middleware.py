@@ -37,7 +37,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from hearth.access.rules import client_address, second_factor_required
-from hearth.core import idempotency
+from hearth.core import idempotency, visibility
 from hearth.core.problems import problem_body
 from hearth.core.refusals import Refused
 
@@ -164,8 +164,9 @@ class RequestContextMiddleware:
         loaded: dict[str, str | None] = {}
         counting, loading = _audited.set(written), _loaded.set(loaded)
         try:
-            response = self.get_response(request)
-            audit_unaudited_read(request, response, written[0], loaded)
+            with visibility.scopes_remembered():
+                response = self.get_response(request)
+                audit_unaudited_read(request, response, written[0], loaded)
         finally:
             _loaded.reset(loading)
             _audited.reset(counting)

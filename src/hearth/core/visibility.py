@@ -8,11 +8,19 @@ an involvement, a conference, a core group), the higher app adds a *reach*
 
 Everything a user may not see answers 404 (``get_visible_or_404``), so its existence does not
 leak. Nothing here imports an app.
+
+Within one request (``scopes_remembered()``, entered by the access app's request middleware) a
+user's scope of a model is built once and reused: a page asks for people's visibility several
+times (the record, its panels, the worker-safety banner), and building the filter — its
+subqueries for every way a worker reaches a person — costs more than running it. Outside a
+request (actions, commands, tests) every call builds it afresh.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -24,6 +32,17 @@ Scope = Callable[[Any], "Q | None"]
 
 _scopes: dict[str, Scope] = {}
 _reaches: dict[str, list[Scope]] = {}
+_remembered: ContextVar[dict | None] = ContextVar("hearth_visibility_scopes", default=None)
+
+
+@contextmanager
+def scopes_remembered() -> Iterator[None]:
+    """Build each user's scope of each model at most once inside this block (one request)."""
+    token = _remembered.set({})
+    try:
+        yield
+    finally:
+        _remembered.reset(token)
 
 
 def _label(model: type[models.Model] | str) -> str:
@@ -57,8 +76,20 @@ def scope(model: type[models.Model] | str, user) -> Q | None:
     nobody: forgetting to register hides records, it never shows them."""
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return None
-    found = _scopes.get(_label(model))
-    return None if found is None else found(user)
+    label = _label(model)
+    found = _scopes.get(label)
+    if found is None:
+        return None
+    remembered = _remembered.get()
+    if remembered is None:
+        return found(user)
+    # Everything a scope reads from the user is in the key: a request that changes the
+    # user's role, team or agency gets the scope of what they are now.
+    key = (label, user.pk, user.role, getattr(user, "team_id", None),
+           getattr(user, "agency_id", None))
+    if key not in remembered:
+        remembered[key] = found(user)
+    return remembered[key]
 
 
 def apply(qs: models.QuerySet, user) -> models.QuerySet:

@@ -20,7 +20,6 @@ the audit log is sequenced and verified, so a run also proves the log kept up.
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import subprocess
@@ -130,41 +129,16 @@ def actors() -> dict:
     return found
 
 
-def _percentiles(path: Path) -> tuple[dict, dict]:
-    """Locust's ``_stats.csv``: each operation's figures, and the aggregate row's."""
-    operations, total = {}, {}
-    with path.open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            if not int(row["Request Count"]):
-                continue  # locust writes "N/A" for an operation that never ran
-            figures = {"requests": int(row["Request Count"]),
-                       "failures": int(row["Failure Count"]),
-                       "p50_ms": float(row["50%"]), "p95_ms": float(row["95%"]),
-                       "requests_per_s": round(float(row["Requests/s"]), 1)}
-            if row["Name"] == "Aggregated":
-                total = figures
-            else:
-                operations[row["Name"]] = figures
-    return operations, total
-
-
-def _errors(path: Path) -> list:
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8") as handle:
-        return [{"operation": row["Name"], "error": row["Error"][:300],
-                 "occurrences": int(row["Occurrences"])} for row in csv.DictReader(handle)]
-
-
 def drive(port: int, cast: dict, *, users: int, seconds: int, spawn_rate: float) -> dict:
     """Run locust against 127.0.0.1:port; the operations' figures and the errors."""
     folder = Path(tempfile.mkdtemp(prefix="hearth-load-"))
     (folder / "actors.json").write_text(json.dumps(cast), encoding="utf-8")
-    env = {**os.environ, "HEARTH_LOAD_ACTORS": str(folder / "actors.json")}
+    env = {**os.environ, "HEARTH_LOAD_ACTORS": str(folder / "actors.json"),
+           "HEARTH_LOAD_SUMMARY": str(folder / "summary.json")}
     command = [sys.executable, "-m", "locust", "-f", str(Path(__file__).with_name(
         "load_users.py")), "--headless", "--host", f"http://127.0.0.1:{port}",
         "--users", str(users), "--spawn-rate", str(spawn_rate), "--run-time", f"{seconds}s",
-        "--reset-stats", "--only-summary", "--csv", str(folder / "load"),
+        "--reset-stats", "--only-summary",
         "--exit-code-on-error", "0", "--stop-timeout", "10", "--loglevel", "WARNING"]
     # the run: seconds, plus the ramp (not counted), plus locust's start and stop
     ramp = users / spawn_rate
@@ -173,9 +147,10 @@ def drive(port: int, cast: dict, *, users: int, seconds: int, spawn_rate: float)
     if result.returncode != 0:
         raise RuntimeError(f"locust failed (exit {result.returncode}): "
                            f"{result.stderr.strip()[-2000:]}")
-    operations, total = _percentiles(folder / "load_stats.csv")
-    return {"operations": operations, "total": total,
-            "errors": _errors(folder / "load_failures.csv")}
+    summary = folder / "summary.json"
+    if not summary.exists():
+        raise RuntimeError("locust wrote no summary: " + result.stderr.strip()[-2000:])
+    return json.loads(summary.read_text(encoding="utf-8"))
 
 
 def _start_worker() -> subprocess.Popen:

@@ -27,12 +27,38 @@ import os
 import random
 from datetime import UTC, datetime, timedelta
 
-from locust import FastHttpUser, between, constant, task
+from locust import FastHttpUser, between, constant, events, task
 
 with open(os.environ["HEARTH_LOAD_ACTORS"], encoding="utf-8") as handle:
     ACTORS: dict = json.load(handle)
 
 _turns = {kind: itertools.count() for kind in ("front_door", "social_worker", "manager")}
+
+
+@events.quitting.add_listener
+def _summary(environment, **kwargs) -> None:
+    """Write the run's figures to ``HEARTH_LOAD_SUMMARY`` (JSON) as locust exits: each
+    operation's requests, failures, p50/p95 and rate, the totals, and every error with its
+    operation (a status code and locust's words: never a response body, which may name
+    people). With ``--reset-stats`` they cover the run after the ramp."""
+    path = os.environ.get("HEARTH_LOAD_SUMMARY")
+    if not path:
+        return
+    stats = environment.stats
+
+    def figures(entry) -> dict:
+        return {"requests": entry.num_requests, "failures": entry.num_failures,
+                "p50_ms": entry.get_response_time_percentile(0.5),
+                "p95_ms": entry.get_response_time_percentile(0.95),
+                "requests_per_s": round(entry.total_rps, 1)}
+
+    summary = {
+        "operations": {e.name: figures(e) for e in stats.entries.values() if e.num_requests},
+        "total": figures(stats.total),
+        "errors": [{"operation": e.name, "error": str(e.error)[:300],
+                    "occurrences": e.occurrences} for e in stats.errors.values()]}
+    with open(path, "w", encoding="utf-8") as out:
+        json.dump(summary, out)
 
 
 def _now() -> str:

@@ -20,12 +20,17 @@ from hearth.people.queries.visibility import NO_CASEWORK_ROLES, manages_front_do
 CONTACT_ALL_ROLES = {Role.FRONT_DOOR, Role.ADVANCED_PRACTITIONER, Role.SERVICE_MANAGER}
 
 
+def sees_no_contacts(user) -> bool:
+    """Staff without casework, and partners (R-MASH-4), see no contact."""
+    return user.role in NO_CASEWORK_ROLES or user.role == Role.MASH_PARTNER
+
+
 def contact_scope(user) -> Q | None:
     """Who may see a contact (registered with ``core.visibility``): front-door staff, EDT and
     service managers see every contact; the front door's team managers too. Others see
     contacts about people they may see (LADO: also those passed to the LADO). Partners see
     none: they see only the MASH requests addressed to their agency (R-MASH-4)."""
-    if user.role in NO_CASEWORK_ROLES or user.role == Role.MASH_PARTNER:
+    if sees_no_contacts(user):
         return None
     if user.role in CONTACT_ALL_ROLES or manages_front_door(user):
         return Q()
@@ -102,6 +107,12 @@ def contacts_panel(user, person):
     FrontdoorConfig.ready on ``people.queries.persons.PERSON_PANELS``."""
     from hearth.people.queries.persons import Panel
 
+    # The page is this person's, so the user may see them; and whoever sees contacts at all
+    # sees every contact about a person they may see (``contact_scope``). So the contacts
+    # about this person are theirs to see without the scope's subquery over every visible
+    # person (tests/frontdoor/test_pages_contacts.py checks both against each other).
+    if sees_no_contacts(user):
+        return Panel("frontdoor/_person_contacts.html", {"contacts": []})
     return Panel("frontdoor/_person_contacts.html", {
-        "contacts": list(Contact.objects.visible_to(user).filter(links__person=person)
+        "contacts": list(Contact.objects.filter(links__person=person)
                          .order_by("-received_at")[:50])})
