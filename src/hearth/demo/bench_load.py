@@ -177,8 +177,15 @@ def run_in_scratch(*, users: int, seconds: int, families: int, seed: int, web_wo
         f"{len(cast['front_door'])} front-door staff and {len(cast['manager'])} managers "
         f"signed in; hearth serve --workers {web_workers} and {workers} hearth worker(s) on "
         f"127.0.0.1:{port}; {users} users for {seconds} s")
-    server = _serve(port, workers=web_workers)
+    # The workers first: they sequence what the log holds (a reused database's earlier runs),
+    # without which /healthz answers 503 and the server never counts as up.
     background = [_start_worker() for _ in range(workers)]
+    try:
+        server = _serve(port, workers=web_workers)
+    except RuntimeError:
+        for process in background:
+            process.terminate()
+        raise
     try:
         figures = drive(port, cast, users=users, seconds=seconds, spawn_rate=spawn_rate)
         time.sleep(2)  # the sequencer's next ticks
