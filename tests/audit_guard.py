@@ -1,5 +1,5 @@
 """Taking the database's guard off the audit trail, as only the owner of its tables can
-(issue 13 item 3): the triggers of ``access/migrations/0005_audit_log_sequenced``.
+(issue 13 item 3): the triggers of ``access/migrations/0008_audit_log_sequenced``.
 
 Tests use it twice: to tamper with the trail as such an owner would, proving that
 ``hearth audit verify`` still notices; and around Django's flush, which empties every table
