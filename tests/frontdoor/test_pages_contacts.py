@@ -310,7 +310,7 @@ def test_the_contacts_on_jacks_record_are_those_each_reader_may_see_R_MASH_4(
         assert page.status_code == 200, reader.username
         opened.append(reader.username)
         expected = list(Contact.objects.visible_to(reader).filter(links__person=jack)
-                        .order_by("-received_at"))
+                        .order_by("-received_at", "-pk"))
         assert contacts_panel(reader, jack).context["contacts"] == expected, reader.username
     assert opened == ["fran", "sam", "tina", "carla", "pat"]
     assert len(contacts_panel(social_worker, jack).context["contacts"]) == 2

@@ -54,3 +54,31 @@ def test_sams_reads_of_jacks_record_take_a_fixed_few_queries_for_3_or_30_relativ
     assert few == many
     assert few[0] <= PERSON_PAGE_QUERIES
     assert few[1] <= PERSON_API_QUERIES
+
+
+def test_sams_reads_take_no_lock_and_write_only_their_audit_entry(as_user, social_worker,
+                                                                    fletchers):
+    """Issue 14: under load no request may hold a lock it does not need. Reading Jack's
+    record (page and API), his chronology, Sam's home page and caseload, and a search: no
+    ``SELECT … FOR UPDATE``, no table lock, and the only row written is the read's own audit
+    entry (an insert, linked into the log later by the sequencer: no lock on a shared head)."""
+    jack = fletchers["jack"]
+    page = as_user(social_worker)
+    api = Client()
+    bearer = {"HTTP_AUTHORIZATION": "Bearer " + do_create_token(social_worker, scope="read")}
+    reads = [(page, "get", f"/people/{jack.pk}", {}), (page, "get", "/", {}),
+             (page, "get", "/caseload", {}), (page, "get", f"/people/{jack.pk}/chronology", {}),
+             (api, "get", f"/api/v1/people/{jack.pk}", bearer),
+             (page, "post", "/people/search", {"name": "Jack Fletcher"})]
+    for client, method, url, extra in reads:
+        send = getattr(client, method)
+        args = ({"data": extra} if method == "post" else extra)
+        send(url, **args)  # the first read after signing in may write the session
+        with CaptureQueriesContext(connection) as captured:
+            assert send(url, **args).status_code == 200, url
+        statements = [q["sql"].upper() for q in captured]
+        assert not [s for s in statements if "FOR UPDATE" in s or s.startswith("LOCK ")], url
+        writes = [s for s in statements
+                  if s.startswith(("INSERT", "UPDATE", "DELETE"))]
+        assert writes and all(s.startswith('INSERT INTO "ACCESS_AUDITENTRY"') for s in writes), (
+            url, writes)

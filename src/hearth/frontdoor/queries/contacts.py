@@ -115,4 +115,4 @@ def contacts_panel(user, person):
         return Panel("frontdoor/_person_contacts.html", {"contacts": []})
     return Panel("frontdoor/_person_contacts.html", {
         "contacts": list(Contact.objects.filter(links__person=person)
-                         .order_by("-received_at")[:50])})
+                         .order_by("-received_at", "-pk")[:50])})
