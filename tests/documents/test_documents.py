@@ -5,12 +5,11 @@ a document narrowed to named people is hidden from everyone else who may see Jac
 
 from __future__ import annotations
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-
-import pytest
 
 from hearth.access.models import AuditEntry
 from hearth.documents.actions.documents import do_add_document

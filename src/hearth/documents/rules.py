@@ -17,6 +17,7 @@ import filetype
 #: Enough of the start of a file to recognise it (filetype reads 8 KB; Office's zip entries
 #: and plain text need a little more).
 HEAD_BYTES = 16 * 1024
+MACH_O = {bytes.fromhex(h) for h in ("cffaedfe", "cefaedfe", "feedfacf", "feedface", "cafebabe")}
 OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")  # Word 97–2003, Excel 97–2003, Outlook .msg
 
 
@@ -54,7 +55,8 @@ EXTENSION_LABELS.update({"doc": "a Word 97–2003 document", "xls": "an Excel 97
                          "txt": "plain text", "text": "plain text"})
 
 #: What other content is, in a refusal ("This file is a Windows program, …").
-OTHER_LABELS = {"exe": "a Windows program", "elf": "a Linux program", "zip": "a zip archive",
+OTHER_LABELS = {"exe": "a Windows program", "elf": "a Linux program", "macho": "a Mac program",
+                "zip": "a zip archive",
                 "rar": "a RAR archive", "7z": "a 7-Zip archive", "gz": "a compressed archive",
                 "sqlite": "a database file", "swf": "a Flash file", "rtf": "a Rich Text file",
                 "wasm": "a WebAssembly program", "crx": "a browser extension",
@@ -94,6 +96,10 @@ def identify(head: bytes) -> str:
         return "ole"
     if head.startswith(b"MZ"):
         return "exe"
+    if head.startswith(b"\x7fELF"):
+        return "elf"
+    if head[:4] in MACH_O:
+        return "macho"
     found = filetype.guess(head)
     if found is not None:
         return {"jpeg": "jpg", "doc": "ole", "xls": "ole", "ppt": "ole"}.get(
@@ -117,9 +123,11 @@ def check_content(head: bytes, name: str) -> tuple[str, str]:
     extension = extension_of(name)
     wanted = EXTENSION_LABELS.get(extension)
     accepted = ACCEPTED.get(kind)
+    if not kind:
+        raise NotAccepted("Hearth cannot tell what kind of file this is, so it was not added: "
+                          f"Hearth accepts {ALLOWED_SUMMARY}.")
     if accepted is None:
-        what = OTHER_LABELS.get(kind, f"a .{kind} file" if kind else
-                                "a kind of file Hearth does not recognise")
+        what = OTHER_LABELS.get(kind, f"a .{kind} file")
         if wanted:
             raise NotAccepted(f"This file is {what}, not {wanted}.")
         raise NotAccepted(f"This file is {what}: Hearth accepts {ALLOWED_SUMMARY}.")

@@ -38,9 +38,11 @@ def _chunks(upload: File) -> Iterator[bytes]:
     yield from upload.chunks()
 
 
-def _check_fields(*, kind: str, dated: Any, source: str, seen_by: str,
+def _check_fields(*, upload: File | None, kind: str, dated: Any, source: str, seen_by: str,
                   named_users: Iterable[Any]) -> None:
     problems = {}
+    if upload is None:
+        problems["file"] = "Choose a file to add."
     if kind not in DocumentKind.values:
         problems["kind"] = "Select what kind of document it is."
     if not isinstance(dated, date):
@@ -99,8 +101,10 @@ def do_add_document(target: Target, record, *, acting_user, upload: File | None,
     """Attach ``upload`` to ``record`` (of ``target``'s kind). Refused, with nothing stored,
     for a missing answer, a file too large, of a kind Hearth does not keep, or infected."""
     named = list(named_users)
-    _check_fields(kind=kind, dated=dated, source=source, seen_by=seen_by, named_users=named)
-    assert upload is not None and dated is not None  # noqa: S101 (checked above)
+    _check_fields(upload=upload, kind=kind, dated=dated, source=source, seen_by=seen_by,
+                  named_users=named)
+    if upload is None:
+        raise Refused("Choose a file to add.", "file")  # for the type checker: checked above
     extension, content_type = check_file(upload, acting_user=acting_user, target=target,
                                          record=record)
     person = target.person_of(record)
