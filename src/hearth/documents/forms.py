@@ -10,7 +10,9 @@ from hearth.documents.codes import DocumentKind, SeenBy
 
 
 class DocumentForm(forms.Form):
-    file = forms.FileField(label="Upload a file", required=False,
+    file = forms.FileField(label="Upload a file",
+                           error_messages={"required": "Choose a file to add",
+                                           "empty": "The file is empty."},
                            help_text="A PDF, photo, Word, Excel or PowerPoint document, plain "
                                      "text or an e-mail")
     kind = forms.ChoiceField(label="Kind of document", choices=DocumentKind.choices,

@@ -37,6 +37,7 @@ def _page(request, code: str, record_id):
         if too_large(request):
             limit = rules.limit_text(float(_max_mb()))
             form.is_valid()
+            form.errors.pop("file", None)  # not "choose a file": the file was too large
             form.add_error("file", f"The file must be smaller than {limit}.")
             status = 400
         else:
