@@ -78,3 +78,46 @@ def test_a_clamd_error_is_no_answer():
         clamav.parse_answer("INSTREAM size limit exceeded. ERROR")
     with pytest.raises(clamav.ScannerUnavailable):
         clamav.connect("http://example.org", 1)
+
+
+def test_s3_storage_is_a_setting(monkeypatch):
+    """HEARTH_DOCUMENT_STORAGE=s3 names django-storages' S3 backend (not tested against S3)."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    from hearth.settings import _document_storage
+
+    monkeypatch.setenv("HEARTH_DOCUMENT_STORAGE", "s3")
+    monkeypatch.setenv("HEARTH_S3_BUCKET", "hearth-documents")
+    monkeypatch.setenv("HEARTH_S3_ENDPOINT_URL", "https://minio.internal:9000")
+    storage = _document_storage()
+    assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert storage["OPTIONS"]["bucket_name"] == "hearth-documents"
+    assert storage["OPTIONS"]["endpoint_url"] == "https://minio.internal:9000"
+    assert storage["OPTIONS"]["default_acl"] == "private"
+    monkeypatch.setenv("HEARTH_DOCUMENT_STORAGE", "ftp")
+    with pytest.raises(ImproperlyConfigured, match="not folder or s3"):
+        _document_storage()
+    monkeypatch.delenv("HEARTH_DOCUMENT_STORAGE")
+    assert _document_storage()["BACKEND"].endswith("FileSystemStorage")
+
+
+def test_the_clamd_client_over_a_unix_socket(tmp_path):
+    import socketserver
+    import threading
+
+    from tests.documents.clamd_stub import EICAR, _Handler
+
+    class Server(socketserver.ThreadingUnixStreamServer):
+        daemon_threads = True
+
+    path = tmp_path / "clamd.sock"
+    server = Server(str(path), _Handler)
+    server.streams = []  # type: ignore[attr-defined]
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        address = f"unix://{path}"
+        assert clamav.scan([b"A letter from school"], address) is None
+        assert clamav.scan([EICAR[:10], EICAR[10:]], address) == "Eicar-Test-Signature"
+    finally:
+        server.shutdown()
+        server.server_close()
