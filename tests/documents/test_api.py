@@ -99,3 +99,23 @@ def test_partners_may_not_read_documents(client, police_partner, social_worker, 
     document = add_for_jack(social_worker, fletchers["jack"])
     answer = client.get(f"/api/v1/documents/{document.pk}", headers=bearer(police_partner))
     assert answer.status_code == 403
+
+
+def test_a_document_narrowed_to_named_people_through_the_api(client, social_worker,
+                                                            team_manager, front_door,
+                                                            fletchers):
+    jack = fletchers["jack"]
+    created = client.post("/api/v1/documents",
+                          body(jack, upload("court.pdf", PDF), kind="court_paper",
+                               seen_by="named", named_user_ids=[front_door.pk]),
+                          headers=bearer(social_worker))
+    assert created.status_code == 201, created.content
+    document = Document.objects.get()
+    assert list(document.named_users.all()) == [front_door]
+    hidden = client.get(f"/api/v1/documents/{document.pk}", headers=bearer(team_manager))
+    assert hidden.status_code == 404
+    nobody = client.post("/api/v1/documents",
+                         body(jack, upload("court.pdf", PDF), seen_by="named"),
+                         headers=bearer(social_worker))
+    assert nobody.status_code == 422
+    assert nobody.json()["errors"][0]["field"] == "named_user_ids"

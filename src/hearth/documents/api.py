@@ -15,7 +15,7 @@ from ninja.files import UploadedFile
 
 from hearth.access.models import User
 from hearth.access.permissions import AuthedRequest, permission
-from hearth.core.problems import READ_ERRORS, WRITE_ERRORS, Problem
+from hearth.core.problems import READ_ERRORS, WRITE_ERRORS, Problem, api_names
 from hearth.core.refusals import Refused
 from hearth.core.uploads import too_large
 from hearth.documents import queries, rules
@@ -61,10 +61,11 @@ def add(request: AuthedRequest, payload: Form[DocumentIn], file: File[UploadedFi
     named = list(User.objects.filter(pk__in=payload.named_user_ids, is_active=True))
     if len(named) != len(set(payload.named_user_ids)):
         raise Refused("Name only people who use Hearth.", "named_user_ids")
-    document = actions.do_add_document(
-        target, record, acting_user=request.auth, upload=file, kind=payload.kind,
-        dated=payload.dated, source=payload.source, description=payload.description,
-        seen_by=payload.seen_by, named_users=named)
+    with api_names({"named_users": "named_user_ids"}):
+        document = actions.do_add_document(
+            target, record, acting_user=request.auth, upload=file, kind=payload.kind,
+            dated=payload.dated, source=payload.source, description=payload.description,
+            seen_by=payload.seen_by, named_users=named)
     document = queries.get_visible_document(request.auth, document.pk)
     return Status(201, _out(document))
 
