@@ -113,6 +113,9 @@ api.add_router("/involvements", involvements_router)
 from hearth.visits.api import router as visits_router  # noqa: E402,I001
 
 api.add_router("/visits", visits_router)
+from hearth.documents.api import router as documents_router  # noqa: E402,I001
+
+api.add_router("/documents", documents_router)
 from hearth.records.api import router as notes_router  # noqa: E402,I001
 
 api.add_router("/notes", notes_router)

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "hearth.assessments",
     "hearth.records",
     "hearth.visits",
+    "hearth.documents",
     "hearth.chronology",
     "hearth.releases",
     "hearth.supervision",
@@ -294,6 +295,7 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 
+
 EMAIL_BACKEND = os.environ.get(
     "HEARTH_EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
@@ -362,6 +364,44 @@ HEARTH_HOSTILITY_DAYS = _whole_number("HEARTH_HOSTILITY_DAYS", 90)
 CHECKIN_GRACE_MINUTES = _whole_number("HEARTH_CHECKIN_GRACE_MINUTES", 15)
 CHECKIN_ESCALATE_MINUTES = _whole_number("HEARTH_CHECKIN_ESCALATE_MINUTES", 30)
 CHECKIN_MAX_HOURS = _whole_number("HEARTH_CHECKIN_MAX_HOURS", 12)
+
+# --- documents (issue 15): attached files, their storage, size limit and virus scanning -----
+
+
+def _document_storage() -> dict:
+    """Where attached documents are kept: a folder in the data folder (``documents/``), or an
+    S3-compatible bucket through django-storages when HEARTH_DOCUMENT_STORAGE is ``s3``."""
+    kind = os.environ.get("HEARTH_DOCUMENT_STORAGE", "").strip().lower() or "folder"
+    if kind == "folder":
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {"location": str(DATA_DIR / "documents"),
+                            "directory_permissions_mode": 0o700,
+                            "file_permissions_mode": 0o600}}
+    if kind == "s3":
+        options = {"bucket_name": os.environ.get("HEARTH_S3_BUCKET", ""),
+                   "default_acl": "private", "querystring_auth": True, "file_overwrite": False}
+        for name, key in (("HEARTH_S3_ENDPOINT_URL", "endpoint_url"),
+                          ("HEARTH_S3_REGION", "region_name")):
+            if os.environ.get(name, "").strip():
+                options[key] = os.environ[name].strip()
+        if not options["bucket_name"]:
+            raise ImproperlyConfigured("HEARTH_DOCUMENT_STORAGE=s3 needs HEARTH_S3_BUCKET")
+        return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+    raise ImproperlyConfigured(f"HEARTH_DOCUMENT_STORAGE: {kind!r} is not folder or s3")
+
+
+STORAGES["documents"] = _document_storage()
+#: The largest document Hearth accepts, in megabytes (a bigger upload stops being read and is
+#: refused with a message naming the limit: ``core.uploads``).
+HEARTH_DOCUMENT_MAX_MB = _whole_number("HEARTH_DOCUMENT_MAX_MB", 25)
+#: The ClamAV daemon every document is scanned by (tcp://host:3310 or unix:///path); empty: no
+#: scanning. When it is named but cannot be reached, documents are refused, never kept unchecked.
+HEARTH_CLAMAV = os.environ.get("HEARTH_CLAMAV", "").strip()
+FILE_UPLOAD_HANDLERS = [
+    "hearth.core.uploads.SizeLimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 LOGGING = {
     "version": 1,

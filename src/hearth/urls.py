@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("hearth.casework.urls", namespace="casework")),
     path("", include("hearth.assessments.urls", namespace="assessments")),
     path("", include("hearth.visits.urls", namespace="visits")),
+    path("", include("hearth.documents.urls", namespace="documents")),
     path("", include("hearth.records.urls", namespace="records")),
     path("", include("hearth.chronology.urls", namespace="chronology")),
     path("", include("hearth.releases.urls", namespace="releases")),

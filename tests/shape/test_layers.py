@@ -27,6 +27,7 @@ LAYERS: list[set[str]] = [
     {"people"},
     {"chronology"},
     {"casework"},
+    {"documents"},
     {"frontdoor"},
     {"assessments", "visits"},
     {"records"},

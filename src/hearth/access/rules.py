@@ -34,11 +34,14 @@ FRONT_DOOR_WORK = {
     "contacts.view", "contacts.record", "contacts.decide", "contacts.respond", "contacts.queue",
     "mash.manage",
 }
+#: Attached documents (issue 15): whoever does casework reads and adds them; partners and
+#: administrators do not.
+DOCUMENTS = {"documents.view", "documents.add"}
 CASE_PRACTICE = {"casework.caseload", "assessments.view", "assessments.edit",
                  "visits.view", "visits.record", "records.view", "records.write",
                  "records.release", "chronology.view", "chronology.write",
                  "engagement.view", "engagement.record", "supervision.view",
-                 "protection.view", "protection.record", "protection.core_group"}
+                 "protection.view", "protection.record", "protection.core_group"} | DOCUMENTS
 MANAGEMENT = CASEWORK | FRONT_DOOR_WORK | CASE_PRACTICE | {
     "people.merge", "people.restrict", "audit.access_log", "contacts.authorise",
     "mash.approve_override", "mash.sign_off", "reports.frontdoor", "casework.allocate",
@@ -55,26 +58,28 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # Only the team manager records whether two workers are allocated (R-TWO-3).
     Role.TEAM_MANAGER: frozenset(MANAGEMENT | {"protection.two_workers"}),
     Role.SERVICE_MANAGER: frozenset(MANAGEMENT),
-    Role.FRONT_DOOR: frozenset(CASEWORK | FRONT_DOOR_WORK | STAFF_SAFETY | {"people.merge"}),
+    Role.FRONT_DOOR: frozenset(CASEWORK | FRONT_DOOR_WORK | STAFF_SAFETY | DOCUMENTS
+                               | {"people.merge"}),
     # Partners answer the MASH requests addressed to their agency (R-MASH-4).
     # and see the core groups their agency is part of (R-CP-3).
     Role.MASH_PARTNER: frozenset({"people.search", "people.view", "mash.answer",
                                   "protection.core_group"}),
-    Role.LADO: frozenset(CASEWORK | STAFF_SAFETY | {"contacts.view"}),
+    Role.LADO: frozenset(CASEWORK | STAFF_SAFETY | DOCUMENTS | {"contacts.view"}),
     Role.FGC_COORDINATOR: frozenset({"people.search", "people.view", "people.break_glass"}
                                     | STAFF_SAFETY),
     # The conference service: arranges and chairs conferences, watches the timescales.
     Role.CONFERENCE_CHAIR: frozenset({"people.search", "people.view", "people.break_glass",
                                       "protection.view", "protection.conference",
                                       "protection.dashboard", "protection.core_group",
-                                      "chronology.view"} | STAFF_SAFETY),
+                                      "chronology.view"} | STAFF_SAFETY | DOCUMENTS),
     Role.FAMILY_PRACTITIONER: frozenset({"people.search", "people.view", "people.break_glass",
                                          "casework.caseload", "visits.view", "visits.record",
                                          "records.view", "records.write",
                                          "chronology.view", "chronology.write",
                                          "engagement.view", "engagement.record",
                                          "supervision.view", "protection.view",
-                                         "protection.core_group"} | STAFF_SAFETY),
+                                         "protection.core_group"} | STAFF_SAFETY
+                                        | DOCUMENTS),
     Role.BUSINESS_SUPPORT: frozenset({"people.search", "people.view", "contacts.view",
                                       "contacts.respond", "incidents.report"}),
     # Administrators manage users and teams and reverse merges; they never read casework.

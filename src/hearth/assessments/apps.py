@@ -12,6 +12,10 @@ class AssessmentsConfig(AppConfig):
         from hearth.core import visibility
 
         visibility.register(Assessment, assessment_scope)  # seen with its child
+        from hearth.documents.queries import Target, register_target
+
+        register_target(Target("assessment", "assessment", Assessment,
+                               lambda assessment: assessment.child, "assessments:detail"))
         from hearth.assessments import chronology
         from hearth.chronology.actions import register
 

@@ -13,6 +13,11 @@ class FrontdoorConfig(AppConfig):
 
         visibility.register(Contact, contact_scope)
         visibility.register(Decision, decision_scope)
+        from hearth.documents.queries import Target, register_target
+        from hearth.frontdoor.queries.contacts import child_of
+
+        # Documents may be attached to a contact (issue 15).
+        register_target(Target("contact", "contact", Contact, child_of, "contacts:contact"))
 
         from hearth.frontdoor.queries.contacts import contacts_panel
         from hearth.people.queries.persons import PERSON_PANELS

@@ -16,6 +16,11 @@ class ProtectionConfig(AppConfig):
         visibility.add_reach(Person, chair_reach)
         # Whoever sees the child sees the records of its child protection pathway.
         register_scopes()
+        from hearth.documents.queries import Target, register_target
+        from hearth.protection.models import Conference
+
+        register_target(Target("conference", "conference", Conference,
+                               lambda conference: conference.person, "protection:conference"))
         from hearth.chronology.actions import register
         from hearth.protection import chronology as c
         from hearth.protection import models as m

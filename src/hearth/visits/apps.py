@@ -12,6 +12,10 @@ class VisitsConfig(AppConfig):
         from hearth.visits.queries import visit_scope
 
         visibility.register(Visit, visit_scope)  # a visit is seen with its child
+        from hearth.documents.queries import Target, register_target
+
+        register_target(Target("visit", "visit", Visit, lambda visit: visit.child,
+                               "visits:detail"))
         from hearth.chronology.actions import register
         from hearth.visits import chronology
 

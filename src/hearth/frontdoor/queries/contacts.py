@@ -13,6 +13,7 @@ from hearth.access.codes import Role
 from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.core.visibility import get_visible_or_404
 from hearth.frontdoor import rules
+from hearth.frontdoor.codes import PersonRole
 from hearth.frontdoor.models import Contact, ContactPerson, Decision
 from hearth.people.models import Person
 from hearth.people.queries.visibility import NO_CASEWORK_ROLES, manages_front_door
@@ -41,6 +42,13 @@ def contact_scope(user) -> Q | None:
                                                 status="decided"))
         return about_visible | Q(passed)
     return about_visible
+
+
+def child_of(contact: Contact):
+    """The first child a contact is about (who a document attached to it concerns), if any."""
+    link = (ContactPerson.objects.filter(contact=contact, role=PersonRole.CHILD)
+            .select_related("person").order_by("pk").first())
+    return link.person if link else None
 
 
 def decision_scope(user) -> Q | None:
