@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_otp_webauthn",
     "hearth.access",
+    "hearth.drafts",
     "hearth.people",
     "hearth.casework",
     "hearth.frontdoor",
@@ -100,6 +101,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "hearth.access.middleware.SessionTimeoutMiddleware",
     "hearth.access.middleware.SecondFactorMiddleware",
+    "hearth.drafts.middleware.KeepFormMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -172,6 +174,10 @@ SESSION_ABSOLUTE_TIMEOUT = int(os.environ.get("HEARTH_SESSION_ABSOLUTE_SECONDS",
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+#: The timeout warning (issue 15) appears this long before the idle timeout.
+HEARTH_SESSION_WARNING_SECONDS = int(os.environ.get("HEARTH_SESSION_WARNING_SECONDS", 120))
+#: Drafts of long forms are forgotten this many days after they were last saved.
+HEARTH_DRAFT_DAYS = int(os.environ.get("HEARTH_DRAFT_DAYS", 14))
 LOGIN_THROTTLE_FAILURES = 5  # per username in the window
 LOGIN_THROTTLE_WINDOW_SECONDS = 15 * 60
 

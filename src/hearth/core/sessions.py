@@ -33,3 +33,21 @@ class SessionStore(db.SessionStore):
             return  # moved on less than a minute ago
         super().save(must_create=must_create)
         self._stored_expiry = self.get_expiry_date()
+
+
+def owner_of_ended(session_key: str | None, *, within_seconds: int) -> str | None:
+    """The user id of the session ``session_key`` when it ended (idle timeout) no longer than
+    ``within_seconds`` ago and its row is still kept (``clearsessions`` removes it within the
+    hour); None otherwise, and for a session that is still live or was signed out."""
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    if not session_key or len(session_key) > 64:
+        return None
+    row = Session.objects.filter(session_key=session_key).first()
+    now = timezone.now()
+    if row is None or row.expire_date > now or now - row.expire_date > timedelta(
+            seconds=within_seconds):
+        return None
+    owner = SessionStore().decode(row.session_data).get("_auth_user_id")
+    return str(owner) if owner else None
