@@ -28,6 +28,9 @@ class Draft(models.Model):
                                                name="one_draft_per_user_form")]
         indexes = [models.Index(fields=["saved_at"])]
 
+    def __str__(self) -> str:
+        return f"draft of {self.kind} ({self.about})"
+
 
 class KeptForm(models.Model):
     token_digest = models.CharField(max_length=64, unique=True)
@@ -36,3 +39,6 @@ class KeptForm(models.Model):
     path = models.CharField(max_length=300)
     fields = models.JSONField(default=dict)
     kept_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"form kept for {self.path}"

@@ -22,5 +22,8 @@ def hearth(request):
         permissions = PERMISSIONS.get(user.role, frozenset()) if user.is_active else frozenset()
         # Issue 13: before the second factor, the menu offers only signing out.
         passed = second_factor_passed(user)
+    from django.conf import settings
+
     return {"unread_notifications": unread, "hearth_permissions": permissions,
-            "second_factor_passed": passed}
+            "second_factor_passed": passed, "timeout_seconds": settings.SESSION_COOKIE_AGE,
+            "warning_seconds": settings.HEARTH_SESSION_WARNING_SECONDS}

@@ -1,0 +1,51 @@
+"""Sam is writing up a visit when his session nears its idle timeout (issue 15, "Nothing
+lost"): GOV.UK's timeout warning opens as a modal dialog (focus moved into it, axe-core
+clean), his half-written visit is saved as a draft first, and "Stay signed in" closes it and
+moves the session's expiry on. The test shortens the timeout so that the warning is due
+soon after the page opens; it asserts what Sam sees, never how long it took."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.sessions.models import Session
+from playwright.sync_api import expect
+
+from hearth.drafts.models import Draft
+from tests.browser.helpers import assert_accessible, sign_in
+
+pytestmark = pytest.mark.browser
+
+
+def _expiry(page):
+    key = next(c["value"] for c in page.context.cookies() if c["name"] == "sessionid")
+    return Session.objects.get(session_key=key).expire_date
+
+
+def test_the_timeout_warning_saves_sams_draft_and_stay_signed_in_keeps_his_session(
+        page, social_worker, fletchers, settings):
+    jack = fletchers["jack"]
+    sign_in(page, social_worker)
+    settings.SESSION_COOKIE_AGE = 30 * 60
+    settings.HEARTH_SESSION_WARNING_SECONDS = 30 * 60 - 3  # the warning is due at once
+    page.goto(f"/people/{jack.pk}/visits/new")
+    page.get_by_label("Home conditions").fill("Tidy; Jack showed me his room")
+    dialog = page.get_by_role("dialog", name="You'll be signed out soon")
+    with page.expect_response(lambda r: r.url.endswith("/drafts/save")):
+        expect(dialog).to_be_visible()
+    expect(dialog).to_be_focused()
+    assert Draft.objects.get(user=social_worker).fields["home_conditions"] == [
+        "Tidy; Jack showed me his room"]
+    assert_accessible(page)
+
+    before = _expiry(page)
+    with page.expect_response(lambda r: r.url.endswith("/session/keep-alive")):
+        dialog.get_by_role("button", name="Stay signed in").click()
+    expect(dialog).to_be_hidden()
+    assert _expiry(page) > before
+    # What he typed is still there, and he is still signed in.
+    expect(page.get_by_label("Home conditions")).to_have_value("Tidy; Jack showed me his room")
+    page.reload()
+    expect(page.get_by_text("You have an unsaved draft from")).to_be_visible()
+    page.get_by_role("link", name="Restore the draft").click()
+    expect(page.get_by_label("Home conditions")).to_have_value("Tidy; Jack showed me his room")
+    assert_accessible(page)
