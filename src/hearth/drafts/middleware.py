@@ -18,7 +18,7 @@ from django.contrib.auth.views import redirect_to_login
 
 from hearth.core.sessions import owner_of_ended
 from hearth.drafts import actions, rules
-from hearth.drafts.views import KEPT_COOKIE, KEPT_SALT
+from hearth.drafts.views import KEPT_COOKIE, KEPT_SALT, page_path
 
 
 class KeepFormMiddleware:
@@ -38,8 +38,9 @@ class KeepFormMiddleware:
         if owner is None or not rules.has_typing(fields):
             return None
         token = secrets.token_urlsafe(32)
-        actions.do_keep_form(owner_id=owner, path=request.path, fields=fields, token=token)
-        response = redirect_to_login(request.path, settings.LOGIN_URL)
+        path = page_path(view_func, view_kwargs, request.path)
+        actions.do_keep_form(owner_id=owner, path=path, fields=fields, token=token)
+        response = redirect_to_login(path, settings.LOGIN_URL)
         response["Location"] += "&expired=1"
         response.set_signed_cookie(KEPT_COOKIE, token, salt=KEPT_SALT,
                                    max_age=rules.KEPT_FORM_SECONDS, httponly=True,

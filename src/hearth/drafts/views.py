@@ -21,7 +21,7 @@ from functools import wraps
 from django import forms
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -36,9 +36,16 @@ FOR_FIELD = "hearth_draft_for"
 
 
 def key_of(match) -> tuple[str, str]:
-    """(kind, about) of a form page: its route's name and arguments."""
+    """(kind, about) of a form page: its route's name (or that of the page the form is on,
+    when it posts elsewhere) and arguments."""
     about = ",".join(f"{name}={value}" for name, value in sorted(match.kwargs.items()))
-    return match.view_name, about
+    return getattr(match.func, "hearth_draft_page", None) or match.view_name, about
+
+
+def page_path(view_func, kwargs: dict, path: str) -> str:
+    """Where the form posted to ``path`` is shown (``keeps_draft(page=...)``)."""
+    page = getattr(view_func, "hearth_draft_page", None)
+    return reverse(page, kwargs=kwargs) if page else path
 
 
 def _query(fields: dict) -> QueryDict:
@@ -48,9 +55,16 @@ def _query(fields: dict) -> QueryDict:
     return data
 
 
-def keeps_draft(view):
-    """Mark a long form's view: see the module's docstring."""
+def keeps_draft(view=None, *, page: str | None = None):
+    """Mark a long form's view: see the module's docstring. A form shown on one page and
+    posted to another route names the page's route: ``@keeps_draft(page="...")`` on the
+    route it posts to, ``@keeps_draft`` on the page."""
+    if view is None:
+        return lambda actual: _keeps_draft(actual, page)
+    return _keeps_draft(view, page)
 
+
+def _keeps_draft(view, page: str | None):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         kind, about = key_of(request.resolver_match)
@@ -82,6 +96,7 @@ def keeps_draft(view):
         return response
 
     wrapped.hearth_draftable = True  # type: ignore[attr-defined]
+    wrapped.hearth_draft_page = page  # type: ignore[attr-defined]
     return wrapped
 
 
@@ -134,7 +149,7 @@ def discard(request):
     match = _draftable(path)
     kind, about = key_of(match)
     actions.do_discard_draft(acting_user=request.user, kind=kind, about=about)
-    return redirect(path)
+    return redirect(page_path(match.func, match.kwargs, path))
 
 
 @requires(SIGNED_IN)
