@@ -178,6 +178,14 @@ CSRF_COOKIE_HTTPONLY = True
 HEARTH_SESSION_WARNING_SECONDS = int(os.environ.get("HEARTH_SESSION_WARNING_SECONDS", 120))
 #: Drafts of long forms are forgotten this many days after they were last saved.
 HEARTH_DRAFT_DAYS = int(os.environ.get("HEARTH_DRAFT_DAYS", 14))
+#: The council's contact details, printed on letters and family documents (synthetic
+#: defaults for the demo: 01632 960xxx is a range Ofcom keeps for drama).
+HEARTH_COUNCIL_NAME = os.environ.get("HEARTH_COUNCIL_NAME", "Northam County Council")
+HEARTH_COUNCIL_ADDRESS = os.environ.get(
+    "HEARTH_COUNCIL_ADDRESS", "Children's Services, County Hall, 1 Market Street, Northam NM1 1AA")
+HEARTH_COUNCIL_PHONE = os.environ.get("HEARTH_COUNCIL_PHONE", "01632 960000")
+HEARTH_COUNCIL_EMAIL = os.environ.get("HEARTH_COUNCIL_EMAIL",
+                                      "childrens.services@northam.example.org")
 LOGIN_THROTTLE_FAILURES = 5  # per username in the window
 LOGIN_THROTTLE_WINDOW_SECONDS = 15 * 60
 
