@@ -49,3 +49,44 @@ def test_the_timeout_warning_saves_sams_draft_and_stay_signed_in_keeps_his_sessi
     page.get_by_role("link", name="Restore the draft").click()
     expect(page.get_by_label("Home conditions")).to_have_value("Tidy; Jack showed me his room")
     assert_accessible(page)
+
+
+def test_sams_case_note_submitted_after_his_session_ended_comes_back_after_signing_in(
+        page, social_worker, fletchers):
+    """Sam's session ends while he writes a case note about Jack; he presses save anyway. He
+    is asked to sign in (and for his code), then sees the form again with what he typed in
+    it, not saved until he saves it."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from hearth.records.models import CaseNote
+    from tests.browser.helpers import enter_code
+    from tests.conftest import PASSWORD, authenticator_app
+
+    jack = fletchers["jack"]
+    sign_in(page, social_worker)
+    page.goto(f"/people/{jack.pk}/notes/new")
+    page.get_by_label("Where", exact=True).fill("The family home")
+    page.get_by_label("Who said what").fill("Kerry said Jack slept well and ate breakfast.")
+    # The idle timeout passes (as if he had been typing for over half an hour).
+    key = next(c["value"] for c in page.context.cookies() if c["name"] == "sessionid")
+    Session.objects.filter(session_key=key).update(
+        expire_date=timezone.now() - timedelta(minutes=1))
+    page.get_by_role("button", name="Save as draft").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sign in to Hearth")
+    expect(page.get_by_text("your session ended")).to_be_visible()
+    assert "Kerry" not in page.url
+    assert_accessible(page)
+    page.get_by_label("Username").fill(social_worker.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    enter_code(page, authenticator_app(social_worker))
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Write a case note")
+    expect(page.get_by_text("What you typed has been put back into the form.")).to_be_visible()
+    expect(page.get_by_label("Who said what")).to_have_value(
+        "Kerry said Jack slept well and ate breakfast.")
+    assert not CaseNote.objects.exists()
+    assert_accessible(page)

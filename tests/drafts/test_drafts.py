@@ -235,3 +235,24 @@ def test_rules_keep_typing_not_tokens():
     assert rules.has_typing(fields)
     assert not rules.has_typing({"version": ["3"], "place": ["  "]})
     assert rules.kept_fields([("a", ["x" * (rules.MAX_CHARACTERS + 1)])]) == {}
+
+
+def test_a_draft_saved_after_the_session_ended_is_kept_for_sam_alone(
+        fletchers, social_worker, _csrf_checked_client, time_machine):
+    """The page's next save of its draft may come before the form is submitted: it is kept
+    the same way, and the submit that follows (its session cookie now gone) goes to
+    sign-in."""
+    sam = _csrf_checked_client
+    path = _note_path(fletchers)
+    token = str(sam.get(path).context["csrf_token"])
+    _expire_session(sam, time_machine)
+    response = sam.post("/drafts/save", {**_typing(path), "csrfmiddlewaretoken": token})
+    assert response.status_code == 204
+    assert KeptForm.objects.get().path == path
+    assert not Draft.objects.exists()
+    response = sam.post(path, {"csrfmiddlewaretoken": token, "who_said_what": HALF_WRITTEN})
+    assert response["Location"].startswith("/sign-in?next=") and "expired=1" in response[
+        "Location"]
+    assert KeptForm.objects.count() == 1
+    _sign_in_again(sam, social_worker)
+    assert HALF_WRITTEN in sam.get(path).content.decode()

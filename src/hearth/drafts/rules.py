@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime, timedelta
 
-#: Fields never kept in a draft: the CSRF token, and the form's own markers.
-NOT_KEPT = frozenset({"csrfmiddlewaretoken"})
+#: The field that tells ``drafts:save`` which form it is (the form page's path).
+FOR_FIELD = "hearth_draft_for"
+#: Fields never kept in a draft: the CSRF token, and which form it is.
+NOT_KEPT = frozenset({"csrfmiddlewaretoken", FOR_FIELD})
 #: The most a draft may hold: fields, and characters in all (a longer one is not kept).
 MAX_FIELDS = 200
 MAX_CHARACTERS = 200_000

@@ -31,8 +31,7 @@ from hearth.drafts import actions, queries, rules
 #: The signed cookie that carries the token of a form kept over a timeout.
 KEPT_COOKIE = "hearth_kept_form"
 KEPT_SALT = "hearth.drafts.kept"
-#: The field that tells ``drafts:save`` which form it is (the form page's path).
-FOR_FIELD = "hearth_draft_for"
+FOR_FIELD = rules.FOR_FIELD
 
 
 def key_of(match) -> tuple[str, str]:
@@ -115,7 +114,7 @@ def restored(request, form: forms.Form) -> forms.Form:
     return form
 
 
-def _draftable(path: str):
+def draftable(path: str):
     """The route of a draftable form page at ``path`` (404 for anything else)."""
     if not path.startswith("/") or path.startswith("//"):
         raise Http404
@@ -133,20 +132,23 @@ def _draftable(path: str):
 def save(request):
     """Keep the posted fields as the user's draft of the form named by ``hearth_draft_for``
     (204: nothing on the page changes)."""
-    match = _draftable(request.POST.get(FOR_FIELD, ""))
+    match = draftable(request.POST.get(FOR_FIELD, ""))
     kind, about = key_of(match)
-    fields = rules.kept_fields((name, values) for name, values in request.POST.lists()
-                               if name != FOR_FIELD)
+    fields = rules.kept_fields(request.POST.lists())
     if fields:
         actions.do_save_draft(acting_user=request.user, kind=kind, about=about, fields=fields)
     return HttpResponse(status=204)
+
+
+#: A draft posted after the session ended is a form to keep (``drafts.middleware``).
+save.hearth_saves_drafts = True  # type: ignore[attr-defined]
 
 
 @requires(SIGNED_IN)
 @require_POST
 def discard(request):
     path = request.POST.get(FOR_FIELD, "")
-    match = _draftable(path)
+    match = draftable(path)
     kind, about = key_of(match)
     actions.do_discard_draft(acting_user=request.user, kind=kind, about=about)
     return redirect(page_path(match.func, match.kwargs, path))
