@@ -64,7 +64,7 @@ if (dialog) {
     fetch(stay.action, {method: "POST", body: new FormData(stay), credentials: "same-origin",
                         headers: {"Hearth-Keep-Alive": "1"}})
       .then((response) => {
-        if (response.ok) { close(); restart(); }
+        if (response.status === 204) { close(); restart(); }
         else { window.location.href = dialog.dataset.signIn; }
       });
   };
