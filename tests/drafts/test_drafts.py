@@ -256,3 +256,10 @@ def test_a_draft_saved_after_the_session_ended_is_kept_for_sam_alone(
     assert KeptForm.objects.count() == 1
     _sign_in_again(sam, social_worker)
     assert HALF_WRITTEN in sam.get(path).content.decode()
+
+
+def test_pat_keeps_no_draft_of_a_form_her_role_may_not_fill_in(fletchers, police_partner,
+                                                               as_user):
+    response = as_user(police_partner).post("/drafts/save", _typing(_note_path(fletchers)))
+    assert response.status_code == 404
+    assert not Draft.objects.exists()

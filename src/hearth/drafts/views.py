@@ -133,6 +133,9 @@ def save(request):
     """Keep the posted fields as the user's draft of the form named by ``hearth_draft_for``
     (204: nothing on the page changes)."""
     match = draftable(request.POST.get(FOR_FIELD, ""))
+    permission = getattr(match.func, "hearth_permission", SIGNED_IN)
+    if permission != SIGNED_IN and not request.user.has_hearth_permission(permission):
+        raise Http404  # a form this user may not fill in keeps no draft for them
     kind, about = key_of(match)
     fields = rules.kept_fields(request.POST.lists())
     if fields:

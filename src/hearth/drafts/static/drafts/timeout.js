@@ -19,7 +19,12 @@ if (dialog) {
 
   const focusable = () => Array.from(dialog.querySelectorAll("button, [href], input:not([type=hidden])"));
 
+  // While the dialog is open, the rest of the page cannot be reached (GOV.UK's modal).
+  const behind = () => Array.from(document.body.children).filter(
+    (el) => el !== dialog && el !== overlay && el.tagName !== "SCRIPT");
+
   const close = () => {
+    behind().forEach((el) => { el.inert = false; });
     dialog.hidden = true;
     overlay.hidden = true;
     document.removeEventListener("keydown", onKey, true);
@@ -46,6 +51,7 @@ if (dialog) {
     returnFocus = document.activeElement;
     dialog.hidden = false;
     overlay.hidden = false;
+    behind().forEach((el) => { el.inert = true; });
     dialog.focus();
     document.addEventListener("keydown", onKey, true);
   };
