@@ -263,3 +263,19 @@ def test_pat_keeps_no_draft_of_a_form_her_role_may_not_fill_in(fletchers, police
     response = as_user(police_partner).post("/drafts/save", _typing(_note_path(fletchers)))
     assert response.status_code == 404
     assert not Draft.objects.exists()
+
+
+def test_the_pages_own_autosave_does_not_hold_off_the_idle_timeout(
+        fletchers, social_worker, as_user, time_machine):
+    """A draft saved every 30 seconds (``Hearth-Idle``) is no sign anyone is there: the
+    session's expiry stays; a draft saved on leaving a field is activity and moves it on."""
+    sam = as_user(social_worker)
+    sam.get("/")
+    key = sam.cookies["sessionid"].value
+    before = Session.objects.get(session_key=key).expire_date
+    time_machine.move_to(timezone.now() + timedelta(minutes=5), tick=False)
+    sam.post("/drafts/save", _typing(_note_path(fletchers)), HTTP_HEARTH_IDLE="1")
+    assert Session.objects.get(session_key=key).expire_date == before
+    assert Draft.objects.exists()
+    sam.post("/drafts/save", _typing(_note_path(fletchers)))
+    assert Session.objects.get(session_key=key).expire_date > before

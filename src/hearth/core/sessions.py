@@ -19,6 +19,9 @@ REFRESH_SECONDS = 60
 
 class SessionStore(db.SessionStore):
     _stored_expiry = None
+    #: Set for a request that is no sign of the user's activity (a page's own autosave of a
+    #: draft, issue 15): it does not move the idle timeout on.
+    not_activity = False
 
     def _get_session_from_db(self):
         found = super()._get_session_from_db()
@@ -27,6 +30,8 @@ class SessionStore(db.SessionStore):
 
     def save(self, must_create: bool = False) -> None:
         stored = self._stored_expiry
+        if self.not_activity and not must_create and not self.modified:
+            return
         if (not must_create and not self.modified and stored is not None
                 and self.session_key is not None
                 and self.get_expiry_date() - stored < timedelta(seconds=REFRESH_SECONDS)):

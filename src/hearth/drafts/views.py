@@ -137,6 +137,10 @@ def save(request):
     if permission != SIGNED_IN and not request.user.has_hearth_permission(permission):
         raise Http404  # a form this user may not fill in keeps no draft for them
     kind, about = key_of(match)
+    if request.headers.get("Hearth-Idle"):
+        # The page's own save every 30 seconds is no sign that anyone is there: it does not
+        # hold the idle timeout off (saving on leaving a field does).
+        request.session.not_activity = True
     fields = rules.kept_fields(request.POST.lists())
     if fields:
         actions.do_save_draft(acting_user=request.user, kind=kind, about=about, fields=fields)

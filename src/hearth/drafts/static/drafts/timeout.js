@@ -75,7 +75,18 @@ if (dialog) {
       });
   };
 
+  // A draft saved because a field was left is the worker's activity; one saved every 30
+  // seconds, or by this script, is not: it says so, and neither the server's idle timeout
+  // nor this clock starts again for it.
+  const isActivity = (detail) => !detail.elt.hasAttribute("data-hearth-draft")
+    || (detail.triggeringEvent && detail.triggeringEvent.type === "change");
+  document.body.addEventListener("htmx:configRequest", (event) => {
+    if (!isActivity(event.detail)) event.detail.headers["Hearth-Idle"] = "1";
+  });
+  document.body.addEventListener("htmx:afterRequest", (event) => {
+    const headers = (event.detail.requestConfig || {}).headers || {};
+    if (dialog.hidden && !headers["Hearth-Idle"]) restart();
+  });
   stay.addEventListener("submit", (event) => { event.preventDefault(); stayedSignedIn(); });
-  document.body.addEventListener("htmx:afterRequest", () => { if (dialog.hidden) restart(); });
   restart();
 }
