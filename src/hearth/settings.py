@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_otp_webauthn",
     "hearth.access",
+    "hearth.drafts",
     "hearth.people",
     "hearth.casework",
     "hearth.frontdoor",
@@ -101,6 +102,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "hearth.access.middleware.SessionTimeoutMiddleware",
     "hearth.access.middleware.SecondFactorMiddleware",
+    "hearth.drafts.middleware.KeepFormMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -173,6 +175,18 @@ SESSION_ABSOLUTE_TIMEOUT = int(os.environ.get("HEARTH_SESSION_ABSOLUTE_SECONDS",
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+#: The timeout warning (issue 15) appears this long before the idle timeout.
+HEARTH_SESSION_WARNING_SECONDS = int(os.environ.get("HEARTH_SESSION_WARNING_SECONDS", 120))
+#: Drafts of long forms are forgotten this many days after they were last saved.
+HEARTH_DRAFT_DAYS = int(os.environ.get("HEARTH_DRAFT_DAYS", 14))
+#: The council's contact details, printed on letters and family documents (synthetic
+#: defaults for the demo: 01632 960xxx is a range Ofcom keeps for drama).
+HEARTH_COUNCIL_NAME = os.environ.get("HEARTH_COUNCIL_NAME", "Northam County Council")
+HEARTH_COUNCIL_ADDRESS = os.environ.get(
+    "HEARTH_COUNCIL_ADDRESS", "Children's Services, County Hall, 1 Market Street, Northam NM1 1AA")
+HEARTH_COUNCIL_PHONE = os.environ.get("HEARTH_COUNCIL_PHONE", "01632 960000")
+HEARTH_COUNCIL_EMAIL = os.environ.get("HEARTH_COUNCIL_EMAIL",
+                                      "childrens.services@northam.example.org")
 LOGIN_THROTTLE_FAILURES = 5  # per username in the window
 LOGIN_THROTTLE_WINDOW_SECONDS = 15 * 60
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", api.urls),
     path("", include("hearth.web.urls")),
+    path("", include("hearth.drafts.urls", namespace="drafts")),
     path("sign-in/passkeys/", include((passkey_urlpatterns, "otp_webauthn"))),
     path("", include("hearth.frontdoor.urls.contacts", namespace="contacts")),
     path("", include("hearth.frontdoor.urls.mash", namespace="mash")),

@@ -187,3 +187,23 @@ def test_mash_deadlines_are_configurable():
         "red": ("hours", 2), "amber": ("working_days", 1), "green": ("working_days", 5)}
     with pytest.raises(ImproperlyConfigured):
         _mash_deadlines("purple=3h")
+
+
+@pytest.mark.django_db
+def test_the_referrers_letter_says_how_to_get_in_touch_with_the_council(
+        front_door, crs_manager, fletchers, call, settings):
+    """Issue 15: the council's name, address, phone and e-mail (settings) are on the letter."""
+    settings.HEARTH_COUNCIL_NAME = "Westmoor Borough Council"
+    settings.HEARTH_COUNCIL_ADDRESS = "Civic Centre, Westmoor WM1 2BB"
+    settings.HEARTH_COUNCIL_PHONE = "01632 960123"
+    settings.HEARTH_COUNCIL_EMAIL = "front.door@westmoor.example.org"
+    contact = record(front_door, fletchers, call)
+    decision = actions.do_decide(
+        contact, acting_user=front_door, outcome="nfa", rationale="Explained bruise; fed now.",
+        advice="Keep offering breakfast club.", referrer_plan="School will monitor weekly.")
+    actions.do_authorise(decision, acting_user=crs_manager)
+    contact.refresh_from_db()
+    body = letters.do_send_response(contact, acting_user=front_door, method="email").body_html
+    for detail in ("Westmoor Borough Council", "Civic Centre, Westmoor WM1 2BB",
+                   "01632 960123", "front.door@westmoor.example.org"):
+        assert detail in body

@@ -76,8 +76,9 @@ def test_unknown_job_kinds_are_refused():
 def test_hearth_worker_once_runs_what_is_due(capsys):
     schedule("sessions.clear")
     call_command("worker", "--once")
-    # It, and the purge of idempotency keys the worker sets up (issue 13 item 11).
-    assert "ran 2 job(s)" in capsys.readouterr().out
+    # It, and the purges the worker sets up: idempotency keys (issue 13 item 11), old drafts
+    # (issue 15).
+    assert "ran 3 job(s)" in capsys.readouterr().out
     # sessions.clear reschedules itself an hour later
     assert Job.objects.filter(kind="sessions.clear", status=JobStatus.DUE).count() == 1
 
@@ -102,10 +103,11 @@ def test_break_glass_emails_the_manager_through_the_worker(django_capture_on_com
 
 @pytest.mark.django_db
 def test_a_new_worker_sets_up_the_recurring_clean_ups(capsys):
-    """Expired sessions, and expired idempotency keys (issue 13 item 11), hourly."""
+    """Expired sessions, expired idempotency keys (issue 13 item 11) and old drafts and forms
+    kept over a timeout (issue 15), hourly."""
     call_command("worker", "--once")
-    assert "ran 2 job(s)" in capsys.readouterr().out
-    for kind in ("sessions.clear", "idempotency.purge"):
+    assert "ran 3 job(s)" in capsys.readouterr().out
+    for kind in ("sessions.clear", "idempotency.purge", "drafts.purge"):
         assert Job.objects.filter(kind=kind, status=JobStatus.DONE).count() == 1
         assert Job.objects.filter(kind=kind, status=JobStatus.DUE).count() == 1
 

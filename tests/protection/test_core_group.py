@@ -170,3 +170,31 @@ def test_an_ended_plans_core_group_is_closed_and_its_partners_lose_sight(
         add_police(plan, social_worker, police)
     assert "has ended" in str(refused.value)
     assert as_user(police_partner).get(f"/cp-plans/{plan.pk}/core-group").status_code == 404
+
+
+def test_the_core_group_pdf_says_how_to_get_in_touch_with_the_council(
+        fletchers, social_worker, police_partner, police, plan_for, as_user, settings,
+        monkeypatch):
+    """Issue 15: the council's name, address, phone and e-mail (settings) are on the family's
+    core group PDF."""
+    import weasyprint
+
+    settings.HEARTH_COUNCIL_NAME = "Westmoor Borough Council"
+    settings.HEARTH_COUNCIL_PHONE = "01632 960123"
+    settings.HEARTH_COUNCIL_EMAIL = "front.door@westmoor.example.org"
+    printed = []
+    real = weasyprint.HTML
+
+    def keep(*, string):
+        printed.append(string)
+        return real(string=string)
+
+    monkeypatch.setattr(weasyprint, "HTML", keep)
+    plan = plan_for(fletchers["jack"])
+    add_police(plan, social_worker, police)
+    response = as_user(police_partner).get(f"/cp-plans/{plan.pk}/core-group.pdf")
+    assert response.status_code == 200
+    assert "How to contact us" in printed[0]
+    for detail in ("Westmoor Borough Council", settings.HEARTH_COUNCIL_ADDRESS,
+                   "01632 960123", "front.door@westmoor.example.org"):
+        assert detail in printed[0].replace("&#x27;", "'")

@@ -24,6 +24,7 @@ LAYERS: list[set[str]] = [
     {"calendar"},
     {"core", "jobs"},
     {"access"},
+    {"drafts"},
     {"people"},
     {"chronology"},
     {"casework"},

@@ -28,6 +28,7 @@ from hearth.casework.models import Involvement
 from hearth.core.pages import attempt, done_with
 from hearth.core.refusals import Refused, StaleEdit
 from hearth.core.visibility import get_visible_or_404
+from hearth.drafts.views import keeps_draft, restored
 
 SOURCE_LABELS = dict(SourceKind.choices)
 
@@ -59,10 +60,10 @@ def _render(request, assessment: Assessment, *, status: int = 200, **extra):
         "is_author": not _may_authorise(assessment, user) and can_authorise,
     }
     if can_edit:
-        context.setdefault("edit_form", AssessmentForm(initial={
+        context.setdefault("edit_form", restored(request, AssessmentForm(initial={
             "summary": assessment.summary, "analysis": assessment.analysis,
             "outcome": assessment.outcome, "factors": assessment.factors,
-            "version": assessment.version}))
+            "version": assessment.version})))
         context.setdefault("source_form", SourceForm())
         context.setdefault("unassessed_form", UnassessedAreaForm())
         context.setdefault("submit_form", VersionForm(initial={"version": assessment.version}))
@@ -105,6 +106,7 @@ def assessment_list(request):
 
 @requires("assessments.view")
 @require_http_methods(["GET"])
+@keeps_draft
 def detail(request, assessment_id):
     assessment = get_visible_assessment(request.user, assessment_id)
     actions.record_view(assessment, user=request.user)
@@ -130,6 +132,7 @@ def start(request, involvement_id):
 
 @requires("assessments.edit")
 @require_http_methods(["POST"])
+@keeps_draft(page="assessments:detail")
 def edit(request, assessment_id):
     assessment = get_visible_assessment(request.user, assessment_id)
     return _post(request, assessment, "edit_form", AssessmentForm(request.POST),

@@ -19,6 +19,9 @@ REFRESH_SECONDS = 60
 
 class SessionStore(db.SessionStore):
     _stored_expiry = None
+    #: Set for a request that is no sign of the user's activity (a page's own autosave of a
+    #: draft, issue 15): it does not move the idle timeout on.
+    not_activity = False
 
     def _get_session_from_db(self):
         found = super()._get_session_from_db()
@@ -27,9 +30,29 @@ class SessionStore(db.SessionStore):
 
     def save(self, must_create: bool = False) -> None:
         stored = self._stored_expiry
+        if self.not_activity and not must_create and not self.modified:
+            return
         if (not must_create and not self.modified and stored is not None
                 and self.session_key is not None
                 and self.get_expiry_date() - stored < timedelta(seconds=REFRESH_SECONDS)):
             return  # moved on less than a minute ago
         super().save(must_create=must_create)
         self._stored_expiry = self.get_expiry_date()
+
+
+def owner_of_ended(session_key: str | None, *, within_seconds: int) -> str | None:
+    """The user id of the session ``session_key`` when it ended (idle timeout) no longer than
+    ``within_seconds`` ago and its row is still kept (``clearsessions`` removes it within the
+    hour); None otherwise, and for a session that is still live or was signed out."""
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    if not session_key or len(session_key) > 64:
+        return None
+    row = Session.objects.filter(session_key=session_key).first()
+    now = timezone.now()
+    if row is None or row.expire_date > now or now - row.expire_date > timedelta(
+            seconds=within_seconds):
+        return None
+    owner = SessionStore().decode(row.session_data).get("_auth_user_id")
+    return str(owner) if owner else None

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from hearth.access.permissions import requires
 from hearth.casework.models import InvolvementStatus
 from hearth.core.pages import attempt, done_with, form_page
+from hearth.drafts.views import keeps_draft, restored
 from hearth.visits import actions, queries, rules
 from hearth.visits.codes import TimingBand
 from hearth.visits.forms import FIELD_FOR_ERROR, VisitEditForm, VisitForm
@@ -43,9 +44,11 @@ def _live_involvement(child):
 
 @requires("visits.record")
 @require_http_methods(["GET", "POST"])
+@keeps_draft
 def new(request, person_id):
     child = queries.get_visible_child(request.user, person_id)
-    form = VisitForm(request.POST if request.method == "POST" else None, worker=request.user)
+    form = restored(request, VisitForm(request.POST if request.method == "POST" else None,
+                                       worker=request.user))
     return form_page(
         request, "visits/new.html", {"child": child}, form,
         lambda data: actions.do_record_visit(

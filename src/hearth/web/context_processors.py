@@ -22,5 +22,13 @@ def hearth(request):
         permissions = PERMISSIONS.get(user.role, frozenset()) if user.is_active else frozenset()
         # Issue 13: before the second factor, the menu offers only signing out.
         passed = second_factor_passed(user)
+    from django.conf import settings
+
+    from hearth.core.sessions import REFRESH_SECONDS
+
+    # The timeout warning (issue 15) counts from the earliest the session may end: the session
+    # row's expiry is moved on at most once a minute.
     return {"unread_notifications": unread, "hearth_permissions": permissions,
-            "second_factor_passed": passed}
+            "second_factor_passed": passed,
+            "timeout_seconds": settings.SESSION_COOKIE_AGE - REFRESH_SECONDS,
+            "warning_seconds": settings.HEARTH_SESSION_WARNING_SECONDS}

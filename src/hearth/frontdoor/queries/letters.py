@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from hearth.core import council
 from hearth.frontdoor.codes import DecisionStatus
 from hearth.frontdoor.models import Contact, Decision
 
@@ -19,6 +20,7 @@ def final_decision(contact: Contact) -> Decision | None:
 def render_html(contact: Contact, decision: Decision) -> str:
     return render_to_string("frontdoor/letter.html", {
         "contact": contact, "decision": decision, "today": timezone.localdate(),
+        "council": council.details(),
         "children": [link.person for link in contact.links.select_related("person")
                      if link.role == "child"],
     })

@@ -21,6 +21,7 @@ from hearth.access.permissions import requires
 from hearth.core.forms import add_problems
 from hearth.core.pages import done_with, form_problems, move_version
 from hearth.core.refusals import Refused, StaleEdit
+from hearth.drafts.views import keeps_draft, restored
 from hearth.protection.actions import conferences as actions
 from hearth.protection.codes import ConferenceKind
 from hearth.protection.forms.conferences import (
@@ -178,11 +179,13 @@ def _outcome_forms(request, found, *, adding: bool = False):
         lead = queries.allocated_worker(child)
         initial = (request.POST.dict() if adding
                    else OutcomeForm.initial_for(found, lead=lead))
-        form = OutcomeForm(initial=initial, **kwargs)
-        rows = Rows(FamilyForm, "family", data=request.POST if adding else None,
+        form = restored(request, OutcomeForm(initial=initial, **kwargs))
+        # Rows shown again from what was typed: after "add a row", or a restored draft.
+        typed = request.POST if adding else getattr(request, "hearth_restore", None)
+        rows = Rows(FamilyForm, "family", data=typed,
                     initial=[{"person": str(p.pk), "relationship": relation}
                              for p, relation in people],
-                    add=1 if adding else 0, people=people)
+                    add=1 if typed is not None else 0, people=people)
     else:
         form = OutcomeForm(request.POST, **kwargs)
         rows = Rows(FamilyForm, "family", data=request.POST, people=people)
@@ -199,6 +202,7 @@ def _outcome_page(request, found, form, rows, *, status=200, conflict=None):
 
 @requires("protection.conference")
 @require_http_methods(["GET", "POST"])
+@keeps_draft
 def conference_outcome(request, conference_id):
     found = queries.get_visible_conference(request.user, conference_id)
     if found.held:

@@ -108,8 +108,11 @@ def core_group_pdf(request, cp_plan_id):
 
     user = request.user
     found = queries.get_core_group_plan(user, cp_plan_id)
+    from hearth.core import council
+
     html = render_to_string(T + "core_group_pdf.html", {**_core_group_context(found),
-                                                        "printed_on": _today()})
+                                                        "printed_on": _today(),
+                                                        "council": council.details()})
     body = HTML(string=html).write_pdf()
     actions.record_view(found.person, user=user, what="download_core_group_pdf")
     response = HttpResponse(body, content_type="application/pdf")

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
 from hearth.core.pages import attempt, done_with, form_page
+from hearth.drafts.views import keeps_draft, restored
 from hearth.records.actions import notes as actions
 from hearth.records.codes import FIELD_LABELS
 from hearth.records.forms.notes import AmendForm, DraftForm, NoteForm, VersionForm
@@ -71,6 +72,7 @@ def person_notes(request, person_id):
 
 @requires("records.write")
 @require_http_methods(["GET", "POST"])
+@keeps_draft
 def new_note(request, person_id):
     person = get_visible_person(request.user, person_id)
 
@@ -81,7 +83,8 @@ def new_note(request, person_id):
                                      **data)
 
     return form_page(request, "records/new.html", {"person": person},
-                     NoteForm(request.POST if request.method == "POST" else None), act,
+                     restored(request, NoteForm(request.POST if request.method == "POST"
+                                                else None)), act,
                      lambda note: done_with(request, "Case note saved as a draft.",
                                             "records:detail", note_id=note.pk))
 
