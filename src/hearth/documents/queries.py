@@ -113,7 +113,7 @@ def documents_about(user, person: Person) -> QuerySet[Document]:
 def documents_on(user, target: Target, record: models.Model) -> QuerySet[Document]:
     """The documents attached to ``record`` the user may see, newest first."""
     if target.code == PERSON:
-        found = visible_documents(user).filter(attached_kind=PERSON, person=record)
+        found = visible_documents(user).filter(attached_kind=PERSON, person_id=record.pk)
     else:
         found = visible_documents(user).filter(attached_kind=target.code, attached_id=record.pk)
     return found.order_by("-dated", "-pk")

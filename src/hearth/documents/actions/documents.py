@@ -105,6 +105,8 @@ def do_add_document(target: Target, record, *, acting_user, upload: File | None,
                   named_users=named)
     if upload is None:
         raise Refused("Choose a file to add.", "file")  # for the type checker: checked above
+    if dated is None:
+        raise Refused("Enter the date of the document.", "dated")  # likewise
     extension, content_type = check_file(upload, acting_user=acting_user, target=target,
                                          record=record)
     person = target.person_of(record)
