@@ -49,7 +49,7 @@ PROJECT = {"settings", "urls", "api", "cli", "wsgi", "__init__"}
 #: permissions are the only others. The ground floor and the demo are named by what each
 #: module does.
 LAYER_NAMES = {"models", "actions", "queries", "rules", "forms", "views", "api", "schemas",
-               "urls", "codes", "chronology"}
+               "urls", "codes", "chronology", "due"}
 DJANGO_NAMES = {"__init__", "apps", "admin", "middleware", "context_processors",
                 "templatetags", "management", "migrations", "jobs", "templates", "static",
                 "permissions"}
