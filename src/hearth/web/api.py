@@ -11,7 +11,7 @@ from django.utils import timezone
 from ninja import Router
 
 from hearth.access.middleware import note_people_shown
-from hearth.access.permissions import SIGNED_IN, AuthedRequest, permission
+from hearth.access.permissions import AuthedRequest, permission
 from hearth.core import due
 from hearth.core.problems import READ_ERRORS
 from hearth.web.schemas import WorkOut
@@ -19,7 +19,7 @@ from hearth.web.schemas import WorkOut
 router = Router(tags=["work"])
 
 
-@router.get("/work", response={200: WorkOut, **READ_ERRORS}, auth=permission(SIGNED_IN),
+@router.get("/work", response={200: WorkOut, **READ_ERRORS}, auth=permission("work.view"),
             url_name="work")
 def work(request: AuthedRequest, scope: Literal["mine", "team"] = "mine"):
     """The caller's due items: overdue first, then soonest due."""
