@@ -3,7 +3,7 @@ it is described, the order, the groups, and ``due_for`` over sources given to it
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -34,7 +34,7 @@ def test_described_in_plain_words():
 
 
 def test_an_aware_time_is_due_on_its_london_day_and_a_naive_one_is_refused():
-    late_evening = datetime(2026, 6, 1, 23, 30, tzinfo=timezone.utc)  # 00:30 on 2 June in BST
+    late_evening = datetime(2026, 6, 1, 23, 30, tzinfo=UTC)  # 00:30 on 2 June in BST
     assert item("Jack", late_evening).due_on == date(2026, 6, 2)
     with pytest.raises(ValueError, match="aware"):
         _ = item("Jack", datetime(2026, 6, 1, 12, 0)).due_on  # noqa: DTZ001

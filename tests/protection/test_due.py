@@ -37,6 +37,11 @@ def test_r_cp_1_sams_icpcs_overdue_and_due(fletchers, social_worker, enquiry_for
     jack = items[0]
     assert jack.due == late.icpc_due == calendar.icpc_due(date(2026, 10, 20)).date()
     assert jack.when(timezone.localdate()) == "overdue"
+    assert jack.what == "Record the Section 47 outcome: the ICPC is due"
+    assert jack.link == f"/s47-enquiries/{late.pk}"
+    late.outcome = "icpc"
+    late.save()
+    jack = due.conferences(social_worker, scope=MINE)[0]
     assert jack.what == "Arrange the initial child protection conference"
     assert jack.link == (f"/people/{fletchers['jack'].pk}/conferences/new"
                          f"?kind=icpc&enquiry={late.pk}")

@@ -55,7 +55,7 @@ def test_sams_home_lists_jacks_overdue_icpc_first(as_user, social_worker, work, 
     assert overdue_by > 0
     overdue = part(listed, 'id="due-overdue"', "</table>")
     assert "Jack Fletcher" in overdue and f"Overdue by {overdue_by} days" in overdue
-    assert "Arrange the initial child protection conference" in overdue
+    assert "Record the Section 47 outcome: the ICPC is due" in overdue
     assert "govuk-tag--red" in overdue
     later = part(listed, 'id="due-later"', "</table>")
     assert "Amy Fletcher" in later and "First core group meeting" in later

@@ -72,6 +72,9 @@ def conferences(user, *, scope: str) -> list[DueItem]:
         if e.arranged_id:
             link = reverse("protection:conference", args=[e.arranged_id])
             what = "Hold the initial child protection conference"
+        elif not e.outcome:  # the enquiry's outcome comes first (R-CP-1)
+            link = reverse("protection:enquiry", args=[e.pk])
+            what = "Record the Section 47 outcome: the ICPC is due"
         else:
             link = (reverse("protection:conference_new", args=[e.person_id])
                     + f"?kind={ConferenceKind.ICPC}&enquiry={e.pk}")
