@@ -75,7 +75,9 @@ def test_the_apps_register_their_sources():
     from hearth.assessments.due import assessments
     from hearth.engagement.due import follow_up_tasks
     from hearth.protection.due import conferences, core_groups, outcomes_to_authorise
+    from hearth.safety.due import warnings
+    from hearth.supervision.due import supervision
 
     for source in (conferences, core_groups, outcomes_to_authorise, assessments,
-                   follow_up_tasks):
+                   follow_up_tasks, warnings, supervision):
         assert source in list(due.SOURCES)

@@ -46,6 +46,8 @@ WEEK_DAYS = 7
 class DueItem:
     """One piece of work due: about whom, what (plain words), by when, and where to do it.
 
+    ``person_id`` is "" for work about no one child (a worker's supervision), and
+    ``person_name`` then says what it is about.
     ``due`` is a date or an aware date-time; ``link`` is a URL path carrying ids only.
     ``for_user_id`` is the worker whose work it is (when known); ``family_id`` the family it
     belongs to (the page fills it in when a source leaves it out). ``authorise`` marks what

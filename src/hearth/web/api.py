@@ -25,9 +25,9 @@ def work(request: AuthedRequest, scope: Literal["mine", "team"] = "mine"):
     """The caller's due items: overdue first, then soonest due."""
     today = timezone.localdate()
     items = due.due_for(request.auth, scope=scope)
-    note_people_shown(i.person_id for i in items)
+    note_people_shown(i.person_id for i in items if i.person_id)
     return {"today": today, "scope": scope, "items": [
-        {"person_id": i.person_id, "person_name": i.person_name, "what": i.what,
+        {"person_id": i.person_id or None, "person_name": i.person_name, "what": i.what,
          "kind": i.kind, "due_on": i.due_on,
          "due_at": i.due if isinstance(i.due, datetime) else None,
          "state": i.when(today), "overdue_by_days": i.days_overdue(today), "link": i.link,

@@ -11,7 +11,8 @@ from hearth.core.schemas import Schema
 
 
 class DueItemOut(Schema):
-    person_id: UUID
+    person_id: UUID | None = Field(description="None when it is about no one child (a "
+                                                "worker's supervision)")
     person_name: str
     what: str
     kind: str = Field(description="A short code: icpc, cp_review, core_group, s47_outcome, "

@@ -42,7 +42,7 @@ class Section:
 def with_families(items: list[DueItem]) -> list[DueItem]:
     """Each item with the household its child lives in now (one query); a child in no
     recorded household is a family of their own."""
-    ids = {i.person_id for i in items if i.family_id is None}
+    ids = {i.person_id for i in items if i.family_id is None and i.person_id}
     homes: dict[str, tuple[str, str]] = {}
     for person_id, household_id, name in (HouseholdMembership.objects.filter(
             person_id__in=ids, end_date__isnull=True).order_by("start_date", "pk")
@@ -50,7 +50,9 @@ def with_families(items: list[DueItem]) -> list[DueItem]:
         homes[str(person_id)] = (f"household-{household_id}", name)
     done = []
     for item in items:
-        if item.family_id is None:
+        if item.family_id is None and not item.person_id:
+            item = replace(item, family_id="none", family_name="Not about a child")
+        elif item.family_id is None:
             key, name = homes.get(item.person_id, (f"person-{item.person_id}", ""))
             item = replace(item, family_id=key, family_name=name)
         done.append(item)
@@ -101,7 +103,7 @@ def work_context(request, user) -> dict:
                      "due_sections": (sections_by_family(own, today) if by_family
                                       else sections_by_when(own, today)),
                      "due_count": len(own)}
-    shown = [i.person_id for i in mine]
+    shown = [i.person_id for i in mine if i.person_id]
     if user.role in MANAGER_ROLES:
         team = due.due_for(user, scope=due.TEAM)
         authorise = [i for i in mine if i.authorise]
@@ -112,6 +114,6 @@ def work_context(request, user) -> dict:
         context["authorise_count"] = len(authorise)
         context["team_label"] = ("the service" if user.role == Role.SERVICE_MANAGER
                                  else "your team")
-        shown += [i.person_id for i in team]
+        shown += [i.person_id for i in team if i.person_id]
     note_people_shown(shown)
     return context
