@@ -1,0 +1,43 @@
+"""What the front door adds to the list of what is due (issue 15): the contact about Jack Fran
+took on Tuesday 17 November 2026 is hers to decide by the end of the next working day (R-FD-4);
+once she proposes a strategy discussion it waits for Carla's authorisation (R-FD-5), never
+Tina's (another team) nor Sam's."""
+
+from __future__ import annotations
+
+import pytest
+
+from hearth import calendar
+from hearth.core.due import MINE, TEAM
+from hearth.frontdoor.actions import contacts as actions
+from hearth.frontdoor.due import contact_decisions
+from tests.frontdoor.conftest import at
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def contact(front_door, fletchers, call, time_machine):
+    time_machine.move_to(at(2026, 11, 17, 11, 0), tick=False)
+    return actions.do_record_contact(
+        acting_user=front_door,
+        people=[(fletchers["jack"], "child"), (fletchers["mum"], "adult")], **call)
+
+
+def test_r_fd_4_and_5_frans_decision_then_carlas_authorisation(
+        contact, front_door, crs_manager, team_manager, social_worker):
+    [decide] = contact_decisions(front_door, scope=MINE)
+    assert (decide.person_name, decide.kind) == ("Jack Fletcher", "contact_decision")
+    assert decide.due == contact.decision_due == calendar.contact_decision_due(
+        at(2026, 11, 17, 10, 30))
+    assert decide.link == f"/contacts/{contact.pk}/decide"
+    assert contact_decisions(social_worker, scope=MINE) == []
+    assert contact_decisions(front_door, scope=TEAM) == []
+    assert contact_decisions(crs_manager, scope=MINE) == []
+    decision = actions.do_decide(contact, acting_user=front_door, outcome="strategy",
+                                 rationale="Bruise, hunger and a violent partner at home.")
+    assert contact_decisions(front_door, scope=MINE) == []
+    [authorise] = contact_decisions(crs_manager, scope=MINE)
+    assert authorise.authorise and authorise.for_user_id == front_door.pk
+    assert authorise.link == f"/contacts/decisions/{decision.pk}/authorise"
+    assert contact_decisions(team_manager, scope=MINE) == []
