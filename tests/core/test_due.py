@@ -75,10 +75,16 @@ def test_the_apps_register_their_sources():
     from hearth.assessments.due import assessments
     from hearth.engagement.due import follow_up_tasks
     from hearth.frontdoor.due import contact_decisions
-    from hearth.protection.due import conferences, core_groups, outcomes_to_authorise
+    from hearth.protection.due import (
+        conferences,
+        core_groups,
+        outcomes_to_authorise,
+        strategy_actions,
+    )
     from hearth.safety.due import warnings
     from hearth.supervision.due import supervision
 
     for source in (conferences, core_groups, outcomes_to_authorise, assessments,
-                   follow_up_tasks, warnings, supervision, contact_decisions):
+                   follow_up_tasks, warnings, supervision, contact_decisions,
+                   strategy_actions):
         assert source in list(due.SOURCES)

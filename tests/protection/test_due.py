@@ -90,3 +90,23 @@ def test_tinas_team_items_are_for_sams_and_her_own_are_authorisations(
     assert waiting.link == f"/s47-enquiries/{enquiry.pk}/outcome/authorisation"
     assert due.outcomes_to_authorise(social_worker, scope=MINE) == []
     assert due.conferences(outsider, scope=MINE) == []
+
+
+def test_the_actions_agreed_at_a_strategy_discussion(fletchers, social_worker, team_manager,
+                                                     outsider, enquiry_for):
+    discussion = enquiry_for(fletchers["jack"]).strategy
+    action = discussion.actions.create(action="Check Jack's attendance with the school",
+                                       owner="Sam Worker", owner_user=social_worker,
+                                       due_on=date(2026, 11, 19))
+    discussion.actions.create(action="Police checks", owner="DC Pat Officer")  # no date
+    [mine] = due.strategy_actions(social_worker, scope=MINE)
+    assert (mine.person_name, mine.due, mine.kind) == ("Jack Fletcher", date(2026, 11, 19),
+                                                       "strategy_action")
+    assert mine.what == "Strategy discussion action: Check Jack's attendance with the school"
+    assert mine.link == f"/strategy-discussions/{discussion.pk}"
+    assert [i.for_user_id for i in due.strategy_actions(team_manager, scope=TEAM)] == [
+        social_worker.pk]
+    assert due.strategy_actions(outsider, scope=MINE) == []
+    action.done_on = date(2026, 11, 17)
+    action.save()
+    assert due.strategy_actions(social_worker, scope=MINE) == []

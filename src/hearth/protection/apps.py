@@ -35,3 +35,4 @@ class ProtectionConfig(AppConfig):
         SOURCES.register(due.conferences)
         SOURCES.register(due.core_groups)
         SOURCES.register(due.outcomes_to_authorise)
+        SOURCES.register(due.strategy_actions)

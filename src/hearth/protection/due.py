@@ -1,6 +1,7 @@
 """What child protection adds to the list of what is due (``hearth.core.due``, issue 15):
-initial and review conferences (R-CP-1, R-CP-2), core group meetings, and Section 47 outcomes
-waiting for a manager's authorisation. Registered from ProtectionConfig.ready().
+initial and review conferences (R-CP-1, R-CP-2), core group meetings, the actions agreed at
+strategy discussions, and Section 47 outcomes waiting for a manager's authorisation.
+Registered from ProtectionConfig.ready().
 
 A worker's own: their allocated children's, and the plans they lead. A conference chair's:
 the conferences due for every child the conference service works with. A manager's team
@@ -15,6 +16,7 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from hearth.access.codes import Role
 from hearth.access.rules import MANAGER_ROLES
@@ -23,7 +25,7 @@ from hearth.casework.queries import LIVE
 from hearth.core.due import MINE, TEAM, DueItem
 from hearth.people.models import Person
 from hearth.protection.codes import ConferenceKind
-from hearth.protection.models import CPPlan
+from hearth.protection.models import CPPlan, StrategyAction
 from hearth.protection.queries.dashboard import awaiting_authorisation, open_plans, waiting_for_icpc
 from hearth.protection.queries.twoworkers import scope_children
 from hearth.protection.rules import pathway as rules
@@ -125,3 +127,22 @@ def outcomes_to_authorise(user, *, scope: str) -> list[DueItem]:
                   for_user_id=e.proposed_by_id, authorise=True,
                   link=reverse("protection:enquiry_outcome_decision", args=[e.pk]))
             for e in awaiting_authorisation(scope_children(user).values("pk"))]
+
+
+def strategy_actions(user, *, scope: str) -> list[DueItem]:
+    """The actions agreed at a strategy discussion with a date, not yet done: a worker's own
+    (they own it), a manager's team's (``scope="team"``: those about their team's children)."""
+    qs = StrategyAction.objects.filter(done_on__isnull=True, due_on__isnull=False)
+    if scope == TEAM:
+        children = children_for(user, scope)
+        if children is None:
+            return []
+        qs = qs.filter(discussion__person__in=children.values("pk"))
+    else:
+        qs = qs.filter(owner_user=user, discussion__person__in=Person.objects.visible_to(user)
+                       .live().values("pk"))
+    return [_item(a.discussion.person,
+                  what="Strategy discussion action: " + Truncator(a.action).chars(80),
+                  due=a.due_on, kind="strategy_action", for_user_id=a.owner_user_id,
+                  link=reverse("protection:strategy", args=[a.discussion_id]))
+            for a in qs.select_related("discussion__person").order_by("due_on", "pk")]
