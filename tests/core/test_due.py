@@ -74,7 +74,7 @@ def test_due_for_asks_every_source_with_the_scope():
 def test_the_apps_register_their_sources():
     from hearth.assessments.due import assessments
     from hearth.engagement.due import follow_up_tasks
-    from hearth.frontdoor.due import contact_decisions
+    from hearth.frontdoor.due import contact_decisions, mash_requests
     from hearth.protection.due import (
         conferences,
         core_groups,
@@ -86,5 +86,5 @@ def test_the_apps_register_their_sources():
 
     for source in (conferences, core_groups, outcomes_to_authorise, assessments,
                    follow_up_tasks, warnings, supervision, contact_decisions,
-                   strategy_actions):
+                   strategy_actions, mash_requests):
         assert source in list(due.SOURCES)

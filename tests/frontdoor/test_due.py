@@ -12,6 +12,7 @@ from hearth.core.due import MINE, TEAM
 from hearth.frontdoor.actions import contacts as actions
 from hearth.frontdoor.due import contact_decisions
 from tests.frontdoor.conftest import at
+from tests.frontdoor.test_mash import enquiry  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -41,3 +42,26 @@ def test_r_fd_4_and_5_frans_decision_then_carlas_authorisation(
     assert authorise.authorise and authorise.for_user_id == front_door.pk
     assert authorise.link == f"/contacts/decisions/{decision.pk}/authorise"
     assert contact_decisions(team_manager, scope=MINE) == []
+
+
+def test_r_mash_pats_request_to_answer_by_the_amber_deadline(enquiry, front_door,  # noqa: F811
+                                                             fletchers,
+                                                             police_partner, health_partner,
+                                                             social_worker):
+    from hearth.frontdoor.actions import mash
+    from hearth.frontdoor.due import mash_requests
+
+    mash.do_record_consent(enquiry, fletchers["mum"], acting_user=front_door, status="given",
+                           sought_by="Fran, by phone", answered_on=at(2026, 11, 17, 10, 50))
+    requests = {r.agency.kind: r for r in mash.do_start_gathering(enquiry,
+                                                                  acting_user=front_door)}
+    [pat] = mash_requests(police_partner, scope=MINE)
+    police = requests["police"]
+    assert (pat.what, pat.due, pat.person_id) == ("Answer the MASH request", police.due_at, "")
+    assert pat.person_name == f"MASH request, contact {enquiry.contact.reference}"
+    assert pat.link == f"/mash/requests/{police.pk}"
+    assert mash_requests(social_worker, scope=MINE) == []
+    mash.do_answer_request(police, acting_user=police_partner, answer="No police history.",
+                           sources="PNC", information_date=at(2026, 11, 17, 12, 0).date())
+    assert mash_requests(police_partner, scope=MINE) == []
+    assert len(mash_requests(health_partner, scope=MINE)) == 1

@@ -27,3 +27,4 @@ class FrontdoorConfig(AppConfig):
         from hearth.frontdoor import due
 
         SOURCES.register(due.contact_decisions)  # what is due (issue 15): R-FD-4, R-FD-5
+        SOURCES.register(due.mash_requests)  # a partner's requests to answer (R-MASH)
