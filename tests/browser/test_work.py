@@ -45,3 +45,21 @@ def test_sams_home_lists_what_is_due(new_page, social_worker, fletchers, enquiry
     expect(page.get_by_role("heading", level=1)).to_contain_text(
         "Arrange the initial child protection conference")
     assert_accessible(page)
+
+
+def test_tinas_home_lists_her_team_by_worker(new_page, team_manager, social_worker, fletchers,
+                                             enquiry_for):  # noqa: F811
+    today = timezone.localdate()
+    enquiry = enquiry_for(fletchers["jack"], held_on=today - timedelta(days=40))
+    enquiry.proposed_outcome, enquiry.proposed_by = "not_substantiated", social_worker
+    enquiry.proposed_at = timezone.now()
+    enquiry.save()
+    page = new_page()
+    sign_in(page, team_manager)
+    waiting = page.locator("section", has=page.get_by_role(
+        "heading", name="Waiting for your authorisation"))
+    expect(waiting).to_contain_text("Authorise the Section 47 outcome")
+    team = page.locator(f"#team-worker-{social_worker.pk}")
+    expect(team.get_by_role("caption")).to_have_text("Sam Worker (1)")
+    expect(team).to_contain_text("Jack Fletcher")
+    assert_accessible(page)
