@@ -65,3 +65,26 @@ def test_r_mash_pats_request_to_answer_by_the_amber_deadline(enquiry, front_door
                            sources="PNC", information_date=at(2026, 11, 17, 12, 0).date())
     assert mash_requests(police_partner, scope=MINE) == []
     assert len(mash_requests(health_partner, scope=MINE)) == 1
+
+
+def test_frans_home_lists_the_contact_to_decide(as_user, contact, front_door):
+    html = as_user(front_door).get("/").content.decode()
+    listed = html[html.index('id="what-is-due"'):]
+    assert "Decide what happens next with the contact" in listed
+    assert f"/contacts/{contact.pk}/decide" in listed and "Jack Fletcher" in listed
+    assert html.index("What is due") < html.index("Record a contact")
+
+
+def test_pats_home_lists_the_request_and_no_childs_record(as_user, enquiry,  # noqa: F811
+                                                          front_door, fletchers,
+                                                          police_partner):
+    from hearth.frontdoor.actions import mash
+
+    mash.do_record_consent(enquiry, fletchers["mum"], acting_user=front_door, status="given",
+                           sought_by="Fran, by phone", answered_on=at(2026, 11, 17, 10, 50))
+    mash.do_start_gathering(enquiry, acting_user=front_door)
+    html = as_user(police_partner).get("/").content.decode()
+    listed = html[html.index('id="what-is-due"'):]
+    listed = listed[:listed.index("</section>")]
+    assert "Answer the MASH request" in listed and enquiry.contact.reference in listed
+    assert f"/people/{fletchers['jack'].pk}" not in listed
