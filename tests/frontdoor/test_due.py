@@ -88,3 +88,28 @@ def test_pats_home_lists_the_request_and_no_childs_record(as_user, enquiry,  # n
     listed = listed[:listed.index("</section>")]
     assert "Answer the MASH request" in listed and enquiry.contact.reference in listed
     assert f"/people/{fletchers['jack'].pk}" not in listed
+
+
+def test_fran_and_carlas_lists_take_as_many_queries_for_12_contacts_as_for_2(
+        contact, front_door, crs_manager, fletchers, call):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def add(n: int) -> None:
+        for _ in range(n):
+            new = actions.do_record_contact(acting_user=front_door,
+                                            people=[(fletchers["amy"], "child")], **call)
+            actions.do_decide(new, acting_user=front_door, outcome="nfa",
+                              rationale="Explained", advice="None", referrer_plan="Monitor")
+            actions.do_record_contact(acting_user=front_door,
+                                      people=[(fletchers["jack"], "child")], **call)
+
+    def count(user) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert contact_decisions(user, scope=MINE)
+        return len(queries)
+
+    add(1)
+    few = (count(front_door), count(crs_manager))
+    add(5)
+    assert (count(front_door), count(crs_manager)) == few
