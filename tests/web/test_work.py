@@ -163,3 +163,15 @@ def test_the_list_for_60_children_takes_as_many_queries_as_for_3(
     assert "C60 Test" in html and "C60 Test" in team_html
     assert many == few
     assert many_team == few_team
+
+
+def test_a_service_managers_home_shows_the_service_by_worker(as_user, social_worker, work,
+                                                             south):
+    from hearth.access.codes import Role
+    from tests.conftest import make_user
+
+    sue = make_user("sue", Role.SERVICE_MANAGER, team=south, first="Sue", last="Service")
+    html = as_user(sue).get("/").content.decode()
+    assert "What is due for the service, by worker" in html
+    service = part(html, f'id="team-worker-{social_worker.pk}"', "</table>")
+    assert "Jack Fletcher" in service and "Amy Fletcher" in service
