@@ -207,20 +207,3 @@ def involvements_panel(user, person):
                              .select_related("team", "worker").order_by("-opened_on")),
         "can_assess": user.has_hearth_permission("assessments.edit"),
     })
-
-
-# --- what is due (``core.due``): whose children, and whose work ------------------------------
-
-def allocated_children(user) -> QuerySet[Person]:
-    """The live children the user may see with a live case allocated to them (the children
-    whose due work is theirs)."""
-    return Person.objects.visible_to(user).live().filter(
-        Exists(Involvement.objects.filter(LIVE, worker=user, person=OuterRef("pk"))))
-
-
-def allocated_worker(person_ref: str = "person") -> Subquery:
-    """A subquery annotation: the id of the worker allocated to the child at ``person_ref``
-    (their newest live allocated case), or None."""
-    return Subquery(Involvement.objects.filter(LIVE, person=OuterRef(person_ref),
-                                               worker__isnull=False)
-                    .order_by("-opened_on", "-pk").values("worker")[:1])
