@@ -131,3 +131,6 @@ api.add_router("/worker-safety-warnings", worker_safety_router)
 from hearth.protection.api import router as protection_router  # noqa: E402,I001
 
 api.add_router("/protection", protection_router)
+from hearth.web.api import router as work_router  # noqa: E402,I001
+
+api.add_router("/", work_router)

@@ -86,6 +86,11 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     Role.ADMINISTRATOR: frozenset({"admin.users", "admin.teams", "people.unmerge", "audit.verify"}),
 }
 
+#: Every role that works with children reads its own list of what is due (issue 15).
+WORK = "work.view"
+PERMISSIONS = {role: perms if role == Role.ADMINISTRATOR else perms | {WORK}
+               for role, perms in PERMISSIONS.items()}
+
 ALL_PERMISSIONS = frozenset().union(*PERMISSIONS.values())
 
 
@@ -188,6 +193,7 @@ PERMISSION_LABELS = {
     "incidents.report": "reporting incidents",
     "incidents.manage": "managing incidents",
     "supervision.view": "reading supervision",
+    "work.view": "reading what is due",
     "supervision.record": "recording supervision",
     "protection.view": "reading child protection records",
     "protection.record": "recording strategy discussions, Section 47 enquiries and plans",

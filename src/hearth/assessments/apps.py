@@ -21,3 +21,7 @@ class AssessmentsConfig(AppConfig):
 
         register(Assessment, chronology.ORIGIN, chronology.assessment_events,
                  chronology.all_assessments, link=chronology.LINK)
+        from hearth.assessments import due
+        from hearth.core.due import SOURCES
+
+        SOURCES.register(due.assessments)  # what is due (issue 15)

@@ -24,3 +24,7 @@ class EngagementConfig(AppConfig):
         from hearth.visits.actions import AFTER_VISIT
 
         AFTER_VISIT.register(after_visit)
+        from hearth.core.due import SOURCES
+        from hearth.engagement import due
+
+        SOURCES.register(due.follow_up_tasks)  # what is due (issue 15)

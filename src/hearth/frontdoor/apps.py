@@ -28,3 +28,8 @@ class FrontdoorConfig(AppConfig):
 
         register(Contact, chronology.ORIGIN, chronology.contact_events,
                  chronology.all_contacts, link=chronology.LINK)
+        from hearth.core.due import SOURCES
+        from hearth.frontdoor import due
+
+        SOURCES.register(due.contact_decisions)  # what is due (issue 15): R-FD-4, R-FD-5
+        SOURCES.register(due.mash_requests)  # a partner's requests to answer (R-MASH)

@@ -33,3 +33,11 @@ class ProtectionConfig(AppConfig):
         register(m.CPPlan, "cp_plan", c.plan_events, c.all_plans)
         register(m.CoreGroupMeeting, "core_group_meeting", c.core_group_events,
                  c.all_core_group_meetings)
+        from hearth.core.due import SOURCES
+        from hearth.protection import due
+
+        # What is due (issue 15): conferences, core groups, outcomes to authorise.
+        SOURCES.register(due.conferences)
+        SOURCES.register(due.core_groups)
+        SOURCES.register(due.outcomes_to_authorise)
+        SOURCES.register(due.strategy_actions)

@@ -35,3 +35,7 @@ class SafetyConfig(AppConfig):
         PERSON_API_FIELDS.register(ExtraField("worker_safety_warnings",
                                               list[WorkerSafetyWarningOut], shown_for_api,
                                               default=[]))
+        from hearth.core.due import SOURCES
+        from hearth.safety import due
+
+        SOURCES.register(due.warnings)  # what is due (issue 15): warnings to sign off, review

@@ -22,3 +22,7 @@ class SupervisionConfig(AppConfig):
         from hearth.safety.queries.plans import VISIT_ACTION_PLANS
 
         VISIT_ACTION_PLANS.register(latest_visit_action_plan)
+        from hearth.core.due import SOURCES
+        from hearth.supervision import due
+
+        SOURCES.register(due.supervision)  # what is due (issue 15)

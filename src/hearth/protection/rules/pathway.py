@@ -178,3 +178,13 @@ def repeat_within(start_on: date, previous_end_on: date,
     """Whether a plan started within ``years`` of the child's previous plan ending (29
     February counts on to 28 February)."""
     return start_on <= calendar.add_months(previous_end_on, 12 * years)
+
+
+def core_group_due(*, first_due: date, last_held: date | None,
+                   next_meeting_on: date | None) -> date | None:
+    """When the next core group meeting is due (what is due, issue 15): the first within 10
+    working days of the ICPC (R-CP-2) until one is held, then the next meeting set at the
+    last one (None when none was set). Overdue once passed (``core_group_overdue``)."""
+    if last_held is None:
+        return first_due
+    return next_meeting_on

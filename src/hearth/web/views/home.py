@@ -7,6 +7,7 @@ from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.casework.queries import reached
 from hearth.core.paging import paginate
 from hearth.people.models import Person
+from hearth.web.views.work import work_context
 
 
 @requires(SIGNED_IN)
@@ -16,6 +17,8 @@ def home(request):
     notes = list(user.notifications.filter(read_at__isnull=True)[:10])
     note_people_shown(pk for note in notes for pk in note.people)  # audited (issue 13 item 3)
     context: dict = {"notifications": notes}
+    if user.role != Role.ADMINISTRATOR:  # what is due first (issue 15)
+        context.update(work_context(request, user))
     visible = Person.objects.visible_to(user)
     open_involvements = Involvement.objects.exclude(status=InvolvementStatus.CLOSED
                                                     ).select_related("person", "worker", "team")

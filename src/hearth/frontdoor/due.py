@@ -1,0 +1,63 @@
+"""What the front door adds to the list of what is due (``hearth.core.due``, issue 15): the
+contacts waiting for a decision, due by ``decision_due`` (R-FD-4: an immediate contact within
+its hours, any other by the end of the next working day), for the front door's information
+officers; for a manager, the proposed decisions they may authorise (R-FD-5); and for a MASH
+partner, their agency's requests still to answer, due by the RAG deadline (R-MASH). Each item is
+about the contact's first child the reader may see, else the contact by its reference.
+Registered from FrontdoorConfig.ready(); a constant number of queries
+(``queries.queue``)."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils import timezone
+
+from hearth.access.codes import Role
+from hearth.core.due import MINE, DueItem
+from hearth.frontdoor.actions.contacts import may_review
+from hearth.frontdoor.codes import ContactStatus
+from hearth.frontdoor.queries.mash import own_requests
+from hearth.frontdoor.queries.queue import children_rows, crs_queue, queue_contacts
+
+#: The roles whose own work is deciding the daytime queue's contacts.
+DECIDERS = (Role.FRONT_DOOR,)
+
+
+def _item(contact, kids, **fields) -> DueItem:
+    if kids:
+        return DueItem(person_id=str(kids[0].pk), person_name=kids[0].display_name,
+                       kind="contact_decision", due=contact.decision_due, **fields)
+    return DueItem(person_id="", person_name=f"Contact {contact.reference}",
+                   kind="contact_decision", due=contact.decision_due, **fields)
+
+
+def contact_decisions(user, *, scope: str) -> list[DueItem]:
+    if scope != MINE or not user.has_hearth_permission("contacts.queue"):
+        return []
+    contacts = queue_contacts(user)
+    items = []
+    if user.role in DECIDERS:
+        waiting = crs_queue(contacts, timezone.now()).filter(status=ContactStatus.OPEN)
+        items += [_item(c, kids, what="Decide what happens next with the contact",
+                        link=reverse("contacts:decide", args=[c.pk]))
+                  for c, kids, _ in children_rows(user, waiting.in_queue_order())]
+    if user.has_hearth_permission("contacts.authorise"):
+        proposed = contacts.filter(status=ContactStatus.AWAITING_AUTHORISATION)
+        items += [_item(c, kids, what="Authorise the decision on the contact", authorise=True,
+                        for_user_id=c.proposals[0].proposed_by_id,
+                        link=reverse("contacts:authorise", args=[c.proposals[0].pk]))
+                  for c, kids, _ in children_rows(user, proposed.in_queue_order())
+                  if c.proposals and may_review(c.proposals[0], user)]
+    return items
+
+
+def mash_requests(user, *, scope: str) -> list[DueItem]:
+    """A MASH partner's: their agency's requests not yet answered. A partner sees a copy of
+    the family's details, not their records, so an item names the contact, not a child."""
+    if scope != MINE or not user.has_hearth_permission("mash.answer"):
+        return []
+    return [DueItem(person_id="", person_name=f"MASH request, contact C{r.enquiry.contact_id:06d}",
+                    what="Answer the MASH request", due=r.due_at, kind="mash_request",
+                    link=reverse("mash:request", args=[r.pk]))
+            for r in own_requests(user).filter(answered_at__isnull=True)
+            .select_related("enquiry").order_by("due_at", "pk")]

@@ -1,0 +1,148 @@
+"""What child protection adds to the list of what is due (``hearth.core.due``, issue 15):
+initial and review conferences (R-CP-1, R-CP-2), core group meetings, the actions agreed at
+strategy discussions, and Section 47 outcomes waiting for a manager's authorisation.
+Registered from ProtectionConfig.ready().
+
+A worker's own: their allocated children's, and the plans they lead. A conference chair's:
+the conferences due for every child the conference service works with. A manager's team
+(``scope="team"``): the children of their team (a service manager: every child they may
+see), each item for the child's allocated worker or the plan's lead. Each source takes the
+same few queries however many children: the dashboard's reads (``queries.dashboard``) and
+the allocated workers in one more.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import Truncator
+
+from hearth.access.codes import Role
+from hearth.access.rules import MANAGER_ROLES
+from hearth.casework.models import Involvement
+from hearth.casework.queries import LIVE
+from hearth.core.due import MINE, TEAM, DueItem
+from hearth.people.models import Person
+from hearth.protection.codes import ConferenceKind
+from hearth.protection.models import CPPlan, StrategyAction
+from hearth.protection.queries.dashboard import awaiting_authorisation, open_plans, waiting_for_icpc
+from hearth.protection.queries.twoworkers import scope_children
+from hearth.protection.rules import pathway as rules
+
+
+def children_for(user, scope: str) -> QuerySet[Person] | None:
+    """The children whose child protection work is the user's in ``scope`` (None: none)."""
+    if scope == TEAM:
+        return scope_children(user) if user.role in MANAGER_ROLES else None
+    if user.role == Role.CONFERENCE_CHAIR:
+        return scope_children(user)
+    if user.role in MANAGER_ROLES or not user.has_hearth_permission("protection.view"):
+        return None
+    return Person.objects.visible_to(user).live().filter(
+        Exists(Involvement.objects.filter(LIVE, worker=user, person=OuterRef("pk")))
+        | Exists(CPPlan.objects.filter(end_on__isnull=True, lead_social_worker=user,
+                                       person=OuterRef("pk"))))
+
+
+def workers_of(person_ids) -> dict:
+    """Each child's allocated worker (their newest live allocated case): one query."""
+    found: dict = {}
+    for person_id, worker_id in (Involvement.objects.filter(
+            LIVE, person_id__in=set(person_ids), worker__isnull=False)
+            .order_by("opened_on", "pk").values_list("person_id", "worker_id")):
+        found[person_id] = worker_id
+    return found
+
+
+def _item(person, **fields) -> DueItem:
+    return DueItem(person_id=str(person.pk), person_name=person.display_name, **fields)
+
+
+def conferences(user, *, scope: str) -> list[DueItem]:
+    """Initial conferences due (R-CP-1: 15 working days from the strategy discussion) and
+    review conferences due within ``rules.REVIEW_WINDOW_DAYS`` or overdue (R-CP-2)."""
+    children = children_for(user, scope)
+    if children is None:
+        return []
+    today = timezone.localdate()
+    enquiries = waiting_for_icpc(children.values("pk"))
+    plans = open_plans(children.values("pk"))
+    workers = workers_of([e.person_id for e in enquiries]) if scope == TEAM else {}
+    items = []
+    for e in enquiries:
+        if e.arranged_id:
+            link = reverse("protection:conference", args=[e.arranged_id])
+            what = "Hold the initial child protection conference"
+        elif not e.outcome:  # the enquiry's outcome comes first (R-CP-1)
+            link = reverse("protection:enquiry", args=[e.pk])
+            what = "Record the Section 47 outcome: the ICPC is due"
+        else:
+            link = (reverse("protection:conference_new", args=[e.person_id])
+                    + f"?kind={ConferenceKind.ICPC}&enquiry={e.pk}")
+            what = "Arrange the initial child protection conference"
+        items.append(_item(e.person, what=what, due=e.icpc_due, kind="icpc", link=link,
+                           for_user_id=workers.get(e.person_id)))
+    for plan in plans:
+        if rules.review_state(plan.next_review_due, today) is None:
+            continue
+        items.append(_item(
+            plan.person, what="Review child protection conference", due=plan.next_review_due,
+            kind="cp_review", for_user_id=plan.lead_social_worker_id,
+            link=(reverse("protection:conference_new", args=[plan.person_id])
+                  + f"?kind={ConferenceKind.RCPC}&plan={plan.pk}")))
+    return items
+
+
+def core_groups(user, *, scope: str) -> list[DueItem]:
+    """The next core group meeting of each open plan: the first within 10 working days of the
+    ICPC (R-CP-2), then the date set at the last meeting."""
+    if user.role == Role.CONFERENCE_CHAIR:
+        return []
+    children = children_for(user, scope)
+    if children is None:
+        return []
+    items = []
+    for plan in open_plans(children.values("pk")):
+        due = rules.core_group_due(first_due=plan.first_core_group_due,
+                                   last_held=plan.last_meeting_on,
+                                   next_meeting_on=plan.next_meeting_on)
+        if due is None:
+            continue
+        what = ("First core group meeting" if plan.last_meeting_on is None
+                else "Core group meeting")
+        items.append(_item(plan.person, what=what, due=due, kind="core_group",
+                           for_user_id=plan.lead_social_worker_id,
+                           link=reverse("protection:core_group_meeting_new", args=[plan.pk])))
+    return items
+
+
+def outcomes_to_authorise(user, *, scope: str) -> list[DueItem]:
+    """A manager's own: Section 47 outcomes (no conference) waiting for their authorisation
+    (R-CP-1), due from the day they were proposed."""
+    if scope != MINE or user.role not in MANAGER_ROLES:
+        return []
+    return [_item(e.person, what="Authorise the Section 47 outcome",
+                  due=timezone.localdate(e.proposed_at), kind="s47_outcome",
+                  for_user_id=e.proposed_by_id, authorise=True,
+                  link=reverse("protection:enquiry_outcome_decision", args=[e.pk]))
+            for e in awaiting_authorisation(scope_children(user).values("pk"))]
+
+
+def strategy_actions(user, *, scope: str) -> list[DueItem]:
+    """The actions agreed at a strategy discussion with a date, not yet done: a worker's own
+    (they own it), a manager's team's (``scope="team"``: those about their team's children)."""
+    qs = StrategyAction.objects.filter(done_on__isnull=True, due_on__isnull=False)
+    if scope == TEAM:
+        children = children_for(user, scope)
+        if children is None:
+            return []
+        qs = qs.filter(discussion__person__in=children.values("pk"))
+    else:
+        qs = qs.filter(owner_user=user, discussion__person__in=Person.objects.visible_to(user)
+                       .live().values("pk"))
+    return [_item(a.discussion.person,
+                  what="Strategy discussion action: " + Truncator(a.action).chars(80),
+                  due=a.due_on, kind="strategy_action", for_user_id=a.owner_user_id,
+                  link=reverse("protection:strategy", args=[a.discussion_id]))
+            for a in qs.select_related("discussion__person").order_by("due_on", "pk")]

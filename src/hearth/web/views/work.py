@@ -1,0 +1,119 @@
+"""What is due, as the home pages show it (issue 15): the registered sources' items
+(``hearth.core.due``) under their headings, by family or by worker, with the family each child
+lives in and the worker's name read in one query each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from django.utils import timezone
+
+from hearth.access.codes import Role
+from hearth.access.middleware import note_people_shown
+from hearth.access.models import User
+from hearth.access.rules import MANAGER_ROLES
+from hearth.core import due
+from hearth.core.due import DueItem, Group
+from hearth.people.models import HouseholdMembership
+
+
+@dataclass
+class Row:
+    """One line of the list: the item, and how it stands today."""
+
+    item: DueItem
+    state: str
+    describe: str
+    worker: str = ""
+
+    @property
+    def overdue(self) -> bool:
+        return self.state == due.OVERDUE
+
+
+@dataclass
+class Section:
+    key: str
+    label: str
+    rows: list[Row]
+
+
+def with_families(items: list[DueItem]) -> list[DueItem]:
+    """Each item with the household its child lives in now (one query); a child in no
+    recorded household is a family of their own."""
+    ids = {i.person_id for i in items if i.family_id is None and i.person_id}
+    homes: dict[str, tuple[str, str]] = {}
+    for person_id, household_id, name in (HouseholdMembership.objects.filter(
+            person_id__in=ids, end_date__isnull=True).order_by("start_date", "pk")
+            .values_list("person_id", "household_id", "household__name")):
+        homes[str(person_id)] = (f"household-{household_id}", name)
+    done = []
+    for item in items:
+        if item.family_id is None and not item.person_id:
+            item = replace(item, family_id="none", family_name="Not about a child")
+        elif item.family_id is None:
+            key, name = homes.get(item.person_id, (f"person-{item.person_id}", ""))
+            item = replace(item, family_id=key, family_name=name)
+        done.append(item)
+    return done
+
+
+def worker_names(items: list[DueItem]) -> dict[int, str]:
+    ids = {i.for_user_id for i in items if i.for_user_id is not None}
+    return {u.pk: u.display_name for u in User.objects.filter(pk__in=ids)}
+
+
+def _rows(group: Group, today: date, names: dict[int, str]) -> list[Row]:
+    return [Row(i, i.when(today), i.describe(today),
+                names.get(i.for_user_id, "") if i.for_user_id else "") for i in group.items]
+
+
+def sections_by_when(items, today, names=None) -> list[Section]:
+    return [Section(g.key, g.label, _rows(g, today, names or {}))
+            for g in due.by_when(items, today)]
+
+
+def sections_by_family(items, today, names=None) -> list[Section]:
+    groups = due.by_key(items, key=lambda i: i.family_id or i.person_id,
+                        label=lambda i: i.family_name)
+    found = []
+    for g in groups:
+        label = g.label or "Family of " + ", ".join(sorted({i.person_name for i in g.items}))
+        found.append(Section(g.key, label, _rows(g, today, names or {})))
+    return found
+
+
+def sections_by_worker(items, today, names) -> list[Section]:
+    groups = due.by_key(items, key=lambda i: str(i.for_user_id or ""),
+                        label=lambda i: names.get(i.for_user_id or 0, "Not allocated"))
+    return [Section(f"worker-{g.key or 'none'}", g.label, _rows(g, today, names))
+            for g in groups]
+
+
+def work_context(request, user) -> dict:
+    """The home page's list of what is due: the user's own (by when, or by family with
+    ``?group=family``); for a manager also their team's by worker and what waits for their
+    authorisation."""
+    today = timezone.localdate()
+    mine = with_families(due.due_for(user, scope=due.MINE))
+    by_family = request.GET.get("group") == "family"
+    own = [i for i in mine if not i.authorise]
+    context: dict = {"due_today": today, "due_by_family": by_family,
+                     "due_sections": (sections_by_family(own, today) if by_family
+                                      else sections_by_when(own, today)),
+                     "due_count": len(own)}
+    shown = [i.person_id for i in mine if i.person_id]
+    if user.role in MANAGER_ROLES:
+        team = due.due_for(user, scope=due.TEAM)
+        authorise = [i for i in mine if i.authorise]
+        names = worker_names(team + authorise)
+        context["team_sections"] = sections_by_worker(team, today, names)
+        context["team_count"] = len(team)
+        context["authorise_sections"] = sections_by_when(authorise, today, names)
+        context["authorise_count"] = len(authorise)
+        context["team_label"] = ("the service" if user.role == Role.SERVICE_MANAGER
+                                 else "your team")
+        shown += [i.person_id for i in team if i.person_id]
+    note_people_shown(shown)
+    return context
