@@ -70,6 +70,10 @@ def test_sams_case_note_submitted_after_his_session_ended_comes_back_after_signi
     page.goto(f"/people/{jack.pk}/notes/new")
     page.get_by_label("Where", exact=True).fill("The family home")
     page.get_by_label("Who said what").fill("Kerry said Jack slept well and ate breakfast.")
+    # Leaving the field saves the draft (htmx): let every save finish while he is signed in,
+    # so the one form in flight when the session ends is the submitted one.
+    page.keyboard.press("Tab")
+    page.wait_for_load_state("networkidle")
     # The idle timeout passes (as if he had been typing for over half an hour).
     key = next(c["value"] for c in page.context.cookies() if c["name"] == "sessionid")
     Session.objects.filter(session_key=key).update(
