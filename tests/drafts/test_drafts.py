@@ -279,3 +279,35 @@ def test_the_pages_own_autosave_does_not_hold_off_the_idle_timeout(
     assert Draft.objects.exists()
     sam.post("/drafts/save", _typing(_note_path(fletchers)))
     assert Session.objects.get(session_key=key).expire_date > before
+
+
+def test_a_late_draft_save_with_less_typed_loses_nothing_of_the_submitted_note(
+        fletchers, social_worker, _csrf_checked_client, time_machine):
+    """Seen in CI: the draft save Sam's page sent when he left "Where" (before the timeout)
+    arrives after the timeout and after his submit, with "Who said what" still blank. Both are
+    kept; signing in again puts back everything he typed, whichever arrived last."""
+    sam = _csrf_checked_client
+    path = _note_path(fletchers)
+    token = str(sam.get(path).context["csrf_token"])
+    _expire_session(sam, time_machine)
+    cookies = dict(sam.cookies)
+    sam.post(path, {"csrfmiddlewaretoken": token, "place": "The family home",
+                    "who_said_what": HALF_WRITTEN})
+    sam.cookies.update(cookies)  # the late save was sent with the cookies of before
+    time_machine.shift(1)
+    response = sam.post("/drafts/save", {**_typing(path), "csrfmiddlewaretoken": token,
+                                         "place": "The family home", "who_said_what": ""})
+    assert response.status_code == 204 and KeptForm.objects.count() == 2
+    _sign_in_again(sam, social_worker)
+    html = sam.get(path).content.decode()
+    assert HALF_WRITTEN in html and "The family home" in html
+    assert not KeptForm.objects.exists()
+
+
+def test_kept_snapshots_merge_to_the_newest_answer_that_is_not_blank():
+    assert rules.merged_kept([{"place": ["Home"], "who_said_what": ["Kerry said"]},
+                              {"place": ["Home"], "who_said_what": [""]}]) == {
+        "place": ["Home"], "who_said_what": ["Kerry said"]}
+    assert rules.merged_kept([{"place": ["Home"]}, {"place": ["School"]}]) == {
+        "place": ["School"]}
+    assert rules.merged_kept([{"opinion": [""]}]) == {"opinion": [""]}

@@ -5,6 +5,8 @@ form posted after its session ended."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -69,8 +71,16 @@ def do_take_kept_form(*, acting_user, token: str, path: str) -> KeptForm | None:
         return None
     if kept.path != path:
         return None
-    record("restore_kept_form", user=acting_user, obj=kept, fields={"path": kept.path})
-    kept.delete()
+    # Every form kept for this user and page in the hour (a late draft save and the submit),
+    # merged so that the order they arrived in loses nothing typed.
+    same = list(KeptForm.objects.select_for_update().filter(
+        user_id=acting_user.pk, path=path,
+        kept_at__gte=timezone.now() - timedelta(seconds=rules.KEPT_FORM_SECONDS))
+        .order_by("kept_at", "pk"))
+    kept.fields = rules.merged_kept([k.fields for k in same] or [kept.fields])
+    record("restore_kept_form", user=acting_user, obj=kept,
+           fields={"path": kept.path, "kept": len(same)})
+    KeptForm.objects.filter(pk__in=[k.pk for k in same] + [kept.pk]).delete()
     return kept
 
 

@@ -45,3 +45,16 @@ def kept_form_expired(kept_at: datetime, now: datetime) -> bool:
 def digest(token: str) -> str:
     """What is stored of a kept form's token (the browser holds the token itself)."""
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def merged_kept(snapshots: list[dict[str, list[str]]]) -> dict[str, list[str]]:
+    """One form from the snapshots kept of it as a session ended, oldest first: a draft save
+    sent before the timeout may arrive after it, after the submit, with less typed. Each field
+    takes its newest answer that is not blank (blank only when it is blank in every one), so
+    nothing typed is lost to the order the requests arrived in."""
+    merged: dict[str, list[str]] = {}
+    for fields in snapshots:
+        for name, values in fields.items():
+            if name not in merged or any(v.strip() for v in values):
+                merged[name] = values
+    return merged
