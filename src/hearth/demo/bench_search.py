@@ -52,14 +52,20 @@ def run(*, people: int, engine: str, queries: int, seed: int, keep: bool,
     return in_scratch(args, engine=engine, keep=keep, label=str(people))
 
 
-def _kept_keys(name: str) -> dict[str, str]:
+def _kept_keys(name: str, *, database_exists: bool) -> dict[str, str]:
     """A reused database's secret key (its audit log's heads are signed with it) and the file
     its newest audit head is kept in, from one run to the next: in ``bench/`` of the data
-    folder (``HEARTH_DATA_DIR``), readable by its owner only."""
+    folder (``HEARTH_DATA_DIR``), readable by its owner only. A database that exists without
+    its key (another checkout made it, or the folder was cleared) cannot be reused."""
     folder = Path(os.environ.get("HEARTH_DATA_DIR") or "var") / "bench"
     folder.mkdir(parents=True, exist_ok=True)
     key = folder / f"{name}.secret"
     if not key.exists():
+        if database_exists:
+            raise RuntimeError(
+                f"The database {name} exists but its secret key is not in {folder}, so its "
+                f"audit log's signed heads cannot be checked: drop it (DROP DATABASE "
+                f"\"{name}\") and run again to seed it afresh.")
         key.touch(mode=0o600)
         key.write_text(secrets.token_urlsafe(48), encoding="utf-8")
     return {"HEARTH_SECRET_KEY": key.read_text(encoding="utf-8").strip(),
@@ -80,7 +86,8 @@ def in_scratch(args: list[str], *, engine: str, keep: bool, label: str,
     server = os.environ.get("HEARTH_BENCH_POSTGRES_URL") or DEFAULT_SERVER
     name = f"hearth_bench_{people}" if reuse else f"hearth_bench_{people}_{os.getpid()}"
     if reuse:  # the same keys each run: the reused log's signed heads, its kept head
-        env.update(_kept_keys(name))
+        env.update(_kept_keys(name, database_exists=engine == "postgres"
+                              and _exists(server, name)))
     created = False
     keep = keep or reuse
     if engine == "postgres":
