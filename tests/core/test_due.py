@@ -34,10 +34,11 @@ def test_described_in_plain_words():
 
 
 def test_an_aware_time_is_due_on_its_london_day_and_a_naive_one_is_refused():
-    late_evening = datetime(2026, 6, 1, 23, 30, tzinfo=UTC)  # 00:30 on 2 June in BST
-    assert item("Jack", late_evening).due_on == date(2026, 6, 2)
+    year = TODAY.year + 1  # next June: always British Summer Time
+    late_evening = datetime(year, 6, 1, 23, 30, tzinfo=UTC)  # 00:30 on 2 June in BST
+    assert item("Jack", late_evening).due_on == date(year, 6, 2)
     with pytest.raises(ValueError, match="aware"):
-        _ = item("Jack", datetime(2026, 6, 1, 12, 0)).due_on  # noqa: DTZ001
+        _ = item("Jack", datetime(year, 6, 1, 12, 0)).due_on  # noqa: DTZ001
 
 
 def test_most_overdue_first_then_grouped_by_when_and_by_family():
