@@ -84,12 +84,15 @@ def _load(events: int, seed: int):
 
 def sign_in_with_second_factor(client, worker) -> None:
     """Signed in as a person would be: password and second factor passed (issue 13), as
-    django-otp's login marks a session, with an authenticator app made for the worker."""
+    django-otp's login marks a session, with the worker's authenticator app (made for them
+    the first time: a reused database keeps it)."""
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     client.force_login(worker)
-    device = TOTPDevice.objects.create(user=worker, name="Authenticator app", confirmed=True)
+    device = (TOTPDevice.objects.filter(user=worker, confirmed=True).first()
+              or TOTPDevice.objects.create(user=worker, name="Authenticator app",
+                                           confirmed=True))
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()

@@ -29,6 +29,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+from hearth.demo.bench_chronology import sign_in_with_second_factor
 from hearth.demo.bench_pages import _free_port, _prepare, _serve
 from hearth.demo.bench_search import check_scratch, say
 
@@ -41,16 +42,9 @@ def _sign_in(user) -> str:
     """A session for ``user`` with the second factor passed; the Cookie header's value."""
     from django.conf import settings
     from django.test import Client
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
 
     client = Client()
-    client.force_login(user)
-    device = (TOTPDevice.objects.filter(user=user, confirmed=True).first()
-              or TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True))
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
+    sign_in_with_second_factor(client, user)
     return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
 
 
