@@ -9,6 +9,8 @@ HEARTH_TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 PYTEST_WORKERS ?= 2
 PYTEST := $(VENV)/bin/pytest -q -n $(PYTEST_WORKERS)
 export HEARTH_DATA_DIR ?= $(CURDIR)/var
+# `make demo PORT=8001` serves the demo on another port.
+PORT ?= 8000
 
 .PHONY: demo test install install-test assets chromium system-libs lint typecheck test-sqlite test-postgres test-clock clean
 
@@ -40,7 +42,7 @@ chromium:
 demo: install
 	$(HEARTH) migrate --noinput
 	$(HEARTH) demo-data
-	$(HEARTH) demo-run
+	$(HEARTH) demo-run --port $(PORT)
 
 lint: install
 	$(VENV)/bin/ruff check src tests

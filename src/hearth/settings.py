@@ -25,6 +25,9 @@ def _flag(name: str, default: bool = False) -> bool:
 
 DEBUG = _flag("HEARTH_DEBUG")
 PRODUCTION = _flag("HEARTH_PRODUCTION")
+#: A demonstration site (``hearth demo-run`` sets it): the sign-in page shows the demo
+#: sign-ins kept in the data folder. Production refuses to start with it.
+HEARTH_DEMO_SITE = _flag("HEARTH_DEMO_SITE")
 
 
 def _secret_key() -> str:

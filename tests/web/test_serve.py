@@ -35,6 +35,15 @@ def data_dir(tmp_path):
 
 
 def test_demo_run_serves_and_stops_cleanly_on_ctrl_c(data_dir):
+    from pathlib import Path
+
+    from hearth.demo.organisation import format_sign_ins
+    from hearth.web.queries import SIGN_INS
+
+    # The sign-ins `hearth demo-data` keeps in the data folder (issue 15: a demo site shows
+    # them on its sign-in page).
+    (Path(data_dir["HEARTH_DATA_DIR"]) / SIGN_INS).write_text(format_sign_ins(
+        [("social_worker", "demo.socialworker", "abcde-fghij-kmnop-qrstu")]))
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "hearth.cli", "demo-run", "--port", str(port)],
                             env=data_dir, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -54,6 +63,8 @@ def test_demo_run_serves_and_stops_cleanly_on_ctrl_c(data_dir):
         assert status == 200 and b'"database": "ok"' in body
         status, body, headers = fetch(base + "/sign-in")
         assert status == 200 and b"Sign in to Hearth" in body
+        assert b"Demo sign-ins, one for each role" in body
+        assert b"demo.socialworker" in body and b"Holds a caseload" in body
         assert "default-src 'self'" in headers["Content-Security-Policy"]
         assert fetch(base + "/static/govuk/govuk-frontend.min.css")[0] == 200
         assert fetch(base + "/assets/fonts/bold-b542beb274-v2.woff2")[0] == 200
@@ -64,5 +75,6 @@ def test_demo_run_serves_and_stops_cleanly_on_ctrl_c(data_dir):
     text = output.decode()
     assert proc.returncode == 0, text
     assert "hearth worker" in text and "Hearth stopped." in text
+    assert "The demo sign-ins are on its sign-in page" in text
     leftovers = subprocess.run(["pgrep", "-f", f"127.0.0.1:{port}"], capture_output=True)
     assert leftovers.stdout == b""

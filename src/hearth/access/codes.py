@@ -20,6 +20,22 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", "Administrator"
 
 
+#: What each role does, as the demo's sign-in table says it (issue 15).
+ROLE_DUTIES = {
+    Role.SOCIAL_WORKER: "Holds a caseload: visits, assessments, notes, plans",
+    Role.ADVANCED_PRACTITIONER: "Emergency Duty Team: out-of-hours contacts and visits",
+    Role.TEAM_MANAGER: "Allocates the team's work, authorises decisions, supervises",
+    Role.SERVICE_MANAGER: "Sees the whole service; authorises and oversees",
+    Role.FRONT_DOOR: "Hears contacts at the front door and sends them on",
+    Role.MASH_PARTNER: "Police in the MASH: answers information requests, joins core groups",
+    Role.LADO: "Allegations against people who work with children",
+    Role.FGC_COORDINATOR: "Family Group Conferences",
+    Role.CONFERENCE_CHAIR: "Chairs child protection conferences",
+    Role.FAMILY_PRACTITIONER: "Works with families beside the social worker",
+    Role.BUSINESS_SUPPORT: "Minutes, letters and records requests",
+    Role.ADMINISTRATOR: "Users, teams and settings (sees no case records)",
+}
+
 class TokenScope(models.TextChoices):
     """What an API token may do (issue 13: tokens are scoped, expiring and revocable)."""
 

@@ -30,4 +30,7 @@ def production_problems(settings: Any) -> list[str]:
         problems.append("HEARTH_SECOND_FACTOR_EXEMPT_ROLES exempts "
                         f"{', '.join(exempt)} from the second factor: production requires "
                         "it for every role")
+    if getattr(settings, "HEARTH_DEMO_SITE", False):
+        problems.append("HEARTH_DEMO_SITE is on: a demonstration site shows its sign-ins on "
+                        "the sign-in page")
     return problems

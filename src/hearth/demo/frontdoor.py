@@ -43,7 +43,7 @@ def _families(rng: random.Random, count: int) -> list[tuple[Person, list[Person]
     return [(link.person, [link.relative]) for link in links[:count]]
 
 
-def seed_contacts(seed: int = 2026) -> list[tuple[str, str, str]]:
+def seed_contacts(seed: int = 2026) -> list[tuple[str, ...]]:
     """About a dozen contacts; returns a sign-in for a CRS manager to authorise them."""
     rng = random.Random(seed)  # noqa: S311  (chooses synthetic data, not secrets)
     crs = Team.objects.get(service="crs")
@@ -96,4 +96,5 @@ def seed_contacts(seed: int = 2026) -> list[tuple[str, str, str]]:
         elif i == 2:
             actions.do_decide(contact, acting_user=fran, outcome="early_help",
                               rationale="Family Help can support mother.")
-    return [(Role.TEAM_MANAGER.value + " (CRS)", manager.username, password)]
+    return [(Role.TEAM_MANAGER.value, manager.username, password,
+             "Manages the front door (CRS): authorises contact decisions")]

@@ -6,17 +6,18 @@ from __future__ import annotations
 import os
 import random
 import secrets
+from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
-from django.conf import settings
 from django.db import transaction
 
-from hearth.access.codes import Role
+from hearth.access.codes import ROLE_DUTIES, Role
 from hearth.access.models import Agency, Team, User
 from hearth.demo import names
 from hearth.demo.load import Loaded
 from hearth.people.models import AgencyShare, Person, RestrictedAccess
+from hearth.web.queries import SIGN_IN_HEADINGS, sign_ins_path
 
 TEAMS = (
     ("Children's Resource Service", "crs"),
@@ -34,7 +35,6 @@ AGENCIES = (
     ("Hearthshire Probation", "probation"),
     ("Hearthshire Housing", "housing"),
 )
-SIGN_INS = "demo-sign-ins.txt"
 
 # role -> (username, team name, agency name)
 DEMO_USERS = {
@@ -187,10 +187,6 @@ def ensure_demo_users(today: date, seed: int) -> list[tuple[str, str, str]]:
     return demo_users(random.Random(seed), None, teams, agencies, today)
 
 
-def sign_ins_path() -> Path:
-    return Path(settings.DATA_DIR) / SIGN_INS
-
-
 def write_sign_ins(rows: list[tuple[str, str, str]]) -> Path:
     path = sign_ins_path()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -201,9 +197,15 @@ def write_sign_ins(rows: list[tuple[str, str, str]]) -> Path:
     return path
 
 
-def format_sign_ins(rows: list[tuple[str, str, str]]) -> str:
-    table = [("role", "username", "password"), *rows]
-    widths = [max(len(r[i]) for r in table) for i in range(3)]
+def format_sign_ins(rows: Sequence[tuple[str, ...]]) -> str:
+    """A table of the demo sign-ins: role, username, password and what the role does (the
+    first three never hold spaces, so ``hearth.web.queries.demo_sign_ins`` reads it back).
+    A row may end with its own words for what the user does (the CRS's team manager)."""
+    table = [SIGN_IN_HEADINGS, *((row[0], row[1], row[2],
+                                  row[3] if len(row) > 3 else ROLE_DUTIES[Role(row[0])])
+                                 for row in rows)]
+    widths = [max(len(r[i]) for r in table) for i in range(4)]
     return "".join(
         "  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip() + "\n"
         for r in table)
+

@@ -11,6 +11,7 @@ from hearth.access.actions import users as actions
 from hearth.access.middleware import client_ip, second_factor_passed
 from hearth.access.permissions import SIGNED_IN, before_second_factor, public, requires
 from hearth.web.forms import SignInForm
+from hearth.web.queries import demo_sign_ins
 
 
 @public
@@ -49,7 +50,8 @@ def sign_in(request):
                 return redirect(reverse("web:second_factor") + asked)
     status = 200 if not error and not form.errors else 400 if request.method == "POST" else 200
     return render(request, "web/sign_in.html",
-                  {"form": form, "error": error, "next": request.GET.get("next", "")},
+                  {"form": form, "error": error, "next": request.GET.get("next", ""),
+                   "demo_sign_ins": demo_sign_ins()},
                   status=status)
 
 

@@ -6,6 +6,8 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from hearth.web.queries import sign_ins_path
+
 
 class Command(BaseCommand):
     help = "Start the web server and a worker beside it; Ctrl-C stops both cleanly."
@@ -16,9 +18,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, host, port, **options):
         hearth = [sys.executable, "-m", "hearth.cli"]
-        web = subprocess.Popen([*hearth, "serve", "--host", host, "--port", str(port)])  # noqa: S603
-        worker = subprocess.Popen([*hearth, "worker"])  # noqa: S603
+        # A demonstration site: the sign-in page shows the demo sign-ins (issue 15).
+        env = {**os.environ, "HEARTH_DEMO_SITE": "1"}
+        # Passkeys on the demo's own port (`make demo PORT=8001`).
+        env.setdefault("HEARTH_WEBAUTHN_ORIGINS", f"http://localhost:{port}")
+        web = subprocess.Popen([*hearth, "serve", "--host", host, "--port", str(port)],  # noqa: S603
+                               env=env)
+        worker = subprocess.Popen([*hearth, "worker"], env=env)  # noqa: S603
         self.stdout.write(f"Hearth is running on http://{host}:{port}/ — press Ctrl-C to stop.")
+        self.stdout.write(f"The demo sign-ins are on its sign-in page and in {sign_ins_path()}.")
         children = [web, worker]
         stopping = False
 
