@@ -121,8 +121,8 @@ def test_demo_users_one_per_role_with_passwords_only_their_owner_can_read(settin
     sign_ins = tmp_path / "demo-sign-ins.txt"
     assert stat.S_IMODE(sign_ins.stat().st_mode) == 0o600
     lines = sign_ins.read_text().splitlines()
-    assert lines[0].split() == ["role", "username", "password"]
-    rows = [line.split() for line in lines[1:]]
+    assert lines[0].split(None, 3) == ["role", "username", "password", "what the role does"]
+    rows = [line.split(None, 3)[:3] for line in lines[1:]]
     assert {r[0] for r in rows} == set(Role.values)
     for role, username, password in rows:
         assert f"{role}" in out and password in out

@@ -12,6 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import OuterRef, Subquery, Value
+from django.db.models.functions import Concat
+
+from hearth.access.codes import Role
+from hearth.access.models import AuditEntry, User
 from hearth.core.registry import Registry
 from hearth.people.models import HouseholdMembership, Person, PersonAddress, Relationship
 
@@ -48,3 +53,56 @@ def person_detail(person: Person) -> dict:
             HouseholdMembership.objects.filter(person=person).select_related("household")
         ),
     }
+
+
+#: The reads that are not changes: "Record history" leaves them to "Who has looked at this
+#: record".
+READS = ("view", "api_view", "view_access_log", "view_page", "view_family")
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One change to a record, in plain words: when, who (a person's name and role, never a
+    username), what was done and which parts it touched."""
+
+    at: Any
+    who: str
+    action: str
+    parts: list[str]
+
+
+def plain_part(name: str) -> str:
+    """A changed part of the record as its page names it: ``date_of_birth`` is "date of
+    birth", ``household`` "household" (never an internal field name)."""
+    name = name.removesuffix("_id")
+    try:
+        return str(Person._meta.get_field(name).verbose_name)
+    except Exception:  # noqa: BLE001  (not a field of a person: its words will do)
+        return name.replace("_", " ")
+
+
+def record_history(person: Person, *, limit: int = 50) -> list[HistoryRow]:
+    """The latest changes to ``person``'s record, newest first, with who made each: one query
+    (the people's names and roles read in it)."""
+    users = User.objects.filter(pk=OuterRef("user_id_snapshot"))
+    entries = (AuditEntry.objects
+               .filter(object_type="people.person", object_id=str(person.pk))
+               .exclude(action__in=READS)
+               .annotate(who_name=Subquery(users.annotate(
+                   n=Concat("first_name", Value(" "), "last_name")).values("n")[:1]),
+                         who_role=Subquery(users.values("role")[:1]))
+               .order_by("-at", "-id")
+               .values("at", "username", "action", "fields", "who_name", "who_role")[:limit])
+    rows = []
+    for e in entries:
+        name = (e["who_name"] or "").strip() or e["username"]
+        if not name:
+            who = "Hearth"
+        elif e["who_role"] in Role.values:
+            who = f"{name} ({Role(e['who_role']).label.lower()})"
+        else:
+            who = name
+        parts = [plain_part(k) for k in (e["fields"] or {})] \
+            if e["action"] in {"update", "create"} else []
+        rows.append(HistoryRow(at=e["at"], who=who, action=e["action"], parts=parts))
+    return rows

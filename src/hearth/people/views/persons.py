@@ -10,14 +10,13 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods
 
-from hearth.access.models import AuditEntry
 from hearth.access.permissions import requires
 from hearth.core.pages import attempt, done_with, form_page
 from hearth.people import actions
 from hearth.people.actions import PERSON_FIELDS
 from hearth.people.forms.persons import AddressForm, EditPersonForm, NameForm, PersonForm
 from hearth.people.models import Person
-from hearth.people.queries.persons import person_detail, person_panels
+from hearth.people.queries.persons import person_detail, person_panels, record_history
 from hearth.people.queries.search import LikelyDuplicates
 from hearth.people.queries.visibility import could_break_glass, get_visible_person
 
@@ -50,10 +49,7 @@ def detail(request, person_id):
     if elsewhere:
         return elsewhere
     actions.record_view(person, user=request.user)
-    history = AuditEntry.objects.filter(
-        object_type="people.person", object_id=str(person.pk)
-    ).exclude(action__in=["view", "api_view", "view_access_log", "view_page", "view_family"]
-              ).order_by("-at", "-id")[:50]
+    history = record_history(person)
     panels = [render_to_string(panel.template, {"person": person, **panel.context}, request)
               for panel in person_panels(request.user, person)]
     return render(request, "people/detail.html", {
