@@ -53,6 +53,37 @@ def test_tina_sees_the_queue_oldest_first_with_worker_loads(as_user, team_manage
     assert "Sam Worker (2 open cases)" in page and "Bea Worker (0 open cases)" in page
 
 
+def test_tina_sees_the_most_urgent_first_with_an_urgency_column(as_user, team_manager, leo,
+                                                                 north, social_worker):
+    """Issue 15: the queue had no urgency column. The front door's urgency comes with the
+    referral; an immediate one waiting since yesterday goes above a routine one waiting two
+    weeks, and Ivy, five months old, is marked as under one."""
+    from hearth.people import actions as people
+
+    leo.urgency = "routine"
+    leo.save()
+    ivy = people.do_create_person(acting_user=social_worker, given_name="Ivy",
+                                  family_name="Quick", date_of_birth=date(2026, 6, 1))
+    Involvement.objects.create(person=ivy, team=north, status="awaiting_allocation",
+                               opened_on=date(2026, 11, 16), referral_date=date(2026, 11, 16),
+                               urgency="immediate")
+    page = as_user(team_manager).get("/teams/allocation").content.decode()
+    assert ">Urgency</th>" in page
+    assert page.index("Ivy Quick") < page.index("Leo Fletcher")
+    assert "govuk-tag--red\">Immediate" in page and "govuk-tag--grey\">Routine" in page
+    assert "Waiting 1 day since an urgent referral" in page
+    assert "Under 1" in page
+
+
+def test_allocation_flags_name_babies_and_urgent_referrals_still_waiting():
+    from hearth.casework.rules import allocation_flags
+
+    assert allocation_flags("routine", 0, 3) == ["Under 1"]
+    assert allocation_flags("today", 4, 0) == []
+    assert allocation_flags("immediate", 4, 2) == ["Waiting 2 days since an urgent referral"]
+    assert allocation_flags("", None, 30) == []
+
+
 def test_tina_allocates_from_the_queue(as_user, team_manager, leo, bea):
     client = as_user(team_manager)
     response = client.post(f"/involvements/{leo.pk}/allocate",

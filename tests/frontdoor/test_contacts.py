@@ -118,6 +118,7 @@ def test_an_authorised_referral_puts_the_child_in_the_teams_allocation_queue(
     queued = Involvement.objects.get(team=south)
     assert queued.person == fletchers["jack"]
     assert queued.status == "awaiting_allocation" and queued.worker is None
+    assert queued.urgency == contact.urgency != ""  # the queue reads the most urgent first
 
 
 @pytest.mark.django_db

@@ -31,14 +31,14 @@ CLOSURE_CHECKS: Registry = Registry("involvement closure checks")
 
 @transaction.atomic
 def do_open_involvement(person, *, team, acting_user, received_at, primary_need: str = "",
-                        audit_fields: dict | None = None) -> Involvement:
+                        urgency: str = "", audit_fields: dict | None = None) -> Involvement:
     """Open a child's involvement with ``team``, awaiting allocation (the one way any app opens
     one: a front-door referral, a transfer in). The referral date is the day the contact was
     received; the service defaults to the team's."""
     involvement = Involvement.objects.create(
         person=person, team=team, worker=None, status=InvolvementStatus.AWAITING_ALLOCATION,
         opened_on=timezone.localdate(), referral_date=rules.referral_date(received_at),
-        primary_need=primary_need,
+        primary_need=primary_need, urgency=urgency,
         service=team.service if team.service in InvolvementService.values else "")
     audit.record("referred", user=acting_user, obj=person,
                  fields={"team": team.name, **(audit_fields or {})})

@@ -48,6 +48,7 @@ def _out(inv: Involvement) -> dict:
             "team": inv.team.name, "worker_id": inv.worker_id,
             "worker": inv.worker.display_name if inv.worker else None,
             "status": inv.status, "service": inv.service, "primary_need": inv.primary_need,
+            "urgency": inv.urgency,
             "opened_on": inv.opened_on, "allocated_on": inv.allocated_on,
             "closure_reason": inv.closure_reason, "version": inv.version,
             "secondary_workers": [{"worker_id": link.worker_id,

@@ -2,7 +2,8 @@
 
 from django.db import models
 
-__all__ = ["ClosureReason", "InvolvementService", "PrimaryNeed", "SecondaryRole"]
+__all__ = ["AllocationUrgency", "ClosureReason", "InvolvementService", "PrimaryNeed",
+           "SecondaryRole"]
 
 
 class PrimaryNeed(models.TextChoices):
@@ -57,3 +58,12 @@ class SecondaryRole(models.TextChoices):
     SUBSTANCE_MISUSE = "substance_misuse", "Substance misuse practitioner"
     CO_WORKER = "co_worker", "Co-worker"
     OTHER = "other", "Other"
+
+
+class AllocationUrgency(models.TextChoices):
+    """How soon a referred child needs a worker: the front door's urgency of the contact that
+    led to the referral (issue 15: the allocation queue shows it and reads it first)."""
+
+    IMMEDIATE = "immediate", "Immediate"
+    TODAY = "today", "Today"
+    ROUTINE = "routine", "Routine"

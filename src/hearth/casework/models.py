@@ -2,10 +2,24 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F
+from django.db.models import Case, F, IntegerField, Value, When
 from django.db.models.functions import Coalesce
 
-from hearth.casework.codes import ClosureReason, InvolvementService, PrimaryNeed, SecondaryRole
+from hearth.casework.codes import (
+    AllocationUrgency,
+    ClosureReason,
+    InvolvementService,
+    PrimaryNeed,
+    SecondaryRole,
+)
+from hearth.casework.rules import URGENCY_RANK
+
+
+def urgency_rank() -> Case:
+    """Most urgent first (``rules.URGENCY_RANK``) as the database orders and indexes it."""
+    return Case(*(When(urgency=code, then=Value(rank))
+                  for code, rank in URGENCY_RANK.items() if code),
+                default=Value(max(URGENCY_RANK.values())), output_field=IntegerField())
 
 
 class InvolvementStatus(models.TextChoices):
@@ -32,6 +46,8 @@ class Involvement(models.Model):
     service = models.CharField(max_length=40, choices=InvolvementService.choices, blank=True)
     primary_need = models.CharField(max_length=2, choices=PrimaryNeed.choices, blank=True)
     referral_date = models.DateField(null=True, blank=True)
+    #: How soon the child needs a worker (the referring contact's urgency; blank: not recorded).
+    urgency = models.CharField(max_length=20, choices=AllocationUrgency.choices, blank=True)
     opened_on = models.DateField()
     allocated_on = models.DateField(null=True, blank=True)
     closed_on = models.DateField(null=True, blank=True)
@@ -44,8 +60,9 @@ class Involvement(models.Model):
         indexes = [models.Index(fields=["team", "status"]),
                    models.Index(fields=["worker", "status"]),
                    # The allocation queue, longest waiting first, read a page at a time.
-                   models.Index(F("team"), F("status"), Coalesce("referral_date", "opened_on"),
-                                F("id"), name="casework_queue_order"),
+                   models.Index(F("team"), F("status"), urgency_rank(),
+                                Coalesce("referral_date", "opened_on"), F("id"),
+                                name="casework_queue_order"),
                    # Managers' home pages: open cases, newest first, a page at a time.
                    models.Index(F("team"), F("opened_on").desc(), F("id").desc(),
                                 name="casework_team_newest"),

@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 from hearth.access.codes import Role
 from hearth.access.models import Team, User
 from hearth.casework import rules
-from hearth.casework.models import Involvement, InvolvementStatus, InvolvementWorker
+from hearth.casework.models import Involvement, InvolvementStatus, InvolvementWorker, urgency_rank
 from hearth.core import visibility
 from hearth.people.models import Person, Relationship
 
@@ -92,12 +92,13 @@ def managed_teams(user) -> QuerySet[Team]:
 
 
 def allocation_queue(user) -> QuerySet[Involvement]:
-    """The children waiting for allocation in the user's team(s), longest waiting first
-    (a queryset: the page counts it and reads one page of it)."""
+    """The children waiting for allocation in the user's team(s), most urgent first, then the
+    longest waiting (a queryset: the page counts it and reads one page of it, in the order of
+    the ``casework_queue_order`` index)."""
     return (reached(user, _by_manager(user, Involvement.objects.filter(
         status=InvolvementStatus.AWAITING_ALLOCATION)))
             .select_related("person", "team")
-            .order_by(Coalesce("referral_date", "opened_on"), "pk"))
+            .order_by(urgency_rank(), Coalesce("referral_date", "opened_on"), "pk"))
 
 
 def _count_of(qs: QuerySet, by: str) -> Coalesce:

@@ -51,3 +51,21 @@ def age_on(date_of_birth: date | None, today: date) -> int | None:
     if (today.month, today.day) < (date_of_birth.month, date_of_birth.day):
         years -= 1
     return max(years, 0)
+
+
+#: The allocation queue reads the most urgent first (then the longest waiting); an urgency not
+#: recorded (a child transferred in) sits with the routine ones.
+URGENCY_RANK = {"immediate": 0, "today": 1, "routine": 2, "": 2}
+
+
+def allocation_flags(urgency: str, age: int | None, days_waiting: int) -> list[str]:
+    """What a manager choosing whom to allocate first should see beside the urgency, in plain
+    words: a baby under one (the most vulnerable, whose harm is least seen), and a child
+    referred "immediate" or "today" still waiting a day or more later."""
+    flags = []
+    if age == 0:
+        flags.append("Under 1")
+    if urgency in {"immediate", "today"} and days_waiting >= 1:
+        flags.append(f"Waiting {days_waiting} day{'s' if days_waiting != 1 else ''} "
+                     "since an urgent referral")
+    return flags

@@ -28,6 +28,8 @@ class InvolvementOut(Schema):
     status: str = Field(description="awaiting_allocation, open or closed")
     service: str
     primary_need: str
+    urgency: str = Field(description="How soon the child needs a worker, from the referring "
+                         "contact: immediate, today or routine; empty when not recorded")
     opened_on: date
     allocated_on: date | None
     closure_reason: str = Field(description="RC1 to RC9 once closed, else empty")

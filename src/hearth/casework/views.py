@@ -42,12 +42,15 @@ def _queue_rows(involvements, today):
     workers = defaultdict(list)
     for worker in queries.team_workers({inv.team_id for inv in involvements}):
         workers[worker.team_id].append(worker)
-    return [{"involvement": inv,
-             "age": rules.age_on(inv.person.date_of_birth, today),
-             "days_waiting": rules.days_between(inv.waiting_since, today),
-             "form": AllocateForm(initial={"version": inv.version},
-                                  workers=workers[inv.team_id], prefix=f"inv{inv.pk}")}
-            for inv in involvements]
+    rows = []
+    for inv in involvements:
+        age = rules.age_on(inv.person.date_of_birth, today)
+        days = rules.days_between(inv.waiting_since, today)
+        rows.append({"involvement": inv, "age": age, "days_waiting": days,
+                     "flags": rules.allocation_flags(inv.urgency, age, days),
+                     "form": AllocateForm(initial={"version": inv.version},
+                                          workers=workers[inv.team_id], prefix=f"inv{inv.pk}")})
+    return rows
 
 
 @requires(ALLOCATE)

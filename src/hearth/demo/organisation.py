@@ -111,8 +111,12 @@ def involvements(rng: random.Random, loaded: Loaded, teams: dict[str, Team],
                 staff[team_name])
             closed = opened + timedelta(days=rng.randint(30, 300)) \
                 if status == InvolvementStatus.CLOSED else None
+            # The referral's urgency for a waiting child, from what was drawn already (a new
+            # draw would change every later family of a seed).
+            urgency = "" if worker is not None or status != InvolvementStatus.AWAITING_ALLOCATION \
+                else ("immediate", "today", "today", *["routine"] * 7)[opened.toordinal() % 10]
             rows.append(Involvement(person=child, team=teams[team_name], worker=worker,
-                                    status=status, opened_on=opened,
+                                    status=status, opened_on=opened, urgency=urgency,
                                     closed_on=min(closed, today) if closed else None))
     Involvement.objects.bulk_create(rows, batch_size=1000)
     restricted = [(i.person, i.worker) for i in rows if i.person.restricted and i.worker]

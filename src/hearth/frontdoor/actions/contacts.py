@@ -317,7 +317,7 @@ def _apply(contact: Contact, decision: Decision, acting_user, mash: dict | None 
         for child in _children(contact):
             do_open_involvement(child, team=team, acting_user=acting_user,
                                 received_at=contact.received_at,
-                                primary_need=decision.primary_need,
+                                primary_need=decision.primary_need, urgency=contact.urgency,
                                 audit_fields={"contact": contact.reference})
         notify(list(User.objects.filter(is_active=True, role=Role.TEAM_MANAGER,
                                         team=decision.team)),
