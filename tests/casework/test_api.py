@@ -153,8 +153,8 @@ def test_sam_reads_jacks_involvements_and_the_read_is_audited(client, social_wor
     rows = listed.json()["involvements"]
     assert [r["team"] for r in rows] == ["Family Help North"]
     assert set(rows[0]) == {"id", "person_id", "team_id", "team", "worker_id", "worker",
-                            "status", "service", "primary_need", "urgency", "opened_on", "allocated_on",
-                            "closure_reason", "secondary_workers", "version"}
+                            "status", "service", "primary_need", "urgency", "opened_on",
+                            "allocated_on", "closure_reason", "secondary_workers", "version"}
     assert AuditEntry.objects.filter(action="api_view_involvements", username="sam",
                                      object_id=str(jack.pk)).count() == 1
     call(client, social_worker, "GET", f"/api/v1/involvements/{rows[0]['id']}")

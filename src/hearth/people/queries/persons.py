@@ -76,7 +76,7 @@ def plain_part(name: str) -> str:
     birth", ``household`` "household" (never an internal field name)."""
     name = name.removesuffix("_id")
     try:
-        return str(Person._meta.get_field(name).verbose_name)
+        return str(getattr(Person._meta.get_field(name), "verbose_name", name))
     except Exception:  # noqa: BLE001  (not a field of a person: its words will do)
         return name.replace("_", " ")
 
