@@ -139,7 +139,11 @@ def test_fran_takes_a_call_and_the_teacher_gets_a_written_response(
     assert_accessible(page)
 
     # Fran proposes no further action: advice and the school's plan are needed (R-FD-5).
+    # Only the chosen outcome's questions show (issue 15): none until she chooses one.
+    expect(page.get_by_label("Advice given to the referrer")).to_be_hidden()
+    expect(page.get_by_label("Team", exact=True)).to_be_hidden()
     page.get_by_role("radio", name=NFA).check()
+    expect(page.get_by_label("Team", exact=True)).to_be_hidden()
     page.get_by_label("Advice given to the referrer").fill(
         "Keep offering breakfast club; call us again if the bruising recurs.")
     page.get_by_label("Steps the referring agency agreed to take").fill(

@@ -23,3 +23,16 @@ document.body.addEventListener("htmx:afterSettle", () => {
   const heading = main.querySelector("#results");
   if (heading) heading.focus();
 });
+
+// Conditionally revealed questions (GOV.UK's radios pattern, e.g. the contact decision): a
+// radio with aria-controls shows the questions it controls only while it is chosen. Hearth
+// does this itself, without GOV.UK's aria-expanded on a radio, which ARIA does not allow.
+document.querySelectorAll(".govuk-radios__input[aria-controls]").forEach((radio) => {
+  const group = document.querySelectorAll(`input[type=radio][name="${radio.name}"]`);
+  const sync = () => {
+    const shown = document.getElementById(radio.getAttribute("aria-controls"));
+    if (shown) shown.classList.toggle("govuk-radios__conditional--hidden", !radio.checked);
+  };
+  group.forEach((other) => other.addEventListener("change", sync));
+  sync();
+});
