@@ -168,3 +168,34 @@ def test_the_mash_page_refuses_vic_out_of_hours_R_MASH_3(
     assert refused.status_code == 403
     assert "only the senior manager on call now" in text(refused)
     assert as_user(sol_on_call_tonight).post(url, {"action": "approve"}).status_code == 302
+
+
+def test_eddies_home_lists_the_edt_contact_to_decide_then_frans_the_check_R_EDT_2_R_EDT_3(
+        time_machine, as_user, front_door, edt_worker, call):
+    """Issue 15: each role's home shows its own work first. Out of hours the contact is
+    Eddie's to decide; once EDT has decided about a child nobody knew, Monday's check of her
+    record is Fran's, due from the handover, and gone from her list once done."""
+    from hearth.core.due import MINE
+    from hearth.frontdoor.due import contact_decisions
+
+    time_machine.move_to(at(2026, 11, 20, 20, 0), tick=False)  # Friday evening
+    eddie = as_user(edt_worker)
+    contact = eddie_records_a_new_child(eddie, call, at(2026, 11, 20, 19, 45))
+    [decide] = contact_decisions(edt_worker, scope=MINE)
+    assert (decide.person_name, decide.what) == ("Mia Stationer",
+                                                 "Decide what happens next with the EDT contact")
+    home = text(eddie.get("/"))
+    assert home.index("Decide what happens next with the EDT contact") < home.index(
+        "Record a contact")
+    actions.do_decide(contact, acting_user=edt_worker, outcome="early_help",
+                      rationale="Mia is with her aunt tonight; Family Help can support.")
+    assert contact_decisions(edt_worker, scope=MINE) == []
+
+    time_machine.move_to(at(2026, 11, 23, 9, 30), tick=False)  # Monday, the office is open
+    contact.refresh_from_db()
+    [check] = contact_decisions(front_door, scope=MINE)
+    assert check.what == "Check the child's record after EDT's contact"
+    assert check.due == contact.handover_at and check.link == f"/contacts/{contact.pk}"
+    assert "Check the child's record after EDT's contact" in text(as_user(front_door).get("/"))
+    actions.do_check_handover(contact, acting_user=front_door)
+    assert contact_decisions(front_door, scope=MINE) == []

@@ -93,6 +93,9 @@ def test_tinas_home_shows_her_team_by_worker_and_what_waits_for_her(
 def test_the_chair_sees_the_conference_due(as_user, chair, work):  # noqa: F811
     html = as_user(chair).get("/").content.decode()
     assert "Jack Fletcher" in part(html, 'id="what-is-due"', "New notifications")
+    # Her home is her conferences, not an empty caseload (issue 15).
+    assert "Your conferences and core groups" in html
+    assert "No children are allocated to you" not in html
 
 
 def test_olly_sees_none_of_jacks_items(as_user, client, outsider, work):

@@ -1,10 +1,13 @@
-"""What the front door adds to the list of what is due (``hearth.core.due``, issue 15): the
-contacts waiting for a decision, due by ``decision_due`` (R-FD-4: an immediate contact within
-its hours, any other by the end of the next working day), for the front door's information
-officers; for a manager, the proposed decisions they may authorise (R-FD-5); and for a MASH
-partner, their agency's requests still to answer, due by the RAG deadline (R-MASH). Each item is
-about the contact's first child the reader may see, else the contact by its reference.
-Registered from FrontdoorConfig.ready(); a constant number of queries
+"""What the front door adds to the list of what is due (``hearth.core.due``, issue 15):
+- for the front door's information officers, the contacts waiting for a decision, due by
+  ``decision_due`` (R-FD-4: an immediate contact within its hours, any other by the end of the
+  next working day), and after an EDT contact about a child not known, checking the child's
+  record (R-EDT-3);
+- for the Emergency Duty Team, the out-of-hours contacts still to decide (R-EDT-2);
+- for a manager, the proposed decisions they may authorise (R-FD-5);
+- for a MASH partner, their agency's requests still to answer, due by the RAG deadline (R-MASH).
+Each item is about the contact's first child the reader may see, else the contact by its
+reference. Registered from FrontdoorConfig.ready(); a constant number of queries
 (``queries.queue``)."""
 
 from __future__ import annotations
@@ -21,14 +24,17 @@ from hearth.frontdoor.queries.queue import children_rows, crs_queue, queue_conta
 
 #: The roles whose own work is deciding the daytime queue's contacts.
 DECIDERS = (Role.FRONT_DOOR,)
+#: The Emergency Duty Team's: deciding the contacts taken out of hours (R-EDT-2).
+EDT_DECIDERS = (Role.ADVANCED_PRACTITIONER,)
 
 
 def _item(contact, kids, **fields) -> DueItem:
+    fields.setdefault("due", contact.decision_due)
     if kids:
         return DueItem(person_id=str(kids[0].pk), person_name=kids[0].display_name,
-                       kind="contact_decision", due=contact.decision_due, **fields)
+                       kind="contact_decision", **fields)
     return DueItem(person_id="", person_name=f"Contact {contact.reference}",
-                   kind="contact_decision", due=contact.decision_due, **fields)
+                   kind="contact_decision", **fields)
 
 
 def contact_decisions(user, *, scope: str) -> list[DueItem]:
@@ -37,10 +43,22 @@ def contact_decisions(user, *, scope: str) -> list[DueItem]:
     contacts = queue_contacts(user)
     items = []
     if user.role in DECIDERS:
-        waiting = crs_queue(contacts, timezone.now()).filter(status=ContactStatus.OPEN)
+        in_queue = crs_queue(contacts, timezone.now())
+        waiting = in_queue.filter(status=ContactStatus.OPEN)
         items += [_item(c, kids, what="Decide what happens next with the contact",
                         link=reverse("contacts:decide", args=[c.pk]))
                   for c, kids, _ in children_rows(user, waiting.in_queue_order())]
+        # EDT decided about a child not known to us: CRS checks the child's record (R-EDT-3).
+        handed_over = in_queue.filter(is_edt=True, status=ContactStatus.DECIDED)
+        items += [_item(c, kids, what="Check the child's record after EDT's contact",
+                        due=c.handover_at or c.decision_due,
+                        link=reverse("contacts:contact", args=[c.pk]))
+                  for c, kids, _ in children_rows(user, handed_over.in_queue_order())]
+    if user.role in EDT_DECIDERS:
+        out_of_hours = contacts.filter(is_edt=True, status=ContactStatus.OPEN)
+        items += [_item(c, kids, what="Decide what happens next with the EDT contact",
+                        link=reverse("contacts:decide", args=[c.pk]))
+                  for c, kids, _ in children_rows(user, out_of_hours.in_queue_order())]
     if user.has_hearth_permission("contacts.authorise"):
         proposed = contacts.filter(status=ContactStatus.AWAITING_AUTHORISATION)
         items += [_item(c, kids, what="Authorise the decision on the contact", authorise=True,

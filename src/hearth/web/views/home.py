@@ -9,6 +9,15 @@ from hearth.core.paging import paginate
 from hearth.people.models import Person
 from hearth.web.views.work import work_context
 
+#: The heading of a home page whose work is not a caseload (issue 15: the chair's home said
+#: only "No children are allocated to you").
+HOME_TITLES = {Role.CONFERENCE_CHAIR: "Your conferences and core groups",
+               Role.LADO: "Allegations: your LADO work",
+               Role.FGC_COORDINATOR: "Your Family Group Conferences",
+               Role.BUSINESS_SUPPORT: "Your work"}
+#: The roles with children allocated to them (a primary or a secondary worker).
+CASE_HOLDERS = {Role.SOCIAL_WORKER, Role.ADVANCED_PRACTITIONER, Role.FAMILY_PRACTITIONER}
+
 
 @requires(SIGNED_IN)
 def home(request):
@@ -46,6 +55,8 @@ def home(request):
         template = "web/home_front_door.html"
     else:
         template = "web/home_worker.html"
+        context["title"] = HOME_TITLES.get(user.role, "Your work")
+        context["holds_cases"] = user.role in CASE_HOLDERS
         if user.role == Role.LADO:
             from hearth.frontdoor.models import Contact
 
