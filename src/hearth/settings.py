@@ -182,6 +182,9 @@ CSRF_COOKIE_HTTPONLY = True
 HEARTH_SESSION_WARNING_SECONDS = int(os.environ.get("HEARTH_SESSION_WARNING_SECONDS", 120))
 #: Drafts of long forms are forgotten this many days after they were last saved.
 HEARTH_DRAFT_DAYS = int(os.environ.get("HEARTH_DRAFT_DAYS", 14))
+#: A child on a child protection plan is seen at least every this many working days (a local
+#: setting, DOMAIN.md §5: default 10); the visit is due on the worker's list of what is due.
+HEARTH_CP_VISIT_WORKING_DAYS = int(os.environ.get("HEARTH_CP_VISIT_WORKING_DAYS", 10))
 #: The council's contact details, printed on letters and family documents (synthetic
 #: defaults for the demo: 01632 960xxx is a range Ofcom keeps for drama).
 HEARTH_COUNCIL_NAME = os.environ.get("HEARTH_COUNCIL_NAME", "Northam County Council")

@@ -110,3 +110,46 @@ def test_the_actions_agreed_at_a_strategy_discussion(fletchers, social_worker, t
     action.done_on = date(2026, 11, 17)
     action.save()
     assert due.strategy_actions(social_worker, scope=MINE) == []
+
+
+def test_a_child_on_a_plan_is_seen_every_ten_working_days_by_default():
+    """The CP visit frequency is a local setting (DOMAIN.md §5, default 10 working days): from
+    the plan's start until a visit sees the child, then from that visit."""
+    start = date(2026, 11, 16)  # a Monday
+    assert rules.cp_visit_due(plan_start=start, last_seen_on=None, working_days=10) == \
+        date(2026, 11, 30)
+    assert rules.cp_visit_due(plan_start=start, last_seen_on=date(2026, 11, 20),
+                              working_days=10) == date(2026, 12, 4)
+    # A visit before the plan began does not count towards it.
+    assert rules.cp_visit_due(plan_start=start, last_seen_on=date(2026, 11, 2),
+                              working_days=10) == date(2026, 11, 30)
+    # Over Christmas (Friday 25; Boxing Day's bank holiday moves to Monday 28): the fifth
+    # working day after Friday 18 December is Tuesday 29.
+    assert rules.cp_visit_due(plan_start=date(2026, 12, 18), last_seen_on=None,
+                              working_days=5) == date(2026, 12, 29)
+
+
+def test_sams_visit_to_amy_on_her_plan_is_due_and_only_a_visit_that_sees_her_moves_it(
+        fletchers, social_worker, plan_for, settings):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from hearth.visits.actions import do_record_visit
+
+    amy = fletchers["amy"]
+    plan_for(amy, icpc_on=date(2026, 11, 9))
+    [visit] = due.cp_visits(social_worker, scope=MINE)
+    assert (visit.person_name, visit.kind, visit.due) == ("Amy Fletcher", "cp_visit",
+                                                          date(2026, 11, 23))
+    assert visit.link == f"/people/{amy.pk}/visits/new"
+    london = ZoneInfo("Europe/London")
+    do_record_visit(amy, acting_user=social_worker, kind="unannounced", place="Home",
+                    starts_at=datetime(2026, 11, 16, 16, 0, tzinfo=london),
+                    child_seen=False, outcome="no_access")
+    assert due.cp_visits(social_worker, scope=MINE)[0].due == date(2026, 11, 23)
+    do_record_visit(amy, acting_user=social_worker, kind="planned", place="Home",
+                    starts_at=datetime(2026, 11, 17, 9, 0, tzinfo=london),
+                    child_seen=True, outcome="completed")
+    assert due.cp_visits(social_worker, scope=MINE)[0].due == date(2026, 12, 1)
+    settings.HEARTH_CP_VISIT_WORKING_DAYS = 5
+    assert due.cp_visits(social_worker, scope=MINE)[0].due == date(2026, 11, 24)

@@ -71,7 +71,7 @@ def test_grouped_by_family_the_fletchers_are_one_household(as_user, social_worke
                                            start_date=date(2026, 1, 1))
     html = as_user(social_worker).get("/?group=family").content.decode()
     family = part(html, f'id="due-household-{home.pk}"', "</table>")
-    assert "The Fletchers, Elm Road (2)" in family
+    assert "The Fletchers, Elm Road (3)" in family  # Jack's ICPC, Amy's core group and visit
     assert family.index("Jack Fletcher") < family.index("Amy Fletcher")
     assert "Show by when it is due" in html
 
@@ -114,7 +114,9 @@ def test_the_api_lists_sams_due_items(client, social_worker, team_manager, work,
         str(fletchers["jack"].pk), "icpc", "overdue")
     assert first["overdue_by_days"] == (timezone.localdate() - work["enquiry"].icpc_due).days
     assert first["due_on"] == work["enquiry"].icpc_due.isoformat()
-    assert [i["kind"] for i in body["items"]] == ["icpc", "core_group"]
+    # Amy, on a plan since yesterday: her first core group, and her visit (every 10 working
+    # days by default).
+    assert [i["kind"] for i in body["items"]] == ["icpc", "core_group", "cp_visit"]
     token = do_create_token(team_manager)
     team = client.get("/api/v1/work?scope=team",
                       headers={"Authorization": f"Bearer {token}"}).json()

@@ -39,5 +39,6 @@ class ProtectionConfig(AppConfig):
         # What is due (issue 15): conferences, core groups, outcomes to authorise.
         SOURCES.register(due.conferences)
         SOURCES.register(due.core_groups)
+        SOURCES.register(due.cp_visits)
         SOURCES.register(due.outcomes_to_authorise)
         SOURCES.register(due.strategy_actions)

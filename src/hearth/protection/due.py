@@ -1,5 +1,6 @@
 """What child protection adds to the list of what is due (``hearth.core.due``, issue 15):
-initial and review conferences (R-CP-1, R-CP-2), core group meetings, the actions agreed at
+initial and review conferences (R-CP-1, R-CP-2), core group meetings, visits to the children on
+plans (a local setting, default every 10 working days), the actions agreed at
 strategy discussions, and Section 47 outcomes waiting for a manager's authorisation.
 Registered from ProtectionConfig.ready().
 
@@ -13,7 +14,8 @@ the allocated workers in one more.
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.conf import settings
+from django.db.models import Exists, Max, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -29,6 +31,7 @@ from hearth.protection.models import CPPlan, StrategyAction
 from hearth.protection.queries.dashboard import awaiting_authorisation, open_plans, waiting_for_icpc
 from hearth.protection.queries.twoworkers import scope_children
 from hearth.protection.rules import pathway as rules
+from hearth.visits.models import Visit
 
 
 def children_for(user, scope: str) -> QuerySet[Person] | None:
@@ -114,6 +117,33 @@ def core_groups(user, *, scope: str) -> list[DueItem]:
         items.append(_item(plan.person, what=what, due=due, kind="core_group",
                            for_user_id=plan.lead_social_worker_id,
                            link=reverse("protection:core_group_meeting_new", args=[plan.pk])))
+    return items
+
+
+def cp_visits(user, *, scope: str) -> list[DueItem]:
+    """The next visit to each child on an open plan, seen at least every
+    ``HEARTH_CP_VISIT_WORKING_DAYS`` working days (``rules.cp_visit_due``); for the plan's
+    lead social worker. Two queries: the plans, and each child's last visit seen."""
+    if user.role == Role.CONFERENCE_CHAIR:
+        return []
+    children = children_for(user, scope)
+    if children is None:
+        return []
+    plans = open_plans(children.values("pk"))
+    last_seen = dict(Visit.objects.filter(child_id__in={p.person_id for p in plans},
+                                          child_seen=True)
+                     .values("child_id").annotate(last=Max("starts_at"))
+                     .values_list("child_id", "last"))
+    items = []
+    for plan in plans:
+        seen = last_seen.get(plan.person_id)
+        due = rules.cp_visit_due(
+            plan_start=plan.start_on,
+            last_seen_on=timezone.localdate(seen) if seen else None,
+            working_days=settings.HEARTH_CP_VISIT_WORKING_DAYS)
+        items.append(_item(plan.person, what="Visit: see the child (child protection plan)",
+                           due=due, kind="cp_visit", for_user_id=plan.lead_social_worker_id,
+                           link=reverse("visits:new", args=[plan.person_id])))
     return items
 
 

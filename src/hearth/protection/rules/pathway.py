@@ -188,3 +188,12 @@ def core_group_due(*, first_due: date, last_held: date | None,
     if last_held is None:
         return first_due
     return next_meeting_on
+
+
+def cp_visit_due(*, plan_start: date, last_seen_on: date | None, working_days: int) -> date:
+    """When a child on a CP plan must next be seen (what is due, issue 15): ``working_days``
+    (a local setting, default 10) after the last visit since the plan began at which the child
+    was seen, or after the plan began when there has been none. A visit with no access does
+    not count: the child was not seen."""
+    since = plan_start if last_seen_on is None or last_seen_on < plan_start else last_seen_on
+    return calendar.add_working_days(since, working_days)
