@@ -38,7 +38,7 @@ def _link(task: Task) -> str:
 
 def _tell(users, task: Task, headline: str, body: str) -> None:
     """A notification; its e-mail keeps only the words before " on " (never the child)."""
-    about = f" on {task.person.display_name}'s case" if task.person_id else ""
+    about = f" on {task.person.display_name}'s case" if task.person is not None else ""
     notify(users, subject=f"{headline}{about}", body=body, link=_link(task),
            people=[task.person_id] if task.person_id else [])
 

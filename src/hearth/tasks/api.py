@@ -26,16 +26,20 @@ router = Router(tags=["tasks"])
 ERRORS = {**CHANGE_ERRORS, 403: Problem}
 
 
+def _name(who) -> str | None:
+    return who.display_name if who is not None else None
+
+
 def _out(task: Task) -> dict:
     return {"id": task.pk, "what": task.what, "person_id": task.person_id,
-            "person_name": task.person.display_name if task.person_id else None,
+            "person_name": _name(task.person),
             "assigned_to_id": task.assigned_to_id,
             "assigned_to": task.assigned_to.display_name, "set_by_id": task.set_by_id,
-            "set_by": task.set_by.display_name if task.set_by_id else None,
+            "set_by": _name(task.set_by),
             "hearth_made": task.hearth_made, "source": task.source, "due_on": task.due_on,
             "created_at": task.created_at, "status": task.status,
             "closed_by_id": task.closed_by_id,
-            "closed_by": task.closed_by.display_name if task.closed_by_id else None,
+            "closed_by": _name(task.closed_by),
             "closed_at": task.closed_at, "cancel_reason": task.cancel_reason,
             "version": task.version}
 

@@ -13,11 +13,10 @@ from hearth.tasks.queries import my_open_tasks, team_open_tasks
 
 
 def item(task: Task) -> DueItem:
-    if task.person_id:
-        who = {"person_id": str(task.person_id), "person_name": task.person.display_name}
-    else:
-        who = {"person_id": "", "person_name": "Not about a child"}
-    return DueItem(**who, what=task.what, due=task.due_on,
+    person = task.person
+    return DueItem(person_id=str(person.pk) if person is not None else "",
+                   person_name=person.display_name if person is not None
+                   else "Not about a child", what=task.what, due=task.due_on,
                    kind="task" if task.set_by_id else f"task_{task.source}",
                    for_user_id=task.assigned_to_id,
                    link=reverse("tasks:task", args=[task.pk]))
