@@ -93,3 +93,13 @@ def test_cancel_needs_a_reason_and_a_stale_page_is_409(as_user, tinas_task, soci
     assert ok.status_code == 302
     page = sam.get(f"/tasks/{tinas_task.pk}")
     assert b"The school rang first" in page.content and b"Mark as done" not in page.content
+
+
+def test_jacks_page_shows_his_open_tasks_and_the_way_to_set_one(as_user, tinas_task,
+                                                                social_worker, fletchers):
+    page = as_user(social_worker).get(f"/people/{fletchers['jack'].pk}")
+    assert b'id="person-tasks"' in page.content
+    assert f'href="/tasks/{tinas_task.pk}"'.encode() in page.content
+    assert f'href="/people/{fletchers["jack"].pk}/tasks/new"'.encode() in page.content
+    amy = as_user(social_worker).get(f"/people/{fletchers['amy'].pk}")
+    assert b"No open tasks about Amy" in amy.content

@@ -113,3 +113,17 @@ def open_hearth_task(source: str, ref: str) -> Task | None:
 
 def made_for(source: str, ref: str) -> bool:
     return Task.objects.filter(source=source, source_ref=ref).exists()
+
+
+def tasks_panel(user, person: Person):
+    """The person page's open tasks about this person that the user may see, and the way to
+    set one. Registered from TasksConfig.ready on ``people.queries.persons.PERSON_PANELS``
+    (one query)."""
+    from hearth.people.queries.persons import Panel
+
+    if not user.has_hearth_permission("tasks.view"):
+        return None
+    return Panel("tasks/_person_tasks.html", {
+        "tasks": list(visible_tasks(user).filter(person=person, status=TaskStatus.OPEN)
+                      .order_by("due_on", "pk")[:50]),
+        "may_set": user.has_hearth_permission("tasks.set")})
