@@ -90,7 +90,7 @@ def make_task(*, source: str, ref: str, assigned_to, what: str, due_on: date,
 
 
 def _closing(task: Task, acting_user, expected_version: int | None) -> Task:
-    current = (Task.objects.select_for_update().select_related(*queries.PARTS)
+    current = (Task.objects.select_for_update(of=("self",)).select_related(*queries.PARTS)
                .get(pk=task.pk))
     check_version(current, expected_version, "task")
     if current.status != TaskStatus.OPEN:
