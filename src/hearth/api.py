@@ -131,6 +131,9 @@ api.add_router("/worker-safety-warnings", worker_safety_router)
 from hearth.protection.api import router as protection_router  # noqa: E402,I001
 
 api.add_router("/protection", protection_router)
+from hearth.tasks.api import router as tasks_router  # noqa: E402,I001
+
+api.add_router("/tasks", tasks_router)
 from hearth.web.api import router as work_router  # noqa: E402,I001
 
 api.add_router("/", work_router)

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "hearth.safety",
     "hearth.incidents",
     "hearth.protection",
+    "hearth.tasks",
     "hearth.jobs",
     "hearth.web",
     "hearth.demo",
@@ -384,6 +385,12 @@ HEARTH_HOSTILITY_DAYS = _whole_number("HEARTH_HOSTILITY_DAYS", 90)
 CHECKIN_GRACE_MINUTES = _whole_number("HEARTH_CHECKIN_GRACE_MINUTES", 15)
 CHECKIN_ESCALATE_MINUTES = _whole_number("HEARTH_CHECKIN_ESCALATE_MINUTES", 30)
 CHECKIN_MAX_HOURS = _whole_number("HEARTH_CHECKIN_MAX_HOURS", 12)
+
+# Issue 15: a daily e-mail of each user's work due (counts and a link, no names) is a setting,
+# off by default; it goes at this hour, London time, linking to the site's address.
+HEARTH_TASK_DIGEST = _flag("HEARTH_TASK_DIGEST")
+HEARTH_TASK_DIGEST_HOUR = min(_whole_number("HEARTH_TASK_DIGEST_HOUR", 7, least=0), 23)
+HEARTH_SITE_URL = os.environ.get("HEARTH_SITE_URL", "").strip()
 
 # --- documents (issue 15): attached files, their storage, size limit and virus scanning -----
 

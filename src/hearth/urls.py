@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("hearth.incidents.urls", namespace="incidents")),
     path("", include("hearth.supervision.urls", namespace="supervision")),
     path("", include("hearth.protection.urls", namespace="protection")),
+    path("", include("hearth.tasks.urls", namespace="tasks")),
 ]
 
 handler404 = "hearth.web.views.errors.not_found"

@@ -32,6 +32,7 @@ LAYERS: list[set[str]] = [
     {"frontdoor"},
     {"assessments", "visits"},
     {"records"},
+    {"tasks"},
     {"engagement"},
     {"safety"},
     {"incidents"},

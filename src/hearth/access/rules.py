@@ -86,9 +86,13 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     Role.ADMINISTRATOR: frozenset({"admin.users", "admin.teams", "people.unmerge", "audit.verify"}),
 }
 
-#: Every role that works with children reads its own list of what is due (issue 15).
+#: Every role that works with children reads its own list of what is due and holds tasks;
+#: all but partner agencies set them for colleagues (issue 15).
 WORK = "work.view"
-PERMISSIONS = {role: perms if role == Role.ADMINISTRATOR else perms | {WORK}
+TASKS = {"tasks.view", "tasks.set"}
+PERMISSIONS = {role: perms if role == Role.ADMINISTRATOR
+               else perms | {WORK} | (TASKS - {"tasks.set"} if role == Role.MASH_PARTNER
+                                      else TASKS)
                for role, perms in PERMISSIONS.items()}
 
 ALL_PERMISSIONS = frozenset().union(*PERMISSIONS.values())

@@ -1,0 +1,129 @@
+"""Reads of tasks that pages, the API, the list of what is due and other apps share. A task is
+seen by the person it is for, whoever set it and their managers, and then only while they may
+see the child it is about; anyone else gets 404."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from hearth.access.codes import Role
+from hearth.access.models import User
+from hearth.access.rules import has_permission
+from hearth.casework.models import Involvement, InvolvementWorker
+from hearth.casework.queries import LIVE
+from hearth.core.visibility import get_visible_or_404
+from hearth.people.models import Person
+from hearth.tasks import rules
+from hearth.tasks.codes import TaskStatus
+from hearth.tasks.models import Task
+
+#: What a task is shown with, read in the same query.
+PARTS = ("person", "assigned_to", "set_by", "closed_by")
+
+
+def managed(user) -> Q | None:
+    """The tasks of the workers ``user`` manages (None: they manage no one)."""
+    if user.role == Role.SERVICE_MANAGER:
+        return Q()
+    if user.role == Role.TEAM_MANAGER and user.team_id:
+        return Q(assigned_to__team_id=user.team_id)
+    return None
+
+
+def task_scope(user) -> Q:
+    """Registered with ``core.visibility``: the task's own people (and managers), and the
+    child, if any, visible to the reader."""
+    mine = Q(assigned_to=user) | Q(set_by=user)
+    team = managed(user)
+    if team is not None:
+        mine |= team
+    child = Q(person__isnull=True) | Q(person__in=Person.objects.visible_to(user).live()
+                                       .values("pk"))
+    return mine & child
+
+
+def visible_tasks(user) -> QuerySet[Task]:
+    return Task.objects.visible_to(user).select_related(*PARTS)
+
+
+def get_visible_task(user, task_id) -> Task:
+    return get_visible_or_404(Task.objects.select_related(*PARTS), user, task_id, "task")
+
+
+def my_open_tasks(user) -> list[Task]:
+    """Open tasks for ``user``: one query."""
+    return list(visible_tasks(user).filter(assigned_to=user, status=TaskStatus.OPEN)
+                .order_by("due_on", "pk"))
+
+
+def team_open_tasks(user) -> list[Task]:
+    """A manager's view: the open tasks of the workers they manage, not their own."""
+    team = managed(user)
+    if team is None:
+        return []
+    return list(visible_tasks(user).filter(team, status=TaskStatus.OPEN)
+                .exclude(assigned_to=user).order_by("due_on", "pk"))
+
+
+def set_by_me(user, *, limit: int = 100) -> list[Task]:
+    """Tasks ``user`` set for others, newest first (open or closed: they see who closed it
+    and when)."""
+    return list(visible_tasks(user).filter(set_by=user).exclude(assigned_to=user)
+                .order_by("-created_at", "-pk")[:limit])
+
+
+def sees_child(user: User, person: Person) -> bool:
+    return Person.objects.visible_to(user).live().filter(pk=person.pk).exists()
+
+
+def as_worker(user: User) -> rules.Worker:
+    return rules.Worker(id=user.pk, role=user.role, team_id=user.team_id,
+                        active=user.is_active,
+                        can_hold_tasks=user.has_hearth_permission("tasks.view"),
+                        name=user.display_name)
+
+
+def candidates(user, person: Person | None) -> list[User]:
+    """Who the task form offers: the user, their team, and the workers of the child's live
+    cases (allocated and secondary); the rules still check each can see the child."""
+    roles = [r for r in Role.values if has_permission(r, "tasks.view")]
+    near = Q(pk=user.pk)
+    if user.team_id:
+        near |= Q(team_id=user.team_id)
+    if person is not None:
+        near |= Q(pk__in=Involvement.objects.filter(LIVE, person=person).values("worker_id"))
+        near |= Q(pk__in=InvolvementWorker.objects.filter(
+            involvement__person=person, end_date__isnull=True).values("worker_id"))
+    return list(User.objects.filter(near, is_active=True, role__in=roles)
+                .order_by("first_name", "last_name", "pk"))
+
+
+def allocated_worker(person: Person) -> User | None:
+    """The child's allocated worker on their newest live case, if any."""
+    inv = (Involvement.objects.filter(LIVE, person=person, worker__isnull=False,
+                                      worker__is_active=True)
+           .select_related("worker").order_by("-opened_on", "-pk").first())
+    return inv.worker if inv is not None else None
+
+
+def open_hearth_task(source: str, ref: str) -> Task | None:
+    return (Task.objects.select_for_update()
+            .filter(source=source, source_ref=ref, status=TaskStatus.OPEN).first())
+
+
+def made_for(source: str, ref: str) -> bool:
+    return Task.objects.filter(source=source, source_ref=ref).exists()
+
+
+def tasks_panel(user, person: Person):
+    """The person page's open tasks about this person that the user may see, and the way to
+    set one. Registered from TasksConfig.ready on ``people.queries.persons.PERSON_PANELS``
+    (one query)."""
+    from hearth.people.queries.persons import Panel
+
+    if not user.has_hearth_permission("tasks.view"):
+        return None
+    return Panel("tasks/_person_tasks.html", {
+        "tasks": list(visible_tasks(user).filter(person=person, status=TaskStatus.OPEN)
+                      .order_by("due_on", "pk")[:50]),
+        "may_set": user.has_hearth_permission("tasks.set")})
