@@ -77,10 +77,13 @@ class Page:
         return out
 
 
-def paginate(qs, request, *, size: int = PAGE_SIZE, param: str = PARAM) -> Page:
+def paginate(qs, request, *, size: int = PAGE_SIZE, param: str = PARAM,
+             total: int | None = None) -> Page:
     """The page of ``qs`` (already filtered and ordered in the database) that ``request``
-    asks for: ``COUNT(*)`` and one ``LIMIT/OFFSET`` query."""
-    total = qs.count()
+    asks for: ``COUNT(*)`` and one ``LIMIT/OFFSET`` query (``total``: the count, when the
+    caller has counted already, in a query it needed anyway)."""
+    if total is None:
+        total = qs.count()
     pages = max(1, -(-total // size))
     number = min(page_number(request.GET.get(param)), pages)
     start = (number - 1) * size

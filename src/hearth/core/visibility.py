@@ -45,6 +45,17 @@ def scopes_remembered() -> Iterator[None]:
         _remembered.reset(token)
 
 
+def remembered(key: tuple, build: Callable[[], Any]) -> Any:
+    """``build()``, once per request for ``key`` inside ``scopes_remembered()`` (every call
+    outside a request). The key must name everything the answer depends on."""
+    memo = _remembered.get()
+    if memo is None:
+        return build()
+    if key not in memo:
+        memo[key] = build()
+    return memo[key]
+
+
 def _label(model: type[models.Model] | str) -> str:
     return model if isinstance(model, str) else model._meta.label_lower
 

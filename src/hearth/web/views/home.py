@@ -1,3 +1,4 @@
+from django.db.models import Count, Q
 from django.shortcuts import render
 
 from hearth.access.codes import Role
@@ -48,9 +49,13 @@ def home(request):
         template = "web/home_manager.html"
         scope = reached(user, open_involvements if user.role == Role.SERVICE_MANAGER else
                         open_involvements.filter(team_id=user.team_id))
-        # Newest first: an index gives the page without sorting every open case.
-        context["page"] = paginate(scope.order_by("-opened_on", "-pk"), request)
-        context["unallocated"] = scope.filter(worker__isnull=True).count()
+        # Both counts in one query; newest first: an index gives the page without sorting
+        # every open case.
+        counts = scope.aggregate(total=Count("pk"),
+                                 unallocated=Count("pk", filter=Q(worker__isnull=True)))
+        context["page"] = paginate(scope.order_by("-opened_on", "-pk"), request,
+                                   total=counts["total"])
+        context["unallocated"] = counts["unallocated"]
     elif user.role in (Role.FRONT_DOOR, Role.ADVANCED_PRACTITIONER):
         template = "web/home_front_door.html"
     else:
