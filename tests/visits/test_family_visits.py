@@ -105,7 +105,8 @@ def test_sam_records_a_visit_once_for_three_children_from_the_page(family, socia
     assert not visits[mia.pk].bedroom_seen and visits[mia.pk].what_was_said == ""
     assert visits[mia.pk].parent_child_interaction.startswith("Kerry fed Mia")
     for child in (jack, amy, mia):  # an audit row and a chronology entry each
-        assert AuditEntry.objects.filter(action="visit.record", object_id=str(child.pk)).count() == 1
+        audited = AuditEntry.objects.filter(action="visit.record", object_id=str(child.pk))
+        assert audited.count() == 1
         assert Event.objects.filter(person=child, origin="visit").count() == 1
 
     page = client.get(f"/visits/{visits[amy.pk].pk}").content.decode()
