@@ -157,3 +157,28 @@ def test_R_REC_4_an_amendment_of_the_shared_part_to_all_and_never_a_childs_own(
     assert response.status_code == 302
     assert list(CaseNote.objects.exclude(worker_said="").values_list("person_id", flat=True)) \
         == [amy.pk]
+
+
+def test_the_api_writes_one_note_about_three_children(client, family, social_worker):
+    from tests.visits.test_api import call
+
+    jack, amy, mia = family["jack"], family["amy"], family["mia"]
+    body = {"occurred_at": "2026-11-16T15:30:00+00:00", "place": "The family home",
+            "children": [{"person_id": str(c.pk), "who_said_what": f"{c.given_name} was there."}
+                         for c in (jack, amy, mia)]}
+    response = call(client, social_worker, "POST", "/api/v1/notes/family", body)
+    assert response.status_code == 201, response.content
+    out = response.json()["notes"]
+    assert [n["person_id"] for n in out] == [str(jack.pk), str(amy.pk), str(mia.pk)]
+    assert sorted(out[1]["written_with"]) == sorted([out[0]["id"], out[2]["id"]])
+    assert out[1]["who_said_what"] == "Amy was there."
+
+    silent = {**body, "children": [{"person_id": str(jack.pk), "who_said_what": "x"},
+                                   {"person_id": str(amy.pk), "who_said_what": " "}]}
+    response = call(client, social_worker, "POST", "/api/v1/notes/family", silent)
+    assert response.status_code == 422
+    assert {e["field"] for e in response.json()["errors"]} == {"children.1.who_said_what"}
+    unseen = {**body, "children": [{"person_id": "00000000-0000-0000-0000-000000000001",
+                                    "who_said_what": "x"}]}
+    assert call(client, social_worker, "POST", "/api/v1/notes/family", unseen).status_code == 404
+    assert CaseNote.objects.count() == 3
