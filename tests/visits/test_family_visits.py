@@ -317,3 +317,27 @@ def test_the_api_records_a_visit_once_for_three_children(client, family, social_
                     **{"If-Match": jack_visit["ETag"]})
     assert response.status_code == 200, response.content
     assert set(Visit.objects.values_list("place", flat=True)) == {"Contact centre"}
+
+
+def test_a_half_written_family_visit_is_kept_and_restored(family, social_worker, as_user):
+    """Nothing lost (issue 15): the family visit form keeps a draft, each child's part too."""
+    sam = as_user(social_worker)
+    amy = family["amy"]
+    path = f"/people/{family['jack'].pk}/visits/family"
+    typed = {"hearth_draft_for": path, "home_conditions": "Warm and tidy",
+             f"child-{amy.pk}-included": "on",
+             f"child-{amy.pk}-what_was_said": "Amy showed me her drawing"}
+    assert sam.post("/drafts/save", typed).status_code == 204
+    assert "You have an unsaved draft from" in sam.get(path).content.decode()
+    page = sam.get(path + "?draft=restore").content.decode()
+    assert "Warm and tidy" in page and "Amy showed me her drawing" in page
+    assert f'id="id_child-{amy.pk}-included" name="child-{amy.pk}-included" type="checkbox" ' \
+           f'value="on" checked' in page
+    assert response_has_no_errors(page)
+    response = sam.post(path, three_children_form(family))
+    assert response.status_code == 302
+    assert "You have an unsaved draft" not in sam.get(path).content.decode()
+
+
+def response_has_no_errors(page: str) -> bool:
+    return "govuk-error-summary" not in page

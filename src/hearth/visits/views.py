@@ -90,14 +90,16 @@ def _record_family_visit(request, child, shared: FamilyVisitForm,
 
 @requires("visits.record")
 @require_http_methods(["GET", "POST"])
+@keeps_draft
 def family_new(request, person_id):
     """Record one visit to several children of the family (issue 15): the shared part once,
     each child's own part for each; every child chosen gets a visit of their own."""
     child = queries.get_visible_child(request.user, person_id)
     family = queries.family_of(request.user, child)
     data = request.POST if request.method == "POST" else None
-    shared = FamilyVisitForm(data, worker=request.user)
-    parts = [ChildPartForm(data, child=c, initial={"included": c.pk == child.pk})
+    shared = restored(request, FamilyVisitForm(data, worker=request.user))
+    parts = [restored(request, ChildPartForm(data, child=c,
+                                             initial={"included": c.pk == child.pk}))
              for c in family]
     status = 200
     if request.method == "POST":

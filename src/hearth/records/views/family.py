@@ -11,6 +11,7 @@ from hearth.access.permissions import requires
 from hearth.core.forms import add_problems
 from hearth.core.pages import all_valid, done_with, form_problems
 from hearth.core.refusals import Refused
+from hearth.drafts.views import keeps_draft, restored
 from hearth.records import queries
 from hearth.records.actions.family import do_write_family_note
 from hearth.records.forms.family import ChildNoteForm, FamilyNoteForm, names
@@ -39,12 +40,14 @@ def _write(request, person, shared: FamilyNoteForm, parts: list[ChildNoteForm]):
 
 @requires("records.write")
 @require_http_methods(["GET", "POST"])
+@keeps_draft
 def family_new(request, person_id):
     person = queries.get_visible_person(request.user, person_id)
     family = queries.family_of(request.user, person)
     data = request.POST if request.method == "POST" else None
-    shared = FamilyNoteForm(data)
-    parts = [ChildNoteForm(data, child=c, initial={"included": c.pk == person.pk})
+    shared = restored(request, FamilyNoteForm(data))
+    parts = [restored(request, ChildNoteForm(data, child=c,
+                                             initial={"included": c.pk == person.pk}))
              for c in family]
     status = 200
     if request.method == "POST":
