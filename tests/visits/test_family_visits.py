@@ -341,3 +341,34 @@ def test_a_half_written_family_visit_is_kept_and_restored(family, social_worker,
 
 def response_has_no_errors(page: str) -> bool:
     return "govuk-error-summary" not in page
+
+
+def test_R_SAFE_1_2_warnings_about_any_of_the_children_show_and_still_refuse_a_lone_visit(
+        family, social_worker, team_manager, north, as_user, time_machine):
+    """A warning about Mia is on the family visit page (R-SAFE-1), and her visit needs two
+    workers: recorded alone, none of the three is written; with a colleague, all are."""
+    from hearth.safety.actions.warnings import do_add_warning
+    from tests.conftest import make_user
+
+    jack, mia = family["jack"], family["mia"]
+    time_machine.move_to(datetime(2026, 11, 18, 9, 0, tzinfo=LONDON), tick=False)
+    do_add_warning(acting_user=team_manager, person=mia, kind="violence",
+                   what_happened="A visitor to Mia's father pushed the worker out of the door",
+                   source="Sam Worker, witnessed", occurred_on=date(2026, 11, 10),
+                   disclosed_to_person=True, requires_joint_visit=True)
+    time_machine.move_to(datetime(2026, 11, 20, 12, 0, tzinfo=LONDON), tick=False)
+    client = as_user(social_worker)
+    page = client.get(f"/people/{jack.pk}/visits/family").content.decode()
+    assert "A visitor to Mia&#x27;s father pushed the worker" in page
+    daytime = three_children_form(family, visit_time="10:30")
+    response = client.post(f"/people/{jack.pk}/visits/family", daytime)
+    assert response.status_code == 400
+    assert "need two workers" in response.content.decode()
+    assert not Visit.objects.exists()
+    assert not AuditEntry.objects.filter(action="visit.record").exists()
+
+    cara = make_user("cara", "social_worker", team=north, first="Cara", last="Colleague")
+    response = client.post(f"/people/{jack.pk}/visits/family",
+                           {**daytime, "joint_worker": str(cara.pk)})
+    assert response.status_code == 302, response.content.decode()
+    assert Visit.objects.filter(joint_worker=cara).count() == 3

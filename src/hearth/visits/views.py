@@ -109,7 +109,7 @@ def family_new(request, person_id):
             return done_with(request, f"Visit recorded for {_and(names)}.", "visits:list",
                              person_id=child.pk)
     return render(request, "visits/family_new.html", {
-        "child": child, "form": shared, "parts": parts,
+        "child": child, "family": family, "form": shared, "parts": parts,
         "problems": form_problems(shared, *parts) if status != 200 else []}, status=status)
 
 

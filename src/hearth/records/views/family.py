@@ -57,5 +57,5 @@ def family_new(request, person_id):
                              f"{names([n.person for n in notes])}.",
                              "records:person_notes", person_id=person.pk)
     return render(request, "records/family_new.html", {
-        "person": person, "form": shared, "parts": parts,
+        "person": person, "family": family, "form": shared, "parts": parts,
         "problems": form_problems(shared, *parts) if status != 200 else []}, status=status)

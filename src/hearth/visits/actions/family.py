@@ -61,8 +61,10 @@ def do_record_family_visit(child, parts: Sequence[Mapping[str, Any]], *, acting_
     visits = []
     for index, part in enumerate(parts):
         person = part["child"]
-        own = {field: part.get(field, False if field.startswith(("child_", "bedroom")) else "")
-               for field in CHILD_FIELDS}
+        if part.get("child_seen") is None:
+            raise Refused(f"Select whether {person.display_name} was seen",
+                          f"children.{index}.child_seen")
+        own = {field: part[field] for field in CHILD_FIELDS if field in part}
         try:
             visits.append(do_record_visit(
                 person, acting_user=acting_user, involvement=queries.live_involvement(person),
