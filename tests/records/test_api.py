@@ -22,7 +22,7 @@ pytestmark = [pytest.mark.django_db]
 OUT_FIELDS = {"id", "person_id", "status", "occurred_at", "place", "who_said_what",
               "worker_said", "actions_taken", "referrals_made", "agency_response", "opinion",
               "opinion_basis", "significant_event", "author", "recorded_at", "finalised_at",
-              "amendments", "version"}
+              "amendments", "written_with", "version"}
 
 
 @pytest.fixture(autouse=True)

@@ -20,12 +20,21 @@ from hearth.access.permissions import AuthedRequest, permission
 from hearth.core.problems import CHANGE_ERRORS, READ_ERRORS, Problem
 from hearth.core.refusals import Refused
 from hearth.core.versions import etag, require_if_match
+from hearth.records.actions import family
 from hearth.records.actions import notes as actions
 from hearth.records.models import CaseNote
-from hearth.records.queries import get_visible_note, get_visible_person, notes_of
+from hearth.records.queries import (
+    get_visible_note,
+    get_visible_person,
+    notes_of,
+    written_with,
+    written_with_each,
+)
 from hearth.records.schemas import (
     AWARE_EXAMPLE,
     PLACE,
+    FamilyNoteIn,
+    FamilyNoteOut,
     NoteAmendIn,
     NoteIn,
     NoteList,
@@ -38,9 +47,10 @@ router = Router(tags=["case notes"])
 ERRORS = {**CHANGE_ERRORS, 403: Problem}
 
 
-def _out(note: CaseNote) -> dict:
+def _out(note: CaseNote, together: list[CaseNote] | None = None) -> dict:
     data = {f: getattr(note, f) for f in NoteOut.model_fields
-            if f not in ("person_id", "author", "amendments")}
+            if f not in ("person_id", "author", "amendments", "written_with")}
+    data["written_with"] = [other.pk for other in together or []]
     data["person_id"] = note.person_id
     data["author"] = note.author.display_name
     data["amendments"] = [{"field": a.field, "field_label": a.get_field_label(),
@@ -57,7 +67,7 @@ def _change(request: AuthedRequest, response: HttpResponse, note_id: int, do, **
     do(note, acting_user=request.auth, expected_version=expected, **kwargs)
     note = get_visible_note(request.auth, note.pk)
     response["ETag"] = etag(note)
-    return _out(note)
+    return _out(note, written_with(request.auth, note))
 
 
 @router.get("", response={200: NoteList, **READ_ERRORS},
@@ -65,7 +75,9 @@ def _change(request: AuthedRequest, response: HttpResponse, note_id: int, do, **
 def person_notes(request: AuthedRequest, person: UUID):
     """The person's case notes, newest first, each with its amendments."""
     found = get_visible_person(request.auth, person)
-    notes = [_out(note) for note in notes_of(request.auth, found)]
+    found_notes = list(notes_of(request.auth, found))
+    together = written_with_each(request.auth, found_notes)
+    notes = [_out(note, together.get(note.pk)) for note in found_notes]
     actions.record_view(found, user=request.auth, what="api_view_case_notes")
     return {"person_id": found.pk, "notes": notes}
 
@@ -92,7 +104,7 @@ def detail(request: AuthedRequest, response: HttpResponse, note_id: int):
     note = get_visible_note(request.auth, note_id)
     actions.record_view(note.person, user=request.auth, what="api_view_case_note")
     response["ETag"] = etag(note)
-    return _out(note)
+    return _out(note, written_with(request.auth, note))
 
 
 @router.patch("/{int:note_id}", response={200: NoteOut, **ERRORS},
@@ -128,5 +140,26 @@ def amend(request: AuthedRequest, response: HttpResponse, note_id: int, payload:
             raise Refused(f"When it happened {AWARE_EXAMPLE}", "new_value") from exc
         if new_value.utcoffset() is None:
             raise Refused(f"When it happened {AWARE_EXAMPLE}", "new_value")
-    return _change(request, response, note_id, actions.do_amend, field=payload.field,
-                   new_value=new_value, reason=payload.reason)
+    return _change(request, response, note_id, family.do_amend_family_note,
+                   field=payload.field, new_value=new_value, reason=payload.reason,
+                   to_all=payload.to_all)
+
+
+@router.post("/family", response={201: FamilyNoteOut, **READ_ERRORS},
+             auth=permission("records.write"))
+def write_for_family(request: AuthedRequest, payload: FamilyNoteIn):
+    """Write one draft note about several children of a family at once (issue 15): the
+    shared part once, each child's own part in ``children``; each child gets a draft of
+    their own, linked to the others (``written_with``). A child you may not see is 404; a
+    child sent twice, or not of the first child's family, is 422; when any child's note is
+    refused (422; ``children.<n>.<field>`` for a child's own part) none is written."""
+    data = payload.dict()
+    parts = data.pop("children")
+    people = [get_visible_person(request.auth, part.pop("person_id")) for part in parts]
+    notes = family.do_write_family_note(
+        people[0], [{"child": person, **part} for person, part in zip(people, parts,
+                                                                       strict=True)],
+        acting_user=request.auth, **data)
+    found = [get_visible_note(request.auth, note.pk) for note in notes]
+    together = written_with_each(request.auth, found)
+    return Status(201, {"notes": [_out(note, together.get(note.pk)) for note in found]})

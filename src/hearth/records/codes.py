@@ -27,6 +27,11 @@ AMENDABLE_CHOICES: list[tuple[str, str]] = [("occurred_at", "When it happened"),
                                             *NOTE_TEXT_FIELDS]
 FIELD_LABELS: dict[str, str] = dict(AMENDABLE_CHOICES)
 AMENDABLE_FIELDS: tuple[str, ...] = tuple(f for f, _ in AMENDABLE_CHOICES)
+#: A note about several children of a family (issue 15): the parts each child has of their
+#: own (what the child said and what was said about them; whether it was significant for
+#: them). Every other part is written once for them all, and an amendment of it may be made
+#: to every child's note at once; a child's own part never is.
+CHILD_NOTE_FIELDS = ("who_said_what", "significant_event")
 
 
 # --- Plain-language summaries for parents (R-REC-8, R-REC-9) ---------------------------------

@@ -38,10 +38,14 @@ class CaseNote(models.Model):
     recorded_at = models.DateTimeField(editable=False)
     finalised_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
+    #: One note about several children of a family, written once (issue 15): each child has
+    #: their own note, and the notes written together share this.
+    group = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         indexes = [models.Index(fields=["person", "-occurred_at"]),
-                   models.Index(fields=["person", "significant_event"])]
+                   models.Index(fields=["person", "significant_event"]),
+                   models.Index(fields=["group"])]
 
     def __str__(self) -> str:
         return f"Case note {self.pk} ({self.get_status_display()})"

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from hearth.casework.queries import family_children
 from hearth.core import visibility
 from hearth.people.codes import RelationshipKind
 from hearth.people.models import Person, Relationship
@@ -89,3 +90,40 @@ def parents_of(user, child: Person) -> QuerySet[Person]:
     """The parents and carers of ``child`` that ``user`` may see."""
     ids = Relationship.objects.filter(parenting(relative=child)).values("person_id")
     return Person.objects.visible_to(user).filter(pk__in=ids).exclude(pk=child.pk)
+
+
+# --- Notes about several children of a family (issue 15) --------------------------------------
+
+def live_involvement(person: Person):
+    """The person's open involvement, the newest (a note written now joins it), or None."""
+    return (person.involvements.filter(closed_on__isnull=True)
+            .order_by("-opened_on", "-pk").first())
+
+
+def family_of(user, person: Person) -> list[Person]:
+    """The children of ``person``'s family that ``user`` may see, eldest first: whom a note
+    about the family may be written for."""
+    return family_children(user, person)
+
+
+def written_with(user, note: CaseNote) -> list[CaseNote]:
+    """The other notes written at once with ``note`` (about several children of a family),
+    those ``user`` may see, by the child's name."""
+    if note.group is None:
+        return []
+    return list(visible_notes(user).filter(group=note.group).exclude(pk=note.pk)
+                .select_related("person", "author")
+                .order_by("person__given_name", "person__family_name", "pk"))
+
+
+def written_with_each(user, notes) -> dict[int, list[CaseNote]]:
+    """``written_with`` for each of ``notes`` at once (one query): note id → the others."""
+    groups = {n.group for n in notes if n.group is not None}
+    if not groups:
+        return {}
+    together: dict = {}
+    for other in (visible_notes(user).filter(group__in=groups).select_related("person")
+                  .order_by("person__given_name", "person__family_name", "pk")):
+        together.setdefault(other.group, []).append(other)
+    return {n.pk: [o for o in together.get(n.group, []) if o.pk != n.pk] for n in notes
+            if n.group is not None}

@@ -50,6 +50,9 @@ class NoteOut(Schema):
     recorded_at: datetime
     finalised_at: datetime | None
     amendments: list[NoteAmendmentOut] = Field(description="Oldest first (R-REC-4)")
+    written_with: list[int] = Field(
+        description="The notes about other children of the family written at once with this "
+                    "one, those you may see")
     version: int
 
 
@@ -101,3 +104,36 @@ class NoteAmendIn(Schema):
     new_value: str = Field(max_length=TEXT, description="The whole part as it should read; "
                            "for occurred_at an ISO 8601 date-time with its offset")
     reason: str = Field(max_length=TEXT)
+    to_all: bool = Field(False, description="Make the same amendment to the finalised notes "
+                         "written with this one (each gets its own amendment); refused for a "
+                         "child's own part (who_said_what)")
+
+
+class ChildNoteIn(Schema):
+    """One child's own part of a note about the family (R-REC-1)."""
+
+    person_id: UUID
+    who_said_what: str = Field(max_length=TEXT)
+    significant_event: bool = False
+
+
+class FamilyNoteIn(Schema):
+    """One draft case note about several children of a family, written once (issue 15): the
+    shared part once, each child's own part in ``children``."""
+
+    occurred_at: datetime = Field(description="With its offset, e.g. 2026-11-16T15:30:00Z")
+    place: str = Field(max_length=PLACE)
+    worker_said: str = Field("", max_length=TEXT)
+    actions_taken: str = Field("", max_length=TEXT)
+    referrals_made: str = Field("", max_length=TEXT)
+    agency_response: str = Field("", max_length=TEXT)
+    opinion: str = Field("", max_length=TEXT)
+    opinion_basis: str = Field("", max_length=TEXT, description="Required with an opinion")
+    children: list[ChildNoteIn] = Field(min_length=1, max_length=20,
+                                        description="The children of one family, each once")
+
+    _occurred_at = field_validator("occurred_at")(aware)
+
+
+class FamilyNoteOut(Schema):
+    notes: list[NoteOut] = Field(description="One draft for each child, in the order sent")

@@ -3,13 +3,14 @@
 
 from django.urls import path
 
+from hearth.records.views import family, summaries
 from hearth.records.views import notes as views
-from hearth.records.views import summaries
 
 app_name = "records"
 urlpatterns = [
     path("people/<uuid:person_id>/notes", views.person_notes, name="person_notes"),
     path("people/<uuid:person_id>/notes/new", views.new_note, name="new"),
+    path("people/<uuid:person_id>/notes/family", family.family_new, name="family_new"),
     path("notes/<int:note_id>", views.detail, name="detail"),
     path("notes/<int:note_id>/edit", views.edit, name="edit"),
     path("notes/<int:note_id>/finalise", views.finalise, name="finalise"),

@@ -45,3 +45,11 @@ FIELD_LABELS: dict[str, str] = {
     "unknown_adult_details": "Who the adult seemed to be",
     "outcome": "How the visit went",
 }
+
+#: A visit to several children of a family (issue 15): the parts recorded once for them all,
+#: and the parts recorded for each child (R-REC-6). A correction of a shared part may be made
+#: to every child's visit at once; a child's own part is never copied to another child.
+SHARED_FIELDS = ("kind", "starts_at", "place", "who_present", "home_conditions", "outcome",
+                 "unknown_adult_seen", "unknown_adult_details")
+CHILD_FIELDS = ("child_seen", "child_seen_alone", "bedroom_seen", "what_was_said",
+                "parent_child_interaction")

@@ -10,7 +10,7 @@ from django.utils import timezone
 from hearth import calendar
 from hearth.core.forms import date_field
 from hearth.visits import queries, rules
-from hearth.visits.codes import Engagement, VisitKind
+from hearth.visits.codes import CHILD_FIELDS, SHARED_FIELDS, Engagement, VisitKind
 
 TIME_FORMATS = ["%H:%M", "%H.%M", "%H%M", "%I:%M%p", "%I:%M %p", "%I%p", "%I %p"]
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -23,6 +23,7 @@ VISIT_FIELDS = ("kind", "starts_at", "place", "who_present", "child_seen", "chil
 #: Where a rule's field (the action's name) shows on the page.
 FIELD_FOR_ERROR = {"starts_at": "visit_date"}
 UNKNOWN_ADULT_NEEDS_DETAILS = "Describe the adult who was there and who they seemed to be"
+TO_ALL_MISSING = "Select whether the correction applies to the visits to the other children"
 STALE_PAGE = "This page was out of date: go back to the visit and try again"
 
 
@@ -131,19 +132,39 @@ class VisitEditForm(VisitForm):
     version = forms.IntegerField(widget=forms.HiddenInput,
                                  error_messages={"required": STALE_PAGE, "invalid": STALE_PAGE})
 
-    def __init__(self, *args, visit=None, **kwargs):
+    def __init__(self, *args, visit=None, together=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.visit = visit
+        self.together = list(together)
         del self.fields["joint_worker"]  # who went is part of recording it, not of correcting
+        if self.together:
+            names = [o.child.display_name for o in self.together]
+            listed = names[0] if len(names) == 1 else (
+                f"{', '.join(names[:-1])} and {names[-1]}")
+            self.fields["to_all"] = forms.TypedChoiceField(
+                label=f"Does this correction apply to the visits to {listed} too?",
+                choices=YES_NO, widget=forms.RadioSelect, coerce=lambda v: v == "yes",
+                required=False, empty_value=None,
+                help_text="The visit was recorded once for the children together. If yes, "
+                "what you correct of the shared part (when, where, who was present, home "
+                "conditions, how the visit went, an adult not known to us) is corrected on "
+                "their visits too, each shown with your reason. What you record of this child "
+                "alone is never copied to another child.")
 
     def clean(self):
         """A change needs a reason (R-REC-4), asked for with the other errors at once (the
-        action refuses it too)."""
+        action refuses it too); a change of a shared part of a visit recorded for several
+        children asks whether it applies to the others' visits."""
         data = super().clean()
-        if self.visit is not None and not (data.get("reason") or "").strip():
-            typed = {k: data[k] for k in VISIT_FIELDS if k in data and data[k] is not None}
-            if any(getattr(self.visit, k) != v for k, v in typed.items()):
-                self.add_error("reason", rules.REASON_MISSING)
+        if self.visit is None:
+            return data
+        typed = {k: data[k] for k in VISIT_FIELDS if k in data and data[k] is not None}
+        changed = {k for k, v in typed.items() if getattr(self.visit, k) != v}
+        if changed and not (data.get("reason") or "").strip():
+            self.add_error("reason", rules.REASON_MISSING)
+        if (self.together and changed & set(SHARED_FIELDS) and data.get("to_all") is None
+                and not self.has_error("to_all")):
+            self.add_error("to_all", TO_ALL_MISSING)
         return data
 
     @staticmethod
@@ -157,3 +178,66 @@ class VisitEditForm(VisitForm):
             initial[field] = "yes" if getattr(visit, field) else "no"
         return {**initial, "visit_date": local.strftime("%d/%m/%Y"),
                 "visit_time": local.strftime("%H:%M"), "version": visit.version}
+
+
+class FamilyVisitForm(VisitForm):
+    """A visit to several children of a family (issue 15): the part recorded once for them
+    all. Each child's own part is a ``ChildPartForm``."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in CHILD_FIELDS:
+            del self.fields[field]
+
+    def visit_fields(self) -> dict:
+        return {k: self.cleaned_data[k] for k in SHARED_FIELDS}
+
+
+class ChildPartForm(forms.Form):
+    """One child's part of a visit to the family (R-REC-6): whether they were part of it,
+    seen, seen alone, their bedroom seen; what they said and what was observed."""
+
+    included = forms.BooleanField(required=False)
+    child_seen = forms.TypedChoiceField(choices=YES_NO, widget=forms.RadioSelect,
+                                        coerce=lambda v: v == "yes", required=False)
+    child_seen_alone = forms.TypedChoiceField(choices=YES_NO, widget=forms.RadioSelect,
+                                              coerce=lambda v: v == "yes", required=False)
+    bedroom_seen = forms.TypedChoiceField(choices=YES_NO, widget=forms.RadioSelect,
+                                          coerce=lambda v: v == "yes", required=False)
+    what_was_said = _text("What was said", hint="The child's own words where you can")
+    parent_child_interaction = _text(
+        "What you saw of the parent and child together",
+        hint="Your direct observation of how they interact, especially for a baby or a child "
+        "who does not yet talk")
+
+    def __init__(self, *args, child, **kwargs):
+        super().__init__(*args, prefix=f"child-{child.pk}", **kwargs)
+        self.child = child
+        name = child.given_name or child.display_name
+        self.fields["included"].label = f"{name} was part of this visit"
+        self.fields["child_seen"].label = f"Was {name} seen?"
+        self.fields["child_seen_alone"].label = f"Was {name} seen alone?"
+        self.fields["bedroom_seen"].label = f"Was {name}'s bedroom seen?"
+        self.fields["what_was_said"].label = f"What {name} said, and what was said about them"
+        self.fields["parent_child_interaction"].label = (
+            f"What you saw of {name} and their parent together")
+
+    def clean(self):
+        """The questions must be answered for a child who was part of the visit (and only
+        then)."""
+        data = super().clean()
+        if not data.get("included"):
+            return data
+        name = self.child.given_name or self.child.display_name
+        for field, question in (("child_seen", f"whether {name} was seen"),
+                                ("child_seen_alone", f"whether {name} was seen alone"),
+                                ("bedroom_seen", f"whether {name}'s bedroom was seen")):
+            if data.get(field) in (None, "") and not self.has_error(field):
+                self.add_error(field, f"Select {question}")
+        if data.get("child_seen_alone") is True and data.get("child_seen") is False:
+            self.add_error("child_seen_alone", rules.SEEN_ALONE_NOT_SEEN)
+        return data
+
+    def part(self) -> dict:
+        """This child's part, as ``do_record_family_visit`` takes it."""
+        return {"child": self.child, **{k: self.cleaned_data[k] for k in CHILD_FIELDS}}

@@ -41,9 +41,12 @@ class Visit(models.Model):
                                     related_name="+")
     recorded_at = models.DateTimeField()
     version = models.PositiveIntegerField(default=1)
+    #: One visit to several children of a family, recorded once (issue 15): each child has
+    #: their own visit, and the visits recorded together share this.
+    group = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
-        indexes = [models.Index(fields=["child", "starts_at"])]
+        indexes = [models.Index(fields=["child", "starts_at"]), models.Index(fields=["group"])]
 
     def __str__(self) -> str:
         return f"Visit {self.pk} ({self.get_kind_display()}, {self.get_outcome_display()})"

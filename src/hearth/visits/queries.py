@@ -9,6 +9,8 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from hearth.access import queries as staff
 from hearth.access.models import User
+from hearth.casework.models import InvolvementStatus
+from hearth.casework.queries import family_children
 from hearth.core import visibility
 from hearth.people.models import Person
 from hearth.people.queries.visibility import get_visible_person
@@ -57,6 +59,41 @@ def visits_of(user, child: Person) -> QuerySet[Visit]:
     """The child's visits, newest first."""
     return (visible_visits(user).filter(child=child).select_related("recorded_by", "joint_worker")
             .order_by("-starts_at", "-pk"))
+
+
+def live_involvement(child: Person):
+    """The child's live involvement, the newest (a visit recorded now joins it), or None."""
+    return (child.involvements.exclude(status=InvolvementStatus.CLOSED)
+            .order_by("-opened_on", "-pk").first())
+
+
+def family_of(user, child: Person) -> list[Person]:
+    """The children of ``child``'s family that ``user`` may see, ``child`` among them, eldest
+    first: whom a visit to the family may be recorded for (issue 15)."""
+    return family_children(user, child)
+
+
+def recorded_with(user, visit: Visit) -> list[Visit]:
+    """The other visits recorded at once with ``visit`` (a visit to several children of a
+    family), those ``user`` may see, by the child's name."""
+    if visit.group is None:
+        return []
+    return list(visible_visits(user).filter(group=visit.group).exclude(pk=visit.pk)
+                .select_related("child", "recorded_by")
+                .order_by("child__given_name", "child__family_name", "pk"))
+
+
+def recorded_with_each(user, visits) -> dict[int, list[Visit]]:
+    """``recorded_with`` for each of ``visits`` at once (one query): visit id → the others."""
+    groups = {v.group for v in visits if v.group is not None}
+    if not groups:
+        return {}
+    together: dict = {}
+    for other in (visible_visits(user).filter(group__in=groups).select_related("child")
+                  .order_by("child__given_name", "child__family_name", "pk")):
+        together.setdefault(other.group, []).append(other)
+    return {v.pk: [o for o in together.get(v.group, []) if o.pk != v.pk] for v in visits
+            if v.group is not None}
 
 
 def recent_visit_times(child: Person, now: datetime,

@@ -54,6 +54,9 @@ class VisitOut(Schema):
     recorded_by: str
     recorded_at: datetime
     amendments: list[VisitAmendmentOut] = Field(description="Corrections, oldest first (R-REC-4)")
+    recorded_with: list[int] = Field(
+        description="The visits to other children of the family recorded at once with this "
+                    "one, those you may see")
     version: int
 
 
@@ -88,6 +91,41 @@ class VisitIn(Schema):
     _starts_at = field_validator("starts_at")(aware)
 
 
+class ChildPartIn(Schema):
+    """One child's own part of a visit to the family (R-REC-6)."""
+
+    person_id: UUID
+    child_seen: bool
+    child_seen_alone: bool = False
+    bedroom_seen: bool = False
+    what_was_said: str = Field("", max_length=TEXT)
+    parent_child_interaction: str = Field("", max_length=TEXT)
+
+
+class FamilyVisitIn(Schema):
+    """One visit to several children of a family, recorded once (issue 15): the shared part
+    once, each child's own part in ``children``. Every child gets a visit of their own."""
+
+    kind: str = code(VisitKind.values)
+    starts_at: datetime = Field(description="With its offset, e.g. 2026-11-19T07:45:00+00:00")
+    place: str = Field(max_length=200)
+    who_present: str = Field("", max_length=TEXT)
+    home_conditions: str = Field("", max_length=TEXT)
+    unknown_adult_seen: bool = False
+    unknown_adult_details: str = Field("", max_length=TEXT)
+    outcome: str = code(Engagement.values, description="How the visit went")
+    joint_worker_id: int | None = Field(None, ge=1, description="The colleague who went too")
+    children: list[ChildPartIn] = Field(
+        min_length=1, max_length=20,
+        description="The children of one family who were part of the visit, each once")
+
+    _starts_at = field_validator("starts_at")(aware)
+
+
+class FamilyVisitOut(Schema):
+    visits: list[VisitOut] = Field(description="One visit for each child, in the order sent")
+
+
 class VisitAmendIn(Schema):
     """Correct a visit (R-REC-4): why, and the parts sent as they should read (leave a part out
     to keep it; null is not a value). Each changed part is shown on the visit with who
@@ -107,5 +145,8 @@ class VisitAmendIn(Schema):
     unknown_adult_seen: bool = may_omit()
     unknown_adult_details: str = may_omit(max_length=TEXT)
     outcome: str = code(Engagement.values, None)
+    to_all: bool = Field(False, description="Make the same correction of the shared parts "
+                         "to the visits to the other children recorded with this one (each "
+                         "gets its own amendment); a child's own parts are never copied")
 
     _starts_at = field_validator("starts_at")(aware)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
+from uuid import UUID
 
 from django.db import transaction
 from django.utils import timezone
@@ -42,8 +43,11 @@ def _audit(action: str, note: CaseNote, user, fields: dict[str, Any]) -> None:
 
 
 @transaction.atomic
-def do_write_note(person, *, acting_user, involvement=None, **data: Any) -> CaseNote:
-    """Write a draft case note; its author and time of recording are the system's (R-REC-2)."""
+def do_write_note(person, *, acting_user, involvement=None, group: UUID | None = None,
+                  **data: Any) -> CaseNote:
+    """Write a draft case note; its author and time of recording are the system's (R-REC-2).
+    ``group``: the notes about a family's children written together
+    (``family.do_write_family_note``)."""
     unknown = set(data) - set(NOTE_FIELDS)
     if unknown:
         raise ValueError(f"unknown fields {sorted(unknown)}")
@@ -52,9 +56,12 @@ def do_write_note(person, *, acting_user, involvement=None, **data: Any) -> Case
     if involvement is not None and involvement.person_id != person.pk:
         raise Refused("That involvement is not this person's.", "involvement")
     note = CaseNote.objects.create(person=person, involvement=involvement, author=acting_user,
-                                   recorded_at=now, status=NoteStatus.DRAFT, **data)
-    _audit("case_note.write", note, acting_user,
-           {k: _jsonable(getattr(note, k)) for k in NOTE_FIELDS})
+                                   recorded_at=now, status=NoteStatus.DRAFT, group=group,
+                                   **data)
+    written = {k: _jsonable(getattr(note, k)) for k in NOTE_FIELDS}
+    if group is not None:
+        written["group"] = str(group)
+    _audit("case_note.write", note, acting_user, written)
     return note
 
 

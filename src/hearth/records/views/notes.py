@@ -12,11 +12,20 @@ from django.views.decorators.http import require_http_methods
 from hearth.access.permissions import requires
 from hearth.core.pages import attempt, done_with, form_page
 from hearth.drafts.views import keeps_draft, restored
+from hearth.records.actions import family
 from hearth.records.actions import notes as actions
-from hearth.records.codes import FIELD_LABELS
+from hearth.records.codes import FIELD_LABELS, NoteStatus
+from hearth.records.forms.family import ask_to_all, names
 from hearth.records.forms.notes import AmendForm, DraftForm, NoteForm, VersionForm
 from hearth.records.models import CaseNote
-from hearth.records.queries import get_visible_note, get_visible_person, notes_of
+from hearth.records.queries import (
+    family_of,
+    get_visible_note,
+    get_visible_person,
+    notes_of,
+    written_with,
+    written_with_each,
+)
 from hearth.records.rules import notes as rules
 
 
@@ -36,14 +45,34 @@ def _render(request, note: CaseNote, *, status: int = 200, **extra):
                rules.may_amend(author_id=note.author_id, author_team_id=note.author.team_id,
                                user_id=user.pk, user_role=user.role,
                                user_team_id=user.team_id)}
+    together = written_with(user, note)
+    context["together"] = together
     if context["can_edit"]:
         context["draft_form"] = DraftForm(initial=_initial(note))
     if context["can_finalise"]:
-        context["finalise_form"] = VersionForm(initial={"version": note.version})
+        context["finalise_form"] = _finalise_form(note, together, user, None,
+                                                  initial={"version": note.version})
     if context["can_amend"]:
-        context["amend_form"] = AmendForm(initial={"version": note.version})
+        context["amend_form"] = _amend_form(together, None, initial={"version": note.version})
     context.update(extra)
     return render(request, "records/detail.html", context, status=status)
+
+
+def _finalise_form(note: CaseNote, together, user, data, **kwargs) -> forms.Form:
+    drafts = [o for o in together if o.status == NoteStatus.DRAFT and o.author_id == user.pk]
+    form = VersionForm(data, **kwargs)
+    if drafts:
+        ask_to_all(form, f"Finalise the notes about {names([o.person for o in drafts])} too")
+    return form
+
+
+def _amend_form(together, data, **kwargs) -> forms.Form:
+    form = AmendForm(data, **kwargs)
+    if together:
+        ask_to_all(form, f"Make the same amendment to the notes about "
+                         f"{names([o.person for o in together])} (not who said what: that "
+                         f"is each child's own)")
+    return form
 
 
 def _post(request, note: CaseNote, form_name: str, form: forms.Form, act, done: str, *,
@@ -64,10 +93,14 @@ def _post(request, note: CaseNote, form_name: str, form: forms.Form, act, done: 
 def person_notes(request, person_id):
     person = get_visible_person(request.user, person_id)
     notes = list(notes_of(request.user, person))
+    together = written_with_each(request.user, notes)
+    for note in notes:
+        note.together = together.get(note.pk, [])
     actions.record_view(person, user=request.user)
+    can_write = request.user.has_hearth_permission("records.write")
     return render(request, "records/list.html", {
-        "person": person, "notes": notes,
-        "can_write": request.user.has_hearth_permission("records.write")})
+        "person": person, "notes": notes, "can_write": can_write,
+        "has_family": can_write and len(family_of(request.user, person)) > 1})
 
 
 @requires("records.write")
@@ -115,9 +148,11 @@ def edit(request, note_id):
 @require_http_methods(["POST"])
 def finalise(request, note_id):
     note = get_visible_note(request.user, note_id)
-    return _post(request, note, "finalise_form", VersionForm(request.POST),
-                 lambda data: actions.do_finalise(note, acting_user=request.user,
-                                                  expected_version=data["version"]),
+    form = _finalise_form(note, written_with(request.user, note), request.user, request.POST)
+    return _post(request, note, "finalise_form", form,
+                 lambda data: family.do_finalise_family_note(
+                     note, acting_user=request.user, expected_version=data["version"],
+                     to_all=bool(data.get("to_all"))),
                  "Case note finalised.")
 
 
@@ -129,10 +164,10 @@ def amend(request, note_id):
     if not rules.may_amend(author_id=note.author_id, author_team_id=note.author.team_id,
                            user_id=user.pk, user_role=user.role, user_team_id=user.team_id):
         raise PermissionDenied(rules.AMEND_NOT_YOURS)
-    form = AmendForm(request.POST)
+    form = _amend_form(written_with(user, note), request.POST)
     label = FIELD_LABELS.get(str(form.data.get("field")), "Record")
     return _post(request, note, "amend_form", form,
-                 lambda data: actions.do_amend(note, acting_user=request.user,
-                                               expected_version=data["version"],
-                                               **form.amendment()),
+                 lambda data: family.do_amend_family_note(
+                     note, acting_user=request.user, expected_version=data["version"],
+                     to_all=bool(data.get("to_all")), **form.amendment()),
                  f"{label} amended.", field_for=form.field_for())

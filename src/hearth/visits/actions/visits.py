@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
+from uuid import UUID
 
 from django.db import transaction
 from django.utils import timezone
@@ -90,10 +91,12 @@ def do_record_visit(child, *, acting_user, kind: str, starts_at: datetime, place
                     child_seen_alone: bool = False, bedroom_seen: bool = False,
                     home_conditions: str = "", parent_child_interaction: str = "",
                     what_was_said: str = "", unknown_adult_seen: bool = False,
-                    unknown_adult_details: str = "", joint_worker=None) -> Visit:
+                    unknown_adult_details: str = "", joint_worker=None,
+                    group: UUID | None = None) -> Visit:
     """Record a visit to ``child``. Refused (nothing written) for a completed visit in the
     future, or a child seen alone who was not seen (R-REC-6). ``joint_worker``: the colleague
-    who went too (R-SAFE-2), never the recorder themselves."""
+    who went too (R-SAFE-2), never the recorder themselves. ``group``: the visits to a
+    family's children recorded together (``do_record_family_visit``)."""
     given = {"kind": kind, "starts_at": starts_at, "place": place, "who_present": who_present,
              "child_seen": child_seen, "child_seen_alone": child_seen_alone,
              "bedroom_seen": bedroom_seen, "home_conditions": home_conditions,
@@ -113,12 +116,15 @@ def do_record_visit(child, *, acting_user, kind: str, starts_at: datetime, place
     _run_checks(VISIT_CHECKS, values, child, acting_user)
     _run_checks(NEW_VISIT_CHECKS, {**values, "joint_worker": joint_worker}, child, acting_user)
     visit = Visit.objects.create(child=child, involvement=involvement, recorded_by=acting_user,
-                                 recorded_at=now, joint_worker=joint_worker, **values)
-    audit.record("visit.record", user=acting_user, obj=child,
-                 fields={"visit": visit.pk, "kind": kind, "starts_at": starts_at.isoformat(),
-                         "joint_worker": getattr(joint_worker, "pk", None),
-                         "outcome": outcome, "child_seen": values["child_seen"],
-                         "child_seen_alone": values["child_seen_alone"]})
+                                 recorded_at=now, joint_worker=joint_worker, group=group,
+                                 **values)
+    fields = {"visit": visit.pk, "kind": kind, "starts_at": starts_at.isoformat(),
+              "joint_worker": getattr(joint_worker, "pk", None),
+              "outcome": outcome, "child_seen": values["child_seen"],
+              "child_seen_alone": values["child_seen_alone"]}
+    if group is not None:
+        fields["group"] = str(group)
+    audit.record("visit.record", user=acting_user, obj=child, fields=fields)
     chronology.sync(visit)
     AFTER_VISIT.call_all(visit, acting_user)
     return visit

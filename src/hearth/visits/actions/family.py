@@ -1,0 +1,97 @@
+"""A visit to several children of one family, recorded once (issue 15): the shared part once,
+each child's own part (seen, seen alone, their words, what was observed: R-REC-6) for each.
+Each child gets a visit of their own, written by ``do_record_visit`` with its own audit row,
+chronology entry and worker-safety checks, all in one transaction; the visits share a
+``group``. A later correction of a shared part may be made to the other children's visits too
+(R-REC-4), each with an amendment of its own; a child's own part is never copied."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from django.db import transaction
+
+from hearth.core.refusals import Refused
+from hearth.visits import queries
+from hearth.visits.actions.visits import do_amend_visit, do_record_visit
+from hearth.visits.codes import CHILD_FIELDS, SHARED_FIELDS
+from hearth.visits.models import Visit, VisitAmendment
+
+NO_CHILD = "Choose the children who were part of the visit"
+TWICE = "Choose each child once"
+NOT_FAMILY = "Choose only children of this family"
+
+
+def _for_child(refusal: Refused, index: int, child, many: bool) -> Refused:
+    """A refusal of one child's visit, as a refusal of the whole: a child's own part names
+    ``children.<index>.<field>``; anything else names the child when there are several."""
+    problems = {}
+    for field, message in refusal.problems.items():
+        if field in CHILD_FIELDS:
+            problems[f"children.{index}.{field}"] = message
+        else:
+            problems[field] = f"{child.display_name}: {message}" if many else message
+    return Refused(problems, why=refusal.why)
+
+
+@transaction.atomic
+def do_record_family_visit(child, parts: Sequence[Mapping[str, Any]], *, acting_user,
+                           joint_worker=None, **shared: Any) -> list[Visit]:
+    """Record one visit to several children of ``child``'s family. ``parts``: for each child
+    visited, ``{"child": person, <CHILD_FIELDS>...}``; ``shared``: the ``SHARED_FIELDS``.
+    Every child must be one of the family's children the acting user may see (``child``'s
+    siblings, by a shared parent or a sibling relationship). All or nothing: when any child's
+    visit is refused, none is written. Returns the visits in the order of ``parts``."""
+    unknown = set(shared) - set(SHARED_FIELDS)
+    unknown |= {f for part in parts for f in part if f != "child" and f not in CHILD_FIELDS}
+    if unknown:
+        raise ValueError(f"unknown field(s) {', '.join(sorted(unknown))}")
+    if not parts:
+        raise Refused(NO_CHILD, "children")
+    ids = [part["child"].pk for part in parts]
+    if len(set(ids)) != len(ids):
+        raise Refused(TWICE, "children")
+    family = {person.pk for person in queries.family_of(acting_user, child)}
+    if not set(ids) <= family:
+        raise Refused(NOT_FAMILY, "children")
+    many = len(parts) > 1
+    group = uuid.uuid4() if many else None
+    visits = []
+    for index, part in enumerate(parts):
+        person = part["child"]
+        if part.get("child_seen") is None:
+            raise Refused(f"Select whether {person.display_name} was seen",
+                          f"children.{index}.child_seen")
+        own = {field: part[field] for field in CHILD_FIELDS if field in part}
+        try:
+            visits.append(do_record_visit(
+                person, acting_user=acting_user, involvement=queries.live_involvement(person),
+                joint_worker=joint_worker, group=group, **shared, **own))
+        except Refused as refusal:
+            raise _for_child(refusal, index, person, many) from refusal
+    return visits
+
+
+@transaction.atomic
+def do_amend_family_visit(visit: Visit, *, acting_user, expected_version: int, reason: str,
+                          to_all: bool = False, **changes: Any) -> list[VisitAmendment]:
+    """Correct ``visit`` (``do_amend_visit``, R-REC-4) and, when ``to_all``, make the same
+    correction of its shared parts to the visits recorded with it that the acting user may
+    see: each gets its own amendments, with the same reason. A child's own parts are never
+    copied. When any of them is refused, nothing is written. Returns every amendment."""
+    amendments = do_amend_visit(visit, acting_user=acting_user,
+                                expected_version=expected_version, reason=reason, **changes)
+    shared = {a.field for a in amendments} & set(SHARED_FIELDS)
+    if not (to_all and shared and visit.group):
+        return amendments
+    copied = {field: changes[field] for field in SHARED_FIELDS if field in shared}
+    for other in queries.recorded_with(acting_user, visit):
+        try:
+            amendments += do_amend_visit(other, acting_user=acting_user,
+                                         expected_version=other.version, reason=reason,
+                                         **copied)
+        except Refused as refusal:
+            raise _for_child(refusal, 0, other.child, True) from refusal
+    return amendments
