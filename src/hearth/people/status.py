@@ -15,7 +15,7 @@ def record_statuses(person: Person, user) -> list[Status]:
     if person.date_of_death:
         found.append(Status("died", "Died", date_format(person.date_of_death, "j F Y"),
                             tone="grey", rank=1))
-    if person.is_unborn:
+    if person.is_unborn and person.expected_date_of_birth:
         found.append(Status("unborn", "Unborn",
                             "expected " + date_format(person.expected_date_of_birth, "j F Y"),
                             tone="light-blue", rank=5))
