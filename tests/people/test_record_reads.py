@@ -18,8 +18,12 @@ from hearth.people import actions
 pytestmark = pytest.mark.django_db
 
 #: The most queries each read may take (the page renders the panels of every module; one of
-#: them is the second factor's device, looked up on every signed-in page).
-PERSON_PAGE_QUERIES = 30
+#: them is the second factor's device, looked up on every signed-in page). The child at a
+#: glance (issue 15) added 8: the open child protection plan (its status and the current plan
+#: share it; allocations reuse the involvements panel's), the recent events, and the next due
+#: item about the child — one query per source of due work that reads a child's (assessments,
+#: follow-up tasks, and child protection's enquiries, plans twice and strategy actions).
+PERSON_PAGE_QUERIES = 38
 PERSON_API_QUERIES = 13
 
 

@@ -49,11 +49,12 @@ PROJECT = {"settings", "urls", "api", "cli", "wsgi", "__init__"}
 #: The names every app's modules may have (ENGINEERING.md): a name that grows becomes a package
 #: of the same name. Django's own conventions (apps, admin, middleware, context processors,
 #: template tags, commands, migrations), the background job handlers and access's route
-#: permissions are the only others. ``chronology`` and ``due`` hold what an app registers with
-#: the chronology and the list of what is due (``hearth.core.due``). The ground floor and the
-#: demo are named by what each module does.
+#: permissions are the only others. ``chronology``, ``due`` and ``status`` hold what an app
+#: registers with the chronology, the list of what is due (``hearth.core.due``) and the child
+#: at a glance (``hearth.core.status``). The ground floor and the demo are named by what each
+#: module does.
 LAYER_NAMES = {"models", "actions", "queries", "rules", "forms", "views", "api", "schemas",
-               "urls", "codes", "chronology", "due"}
+               "urls", "codes", "chronology", "due", "status"}
 DJANGO_NAMES = {"__init__", "apps", "admin", "middleware", "context_processors",
                 "templatetags", "management", "migrations", "jobs", "templates", "static",
                 "permissions"}

@@ -12,13 +12,16 @@ from hearth.access.codes import Role
 from hearth.access.rules import MANAGER_ROLES
 from hearth.assessments.codes import EDITABLE, AssessmentStatus
 from hearth.assessments.queries import visible_assessments
-from hearth.core.due import MINE, TEAM, DueItem
+from hearth.core.due import MINE, TEAM, DueItem, for_one_child
 
 
-def assessments(user, *, scope: str) -> list[DueItem]:
+@for_one_child
+def assessments(user, *, scope: str, person_id=None) -> list[DueItem]:
     """A worker's own assessments to finish; a manager's team's (``scope="team"``), or those
     waiting for their authorisation (``scope="mine"``)."""
     qs = visible_assessments(user).exclude(status=AssessmentStatus.AUTHORISED)
+    if person_id is not None:  # one child's (the header on a child's pages)
+        qs = qs.filter(child_id=person_id)
     manager = user.role in MANAGER_ROLES
     if scope == TEAM:
         if not manager:

@@ -21,6 +21,10 @@ class CaseworkConfig(AppConfig):
         from hearth.people.queries.persons import PERSON_PANELS
 
         PERSON_PANELS.register(involvements_panel)  # the person page's involvements
+        from hearth.casework.status import casework_statuses
+        from hearth.core.status import PROVIDERS
+
+        PROVIDERS.register(casework_statuses)  # the child at a glance (issue 15)
         from hearth.casework import chronology
         from hearth.chronology.actions import register_link
 

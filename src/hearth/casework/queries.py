@@ -201,14 +201,26 @@ def involvement_reach(user) -> Q | None:
     return Q(own) | Q(related_out) | Q(related_in)
 
 
+INVOLVEMENTS_ATTR = "_hearth_involvements"
+
+
+def person_involvements(person) -> list[Involvement]:
+    """The person's involvements with their teams and workers, newest first: read once per
+    loaded record, so the person page's panel and the header on it share one query."""
+    cached = person.__dict__.get(INVOLVEMENTS_ATTR)
+    if cached is None:
+        cached = list(Involvement.objects.filter(person=person)
+                      .select_related("team", "worker").order_by("-opened_on", "-pk"))
+        person.__dict__[INVOLVEMENTS_ATTR] = cached
+    return cached
+
+
 def involvements_panel(user, person):
     """The person page's involvements, newest first (registered from CaseworkConfig.ready on
     ``people.queries.persons.PERSON_PANELS``)."""
-    from hearth.casework.models import Involvement
     from hearth.people.queries.persons import Panel
 
     return Panel("casework/_person_involvements.html", {
-        "involvements": list(Involvement.objects.filter(person=person)
-                             .select_related("team", "worker").order_by("-opened_on")),
+        "involvements": person_involvements(person),
         "can_assess": user.has_hearth_permission("assessments.edit"),
     })

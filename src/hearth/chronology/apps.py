@@ -19,6 +19,10 @@ class ChronologyConfig(AppConfig):
         from hearth.people.models import HouseholdMembership, PersonAddress
 
         visibility.register(Event, event_scope)
+        from hearth.chronology.queries import recent_events_panel
+        from hearth.people.queries.persons import PERSON_PANELS
+
+        PERSON_PANELS.register(recent_events_panel)  # the person page's recent events
 
         register(PersonAddress, "address", c.address_events, c.all_addresses,
                  link=c.PERSON_PAGE)

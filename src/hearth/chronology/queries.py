@@ -246,3 +246,19 @@ def build(user, person: Person, filters: Filters, *,
                       unstable=rules.is_unstable(twelve_months), counts=month_counts(qs),
                       lanes=filters.lanes or list(Lane.values), sources=sources(ids),
                       today=today)
+
+
+#: How many of the latest events the person page shows.
+RECENT = 5
+
+
+def recent_events_panel(user, person: Person):
+    """The person page's latest events, newest first, with a link to the whole chronology
+    (registered from ChronologyConfig.ready on ``people.queries.persons.PERSON_PANELS``):
+    one query, for readers of chronologies."""
+    from hearth.people.queries.persons import EVENTS, Panel
+
+    if not user.has_hearth_permission("chronology.view"):
+        return None
+    events = list(ordered(Event.objects.filter(person=person))[:RECENT])
+    return Panel("chronology/_recent.html", {"events": events}, place=EVENTS)

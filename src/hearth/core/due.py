@@ -13,6 +13,10 @@ Each app that knows of work with a due date registers a *source* from its AppCon
 A source reads through ``visible_to(user)`` and takes a constant number of queries however many
 children there are (no query per row). The home pages and ``GET /api/v1/work`` call
 ``due_for(user, scope=...)``; nothing here imports an app.
+
+The header on a child's pages asks for one child's items (``due_for(user, person_id=...)``,
+``next_due``). A source marked with ``@for_one_child`` takes ``person_id=`` and reads only
+that child's work; any other source's items are filtered to the child.
 """
 
 from __future__ import annotations
@@ -112,15 +116,38 @@ def order(items: Iterable[DueItem]) -> list[DueItem]:
     return sorted(items, key=lambda i: (i.due_on, i.kind, i.person_name, i.person_id, i.link))
 
 
+ONE_CHILD_ATTR = "hearth_due_for_one_child"
+
+
+def for_one_child(source: Callable[..., Iterable[DueItem]]) -> Callable[..., Iterable[DueItem]]:
+    """Mark a source that takes ``person_id=`` and then reads only that child's work."""
+    setattr(source, ONE_CHILD_ATTR, True)
+    return source
+
+
 def due_for(user, *, scope: str = MINE,
-            sources: Iterable[Callable[..., Iterable[DueItem]]] | None = None) -> list[DueItem]:
-    """Every registered source's items for ``user`` in ``scope``, in the order of the list."""
+            sources: Iterable[Callable[..., Iterable[DueItem]]] | None = None,
+            person_id=None) -> list[DueItem]:
+    """Every registered source's items for ``user`` in ``scope``, in the order of the list;
+    with ``person_id``, only those about that child."""
     if scope not in SCOPES:
         raise ValueError(f"scope must be one of {SCOPES}")
     found: list[DueItem] = []
     for source in (SOURCES if sources is None else sources):
-        found.extend(source(user, scope=scope))
+        if person_id is None:
+            found.extend(source(user, scope=scope))
+        elif getattr(source, ONE_CHILD_ATTR, False):
+            found.extend(i for i in source(user, scope=scope, person_id=person_id)
+                         if i.person_id == str(person_id))
+        else:
+            found.extend(i for i in source(user, scope=scope) if i.person_id == str(person_id))
     return order(found)
+
+
+def next_due(user, person_id, *, scope: str = MINE) -> DueItem | None:
+    """The most pressing item of ``user``'s work about one child (None: nothing due)."""
+    items = due_for(user, scope=scope, person_id=person_id)
+    return items[0] if items else None
 
 
 @dataclass

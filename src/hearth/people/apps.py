@@ -26,3 +26,7 @@ class PeopleConfig(AppConfig):
 
         visibility.register(Person, person_scope)
         post_init.connect(_note_loaded, sender=Person, dispatch_uid="hearth.people.loaded")
+        from hearth.core.status import PROVIDERS
+        from hearth.people.status import record_statuses
+
+        PROVIDERS.register(record_statuses)  # the child at a glance (issue 15)

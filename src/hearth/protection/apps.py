@@ -42,3 +42,9 @@ class ProtectionConfig(AppConfig):
         SOURCES.register(due.cp_visits)
         SOURCES.register(due.outcomes_to_authorise)
         SOURCES.register(due.strategy_actions)
+        from hearth.core.status import PROVIDERS
+        from hearth.people.queries.persons import PERSON_PANELS
+        from hearth.protection.status import plan_panel, protection_statuses
+
+        PROVIDERS.register(protection_statuses)  # the child at a glance (issue 15)
+        PERSON_PANELS.register(plan_panel)  # the person page's current plan

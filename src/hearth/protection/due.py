@@ -24,7 +24,8 @@ from hearth.access.codes import Role
 from hearth.access.rules import MANAGER_ROLES
 from hearth.casework.models import Involvement
 from hearth.casework.queries import LIVE
-from hearth.core.due import MINE, TEAM, DueItem
+from hearth.core import visibility
+from hearth.core.due import MINE, TEAM, DueItem, for_one_child
 from hearth.people.models import Person
 from hearth.protection.codes import ConferenceKind
 from hearth.protection.models import CPPlan, StrategyAction
@@ -34,8 +35,16 @@ from hearth.protection.rules import pathway as rules
 from hearth.visits.models import Visit
 
 
-def children_for(user, scope: str) -> QuerySet[Person] | None:
-    """The children whose child protection work is the user's in ``scope`` (None: none)."""
+def children_for(user, scope: str, person_id=None) -> QuerySet[Person] | None:
+    """The children whose child protection work is the user's in ``scope`` (None: none);
+    with ``person_id``, only that child (for the header on a child's pages)."""
+    children = _children_for(user, scope)
+    if children is None or person_id is None:
+        return children
+    return children.filter(pk=person_id)
+
+
+def _children_for(user, scope: str) -> QuerySet[Person] | None:
     if scope == TEAM:
         return scope_children(user) if user.role in MANAGER_ROLES else None
     if user.role == Role.CONFERENCE_CHAIR:
@@ -46,6 +55,21 @@ def children_for(user, scope: str) -> QuerySet[Person] | None:
         Exists(Involvement.objects.filter(LIVE, worker=user, person=OuterRef("pk")))
         | Exists(CPPlan.objects.filter(end_on__isnull=True, lead_social_worker=user,
                                        person=OuterRef("pk"))))
+
+
+def _open_plans(user, scope: str, person_id=None) -> list | None:
+    """The open plans of the user's children in ``scope`` (None: none are theirs), read once
+    a request for conferences, core groups and visits alike."""
+    def build():
+        children = children_for(user, scope, person_id)
+        return None if children is None else open_plans(children.values("pk"))
+
+    return visibility.remembered(("protection.due.open_plans", user.pk, user.role,
+                                  user.team_id, scope, str(person_id or "")), build)
+
+
+def _only(children: QuerySet[Person], person_id) -> QuerySet[Person]:
+    return children if person_id is None else children.filter(pk=person_id)
 
 
 def workers_of(person_ids) -> dict:
@@ -62,15 +86,16 @@ def _item(person, **fields) -> DueItem:
     return DueItem(person_id=str(person.pk), person_name=person.display_name, **fields)
 
 
-def conferences(user, *, scope: str) -> list[DueItem]:
+@for_one_child
+def conferences(user, *, scope: str, person_id=None) -> list[DueItem]:
     """Initial conferences due (R-CP-1: 15 working days from the strategy discussion) and
     review conferences due within ``rules.REVIEW_WINDOW_DAYS`` or overdue (R-CP-2)."""
-    children = children_for(user, scope)
+    children = children_for(user, scope, person_id)
     if children is None:
         return []
     today = timezone.localdate()
     enquiries = waiting_for_icpc(children.values("pk"))
-    plans = open_plans(children.values("pk"))
+    plans = _open_plans(user, scope, person_id) or []
     workers = workers_of([e.person_id for e in enquiries]) if scope == TEAM else {}
     items = []
     for e in enquiries:
@@ -97,16 +122,17 @@ def conferences(user, *, scope: str) -> list[DueItem]:
     return items
 
 
-def core_groups(user, *, scope: str) -> list[DueItem]:
+@for_one_child
+def core_groups(user, *, scope: str, person_id=None) -> list[DueItem]:
     """The next core group meeting of each open plan: the first within 10 working days of the
     ICPC (R-CP-2), then the date set at the last meeting."""
     if user.role == Role.CONFERENCE_CHAIR:
         return []
-    children = children_for(user, scope)
-    if children is None:
+    plans = _open_plans(user, scope, person_id)
+    if plans is None:
         return []
     items = []
-    for plan in open_plans(children.values("pk")):
+    for plan in plans:
         due = rules.core_group_due(first_due=plan.first_core_group_due,
                                    last_held=plan.last_meeting_on,
                                    next_meeting_on=plan.next_meeting_on)
@@ -120,16 +146,16 @@ def core_groups(user, *, scope: str) -> list[DueItem]:
     return items
 
 
-def cp_visits(user, *, scope: str) -> list[DueItem]:
+@for_one_child
+def cp_visits(user, *, scope: str, person_id=None) -> list[DueItem]:
     """The next visit to each child on an open plan, seen at least every
     ``HEARTH_CP_VISIT_WORKING_DAYS`` working days (``rules.cp_visit_due``); for the plan's
     lead social worker. Two queries: the plans, and each child's last visit seen."""
     if user.role == Role.CONFERENCE_CHAIR:
         return []
-    children = children_for(user, scope)
-    if children is None:
+    plans = _open_plans(user, scope, person_id)
+    if plans is None:
         return []
-    plans = open_plans(children.values("pk"))
     last_seen = dict(Visit.objects.filter(child_id__in={p.person_id for p in plans},
                                           child_seen=True)
                      .values("child_id").annotate(last=Max("starts_at"))
@@ -147,7 +173,8 @@ def cp_visits(user, *, scope: str) -> list[DueItem]:
     return items
 
 
-def outcomes_to_authorise(user, *, scope: str) -> list[DueItem]:
+@for_one_child
+def outcomes_to_authorise(user, *, scope: str, person_id=None) -> list[DueItem]:
     """A manager's own: Section 47 outcomes (no conference) waiting for their authorisation
     (R-CP-1), due from the day they were proposed."""
     if scope != MINE or user.role not in MANAGER_ROLES:
@@ -156,21 +183,22 @@ def outcomes_to_authorise(user, *, scope: str) -> list[DueItem]:
                   due=timezone.localdate(e.proposed_at), kind="s47_outcome",
                   for_user_id=e.proposed_by_id, authorise=True,
                   link=reverse("protection:enquiry_outcome_decision", args=[e.pk]))
-            for e in awaiting_authorisation(scope_children(user).values("pk"))]
+            for e in awaiting_authorisation(_only(scope_children(user), person_id).values("pk"))]
 
 
-def strategy_actions(user, *, scope: str) -> list[DueItem]:
+@for_one_child
+def strategy_actions(user, *, scope: str, person_id=None) -> list[DueItem]:
     """The actions agreed at a strategy discussion with a date, not yet done: a worker's own
     (they own it), a manager's team's (``scope="team"``: those about their team's children)."""
     qs = StrategyAction.objects.filter(done_on__isnull=True, due_on__isnull=False)
     if scope == TEAM:
-        children = children_for(user, scope)
+        children = children_for(user, scope, person_id)
         if children is None:
             return []
         qs = qs.filter(discussion__person__in=children.values("pk"))
     else:
-        qs = qs.filter(owner_user=user, discussion__person__in=Person.objects.visible_to(user)
-                       .live().values("pk"))
+        qs = qs.filter(owner_user=user, discussion__person__in=_only(
+            Person.objects.visible_to(user).live(), person_id).values("pk"))
     return [_item(a.discussion.person,
                   what="Strategy discussion action: " + Truncator(a.action).chars(80),
                   due=a.due_on, kind="strategy_action", for_user_id=a.owner_user_id,

@@ -9,14 +9,16 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils import timezone
 
-from hearth.core.due import MINE, DueItem
+from hearth.core.due import MINE, DueItem, for_one_child
 from hearth.supervision.queries import due_for, supervised_workers
 
 
-def supervision(user, *, scope: str) -> list[DueItem]:
+@for_one_child
+def supervision(user, *, scope: str, person_id=None) -> list[DueItem]:
     """A supervisor's own: each worker's next supervision (a worker's supervision is the
-    supervisor's to arrange, so it is not on the worker's list)."""
-    if scope != MINE or not user.has_hearth_permission("supervision.record"):
+    supervisor's to arrange, so it is not on the worker's list). Never about one child."""
+    if person_id is not None or scope != MINE or \
+            not user.has_hearth_permission("supervision.record"):
         return []
     today = timezone.localdate()
     return [DueItem(person_id="", person_name=row["worker"].display_name,

@@ -2,8 +2,10 @@
 
 A higher app shows its records on the person page by registering a panel (``PERSON_PANELS``,
 from its AppConfig.ready()): ``panel(user, person) -> Panel | None``, a template and its
-context. The page renders them in registration order, so adding a kind of record touches only
-its own app and people never imports it.
+context, and its place on the page (``PLAN``: the current plan, after the child at a glance;
+``EVENTS``: what happened lately; ``RECORDS``, the default: the records after the people).
+The page renders each place's panels in registration order, so adding a kind of record
+touches only its own app and people never imports it.
 """
 
 from __future__ import annotations
@@ -20,14 +22,20 @@ from hearth.access.models import AuditEntry, User
 from hearth.core.registry import Registry
 from hearth.people.models import HouseholdMembership, Person, PersonAddress, Relationship
 
+PLAN = "plan"
+EVENTS = "events"
+RECORDS = "records"
+PLACES = (PLAN, EVENTS, RECORDS)
+
 
 @dataclass(frozen=True)
 class Panel:
     """One section of the person page: ``template`` rendered with ``context`` (plus the person
-    and the request's own context)."""
+    and the request's own context), in its ``place``."""
 
     template: str
     context: dict[str, Any] = field(default_factory=dict)
+    place: str = RECORDS
 
 
 PanelFunction = Callable[[Any, Person], "Panel | None"]

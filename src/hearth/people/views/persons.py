@@ -16,7 +16,7 @@ from hearth.people import actions
 from hearth.people.actions import PERSON_FIELDS
 from hearth.people.forms.persons import AddressForm, EditPersonForm, NameForm, PersonForm
 from hearth.people.models import Person
-from hearth.people.queries.persons import person_detail, person_panels, record_history
+from hearth.people.queries.persons import PLACES, person_detail, person_panels, record_history
 from hearth.people.queries.search import LikelyDuplicates
 from hearth.people.queries.visibility import could_break_glass, get_visible_person
 
@@ -50,8 +50,10 @@ def detail(request, person_id):
         return elsewhere
     actions.record_view(person, user=request.user)
     history = record_history(person)
-    panels = [render_to_string(panel.template, {"person": person, **panel.context}, request)
-              for panel in person_panels(request.user, person)]
+    panels: dict[str, list[str]] = {place: [] for place in PLACES}
+    for panel in person_panels(request.user, person):
+        panels[panel.place].append(
+            render_to_string(panel.template, {"person": person, **panel.context}, request))
     return render(request, "people/detail.html", {
         "person": person, **person_detail(person), "history": history, "panels": panels,
         "can_edit": request.user.has_hearth_permission("people.edit"),

@@ -8,6 +8,7 @@ the member shares the child with the agency). Anything else is 404.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
@@ -248,3 +249,27 @@ def chair_reach(user) -> Q | None:
         return None
     return (Q(Exists(Section47Enquiry.objects.filter(person=OuterRef("pk"))))
             | Q(Exists(Conference.objects.filter(person=OuterRef("pk")))))
+
+
+@dataclass(frozen=True)
+class OutlinePart:
+    """A part of a plan's outline (what must change): set at the conference that started the
+    plan, then the changes each held review conference made."""
+
+    held_on: date
+    conference_id: int
+    kind: str
+    text: str
+
+
+def outline_plan(plan: CPPlan, reviews=None) -> list[OutlinePart]:
+    """The plan's outline, oldest first. ``reviews``: the plan's review conferences if already
+    loaded (else one query); ``plan.conference`` should be loaded with the plan."""
+    if reviews is None:
+        reviews = plan.reviews.filter(held=True).exclude(outline_plan="")
+    start = plan.conference
+    parts = [OutlinePart(start.held_on, start.pk, start.get_kind_display(), start.outline_plan)]
+    parts += [OutlinePart(r.held_on, r.pk, r.get_kind_display(), r.outline_plan)
+              for r in sorted(reviews, key=lambda r: (r.held_on, r.pk))
+              if r.held and r.outline_plan.strip()]
+    return [p for p in parts if p.text.strip()]

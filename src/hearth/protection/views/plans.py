@@ -48,6 +48,7 @@ def plan(request, cp_plan_id):
     return render(request, T + "plan.html", {
         "plan": found, "person": found.person, "back": child_protection_url(found.person),
         **detail, **_plan_flags(found, detail["meetings"]),
+        "outline": queries.outline_plan(found, detail["reviews"]),
         "can_record": user.has_hearth_permission("protection.record"),
         "can_arrange": queries.may_arrange(user) and found.is_open,
         "practitioners_meetings": queries.practitioners_meetings(user, found.person),
@@ -81,7 +82,7 @@ def plan_end(request, cp_plan_id):
 
 def _core_group_context(plan) -> dict:
     meetings = list(plan.meetings.order_by("-held_on", "-pk"))
-    return {"plan": plan, "person": plan.person,
+    return {"plan": plan, "person": plan.person, "outline": queries.outline_plan(plan),
             "members": [m for m in plan.core_group.all() if m.left_on is None],
             "next_meeting_on": next((m.next_meeting_on for m in meetings if m.next_meeting_on),
                                     None),
