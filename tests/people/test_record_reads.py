@@ -22,8 +22,10 @@ pytestmark = pytest.mark.django_db
 #: glance (issue 15) added 8: the open child protection plan (its status and the current plan
 #: share it; allocations reuse the involvements panel's), the recent events, and the next due
 #: item about the child — one query per source of due work that reads a child's (assessments,
-#: follow-up tasks, and child protection's enquiries, plans twice and strategy actions).
-PERSON_PAGE_QUERIES = 38
+#: follow-up tasks, tasks, child protection's enquiries, plans (read once for conferences, core
+#: groups and visits), the last visit that saw the child, and strategy actions) — and the panel
+#: of open tasks about the child.
+PERSON_PAGE_QUERIES = 40
 PERSON_API_QUERIES = 13
 
 

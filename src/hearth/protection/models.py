@@ -334,6 +334,11 @@ class CoreGroupMeeting(models.Model):
     next_meeting_on = models.DateField("Next meeting", null=True, blank=True)
     recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField()
+    #: The meetings recorded once for several children of a family share this (issue 15).
+    group = models.UUIDField(null=True, blank=True, editable=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["group"])]
 
     def __str__(self) -> str:
         return f"Core group meeting {self.pk}"

@@ -5,7 +5,7 @@ complex needs, the two-worker report and the child protection dashboard."""
 
 from django.urls import path
 
-from hearth.protection.views import conferences, dashboard, plans, strategy, twoworkers
+from hearth.protection.views import conferences, dashboard, family, plans, strategy, twoworkers
 
 app_name = "protection"
 urlpatterns = [
@@ -37,6 +37,8 @@ urlpatterns = [
          name="core_group_member_new"),
     path("cp-plans/<int:cp_plan_id>/core-group/meetings/new",
          plans.core_group_meeting_new, name="core_group_meeting_new"),
+    path("cp-plans/<int:cp_plan_id>/core-group/meetings/family",
+         family.core_group_meeting_family, name="core_group_meeting_family"),
     path("core-group-members/<int:member_id>", plans.core_group_member,
          name="core_group_member"),
 

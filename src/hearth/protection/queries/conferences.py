@@ -17,7 +17,9 @@ from django.http import Http404
 from hearth.access.codes import Role
 from hearth.access.models import User
 from hearth.casework.models import Involvement, InvolvementStatus
+from hearth.casework.queries import family_children
 from hearth.casework.rules import CASE_HOLDING_ROLES
+from hearth.core import visibility
 from hearth.core.visibility import get_visible_or_404
 from hearth.people.models import Person, Relationship
 from hearth.people.queries.visibility import get_visible_person as get_visible_person
@@ -273,3 +275,29 @@ def outline_plan(plan: CPPlan, reviews=None) -> list[OutlinePart]:
               for r in sorted(reviews, key=lambda r: (r.held_on, r.pk))
               if r.held and r.outline_plan.strip()]
     return [p for p in parts if p.text.strip()]
+
+
+def family_open_plans(user, plan: CPPlan) -> list[CPPlan]:
+    """The open plans of ``plan``'s child and their brothers and sisters the user may see
+    (the family's core groups usually meet together), the child's own first."""
+    children = [c.pk for c in family_children(user, plan.person)]
+    found = list(visibility.apply(CPPlan.objects.filter(person_id__in=children,
+                                                        end_on__isnull=True), user)
+                 .select_related("person").order_by("person__date_of_birth", "pk"))
+    return sorted(found, key=lambda p: p.pk != plan.pk)
+
+
+def recorded_with(user, meetings) -> dict[int, list[Person]]:
+    """For each of ``meetings`` recorded for several children at once, the other children
+    (those ``user`` may see) whose core groups met with it: one query (issue 15)."""
+    groups = {m.group for m in meetings if m.group is not None}
+    if not groups:
+        return {}
+    visible = Person.objects.visible_to(user).values("pk")
+    others: dict = {}
+    for other in (CoreGroupMeeting.objects.filter(group__in=groups,
+                                                  plan__person__in=visible)
+                  .select_related("plan__person").order_by("plan__person__date_of_birth")):
+        others.setdefault(other.group, []).append(other)
+    return {m.pk: [o.plan.person for o in others.get(m.group, []) if o.pk != m.pk]
+            for m in meetings if m.group is not None}

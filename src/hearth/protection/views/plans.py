@@ -45,6 +45,9 @@ def plan(request, cp_plan_id):
     found = queries.get_visible_plan(user, cp_plan_id)
     detail = queries.plan_detail(found)
     actions.record_view(found.person, user=user, what="view_cp_plan")
+    with_others = queries.recorded_with(user, detail["meetings"])
+    for meeting in detail["meetings"]:
+        meeting.held_with = with_others.get(meeting.pk, [])
     return render(request, T + "plan.html", {
         "plan": found, "person": found.person, "back": child_protection_url(found.person),
         **detail, **_plan_flags(found, detail["meetings"]),
@@ -166,8 +169,10 @@ def core_group_meeting_new(request, cp_plan_id):
     found = queries.get_visible_plan(request.user, cp_plan_id)
     form = (CoreGroupMeetingForm(request.POST) if request.method == "POST"
             else CoreGroupMeetingForm(initial={"held_on": _today()}))
+    siblings = len(queries.family_open_plans(request.user, found)) > 1
     return form_page(
-        request, T + "meeting_new.html", {"plan": found, "person": found.person}, form,
+        request, T + "meeting_new.html",
+        {"plan": found, "person": found.person, "family_meeting": siblings}, form,
         lambda data: actions.do_record_core_group_meeting(
             found, acting_user=request.user, held_on=data["held_on"],
             attendees=data["attendees"], progress=data["progress"], actions=data["actions"],
