@@ -84,3 +84,52 @@ def test_olly_the_outsider_gets_404_and_a_lone_plan_has_no_family_meeting(
     assert client.get(url).status_code == 404  # Amy is on no plan
     assert 'meetings/family"' not in client.get(
         f"/cp-plans/{plan.pk}/core-group/meetings/new").content.decode()
+
+
+# --- the strategy discussion about brothers and sisters ----------------------------------------
+
+
+def test_sam_records_one_strategy_discussion_about_jack_and_amy(fletchers, social_worker,
+                                                                 as_user):
+    """Jack's and Amy's discussion is one meeting: Jack's joint Section 47 enquiry, and Amy's
+    own decision (single agency); each child's record has their own, linked; the actions are
+    Jack's discussion's only, so they are not due twice."""
+    from hearth.chronology.models import Event
+    from hearth.protection.models import Section47Enquiry, StrategyAction, StrategyDiscussion
+    from tests.protection.test_strategy_pages import new_url, strategy_form
+
+    jack, amy = fletchers["jack"], fletchers["amy"]
+    client = as_user(social_worker)
+    page = client.get(new_url(jack)).content.decode()
+    assert f'name="also_{amy.pk}"' in page and "Also about Amy Fletcher" in page
+    response = client.post(new_url(jack), strategy_form(**{
+        f"also_{amy.pk}": "on", f"decision_{amy.pk}": "s47_single",
+        f"reasons_{amy.pk}": "Amy is too young to speak to the police."}))
+    assert response.status_code == 302
+    found = {d.person_id: d for d in StrategyDiscussion.objects.all()}
+    assert set(found) == {jack.pk, amy.pk}
+    assert found[jack.pk].group == found[amy.pk].group is not None
+    assert found[amy.pk].decision == "s47_single"
+    assert found[amy.pk].decision_reasons == "Amy is too young to speak to the police."
+    assert found[amy.pk].participants.count() == 3
+    assert found[amy.pk].information_shared == found[jack.pk].information_shared
+    assert {e.person_id: e.joint for e in Section47Enquiry.objects.all()} == {
+        jack.pk: True, amy.pk: False}
+    assert StrategyAction.objects.filter(discussion=found[amy.pk]).count() == 0
+    assert StrategyAction.objects.filter(discussion=found[jack.pk]).count() == 2
+    assert Event.objects.filter(person=amy, kind="strategy_discussion").exists()
+
+
+def test_a_sibling_with_no_way_in_is_named_and_nothing_is_written(fletchers, social_worker,
+                                                                  as_user, north):
+    from hearth.casework.models import Involvement
+    from hearth.protection.models import StrategyDiscussion
+    from tests.protection.test_strategy_pages import new_url, strategy_form
+
+    jack, amy = fletchers["jack"], fletchers["amy"]
+    Involvement.objects.filter(person=amy).update(status="closed", closed_on=date(2026, 11, 1))
+    answer = as_user(social_worker).post(new_url(jack), strategy_form(**{
+        f"also_{amy.pk}": "on"}))
+    assert answer.status_code == 400
+    assert "Amy Fletcher is not on the contact and has no open case" in answer.content.decode()
+    assert StrategyDiscussion.objects.count() == 0  # not even Jack's

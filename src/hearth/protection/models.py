@@ -52,9 +52,11 @@ class StrategyDiscussion(models.Model):
     recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField()
     version = models.PositiveIntegerField(default=1)
+    #: The discussions recorded once about several children of a family share this (issue 15).
+    group = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
-        indexes = [models.Index(fields=["person", "-held_on"])]
+        indexes = [models.Index(fields=["person", "-held_on"]), models.Index(fields=["group"])]
 
     def __str__(self) -> str:
         return f"Strategy discussion {self.pk}"

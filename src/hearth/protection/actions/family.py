@@ -11,9 +11,13 @@ from datetime import date
 
 from django.db import transaction
 
+from hearth.casework.models import InvolvementStatus
 from hearth.core.refusals import Refused
 from hearth.protection.actions.conferences import do_record_core_group_meeting
-from hearth.protection.models import CoreGroupMeeting, CPPlan
+from hearth.protection.actions.strategy import do_record_strategy_discussion
+from hearth.protection.codes import StrategyOrigin
+from hearth.protection.models import CoreGroupMeeting, CPPlan, StrategyDiscussion
+from hearth.protection.queries import strategy as strategy_queries
 
 
 @transaction.atomic
@@ -44,3 +48,53 @@ def do_record_family_core_group_meeting(plans: list[CPPlan], *, acting_user,
         meeting.save(update_fields=["group"])
         meetings.append(meeting)
     return meetings
+
+
+def _origin_for(child, origin: str, contact, assessment) -> dict:
+    """What led to the discussion about a brother or sister: the same contact when it names
+    them, else their own open case."""
+    if origin in (StrategyOrigin.CONTACT, StrategyOrigin.MASH) and contact is not None \
+            and contact.links.filter(person=child).exists():
+        return {"origin": origin, "contact": contact}
+    if origin == StrategyOrigin.ASSESSMENT and assessment is not None \
+            and assessment.child_id == child.pk:
+        return {"origin": origin, "assessment": assessment}
+    involvement = strategy_queries.open_involvement(child)
+    if involvement is None or involvement.status == InvolvementStatus.CLOSED:
+        raise Refused({f"also_{child.pk}": f"{child.display_name} is not on the contact and "
+                       "has no open case: record their strategy discussion on its own"})
+    return {"origin": StrategyOrigin.OPEN_CASE, "involvement": involvement}
+
+
+@transaction.atomic
+def do_record_family_strategy_discussion(person, *, siblings: list[dict], acting_user,
+                                         origin: str, contact=None, assessment=None,
+                                         involvement=None, decision: str,
+                                         decision_reasons: str, actions, **shared
+                                         ) -> list[StrategyDiscussion]:
+    """One strategy discussion about ``person`` and brothers and sisters (``siblings``: dicts
+    of person, decision and decision_reasons, blank for the same as ``person``'s). Each child
+    gets their own discussion (audit row, chronology entry and, on a Section 47 decision, their
+    own enquiry), linked by one ``group``; the actions agreed are recorded once, on
+    ``person``'s. All or nothing; a brother's or sister's problem names them."""
+    group = uuid.uuid4()
+    found = [do_record_strategy_discussion(
+        person, acting_user=acting_user, origin=origin, contact=contact,
+        assessment=assessment, involvement=involvement, decision=decision,
+        decision_reasons=decision_reasons, actions=actions, **shared)]
+    for part in siblings:
+        child = part["person"]
+        try:
+            found.append(do_record_strategy_discussion(
+                child, acting_user=acting_user, **_origin_for(child, origin, contact,
+                                                             assessment),
+                decision=part["decision"] or decision,
+                decision_reasons=part["decision_reasons"] or decision_reasons,
+                actions=[], **shared))
+        except Refused as refused:
+            raise Refused({f"also_{child.pk}": f"{child.display_name}: {message}"
+                           for message in refused.problems.values()}) from refused
+    for discussion in found:
+        discussion.group = group
+        discussion.save(update_fields=["group"])
+    return found

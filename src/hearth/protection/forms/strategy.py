@@ -126,8 +126,21 @@ class StrategyForm(RowsForm):
 
     def __init__(self, *args, owners=(), agency_kinds: dict[str, str] | None = None,
                  today: date | None = None, participants: int = 0, actions: int = 0,
-                 **kwargs):
+                 siblings=(), **kwargs):
         super().__init__(*args, **kwargs)
+        # Record once for a family (issue 15): the same discussion about brothers and sisters,
+        # each with their own decision when it differs.
+        self.siblings = list(siblings)
+        decisions = [("", "The same decision"), *StrategyDecision.choices]
+        for child in self.siblings:
+            self.fields[f"also_{child.pk}"] = forms.BooleanField(
+                label=f"Also about {child.display_name}", required=False)
+            self.fields[f"decision_{child.pk}"] = forms.ChoiceField(
+                label=f"Decision about {child.display_name}", choices=decisions,
+                required=False, error_messages={"invalid_choice": "Select the decision"})
+            self.fields[f"reasons_{child.pk}"] = _text(
+                f"Reasons for the decision about {child.display_name}",
+                hint="Leave empty when they are the same")
         self.today = today or timezone.localdate()
         self.agency_kinds = agency_kinds or {}
         data = self.data if self.is_bound else {}
@@ -155,6 +168,18 @@ class StrategyForm(RowsForm):
             self.fields[f"action_{n}_due_on"] = date_field(
                 f"Action {n} due date", hint="For example, 24/11/2026")
             self.fields[f"action_{n}_due_on"].label = "Due date"
+
+    def sibling_rows(self) -> list[tuple]:
+        return [(child, self[f"also_{child.pk}"], self[f"decision_{child.pk}"],
+                 self[f"reasons_{child.pk}"]) for child in self.siblings]
+
+    def sibling_parts(self) -> list[dict]:
+        """The brothers and sisters the discussion was also about, each with their own
+        decision and reasons (empty: the same as the child's)."""
+        data = self.cleaned_data
+        return [{"person": child, "decision": data.get(f"decision_{child.pk}") or "",
+                 "decision_reasons": data.get(f"reasons_{child.pk}") or ""}
+                for child in self.siblings if data.get(f"also_{child.pk}")]
 
     def participant_rows_fields(self) -> list[tuple[int, list[forms.BoundField]]]:
         return [(n, self.row_fields("participant", n, PARTICIPANT))

@@ -13,9 +13,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
+from hearth.casework.queries import family_children
 from hearth.core.pages import attempt, done_with
 from hearth.core.refusals import Refused
 from hearth.protection.actions import strategy as actions
+from hearth.protection.actions.family import do_record_family_strategy_discussion
 from hearth.protection.codes import ConferenceKind, S47Outcome, StrategyOrigin
 from hearth.protection.forms.strategy import (
     MORE_ROWS,
@@ -87,7 +89,9 @@ def strategy_new(request, person_id):
     child = queries.get_visible_person(user, person_id)
     origin = _origin(request, child)
     no_origin = origin["origin"] == StrategyOrigin.OPEN_CASE and origin["involvement"] is None
-    kwargs = {"owners": queries.action_owners(user), "agency_kinds": queries.agency_kinds()}
+    siblings = [c for c in family_children(user, child) if c.pk != child.pk]
+    kwargs = {"owners": queries.action_owners(user), "agency_kinds": queries.agency_kinds(),
+              "siblings": siblings}
     context = {"person": child, **origin, "no_origin": no_origin,
                "query": request.GET.urlencode(),
                "known_agencies": bool(kwargs["agency_kinds"])}
@@ -106,13 +110,13 @@ def strategy_new(request, person_id):
     if form.is_valid() and not form.group_errors and not no_origin:
         data = form.cleaned_data
         try:
-            discussion = actions.do_record_strategy_discussion(
-                child, acting_user=user, origin=origin["origin"],
-                contact=origin.get("contact"), assessment=origin.get("assessment"),
-                involvement=origin.get("involvement"), held_on=data["held_on"],
-                participants=form.participants(), information_shared=data["information_shared"],
-                decision=data["decision"], decision_reasons=data["decision_reasons"],
-                actions=form.actions())
+            discussion = do_record_family_strategy_discussion(
+                child, siblings=form.sibling_parts(), acting_user=user,
+                origin=origin["origin"], contact=origin.get("contact"),
+                assessment=origin.get("assessment"), involvement=origin.get("involvement"),
+                held_on=data["held_on"], participants=form.participants(),
+                information_shared=data["information_shared"], decision=data["decision"],
+                decision_reasons=data["decision_reasons"], actions=form.actions())[0]
         except Refused as refusal:
             form.add_problems(refusal.problems)
         else:
