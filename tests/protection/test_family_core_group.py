@@ -118,6 +118,9 @@ def test_sam_records_one_strategy_discussion_about_jack_and_amy(fletchers, socia
     assert StrategyAction.objects.filter(discussion=found[amy.pk]).count() == 0
     assert StrategyAction.objects.filter(discussion=found[jack.pk]).count() == 2
     assert Event.objects.filter(person=amy, kind="strategy_discussion").exists()
+    amys = client.get(f"/strategy-discussions/{found[amy.pk].pk}").content.decode()
+    assert "Recorded with the discussions about" in amys
+    assert f'href="/strategy-discussions/{found[jack.pk].pk}">Jack Fletcher</a>' in amys
 
 
 def test_a_sibling_with_no_way_in_is_named_and_nothing_is_written(fletchers, social_worker,

@@ -189,3 +189,13 @@ def authorise_refusal(user, enquiry: Section47Enquiry, teams=None) -> str | None
         team_manager=user.role == Role.TEAM_MANAGER,
         of_the_team=bool(user.team_id) and any(t.pk == user.team_id for t in teams),
         proposer=enquiry.proposed_by_id == user.pk, teams=[t.name for t in teams])
+
+
+def discussed_with(user, discussion: StrategyDiscussion) -> list[StrategyDiscussion]:
+    """The discussions recorded with this one about brothers and sisters (issue 15), those
+    about children ``user`` may see: one query."""
+    if discussion.group is None:
+        return []
+    return list(StrategyDiscussion.objects.filter(
+        group=discussion.group, person__in=Person.objects.visible_to(user).values("pk"))
+        .exclude(pk=discussion.pk).select_related("person").order_by("person__date_of_birth"))

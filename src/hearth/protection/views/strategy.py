@@ -139,6 +139,7 @@ def _discussion_page(request, discussion, *, status=200, problem=""):
         "discussion": discussion, "person": discussion.person,
         "enquiry": getattr(discussion, "enquiry", None),
         "actions": list(discussion.actions.all()),
+        "discussed_with": queries.discussed_with(request.user, discussion),
         "can_record": request.user.has_hearth_permission("protection.record"),
         "problem": problem}, status=status)
 
