@@ -36,8 +36,10 @@ def test_sam_records_jacks_first_language(page, social_worker, fletchers):
     expect(page.get_by_text("The record was updated.")).to_be_visible()
     assert path_of(page) == f"/people/{jack.pk}"
     expect(summary_value(page, "Language")).to_have_text("Polish – needs an interpreter")
+    # Record history in plain words: the person and role, the parts as the page names them.
     expect(page.get_by_role("listitem").filter(
-        has_text="sam: Changed details (first_language, interpreter_needed)")).to_have_count(1)
+        has_text="Sam Worker (social worker): Changed details (first language, interpreter "
+                 "needed)")).to_have_count(1)
     assert_accessible(page)
     jack.refresh_from_db()
     assert (jack.first_language, jack.interpreter_needed) == ("Polish", True)
