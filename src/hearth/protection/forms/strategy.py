@@ -136,11 +136,11 @@ class StrategyForm(RowsForm):
             self.fields[f"also_{child.pk}"] = forms.BooleanField(
                 label=f"Also about {child.display_name}", required=False)
             self.fields[f"decision_{child.pk}"] = forms.ChoiceField(
-                label=f"Decision about {child.display_name}", choices=decisions,
+                label=f"What was decided for {child.display_name}", choices=decisions,
                 required=False, error_messages={"invalid_choice": "Select the decision"})
             self.fields[f"reasons_{child.pk}"] = _text(
-                f"Reasons for the decision about {child.display_name}",
-                hint="Leave empty when they are the same")
+                f"Why, for {child.display_name}",
+                hint="Leave empty when the reasons are the same")
         self.today = today or timezone.localdate()
         self.agency_kinds = agency_kinds or {}
         data = self.data if self.is_bound else {}
