@@ -10,6 +10,7 @@ urlpatterns = [
     path("people/search", search_views.search, name="search"),
     path("people/new", persons.create, name="person_create"),
     path("people/<uuid:person_id>", persons.detail, name="person"),
+    path("people/<uuid:person_id>/next-due", persons.next_due, name="person_next_due"),
     path("people/<uuid:person_id>/edit", persons.edit, name="person_edit"),
     path("people/<uuid:person_id>/addresses/new", persons.add_address, name="person_address"),
     path("people/<uuid:person_id>/names/new", persons.add_name, name="person_name"),

@@ -19,6 +19,7 @@ from hearth.people.models import Person
 from hearth.people.queries.persons import PLACES, person_detail, person_panels, record_history
 from hearth.people.queries.search import LikelyDuplicates
 from hearth.people.queries.visibility import could_break_glass, get_visible_person
+from hearth.people.templatetags import child_header
 
 FORM_FIELDS = [f for f in PERSON_FIELDS if f != "restricted"]
 
@@ -176,3 +177,15 @@ def add_name(request, person_id):
     return _add_to_person(request, person_id, NameForm, actions.do_add_name,
                           title="Add an alias or previous name", button="Add name",
                           done="The name was added.")
+
+
+@requires("people.view")
+@require_http_methods(["GET"])
+def next_due(request, person_id):
+    """The next thing due about the child in the reader's work: the header fetches it once the
+    page has loaded (htmx); without JavaScript, a page of its own."""
+    person = get_visible_person(request.user, person_id)
+    context = child_header.next_due(person, request.user)
+    template = "people/_next_due.html" if request.headers.get("HX-Request") \
+        else "people/next_due.html"
+    return render(request, template, context)
