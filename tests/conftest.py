@@ -23,6 +23,23 @@ from hearth.access.models import Agency, Team, User
 PASSWORD = "correct horse battery staple"
 
 
+def add_child(mum, given: str, born, *, by: User, team: Team):
+    """Another child of ``mum``'s (parental responsibility), allocated to ``by`` in ``team``
+    on a case opened sixty days ago."""
+    from django.utils import timezone
+
+    from hearth.casework.models import Involvement
+    from hearth.people import actions as people
+
+    child = people.do_create_person(acting_user=by, given_name=given, family_name="Fletcher",
+                                    date_of_birth=born, sex="F", ethnicity="WBRI")
+    people.do_add_relationship(mum, child, acting_user=by, kind="mother",
+                               parental_responsibility=True)
+    Involvement.objects.create(person=child, team=team, worker=by,
+                               opened_on=timezone.localdate() - timedelta(days=60))
+    return child
+
+
 def make_user(username: str, role: str, *, team=None, agency=None, first="", last="") -> User:
     user = User(username=username, role=role, team=team, agency=agency, first_name=first,
                 last_name=last, email=f"{username}@example.org")

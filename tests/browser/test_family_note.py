@@ -5,17 +5,16 @@ with his mistakes."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from hearth.casework.models import Involvement
-from hearth.people import actions as people
 from hearth.records.codes import NoteStatus
 from hearth.records.models import CaseNote
 from tests.browser.helpers import assert_accessible, error_summary, sign_in
+from tests.conftest import add_child
 
 pytestmark = pytest.mark.browser
 
@@ -23,14 +22,8 @@ pytestmark = pytest.mark.browser
 def test_sam_writes_a_case_note_once_about_three_children(page, social_worker, north,
                                                            fletchers):
     jack = fletchers["jack"]
-    mia = people.do_create_person(acting_user=social_worker, given_name="Mia",
-                                  family_name="Fletcher",
-                                  date_of_birth=timezone.localdate() - timedelta(days=200),
-                                  sex="F", ethnicity="WBRI")
-    people.do_add_relationship(fletchers["mum"], mia, acting_user=social_worker, kind="mother",
-                               parental_responsibility=True)
-    Involvement.objects.create(person=mia, team=north, worker=social_worker,
-                               opened_on=date(2026, 10, 1))
+    add_child(fletchers["mum"], "Mia", timezone.localdate() - timedelta(days=200),
+              by=social_worker, team=north)
     yesterday = timezone.localdate() - timedelta(days=1)
 
     sign_in(page, social_worker)

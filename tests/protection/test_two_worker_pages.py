@@ -20,6 +20,7 @@ from hearth.engagement.models import EngagementEvent
 from hearth.people import actions as people
 from hearth.protection.models import TwoWorkerDecision
 from hearth.safety.actions.warnings import do_add_warning
+from tests.conftest import add_child as add_fletcher_child
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
@@ -30,11 +31,7 @@ def url(person) -> str:
 
 
 def add_child(family, name, born, *, by, team, mother="mum"):
-    child = people.do_create_person(acting_user=by, given_name=name, family_name="Fletcher",
-                                    date_of_birth=born, sex="F", ethnicity="WBRI")
-    people.do_add_relationship(family[mother], child, acting_user=by, kind="mother",
-                               parental_responsibility=True)
-    Involvement.objects.create(person=child, team=team, worker=by, opened_on=date(2026, 10, 1))
+    child = add_fletcher_child(family[mother], name, born, by=by, team=team)
     family[name.lower()] = child
     return child
 

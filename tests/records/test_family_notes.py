@@ -17,7 +17,7 @@ from hearth.core.refusals import Refused
 from hearth.records.actions import family as actions
 from hearth.records.codes import NoteStatus
 from hearth.records.models import CaseNote, NoteAmendment
-from tests.visits.test_family_visits import add_child
+from tests.conftest import add_child
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -32,7 +32,7 @@ def _now(time_machine):
 
 @pytest.fixture
 def family(fletchers, social_worker, north):
-    mia = add_child(fletchers["mum"], "Mia", date(2026, 3, 3), social_worker, north)
+    mia = add_child(fletchers["mum"], "Mia", date(2026, 3, 3), by=social_worker, team=north)
     return {**fletchers, "mia": mia}
 
 

@@ -21,6 +21,7 @@ from hearth.core.refusals import Refused
 from hearth.people import actions as people
 from hearth.visits import actions
 from hearth.visits.models import Visit, VisitAmendment
+from tests.conftest import add_child
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -33,19 +34,10 @@ def _now(time_machine):
     time_machine.move_to(datetime(2026, 11, 20, 12, 0, tzinfo=LONDON), tick=False)
 
 
-def add_child(mum, given, born, user, team):
-    child = people.do_create_person(acting_user=user, given_name=given, family_name="Fletcher",
-                                    date_of_birth=born, sex="F", ethnicity="WBRI")
-    people.do_add_relationship(mum, child, acting_user=user, kind="mother",
-                               parental_responsibility=True)
-    Involvement.objects.create(person=child, team=team, worker=user, opened_on=date(2026, 10, 1))
-    return child
-
-
 @pytest.fixture
 def family(fletchers, social_worker, north):
     """Kerry's three children: Jack, Amy and the baby, Mia."""
-    mia = add_child(fletchers["mum"], "Mia", date(2026, 3, 3), social_worker, north)
+    mia = add_child(fletchers["mum"], "Mia", date(2026, 3, 3), by=social_worker, team=north)
     return {**fletchers, "mia": mia}
 
 
@@ -209,7 +201,7 @@ def test_the_page_costs_the_same_with_three_or_eight_children(family, social_wor
 
     three = count()
     for n in range(5):
-        add_child(family["mum"], f"Child{n}", date(2015, 1, 1 + n), social_worker, north)
+        add_child(family["mum"], f"Child{n}", date(2015, 1, 1 + n), by=social_worker, team=north)
     assert count() == three
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from typing import Any
 
 from django.db import transaction
 from django.urls import reverse
@@ -10,7 +12,7 @@ from django.utils import timezone
 
 from hearth.access.actions import audit
 from hearth.access.actions.notifications import notify
-from hearth.casework import rules
+from hearth.casework import queries, rules
 from hearth.casework.codes import ClosureReason, InvolvementService, SecondaryRole
 from hearth.casework.models import Involvement, InvolvementStatus, InvolvementWorker
 from hearth.chronology import actions as chronology
@@ -226,3 +228,45 @@ def do_close(involvement: Involvement, reason_code: str, *, acting_user, expecte
                f"Case closed ({current.team.name}): {current.get_closure_reason_display()}.",
                acting_user, on)
     return current
+
+
+# --- a record written once for several children of a family (issue 15) --------------------
+
+TWICE = "Choose each child once"
+NOT_FAMILY = "Choose only children of this family"
+
+
+def check_family_parts(parts: Sequence[Mapping[str, Any]], *, acting_user, person, shared,
+                       shared_fields: Iterable[str], own_fields: Iterable[str],
+                       none_chosen: str) -> bool:
+    """Check the children of a record written once for a family (a visit, a case note):
+    ``parts`` are ``{"child": person, <own_fields>...}``, ``shared`` the rest. A field that is
+    neither is a programming error; no child, a child twice, or one not of ``person``'s family
+    as ``acting_user`` sees it is refused (``children``). True when there are several."""
+    own = set(own_fields)
+    unknown = set(shared) - set(shared_fields)
+    unknown |= {f for part in parts for f in part if f != "child" and f not in own}
+    if unknown:
+        raise ValueError(f"unknown field(s) {', '.join(sorted(unknown))}")
+    if not parts:
+        raise Refused(none_chosen, "children")
+    ids = [part["child"].pk for part in parts]
+    if len(set(ids)) != len(ids):
+        raise Refused(TWICE, "children")
+    if not set(ids) <= {child.pk for child in queries.family_children(acting_user, person)}:
+        raise Refused(NOT_FAMILY, "children")
+    return len(parts) > 1
+
+
+def refused_for_child(refusal: Refused, index: int, child, *, own_fields: Iterable[str],
+                      many: bool) -> Refused:
+    """One child's refused record as the refusal of the whole: a child's own part names
+    ``children.<index>.<field>``; anything else names the child when there are several."""
+    own = set(own_fields)
+    problems = {}
+    for field, message in refusal.problems.items():
+        if field in own:
+            problems[f"children.{index}.{field}"] = message
+        else:
+            problems[field] = f"{child.display_name}: {message}" if many else message
+    return Refused(problems, why=refusal.why)

@@ -152,6 +152,13 @@ def co_allocated(user) -> QuerySet[InvolvementWorker]:
                   "pk"))
 
 
+def live_involvement(person: Person) -> Involvement | None:
+    """The person's live (not closed) involvement, the newest: the case a visit, a note or a
+    strategy discussion recorded now joins."""
+    return (Involvement.objects.filter(LIVE, person=person).select_related("team", "worker")
+            .order_by("-opened_on", "-pk").first())
+
+
 def family_children(user, person: Person) -> list[Person]:
     """The children of this person's family the user may see: the person's own children,
     their siblings (by a shared parent or a sibling relationship) and the person if a child."""

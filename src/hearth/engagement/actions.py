@@ -23,6 +23,7 @@ from django.utils import timezone
 from hearth import calendar
 from hearth.access.actions import audit
 from hearth.access.actions.notifications import notify
+from hearth.casework.queries import live_involvement
 from hearth.chronology import actions as chronology
 from hearth.chronology.codes import OWN_SERVICE
 from hearth.core.refusals import Refused, Why, refuse_if
@@ -91,7 +92,7 @@ def do_record_event(person: Person, *, acting_user, kind: str, occurred_at: date
         raise Refused("That involvement is not this person's.", "involvement")
     if involvement is None:
         involvement = (visit.involvement if visit is not None and visit.involvement_id
-                       else events.live_involvement(person))
+                       else live_involvement(person))
     event = EngagementEvent.objects.create(person=person, involvement=involvement, visit=visit,
                                            recorded_by=acting_user, recorded_at=now, **values)
     audit.record("engagement.record", user=acting_user, obj=person, fields={
@@ -143,7 +144,7 @@ def check_avoidance(person: Person, acting_user) -> FollowUpTask | None:
     found = found if len(found) >= limits.avoidance_events else []
     if not found:
         return None
-    involvement = events.live_involvement(person)
+    involvement = live_involvement(person)
     worker = (involvement.worker if involvement is not None and involvement.worker is not None
               else acting_user)
     task = FollowUpTask.objects.create(

@@ -17,6 +17,7 @@ from django.http import HttpResponse
 from ninja import Router, Status
 
 from hearth.access.permissions import AuthedRequest, permission
+from hearth.casework.queries import live_involvement
 from hearth.core.problems import CHANGE_ERRORS, READ_ERRORS, Problem
 from hearth.core.refusals import Refused
 from hearth.core.versions import etag, require_if_match
@@ -89,9 +90,8 @@ def write(request: AuthedRequest, response: HttpResponse, payload: NoteIn):
     (R-REC-2). An opinion needs what informed it (R-REC-3)."""
     data = payload.dict()
     person = get_visible_person(request.auth, data.pop("person_id"))
-    involvement = (person.involvements.filter(closed_on__isnull=True)
-                   .order_by("-opened_on", "-pk").first())
-    note = actions.do_write_note(person, acting_user=request.auth, involvement=involvement,
+    note = actions.do_write_note(person, acting_user=request.auth,
+                                 involvement=live_involvement(person),
                                  **data)
     note = get_visible_note(request.auth, note.pk)
     response["ETag"] = etag(note)

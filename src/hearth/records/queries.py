@@ -8,7 +8,6 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from hearth.casework.queries import family_children
 from hearth.core import visibility
 from hearth.people.codes import RelationshipKind
 from hearth.people.models import Person, Relationship
@@ -93,18 +92,6 @@ def parents_of(user, child: Person) -> QuerySet[Person]:
 
 
 # --- Notes about several children of a family (issue 15) --------------------------------------
-
-def live_involvement(person: Person):
-    """The person's open involvement, the newest (a note written now joins it), or None."""
-    return (person.involvements.filter(closed_on__isnull=True)
-            .order_by("-opened_on", "-pk").first())
-
-
-def family_of(user, person: Person) -> list[Person]:
-    """The children of ``person``'s family that ``user`` may see, eldest first: whom a note
-    about the family may be written for."""
-    return family_children(user, person)
-
 
 def written_with(user, note: CaseNote) -> list[CaseNote]:
     """The other notes written at once with ``note`` (about several children of a family),

@@ -18,6 +18,7 @@ from django.utils import timezone
 from ninja import Router, Status
 
 from hearth.access.permissions import AuthedRequest, permission
+from hearth.casework.queries import live_involvement
 from hearth.core.problems import CHANGE_ERRORS, READ_ERRORS, Problem
 from hearth.core.refusals import Refused
 from hearth.core.versions import etag, require_if_match
@@ -77,7 +78,7 @@ def record(request: AuthedRequest, response: HttpResponse, payload: VisitIn):
     joint_worker = queries.colleague(joint_id) if joint_id is not None else None
     if joint_id is not None and joint_worker is None:
         raise Refused("No colleague has that id.", "joint_worker_id")
-    involvement = queries.live_involvement(child)
+    involvement = live_involvement(child)
     visit = actions.do_record_visit(child, acting_user=request.auth, involvement=involvement,
                                     joint_worker=joint_worker, **data)
     visit = queries.get_visible_visit(request.auth, visit.pk)

@@ -9,8 +9,6 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from hearth.access import queries as staff
 from hearth.access.models import User
-from hearth.casework.models import InvolvementStatus
-from hearth.casework.queries import family_children
 from hearth.core import visibility
 from hearth.people.models import Person
 from hearth.people.queries.visibility import get_visible_person
@@ -59,18 +57,6 @@ def visits_of(user, child: Person) -> QuerySet[Visit]:
     """The child's visits, newest first."""
     return (visible_visits(user).filter(child=child).select_related("recorded_by", "joint_worker")
             .order_by("-starts_at", "-pk"))
-
-
-def live_involvement(child: Person):
-    """The child's live involvement, the newest (a visit recorded now joins it), or None."""
-    return (child.involvements.exclude(status=InvolvementStatus.CLOSED)
-            .order_by("-opened_on", "-pk").first())
-
-
-def family_of(user, child: Person) -> list[Person]:
-    """The children of ``child``'s family that ``user`` may see, ``child`` among them, eldest
-    first: whom a visit to the family may be recorded for (issue 15)."""
-    return family_children(user, child)
 
 
 def recorded_with(user, visit: Visit) -> list[Visit]:

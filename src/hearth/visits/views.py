@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
+from hearth.casework.queries import family_children, live_involvement
 from hearth.core.forms import add_problems
 from hearth.core.pages import all_valid, attempt, done_with, form_page, form_problems
 from hearth.core.refusals import Refused
@@ -45,7 +46,7 @@ def visit_list(request, person_id):
         "child": child, "rows": rows,
         "vary_timing": rules.needs_varied_timing(queries.recent_visit_times(child, now)),
         "can_record": can_record,
-        "has_family": can_record and len(queries.family_of(request.user, child)) > 1})
+        "has_family": can_record and len(family_children(request.user, child)) > 1})
 
 
 @requires("visits.record")
@@ -58,7 +59,7 @@ def new(request, person_id):
     return form_page(
         request, "visits/new.html", {"child": child}, form,
         lambda data: actions.do_record_visit(
-            child, acting_user=request.user, involvement=queries.live_involvement(child),
+            child, acting_user=request.user, involvement=live_involvement(child),
             joint_worker=form.joint_worker_user(), **form.visit_fields()),
         lambda _visit: done_with(request, "Visit recorded.", "visits:list", person_id=child.pk),
         field_for=FIELD_FOR_ERROR)
@@ -95,7 +96,7 @@ def family_new(request, person_id):
     """Record one visit to several children of the family (issue 15): the shared part once,
     each child's own part for each; every child chosen gets a visit of their own."""
     child = queries.get_visible_child(request.user, person_id)
-    family = queries.family_of(request.user, child)
+    family = family_children(request.user, child)
     data = request.POST if request.method == "POST" else None
     shared = restored(request, FamilyVisitForm(data, worker=request.user))
     parts = [restored(request, ChildPartForm(data, child=c,

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from django.db.models import Q, QuerySet
 
-from hearth.casework.models import Involvement, InvolvementStatus
+from hearth.casework.models import InvolvementStatus
 from hearth.core.visibility import get_visible_or_404
 from hearth.engagement import rules
 from hearth.engagement.codes import VISIT_AVOIDANCE, EventKind, HostilityForm
@@ -93,6 +93,3 @@ def followed_up(person: Person) -> set[tuple[str, int]]:
             | {("visit", pk) for pk in visit_ids})
 
 
-def live_involvement(person: Person) -> Involvement | None:
-    return (Involvement.objects.filter(LIVE, person=person).select_related("worker", "team")
-            .order_by("-opened_on", "-pk").first())

@@ -12,12 +12,12 @@ from datetime import date
 from django.db import transaction
 
 from hearth.casework.models import InvolvementStatus
+from hearth.casework.queries import live_involvement
 from hearth.core.refusals import Refused
 from hearth.protection.actions.conferences import do_record_core_group_meeting
 from hearth.protection.actions.strategy import do_record_strategy_discussion
 from hearth.protection.codes import StrategyOrigin
 from hearth.protection.models import CoreGroupMeeting, CPPlan, StrategyDiscussion
-from hearth.protection.queries import strategy as strategy_queries
 
 
 @transaction.atomic
@@ -59,7 +59,7 @@ def _origin_for(child, origin: str, contact, assessment) -> dict:
     if origin == StrategyOrigin.ASSESSMENT and assessment is not None \
             and assessment.child_id == child.pk:
         return {"origin": origin, "assessment": assessment}
-    involvement = strategy_queries.open_involvement(child)
+    involvement = live_involvement(child)
     if involvement is None or involvement.status == InvolvementStatus.CLOSED:
         raise Refused({f"also_{child.pk}": f"{child.display_name} is not on the contact and "
                        "has no open case: record their strategy discussion on its own"})

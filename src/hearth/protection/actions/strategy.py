@@ -18,6 +18,7 @@ from django.utils import timezone
 from hearth.access.actions import audit
 from hearth.access.models.users import AgencyKind
 from hearth.casework.models import InvolvementStatus
+from hearth.casework.queries import live_involvement
 from hearth.chronology import actions as chronology
 from hearth.core.refusals import Refused, Why
 from hearth.core.versions import check_version
@@ -86,7 +87,7 @@ def do_record_strategy_discussion(
     """
     Person.objects.select_for_update().filter(pk=person.pk).first()  # one enquiry at a time
     if origin == StrategyOrigin.OPEN_CASE and involvement is None:
-        involvement = queries.open_involvement(person)
+        involvement = live_involvement(person)
     known = queries.agency_kinds()
     people = [rules.Participant(name=_text(p.get("name")), agency=_text(p.get("agency")),
                                 agency_kind=_agency_kind(p, known), role=_text(p.get("role")))

@@ -12,7 +12,6 @@ from django.utils import timezone
 
 from hearth.access.codes import Role
 from hearth.access.models import Agency, User
-from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.core.visibility import get_visible_or_404
 from hearth.people.models import Person
 from hearth.people.queries.visibility import get_visible_person as get_visible_person
@@ -95,11 +94,6 @@ def open_enquiry(person: Person) -> Section47Enquiry | None:
             .order_by("-started_on", "-pk").first())
 
 
-def open_involvement(person: Person) -> Involvement | None:
-    """The child's open case (the latest involvement not closed)."""
-    return (Involvement.objects.filter(person=person)
-            .exclude(status=InvolvementStatus.CLOSED).select_related("team", "worker")
-            .order_by("-opened_on", "-pk").first())
 
 
 def contact_for(user, person: Person, contact_id):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
-from hearth.casework.queries import family_children
+from hearth.casework.queries import family_children, live_involvement
 from hearth.core.pages import attempt, done_with
 from hearth.core.refusals import Refused
 from hearth.protection.actions import strategy as actions
@@ -61,7 +61,7 @@ def person(request, person_id):
     return render(request, "protection/strategy/person.html", {
         "person": child, "discussions": discussions, "enquiries": enquiries,
         "can_record": can_record,
-        "open_case": queries.open_involvement(child) if can_record else None,
+        "open_case": live_involvement(child) if can_record else None,
         "origin_contacts": queries.origin_contacts(user, child) if can_record else [],
         "origin_assessments": queries.origin_assessments(child) if can_record else []})
 
@@ -79,7 +79,7 @@ def _origin(request, child):
     if query.get("assessment"):
         return {"origin": StrategyOrigin.ASSESSMENT,
                 "assessment": queries.assessment_for(child, query["assessment"])}
-    return {"origin": StrategyOrigin.OPEN_CASE, "involvement": queries.open_involvement(child)}
+    return {"origin": StrategyOrigin.OPEN_CASE, "involvement": live_involvement(child)}
 
 
 @requires("protection.record")

@@ -14,6 +14,8 @@ from typing import Any
 
 from django.db import transaction
 
+from hearth.casework.actions import check_family_parts, refused_for_child
+from hearth.casework.queries import live_involvement
 from hearth.core.refusals import Refused
 from hearth.records import queries
 from hearth.records.actions.notes import NOTE_FIELDS, do_amend, do_finalise, do_write_note
@@ -22,18 +24,6 @@ from hearth.records.models import CaseNote, NoteAmendment
 
 SHARED_NOTE_FIELDS = tuple(f for f in NOTE_FIELDS if f not in CHILD_NOTE_FIELDS)
 NO_CHILD = "Choose the children the note is about"
-TWICE = "Choose each child once"
-NOT_FAMILY = "Choose only children of this family"
-
-
-def _for_child(refusal: Refused, index: int, child, many: bool) -> Refused:
-    problems = {}
-    for field, message in refusal.problems.items():
-        if field in CHILD_NOTE_FIELDS:
-            problems[f"children.{index}.{field}"] = message
-        else:
-            problems[field] = f"{child.display_name}: {message}" if many else message
-    return Refused(problems, why=refusal.why)
 
 
 @transaction.atomic
@@ -43,29 +33,21 @@ def do_write_family_note(person, parts: Sequence[Mapping[str, Any]], *, acting_u
     each child, ``{"child": person, "who_said_what": ..., "significant_event": ...}``;
     ``shared``: the other parts of a note. Every child must be one of the family's children
     the acting user may see. All or nothing. Returns the notes in the order of ``parts``."""
-    unknown = set(shared) - set(SHARED_NOTE_FIELDS)
-    unknown |= {f for part in parts for f in part if f != "child" and f not in CHILD_NOTE_FIELDS}
-    if unknown:
-        raise ValueError(f"unknown field(s) {', '.join(sorted(unknown))}")
-    if not parts:
-        raise Refused(NO_CHILD, "children")
-    ids = [part["child"].pk for part in parts]
-    if len(set(ids)) != len(ids):
-        raise Refused(TWICE, "children")
-    if not set(ids) <= {child.pk for child in queries.family_of(acting_user, person)}:
-        raise Refused(NOT_FAMILY, "children")
-    many = len(parts) > 1
+    many = check_family_parts(parts, acting_user=acting_user, person=person, shared=shared,
+                              shared_fields=SHARED_NOTE_FIELDS, own_fields=CHILD_NOTE_FIELDS,
+                              none_chosen=NO_CHILD)
     group = uuid.uuid4() if many else None
     notes = []
     for index, part in enumerate(parts):
         child = part["child"]
         try:
             notes.append(do_write_note(
-                child, acting_user=acting_user, involvement=queries.live_involvement(child),
+                child, acting_user=acting_user, involvement=live_involvement(child),
                 group=group, who_said_what=part.get("who_said_what", ""),
                 significant_event=bool(part.get("significant_event")), **shared))
         except Refused as refusal:
-            raise _for_child(refusal, index, child, many) from refusal
+            raise refused_for_child(refusal, index, child, own_fields=CHILD_NOTE_FIELDS,
+                                    many=many) from refusal
     return notes
 
 
@@ -110,5 +92,6 @@ def do_amend_family_note(note: CaseNote, *, field: str, new_value: str | datetim
                                            reason=reason, acting_user=acting_user,
                                            expected_version=other.version))
             except Refused as refusal:
-                raise _for_child(refusal, 0, other.person, True) from refusal
+                raise refused_for_child(refusal, 0, other.person, own_fields=CHILD_NOTE_FIELDS,
+                                        many=True) from refusal
     return amendments

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
+from hearth.casework.queries import family_children
 from hearth.core.forms import add_problems
 from hearth.core.pages import all_valid, done_with, form_problems
 from hearth.core.refusals import Refused
@@ -43,7 +44,7 @@ def _write(request, person, shared: FamilyNoteForm, parts: list[ChildNoteForm]):
 @keeps_draft
 def family_new(request, person_id):
     person = queries.get_visible_person(request.user, person_id)
-    family = queries.family_of(request.user, person)
+    family = family_children(request.user, person)
     data = request.POST if request.method == "POST" else None
     shared = restored(request, FamilyNoteForm(data))
     parts = [restored(request, ChildNoteForm(data, child=c,

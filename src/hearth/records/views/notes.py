@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
+from hearth.casework.queries import family_children, live_involvement
 from hearth.core.pages import attempt, done_with, form_page
 from hearth.drafts.views import keeps_draft, restored
 from hearth.records.actions import family
@@ -19,7 +20,6 @@ from hearth.records.forms.family import ask_to_all, names
 from hearth.records.forms.notes import AmendForm, DraftForm, NoteForm, VersionForm
 from hearth.records.models import CaseNote
 from hearth.records.queries import (
-    family_of,
     get_visible_note,
     get_visible_person,
     notes_of,
@@ -100,7 +100,7 @@ def person_notes(request, person_id):
     can_write = request.user.has_hearth_permission("records.write")
     return render(request, "records/list.html", {
         "person": person, "notes": notes, "can_write": can_write,
-        "has_family": can_write and len(family_of(request.user, person)) > 1})
+        "has_family": can_write and len(family_children(request.user, person)) > 1})
 
 
 @requires("records.write")
@@ -110,9 +110,8 @@ def new_note(request, person_id):
     person = get_visible_person(request.user, person_id)
 
     def act(data):
-        involvement = (person.involvements.filter(closed_on__isnull=True)
-                       .order_by("-opened_on", "-pk").first())
-        return actions.do_write_note(person, acting_user=request.user, involvement=involvement,
+        return actions.do_write_note(person, acting_user=request.user,
+                                     involvement=live_involvement(person),
                                      **data)
 
     return form_page(request, "records/new.html", {"person": person},

@@ -13,6 +13,8 @@ from typing import Any
 
 from django.db import transaction
 
+from hearth.casework.actions import check_family_parts, refused_for_child
+from hearth.casework.queries import live_involvement
 from hearth.core.refusals import Refused
 from hearth.visits import queries
 from hearth.visits.actions.visits import do_amend_visit, do_record_visit
@@ -20,20 +22,6 @@ from hearth.visits.codes import CHILD_FIELDS, SHARED_FIELDS
 from hearth.visits.models import Visit, VisitAmendment
 
 NO_CHILD = "Choose the children who were part of the visit"
-TWICE = "Choose each child once"
-NOT_FAMILY = "Choose only children of this family"
-
-
-def _for_child(refusal: Refused, index: int, child, many: bool) -> Refused:
-    """A refusal of one child's visit, as a refusal of the whole: a child's own part names
-    ``children.<index>.<field>``; anything else names the child when there are several."""
-    problems = {}
-    for field, message in refusal.problems.items():
-        if field in CHILD_FIELDS:
-            problems[f"children.{index}.{field}"] = message
-        else:
-            problems[field] = f"{child.display_name}: {message}" if many else message
-    return Refused(problems, why=refusal.why)
 
 
 @transaction.atomic
@@ -44,19 +32,9 @@ def do_record_family_visit(child, parts: Sequence[Mapping[str, Any]], *, acting_
     Every child must be one of the family's children the acting user may see (``child``'s
     siblings, by a shared parent or a sibling relationship). All or nothing: when any child's
     visit is refused, none is written. Returns the visits in the order of ``parts``."""
-    unknown = set(shared) - set(SHARED_FIELDS)
-    unknown |= {f for part in parts for f in part if f != "child" and f not in CHILD_FIELDS}
-    if unknown:
-        raise ValueError(f"unknown field(s) {', '.join(sorted(unknown))}")
-    if not parts:
-        raise Refused(NO_CHILD, "children")
-    ids = [part["child"].pk for part in parts]
-    if len(set(ids)) != len(ids):
-        raise Refused(TWICE, "children")
-    family = {person.pk for person in queries.family_of(acting_user, child)}
-    if not set(ids) <= family:
-        raise Refused(NOT_FAMILY, "children")
-    many = len(parts) > 1
+    many = check_family_parts(parts, acting_user=acting_user, person=child, shared=shared,
+                              shared_fields=SHARED_FIELDS, own_fields=CHILD_FIELDS,
+                              none_chosen=NO_CHILD)
     group = uuid.uuid4() if many else None
     visits = []
     for index, part in enumerate(parts):
@@ -67,10 +45,11 @@ def do_record_family_visit(child, parts: Sequence[Mapping[str, Any]], *, acting_
         own = {field: part[field] for field in CHILD_FIELDS if field in part}
         try:
             visits.append(do_record_visit(
-                person, acting_user=acting_user, involvement=queries.live_involvement(person),
+                person, acting_user=acting_user, involvement=live_involvement(person),
                 joint_worker=joint_worker, group=group, **shared, **own))
         except Refused as refusal:
-            raise _for_child(refusal, index, person, many) from refusal
+            raise refused_for_child(refusal, index, person, own_fields=CHILD_FIELDS,
+                                    many=many) from refusal
     return visits
 
 
@@ -93,5 +72,6 @@ def do_amend_family_visit(visit: Visit, *, acting_user, expected_version: int, r
                                          expected_version=other.version, reason=reason,
                                          **copied)
         except Refused as refusal:
-            raise _for_child(refusal, 0, other.child, True) from refusal
+            raise refused_for_child(refusal, 0, other.child, own_fields=CHILD_FIELDS,
+                                    many=True) from refusal
     return amendments
