@@ -134,6 +134,15 @@ api.add_router("/protection", protection_router)
 from hearth.tasks.api import router as tasks_router  # noqa: E402,I001
 
 api.add_router("/tasks", tasks_router)
+from hearth.lado.api import router as lado_router  # noqa: E402,I001
+
+api.add_router("/lado", lado_router)
+from hearth.differences.api import router as differences_router  # noqa: E402,I001
+
+api.add_router("/differences", differences_router)
+from hearth.fgc.api import router as fgc_router  # noqa: E402,I001
+
+api.add_router("/fgc", fgc_router)
 from hearth.web.api import router as work_router  # noqa: E402,I001
 
 api.add_router("/", work_router)

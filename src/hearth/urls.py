@@ -25,6 +25,9 @@ urlpatterns = [
     path("", include("hearth.supervision.urls", namespace="supervision")),
     path("", include("hearth.protection.urls", namespace="protection")),
     path("", include("hearth.tasks.urls", namespace="tasks")),
+    path("", include("hearth.lado.urls", namespace="lado")),
+    path("", include("hearth.differences.urls", namespace="differences")),
+    path("", include("hearth.fgc.urls", namespace="fgc")),
 ]
 
 handler404 = "hearth.web.views.errors.not_found"

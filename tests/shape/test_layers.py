@@ -39,6 +39,7 @@ LAYERS: list[set[str]] = [
     {"supervision"},
     {"protection"},
     {"releases"},
+    {"lado", "differences", "fgc"},
     {"web"},
     {"demo"},
 ]

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class LadoConfig(AppConfig):
+    name = "hearth.lado"
+    label = "lado"
+    verbose_name = "LADO allegations"
