@@ -52,6 +52,8 @@ PAGES = (
     Page("home_tm", TEAM_MANAGER, "/"),
     Page("home_sm", SERVICE_MANAGER, "/"),
     Page("person_page", SOCIAL_WORKER, "/people/{child}"),
+    # The child at a glance's next due item, fetched by htmx after the person page (issue 15).
+    Page("person_next_due", SOCIAL_WORKER, "/people/{child}/next-due"),
     Page("person_api", SOCIAL_WORKER, "/api/v1/people/{child}", api=True),
 )
 
