@@ -45,8 +45,8 @@ def glance(fgc: FGC) -> str:
 
 
 def current(person, user) -> FGC | None:
-    return (FGC.objects.visible_to(user).filter(children__person=person)
-            .exclude(status__in=ENDED).order_by("-referred_at", "-pk").first())
+    """The child's newest FGC that has not ended (the panel's query, shared)."""
+    return next((f for f in queries.of_person(user, person) if f.status not in ENDED), None)
 
 
 def fgc_statuses(person, user) -> list[Status]:

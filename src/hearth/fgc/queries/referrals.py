@@ -1,9 +1,11 @@
 """Who sees an FGC, and the reads its pages, API, panel, status and due list share.
 
-An FGC is seen by the FGC service (its coordinators and the managers of its teams: every FGC
-not about a restricted child), by its referrer and its coordinator, and by whoever may see
-one of its children (``Person.objects.visible_to``); anyone else gets 404
-(``core.visibility``). The FGC service reaches the children of the FGCs it works with (they
+An FGC is seen by whoever may see every one of its children (``Person.objects.visible_to``:
+siblings referred together are one family, and casework shows a worker the relatives of the
+children they work with), and by the FGC service (its coordinators and the managers of its
+teams), its referrer and its coordinator — unless one of its children is a restricted record
+they may not open; anyone else gets 404 (``core.visibility``). So a page never names a child
+its reader may not see. The FGC service reaches the children of the FGCs it works with (they
 open the child's record, as conference chairs do for conferences). Registered from
 FgcConfig.ready()."""
 
@@ -43,14 +45,17 @@ def fgc_manager(user) -> bool:
 
 
 def fgc_scope(user) -> Q:
-    """Registered with ``core.visibility``."""
+    """Registered with ``core.visibility``. Every child of the FGC seen by the user; or the
+    user is the FGC service, its referrer or its coordinator and no child of it is a
+    restricted record they may not open (a sibling's restriction is never worked round)."""
     seen = Person.objects.visible_to(user).live().values("pk")
-    child_seen = Q(Exists(FGCChild.objects.filter(fgc=OuterRef("pk"), person__in=seen)))
+    children = FGCChild.objects.filter(fgc=OuterRef("pk"))
+    every_child_seen = ~Q(Exists(children.exclude(person__in=seen)))
+    hidden = Exists(children.filter(person__restricted=True).exclude(person__in=seen))
     own = Q(referred_by_id=user.pk) | Q(coordinator_id=user.pk)
     if in_service(user):
-        restricted = FGCChild.objects.filter(fgc=OuterRef("pk"), person__restricted=True)
-        return ~Q(Exists(restricted)) | child_seen | own
-    return child_seen | own
+        own = Q()
+    return every_child_seen | (own & ~Q(hidden))
 
 
 def service_reach(user) -> Q | None:
@@ -115,10 +120,18 @@ def coordinating(user) -> QuerySet[FGC]:
             .order_by("conference_at", "referred_at", "pk"))
 
 
+#: Where a person's FGCs are kept once read, for the panel and the status to share.
+OF_PERSON_ATTR = "_hearth_fgcs"
+
+
 def of_person(user, person: Person) -> list[FGC]:
-    """The child's FGCs the user may see, newest first (two queries)."""
-    return list(visible_fgcs(user).filter(children__person=person).distinct()
-                .order_by("-referred_at", "-pk")[:20])
+    """The child's FGCs the user may see, newest first: one query, read once per loaded
+    record and user (the person page's panel and the child at a glance share it)."""
+    kept = person.__dict__.setdefault(OF_PERSON_ATTR, {})
+    if user.pk not in kept:
+        kept[user.pk] = list(FGC.objects.visible_to(user).filter(children__person=person)
+                             .select_related("coordinator").order_by("-referred_at", "-pk")[:20])
+    return kept[user.pk]
 
 
 def open_since(person_ids) -> dict:
