@@ -19,10 +19,10 @@ URL = "/api/v1/fgc/referrals"
 
 
 def call(client, user, method, url, body=None, **headers):
+    token = do_create_token(user, scope="write")
     return client.generic(method, url, json.dumps(body if body is not None else {}),
                           content_type="application/json",
-                          headers={"Authorization": f"Bearer {do_create_token(user, scope='write')}",
-                                   **headers})
+                          headers={"Authorization": f"Bearer {token}", **headers})
 
 
 def body(fletchers, **overrides) -> dict:
