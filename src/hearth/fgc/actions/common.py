@@ -54,16 +54,21 @@ def saved(fgc: FGC, fields: list[str]) -> FGC:
     return fgc
 
 
+PERSON = "people.person"
+
+
 def audit_children(action: str, fgc: FGC, user, **fields: Any) -> None:
     """One audit row on each child's record (their access log lists it)."""
     for child in fgc.children.all():
-        audit.record(action, user=user, obj=child.person, fields={"fgc": fgc.pk, **fields})
+        audit.record(action, user=user, object_type=PERSON, object_id=str(child.person_id),
+                     fields={"fgc": fgc.pk, **fields})
 
 
 def record_view(fgc: FGC, *, user, what: str = "view_fgc") -> None:
     """Reading an FGC is reading its children's records: audited on each."""
     for child in fgc.children.all():
-        audit.record_read(what, user=user, obj=child.person, fields={"fgc": fgc.pk})
+        audit.record_read(what, user=user, object_type=PERSON, object_id=str(child.person_id),
+                          fields={"fgc": fgc.pk})
 
 
 def link(fgc: FGC) -> str:

@@ -7,11 +7,11 @@ from django import forms
 from hearth.core.forms import SensibleDateField, date_field
 from hearth.fgc.codes import Stage
 from hearth.fgc.forms.common import VersionForm, text_field
-from hearth.fgc.rules.conferences import MAX_ITEMS, PlanLine
+from hearth.fgc.rules.conferences import PlanLine
 
 DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d %m %Y"]
+#: The plan page's rows (a plan has at most ``MAX_ITEMS``; a longer one shows them all).
 PLAN_ROWS = 8
-assert PLAN_ROWS <= MAX_ITEMS
 
 
 class ConferenceForm(VersionForm):

@@ -101,7 +101,7 @@ def take(request, fgc_id):
         return done_with(request, "You are now the coordinator of this Family Group "
                                   "Conference.", "fgc:fgc", fgc_id=found.pk)
     return _page(request, queries.get_visible_fgc(request.user, fgc_id), take_form=form,
-                 problems_form=form, status=outcome.status)
+                 status=outcome.status)
 
 
 @requires("fgc.allocate")
