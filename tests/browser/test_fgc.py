@@ -171,3 +171,56 @@ def test_sam_refers_cora_coordinates_sam_agrees_and_the_plan_is_reviewed(
     expect(cora.locator("#fgc-status")).to_have_text("Plan reviewed")
     expect(cora.locator("#review-progress-1")).to_contain_text("Nan has taken Jack every Monday.")
     assert_accessible(cora)
+
+
+def test_mo_allocates_a_referral_to_cora_and_sam_records_that_another_was_declined(
+        new_page, social_worker, fletchers):
+    """The FGC service's manager allocates from the FGC page (a coordinator first forgotten);
+    Cora finds it among hers; Sam records that the family declined another referral, with
+    the reason (R-FGC-2)."""
+    from tests.fgc.conftest import refer
+
+    team = Team.objects.create(name="Family Group Conferences", service="fgc")
+    cora_user = make_user("cora", Role.FGC_COORDINATOR, team=team, first="Cora",
+                          last="Coordinator")
+    mo_user = make_user("mo", Role.TEAM_MANAGER, team=team, first="Mo", last="Manager")
+    first = refer(social_worker, fletchers, children=[fletchers["jack"]])
+    second = refer(social_worker, fletchers, children=[fletchers["amy"]])
+
+    mo = new_page()
+    sign_in(mo, mo_user)
+    mo.goto("/fgc")
+    assert_accessible(mo)
+    mo.get_by_role("link", name="Jack Fletcher").click()
+    mo.get_by_role("link", name="Allocate to a coordinator").click()
+    expect(mo.get_by_role("heading", level=1)).to_have_text("Allocate to a coordinator")
+    assert_accessible(mo)
+    mo.get_by_role("button", name="Allocate").click()
+    expect(error_summary(mo)).to_contain_text("Choose one of the FGC coordinators")
+    assert_accessible(mo)
+    mo.get_by_label("Coordinator").select_option(label="Cora Coordinator")
+    mo.get_by_role("button", name="Allocate").click()
+    expect(summary_value(mo, "Coordinator")).to_have_text(
+        "Cora Coordinator (allocated by Mo Manager)")
+
+    cora = new_page()
+    sign_in(cora, cora_user)
+    cora.goto("/fgc/mine")
+    expect(cora.locator("#fgc-mine")).to_contain_text("Jack Fletcher")
+    assert_accessible(cora)
+
+    sam = new_page()
+    sign_in(sam, social_worker)
+    sam.goto(f"/fgc/{second.pk}")
+    sam.get_by_role("link", name="Record that it will not happen").click()
+    assert_accessible(sam)
+    sam.get_by_label("The family declined").check()
+    sam.get_by_role("button", name="Record it").click()
+    expect(error_summary(sam)).to_contain_text("Enter the reason")
+    assert_accessible(sam)
+    sam.get_by_label("Reason").fill("Kerry talked it over and decided against a meeting.")
+    sam.get_by_role("button", name="Record it").click()
+    expect(sam.locator("#fgc-status")).to_have_text("Declined by the family")
+    expect(sam.locator("#fgc-ended")).to_contain_text("Kerry talked it over")
+    assert_accessible(sam)
+    assert first.pk != second.pk
