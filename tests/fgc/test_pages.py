@@ -53,6 +53,9 @@ def test_sam_refers_jack_and_amy_from_jacks_record_r_fgc_1(as_user, social_worke
         in text
     assert "Who can help Kerry when she is unwell?" in text
     assert AuditEntry.objects.filter(action="view_fgc", object_id=str(jack.pk)).exists()
+    chronology = sam.get(f"/people/{jack.pk}/chronology").content.decode()
+    assert "Referred for a Family Group Conference by Sam Worker" in chronology
+    assert f'href="/fgc/{fgc.pk}"' in chronology
 
 
 @pytest.mark.parametrize(("overrides", "message"), [

@@ -15,7 +15,7 @@ from hearth.fgc.codes import ENDED
 from hearth.fgc.codes import Status as FgcStatus
 from hearth.fgc.models import FGC
 from hearth.fgc.queries import referrals as queries
-from hearth.fgc.rules.referrals import ADULT_AGE, age_on
+from hearth.fgc.rules.referrals import is_child
 
 
 def _day(value) -> str:
@@ -68,9 +68,8 @@ def fgc_panel(user, person):
     if not user.has_hearth_permission("fgc.view"):
         return None
     fgcs = queries.of_person(user, person)
-    age = age_on(person.date_of_birth, timezone.localdate())
-    is_child = age is None or age < ADULT_AGE
-    if not fgcs and not is_child:
+    child = is_child(person.date_of_birth, timezone.localdate())
+    if not fgcs and not child:
         return None
     return Panel("fgc/_person_panel.html", {
-        "fgcs": fgcs, "may_refer": is_child and user.has_hearth_permission("fgc.refer")})
+        "fgcs": fgcs, "may_refer": child and user.has_hearth_permission("fgc.refer")})

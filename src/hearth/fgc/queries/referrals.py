@@ -16,7 +16,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from hearth.access.codes import Role
 from hearth.access.models import User
 from hearth.core.visibility import get_visible_or_404
-from hearth.fgc.codes import ENDED, OPEN, Status
+from hearth.fgc.codes import OPEN, Status
 from hearth.fgc.models import FGC, FGCChild, ItemProgress, Review
 from hearth.fgc.rules import referrals as rules
 from hearth.people.models import Person
@@ -147,10 +147,6 @@ def open_since(person_ids) -> dict:
 def coordinators() -> list[User]:
     return list(User.objects.filter(role=Role.FGC_COORDINATOR, is_active=True)
                 .order_by("first_name", "last_name", "pk"))
-
-
-def is_ended(fgc: FGC) -> bool:
-    return fgc.status in ENDED
 
 
 HOME_LIMIT = 10

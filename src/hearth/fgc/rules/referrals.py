@@ -16,6 +16,7 @@ from datetime import date
 
 from hearth import calendar
 from hearth.access.codes import Role
+from hearth.casework.rules import age_on
 from hearth.fgc.codes import ENDED, Ending, Reason, Status
 
 MIN_QUESTIONS = 1
@@ -89,21 +90,16 @@ class Child:
     open_fgc_since: date | None = None
 
 
-def age_on(date_of_birth: date | None, today: date) -> int | None:
-    if date_of_birth is None:
-        return None
-    years = today.year - date_of_birth.year
-    if (today.month, today.day) < (date_of_birth.month, date_of_birth.day):
-        years -= 1
-    return max(years, 0)
+def is_child(date_of_birth: date | None, today: date) -> bool:
+    """Under 18 (or not born yet, or the date of birth not known)."""
+    return (age_on(date_of_birth, today) or 0) < ADULT_AGE
 
 
 def children_problems(children: Sequence[Child], today: date) -> dict[str, str]:
     """At least one child, every one under 18 (an input problem, field ``children``)."""
     if not children:
         return {"children": "Choose the child or children the conference is for"}
-    adults = [c.name for c in children
-              if (age_on(c.date_of_birth, today) or 0) >= ADULT_AGE]
+    adults = [c.name for c in children if not is_child(c.date_of_birth, today)]
     if adults:
         return {"children": f"{' and '.join(adults)} is not a child (18 or over): a Family "
                             "Group Conference is for children and their family"}

@@ -53,7 +53,7 @@ def refer(request, person_id):
     person = get_visible_person(user, person_id)
     today = timezone.localdate()
     children = [c for c in family_children(user, person)
-                if (rules.age_on(c.date_of_birth, today) or 0) < rules.ADULT_AGE]
+                if rules.is_child(c.date_of_birth, today)]
     chosen = {str(c.pk): c for c in children}
     form = ReferForm(request.POST or None, children=children,
                      initial={"children": [str(person.pk)] if str(person.pk) in chosen else [],
