@@ -23,7 +23,9 @@ pytestmark = pytest.mark.django_db
 #: share it; allocations reuse the involvements panel's) and the recent events; the tasks panel
 #: one more. The header's next due item is fetched after the page (``/people/{id}/next-due``,
 #: htmx), so its sources are not counted here (issue 14: they were half the page's time).
-PERSON_PAGE_QUERIES = 33
+#: The child's Family Group Conferences one more (issue 16: the panel and the child at a
+#: glance share it).
+PERSON_PAGE_QUERIES = 34
 PERSON_API_QUERIES = 13
 
 

@@ -95,6 +95,17 @@ PERMISSIONS = {role: perms if role == Role.ADMINISTRATOR
                                       else TASKS)
                for role, perms in PERMISSIONS.items()}
 
+#: Family Group Conferences (issue 16): the professionals who work with a family refer it and
+#: read its FGC; the FGC service's coordinators coordinate them and take them from the queue;
+#: managers allocate them to coordinators (``fgc.rules.referrals.is_fgc_manager``).
+FGC_REFERRERS = (Role.SOCIAL_WORKER, Role.ADVANCED_PRACTITIONER, Role.TEAM_MANAGER,
+                 Role.SERVICE_MANAGER, Role.FAMILY_PRACTITIONER)
+FGC_GRANTS: dict[str, set[str]] = {role: {"fgc.view", "fgc.refer"} for role in FGC_REFERRERS}
+for _manager in (Role.TEAM_MANAGER, Role.SERVICE_MANAGER):
+    FGC_GRANTS[_manager].add("fgc.allocate")
+FGC_GRANTS[Role.FGC_COORDINATOR] = {"fgc.view", "fgc.coordinate", "fgc.allocate"}
+PERMISSIONS = {role: perms | FGC_GRANTS.get(role, set()) for role, perms in PERMISSIONS.items()}
+
 ALL_PERMISSIONS = frozenset().union(*PERMISSIONS.values())
 
 
@@ -206,6 +217,12 @@ PERMISSION_LABELS = {
     "protection.core_group": "reading core groups' roles and tasks",
     "protection.two_workers": "recording two-worker decisions",
 }
+PERMISSION_LABELS.update({
+    "fgc.view": "reading Family Group Conferences",
+    "fgc.refer": "referring families for Family Group Conferences",
+    "fgc.coordinate": "coordinating Family Group Conferences",
+    "fgc.allocate": "allocating Family Group Conferences to coordinators",
+})
 
 
 def refusal(role: str, permission: str) -> str:

@@ -67,6 +67,10 @@ def home(request):
 
             context["lado_contacts"] = list(Contact.objects.visible_to(user).filter(
                 decisions__outcome="lado").order_by("-received_at")[:50])
+        if user.role == Role.FGC_COORDINATOR:  # the FGC queue and their FGCs (issue 16)
+            from hearth.fgc.queries.referrals import home_context
+
+            context.update(home_context(user))
         context["page"] = paginate(reached(user, open_involvements.filter(worker=user)).order_by(
             "person__family_name", "person__given_name", "pk"), request)
     if "page" in context:  # 25 a page, the caption counting them all (issue 14)

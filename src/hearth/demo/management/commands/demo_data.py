@@ -31,6 +31,9 @@ class Command(BaseCommand):
             self.stdout.write(f"Child protection for {seed_protection()} more: strategy "
                               "discussions, enquiries, conferences and plans.")
 
+            from hearth.demo.fgc import seed_fgc
+
+            self.stdout.write(f"Family Group Conferences: {seed_fgc()}, one in every state.")
             self.stdout.write(f"Chronologies built: {rebuild()} events from the records.")
             if extra:
                 with path.open("a") as sign_ins:

@@ -1,0 +1,1 @@
+"""The FGC pages' forms (GOV.UK), by feature."""

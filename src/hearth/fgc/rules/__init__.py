@@ -1,0 +1,1 @@
+"""Pure decisions about Family Group Conferences (no database, no clock), by feature."""

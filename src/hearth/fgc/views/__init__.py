@@ -1,0 +1,1 @@
+"""The FGC pages, by feature: views parse, call one action and render."""
