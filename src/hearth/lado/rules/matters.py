@@ -91,7 +91,7 @@ def _text_problems(n: Notification, specs: dict[str, tuple[str, int]], *,
                    required: bool) -> dict[str, str]:
     problems: dict[str, str] = {}
     for name, (what, limit) in specs.items():
-        value = getattr(n, name) or ""
+        value = (getattr(n, name) or "").strip()
         if required and not value:
             problems[name] = f"Enter {what}"
         elif len(value) > limit:
