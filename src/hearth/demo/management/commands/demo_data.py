@@ -31,6 +31,9 @@ class Command(BaseCommand):
             self.stdout.write(f"Child protection for {seed_protection()} more: strategy "
                               "discussions, enquiries, conferences and plans.")
 
+            from hearth.demo.lado import seed_lado
+
+            extra += seed_lado(SEED)  # LADO matters in every state, its service manager
             self.stdout.write(f"Chronologies built: {rebuild()} events from the records.")
             if extra:
                 with path.open("a") as sign_ins:
