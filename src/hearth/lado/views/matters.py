@@ -31,6 +31,11 @@ STALE = ("Someone else changed this matter while you were working on it. Check t
 NOT_LADO = "Only the LADO service and its service manager see LADO matters."
 
 
+def this_minute():
+    """Now, to the minute: what a form offers for "when" (a person types no seconds)."""
+    return timezone.now().replace(second=0, microsecond=0)
+
+
 def lado_service_only(user) -> None:
     """Lists and figures of matters: the LADO service's alone (R-LADO-3)."""
     if not queries.in_lado_service(user):
@@ -74,8 +79,7 @@ def _record(request, form, act: Callable[[Any], Any], template: str, context: di
 def new(request):
     """A LADO officer records a consultation or notification they received themselves."""
     user = request.user
-    form = forms.NotificationForm(request.POST or None,
-                                  initial={"notified_at": timezone.now()})
+    form = forms.NotificationForm(request.POST or None, initial={"notified_at": this_minute()})
     return _record(request, form, lambda f: actions.do_record_notification(
         acting_user=user, origin=Origin.CONSULTATION, notification=f.notification(),
         children=f.children()), "lado/new.html", {"contact": None, "contact_children": []})
@@ -137,7 +141,7 @@ STEPS: dict[str, dict[str, Any]] = {
                 "act": lambda m, u, d: actions.do_respond(
                     m, acting_user=u, expected_version=d["version"],
                     responded_at=d["responded_at"], response=d["response"]),
-                "initial": lambda m: {"responded_at": timezone.now()}},
+                "initial": lambda m: {"responded_at": max(this_minute(), m.notified_at)}},
     "employer": {"form": forms.EmployerForm,
                  "heading": "The employer's actions, the police and children's social care",
                  "button": "Save", "done": "Employer's actions recorded.",
