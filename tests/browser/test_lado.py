@@ -181,7 +181,7 @@ def test_the_lados_queue_figures_and_other_pages(new_page, front_door, fletchers
     matter from a front-door contact and names another child (an empty form first)."""
     from hearth.access.models import Team
     from hearth.frontdoor.actions import contacts as frontdoor
-    from hearth.lado.actions.matters import do_record_notification
+    from hearth.lado.actions.notifications import do_record_notification
     from hearth.lado.rules.children import ChildLine
     from tests.lado.conftest import notification
 

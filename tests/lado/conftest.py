@@ -19,7 +19,7 @@ from hearth.access.codes import Role
 from hearth.access.models import Team
 from hearth.core.refusals import Refused, Why
 from hearth.lado.rules.children import ChildLine
-from hearth.lado.rules.matters import Notification
+from hearth.lado.rules.notifications import Notification
 from tests.conftest import make_user
 
 LONDON = ZoneInfo("Europe/London")
@@ -84,7 +84,7 @@ def other_manager(north):
 @pytest.fixture
 def record(lado_officer):
     """Record a notification (by the LADO herself unless ``by`` is given)."""
-    from hearth.lado.actions.matters import do_record_notification
+    from hearth.lado.actions.notifications import do_record_notification
 
     def make(*, by=None, origin="consultation", children=None, **changes):
         return do_record_notification(
@@ -100,7 +100,7 @@ def record(lado_officer):
 def jacks_matter(front_door, fletchers, lado_officer):
     """The school's notification about Mr Benson, sent through the front door's system with
     Jack's record (the front door sees every child's record)."""
-    from hearth.lado.actions.matters import do_record_notification
+    from hearth.lado.actions.notifications import do_record_notification
 
     return do_record_notification(
         acting_user=front_door, origin="notification", notification=SCHOOL,

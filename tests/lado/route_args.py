@@ -13,6 +13,7 @@ def route_args(*, fletchers, social_worker, police, args) -> dict:
     from hearth.access.models import Team
     from hearth.lado.actions import matters
     from hearth.lado.actions.meetings import do_record_meeting
+    from hearth.lado.actions.notifications import do_record_notification
     from hearth.lado.rules.children import ChildLine
     from hearth.lado.rules.meetings import ActionLine, Attendee
     from tests.conftest import make_user
@@ -21,7 +22,7 @@ def route_args(*, fletchers, social_worker, police, args) -> dict:
     team = Team.objects.create(name="LADO (routes)", service="lado")
     lado = make_user("routes-lado", Role.LADO, team=team, first="Rhys", last="Lado")
     now = timezone.now()
-    matter = matters.do_record_notification(
+    matter = do_record_notification(
         acting_user=lado, origin="consultation",
         notification=notification(incident_on=timezone.localdate() - timedelta(days=1),
                                   concern_shared_at=now - timedelta(hours=20),

@@ -15,6 +15,7 @@ from hearth.chronology.models import Event
 from hearth.core.status import statuses_for
 from hearth.lado.actions import children as child_actions
 from hearth.lado.actions import matters as actions
+from hearth.lado.actions.notifications import do_record_notification
 from hearth.lado.models import Matter
 from hearth.lado.queries.markers import household_marker
 from hearth.lado.rules.children import ChildLine
@@ -103,7 +104,7 @@ def test_r_lado_3_the_accused_persons_own_record_shows_nothing_of_the_children(
         front_door, social_worker, fletchers, as_user, lado_officer):
     mark = people.do_create_person(acting_user=front_door, given_name="Mark",
                                    family_name="Benson", date_of_birth=date(1985, 3, 2))
-    matter = actions.do_record_notification(
+    matter = do_record_notification(
         acting_user=front_door, origin="notification", notification=SCHOOL,
         children=[ChildLine(person_id=fletchers["jack"].pk)], subject_person_id=mark.pk)
     assert matter.subject_person == mark

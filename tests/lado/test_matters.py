@@ -12,6 +12,7 @@ from hearth.core.refusals import StaleEdit, Why
 from hearth.frontdoor.actions import contacts as frontdoor
 from hearth.lado.actions import children as child_actions
 from hearth.lado.actions import matters as actions
+from hearth.lado.actions import notifications
 from hearth.lado.actions.meetings import do_record_meeting
 from hearth.lado.codes import MatterStatus
 from hearth.lado.models import Matter, MatterChild, Meeting
@@ -229,10 +230,11 @@ def test_the_lado_opens_a_matter_from_a_contact_once_with_its_children(
     contact = frontdoor.do_record_contact(acting_user=front_door,
                                           people=[(fletchers["jack"], "child")], **call)
     with refused(Why.STATE):
-        actions.do_open_from_contact(contact, acting_user=lado_officer,
-                                     notification=notification(notified_at=contact.received_at))
+        notifications.do_open_from_contact(
+            contact, acting_user=lado_officer,
+            notification=notification(notified_at=contact.received_at))
     frontdoor.do_decide(contact, acting_user=front_door, outcome="lado", rationale="A teacher")
-    matter = actions.do_open_from_contact(
+    matter = notifications.do_open_from_contact(
         contact, acting_user=lado_officer,
         notification=notification(notified_at=contact.received_at),
         children=[ChildLine("Ella", "Price")])
@@ -241,8 +243,9 @@ def test_the_lado_opens_a_matter_from_a_contact_once_with_its_children(
     assert [(c.name, c.person_id) for c in matter.children.order_by("pk")] == [
         ("Jack Fletcher", fletchers["jack"].pk), ("Ella Price", None)]
     with refused(Why.STATE):
-        actions.do_open_from_contact(contact, acting_user=lado_officer,
-                                     notification=notification(notified_at=contact.received_at))
+        notifications.do_open_from_contact(
+            contact, acting_user=lado_officer,
+            notification=notification(notified_at=contact.received_at))
 
 
 def test_r_lado_3_a_named_child_is_linked_only_to_a_record_matching_their_name_and_birth(

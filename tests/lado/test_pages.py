@@ -17,6 +17,7 @@ from hearth.lado.actions import matters as actions
 from hearth.lado.codes import MatterStatus
 from hearth.lado.models import Matter
 from hearth.lado.rules import matters as rules
+from hearth.lado.rules.notifications import notification_due
 from tests.lado.conftest import NOW, SCHOOL, TODAY, at
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +32,7 @@ def matters(n: int, by, *, start: int = 0, responded: bool = False) -> list[Matt
             origin="consultation", notifier_name="A Caller", notifier_organisation="A School",
             notifier_contact="0", incident_on=TODAY - timedelta(days=2),
             concern_shared_at=told - timedelta(hours=2), notified_at=told,
-            notification_due=rules.notification_due(told - timedelta(hours=2)),
+            notification_due=notification_due(told - timedelta(hours=2)),
             response_due=rules.response_due(told), responded_at=NOW if responded else None,
             subject_given_name=f"Person{i:03d}", subject_family_name="Example",
             subject_employer="A School", subject_role="Teacher", sector="education",

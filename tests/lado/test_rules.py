@@ -12,6 +12,7 @@ import pytest
 from hearth.access.codes import Role
 from hearth.lado.codes import Disciplinary, MatterStatus
 from hearth.lado.rules import matters as rules
+from hearth.lado.rules import notifications as notice
 from hearth.lado.rules import report
 from hearth.lado.rules.children import ChildLine, children_problems
 from hearth.lado.rules.meetings import ActionLine, Attendee, meeting_problems
@@ -19,18 +20,18 @@ from tests.lado.conftest import NOW, SCHOOL, TODAY, at, notification
 
 
 def test_a_complete_notification_has_no_problems():
-    assert rules.notification_problems(SCHOOL, now=NOW) == {}
+    assert notice.notification_problems(SCHOOL, now=NOW) == {}
 
 
-@pytest.mark.parametrize("field", sorted(rules.REQUIRED_TEXT))
+@pytest.mark.parametrize("field", sorted(notice.REQUIRED_TEXT))
 def test_each_required_answer_is_named_when_missing(field):
-    problems = rules.notification_problems(notification(**{field: "  "}), now=NOW)
+    problems = notice.notification_problems(notification(**{field: "  "}), now=NOW)
     assert list(problems) == [field]
     assert problems[field].startswith("Enter ")
 
 
 def test_r_lado_3_the_sector_is_one_of_the_fixed_list():
-    problems = rules.notification_problems(notification(sector="banking"), now=NOW)
+    problems = notice.notification_problems(notification(sector="banking"), now=NOW)
     assert list(problems) == ["sector"]
     assert "education, early years, health" in problems["sector"]
     assert "sport and leisure, voluntary, transport, other" in problems["sector"]
@@ -41,20 +42,20 @@ def test_dates_in_the_future_or_out_of_order_are_named():
                          concern_shared_at=NOW + timedelta(hours=1),
                          notified_at=NOW + timedelta(hours=2),
                          subject_date_of_birth=TODAY + timedelta(days=1))
-    assert set(rules.notification_problems(later, now=NOW)) == {
+    assert set(notice.notification_problems(later, now=NOW)) == {
         "incident_on", "concern_shared_at", "notified_at", "subject_date_of_birth"}
     backwards = notification(concern_shared_at=at(2026, 11, 15, 10, 0),
                              notified_at=at(2026, 11, 14, 10, 0))
-    problems = rules.notification_problems(backwards, now=NOW)
+    problems = notice.notification_problems(backwards, now=NOW)
     assert "before the incident happened (16 November 2026)" in problems["concern_shared_at"]
     assert "before the concern was shared" in problems["notified_at"]
 
 
 def test_r_lado_2_told_more_than_24_hours_after_the_concern_is_late():
     shared = at(2026, 11, 16, 15, 30)
-    assert rules.notification_due(shared) == at(2026, 11, 17, 15, 30)
-    assert not rules.notified_late(concern_shared_at=shared, notified_at=at(2026, 11, 17, 15, 30))
-    assert rules.notified_late(concern_shared_at=shared, notified_at=at(2026, 11, 17, 15, 31))
+    assert notice.notification_due(shared) == at(2026, 11, 17, 15, 30)
+    assert not notice.notified_late(concern_shared_at=shared, notified_at=at(2026, 11, 17, 15, 30))
+    assert notice.notified_late(concern_shared_at=shared, notified_at=at(2026, 11, 17, 15, 31))
 
 
 def test_r_lado_2_the_response_is_due_in_24_working_hours():

@@ -29,9 +29,10 @@ from hearth.frontdoor.codes import PersonRole
 from hearth.lado.actions import matters as actions
 from hearth.lado.actions.children import do_link_child
 from hearth.lado.actions.meetings import do_record_meeting
+from hearth.lado.actions.notifications import do_record_notification
 from hearth.lado.rules.children import ChildLine
-from hearth.lado.rules.matters import Notification
 from hearth.lado.rules.meetings import ActionLine, Attendee
+from hearth.lado.rules.notifications import Notification
 from hearth.people.models import Person
 
 #: (employer, role, sector, setting, what is alleged)
@@ -118,8 +119,8 @@ def seed_lado(seed: int = 2026) -> list[tuple[str, ...]]:
     def told(i: int, notified: datetime, child: Person, *, by=lado, origin="consultation"):
         n = _notification(rng, i, notified)
         line = ChildLine(person_id=child.pk) if by is fran else _child_line(child)
-        matter = actions.do_record_notification(acting_user=by, origin=origin,
-                                                notification=n, children=[line])
+        matter = do_record_notification(acting_user=by, origin=origin, notification=n,
+                                        children=[line])
         if by is not fran:  # the LADO links the named child to their record
             do_link_child(matter.children.get(), child, acting_user=lado,
                           expected_version=matter.version)

@@ -25,13 +25,14 @@ from hearth.core.paging import PAGE_SIZE
 from hearth.core.problems import CHANGE_ERRORS, READ_ERRORS, Problem, api_names
 from hearth.core.versions import etag, require_if_match
 from hearth.lado.actions import matters as actions
+from hearth.lado.actions.notifications import do_record_notification
 from hearth.lado.codes import CRITERION_FIELDS, Origin
 from hearth.lado.models import Matter
 from hearth.lado.queries import children as child_queries
 from hearth.lado.queries import matters as queries
 from hearth.lado.queries.meetings import meetings_of
 from hearth.lado.rules.children import ChildLine
-from hearth.lado.rules.matters import Notification
+from hearth.lado.rules.notifications import Notification
 from hearth.lado.schemas import (
     LadoMatterIn,
     LadoMatterList,
@@ -112,7 +113,7 @@ def notify(request: AuthedRequest, payload: LadoMatterIn):
     children = [ChildLine(c.given_name, c.family_name, c.date_of_birth, c.person_id)
                 for c in payload.children]
     with api_names(NAMES):
-        matter = actions.do_record_notification(
+        matter = do_record_notification(
             acting_user=user, origin=Origin.NOTIFICATION, notification=notification,
             children=children,
             subject_person_id=subject.person_id)

@@ -1,10 +1,6 @@
-"""Writes to a LADO matter (R-LADO-1..4), each in one transaction with its audit row:
+"""Writes that move a LADO matter on (R-LADO-1..4), each in one transaction with its audit row
+(how a matter starts is in ``notifications``):
 
-- ``do_record_notification``: a matter starts from a notification — through the API (an
-  employer's or partner's system) or a LADO officer's consultation page; the two clocks of
-  R-LADO-2 are set (late notification flagged, the response due in 24 working hours);
-- ``do_open_from_contact``: the LADO opens a matter from a front-door contact decided "LADO",
-  its caller, worries and children carried over (``Matter.contact`` links the two);
 - ``do_record_criteria``: which of the four criteria are met (R-LADO-1); none is a low-level
   concern, closed by the LADO with the advice given;
 - ``do_respond``: the LADO's response (R-LADO-2);
@@ -23,25 +19,17 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from hearth.access.actions import audit
-from hearth.access.actions.notifications import notify
 from hearth.access.codes import Role
 from hearth.chronology import actions as chronology
 from hearth.core.refusals import Refused, Why, refuse_if
 from hearth.core.versions import check_version
-from hearth.frontdoor.codes import DecisionStatus, PersonRole
-from hearth.frontdoor.codes import Outcome as ContactOutcome
-from hearth.frontdoor.models import Contact
-from hearth.lado.codes import CRITERION_FIELDS, MatterStatus, Origin
-from hearth.lado.models import Matter, MatterChild
-from hearth.lado.queries.children import linked_ids, visible_people
-from hearth.lado.queries.matters import lado_officers
+from hearth.lado.codes import CRITERION_FIELDS, MatterStatus
+from hearth.lado.models import Matter
+from hearth.lado.queries.children import linked_ids
 from hearth.lado.rules import matters as rules
-from hearth.lado.rules.children import ChildLine, children_problems
-from hearth.people.models import Person
 
 WHAT = "LADO matter"
 
@@ -50,7 +38,7 @@ def audit_matter(action: str, matter: Matter, user, **fields) -> None:
     audit.record(action, user=user, obj=matter, fields={"matter": matter.reference, **fields})
 
 
-def _manager_only(acting_user) -> None:
+def manager_only(acting_user) -> None:
     if not acting_user.has_hearth_permission("lado.manage"):
         raise Refused("Only a LADO officer records this.", why=Why.FORBIDDEN)
 
@@ -62,7 +50,7 @@ def sync_markers(matter: Matter) -> None:
         chronology.sync(child)
 
 
-def _take(matter: Matter, acting_user) -> bool:
+def take(matter: Matter, acting_user) -> bool:
     """The first LADO officer to act on a matter takes it (the name a child's record gives)."""
     if matter.lado_officer_id is None and acting_user.role == Role.LADO:
         matter.lado_officer = acting_user
@@ -70,123 +58,9 @@ def _take(matter: Matter, acting_user) -> bool:
     return False
 
 
-def _resolve_children(children: Sequence[ChildLine], acting_user, *, today: date,
-                      known: dict | None = None) -> tuple[dict[str, str], list]:
-    """The problems with the children, and each child with their record (or None)."""
-    problems = children_problems(children, today=today)
-    ids = [c.person_id for c in children if c.person_id is not None]
-    people = {**visible_people(acting_user, ids), **(known or {})}
-    resolved = []
-    for i, child in enumerate(children):
-        person = people.get(child.person_id) if child.person_id is not None else None
-        if child.person_id is not None and person is None:
-            problems.setdefault(f"children.{i}.person_id",
-                                f"No record of child {i + 1} that you can see: give the "
-                                "child's name and date of birth instead")
-        resolved.append((child, person))
-    return problems, resolved
-
-
-def _create(*, acting_user, origin: str, n: rules.Notification, children: list,
-            contact: Contact | None = None, subject_person=None) -> Matter:
-    assert n.concern_shared_at is not None and n.notified_at is not None
-    assert n.incident_on is not None
-    now = timezone.now()
-    matter = Matter(origin=origin, contact=contact, subject_person=subject_person,
-                    created_by=acting_user, created_at=now,
-                    notification_due=rules.notification_due(n.concern_shared_at),
-                    late_notification=rules.notified_late(concern_shared_at=n.concern_shared_at,
-                                                          notified_at=n.notified_at),
-                    response_due=rules.response_due(n.notified_at),
-                    subject_key=rules.subject_key(n.subject_given_name, n.subject_family_name,
-                                                  n.subject_date_of_birth),
-                    **{f: getattr(n, f) for f in rules.Notification.__dataclass_fields__})
-    _take(matter, acting_user)
-    matter.save()
-    for child, person in children:
-        MatterChild.objects.create(
-            matter=matter, person=person,
-            given_name=(child.given_name or (person.given_name if person else "")).strip(),
-            family_name=(child.family_name or (person.family_name if person else "")).strip(),
-            date_of_birth=child.date_of_birth or (person.date_of_birth if person else None),
-            added_by=acting_user, added_at=now)
-    sync_markers(matter)
-    audit_matter("lado.notified", matter, acting_user, origin=origin, sector=matter.sector,
-           late_notification=matter.late_notification,
-           response_due=matter.response_due.isoformat(),
-           children=len(children), linked=[str(p.pk) for _c, p in children if p is not None])
-    if acting_user.role != Role.LADO:
-        url = reverse("lado:matter", args=[matter.pk])
-        notify(lado_officers(), subject=f"New LADO notification {matter.reference}", link=url,
-               body=f"From {matter.notifier_organisation}. The response is due by "
-                    f"{timezone.localtime(matter.response_due):%-d %B %Y %H:%M}.")
-    return matter
-
-
-@transaction.atomic
-def do_record_notification(*, acting_user, origin: str, notification: rules.Notification,
-                           children: Sequence[ChildLine], subject_person_id=None) -> Matter:
-    """Record a notification: refused, naming each field, when anything is missing or wrong
-    (an unknown sector, dates out of order or in the future, no child, a child's record the
-    notifier cannot see); nothing is written then."""
-    if origin not in (Origin.NOTIFICATION, Origin.CONSULTATION):
-        raise ValueError("a contact's matter is opened with do_open_from_contact")
-    now = timezone.now()
-    problems = rules.notification_problems(notification, now=now)
-    child_problems, resolved = _resolve_children(children, acting_user,
-                                                 today=timezone.localdate())
-    problems.update(child_problems)
-    subject = None
-    if subject_person_id is not None:
-        subject = visible_people(acting_user, [subject_person_id]).get(subject_person_id)
-        if subject is None:
-            problems["subject_person_id"] = ("No record of the person the allegation is about "
-                                             "that you can see")
-        elif any(p is not None and p.pk == subject.pk for _c, p in resolved):
-            problems["subject_person_id"] = ("The person the allegation is about cannot also be "
-                                             "a child it concerns")
-    refuse_if(problems)
-    return _create(acting_user=acting_user, origin=origin, n=notification, children=resolved,
-                   subject_person=subject)
-
-
-def contact_children(contact: Contact) -> list[tuple[ChildLine, Person]]:
-    """The children of a front-door contact, with their records."""
-    return [(ChildLine(link.person.given_name, link.person.family_name,
-                       link.person.date_of_birth, link.person_id), link.person)
-            for link in contact.links.filter(role=PersonRole.CHILD).select_related("person")
-            .order_by("pk")]
-
-
-@transaction.atomic
-def do_open_from_contact(contact: Contact, *, acting_user, notification: rules.Notification,
-                         children: Sequence[ChildLine] = ()) -> Matter:
-    """Open a matter from a contact the front door decided "LADO" (once per contact): the
-    contact's children come with it, linked to their records; ``children`` adds others."""
-    _manager_only(acting_user)
-    locked = Contact.objects.select_for_update().get(pk=contact.pk)
-    if not locked.decisions.filter(outcome=ContactOutcome.LADO,
-                                   status=DecisionStatus.DECIDED).exists():
-        raise Refused(f"Contact {locked.reference} was not passed to the LADO.", why=Why.STATE)
-    existing = Matter.objects.filter(contact=locked).first()
-    if existing is not None:
-        raise Refused(f"A LADO matter was opened from contact {locked.reference} already "
-                      f"({existing.reference}).", why=Why.STATE)
-    from_contact = contact_children(locked)
-    lines = [line for line, _p in from_contact] + list(children)
-    problems = rules.notification_problems(notification, now=timezone.now())
-    child_problems, resolved = _resolve_children(
-        lines, acting_user, today=timezone.localdate(),
-        known={p.pk: p for _line, p in from_contact})
-    problems.update(child_problems)
-    refuse_if(problems)
-    return _create(acting_user=acting_user, origin=Origin.CONTACT, n=notification,
-                   children=resolved, contact=locked)
-
-
 def lock(matter: Matter, acting_user, expected_version: int | None) -> Matter:
     """The matter, locked, at the version the change was made from, and still open."""
-    _manager_only(acting_user)
+    manager_only(acting_user)
     current = (Matter.objects.select_for_update(of=("self",)).select_related("lado_officer")
                .get(pk=matter.pk))
     check_version(current, expected_version, WHAT)
@@ -198,7 +72,7 @@ def lock(matter: Matter, acting_user, expected_version: int | None) -> Matter:
 
 def save(current: Matter, names: list[str], acting_user) -> Matter:
     """Save ``names`` with the version moved on; the LADO who acted takes an untaken matter."""
-    took = _take(current, acting_user)
+    took = take(current, acting_user)
     current.version += 1
     current.save(update_fields=[*names, "version", *(["lado_officer"] if took else [])])
     if took:
@@ -338,7 +212,7 @@ def do_record_referrals(matter: Matter, *, acting_user, expected_version: int | 
 def do_close(matter: Matter, *, acting_user, expected_version: int | None) -> Matter:
     """Close a matter: only with its outcome, and with the referral to the DBS recorded
     where the person was dismissed or left when they would have been (R-LADO-4)."""
-    _manager_only(acting_user)
+    manager_only(acting_user)
     current = (Matter.objects.select_for_update(of=("self",)).select_related("lado_officer")
                .get(pk=matter.pk))
     check_version(current, expected_version, WHAT)

@@ -21,7 +21,8 @@ from hearth.lado.codes import (
 )
 from hearth.lado.forms.common import RowsForm, choice, line, text, version, yes_no
 from hearth.lado.rules.children import ChildLine
-from hearth.lado.rules.matters import CONTACT_MAX, NAME_MAX, Notification
+from hearth.lado.rules.matters import CONTACT_MAX, NAME_MAX
+from hearth.lado.rules.notifications import Notification
 
 #: Rows for naming children on a notification (more are added on the matter's page).
 CHILD_ROWS = 3

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from hearth.lado.rules.matters import IN_FUTURE, LINE_MAX, TEXT_MAX, _words
+from hearth.lado.rules.matters import IN_FUTURE, LINE_MAX, TEXT_MAX, words
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def _action_problems(actions: Sequence[ActionLine], held_on: date | None) -> dic
             problems[f"actions.{i}.due_on"] = f"Enter the date action {i + 1} is due"
         elif held_on is not None and a.due_on < held_on:
             problems[f"actions.{i}.due_on"] = (
-                f"Action {i + 1} cannot be due before the meeting ({_words(held_on)})")
+                f"Action {i + 1} cannot be due before the meeting ({words(held_on)})")
     return problems
 
 
@@ -72,7 +72,7 @@ def meeting_problems(*, held_on: date | None, information_shared: str,
         problems["held_on"] = f"The date of the meeting {IN_FUTURE}: record it once it is held"
     elif held_on < notified_on:
         problems["held_on"] = ("The meeting cannot be before the LADO was told "
-                               f"({_words(notified_on)})")
+                               f"({words(notified_on)})")
     shared = (information_shared or "").strip()
     if not shared:
         problems["information_shared"] = "Enter the information shared at the meeting"

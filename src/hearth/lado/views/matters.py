@@ -20,6 +20,7 @@ from hearth.core.refusals import Refused
 from hearth.core.visibility import get_visible_or_404
 from hearth.frontdoor.models import Contact
 from hearth.lado.actions import matters as actions
+from hearth.lado.actions import notifications
 from hearth.lado.codes import CRITERION_FIELDS, Origin
 from hearth.lado.forms import matters as forms
 from hearth.lado.queries import children as child_queries
@@ -80,7 +81,7 @@ def new(request):
     """A LADO officer records a consultation or notification they received themselves."""
     user = request.user
     form = forms.NotificationForm(request.POST or None, initial={"notified_at": this_minute()})
-    return _record(request, form, lambda f: actions.do_record_notification(
+    return _record(request, form, lambda f: notifications.do_record_notification(
         acting_user=user, origin=Origin.CONSULTATION, notification=f.notification(),
         children=f.children()), "lado/new.html", {"contact": None, "contact_children": []})
 
@@ -104,11 +105,11 @@ def from_contact(request, contact_id):
     user = request.user
     contact = get_visible_or_404(Contact, user, contact_id, "contact")
     form = forms.NotificationForm(request.POST or None, initial=_from_contact(contact))
-    return _record(request, form, lambda f: actions.do_open_from_contact(
+    return _record(request, form, lambda f: notifications.do_open_from_contact(
         contact, acting_user=user, notification=f.notification(), children=f.children()),
         "lado/new.html", {"contact": contact,
                           "contact_children": [p for _line, p in
-                                               actions.contact_children(contact)]})
+                                               notifications.contact_children(contact)]})
 
 
 @requires("lado.view")
