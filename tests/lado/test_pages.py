@@ -65,7 +65,7 @@ def test_the_queue_takes_the_same_queries_for_3_or_30_matters_and_shows_25_a_pag
     matters(3, lado_officer)
     few = queries_for(client, "/lado")
     made = matters(27, lado_officer, start=3)
-    assert queries_for(client, "/lado") == few
+    assert queries_for(client, "/lado") == few <= 10
     first = client.get("/lado").content.decode()
     assert made[-1].reference in first and made[-1].reference not in client.get(
         "/lado?page=2").content.decode()

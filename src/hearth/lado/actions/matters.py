@@ -107,7 +107,7 @@ def do_record_criteria(matter: Matter, *, acting_user, expected_version: int | N
         current.status = MatterStatus.OPEN
     save(current, names, acting_user)
     audit_matter("lado.criteria", current, acting_user, criteria=chosen,
-           low_level=rules.is_low_level(chosen))
+                 low_level=rules.is_low_level(chosen))
     return current
 
 
@@ -127,7 +127,7 @@ def do_respond(matter: Matter, *, acting_user, expected_version: int | None,
     save(current, ["responded_at", "responded_by", "response"], acting_user)
     assert responded_at is not None
     audit_matter("lado.responded", current, acting_user, responded_at=responded_at.isoformat(),
-           within_time=responded_at <= current.response_due)
+                 within_time=responded_at <= current.response_due)
     return current
 
 
@@ -154,7 +154,7 @@ def do_record_employer_actions(matter: Matter, *, acting_user, expected_version:
         setattr(current, name, value)
     save(current, ["suspension_considered", *codes, *notes], acting_user)
     audit_matter("lado.employer_actions", current, acting_user,
-           suspension_considered=suspension_considered, **codes)
+                 suspension_considered=suspension_considered, **codes)
     return current
 
 
@@ -179,7 +179,7 @@ def do_record_outcome(matter: Matter, *, acting_user, expected_version: int | No
     save(current, ["outcome", "outcome_on", "outcome_notes"], acting_user)
     assert outcome_on is not None
     audit_matter("lado.outcome", current, acting_user, outcome=outcome,
-           outcome_on=outcome_on.isoformat())
+                 outcome_on=outcome_on.isoformat())
     return current
 
 
@@ -201,10 +201,10 @@ def do_record_referrals(matter: Matter, *, acting_user, expected_version: int | 
     current.regulator_referred_on = regulator_referred_on
     save(current, ["dbs_referred_on", "regulator", "regulator_referred_on"], acting_user)
     audit_matter("lado.referrals", current, acting_user,
-           dbs_referred_on=dbs_referred_on.isoformat() if dbs_referred_on else None,
-           regulator=current.regulator,
-           regulator_referred_on=(regulator_referred_on.isoformat()
-                                  if regulator_referred_on else None))
+                 dbs_referred_on=dbs_referred_on.isoformat() if dbs_referred_on else None,
+                 regulator=current.regulator,
+                 regulator_referred_on=(regulator_referred_on.isoformat()
+                                        if regulator_referred_on else None))
     return current
 
 

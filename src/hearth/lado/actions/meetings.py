@@ -45,8 +45,8 @@ def do_record_meeting(matter: Matter, *, acting_user, expected_version: int | No
                       due_on=a.due_on) for a in actions if a.due_on is not None])
     save(current, [], acting_user)
     audit_matter("lado.meeting", current, acting_user, meeting=meeting.pk,
-           held_on=held_on.isoformat(), agencies=sorted({a.agency.strip() for a in attendees}),
-           actions=len(actions))
+                 held_on=held_on.isoformat(),
+                 agencies=sorted({a.agency.strip() for a in attendees}), actions=len(actions))
     return meeting
 
 

@@ -67,7 +67,7 @@ def _create(*, acting_user, origin: str, n: Notification, children: list,
                     created_by=acting_user, created_at=now,
                     notification_due=notification_due(n.concern_shared_at),
                     late_notification=notified_late(concern_shared_at=n.concern_shared_at,
-                                                          notified_at=n.notified_at),
+                                                    notified_at=n.notified_at),
                     response_due=rules.response_due(n.notified_at),
                     subject_key=rules.subject_key(n.subject_given_name, n.subject_family_name,
                                                   n.subject_date_of_birth),
@@ -83,9 +83,10 @@ def _create(*, acting_user, origin: str, n: Notification, children: list,
             added_by=acting_user, added_at=now)
     sync_markers(matter)
     audit_matter("lado.notified", matter, acting_user, origin=origin, sector=matter.sector,
-           late_notification=matter.late_notification,
-           response_due=matter.response_due.isoformat(),
-           children=len(children), linked=[str(p.pk) for _c, p in children if p is not None])
+                 late_notification=matter.late_notification,
+                 response_due=matter.response_due.isoformat(),
+                 children=len(children),
+                 linked=[str(p.pk) for _c, p in children if p is not None])
     if acting_user.role != Role.LADO:
         url = reverse("lado:matter", args=[matter.pk])
         notify(lado_officers(), subject=f"New LADO notification {matter.reference}", link=url,
