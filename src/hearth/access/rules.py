@@ -50,6 +50,14 @@ MANAGEMENT = CASEWORK | FRONT_DOOR_WORK | CASE_PRACTICE | {
     "protection.conference", "protection.dashboard",
 } | STAFF_SAFETY
 
+#: LADO matters (issue 16, R-LADO-3): the LADO works them; the LADO's service manager reads
+#: them and the annual figures (``lado.queries.matters.in_lado_service`` narrows it to the
+#: service manager of the LADO's team); the front door, MASH partners and the LADO notify
+#: through the API, and read back no matter.
+LADO_NOTIFY = "lado.notify"
+LADO_MANAGER = {"lado.view", "lado.report"}
+LADO_WORK = LADO_MANAGER | {"lado.manage", LADO_NOTIFY}
+
 PERMISSIONS: dict[str, frozenset[str]] = {
     Role.SOCIAL_WORKER: frozenset(CASEWORK | FRONT_DOOR_WORK | CASE_PRACTICE | STAFF_SAFETY
                                   | {"people.merge"}),
@@ -57,14 +65,14 @@ PERMISSIONS: dict[str, frozenset[str]] = {
                                           | STAFF_SAFETY | {"people.merge"}),
     # Only the team manager records whether two workers are allocated (R-TWO-3).
     Role.TEAM_MANAGER: frozenset(MANAGEMENT | {"protection.two_workers"}),
-    Role.SERVICE_MANAGER: frozenset(MANAGEMENT),
+    Role.SERVICE_MANAGER: frozenset(MANAGEMENT | LADO_MANAGER),
     Role.FRONT_DOOR: frozenset(CASEWORK | FRONT_DOOR_WORK | STAFF_SAFETY | DOCUMENTS
-                               | {"people.merge"}),
+                               | {"people.merge", LADO_NOTIFY}),
     # Partners answer the MASH requests addressed to their agency (R-MASH-4).
     # and see the core groups their agency is part of (R-CP-3).
     Role.MASH_PARTNER: frozenset({"people.search", "people.view", "mash.answer",
-                                  "protection.core_group"}),
-    Role.LADO: frozenset(CASEWORK | STAFF_SAFETY | DOCUMENTS | {"contacts.view"}),
+                                  "protection.core_group", LADO_NOTIFY}),
+    Role.LADO: frozenset(CASEWORK | STAFF_SAFETY | DOCUMENTS | {"contacts.view"} | LADO_WORK),
     Role.FGC_COORDINATOR: frozenset({"people.search", "people.view", "people.break_glass"}
                                     | STAFF_SAFETY),
     # The conference service: arranges and chairs conferences, watches the timescales.
@@ -216,6 +224,10 @@ PERMISSION_LABELS = {
     "protection.dashboard": "reading the child protection dashboards",
     "protection.core_group": "reading core groups' roles and tasks",
     "protection.two_workers": "recording two-worker decisions",
+    "lado.view": "reading LADO matters",
+    "lado.manage": "recording LADO matters",
+    "lado.report": "reading the LADO's annual figures",
+    "lado.notify": "notifying the LADO of an allegation",
 }
 PERMISSION_LABELS.update({
     "fgc.view": "reading Family Group Conferences",

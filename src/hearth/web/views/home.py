@@ -7,6 +7,8 @@ from hearth.access.permissions import SIGNED_IN, requires
 from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.casework.queries import reached
 from hearth.core.paging import paginate
+from hearth.fgc.queries.referrals import home_context as fgc_home
+from hearth.lado.queries.matters import contacts_waiting, home_queue
 from hearth.people.models import Person
 from hearth.web.views.work import work_context
 
@@ -62,15 +64,11 @@ def home(request):
         template = "web/home_worker.html"
         context["title"] = HOME_TITLES.get(user.role, "Your work")
         context["holds_cases"] = user.role in CASE_HOLDERS
-        if user.role == Role.LADO:
-            from hearth.frontdoor.models import Contact
-
-            context["lado_contacts"] = list(Contact.objects.visible_to(user).filter(
-                decisions__outcome="lado").order_by("-received_at")[:50])
+        if user.role == Role.LADO:  # the LADO's queue (issue 16)
+            context["lado_rows"], context["lado_open"] = home_queue(user)
+            context["lado_contacts"] = contacts_waiting(user)
         if user.role == Role.FGC_COORDINATOR:  # the FGC queue and their FGCs (issue 16)
-            from hearth.fgc.queries.referrals import home_context
-
-            context.update(home_context(user))
+            context.update(fgc_home(user))
         context["page"] = paginate(reached(user, open_involvements.filter(worker=user)).order_by(
             "person__family_name", "person__given_name", "pk"), request)
     if "page" in context:  # 25 a page, the caption counting them all (issue 14)

@@ -31,6 +31,10 @@ class Command(BaseCommand):
             self.stdout.write(f"Child protection for {seed_protection()} more: strategy "
                               "discussions, enquiries, conferences and plans.")
 
+            from hearth.demo.lado import seed_lado
+
+            extra += seed_lado(SEED)  # LADO matters in every state, its service manager
+
             from hearth.demo.fgc import seed_fgc
 
             self.stdout.write(f"Family Group Conferences: {seed_fgc()}, one in every state.")
