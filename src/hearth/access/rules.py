@@ -95,6 +95,15 @@ PERMISSIONS = {role: perms if role == Role.ADMINISTRATOR
                                       else TASKS)
                for role, perms in PERMISSIONS.items()}
 
+#: Resolving professional differences (issue 16, R-PD-2): any practitioner, in any agency,
+#: raises one and follows it; team and service managers see them all (R-PD-3).
+DIFFERENCES = {"differences.raise", "differences.view"}
+PERMISSIONS = {role: perms if role in (Role.ADMINISTRATOR, Role.BUSINESS_SUPPORT)
+               else perms | DIFFERENCES
+               | ({"differences.manage"} if role in (Role.TEAM_MANAGER, Role.SERVICE_MANAGER)
+                  else set())
+               for role, perms in PERMISSIONS.items()}
+
 ALL_PERMISSIONS = frozenset().union(*PERMISSIONS.values())
 
 
@@ -205,6 +214,9 @@ PERMISSION_LABELS = {
     "protection.dashboard": "reading the child protection dashboards",
     "protection.core_group": "reading core groups' roles and tasks",
     "protection.two_workers": "recording two-worker decisions",
+    "differences.raise": "raising professional differences",
+    "differences.view": "reading professional differences",
+    "differences.manage": "reading every professional difference of the service",
 }
 
 
