@@ -31,6 +31,9 @@ class Command(BaseCommand):
             self.stdout.write(f"Child protection for {seed_protection()} more: strategy "
                               "discussions, enquiries, conferences and plans.")
 
+            from hearth.demo.differences import seed_differences
+
+            self.stdout.write(f"Professional differences: {seed_differences()}, one overdue.")
             self.stdout.write(f"Chronologies built: {rebuild()} events from the records.")
             if extra:
                 with path.open("a") as sign_ins:
