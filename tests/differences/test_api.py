@@ -44,7 +44,7 @@ def test_hana_raises_escalates_and_resolves_a_difference(client, health_visitor,
     url = f"{URL}/{d['id']}"
     read = api(client, health_visitor, "GET", url)
     assert read.status_code == 200 and read["ETag"] == made["ETag"]
-    assert AuditEntry.objects.filter(action="api_view_difference").count() == 1
+    assert AuditEntry.objects.filter(action="read_a_difference_through_the_api").count() == 1
 
     assert api(client, health_visitor, "POST", f"{url}/outcome",
                the_outcome(False)).status_code == 428

@@ -46,7 +46,7 @@ def test_r_pd_2_hana_raises_a_difference_about_jack(as_user, health_visitor, fle
     assert detail.status_code == 200
     assert b"Professional difference raised: stage 1 has started." in detail.content
     assert b"Record the outcome of stage 1" in detail.content
-    assert AuditEntry.objects.filter(action="view_difference",
+    assert AuditEntry.objects.filter(action="read_a_professional_difference",
                                      object_id=str(jack.pk)).count() == 1
 
 

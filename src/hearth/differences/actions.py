@@ -113,8 +113,8 @@ def do_raise_difference(person: Person, *, acting_user: User, decision: str, dec
                                  owner=acting_user)
     difference.current_stage = stage
     difference.save(update_fields=["current_stage"])
-    _audit("difference.raise", difference, acting_user, decision_agency=decision_agency,
-           raised_before=raised_before, stage=stage.number)
+    _audit("raised_a_professional_difference", difference, acting_user,
+           decision_agency=decision_agency, raised_before=raised_before, stage=stage.number)
     sync(difference)
     return difference
 
@@ -163,7 +163,7 @@ def do_record_stage_outcome(difference: Difference, *, acting_user: User,
     stage.outcome_by, stage.outcome_at = acting_user, timezone.now()
     stage.save()
     _saved(current)
-    _audit("difference.stage_outcome", current, acting_user, stage=stage.number,
+    _audit("recorded_a_difference_stage_outcome", current, acting_user, stage=stage.number,
            held_on=held_on.isoformat(), resolved=resolved, corrected=corrected)
     return current
 
@@ -190,7 +190,7 @@ def do_escalate_difference(difference: Difference, *, acting_user: User,
                                      due_at=rules.stage_due(timezone.localdate()))
     current.current_stage = following
     _saved(current, "current_stage")
-    _audit("difference.escalate", current, acting_user, stage=following.number,
+    _audit("escalated_a_professional_difference", current, acting_user, stage=following.number,
            owner=owner.username)
     sync(current)
     if owner.pk != acting_user.pk:
@@ -231,7 +231,7 @@ def do_resolve_difference(difference: Difference, *, acting_user: User,
     _saved(current, "status", "agreed", "resolved_at", "resolved_by",
            "working_days_to_resolve", "worker", "teller", "worker_told_on",
            "worker_told_recorded_by")
-    _audit("difference.resolve", current, acting_user, stage=stage.number,
+    _audit("resolved_a_professional_difference", current, acting_user, stage=stage.number,
            teller=teller.username, worker=worker.username if worker else None,
            working_days=current.working_days_to_resolve)
     sync(current)
@@ -261,11 +261,12 @@ def do_record_worker_told(difference: Difference, *, acting_user: User,
     assert told_on is not None
     current.worker_told_on, current.worker_told_recorded_by = told_on, acting_user
     _saved(current, "worker_told_on", "worker_told_recorded_by")
-    _audit("difference.worker_told", current, acting_user, told_on=told_on.isoformat())
+    _audit("recorded_that_the_worker_was_told", current, acting_user, told_on=told_on.isoformat())
     return current
 
 
-def record_view(difference: Difference, *, user, what: str = "view_difference") -> None:
+def record_view(difference: Difference, *, user,
+                what: str = "read_a_professional_difference") -> None:
     """Reading a difference is reading the child's record: audited (practice 6)."""
     audit.record_read(what, user=user, obj=difference.person,
                       fields={"difference": difference.pk})

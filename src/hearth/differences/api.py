@@ -115,7 +115,7 @@ def raise_difference(request: AuthedRequest, response: HttpResponse, payload: Di
             auth=permission("differences.view"), url_name="difference")
 def read(request: AuthedRequest, response: HttpResponse, difference_id: int):
     found = queries.get_visible_difference(request.auth, difference_id)
-    actions.record_view(found, user=request.auth, what="api_view_difference")
+    actions.record_view(found, user=request.auth, what="read_a_difference_through_the_api")
     response["ETag"] = etag(found)
     return _out(found)
 
