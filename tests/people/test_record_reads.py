@@ -21,9 +21,10 @@ pytestmark = pytest.mark.django_db
 #: them is the second factor's device, looked up on every signed-in page). The child at a
 #: glance (issue 15) added the open child protection plan (its status and the current plan
 #: share it; allocations reuse the involvements panel's) and the recent events; the tasks panel
-#: one more. The header's next due item is fetched after the page (``/people/{id}/next-due``,
+#: one more; professional differences one more (issue 16: the panel and the child at a glance
+#: share it). The header's next due item is fetched after the page (``/people/{id}/next-due``,
 #: htmx), so its sources are not counted here (issue 14: they were half the page's time).
-PERSON_PAGE_QUERIES = 33
+PERSON_PAGE_QUERIES = 34
 PERSON_API_QUERIES = 13
 
 
