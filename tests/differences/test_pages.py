@@ -195,3 +195,18 @@ def test_sams_own_list(as_user, hanas_difference, social_worker, health_visitor,
     assert f"/differences/{mine.pk}" in sam and f"/differences/{hanas_difference.pk}\"" not in sam
     hana = as_user(health_visitor).get("/differences/mine").content.decode()
     assert f"/differences/{hanas_difference.pk}" in hana
+
+
+def test_a_resolved_difference_offers_no_forms(as_user, hanas_difference, health_visitor,
+                                               social_worker):
+    d = actions.do_record_stage_outcome(hanas_difference, acting_user=health_visitor,
+                                        expected_version=1, **outcome(True))
+    d = actions.do_resolve_difference(d, acting_user=health_visitor, expected_version=d.version,
+                                      agreed="Agreed", teller=social_worker)  # Sam: told now
+    page = as_user(health_visitor)
+    for form in ("outcome", "escalate", "resolve", "told"):
+        shown = page.get(f"/differences/{d.pk}/{form}")
+        assert shown.status_code == 200 and b'id="cannot-change"' in shown.content, form
+        assert b'name="version"' not in shown.content, form
+    detail = page.get(f"/differences/{d.pk}").content.decode()
+    assert "Record the outcome" not in detail and "Resolved</strong>" in detail
