@@ -236,3 +236,21 @@ def test_a_resolved_difference_cannot_be_changed(hanas_difference, health_visito
                                       expected_version=d.version,
                                       told_on=timezone.localdate())
     assert refused.value.why == Why.FORBIDDEN
+
+
+def test_r_chr_1_rebuilding_the_chronology_gives_the_same_events(hanas_difference,
+                                                                 health_visitor):
+    from hearth.chronology.actions import rebuild
+
+    d = actions.do_record_stage_outcome(hanas_difference, acting_user=health_visitor,
+                                        expected_version=1, **outcome(False))
+    actions.do_escalate_difference(d, acting_user=health_visitor, expected_version=d.version)
+
+    def events():
+        return sorted(Event.objects.filter(origin="difference").values_list(
+            "occurred_at", "kind", "summary", "source_agency", "recorded_by_id"))
+
+    before = events()
+    assert len(before) == 2
+    rebuild()
+    assert events() == before

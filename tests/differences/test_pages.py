@@ -191,10 +191,21 @@ def test_the_difference_page_takes_a_fixed_number_of_queries(as_user, hanas_diff
 
 def test_sams_own_list(as_user, hanas_difference, social_worker, health_visitor, raise_about):
     mine = raise_about(social_worker)
-    sam = as_user(social_worker).get("/differences/mine").content.decode()
+    client = as_user(social_worker)
+    sam = client.get("/differences/mine").content.decode()
     assert f"/differences/{mine.pk}" in sam and f"/differences/{hanas_difference.pk}\"" not in sam
     hana = as_user(health_visitor).get("/differences/mine").content.decode()
     assert f"/differences/{hanas_difference.pk}" in hana
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/differences/mine").status_code == 200
+        return len(captured)
+
+    few = count()
+    for _ in range(30):
+        raise_about(social_worker)
+    assert count() == few
 
 
 def test_a_resolved_difference_offers_no_forms(as_user, hanas_difference, health_visitor,
