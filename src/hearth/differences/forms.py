@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django import forms
 
+from hearth.access.models import Agency
 from hearth.core.forms import date_field
 from hearth.differences import rules
 from hearth.differences.codes import LAST_STAGE, AgencyKind, RaisedBefore, StageNumber
@@ -66,7 +67,7 @@ class RaiseForm(forms.Form):
                for a in partners]
             + [(f"{KIND}{code}", label) for code, label in AgencyKind.choices])
 
-    def agency(self) -> tuple[str, object]:
+    def agency(self) -> tuple[str, Agency | None]:
         """The agency chosen: its kind's code, and the partner agency when it is one."""
         chosen = self.cleaned_data.get("decision_agency") or ""
         if chosen.startswith(PARTNER) and chosen[len(PARTNER):] in self.partners:

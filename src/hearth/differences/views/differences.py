@@ -88,8 +88,7 @@ def difference(request, difference_id):
 
 
 def _change(request, difference_id, template: str, form_for: Callable[..., Any],
-            act: Callable[[Difference, dict, Any], Any], done: str,
-            extra: Callable[[Difference], dict] | None = None):
+            act: Callable[[Difference, dict, Any], Any], done: str):
     """A page with one form that changes the difference: GET shows it, POST saves it (a
     stale save shows the difference as it is now, with what was entered kept)."""
     found = _get(request, difference_id)
@@ -105,8 +104,8 @@ def _change(request, difference_id, template: str, form_for: Callable[..., Any],
     stage = found.current_stage
     return render(request, T + template, {
         "difference": found, "person": found.person, "stage": stage, "form": form,
-        "conflict": conflict, "guidance": rules.stage_guidance(stage.number) if stage else "",
-        **(extra(found) if extra else {})}, status=status)
+        "conflict": conflict, "guidance": rules.stage_guidance(stage.number) if stage else ""},
+        status=status)
 
 
 @requires("differences.view")
