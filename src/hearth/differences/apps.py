@@ -5,3 +5,23 @@ class DifferencesConfig(AppConfig):
     name = "hearth.differences"
     label = "differences"
     verbose_name = "Resolving professional differences"
+
+    def ready(self) -> None:
+        from hearth.chronology.actions import register
+        from hearth.chronology.rules import Link
+        from hearth.core import visibility
+        from hearth.core.due import SOURCES
+        from hearth.core.status import PROVIDERS
+        from hearth.differences import chronology, due
+        from hearth.differences.models import Difference
+        from hearth.differences.queries.differences import difference_scope
+        from hearth.differences.status import difference_statuses, differences_panel
+        from hearth.people.queries.persons import PERSON_PANELS
+
+        visibility.register(Difference, difference_scope)  # who may see one (queries.py)
+        register(Difference, "difference", chronology.difference_events,
+                 chronology.all_differences,
+                 link=Link("differences:difference", "difference_id"))
+        SOURCES.register(due.differences)  # stage owners, the allocated worker, the teller
+        PROVIDERS.register(difference_statuses)  # "Professional difference open — stage N"
+        PERSON_PANELS.register(differences_panel)  # the person page's differences

@@ -38,6 +38,9 @@ class Command(BaseCommand):
             from hearth.demo.fgc import seed_fgc
 
             self.stdout.write(f"Family Group Conferences: {seed_fgc()}, one in every state.")
+            from hearth.demo.differences import seed_differences
+
+            self.stdout.write(f"Professional differences: {seed_differences()}, one overdue.")
             self.stdout.write(f"Chronologies built: {rebuild()} events from the records.")
             if extra:
                 with path.open("a") as sign_ins:

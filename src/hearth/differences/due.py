@@ -1,0 +1,114 @@
+"""What professional differences add to the list of what is due (``hearth.core.due``, R-PD-1..3).
+Registered from DifferencesConfig.ready(); one query whatever the number of differences.
+
+A user's own (``scope="mine"``):
+
+- the stage they lead of an open difference, due two working days after it started: its
+  outcome to record, then to escalate or resolve it;
+- the child's allocated worker: an open difference about their child, until they have been
+  told what was agreed (then it leaves their list and the child's record);
+- whoever is named to tell the worker what was agreed, until it is recorded that they did.
+
+A manager's team (``scope="team"``): the stages led by the workers they manage (a service
+manager: every stage they may see), each item for the one who leads it.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from hearth import calendar
+from hearth.access.codes import Role
+from hearth.casework.models import Involvement
+from hearth.casework.queries import LIVE
+from hearth.core.due import TEAM, DueItem, for_one_child
+from hearth.differences import rules
+from hearth.differences.codes import Status
+from hearth.differences.models import Difference
+from hearth.differences.queries import differences as queries
+
+OWNER = "difference_stage"
+WORKER = "difference_open"
+TELLER = "difference_tell"
+
+
+def _item(d: Difference, kind: str, what: str, due, for_user_id: int | None) -> DueItem:
+    return DueItem(person_id=str(d.person_id), person_name=d.person.display_name, what=what,
+                   due=due, kind=kind, for_user_id=for_user_id,
+                   link=reverse("differences:difference", args=[d.pk]))
+
+
+def _stage_work(d: Difference) -> str:
+    stage = d.current_stage
+    assert stage is not None
+    if not stage.outcome_recorded:
+        doing = "record its outcome"
+    elif stage.resolved:
+        doing = "record what was agreed"
+    else:
+        doing = f"escalate it to stage {stage.number + 1}"
+    return f"Professional difference, stage {stage.number}: {doing}"
+
+
+def _resolved_on(d: Difference):
+    assert d.resolved_at is not None
+    return timezone.localtime(d.resolved_at, calendar.LONDON).date()
+
+
+def _mine(user, d: Difference) -> DueItem | None:
+    stage = d.current_stage
+    if d.status == Status.OPEN and stage is not None:
+        if stage.owner_id == user.pk:
+            return _item(d, OWNER, _stage_work(d), stage.due_at, user.pk)
+        if getattr(d, "my_child", False):
+            return _item(d, WORKER, f"Professional difference open — stage {stage.number}: "
+                         f"{rules.stage_name(stage.number).lower()}", stage.due_at, user.pk)
+        return None
+    if not d.awaiting_worker:
+        return None
+    assert d.worker is not None
+    if d.teller_id == user.pk and d.worker_id != user.pk:
+        return _item(d, TELLER, f"Tell {d.worker.display_name} what was agreed about a "
+                     "professional difference", _resolved_on(d), user.pk)
+    if d.worker_id == user.pk:
+        teller = d.teller.display_name if d.teller else "someone"
+        return _item(d, WORKER, f"Professional difference resolved: {teller} is to tell you "
+                     "what was agreed", _resolved_on(d), user.pk)
+    return None
+
+
+def _team(user, found) -> list[DueItem]:
+    """The stages led by the workers a manager manages (a service manager: every one)."""
+    if not queries.manages(user):
+        return []
+    if user.role == Role.SERVICE_MANAGER:
+        team = Q()
+    elif user.team_id:
+        team = Q(current_stage__owner__team_id=user.team_id)
+    else:
+        return []
+    rows = (found.filter(team, status=Status.OPEN).exclude(current_stage__owner_id=user.pk)
+            .order_by("current_stage__due_at", "pk"))
+    return [_item(d, OWNER, _stage_work(d), d.current_stage.due_at, d.current_stage.owner_id)
+            for d in rows if d.current_stage is not None]
+
+
+@for_one_child
+def differences(user, *, scope: str, person_id=None) -> list[DueItem]:
+    if not user.has_hearth_permission("differences.view"):
+        return []
+    found = queries.visible_differences(user)
+    if person_id is not None:
+        found = found.filter(person_id=person_id)
+    if scope == TEAM:
+        return _team(user, found)
+    mine = Involvement.objects.filter(LIVE, worker_id=user.pk)
+    rows = found.filter(
+        Q(status=Status.OPEN, current_stage__owner_id=user.pk)
+        | Q(status=Status.OPEN, person__in=mine.values("person_id"))
+        | (queries.SHOWING & Q(status=Status.RESOLVED) & (Q(teller_id=user.pk)
+                                                          | Q(worker_id=user.pk)))
+    ).annotate(my_child=Exists(mine.filter(person_id=OuterRef("person_id"))))
+    return [item for d in rows if (item := _mine(user, d)) is not None]
