@@ -27,7 +27,8 @@ ROLE_DUTIES = {
     Role.TEAM_MANAGER: "Allocates the team's work, authorises decisions, supervises",
     Role.SERVICE_MANAGER: "Sees the whole service; authorises and oversees",
     Role.FRONT_DOOR: "Hears contacts at the front door and sends them on",
-    Role.MASH_PARTNER: "Police in the MASH: answers information requests, joins core groups",
+    Role.MASH_PARTNER: "A partner agency in the MASH (police, health): answers information "
+                       "requests, joins core groups",
     Role.LADO: "Allegations against people who work with children",
     Role.FGC_COORDINATOR: "Family Group Conferences",
     Role.CONFERENCE_CHAIR: "Chairs child protection conferences",

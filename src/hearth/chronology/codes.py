@@ -56,6 +56,11 @@ class Kind(models.TextChoices):
     CP_PLAN_STARTED = "cp_plan_started", "Child protection plan started"
     CP_PLAN_ENDED = "cp_plan_ended", "Child protection plan ended"
     CORE_GROUP = "core_group", "Core group meeting"
+    # Written by the LADO service (a marker only, R-LADO-3), professional differences (R-PD-2)
+    # and Family Group Conferences (R-FGC-1..4), issue 16
+    LADO_MATTER = "lado_matter", "LADO matter"
+    PROFESSIONAL_DIFFERENCE = "professional_difference", "Professional difference"
+    FGC = "fgc", "Family Group Conference"
     # Written by people
     ADDRESS_MOVE = "address_move", "Moved address"
     JOINED_HOUSEHOLD = "joined_household", "Joined the household"
@@ -99,6 +104,9 @@ LANE_OF: dict[str, str] = {
     Kind.CP_PLAN_STARTED: Lane.PROTECTION,
     Kind.CP_PLAN_ENDED: Lane.PROTECTION,
     Kind.CORE_GROUP: Lane.PROTECTION,
+    Kind.LADO_MATTER: Lane.OTHER,
+    Kind.PROFESSIONAL_DIFFERENCE: Lane.CASEWORK,
+    Kind.FGC: Lane.CASEWORK,
     Kind.ADDRESS_MOVE: Lane.HOUSEHOLD,
     Kind.JOINED_HOUSEHOLD: Lane.HOUSEHOLD,
     Kind.LEFT_HOUSEHOLD: Lane.HOUSEHOLD,

@@ -2,8 +2,7 @@
 matter concerns this child — contact <the LADO>" — on each linked child's chronology, dated the
 day the LADO was told. No allegation, no person, no outcome; nothing on the chronology of the
 person the allegation is about. Its events link to no page (the matter answers 404 outside the
-LADO service). Kind "other significant event": a kind of its own would change the chronology
-app's choices (and its migration), which this app does not own."""
+LADO service). Kind "LADO matter", in the chronology's "Other" lane."""
 
 from __future__ import annotations
 
@@ -21,7 +20,7 @@ def child_events(child) -> list[Spec]:
     if child.person_id is None:
         return []
     matter = child.matter
-    return [Spec(child.person_id, Kind.OTHER,
+    return [Spec(child.person_id, Kind.LADO_MATTER,
                  on_day(timezone.localtime(matter.notified_at).date()), marker_text(matter),
                  source_agency=SOURCE, time_known=False, recorded_by_id=child.added_by_id)]
 

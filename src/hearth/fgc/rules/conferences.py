@@ -12,12 +12,11 @@ The plan is printed for the family: its wording is checked as a parent's summary
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from hearth import calendar
 from hearth.fgc.codes import Progress, Stage
-from hearth.records.rules.summaries import wording_warnings
+from hearth.records.rules.summaries import ActionLine, wording_warnings
 
 NOTES_MAX = 20_000
 WHO_MAX = 150
@@ -56,17 +55,9 @@ def conference_problems(*, held_on: date | None, stages: Mapping[str, str], spli
     return problems
 
 
-@dataclass(frozen=True)
-class PlanLine:
-    """One "who will do what by when" line as entered; blank parts are ``""`` / ``None``."""
-
-    who: str = ""
-    what: str = ""
-    by_when: date | None = None
-
-    @property
-    def is_blank(self) -> bool:
-        return not self.who.strip() and not self.what.strip() and self.by_when is None
+#: One "who will do what by when" line as entered (blank parts ``""`` / ``None``): the parent
+#: summary's action line, the same three parts.
+PlanLine = ActionLine
 
 
 def plan_problems(lines: Sequence[PlanLine], *, review_on: date | None,

@@ -146,9 +146,39 @@ ACTION_LABELS = {
     "protection.complex_needs_end": "Ended complex needs",
     "view_two_workers": "Read the two-worker criteria and decisions",
     "api_view_two_workers": "Read the two-worker criteria and decisions through the API",
+    "protection.strategy_discussion": "Recorded a strategy discussion",
+    "protection.strategy_action_done": "Marked a strategy discussion's action done",
+    "protection.conference_arranged": "Arranged a child protection conference",
+    "protection.conference_outcome": "Recorded a conference's outcome",
+    "protection.plan_started": "Started a child protection plan",
+    "protection.plan_reviewed": "Reviewed a child protection plan",
+    "protection.plan_ended": "Ended a child protection plan",
+    "protection.core_group_share": "Shared the core group's roles and tasks",
+    "protection.core_group_member": "Added a core group member",
+    "protection.core_group_member_change": "Changed a core group member",
+    "protection.core_group_meeting": "Recorded a core group meeting",
+    "protection.two_worker_decision": "Recorded whether two workers are allocated",
+    "task.set": "Set a task",
+    "task.made": "Hearth made a task",
+    "task.done": "Marked a task done",
+    "task.cancel": "Cancelled a task",
+    "view_fgc": "Read a Family Group Conference",
+    "view_fgc_plan": "Read the family's plan from a Family Group Conference",
+    "fgc.referred": "Referred for a Family Group Conference",
+    "fgc.allocated": "Allocated an FGC coordinator",
+    "fgc.visit": "Recorded an FGC preparation visit",
+    "fgc.network": "Added to the family's FGC network",
+    "fgc.arranged": "Arranged the Family Group Conference",
+    "fgc.held": "Recorded the Family Group Conference",
+    "fgc.plan": "Recorded the family's plan",
+    "fgc.plan_decided": "Decided on the family's plan",
+    "fgc.reviewed": "Reviewed the family's plan",
+    "fgc.ended": "Ended the Family Group Conference (declined, withdrawn or not held)",
 }
 
 
 @register.filter
 def action_label(action: str) -> str:
-    return ACTION_LABELS.get(action, action.replace("_", " ").capitalize())
+    """The words the record history shows for an audit action; one without a label reads as
+    its words ("visit.cut_short" → "Visit: cut short")."""
+    return ACTION_LABELS.get(action, action.replace(".", ": ").replace("_", " ").capitalize())

@@ -46,7 +46,8 @@ class Command(BaseCommand):
                 with path.open("a") as sign_ins:
                     sign_ins.write(seed_org.format_sign_ins(extra).split("\n", 1)[1])
                 self.stdout.write("And a front door with contacts in every state; the CRS "
-                                  "manager who authorises them:")
+                                  "manager who authorises them, and the LADO's service "
+                                  "manager:")
                 self.stdout.write(seed_org.format_sign_ins(extra), ending="")
             return
         if not path.exists():
