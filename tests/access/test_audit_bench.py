@@ -14,6 +14,7 @@ from django.core.management.base import CommandError
 from hearth.access.models import AuditEntry
 
 
+@pytest.mark.bench
 @pytest.mark.django_db
 def test_bench_audit_prints_one_json_line_issue_14():
     out = StringIO()

@@ -1,9 +1,11 @@
 """What every browser story does: sign in through the real form, and check each page it sees.
 
 ``assert_accessible(page)`` is called on every page a story visits, including pages that show
-validation errors. Before it runs axe-core it makes sure axe checks the page people really see:
-the GOV.UK stylesheet has loaded, GOV.UK Frontend's JavaScript has started, and the page has
-thrown no JavaScript errors and failed to load none of its files.
+validation errors (``sign_in`` checks the sign-in page, and each role's home it lands on, once
+in each test process; a story about a home page checks it itself). Before it runs axe-core it
+makes sure axe checks the page people really see: the GOV.UK stylesheet has loaded, GOV.UK
+Frontend's JavaScript has started, and the page has thrown no JavaScript errors and failed to
+load none of its files.
 """
 
 from __future__ import annotations
@@ -94,6 +96,18 @@ def assert_accessible(page: Page) -> None:
         raise AssertionError("\n".join(lines))
 
 
+#: The pages ``sign_in`` has checked with axe-core in this test process: the sign-in page once,
+#: and each role's home page once (a story checks the pages it is about itself; checking the
+#: same sign-in page before every story was a quarter of the browser stories' time).
+_SIGN_IN_CHECKED: set[str] = set()
+
+
+def _check_once(page: Page, key: str) -> None:
+    if key not in _SIGN_IN_CHECKED:
+        assert_accessible(page)
+        _SIGN_IN_CHECKED.add(key)
+
+
 def sign_in(page: Page, user, *, password: str = PASSWORD) -> None:
     """Sign in through the real form, with the code of the user's authenticator app (made for
     them if they have none: every role has a second factor, issue 13), and land on the
@@ -101,13 +115,13 @@ def sign_in(page: Page, user, *, password: str = PASSWORD) -> None:
     device = authenticator_app(user)
     page.goto("/sign-in")
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign in to Hearth")
-    assert_accessible(page)
+    _check_once(page, "sign-in")
     page.get_by_label("Username").fill(user.username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
     enter_code(page, device)
     expect(sign_out_button(page, user)).to_be_visible()
-    assert_accessible(page)
+    _check_once(page, f"home of a {user.role}")
 
 
 def enter_code(page: Page, device) -> None:

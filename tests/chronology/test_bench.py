@@ -21,6 +21,7 @@ def bench(events: int) -> dict:
     return json.loads(lines[0])
 
 
+@pytest.mark.bench
 @pytest.mark.django_db
 def test_bench_chronology_prints_one_json_line_and_queries_do_not_grow_with_events():
     small, large = bench(20), bench(600)

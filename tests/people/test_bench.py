@@ -13,6 +13,7 @@ from hearth.demo import bench_search
 from hearth.people.models import Person
 
 
+@pytest.mark.bench
 @pytest.mark.django_db
 def test_R_PPL_2_bench_search_prints_one_json_line_of_figures():
     out = StringIO()

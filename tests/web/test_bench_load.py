@@ -16,6 +16,7 @@ from django.core.management.base import CommandError
 from hearth.people.models import Person
 
 
+@pytest.mark.bench
 @pytest.mark.django_db
 def test_bench_load_drives_the_mix_and_prints_each_operation_against_the_floor():
     out = StringIO()

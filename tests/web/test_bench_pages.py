@@ -15,6 +15,7 @@ from hearth.demo.bench_pages import PAGES
 from hearth.people.models import Person
 
 
+@pytest.mark.bench
 @pytest.mark.django_db
 def test_bench_pages_prints_each_page_of_its_list_against_the_floor():
     out = StringIO()
