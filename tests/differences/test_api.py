@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
+from hearth import calendar
 from hearth.access.models import AuditEntry
 from hearth.differences.models import Difference, Stage
 from tests.differences.conftest import PLAN, api
@@ -39,7 +40,8 @@ def test_hana_raises_escalates_and_resolves_a_difference(client, health_visitor,
     d = made.json()
     assert (d["status"], d["stage"], d["raiser_agency"], d["raised_by"]) == (
         "open", 1, "health", "Hana Visitor")
-    assert d["stage_due_at"].startswith("2026-11-19T23:59:59")
+    assert d["stage_due_at"].startswith(  # R-PD-1: two working days from today
+        calendar.pd_stage_due(timezone.localdate()).isoformat()[:19])
     assert made["ETag"] == f'"difference-{d["id"]}-v1"'
     url = f"{URL}/{d['id']}"
     read = api(client, health_visitor, "GET", url)

@@ -3,7 +3,7 @@ overdue, one resolved and its worker told, one resolved and its worker still to 
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
@@ -28,8 +28,9 @@ def test_the_demo_has_differences_in_several_stages_one_overdue_one_resolved():
     make_user("demo.police", Role.MASH_PARTNER, agency=police)
     make_user("demo.familypractitioner", Role.FAMILY_PRACTITIONER, team=team)
     for n in range(8):
+        born = timezone.localdate() - timedelta(days=11 * 365)
         child = people.do_create_person(acting_user=sam, given_name=f"Child{n}",
-                                        family_name="Demo", date_of_birth=date(2015, 1, 1))
+                                        family_name="Demo", date_of_birth=born)
         Involvement.objects.create(person=child, team=team, worker=sam,
                                    opened_on=timezone.localdate() - timedelta(days=30))
     assert seed_differences() == 5

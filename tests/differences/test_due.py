@@ -12,12 +12,18 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from hearth import calendar
 from hearth.core import due
 from hearth.differences import actions
 from hearth.differences.due import differences
 from tests.differences.conftest import outcome
 
 pytestmark = pytest.mark.django_db
+
+
+def stage_due() -> date:
+    """R-PD-1: the day a stage started today is due (two working days on)."""
+    return calendar.pd_stage_due(timezone.localdate()).astimezone(calendar.LONDON).date()
 
 
 def items(user, scope=due.MINE):
@@ -29,7 +35,7 @@ def test_r_pd_1_the_stage_lead_sees_their_stage_due_in_two_working_days(
         hanas_difference, health_visitor, time_machine):
     assert items(health_visitor) == [
         ("difference_stage", "Professional difference, stage 1: record its outcome",
-         date(2026, 11, 19), health_visitor.pk)]
+         stage_due(), health_visitor.pk)]
     d = actions.do_record_stage_outcome(hanas_difference, acting_user=health_visitor,
                                         expected_version=1, **outcome(False))
     assert items(health_visitor)[0][1] == ("Professional difference, stage 1: escalate it to "
@@ -39,14 +45,14 @@ def test_r_pd_1_the_stage_lead_sees_their_stage_due_in_two_working_days(
     assert item.when(timezone.localdate()) == due.OVERDUE
     actions.do_escalate_difference(d, acting_user=health_visitor, expected_version=d.version)
     assert items(health_visitor)[0][1:3] == (
-        "Professional difference, stage 2: record its outcome", date(2026, 11, 24))
+        "Professional difference, stage 2: record its outcome", stage_due())
 
 
 def test_r_pd_3_sam_sees_the_open_difference_until_he_is_told(
         hanas_difference, health_visitor, social_worker, team_manager):
     assert items(social_worker) == [
         ("difference_open", "Professional difference open — stage 1: discussion with a line "
-                            "manager or safeguarding lead", date(2026, 11, 19), social_worker.pk)]
+                            "manager or safeguarding lead", stage_due(), social_worker.pk)]
     d = actions.do_record_stage_outcome(hanas_difference, acting_user=health_visitor,
                                         expected_version=1, **outcome(True))
     d = actions.do_resolve_difference(d, acting_user=health_visitor, expected_version=d.version,
@@ -68,7 +74,7 @@ def test_tina_sees_the_stages_her_team_leads(raise_about, social_worker, team_ma
                                              service_manager, outsider):
     raise_about(social_worker)
     expected = [("difference_stage", "Professional difference, stage 1: record its outcome",
-                 date(2026, 11, 19), social_worker.pk)]
+                 stage_due(), social_worker.pk)]
     assert items(team_manager, due.TEAM) == expected
     assert items(service_manager, due.TEAM) == expected
     assert items(outsider, due.TEAM) == [] and items(social_worker, due.TEAM) == []

@@ -121,7 +121,6 @@ def test_a_notification_with_problems_names_each_and_writes_nothing(as_user, lad
 
 def test_the_matter_page_takes_the_same_queries_for_one_or_many_children_and_meetings(
         as_user, lado_officer, record):
-    from datetime import date
 
     from hearth.lado.actions.children import do_add_child
     from hearth.lado.actions.meetings import do_record_meeting
@@ -136,7 +135,8 @@ def test_the_matter_page_takes_the_same_queries_for_one_or_many_children_and_mee
 
     def more(version: int) -> int:
         do_add_child(matter, acting_user=lado_officer, expected_version=version,
-                     child=ChildLine(f"Child{version}", "Price", date(2015, 1, 1)))
+                     child=ChildLine(f"Child{version}", "Price",
+                                           TODAY - timedelta(days=11 * 365)))
         do_record_meeting(matter, acting_user=lado_officer, expected_version=version + 1,
                           held_on=TODAY, information_shared="x",
                           attendees=[Attendee("A", "B"), Attendee("C", "D")],
