@@ -30,6 +30,7 @@ from hearth.access.models import User
 from hearth.access.rules import has_permission
 from hearth.casework.models import Involvement
 from hearth.casework.queries import LIVE
+from hearth.core import visibility
 from hearth.core.visibility import get_visible_or_404
 from hearth.differences.codes import Status
 from hearth.differences.models import Difference, Stage
@@ -127,17 +128,15 @@ def candidates(user: User, difference: Difference) -> list[User]:
 
 def about_child(user, person: Person) -> list[Difference]:
     """The differences about ``person`` that ``user`` may see, those still showing first, then
-    newest first: one query, read once per request and person (the panel and the child at a
-    glance share it)."""
-    key = "_hearth_differences"
-    cached = person.__dict__.get(key)
-    if cached is not None and cached[0] == user.pk:
-        return cached[1]
-    found = list(visible_differences(user).filter(person=person)
-                 .order_by("-raised_at", "-pk")[:50])
-    found.sort(key=lambda d: not (d.is_open or d.awaiting_worker))
-    person.__dict__[key] = (user.pk, found)
-    return found
+    newest first: one query, read once a request (``core.visibility.remembered``: the panel
+    and the child at a glance share it)."""
+    def read() -> list[Difference]:
+        found = list(visible_differences(user).filter(person=person)
+                     .order_by("-raised_at", "-pk")[:50])
+        found.sort(key=lambda d: not (d.is_open or d.awaiting_worker))
+        return found
+
+    return visibility.remembered(("differences.about_child", user.pk, person.pk), read)
 
 
 def showing(user, person: Person) -> list[Difference]:

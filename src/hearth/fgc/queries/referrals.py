@@ -15,6 +15,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from hearth.access.codes import Role
 from hearth.access.models import User
+from hearth.core import visibility
 from hearth.core.visibility import get_visible_or_404
 from hearth.fgc.codes import OPEN, Status
 from hearth.fgc.models import FGC, FGCChild, ItemProgress, Review
@@ -120,18 +121,14 @@ def coordinating(user) -> QuerySet[FGC]:
             .order_by("conference_at", "referred_at", "pk"))
 
 
-#: Where a person's FGCs are kept once read, for the panel and the status to share.
-OF_PERSON_ATTR = "_hearth_fgcs"
-
-
 def of_person(user, person: Person) -> list[FGC]:
-    """The child's FGCs the user may see, newest first: one query, read once per loaded
-    record and user (the person page's panel and the child at a glance share it)."""
-    kept = person.__dict__.setdefault(OF_PERSON_ATTR, {})
-    if user.pk not in kept:
-        kept[user.pk] = list(FGC.objects.visible_to(user).filter(children__person=person)
-                             .select_related("coordinator").order_by("-referred_at", "-pk")[:20])
-    return kept[user.pk]
+    """The child's FGCs the user may see, newest first: one query, read once a request
+    (``core.visibility.remembered``: the person page's panel and the child at a glance share
+    it)."""
+    return visibility.remembered(
+        ("fgc.of_person", user.pk, person.pk),
+        lambda: list(FGC.objects.visible_to(user).filter(children__person=person)
+                     .select_related("coordinator").order_by("-referred_at", "-pk")[:20]))
 
 
 def open_since(person_ids) -> dict:

@@ -19,10 +19,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from hearth.core import visibility
 from hearth.lado.models import Matter, MatterChild
 
-#: Where the marker is remembered on a loaded person (the panel and the header share it).
-CACHE_ATTR = "_hearth_lado_marker"
 MARKER = "A LADO matter concerns this child"
 SERVICE = "the LADO service"
 
@@ -66,13 +65,15 @@ def _marker(matters: list[Matter], text: str) -> Marker | None:
 
 
 def child_marker(person) -> Marker | None:
-    """The marker for a child's record, read once per loaded record (one query)."""
-    if CACHE_ATTR not in person.__dict__:
+    """The marker for a child's record: one query, read once a request
+    (``core.visibility.remembered``: the panel and the header share it)."""
+    def read() -> Marker | None:
         links = (MatterChild.objects.filter(person_id=person.pk)
                  .select_related("matter__lado_officer")
                  .order_by("-matter__notified_at", "-matter_id")[:20])
-        person.__dict__[CACHE_ATTR] = _marker([link.matter for link in links], MARKER)
-    return person.__dict__[CACHE_ATTR]
+        return _marker([link.matter for link in links], MARKER)
+
+    return visibility.remembered(("lado.child_marker", person.pk), read)
 
 
 def household_marker(person_ids: Iterable) -> Marker | None:
