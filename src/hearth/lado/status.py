@@ -2,7 +2,7 @@
 (``hearth.core.status``) and as a panel on the person page (``PERSON_PANELS``), only "A LADO
 matter concerns this child" and the LADO officer to contact — for everyone who may see the
 child, and with the link to the matter only for the LADO service. One query for both (the
-marker is read once per loaded record). Registered from LadoConfig.ready()."""
+marker is read once a request). Registered from LadoConfig.ready()."""
 
 from __future__ import annotations
 
