@@ -143,6 +143,18 @@ api.add_router("/differences", differences_router)
 from hearth.fgc.api import router as fgc_router  # noqa: E402,I001
 
 api.add_router("/fgc", fgc_router)
+from hearth.cin.api import router as cin_router  # noqa: E402,I001
+
+api.add_router("/cin", cin_router)
+from hearth.missing.api import router as missing_router  # noqa: E402,I001
+
+api.add_router("/missing-episodes", missing_router)
+from hearth.looked_after.api import router as looked_after_router  # noqa: E402,I001
+
+api.add_router("/looked-after", looked_after_router)
+from hearth.leaving_care.api import router as leaving_care_router  # noqa: E402,I001
+
+api.add_router("/care-leavers", leaving_care_router)
 from hearth.web.api import router as work_router  # noqa: E402,I001
 
 api.add_router("/", work_router)

@@ -28,6 +28,10 @@ urlpatterns = [
     path("", include("hearth.lado.urls", namespace="lado")),
     path("", include("hearth.differences.urls", namespace="differences")),
     path("", include("hearth.fgc.urls", namespace="fgc")),
+    path("", include("hearth.cin.urls", namespace="cin")),
+    path("", include("hearth.missing.urls", namespace="missing")),
+    path("", include("hearth.looked_after.urls", namespace="looked_after")),
+    path("", include("hearth.leaving_care.urls", namespace="leaving_care")),
 ]
 
 handler404 = "hearth.web.views.errors.not_found"

@@ -40,6 +40,9 @@ LAYERS: list[set[str]] = [
     {"protection"},
     {"releases"},
     {"lado", "differences", "fgc"},
+    {"cin", "missing"},
+    {"looked_after"},
+    {"leaving_care"},
     {"web"},
     {"demo"},
 ]

@@ -16,6 +16,8 @@ class Role(models.TextChoices):
     FGC_COORDINATOR = "fgc_coordinator", "FGC coordinator"
     CONFERENCE_CHAIR = "conference_chair", "Conference chair"
     FAMILY_PRACTITIONER = "family_practitioner", "Family practitioner"
+    IRO = "iro", "Independent reviewing officer"
+    PERSONAL_ADVISER = "personal_adviser", "Personal adviser"
     BUSINESS_SUPPORT = "business_support", "Business support"
     ADMINISTRATOR = "administrator", "Administrator"
 
@@ -33,6 +35,8 @@ ROLE_DUTIES = {
     Role.FGC_COORDINATOR: "Family Group Conferences",
     Role.CONFERENCE_CHAIR: "Chairs child protection conferences",
     Role.FAMILY_PRACTITIONER: "Works with families beside the social worker",
+    Role.IRO: "Independent reviewing officer: chairs looked-after children's reviews",
+    Role.PERSONAL_ADVISER: "Care leavers' personal adviser: pathway plans, keeping in touch",
     Role.BUSINESS_SUPPORT: "Minutes, letters and records requests",
     Role.ADMINISTRATOR: "Users, teams and settings (sees no case records)",
 }

@@ -10,6 +10,18 @@ class VisitKind(models.TextChoices):
     UNANNOUNCED = "unannounced", "Unannounced"
 
 
+class VisitPurpose(models.TextChoices):
+    """Why a visit was made (issue 17): the statutory visits count towards their own
+    timescales (R-CIN-1's visit frequency, the CP visit frequency, R-CLA-4), the rest count
+    towards none."""
+
+    CIN = "cin", "Statutory child in need visit"
+    CP = "cp", "Statutory child protection visit"
+    LOOKED_AFTER = "looked_after", "Statutory looked-after child visit"
+    CARE_LEAVER = "care_leaver", "Care leaver contact"
+    OTHER = "other", "Other visit"
+
+
 class Engagement(models.TextChoices):
     """How the visit went, for the non-engagement rules."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from hearth.visits.codes import FIELD_LABELS, Engagement, VisitKind
+from hearth.visits.codes import FIELD_LABELS, Engagement, VisitKind, VisitPurpose
 
 
 class Visit(models.Model):
@@ -18,11 +18,17 @@ class Visit(models.Model):
     involvement = models.ForeignKey("casework.Involvement", null=True, blank=True,
                                     on_delete=models.PROTECT, related_name="visits")
     kind = models.CharField(max_length=20, choices=VisitKind.choices)
+    #: Which statutory timescale the visit counts towards, if any (issue 17).
+    purpose = models.CharField(max_length=20, choices=VisitPurpose.choices,
+                               default=VisitPurpose.OTHER)
     starts_at = models.DateTimeField()
     place = models.CharField("where", max_length=200)
     who_present = models.TextField(blank=True)
     child_seen = models.BooleanField()
     child_seen_alone = models.BooleanField(default=False)
+    #: Why the child was not seen alone, when they were seen but not alone (R-CLA-4: they
+    #: refused, or cannot understand; issue 17).
+    not_seen_alone_reason = models.TextField(blank=True)
     bedroom_seen = models.BooleanField(default=False)
     home_conditions = models.TextField(blank=True)
     parent_child_interaction = models.TextField(blank=True)

@@ -74,6 +74,17 @@ PERMISSIONS: dict[str, frozenset[str]] = {
                                          "supervision.view", "protection.view",
                                          "protection.core_group"} | STAFF_SAFETY
                                         | DOCUMENTS),
+    # Issue 17: the IRO reviews looked-after children's care plans (R-CLA-3); the personal
+    # adviser works with care leavers (R-CL-2). Which children each sees, and what each app
+    # lets them do, the looked_after and leaving_care apps add.
+    Role.IRO: frozenset({"people.search", "people.view", "people.break_glass",
+                         "assessments.view", "visits.view", "records.view", "chronology.view",
+                         "protection.view"} | STAFF_SAFETY | DOCUMENTS),
+    Role.PERSONAL_ADVISER: frozenset({"people.search", "people.view", "people.break_glass",
+                                      "casework.caseload", "visits.view", "visits.record",
+                                      "records.view", "records.write", "chronology.view",
+                                      "chronology.write", "engagement.view",
+                                      "engagement.record"} | STAFF_SAFETY | DOCUMENTS),
     Role.BUSINESS_SUPPORT: frozenset({"people.search", "people.view", "contacts.view",
                                       "contacts.respond", "incidents.report"}),
     # Administrators manage users and teams and reverse merges; they never read casework.

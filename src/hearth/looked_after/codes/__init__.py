@@ -1,0 +1,16 @@
+"""Codes for children looked after: the SSDA903 lists (``../shared/RETURNS.md`` §2.4), stored
+as codes, never free text (DOMAIN.md §6). One module per area; everything is re-exported here."""
+
+from hearth.looked_after.codes.episodes import (
+    CategoryOfNeed,
+    EntryRoute,
+    LegalStatus,
+    PlacementProvider,
+    PlacementType,
+    ReasonEpisodeCeased,
+    ReasonNewEpisode,
+    ReasonPlaceChange,
+)
+
+__all__ = ["CategoryOfNeed", "EntryRoute", "LegalStatus", "PlacementProvider", "PlacementType",
+           "ReasonEpisodeCeased", "ReasonNewEpisode", "ReasonPlaceChange"]
