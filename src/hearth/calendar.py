@@ -258,6 +258,26 @@ def supervision_due(last_supervision: date) -> datetime:
                    + timedelta(weeks=BUILDING_BRIDGES_SUPERVISION_WEEKS))
 
 
+# R-CIN-1: the defaults of the local settings HEARTH_CIN_REVIEW_MONTHS and
+# HEARTH_CIN_VISIT_WORKING_DAYS (DOMAIN.md §5; settings.py reads them).
+CIN_REVIEW_MONTHS = 3
+CIN_VISIT_WORKING_DAYS = 20
+
+
+def cin_review_due(last_review: date, months: int = CIN_REVIEW_MONTHS) -> date:
+    """R-CIN-1: a child in need plan is reviewed at a CIN meeting ``months`` calendar months
+    (a local setting, default 3) after the last meeting, or after the plan started when there
+    has been none (day clamped to the month's end). A date: due by the end of that day."""
+    return add_months(_as_date(last_review), months)
+
+
+def cin_visit_due(last_seen: date, working_days: int = CIN_VISIT_WORKING_DAYS) -> date:
+    """R-CIN-1: a child on a child in need plan is seen ``working_days`` working days (a local
+    setting, default 20) after the last statutory CIN visit at which they were seen, or after
+    the plan started (day 0). A date: due by the end of that day."""
+    return add_working_days(_as_date(last_seen), working_days)
+
+
 Timescale = Callable[[date], datetime]
 
 #: The timescales by the KIND names of ``hearth calendar due KIND START``.

@@ -202,6 +202,11 @@ HEARTH_DRAFT_DAYS = int(os.environ.get("HEARTH_DRAFT_DAYS", 14))
 #: A child on a child protection plan is seen at least every this many working days (a local
 #: setting, DOMAIN.md §5: default 10); the visit is due on the worker's list of what is due.
 HEARTH_CP_VISIT_WORKING_DAYS = int(os.environ.get("HEARTH_CP_VISIT_WORKING_DAYS", 10))
+#: R-CIN-1: a child in need plan is reviewed at a CIN meeting every this many months, and the
+#: child seen on a statutory CIN visit every this many working days (local settings, DOMAIN.md
+#: §5: defaults 3 and 20); both are shown due and overdue.
+HEARTH_CIN_REVIEW_MONTHS = int(os.environ.get("HEARTH_CIN_REVIEW_MONTHS", 3))
+HEARTH_CIN_VISIT_WORKING_DAYS = int(os.environ.get("HEARTH_CIN_VISIT_WORKING_DAYS", 20))
 #: The council's contact details, printed on letters and family documents (synthetic
 #: defaults for the demo: 01632 960xxx is a range Ofcom keeps for drama).
 HEARTH_COUNCIL_NAME = os.environ.get("HEARTH_COUNCIL_NAME", "Northam County Council")

@@ -27,10 +27,15 @@ from hearth.assessments.queries import get_visible_assessment, open_assessments_
 from hearth.casework.models import Involvement
 from hearth.core.pages import attempt, done_with
 from hearth.core.refusals import Refused, StaleEdit
+from hearth.core.registry import Registry
 from hearth.core.visibility import get_visible_or_404
 from hearth.drafts.views import keeps_draft, restored
 
 SOURCE_LABELS = dict(SourceKind.choices)
+
+#: What may follow an assessment, shown as buttons on its page: ``step(assessment, user)``
+#: answers (label, URL) or None. The cin app registers "Start the CIN plan" (R-CIN-1).
+NEXT_STEPS = Registry("after an assessment")
 
 
 def _may_authorise(assessment: Assessment, user) -> bool:
@@ -58,6 +63,7 @@ def _render(request, assessment: Assessment, *, status: int = 200, **extra):
         "factors": [(code, FACTOR_LABELS.get(code, code)) for code in assessment.factors],
         "can_edit": can_edit, "can_authorise": can_authorise,
         "is_author": not _may_authorise(assessment, user) and can_authorise,
+        "next_steps": [step for step in NEXT_STEPS.call_all(assessment, user) if step],
     }
     if can_edit:
         context.setdefault("edit_form", restored(request, AssessmentForm(initial={

@@ -61,6 +61,10 @@ class Kind(models.TextChoices):
     LADO_MATTER = "lado_matter", "LADO matter"
     PROFESSIONAL_DIFFERENCE = "professional_difference", "Professional difference"
     FGC = "fgc", "Family Group Conference"
+    # Written by child in need plans (R-CIN-1, R-CIN-2), issue 17
+    CIN_PLAN_STARTED = "cin_plan_started", "Child in need plan started"
+    CIN_MEETING = "cin_meeting", "CIN meeting"
+    CIN_PLAN_ENDED = "cin_plan_ended", "Child in need plan ended"
     # Written by people
     ADDRESS_MOVE = "address_move", "Moved address"
     JOINED_HOUSEHOLD = "joined_household", "Joined the household"
@@ -107,6 +111,9 @@ LANE_OF: dict[str, str] = {
     Kind.LADO_MATTER: Lane.OTHER,
     Kind.PROFESSIONAL_DIFFERENCE: Lane.CASEWORK,
     Kind.FGC: Lane.CASEWORK,
+    Kind.CIN_PLAN_STARTED: Lane.CASEWORK,
+    Kind.CIN_MEETING: Lane.CASEWORK,
+    Kind.CIN_PLAN_ENDED: Lane.CASEWORK,
     Kind.ADDRESS_MOVE: Lane.HOUSEHOLD,
     Kind.JOINED_HOUSEHOLD: Lane.HOUSEHOLD,
     Kind.LEFT_HOUSEHOLD: Lane.HOUSEHOLD,

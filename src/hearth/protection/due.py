@@ -32,6 +32,7 @@ from hearth.protection.models import CPPlan, StrategyAction
 from hearth.protection.queries.dashboard import awaiting_authorisation, open_plans, waiting_for_icpc
 from hearth.protection.queries.twoworkers import scope_children
 from hearth.protection.rules import pathway as rules
+from hearth.visits.codes import VisitPurpose
 from hearth.visits.models import Visit
 
 
@@ -150,14 +151,17 @@ def core_groups(user, *, scope: str, person_id=None) -> list[DueItem]:
 def cp_visits(user, *, scope: str, person_id=None) -> list[DueItem]:
     """The next visit to each child on an open plan, seen at least every
     ``HEARTH_CP_VISIT_WORKING_DAYS`` working days (``rules.cp_visit_due``); for the plan's
-    lead social worker. Two queries: the plans, and each child's last visit seen."""
+    lead social worker. Two queries: the plans, and each child's last visit seen. Only a
+    statutory CP visit counts (``Visit.purpose``, issue 17); visits recorded before visits had a
+    purpose were marked "cp" when the child was on a plan that day (migration
+    ``protection/0005_cp_visit_purposes``)."""
     if user.role == Role.CONFERENCE_CHAIR:
         return []
     plans = _open_plans(user, scope, person_id)
     if plans is None:
         return []
     last_seen = dict(Visit.objects.filter(child_id__in={p.person_id for p in plans},
-                                          child_seen=True)
+                                          child_seen=True, purpose=VisitPurpose.CP)
                      .values("child_id").annotate(last=Max("starts_at"))
                      .values_list("child_id", "last"))
     items = []

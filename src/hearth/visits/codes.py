@@ -22,6 +22,10 @@ class VisitPurpose(models.TextChoices):
     OTHER = "other", "Other visit"
 
 
+#: The statutory visits: the child seen alone, or why not, is recorded (R-CLA-4; issue 17).
+STATUTORY_PURPOSES = frozenset({VisitPurpose.CIN, VisitPurpose.CP, VisitPurpose.LOOKED_AFTER})
+
+
 class Engagement(models.TextChoices):
     """How the visit went, for the non-engagement rules."""
 
@@ -45,10 +49,12 @@ class TimingBand(models.TextChoices):
 FIELD_LABELS: dict[str, str] = {
     "starts_at": "When",
     "kind": "Kind of visit",
+    "purpose": "What the visit was for",
     "place": "Where",
     "who_present": "Who was present",
     "child_seen": "Child seen",
     "child_seen_alone": "Child seen alone",
+    "not_seen_alone_reason": "Why the child was not seen alone",
     "bedroom_seen": "Child's bedroom seen",
     "home_conditions": "Home conditions",
     "parent_child_interaction": "Parent and child together",
@@ -64,4 +70,4 @@ FIELD_LABELS: dict[str, str] = {
 SHARED_FIELDS = ("kind", "starts_at", "place", "who_present", "home_conditions", "outcome",
                  "unknown_adult_seen", "unknown_adult_details")
 CHILD_FIELDS = ("child_seen", "child_seen_alone", "bedroom_seen", "what_was_said",
-                "parent_child_interaction")
+                "parent_child_interaction", "purpose", "not_seen_alone_reason")

@@ -10,7 +10,13 @@ from django.utils import timezone
 from hearth import calendar
 from hearth.core.forms import date_field
 from hearth.visits import queries, rules
-from hearth.visits.codes import CHILD_FIELDS, SHARED_FIELDS, Engagement, VisitKind
+from hearth.visits.codes import (
+    CHILD_FIELDS,
+    SHARED_FIELDS,
+    Engagement,
+    VisitKind,
+    VisitPurpose,
+)
 
 TIME_FORMATS = ["%H:%M", "%H.%M", "%H%M", "%I:%M%p", "%I:%M %p", "%I%p", "%I %p"]
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -18,7 +24,8 @@ YES_NO = [("yes", "Yes"), ("no", "No")]
 #: The answers a visit records, as ``do_record_visit`` takes them.
 VISIT_FIELDS = ("kind", "starts_at", "place", "who_present", "child_seen", "child_seen_alone",
                 "bedroom_seen", "home_conditions", "parent_child_interaction", "what_was_said",
-                "outcome", "unknown_adult_seen", "unknown_adult_details")
+                "outcome", "unknown_adult_seen", "unknown_adult_details", "purpose",
+                "not_seen_alone_reason")
 
 #: Where a rule's field (the action's name) shows on the page.
 FIELD_FOR_ERROR = {"starts_at": "visit_date"}
@@ -38,7 +45,24 @@ def _text(label: str, hint: str = "") -> forms.CharField:
                            widget=forms.Textarea)
 
 
+PURPOSE_HINT = ("A statutory visit counts towards the child's plan: seen at least as often as "
+                "the plan's visit frequency")
+REASON_HINT = "For a statutory visit, when the child was seen but not alone"
+
+
+def _purpose(label: str = "What was the visit for?") -> forms.ChoiceField:
+    """Not chosen is "Other visit" (visits recorded before purposes existed were too)."""
+    return forms.ChoiceField(label=label, choices=VisitPurpose.choices,
+                             widget=forms.RadioSelect, required=False, help_text=PURPOSE_HINT,
+                             error_messages={"invalid_choice": "Select what the visit was for"})
+
+
+def _purpose_or_other(value: str) -> str:
+    return value or VisitPurpose.OTHER
+
+
 class VisitForm(forms.Form):
+    purpose = _purpose()
     kind = forms.ChoiceField(label="Kind of visit", choices=VisitKind.choices,
                              widget=forms.RadioSelect,
                              error_messages={"required": "Select whether the visit was planned "
@@ -56,6 +80,7 @@ class VisitForm(forms.Form):
     child_seen = _yes_no("Was the child seen?", "Select whether the child was seen")
     child_seen_alone = _yes_no("Was the child seen alone?",
                                "Select whether the child was seen alone")
+    not_seen_alone_reason = _text("Why was the child not seen alone?", hint=REASON_HINT)
     bedroom_seen = _yes_no("Was the child's bedroom seen?",
                            "Select whether the child's bedroom was seen")
     home_conditions = _text("Home conditions")
@@ -89,6 +114,9 @@ class VisitForm(forms.Form):
         assert isinstance(joint, forms.ChoiceField)
         joint.choices = queries.colleague_choices(getattr(worker, "pk", None))
 
+    def clean_purpose(self) -> str:
+        return _purpose_or_other(self.cleaned_data.get("purpose") or "")
+
     def clean_unknown_adult_seen(self) -> bool:
         """Not answered is "No": the question was added after visits were first recorded."""
         return self.cleaned_data.get("unknown_adult_seen") is True
@@ -101,7 +129,9 @@ class VisitForm(forms.Form):
         problems = rules.visit_problems(
             starts_at=starts_at, outcome=data.get("outcome", ""),
             child_seen=bool(data.get("child_seen")),
-            child_seen_alone=bool(data.get("child_seen_alone")), now=self.now)
+            child_seen_alone=bool(data.get("child_seen_alone")), now=self.now,
+            purpose=data.get("purpose") or VisitPurpose.OTHER,
+            not_seen_alone_reason=data.get("not_seen_alone_reason") or "")
         for field, message in problems.items():
             target = FIELD_FOR_ERROR.get(field, field)
             if not self.has_error(target):
@@ -173,7 +203,8 @@ class VisitEditForm(VisitForm):
         local = timezone.localtime(visit.starts_at, calendar.LONDON)
         initial = {field: getattr(visit, field) for field in (
             "kind", "place", "who_present", "home_conditions", "parent_child_interaction",
-            "what_was_said", "outcome", "unknown_adult_details")}
+            "what_was_said", "outcome", "unknown_adult_details", "purpose",
+            "not_seen_alone_reason")}
         for field in ("child_seen", "child_seen_alone", "bedroom_seen", "unknown_adult_seen"):
             initial[field] = "yes" if getattr(visit, field) else "no"
         return {**initial, "visit_date": local.strftime("%d/%m/%Y"),
@@ -209,6 +240,8 @@ class ChildPartForm(forms.Form):
         "What you saw of the parent and child together",
         hint="Your direct observation of how they interact, especially for a baby or a child "
         "who does not yet talk")
+    purpose = _purpose()
+    not_seen_alone_reason = _text("Why was the child not seen alone?", hint=REASON_HINT)
 
     def __init__(self, *args, child, **kwargs):
         super().__init__(*args, prefix=f"child-{child.pk}", **kwargs)
@@ -221,6 +254,11 @@ class ChildPartForm(forms.Form):
         self.fields["what_was_said"].label = f"What {name} said, and what was said about them"
         self.fields["parent_child_interaction"].label = (
             f"What you saw of {name} and their parent together")
+        self.fields["purpose"].label = f"What was the visit to {name} for?"
+        self.fields["not_seen_alone_reason"].label = f"Why was {name} not seen alone?"
+
+    def clean_purpose(self) -> str:
+        return _purpose_or_other(self.cleaned_data.get("purpose") or "")
 
     def clean(self):
         """The questions must be answered for a child who was part of the visit (and only

@@ -10,11 +10,20 @@ from django.db.models import Prefetch, Q, QuerySet
 from hearth.access import queries as staff
 from hearth.access.models import User
 from hearth.core import visibility
+from hearth.core.registry import Registry
 from hearth.people.models import Person
 from hearth.people.queries.visibility import get_visible_person
 from hearth.visits import rules
-from hearth.visits.codes import Engagement
+from hearth.visits.codes import Engagement, VisitPurpose
 from hearth.visits.models import Visit, VisitAmendment
+
+#: What a new visit to a child is most likely for, offered first on the page:
+#: ``guess(child) -> purpose or None``; the cin app registers the child's open plan's (issue 17).
+LIKELY_PURPOSE = Registry("the likely purpose of a visit")
+
+
+def likely_purpose(child) -> str:
+    return LIKELY_PURPOSE.first_refusal(child) or VisitPurpose.OTHER
 
 
 def visit_scope(user) -> Q:

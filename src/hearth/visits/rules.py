@@ -9,7 +9,13 @@ from typing import Any
 from hearth import calendar
 from hearth.access.codes import Role
 from hearth.core.sensible import sensible_datetime
-from hearth.visits.codes import Engagement, TimingBand, VisitKind
+from hearth.visits.codes import (
+    STATUTORY_PURPOSES,
+    Engagement,
+    TimingBand,
+    VisitKind,
+    VisitPurpose,
+)
 
 #: R-RES-5: how far back "recent" visits reach, and how many make a pattern.
 RECENT_DAYS = 90
@@ -17,6 +23,8 @@ MIN_VISITS = 3
 
 FUTURE_COMPLETED = "A visit in the future cannot be completed"
 SEEN_ALONE_NOT_SEEN = "The child cannot have been seen alone if they were not seen"
+NOT_ALONE_REASON_MISSING = ("Enter why the child was not seen alone: a statutory visit records "
+                            "it")
 
 
 def timing_band(starts_at: datetime) -> str:
@@ -42,9 +50,12 @@ def needs_varied_timing(recent: Iterable[datetime], min_visits: int = MIN_VISITS
 
 def visit_problems(*, starts_at: datetime | None, outcome: str, child_seen: bool,
                    child_seen_alone: bool, now: datetime,
-                   born: date | None = None) -> dict[str, str]:
+                   born: date | None = None, purpose: str = VisitPurpose.OTHER,
+                   not_seen_alone_reason: str = "") -> dict[str, str]:
     """What is wrong with a visit as recorded, by field name (empty when it may be saved).
-    A visit is from 1900, and not before the child was born (issue 13 item 1)."""
+    A visit is from 1900, and not before the child was born (issue 13 item 1). A statutory
+    visit (CIN, CP, looked after) at which the child was seen but not alone says why
+    (R-CLA-4; issue 17)."""
     problems: dict[str, str] = {}
     if starts_at is not None and (problem := sensible_datetime(starts_at, born=born)):
         problems["starts_at"] = f"The date and time of the visit {problem}"
@@ -53,6 +64,9 @@ def visit_problems(*, starts_at: datetime | None, outcome: str, child_seen: bool
         problems["starts_at"] = FUTURE_COMPLETED
     if child_seen_alone and not child_seen:
         problems["child_seen_alone"] = SEEN_ALONE_NOT_SEEN
+    if (purpose in STATUTORY_PURPOSES and child_seen and not child_seen_alone
+            and not not_seen_alone_reason.strip()):
+        problems["not_seen_alone_reason"] = NOT_ALONE_REASON_MISSING
     return problems
 
 
@@ -82,4 +96,6 @@ def shown(field: str, value: Any) -> str:
         return str(dict(VisitKind.choices).get(value, value))
     if field == "outcome":
         return str(dict(Engagement.choices).get(value, value))
+    if field == "purpose":
+        return str(dict(VisitPurpose.choices).get(value, value))
     return "" if value is None else str(value)

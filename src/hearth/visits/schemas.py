@@ -8,7 +8,7 @@ from uuid import UUID
 from pydantic import Field, field_validator
 
 from hearth.core.schemas import Schema, code, may_omit
-from hearth.visits.codes import Engagement, VisitKind
+from hearth.visits.codes import Engagement, VisitKind, VisitPurpose
 
 TEXT = 10000
 AWARE_EXAMPLE = ("must be an ISO 8601 date-time with its offset, for example "
@@ -31,9 +31,16 @@ class VisitAmendmentOut(Schema):
     amended_at: datetime
 
 
+PURPOSE = ("What the visit was for: a statutory CIN, CP or looked-after visit counts "
+           "towards its plan's visit frequency; the rest count towards none")
+REASON = ("Why the child was not seen alone: needed for a statutory visit (cin, cp, "
+          "looked_after) at which the child was seen but not alone")
+
+
 class VisitOut(Schema):
     id: int
     person_id: UUID
+    purpose: str = Field(description=PURPOSE)
     kind: str
     starts_at: datetime
     timing_band: str = Field(description="When it started, Europe/London (R-RES-5): "
@@ -43,6 +50,7 @@ class VisitOut(Schema):
     who_present: str
     child_seen: bool
     child_seen_alone: bool
+    not_seen_alone_reason: str
     bedroom_seen: bool
     home_conditions: str
     parent_child_interaction: str
@@ -71,12 +79,14 @@ class VisitIn(Schema):
     """A visit to a child (R-REC-6). ``recorded_by`` and ``recorded_at`` are the system's."""
 
     person_id: UUID
+    purpose: str = code(VisitPurpose.values, VisitPurpose.OTHER, description=PURPOSE)
     kind: str = code(VisitKind.values)
     starts_at: datetime = Field(description="With its offset, e.g. 2026-11-19T07:45:00+00:00")
     place: str = Field(max_length=200)
     who_present: str = Field("", max_length=TEXT)
     child_seen: bool
     child_seen_alone: bool = False
+    not_seen_alone_reason: str = Field("", max_length=TEXT, description=REASON)
     bedroom_seen: bool = False
     home_conditions: str = Field("", max_length=TEXT)
     parent_child_interaction: str = Field("", max_length=TEXT)
@@ -100,6 +110,8 @@ class ChildPartIn(Schema):
     bedroom_seen: bool = False
     what_was_said: str = Field("", max_length=TEXT)
     parent_child_interaction: str = Field("", max_length=TEXT)
+    purpose: str = code(VisitPurpose.values, VisitPurpose.OTHER, description=PURPOSE)
+    not_seen_alone_reason: str = Field("", max_length=TEXT, description=REASON)
 
 
 class FamilyVisitIn(Schema):
@@ -133,11 +145,13 @@ class VisitAmendIn(Schema):
 
     reason: str = Field(max_length=2000, description="Why the visit is being corrected")
     kind: str = code(VisitKind.values, None)
+    purpose: str = code(VisitPurpose.values, None, description=PURPOSE)
     starts_at: datetime = may_omit()
     place: str = may_omit(max_length=200)
     who_present: str = may_omit(max_length=TEXT)
     child_seen: bool = may_omit()
     child_seen_alone: bool = may_omit()
+    not_seen_alone_reason: str = may_omit(max_length=TEXT)
     bedroom_seen: bool = may_omit()
     home_conditions: str = may_omit(max_length=TEXT)
     parent_child_interaction: str = may_omit(max_length=TEXT)

@@ -55,7 +55,8 @@ def visit_list(request, person_id):
 def new(request, person_id):
     child = queries.get_visible_child(request.user, person_id)
     form = restored(request, VisitForm(request.POST if request.method == "POST" else None,
-                                       worker=request.user))
+                                       worker=request.user,
+                                       initial={"purpose": queries.likely_purpose(child)}))
     return form_page(
         request, "visits/new.html", {"child": child}, form,
         lambda data: actions.do_record_visit(

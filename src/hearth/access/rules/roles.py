@@ -118,6 +118,16 @@ PERMISSIONS = {role: perms if role in (Role.ADMINISTRATOR, Role.BUSINESS_SUPPORT
                | ({"differences.manage"} if role in (Role.TEAM_MANAGER, Role.SERVICE_MANAGER)
                   else set())
                for role, perms in PERMISSIONS.items()}
+#: Child in need plans (issue 17, R-CIN-1, R-CIN-2): social workers, advanced practitioners,
+#: team and service managers start them, record CIN meetings and end them; family
+#: practitioners read them.
+CIN_GRANTS: dict[str, set[str]] = {role: {"cin.view", "cin.manage"} for role in (
+    Role.SOCIAL_WORKER, Role.ADVANCED_PRACTITIONER, Role.TEAM_MANAGER, Role.SERVICE_MANAGER)}
+CIN_GRANTS[Role.FAMILY_PRACTITIONER] = {"cin.view"}
+PERMISSIONS = {role: perms | CIN_GRANTS.get(role, set()) for role, perms in PERMISSIONS.items()}
+PERMISSION_LABELS_CIN = {"cin.view": "reading child in need plans",
+                         "cin.manage": "starting child in need plans, recording CIN meetings "
+                                       "and ending plans"}
 
 ALL_PERMISSIONS = frozenset().union(*PERMISSIONS.values())
 
@@ -212,6 +222,8 @@ PERMISSION_LABELS.update({
     "fgc.coordinate": "coordinating Family Group Conferences",
     "fgc.allocate": "allocating Family Group Conferences to coordinators",
 })
+
+PERMISSION_LABELS.update(PERMISSION_LABELS_CIN)
 
 
 def refusal(role: str, permission: str) -> str:

@@ -18,7 +18,7 @@ from hearth.chronology import actions as chronology
 from hearth.core.refusals import Refused, Why, refuse_if
 from hearth.core.versions import check_version
 from hearth.people.models import Person
-from hearth.protection.actions.plans import release_shares, share_with
+from hearth.protection.actions.plans import PLAN_STARTED, release_shares, share_with
 from hearth.protection.codes import (
     EXCLUDED,
     Category,
@@ -274,6 +274,7 @@ def do_create_plan(conference: Conference, *, acting_user, category: str,
                          "first_core_group_due": _iso(plan.first_core_group_due),
                          "next_review_due": _iso(plan.next_review_due)})
     chronology.sync(plan)
+    PLAN_STARTED.call_all(plan, acting_user=acting_user)
     return plan
 
 

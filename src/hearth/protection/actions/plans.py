@@ -8,12 +8,18 @@ from django.db.models import Q
 from django.utils import timezone
 
 from hearth.access.actions import audit
+from hearth.core.registry import Registry
 from hearth.people.models import AgencyShare
 from hearth.protection.models import CoreGroupMember, CPPlan
 
 #: Why a partner agency was given the child's record: it is in the core group (R-CP-3).
 SHARE_REASON = "Core group of child protection plan {plan} (R-CP-3)"
 SHARE_PREFIX = "Core group of child protection plan"
+
+#: Called as ``hook(plan, acting_user=...)`` when a conference starts a child protection plan,
+#: inside the transaction that starts it: the cin app ends the child's open child in need plan
+#: there, with its own audit row (R-CIN-2).
+PLAN_STARTED = Registry("child protection plan started")
 
 
 def share_with(plan: CPPlan, agency, *, acting_user) -> None:

@@ -15,15 +15,16 @@ from hearth.core.refusals import Refused, Why
 from hearth.core.registry import Registry
 from hearth.core.versions import check_version
 from hearth.visits import rules
-from hearth.visits.codes import Engagement, VisitKind
+from hearth.visits.codes import Engagement, VisitKind, VisitPurpose
 from hearth.visits.models import Visit, VisitAmendment
 
 #: The fields a worker records (and may later correct).
 VISIT_FIELDS = ("kind", "starts_at", "place", "who_present", "child_seen", "child_seen_alone",
                 "bedroom_seen", "home_conditions", "parent_child_interaction", "what_was_said",
-                "outcome", "unknown_adult_seen", "unknown_adult_details")
+                "outcome", "unknown_adult_seen", "unknown_adult_details", "purpose",
+                "not_seen_alone_reason")
 TEXT_FIELDS = ("place", "who_present", "home_conditions", "parent_child_interaction",
-               "what_was_said", "unknown_adult_details")
+               "what_was_said", "unknown_adult_details", "not_seen_alone_reason")
 
 __all__ = ["AFTER_VISIT", "NEW_VISIT_CHECKS", "VISIT_CHECKS", "do_amend_visit",
            "do_record_visit"]
@@ -50,6 +51,8 @@ def _check(values: dict[str, Any], now: datetime, born=None) -> None:
         raise Refused("Select whether the visit was planned or unannounced.", "kind")
     if values["outcome"] not in Engagement.values:
         raise Refused("Select how the visit went.", "outcome")
+    if values["purpose"] not in VisitPurpose.values:
+        raise Refused("Select what the visit was for.", "purpose")
     starts_at = values["starts_at"]
     if not isinstance(starts_at, datetime) or starts_at.tzinfo is None:
         raise Refused("Enter the date and time of the visit.", "starts_at")
@@ -61,7 +64,8 @@ def _check(values: dict[str, Any], now: datetime, born=None) -> None:
     problems = rules.visit_problems(starts_at=starts_at, outcome=values["outcome"],
                                     child_seen=values["child_seen"],
                                     child_seen_alone=values["child_seen_alone"], now=now,
-                                    born=born)
+                                    born=born, purpose=values["purpose"],
+                                    not_seen_alone_reason=values["not_seen_alone_reason"])
     if problems:
         field, message = next(iter(problems.items()))
         raise Refused(message, field)
@@ -92,7 +96,8 @@ def do_record_visit(child, *, acting_user, kind: str, starts_at: datetime, place
                     home_conditions: str = "", parent_child_interaction: str = "",
                     what_was_said: str = "", unknown_adult_seen: bool = False,
                     unknown_adult_details: str = "", joint_worker=None,
-                    group: UUID | None = None) -> Visit:
+                    group: UUID | None = None, purpose: str = VisitPurpose.OTHER,
+                    not_seen_alone_reason: str = "") -> Visit:
     """Record a visit to ``child``. Refused (nothing written) for a completed visit in the
     future, or a child seen alone who was not seen (R-REC-6). ``joint_worker``: the colleague
     who went too (R-SAFE-2), never the recorder themselves. ``group``: the visits to a
@@ -103,7 +108,8 @@ def do_record_visit(child, *, acting_user, kind: str, starts_at: datetime, place
              "parent_child_interaction": parent_child_interaction,
              "what_was_said": what_was_said, "outcome": outcome,
              "unknown_adult_seen": unknown_adult_seen,
-             "unknown_adult_details": unknown_adult_details}
+             "unknown_adult_details": unknown_adult_details, "purpose": purpose,
+             "not_seen_alone_reason": not_seen_alone_reason}
     values = {field: _clean(field, value) for field, value in given.items()}
     now = timezone.now()
     _check(values, now, child.date_of_birth)
@@ -120,7 +126,7 @@ def do_record_visit(child, *, acting_user, kind: str, starts_at: datetime, place
                                  **values)
     fields = {"visit": visit.pk, "kind": kind, "starts_at": starts_at.isoformat(),
               "joint_worker": getattr(joint_worker, "pk", None),
-              "outcome": outcome, "child_seen": values["child_seen"],
+              "outcome": outcome, "purpose": purpose, "child_seen": values["child_seen"],
               "child_seen_alone": values["child_seen_alone"]}
     if group is not None:
         fields["group"] = str(group)

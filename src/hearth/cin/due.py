@@ -1,0 +1,125 @@
+"""What child in need plans add to the list of what is due (``hearth.core.due``): the next CIN
+meeting of each open plan (R-CIN-1: on the date set at the last meeting, and at the latest
+``HEARTH_CIN_REVIEW_MONTHS`` after it or the plan's start) and the next statutory CIN visit
+(``HEARTH_CIN_VISIT_WORKING_DAYS`` working days after the last visit with the purpose "CIN" at
+which the child was seen). A worker's own: their allocated children's plans and the plans
+they started; a manager's team (``scope="team"``): a team manager's team's children, a service
+manager's every child they may see, each item for the child's allocated worker. A constant
+number of queries however many plans. Registered from CinConfig.ready()."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.db.models import Exists, Max, OuterRef, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from hearth.access.codes import Role
+from hearth.casework.models import Involvement
+from hearth.casework.queries import LIVE
+from hearth.cin import rules
+from hearth.cin.models import CINPlan
+from hearth.core import visibility
+from hearth.core.due import TEAM, DueItem, for_one_child
+from hearth.people.models import Person
+from hearth.protection.due import workers_of
+from hearth.visits.codes import VisitPurpose
+from hearth.visits.models import Visit
+
+
+def _children(user, scope: str) -> QuerySet[Person] | None:
+    if not user.has_hearth_permission("cin.view"):
+        return None
+    visible = Person.objects.visible_to(user).live()
+    if scope == TEAM:
+        if user.role == Role.TEAM_MANAGER and user.team_id:
+            return visible.filter(Exists(Involvement.objects.filter(
+                LIVE, team_id=user.team_id, person=OuterRef("pk"))))
+        return visible if user.role == Role.SERVICE_MANAGER else None
+    return visible.filter(
+        Exists(Involvement.objects.filter(LIVE, worker=user, person=OuterRef("pk")))
+        | Exists(CINPlan.objects.filter(end_on__isnull=True, created_by=user,
+                                        person=OuterRef("pk"))))
+
+
+def _open_plans(user, scope: str, person_id=None) -> list[CINPlan]:
+    """The open plans of the user's children in ``scope``, read once a request for meetings
+    and visits alike."""
+    def build():
+        children = _children(user, scope)
+        if children is None:
+            return []
+        if person_id is not None:
+            children = children.filter(pk=person_id)
+        return list(CINPlan.objects.filter(end_on__isnull=True,
+                                           person__in=children.values("pk"))
+                    .select_related("person").prefetch_related("meetings")
+                    .order_by("start_on", "pk"))
+
+    return visibility.remembered(("cin.due.open_plans", user.pk, user.role, user.team_id,
+                                  scope, str(person_id or "")), build)
+
+
+def last_cin_visits(person_ids) -> dict:
+    """Each child's last statutory CIN visit at which they were seen: one query."""
+    return dict(Visit.objects.filter(child_id__in=set(person_ids), child_seen=True,
+                                     purpose=VisitPurpose.CIN)
+                .values("child_id").annotate(last=Max("starts_at"))
+                .values_list("child_id", "last"))
+
+
+def _meeting_due(plan: CINPlan) -> date:
+    held = [m.held_on for m in plan.meetings.all()]
+    return rules.next_meeting_due(start_on=plan.start_on, last_held_on=max(held, default=None),
+                                  next_meeting_on=plan.next_meeting_on,
+                                  months=settings.HEARTH_CIN_REVIEW_MONTHS)
+
+
+def _visit_due(plan: CINPlan, seen) -> date:
+    return rules.visit_due(start_on=plan.start_on,
+                           last_seen_on=timezone.localdate(seen) if seen else None,
+                           working_days=settings.HEARTH_CIN_VISIT_WORKING_DAYS)
+
+
+def dues_of(plan: CINPlan) -> tuple[date, date]:
+    """One plan's next meeting and next visit due (the person page's panel)."""
+    seen = last_cin_visits([plan.person_id]).get(plan.person_id)
+    return _meeting_due(plan), _visit_due(plan, seen)
+
+
+def _for(user, scope: str, plans: list[CINPlan]) -> dict:
+    if scope != TEAM:
+        return {plan.person_id: user.pk for plan in plans}
+    return workers_of([plan.person_id for plan in plans])
+
+
+def _item(plan: CINPlan, **fields) -> DueItem:
+    return DueItem(person_id=str(plan.person_id), person_name=plan.person.display_name,
+                   **fields)
+
+
+@for_one_child
+def cin_meetings(user, *, scope: str, person_id=None) -> list[DueItem]:
+    """The next CIN meeting of each open plan (R-CIN-1)."""
+    plans = _open_plans(user, scope, person_id)
+    workers = _for(user, scope, plans)
+    return [_item(plan, what="CIN meeting: review the child in need plan",
+                  due=_meeting_due(plan), kind="cin_meeting",
+                  for_user_id=workers.get(plan.person_id),
+                  link=reverse("cin:meeting", args=[plan.pk])) for plan in plans]
+
+
+@for_one_child
+def cin_visits(user, *, scope: str, person_id=None) -> list[DueItem]:
+    """The next statutory CIN visit to each child on an open plan (R-CIN-1)."""
+    plans = _open_plans(user, scope, person_id)
+    if not plans:
+        return []
+    seen = last_cin_visits([plan.person_id for plan in plans])
+    workers = _for(user, scope, plans)
+    return [_item(plan, what="Visit: see the child (child in need plan)",
+                  due=_visit_due(plan, seen.get(plan.person_id)), kind="cin_visit",
+                  for_user_id=workers.get(plan.person_id),
+                  link=reverse("visits:new", args=[plan.person_id])) for plan in plans]

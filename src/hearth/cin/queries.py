@@ -1,0 +1,54 @@
+"""Who sees a child in need plan, and the reads its pages, API, panel, status and due list
+share. A CIN plan is seen by whoever sees its child (``Person.objects.visible_to``); anyone
+else gets 404. Registered with ``core.visibility`` from CinConfig.ready()."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from hearth.cin.models import ActionProgress, CINMeeting, CINPlan
+from hearth.core import visibility
+from hearth.core.visibility import get_visible_or_404
+from hearth.people.models import Person
+
+PARTS = ("person", "assessment", "created_by", "ended_by")
+
+
+def plan_scope(user) -> Q:
+    """Registered with ``core.visibility``: the plan's child is visible to the user."""
+    return Q(person__in=Person.objects.visible_to(user).live().values("pk"))
+
+
+def visible_plans(user) -> QuerySet[CINPlan]:
+    return CINPlan.objects.visible_to(user).select_related(*PARTS)
+
+
+def get_visible_plan(user, plan_id) -> CINPlan:
+    """The plan with its actions and meetings (a constant number of queries), or 404."""
+    meetings = CINMeeting.objects.select_related("recorded_by").prefetch_related(
+        Prefetch("progress", ActionProgress.objects.select_related("action")))
+    return get_visible_or_404(
+        visible_plans(user).prefetch_related("actions", Prefetch("meetings", meetings)),
+        user, plan_id, "child in need plan")
+
+
+def of_person(user, person) -> list[CINPlan]:
+    """The child's CIN plans the user may see, newest first, with their actions and
+    meetings (three queries)."""
+    def build():
+        return list(visible_plans(user).filter(person=person)
+                    .prefetch_related("actions", "meetings")
+                    .order_by("-start_on", "-pk"))
+
+    return visibility.remembered(("cin.of_person", user.pk, user.role, user.team_id,
+                                  str(person.pk)), build)
+
+
+def open_plan(user, person) -> CINPlan | None:
+    return next((p for p in of_person(user, person) if p.end_on is None), None)
+
+
+def last_held(plan: CINPlan):
+    """The date of the plan's last meeting (its meetings are prefetched), or None."""
+    held = [m.held_on for m in plan.meetings.all()]
+    return max(held) if held else None
