@@ -24,7 +24,8 @@ OUT_FIELDS = {"id", "person_id", "kind", "starts_at", "timing_band", "place", "w
               "child_seen", "child_seen_alone", "bedroom_seen", "home_conditions",
               "parent_child_interaction", "what_was_said", "unknown_adult_seen",
               "unknown_adult_details", "outcome", "joint_worker", "recorded_by", "recorded_at",
-              "amendments", "recorded_with", "version"}
+              "amendments", "recorded_with", "version", "purpose",
+              "not_seen_alone_reason"}
 
 
 @pytest.fixture(autouse=True)
