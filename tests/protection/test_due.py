@@ -147,9 +147,41 @@ def test_sams_visit_to_amy_on_her_plan_is_due_and_only_a_visit_that_sees_her_mov
                     starts_at=datetime(2026, 11, 16, 16, 0, tzinfo=london),
                     child_seen=False, outcome="no_access")
     assert due.cp_visits(social_worker, scope=MINE)[0].due == date(2026, 11, 23)
+    # Only a statutory CP visit counts (issue 17): a visit for another purpose does not.
+    do_record_visit(amy, acting_user=social_worker, kind="planned", place="School",
+                    starts_at=datetime(2026, 11, 17, 8, 0, tzinfo=london), purpose="other",
+                    child_seen=True, child_seen_alone=True, outcome="completed")
+    assert due.cp_visits(social_worker, scope=MINE)[0].due == date(2026, 11, 23)
     do_record_visit(amy, acting_user=social_worker, kind="planned", place="Home",
-                    starts_at=datetime(2026, 11, 17, 9, 0, tzinfo=london),
-                    child_seen=True, outcome="completed")
+                    starts_at=datetime(2026, 11, 17, 9, 0, tzinfo=london), purpose="cp",
+                    child_seen=True, child_seen_alone=True, outcome="completed")
     assert due.cp_visits(social_worker, scope=MINE)[0].due == date(2026, 12, 1)
     settings.HEARTH_CP_VISIT_WORKING_DAYS = 5
     assert due.cp_visits(social_worker, scope=MINE)[0].due == date(2026, 11, 24)
+
+
+def test_visits_recorded_before_purposes_count_when_the_child_was_on_a_plan_that_day(
+        fletchers, social_worker, plan_for):
+    """The data migration (protection/0005): an "other" visit made while the child was on a
+    child protection plan was that plan's visit; one before the plan stays "other"."""
+    import importlib
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from django.apps import apps
+
+    from hearth.visits.actions import do_record_visit
+
+    amy = fletchers["amy"]
+    plan_for(amy, icpc_on=date(2026, 11, 9))
+    london = ZoneInfo("Europe/London")
+    before, during = (do_record_visit(amy, acting_user=social_worker, kind="planned",
+                                      place="Home", starts_at=datetime(2026, 11, d, 10, 0,
+                                                                       tzinfo=london),
+                                      child_seen=True, child_seen_alone=True,
+                                      outcome="completed") for d in (2, 10))
+    migration = importlib.import_module("hearth.protection.migrations.0005_cp_visit_purposes")
+    migration.mark_cp_visits(apps, None)
+    before.refresh_from_db()
+    during.refresh_from_db()
+    assert (before.purpose, during.purpose) == ("other", "cp")

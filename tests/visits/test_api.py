@@ -67,6 +67,7 @@ def test_R_REC_6_sam_records_a_visit_from_a_partner_system(client, social_worker
     assert visit["unknown_adult_seen"] is True
     assert visit["unknown_adult_details"].startswith("Dean, about 30")
     assert visit["recorded_by"] == "Sam Worker"
+    assert visit["purpose"] == "other"  # not sent: it counts towards no plan
     assert response["ETag"] == f'"visit-{visit["id"]}-v1"'
     saved = Visit.objects.get()
     assert saved.starts_at == datetime(2026, 11, 19, 7, 45, tzinfo=ZoneInfo("UTC"))
@@ -91,6 +92,10 @@ def test_bad_visits_are_422_naming_the_field_and_nothing_is_written(client, soci
     undescribed = call(client, social_worker, "POST", "/api/v1/visits",
                        visit_body(jack, unknown_adult_details=""))
     assert undescribed.status_code == 422 and fields(undescribed) == {"unknown_adult_details"}
+    not_alone = call(client, social_worker, "POST", "/api/v1/visits",
+                     visit_body(jack, purpose="cin", child_seen_alone=False))
+    assert not_alone.status_code == 422 and fields(not_alone) == {"not_seen_alone_reason"}
+    assert "why the child was not seen alone" in not_alone.json()["detail"]
     odd = call(client, social_worker, "POST", "/api/v1/visits", visit_body(jack, kind="drive-by"))
     assert odd.status_code == 422 and fields(odd) == {"kind"}
     assert not Visit.objects.exists()

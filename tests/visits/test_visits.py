@@ -107,6 +107,29 @@ def test_a_completed_visit_in_the_future_is_refused_and_nothing_is_written(
            outcome="cancelled_by_family", child_seen=False)
 
 
+def test_a_statutory_visit_says_why_the_child_was_not_seen_alone(fletchers, social_worker,
+                                                                  as_user):
+    """Issue 17: a CIN, CP or looked-after visit at which the child was seen but not alone
+    records why; the purpose and the reason show on the visit and the list."""
+    jack = fletchers["jack"]
+    client = as_user(social_worker)
+    response = client.post(f"/people/{jack.pk}/visits/new",
+                           _form(purpose="cp", child_seen_alone="no"))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'id="id_not_seen_alone_reason-error"' in html
+    assert "Enter why the child was not seen alone" in html
+    assert not Visit.objects.exists()
+    response = client.post(f"/people/{jack.pk}/visits/new", _form(
+        purpose="cp", child_seen_alone="no", not_seen_alone_reason="Jack would not leave Kerry"))
+    assert response.status_code == 302
+    visit = Visit.objects.get()
+    assert (visit.purpose, visit.not_seen_alone_reason) == ("cp", "Jack would not leave Kerry")
+    assert "Statutory child protection visit" in client.get(
+        f"/people/{jack.pk}/visits").content.decode()
+    assert "Jack would not leave Kerry" in client.get(f"/visits/{visit.pk}").content.decode()
+
+
 def test_R_REC_6_seen_alone_without_seen_is_refused(fletchers, social_worker, as_user):
     jack = fletchers["jack"]
     response = as_user(social_worker).post(f"/people/{jack.pk}/visits/new",

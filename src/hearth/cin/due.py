@@ -19,7 +19,7 @@ from django.utils import timezone
 from hearth.access.codes import Role
 from hearth.casework.models import Involvement
 from hearth.casework.queries import LIVE
-from hearth.cin import rules
+from hearth.cin import queries, rules
 from hearth.cin.models import CINPlan
 from hearth.core import visibility
 from hearth.core.due import TEAM, DueItem, for_one_child
@@ -47,6 +47,10 @@ def _children(user, scope: str) -> QuerySet[Person] | None:
 def _open_plans(user, scope: str, person_id=None) -> list[CINPlan]:
     """The open plans of the user's children in ``scope``, read once a request for meetings
     and visits alike."""
+    if person_id is not None and not any(p.end_on is None
+                                         for p in queries.plans_of(user, person_id)):
+        return []  # one child (the header): no open plan, nothing more to read
+
     def build():
         children = _children(user, scope)
         if children is None:

@@ -34,14 +34,19 @@ def get_visible_plan(user, plan_id) -> CINPlan:
 
 def of_person(user, person) -> list[CINPlan]:
     """The child's CIN plans the user may see, newest first, with their actions and
-    meetings (three queries)."""
+    meetings: read once a request (one query when there is none, three when there are) for
+    the child at a glance, the person page's panel and the header's due items."""
+    return plans_of(user, person.pk)
+
+
+def plans_of(user, person_id) -> list[CINPlan]:
     def build():
-        return list(visible_plans(user).filter(person=person)
+        return list(visible_plans(user).filter(person_id=person_id)
                     .prefetch_related("actions", "meetings")
                     .order_by("-start_on", "-pk"))
 
     return visibility.remembered(("cin.of_person", user.pk, user.role, user.team_id,
-                                  str(person.pk)), build)
+                                  str(person_id)), build)
 
 
 def open_plan(user, person) -> CINPlan | None:

@@ -1,8 +1,8 @@
 """What child in need plans add to the child at a glance (``hearth.core.status``): "Child in
 need plan since …" while the child has an open plan (it supersedes casework's "Child in
 need"), and the person page's panel: the open plan's needs, actions, next meeting and next
-visit due, and "Start the CIN plan" from the child's authorised assessment whose outcome is a
-CIN plan (``PERSON_PANELS``, place ``PLAN``). Registered from CinConfig.ready()."""
+visit due (``PERSON_PANELS``, place ``PLAN``); "Start the CIN plan" on the authorised
+assessment's page (``assessments.views.NEXT_STEPS``). Registered from CinConfig.ready()."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from hearth.assessments.codes import AssessmentStatus, Outcome
-from hearth.assessments.models import Assessment
 from hearth.cin import due, queries
 from hearth.cin.models import CINPlan
 from hearth.core.status import Status
@@ -32,15 +31,6 @@ def cin_statuses(person, user) -> list[Status]:
                    link=reverse("cin:plan", args=[plan.pk]), supersedes=("child_in_need",))]
 
 
-def assessment_to_start(person) -> Assessment | None:
-    """The child's newest authorised assessment with the outcome "CIN plan" that has not
-    started one."""
-    used = CINPlan.objects.filter(person=person).values("assessment_id")
-    return (Assessment.objects.filter(child=person, status=AssessmentStatus.AUTHORISED,
-                                      outcome=Outcome.CIN_PLAN)
-            .exclude(pk__in=used).order_by("-authorised_at", "-pk").first())
-
-
 def cin_panel(user, person):
     """The person page's open CIN plan (or the way to start one)."""
     from hearth.people.queries.persons import PLAN, Panel
@@ -49,13 +39,7 @@ def cin_panel(user, person):
         return None
     plan = queries.open_plan(user, person)
     if plan is None:
-        if not user.has_hearth_permission("cin.manage"):
-            return None
-        assessment = assessment_to_start(person)
-        if assessment is None:
-            return None
-        return Panel("cin/_person_panel.html", {"cin_plan": None, "cin_start": assessment},
-                     place=PLAN)
+        return None
     today = timezone.localdate()
     meeting_due, visit_due = due.dues_of(plan)
     return Panel("cin/_person_panel.html", {

@@ -38,6 +38,9 @@ class Command(BaseCommand):
             from hearth.demo.fgc import seed_fgc
 
             self.stdout.write(f"Family Group Conferences: {seed_fgc()}, one in every state.")
+            from hearth.demo.cin import seed_cin
+
+            self.stdout.write(f"Child in need plans: {seed_cin()}, one with a visit overdue.")
             from hearth.demo.differences import seed_differences
 
             self.stdout.write(f"Professional differences: {seed_differences()}, one overdue.")
