@@ -9,13 +9,14 @@ from hearth.access.rules import MANAGER_ROLES
 from hearth.assessments.codes import AssessmentStatus
 from hearth.assessments.models import Assessment
 from hearth.core import visibility
+from hearth.core.visibility import visible_pks
 from hearth.people.models import Person
 
 
 def assessment_scope(user) -> Q:
     """Who may see an assessment (registered with ``core.visibility``): whoever may see its
     child."""
-    return Q(child__in=Person.objects.visible_to(user))
+    return Q(child__in=visible_pks(Person, user))
 
 
 def visible_assessments(user) -> QuerySet[Assessment]:

@@ -10,6 +10,7 @@ from hearth.access.models import Team, User
 from hearth.casework import rules
 from hearth.casework.models import Involvement, InvolvementStatus, InvolvementWorker, urgency_rank
 from hearth.core import visibility
+from hearth.core.visibility import visible_pks
 from hearth.people.models import Person, Relationship
 
 LIVE = ~Q(status=InvolvementStatus.CLOSED)
@@ -18,12 +19,12 @@ LIVE = ~Q(status=InvolvementStatus.CLOSED)
 def involvement_scope(user) -> Q:
     """Who may see an involvement (registered with ``core.visibility``): whoever may see its
     child, while the child's record is live."""
-    return Q(person__in=Person.objects.visible_to(user).live().values("pk"))
+    return Q(person__in=visible_pks(Person, user))
 
 
 def link_scope(user) -> Q:
     """A secondary worker's link is seen with its involvement."""
-    return Q(involvement__person__in=Person.objects.visible_to(user).live().values("pk"))
+    return Q(involvement__person__in=visible_pks(Person, user))
 
 
 def visible_involvements(user) -> QuerySet[Involvement]:

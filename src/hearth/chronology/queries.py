@@ -20,6 +20,7 @@ from hearth.chronology.codes import MANUAL, Lane
 from hearth.chronology.models import Event
 from hearth.core.refusals import Refused
 from hearth.core.sensible import sensible_date
+from hearth.core.visibility import visible_pks
 from hearth.people.codes import RelationshipKind
 from hearth.people.models import HouseholdMembership, Person, Relationship
 
@@ -62,7 +63,7 @@ class Filters:
 
 def event_scope(user) -> Q:
     """Who may see an event: whoever may see its person (registered from the AppConfig)."""
-    return Q(person__in=Person.objects.visible_to(user))
+    return Q(person__in=visible_pks(Person, user))
 
 
 def _date(value: str, label: str, name: str) -> date | None:

@@ -15,8 +15,9 @@ PARTS = ("person", "assessment", "created_by", "ended_by")
 
 
 def plan_scope(user) -> Q:
-    """Registered with ``core.visibility``: the plan's child is visible to the user."""
-    return Q(person__in=Person.objects.visible_to(user).live().values("pk"))
+    """Registered with ``core.visibility``: the plan's child is visible to the user (the
+    people the user sees, compiled once a request)."""
+    return Q(person__in=visibility.visible_pks(Person, user))
 
 
 def visible_plans(user) -> QuerySet[CINPlan]:

@@ -24,8 +24,9 @@ from contextvars import ContextVar
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 
 Scope = Callable[[Any], "Q | None"]
@@ -94,13 +95,39 @@ def scope(model: type[models.Model] | str, user) -> Q | None:
     remembered = _remembered.get()
     if remembered is None:
         return found(user)
-    # Everything a scope reads from the user is in the key: a request that changes the
-    # user's role, team or agency gets the scope of what they are now.
-    key = (label, user.pk, user.role, getattr(user, "team_id", None),
-           getattr(user, "agency_id", None))
+    key = (label, *_user_key(user))
     if key not in remembered:
         remembered[key] = found(user)
     return remembered[key]
+
+
+def _user_key(user) -> tuple:
+    # Everything a scope reads from the user: a request that changes the user's role, team or
+    # agency gets the scope of what they are now.
+    return (user.pk, user.role, getattr(user, "team_id", None), getattr(user, "agency_id", None))
+
+
+def visible_pks(model: type[models.Model], user) -> RawSQL:
+    """The ids of ``model``'s records ``user`` may see, as a subquery for another scope or
+    query (``Q(person__in=visible_pks(Person, user))``).
+
+    The same SQL as ``model.objects.visible_to(user).values("pk")``, but built and compiled
+    once a request: a person page asks who the user may see inside a dozen other filters (the
+    FGCs, the differences, the notes, the tasks…), and building and compiling that filter —
+    its subqueries for every way a worker reaches a person — costs Django more than the
+    database takes to answer it (issue 14)."""
+    def build() -> tuple[str, tuple]:
+        qs = apply(model._default_manager.all(), user)
+        if scope(model, user) is None:  # nothing: a filter no row meets (ids are never null)
+            qs = model._default_manager.filter(pk__isnull=True)
+        sql, params = qs.values("pk").query.sql_with_params()
+        return sql, tuple(params)
+
+    key = ("visible_pks", _label(model),
+           *(_user_key(user) if user is not None and getattr(user, "pk", None) else (None,)))
+    sql, params = remembered(key, build)
+    # The SQL is the ORM's own compilation of the scope, its values bound as parameters.
+    return RawSQL(sql, params, output_field=model._meta.pk)  # noqa: S611
 
 
 def apply(qs: models.QuerySet, user) -> models.QuerySet:
@@ -124,6 +151,14 @@ def get_visible_or_404(source: type[models.Model] | models.QuerySet, user, pk: A
     name = what or str(qs.model._meta.verbose_name)
     model: Any = qs.model
     try:
+        if connection.vendor == "postgresql":
+            # The request's one compiled filter (``visible_pks``): PostgreSQL turns the
+            # subquery into a semi-join on this one id, and the panels around the record
+            # reuse the filter instead of building and compiling it again (issue 14).
+            # SQLite would read the whole subquery first, so it keeps the plain filter.
+            visible = qs.none() if scope(model, user) is None else qs.filter(
+                pk__in=visible_pks(model, user))
+            return visible.get(pk=pk, **lookups)
         return apply(qs, user).get(pk=pk, **lookups)
     except (model.DoesNotExist, ValidationError, ValueError, TypeError) as exc:
         raise Http404(f"No such {name}.") from exc

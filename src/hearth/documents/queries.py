@@ -24,6 +24,7 @@ from hearth.access import queries as staff
 from hearth.access.codes import Role
 from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.core import visibility
+from hearth.core.visibility import visible_pks
 from hearth.documents.codes import SeenBy
 from hearth.documents.models import Document
 from hearth.people.models import Person
@@ -62,7 +63,7 @@ def _reach(user) -> Q | None:
     for target in TARGETS.values():
         if target.code == PERSON:
             q = Q(attached_kind=PERSON,
-                  person__in=Person.objects.visible_to(user).values("pk"))
+                  person__in=visible_pks(Person, user))
         else:
             scoped = visibility.scope(target.model, user)
             if scoped is None:

@@ -13,7 +13,7 @@ from django.db.models import Q, QuerySet
 
 from hearth.access.codes import Role
 from hearth.access.models import User
-from hearth.core.visibility import get_visible_or_404
+from hearth.core.visibility import get_visible_or_404, visible_pks
 from hearth.incidents.models import Incident, PractitionersMeeting, RiskReductionPlan
 from hearth.people.models import Person
 from hearth.safety.models import WorkerWarning
@@ -33,7 +33,7 @@ def incident_scope(user) -> Q | None:
     """Who may see an incident (registered from the AppConfig): see the module's docstring."""
     if not user.has_hearth_permission("incidents.report"):
         return None
-    about = Q(person__isnull=True) | Q(person__in=Person.objects.visible_to(user))
+    about = Q(person__isnull=True) | Q(person__in=visible_pks(Person, user))
     managed = _managed(user)
     if managed is not None and not managed:
         return about
@@ -46,7 +46,7 @@ def incident_scope(user) -> Q | None:
 def person_scope(user) -> Q:
     """Who may see a risk-reduction plan or a practitioners' meeting: whoever may see its
     person (registered for both from the AppConfig)."""
-    return Q(person__in=Person.objects.visible_to(user))
+    return Q(person__in=visible_pks(Person, user))
 
 
 def visible_incidents(user) -> QuerySet[Incident]:

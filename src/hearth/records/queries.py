@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 
 from hearth.core import visibility
+from hearth.core.visibility import visible_pks
 from hearth.people.codes import RelationshipKind
 from hearth.people.models import Person, Relationship
 from hearth.people.queries.visibility import get_visible_person as get_visible_person
@@ -21,7 +22,7 @@ PARENT_KINDS = (RelationshipKind.MOTHER, RelationshipKind.FATHER, RelationshipKi
 
 def note_scope(user) -> Q:
     """Who may see a case note: whoever may see its person."""
-    return Q(person__in=Person.objects.visible_to(user))
+    return Q(person__in=visible_pks(Person, user))
 
 
 def summary_scope(user) -> Q:

@@ -20,7 +20,7 @@ from hearth.access.models import Team, User
 from hearth.access.rules import MANAGER_ROLES
 from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.casework.rules import PARENT_KINDS
-from hearth.core.visibility import get_visible_or_404
+from hearth.core.visibility import get_visible_or_404, visible_pks
 from hearth.engagement.queries.events import hostility_in_family
 from hearth.people.models import Person, Relationship
 from hearth.safety.queries.warnings import warnings_for
@@ -90,7 +90,7 @@ def session_scope(user) -> Q | None:
     if scope is None:
         return None
     hidden = SupervisionSession.cases.through.objects.filter(person__restricted=True).exclude(
-        person_id__in=Person.objects.visible_to(user).values("pk"))
+        person_id__in=visible_pks(Person, user))
     return scope & ~Q(pk__in=hidden.values("supervisionsession_id"))
 
 

@@ -11,7 +11,7 @@ from hearth.access.models import User
 from hearth.access.rules import has_permission
 from hearth.casework.models import Involvement, InvolvementWorker
 from hearth.casework.queries import LIVE
-from hearth.core.visibility import get_visible_or_404
+from hearth.core.visibility import get_visible_or_404, visible_pks
 from hearth.people.models import Person
 from hearth.tasks import rules
 from hearth.tasks.codes import TaskStatus
@@ -37,8 +37,7 @@ def task_scope(user) -> Q:
     team = managed(user)
     if team is not None:
         mine |= team
-    child = Q(person__isnull=True) | Q(person__in=Person.objects.visible_to(user).live()
-                                       .values("pk"))
+    child = Q(person__isnull=True) | Q(person__in=visible_pks(Person, user))
     return mine & child
 
 

@@ -11,6 +11,7 @@ from hearth.access import queries as staff
 from hearth.access.models import User
 from hearth.core import visibility
 from hearth.core.registry import Registry
+from hearth.core.visibility import visible_pks
 from hearth.people.models import Person
 from hearth.people.queries.visibility import get_visible_person
 from hearth.visits import rules
@@ -28,7 +29,7 @@ def likely_purpose(child) -> str:
 
 def visit_scope(user) -> Q:
     """Who may see a visit (registered with ``core.visibility``): whoever may see its child."""
-    return Q(child__in=Person.objects.visible_to(user))
+    return Q(child__in=visible_pks(Person, user))
 
 
 def visible_visits(user) -> QuerySet[Visit]:

@@ -31,7 +31,7 @@ from hearth.access.rules import has_permission
 from hearth.casework.models import Involvement
 from hearth.casework.queries import LIVE
 from hearth.core import visibility
-from hearth.core.visibility import get_visible_or_404
+from hearth.core.visibility import get_visible_or_404, visible_pks
 from hearth.differences.codes import Status
 from hearth.differences.models import Difference, Stage
 from hearth.people.models import Person
@@ -49,7 +49,7 @@ SHOWING = Q(status=Status.OPEN) | Q(status=Status.RESOLVED, worker__isnull=False
 
 
 def _child_visible(user) -> Q:
-    return Q(person__in=Person.objects.visible_to(user).live().values("pk"))
+    return Q(person__in=visible_pks(Person, user))
 
 
 def difference_scope(user) -> Q:

@@ -9,7 +9,7 @@ from datetime import datetime
 from django.db.models import Q, QuerySet
 
 from hearth.casework.models import InvolvementStatus
-from hearth.core.visibility import get_visible_or_404
+from hearth.core.visibility import get_visible_or_404, visible_pks
 from hearth.engagement import rules
 from hearth.engagement.codes import VISIT_AVOIDANCE, EventKind, HostilityForm
 from hearth.engagement.models import EngagementEvent, FollowUpTask
@@ -23,7 +23,7 @@ LIVE = ~Q(status=InvolvementStatus.CLOSED)
 def person_scope(user) -> Q:
     """Who may see an engagement record (an event, a follow-up task): whoever may see its
     person. Registered for both from the AppConfig."""
-    return Q(person__in=Person.objects.visible_to(user))
+    return Q(person__in=visible_pks(Person, user))
 
 
 def hostility_in_family(person_ids: Iterable, since: datetime | None = None) -> bool:

@@ -49,7 +49,7 @@ def fgc_scope(user) -> Q:
     """Registered with ``core.visibility``. Every child of the FGC seen by the user; or the
     user is the FGC service, its referrer or its coordinator and no child of it is a
     restricted record they may not open (a sibling's restriction is never worked round)."""
-    seen = Person.objects.visible_to(user).live().values("pk")
+    seen = visibility.visible_pks(Person, user)
     children = FGCChild.objects.filter(fgc=OuterRef("pk"))
     every_child_seen = ~Q(Exists(children.exclude(person__in=seen)))
     hidden = Exists(children.filter(person__restricted=True).exclude(person__in=seen))

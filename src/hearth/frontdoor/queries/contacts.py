@@ -11,7 +11,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from hearth.access.codes import Role
 from hearth.casework.models import Involvement, InvolvementStatus
-from hearth.core.visibility import get_visible_or_404
+from hearth.core.visibility import get_visible_or_404, visible_pks
 from hearth.frontdoor import rules
 from hearth.frontdoor.codes import PersonRole
 from hearth.frontdoor.models import Contact, ContactPerson, Decision
@@ -36,7 +36,7 @@ def contact_scope(user) -> Q | None:
     if user.role in CONTACT_ALL_ROLES or manages_front_door(user):
         return Q()
     about_visible = Q(Exists(ContactPerson.objects.filter(
-        contact=OuterRef("pk"), person__in=Person.objects.visible_to(user).values("pk"))))
+        contact=OuterRef("pk"), person__in=visible_pks(Person, user))))
     if user.role == Role.LADO:
         passed = Exists(Decision.objects.filter(contact=OuterRef("pk"), outcome="lado",
                                                 status="decided"))

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from hearth.access.codes import Role
 from hearth.access.models import Agency, User
-from hearth.core.visibility import get_visible_or_404
+from hearth.core.visibility import get_visible_or_404, visible_pks
 from hearth.people.models import Person
 from hearth.people.queries.visibility import get_visible_person as get_visible_person
 from hearth.protection.codes import ConferenceKind
@@ -191,5 +191,5 @@ def discussed_with(user, discussion: StrategyDiscussion) -> list[StrategyDiscuss
     if discussion.group is None:
         return []
     return list(StrategyDiscussion.objects.filter(
-        group=discussion.group, person__in=Person.objects.visible_to(user).values("pk"))
+        group=discussion.group, person__in=visible_pks(Person, user))
         .exclude(pk=discussion.pk).select_related("person").order_by("person__date_of_birth"))

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from hearth.core.visibility import get_visible_or_404
+from hearth.core.visibility import get_visible_or_404, visible_pks
 from hearth.people.models import Person
 from hearth.releases.models import Release
 
 
 def release_scope(user) -> Q:
-    return Q(person__in=Person.objects.visible_to(user).live())
+    return Q(person__in=visible_pks(Person, user))
 
 
 def releases_of(user, person: Person) -> QuerySet[Release]:

@@ -13,7 +13,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from hearth.core.registry import Registry
-from hearth.core.visibility import get_visible_or_404
+from hearth.core.visibility import get_visible_or_404, visible_pks
 from hearth.people.models import Person
 from hearth.safety.models import VisitPlan
 
@@ -30,7 +30,7 @@ def visit_action_plan(person_ids: Iterable) -> Any:
 
 def plan_scope(user) -> Q:
     """A visit plan is visible exactly when its person is (registered from the AppConfig)."""
-    return Q(person__in=Person.objects.visible_to(user))
+    return Q(person__in=visible_pks(Person, user))
 
 
 def visible_plans(user) -> QuerySet[VisitPlan]:
@@ -48,4 +48,4 @@ def own_plans(user) -> QuerySet[VisitPlan]:
     """The visit plans a worker may check in against: their own, or ones they are the joint
     worker on, about a person they may see."""
     return VisitPlan.objects.filter(Q(worker=user) | Q(joint_worker=user),
-                                    person__in=Person.objects.visible_to(user))
+                                    person__in=visible_pks(Person, user))
