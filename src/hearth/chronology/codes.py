@@ -61,6 +61,8 @@ class Kind(models.TextChoices):
     LADO_MATTER = "lado_matter", "LADO matter"
     PROFESSIONAL_DIFFERENCE = "professional_difference", "Professional difference"
     FGC = "fgc", "Family Group Conference"
+    # Written by children looked after: reviews held by the IRO (R-CLA-3), issue 17
+    CLA_REVIEW = "cla_review", "Looked-after review"
     # Written by people
     ADDRESS_MOVE = "address_move", "Moved address"
     JOINED_HOUSEHOLD = "joined_household", "Joined the household"
@@ -107,6 +109,7 @@ LANE_OF: dict[str, str] = {
     Kind.LADO_MATTER: Lane.OTHER,
     Kind.PROFESSIONAL_DIFFERENCE: Lane.CASEWORK,
     Kind.FGC: Lane.CASEWORK,
+    Kind.CLA_REVIEW: Lane.CASEWORK,
     Kind.ADDRESS_MOVE: Lane.HOUSEHOLD,
     Kind.JOINED_HOUSEHOLD: Lane.HOUSEHOLD,
     Kind.LEFT_HOUSEHOLD: Lane.HOUSEHOLD,
