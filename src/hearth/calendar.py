@@ -63,10 +63,8 @@ PLACEMENT_PLAN_WORKING_DAYS = 5  # R-CLA-2
 LAC_VISIT_FIRST_DAYS = 7  # R-CLA-4
 LAC_VISIT_WEEKS = 6  # R-CLA-4
 LAC_VISIT_LONG_TERM_MONTHS = 3  # R-CLA-4
-LAC_PLACEMENT_FIRST_YEAR_MONTHS = 12  # R-CLA-4
 HEALTH_REVIEW_UNDER_5_MONTHS = 6  # R-CLA-5
 HEALTH_REVIEW_FROM_5_MONTHS = 12  # R-CLA-5
-SDQ_MONTHS = 12  # R-CLA-5
 
 
 # --- working days -----------------------------------------------------------------------------
@@ -293,7 +291,7 @@ def lac_visit_due(placement_start: date, last_visit: date | None, *,
     start = _as_date(placement_start)
     if last_visit is None or last_visit < start:
         return _end_of(start + timedelta(days=LAC_VISIT_FIRST_DAYS))
-    if long_term and last_visit >= add_months(start, LAC_PLACEMENT_FIRST_YEAR_MONTHS):
+    if long_term and last_visit >= add_months(start, 12):
         return _end_of(add_months(last_visit, LAC_VISIT_LONG_TERM_MONTHS))
     return _end_of(last_visit + timedelta(weeks=LAC_VISIT_WEEKS))
 
@@ -303,12 +301,6 @@ def health_review_due(last_assessment: date, *, under_five: bool) -> datetime:
     child under 5 on that day, 12 months from 5; by 23:59:59 local on that day."""
     months = HEALTH_REVIEW_UNDER_5_MONTHS if under_five else HEALTH_REVIEW_FROM_5_MONTHS
     return _end_of(add_months(_as_date(last_assessment), months))
-
-
-def sdq_due(last_or_start: date) -> datetime:
-    """R-CLA-5: the Strengths and Difficulties Questionnaire yearly (ages 4 to 16): 12 calendar
-    months after the last one (or the date given to count from), by 23:59:59 local."""
-    return _end_of(add_months(_as_date(last_or_start), SDQ_MONTHS))
 
 
 Timescale = Callable[[date], datetime]

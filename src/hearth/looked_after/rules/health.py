@@ -12,6 +12,7 @@ from hearth.looked_after.rules.reviews import age_on
 
 SDQ_MIN, SDQ_MAX = 0, 40
 SDQ_FROM_AGE, SDQ_TO_AGE = 4, 16
+SDQ_MONTHS = 12
 #: Compulsory school age: from the term after the 5th birthday to the last Friday of June of
 #: the school year in which the child turns 16.
 SCHOOL_FROM_AGE, SCHOOL_LEAVING_AGE = 5, 16
@@ -44,7 +45,7 @@ def sdq_due(born: date | None, entered_care: date, last: date | None) -> date | 
     to 16: not before the 4th birthday; None once they are 17 by then."""
     if born is None:
         return None
-    due = calendar.sdq_due(last or entered_care).date()
+    due = calendar.add_months(last or entered_care, SDQ_MONTHS)
     due = max(due, _birthday(born, SDQ_FROM_AGE))
     if age_on(born, due) > SDQ_TO_AGE:
         return None
