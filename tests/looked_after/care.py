@@ -1,8 +1,8 @@
 """Reviews, plans, visits and health stories (issue 17, R-CLA-2..5): Jack Fletcher, allocated
 to Sam in Family Help North, became looked after ten days ago (a period of care, its first
 placement — foster care with Mrs Patel — and its episode, created here directly); Ivy is an
-Independent Reviewing Officer, whom Tina (Sam's team manager) allocates. Import the fixtures
-you use from this module (``from tests.looked_after.care import ...``)."""
+Independent Reviewing Officer, whom Tina (Sam's team manager) allocates. The fixtures are
+offered by ``conftest.py``; the helpers are imported from here."""
 
 from __future__ import annotations
 

@@ -14,18 +14,11 @@ from hearth.access.models import AuditEntry
 from hearth.chronology.models import Event
 from hearth.core.due import due_for
 from hearth.differences.models import Difference
-from hearth.looked_after.actions.reviews import do_allocate_iro, do_record_review
+from hearth.looked_after.actions.reviews import do_record_review
 from hearth.looked_after.models import Review, ReviewDateChange
 from hearth.people.models import Person
 from tests.conftest import add_child
-from tests.looked_after.care import (  # noqa: F401
-    DAYS_IN_CARE,
-    call,
-    days_ago,
-    iro,
-    jack_in_care,
-    put_in_care,
-)
+from tests.looked_after.care import DAYS_IN_CARE, call, days_ago, put_in_care
 
 pytestmark = pytest.mark.django_db
 
