@@ -115,11 +115,12 @@ def care_states(children: QuerySet[Person], *, today: date | None = None) -> lis
     """Each child's state, for the open periods of ``children`` (a constant number of
     queries: ten, whatever the number of children)."""
     today = today or timezone.localdate()
-    ids = children.values("pk")
-    periods = list(CarePeriod.objects.filter(ended_on__isnull=True, child__in=ids)
+    periods = list(CarePeriod.objects.filter(ended_on__isnull=True,
+                                             child__in=children.values("pk"))
                    .select_related("child", "iro").order_by("child__family_name",
                                                             "child__given_name", "pk"))
     period_ids = [p.pk for p in periods]
+    ids = [p.child_id for p in periods]  # the children's visibility is read once, above
     placements = {p.period_id: p for p in Placement.objects.filter(
         period_id__in=period_ids, ended_on__isnull=True)}
     first_starts = dict(Placement.objects.filter(period_id__in=period_ids)
