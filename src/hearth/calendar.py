@@ -57,6 +57,14 @@ LAC_REVIEW_1_WORKING_DAYS = 20
 LAC_REVIEW_2_MONTHS = 3
 LAC_REVIEW_NEXT_MONTHS = 6
 BUILDING_BRIDGES_SUPERVISION_WEEKS = 5  # R-SUP-3
+# Children looked after (issue 17): plans, statutory visits, health (R-CLA-2, R-CLA-4, R-CLA-5)
+CARE_PLAN_WORKING_DAYS = 10  # R-CLA-2
+PLACEMENT_PLAN_WORKING_DAYS = 5  # R-CLA-2
+LAC_VISIT_FIRST_DAYS = 7  # R-CLA-4
+LAC_VISIT_WEEKS = 6  # R-CLA-4
+LAC_VISIT_LONG_TERM_MONTHS = 3  # R-CLA-4
+HEALTH_REVIEW_UNDER_5_MONTHS = 6  # R-CLA-5
+HEALTH_REVIEW_FROM_5_MONTHS = 12  # R-CLA-5
 
 
 # --- working days -----------------------------------------------------------------------------
@@ -276,6 +284,41 @@ def cin_visit_due(last_seen: date, working_days: int = CIN_VISIT_WORKING_DAYS) -
     setting, default 20) after the last statutory CIN visit at which they were seen, or after
     the plan started (day 0). A date: due by the end of that day."""
     return add_working_days(_as_date(last_seen), working_days)
+# --- children looked after: plans, statutory visits, health (issue 17) -----------------------
+
+
+def care_plan_due(first_placement_start: date) -> datetime:
+    """R-CLA-2: a care plan (with the permanence plan) before the first placement, or at the
+    latest 10 working days after it starts (day 0), by 23:59:59 local on that day."""
+    return _end_of(add_working_days(_as_date(first_placement_start), CARE_PLAN_WORKING_DAYS))
+
+
+def placement_plan_due(placement_start: date) -> datetime:
+    """R-CLA-2: a placement plan before each placement, or at the latest 5 working days after
+    it starts (day 0), by 23:59:59 local on that day."""
+    return _end_of(add_working_days(_as_date(placement_start), PLACEMENT_PLAN_WORKING_DAYS))
+
+
+def lac_visit_due(placement_start: date, last_visit: date | None, *,
+                  long_term: bool) -> datetime:
+    """R-CLA-4: the next statutory visit to a child in a placement: within one week (7
+    calendar days) of its start; then at most 6 weeks after the last visit while that visit
+    fell in the placement's first year; after the first year, at most 3 calendar months after
+    the last visit when the placement is intended to last until the child is 18 (``long_term``),
+    else 6 weeks. A visit before this placement started does not count. By 23:59:59 local."""
+    start = _as_date(placement_start)
+    if last_visit is None or last_visit < start:
+        return _end_of(start + timedelta(days=LAC_VISIT_FIRST_DAYS))
+    if long_term and last_visit >= add_months(start, 12):
+        return _end_of(add_months(last_visit, LAC_VISIT_LONG_TERM_MONTHS))
+    return _end_of(last_visit + timedelta(weeks=LAC_VISIT_WEEKS))
+
+
+def health_review_due(last_assessment: date, *, under_five: bool) -> datetime:
+    """R-CLA-5: a review health assessment 6 calendar months after the last assessment for a
+    child under 5 on that day, 12 months from 5; by 23:59:59 local on that day."""
+    months = HEALTH_REVIEW_UNDER_5_MONTHS if under_five else HEALTH_REVIEW_FROM_5_MONTHS
+    return _end_of(add_months(_as_date(last_assessment), months))
 
 
 Timescale = Callable[[date], datetime]
@@ -294,6 +337,8 @@ TIMESCALES: dict[str, Timescale] = {
     "lac-review-1": lac_review_1_due,
     "lac-review-2": lac_review_2_due,
     "lac-review-next": lac_review_next_due,
+    "care-plan": care_plan_due,
+    "placement-plan": placement_plan_due,
 }
 
 

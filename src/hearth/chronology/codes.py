@@ -65,6 +65,8 @@ class Kind(models.TextChoices):
     CIN_PLAN_STARTED = "cin_plan_started", "Child in need plan started"
     CIN_MEETING = "cin_meeting", "CIN meeting"
     CIN_PLAN_ENDED = "cin_plan_ended", "Child in need plan ended"
+    # Written by children looked after: reviews held by the IRO (R-CLA-3), issue 17
+    CLA_REVIEW = "cla_review", "Looked-after review"
     # Written by people
     ADDRESS_MOVE = "address_move", "Moved address"
     JOINED_HOUSEHOLD = "joined_household", "Joined the household"
@@ -114,6 +116,7 @@ LANE_OF: dict[str, str] = {
     Kind.CIN_PLAN_STARTED: Lane.CASEWORK,
     Kind.CIN_MEETING: Lane.CASEWORK,
     Kind.CIN_PLAN_ENDED: Lane.CASEWORK,
+    Kind.CLA_REVIEW: Lane.CASEWORK,
     Kind.ADDRESS_MOVE: Lane.HOUSEHOLD,
     Kind.JOINED_HOUSEHOLD: Lane.HOUSEHOLD,
     Kind.LEFT_HOUSEHOLD: Lane.HOUSEHOLD,

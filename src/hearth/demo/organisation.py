@@ -47,6 +47,7 @@ DEMO_USERS = {
     Role.LADO: ("demo.lado", None, None),
     Role.FGC_COORDINATOR: ("demo.fgc", None, None),
     Role.CONFERENCE_CHAIR: ("demo.chair", None, None),
+    Role.IRO: ("demo.iro", None, None),  # issue 17: reviews of children looked after
     Role.FAMILY_PRACTITIONER: ("demo.familypractitioner", "Family Help", None),
     Role.BUSINESS_SUPPORT: ("demo.businesssupport", "Children's Resource Service", None),
     Role.ADMINISTRATOR: ("demo.admin", None, None),

@@ -129,6 +129,20 @@ PERMISSION_LABELS_CIN = {"cin.view": "reading child in need plans",
                          "cin.manage": "starting child in need plans, recording CIN meetings "
                                        "and ending plans"}
 
+#: Children looked after (issue 17): reviews, plans, statutory visits, health and education
+#: (R-CLA-2..5). Who works with children in care reads them (``looked_after.view``, the name
+#: the rest of the app uses too); case holders and managers record visits, plans and health
+#: (``looked_after.manage``); the IRO records reviews (``looked_after.review``); managers
+#: allocate the IRO (``looked_after.allocate_iro``).
+CLA_CASE = {"looked_after.view", "looked_after.manage"}
+CLA_GRANTS: dict[str, set[str]] = {
+    Role.SOCIAL_WORKER: CLA_CASE, Role.ADVANCED_PRACTITIONER: CLA_CASE,
+    Role.TEAM_MANAGER: CLA_CASE | {"looked_after.allocate_iro"},
+    Role.SERVICE_MANAGER: CLA_CASE | {"looked_after.allocate_iro"},
+    Role.IRO: {"looked_after.view", "looked_after.review"},
+}
+PERMISSIONS = {role: perms | CLA_GRANTS.get(role, set()) for role, perms in PERMISSIONS.items()}
+
 ALL_PERMISSIONS = frozenset().union(*PERMISSIONS.values())
 
 
@@ -221,6 +235,12 @@ PERMISSION_LABELS.update({
     "fgc.refer": "referring families for Family Group Conferences",
     "fgc.coordinate": "coordinating Family Group Conferences",
     "fgc.allocate": "allocating Family Group Conferences to coordinators",
+})
+PERMISSION_LABELS.update({
+    "looked_after.view": "reading the records of children looked after",
+    "looked_after.manage": "recording the care of children looked after",
+    "looked_after.review": "recording reviews of children looked after",
+    "looked_after.allocate_iro": "allocating Independent Reviewing Officers",
 })
 
 PERMISSION_LABELS.update(PERMISSION_LABELS_CIN)

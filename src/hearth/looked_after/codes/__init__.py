@@ -12,5 +12,14 @@ from hearth.looked_after.codes.episodes import (
     ReasonPlaceChange,
 )
 
-__all__ = ["CategoryOfNeed", "EntryRoute", "LegalStatus", "PlacementProvider", "PlacementType",
+# Reviews, plans, health and education (R-CLA-2..5)
+from hearth.looked_after.codes.reviews import (  # noqa: E402
+    CheckKind,
+    Participation,
+    PermanencePlan,
+    SdqReason,
+)
+
+__all__ = ["CheckKind", "Participation", "PermanencePlan", "SdqReason",
+           "CategoryOfNeed", "EntryRoute", "LegalStatus", "PlacementProvider", "PlacementType",
            "ReasonEpisodeCeased", "ReasonNewEpisode", "ReasonPlaceChange"]

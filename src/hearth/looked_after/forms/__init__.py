@@ -1,0 +1,1 @@
+"""The forms of the looked_after pages: one module per feature."""

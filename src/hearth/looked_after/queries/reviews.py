@@ -1,0 +1,237 @@
+"""Reading what is due for children looked after (R-CLA-2..5): the IRO's reach, the children
+in a user's scope, and each child's state — the next review, the plans, the next statutory
+visit and the health and education checks — read for any number of children in a constant
+number of queries (one per kind of record), then worked out by the pure rules.
+
+Who sees what: the IRO sees the children whose period of care they are IRO for (a reach on
+``Person``, registered from LookedAfterConfig.ready()); everyone else sees the children
+``Person.objects.visible_to`` gives them. Records of a child are read only through a visible
+child."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Exists, Max, Min, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from hearth.access.codes import Role
+from hearth.access.rules import MANAGER_ROLES
+from hearth.casework.models import Involvement
+from hearth.casework.queries import LIVE
+from hearth.core.due import TEAM
+from hearth.looked_after.codes import CheckKind
+from hearth.looked_after.codes.reviews import HEALTH_ASSESSMENTS
+from hearth.looked_after.models import (
+    CarePeriod,
+    CarePlan,
+    EducationPlan,
+    HealthCheck,
+    Placement,
+    PlacementPlan,
+    Review,
+    ReviewDateChange,
+)
+from hearth.looked_after.rules import health as health_rules
+from hearth.looked_after.rules import plans as plan_rules
+from hearth.looked_after.rules import reviews as review_rules
+from hearth.looked_after.rules import visits as visit_rules
+from hearth.people.models import Person
+from hearth.visits.codes import VisitPurpose
+from hearth.visits.models import Visit
+
+
+def iro_reach(user) -> Q | None:
+    """The IRO reaches the children whose period of care they are IRO for."""
+    if user.role != Role.IRO:
+        return None
+    return Q(Exists(CarePeriod.objects.filter(child=OuterRef("pk"), iro_id=user.pk)))
+
+
+def in_care() -> Q:
+    return Q(Exists(CarePeriod.objects.filter(child=OuterRef("pk"), ended_on__isnull=True)))
+
+
+def children_for(user, scope: str, person_id=None) -> QuerySet[Person] | None:
+    """The children looked after whose work is the user's in ``scope`` (None: none): an IRO's
+    own (they are IRO for), a worker's allocated children, a team manager's team's, a service
+    manager's every child looked after they may see."""
+    visible = Person.objects.visible_to(user).live().filter(in_care())
+    if person_id is not None:
+        visible = visible.filter(pk=person_id)
+    if scope == TEAM:
+        if user.role == Role.TEAM_MANAGER:
+            return visible.filter(Exists(Involvement.objects.filter(
+                LIVE, team_id=user.team_id, person=OuterRef("pk")))) if user.team_id else None
+        return visible if user.role == Role.SERVICE_MANAGER else None
+    if user.role == Role.IRO:
+        return visible.filter(Exists(CarePeriod.objects.filter(
+            child=OuterRef("pk"), ended_on__isnull=True, iro_id=user.pk)))
+    if user.role in MANAGER_ROLES or not user.has_hearth_permission("looked_after.view"):
+        return None
+    return visible.filter(Exists(Involvement.objects.filter(LIVE, worker=user,
+                                                            person=OuterRef("pk"))))
+
+
+@dataclass
+class CareState:
+    """What is due for one child looked after (None: nothing due of that kind)."""
+
+    period: CarePeriod
+    placement: Placement | None
+    next_review: review_rules.NextReview
+    reviews_held: int
+    care_plan_due: date | None = None
+    placement_plan_due: date | None = None
+    visit_due: date | None = None
+    last_visit: date | None = None
+    health_due: date | None = None
+    health_initial: bool = True
+    dental_due: date | None = None
+    sdq_due: date | None = None
+    pep_due: date | None = None
+    worker_id: int | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def child(self) -> Person:
+        return self.period.child
+
+    @property
+    def health_overdue(self) -> bool:
+        return self.health_due is not None and self.health_due < timezone.localdate()
+
+
+def _by(rows, key) -> dict:
+    found: dict = defaultdict(list)
+    for row in rows:
+        found[key(row)].append(row)
+    return found
+
+
+def care_states(children: QuerySet[Person], *, today: date | None = None) -> list[CareState]:
+    """Each child's state, for the open periods of ``children`` (a constant number of
+    queries: ten, whatever the number of children)."""
+    today = today or timezone.localdate()
+    periods = list(CarePeriod.objects.filter(ended_on__isnull=True,
+                                             child__in=children.values("pk"))
+                   .select_related("child", "iro").order_by("child__family_name",
+                                                            "child__given_name", "pk"))
+    period_ids = [p.pk for p in periods]
+    ids = [p.child_id for p in periods]  # the children's visibility is read once, above
+    placements = {p.period_id: p for p in Placement.objects.filter(
+        period_id__in=period_ids, ended_on__isnull=True)}
+    first_starts = dict(Placement.objects.filter(period_id__in=period_ids)
+                        .values("period_id").annotate(first=Min("started_on"))
+                        .values_list("period_id", "first"))
+    held = _by(Review.objects.filter(period_id__in=period_ids)
+               .values_list("period_id", "held_on"), lambda r: r[0])
+    forward = {}
+    for period_id, due_on, decided_at in (ReviewDateChange.objects
+                                          .filter(period_id__in=period_ids)
+                                          .order_by("decided_at", "pk")
+                                          .values_list("period_id", "due_on", "decided_at")):
+        forward[period_id] = (due_on, timezone.localdate(decided_at))
+    care_plans = set(CarePlan.objects.filter(period_id__in=period_ids)
+                     .values_list("period_id", flat=True))
+    placement_plans = set(PlacementPlan.objects.filter(
+        placement_id__in=[p.pk for p in placements.values()])
+        .values_list("placement_id", flat=True))
+    visits = dict(Visit.objects.filter(child__in=ids, purpose=VisitPurpose.LOOKED_AFTER,
+                                       child_seen=True)
+                  .values("child_id").annotate(last=Max("starts_at"))
+                  .values_list("child_id", "last"))
+    checks = {(c, k): d for c, k, d in HealthCheck.objects.filter(period_id__in=period_ids)
+              .values("child_id", "kind").annotate(last=Max("done_on"))
+              .values_list("child_id", "kind", "last")}
+    peps = _by(EducationPlan.objects.filter(period_id__in=period_ids)
+               .values_list("child_id", "held_on"), lambda r: r[0])
+    states = []
+    for period in periods:
+        born = period.child.date_of_birth
+        reviews = [d for _, d in held.get(period.pk, [])]
+        brought = forward.get(period.pk)
+        brought_to = (brought[0] if brought and (not reviews or brought[1] >= max(reviews))
+                      else None)
+        placement = placements.get(period.pk)
+        state = CareState(period=period, placement=placement, reviews_held=len(reviews),
+                          next_review=review_rules.next_review(period.started_on, reviews,
+                                                               brought_to))
+        first = first_starts.get(period.pk)
+        if first is not None and period.pk not in care_plans:
+            state.care_plan_due = plan_rules.care_plan_due(first, [])
+        if placement is not None:
+            if placement.pk not in placement_plans:
+                state.placement_plan_due = plan_rules.placement_plan_due(
+                    placement.started_on, [])
+            seen = visits.get(period.child_id)
+            state.last_visit = timezone.localdate(seen) if seen else None
+            state.visit_due = visit_rules.visit_due(placement.started_on, state.last_visit,
+                                                    long_term=placement.long_term)
+        last_health = max((checks[(period.child_id, k)] for k in HEALTH_ASSESSMENTS
+                           if (period.child_id, k) in checks), default=None)
+        if last_health is None or last_health < period.started_on:
+            state.health_due = health_rules.initial_health_due(period.started_on)
+        else:
+            state.health_initial = False
+            state.health_due = health_rules.health_review_due(born, last_health)
+        dental = checks.get((period.child_id, CheckKind.DENTAL))
+        state.dental_due = health_rules.health_review_due(None, dental or period.started_on)
+        state.sdq_due = health_rules.sdq_due(born, period.started_on,
+                                             checks.get((period.child_id, CheckKind.SDQ)))
+        state.pep_due = health_rules.pep_due(born, today,
+                                             [d for _, d in peps.get(period.child_id, [])])
+        states.append(state)
+    return states
+
+
+def care_state(child) -> CareState | None:
+    """One child's state (None: not looked after now)."""
+    found = care_states(Person.objects.filter(pk=child.pk))
+    return found[0] if found else None
+
+
+def workers_of(person_ids) -> dict:
+    """Each child's allocated worker (their newest live allocated case): one query."""
+    found: dict = {}
+    for person_id, worker_id in (Involvement.objects.filter(
+            LIVE, person_id__in=set(person_ids), worker__isnull=False)
+            .order_by("opened_on", "pk").values_list("person_id", "worker_id")):
+        found[person_id] = worker_id
+    return found
+
+
+def reviews_of(child) -> QuerySet[Review]:
+    return (Review.objects.filter(child=child).select_related("recorded_by", "difference")
+            .order_by("-held_on", "-pk"))
+
+
+def visible_review(user, review_id) -> Review:
+    """A review of a child the user may see (404 otherwise)."""
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(
+        Review.objects.filter(child__in=Person.objects.visible_to(user).live().values("pk"))
+        .select_related("child", "period", "recorded_by", "difference"), pk=review_id)
+
+
+def states_for(user, scope: str, person_id=None) -> list[CareState] | None:
+    """The states of the user's children looked after in ``scope`` (None: none are theirs),
+    read once a request for the reviews', plans', visits' and health sources alike."""
+    from hearth.core import visibility
+
+    def build():
+        children = children_for(user, scope, person_id)
+        if children is None:
+            return None
+        states = care_states(children)
+        if scope == TEAM or user.role == Role.IRO:
+            workers = workers_of([s.period.child_id for s in states])
+            for s in states:
+                s.worker_id = workers.get(s.period.child_id)
+        return states
+
+    return visibility.remembered(("looked_after.states", user.pk, user.role, user.team_id,
+                                  scope, str(person_id or "")), build)

@@ -1,0 +1,1 @@
+"""What the looked_after API takes and gives: one module per feature."""

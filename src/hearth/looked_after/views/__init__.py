@@ -1,0 +1,1 @@
+"""The pages of the looked_after app: one module per feature."""
