@@ -61,6 +61,11 @@ class Kind(models.TextChoices):
     LADO_MATTER = "lado_matter", "LADO matter"
     PROFESSIONAL_DIFFERENCE = "professional_difference", "Professional difference"
     FGC = "fgc", "Family Group Conference"
+    # Written by children looked after (R-CLA-1, R-CLA-7), issue 17
+    ENTERED_CARE = "entered_care", "Became looked after"
+    PLACEMENT_MOVE = "placement_move", "Placement move"
+    LEGAL_STATUS_CHANGED = "legal_status_changed", "Legal status changed (looked after)"
+    CEASED_CARE = "ceased_care", "Ceased to be looked after"
     # Written by people
     ADDRESS_MOVE = "address_move", "Moved address"
     JOINED_HOUSEHOLD = "joined_household", "Joined the household"
@@ -107,6 +112,10 @@ LANE_OF: dict[str, str] = {
     Kind.LADO_MATTER: Lane.OTHER,
     Kind.PROFESSIONAL_DIFFERENCE: Lane.CASEWORK,
     Kind.FGC: Lane.CASEWORK,
+    Kind.ENTERED_CARE: Lane.LEGAL,
+    Kind.PLACEMENT_MOVE: Lane.HOUSEHOLD,
+    Kind.LEGAL_STATUS_CHANGED: Lane.LEGAL,
+    Kind.CEASED_CARE: Lane.LEGAL,
     Kind.ADDRESS_MOVE: Lane.HOUSEHOLD,
     Kind.JOINED_HOUSEHOLD: Lane.HOUSEHOLD,
     Kind.LEFT_HOUSEHOLD: Lane.HOUSEHOLD,

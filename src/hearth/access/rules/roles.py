@@ -118,6 +118,19 @@ PERMISSIONS = {role: perms if role in (Role.ADMINISTRATOR, Role.BUSINESS_SUPPORT
                | ({"differences.manage"} if role in (Role.TEAM_MANAGER, Role.SERVICE_MANAGER)
                   else set())
                for role, perms in PERMISSIONS.items()}
+#: Children looked after (issue 17): whoever works with the child reads their periods of care;
+#: social workers, advanced practitioners and managers record them; managers read the
+#: children-in-care dashboard.
+LOOKED_AFTER_MANAGE = (Role.SOCIAL_WORKER, Role.ADVANCED_PRACTITIONER, Role.TEAM_MANAGER,
+                       Role.SERVICE_MANAGER)
+LOOKED_AFTER_VIEW = (*LOOKED_AFTER_MANAGE, Role.FAMILY_PRACTITIONER, Role.IRO,
+                     Role.PERSONAL_ADVISER, Role.CONFERENCE_CHAIR)
+PERMISSIONS = {role: perms
+               | ({"looked_after.view"} if role in LOOKED_AFTER_VIEW else set())
+               | ({"looked_after.manage"} if role in LOOKED_AFTER_MANAGE else set())
+               | ({"looked_after.dashboard"} if role in (Role.TEAM_MANAGER, Role.SERVICE_MANAGER)
+                  else set())
+               for role, perms in PERMISSIONS.items()}
 
 ALL_PERMISSIONS = frozenset().union(*PERMISSIONS.values())
 
@@ -211,6 +224,11 @@ PERMISSION_LABELS.update({
     "fgc.refer": "referring families for Family Group Conferences",
     "fgc.coordinate": "coordinating Family Group Conferences",
     "fgc.allocate": "allocating Family Group Conferences to coordinators",
+})
+PERMISSION_LABELS.update({
+    "looked_after.view": "reading children's periods of care",
+    "looked_after.manage": "recording children's periods of care, episodes and placements",
+    "looked_after.dashboard": "reading the children-in-care dashboard",
 })
 
 
