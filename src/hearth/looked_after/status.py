@@ -44,7 +44,7 @@ def where_they_live(user, episode: Episode) -> str:
 
 def glance(user, episode: Episode) -> str:
     period: CarePeriod = episode.period
-    iro = period.iro.display_name if period.iro_id else "not yet allocated"
+    iro = period.iro.display_name if period.iro is not None else "not yet allocated"
     return (f"since {_day(period.started_on)}; {episode.get_legal_status_display()} "
             f"({episode.legal_status}); lives in {where_they_live(user, episode)}; IRO {iro}")
 

@@ -248,6 +248,8 @@ def _amend_episode(period: CarePeriod, episode: Episode, changes: Mapping[str, A
                                       "began: correct the period instead")
         elif episodes[at - 1].ended_on == episode.started_on:  # keep the boundary whole
             episodes[at - 1].ended_on = changes["started_on"]
+            _move_placements(episodes[at - 1], target, episode.started_on,
+                             changes["started_on"])
     if "ended_on" in changes and target.ended_on is None:
         problems["ended_on"] = "An open episode ends by a change or by ceasing to be looked after"
     found = rules.sequence_problems([rules.Span(e.started_on, e.ended_on, e.reason_ceased)
@@ -261,6 +263,13 @@ def _amend_episode(period: CarePeriod, episode: Episode, changes: Mapping[str, A
     if at == len(episodes) - 1 and "ended_on" in changes and period.ended_on is not None:
         period.ended_on = target.ended_on
         Placement.objects.filter(pk=target.placement_id).update(ended_on=target.ended_on)
+
+
+def _move_placements(before: Episode, after: Episode, old, new) -> None:
+    """A move's date corrected: the placement left ends, and the one moved to starts, then."""
+    if before.placement_id != after.placement_id:
+        Placement.objects.filter(pk=before.placement_id, ended_on=old).update(ended_on=new)
+        Placement.objects.filter(pk=after.placement_id, started_on=old).update(started_on=new)
 
 
 def _amend_placement(period: CarePeriod, placement: Placement,
@@ -302,6 +311,7 @@ def do_amend(period: CarePeriod, *, acting_user, expected_version: int | None,
         _amend_episode(current, record, changed)
     else:
         _amend_placement(current, record, changed)
+    record.refresh_from_db()
     now = timezone.now()
     rows = CareAmendment.objects.bulk_create(
         CareAmendment(period=current, episode=episode, placement=placement, field=name,

@@ -4,6 +4,8 @@ rules say what is missing or unknown, naming the field."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
 from hearth.core.forms import date_field
@@ -72,9 +74,11 @@ class PlacementFields(forms.Form):
         return [self[name] for name in self.PLACEMENT]
 
     def placement(self) -> PlacementDetails:
-        data = self.cleaned_data
-        return PlacementDetails(**{name: data.get(name) or ("" if name not in (
-            "address_hidden", "long_term") else False) for name in self.PLACEMENT})
+        data: dict[str, Any] = self.cleaned_data
+        flags = ("address_hidden", "long_term")
+        values: dict[str, Any] = {name: data.get(name) or (False if name in flags else "")
+                                  for name in self.PLACEMENT}
+        return PlacementDetails(**values)
 
 
 class StartForm(PlacementFields):
