@@ -53,13 +53,13 @@ def _load(children: int, seed: int):
         [CarePeriod(child=p, started_on=start, category_of_need="N1", entered_from="other",
                     recorded_by=manager, recorded_at=now) for p in people], batch_size=2000)
     # Each child's run: a change every STEP_DAYS or so, a move of placement every other one.
-    runs = []
+    runs: list[tuple] = []
     placements = []
     for period in periods:
         days = sorted({0, *(rng.randrange(1, YEARS_DAYS - 1)
                             for _ in range(YEARS_DAYS // STEP_DAYS))})
         moves = [d for n, d in enumerate(days) if n % 2 == 0]
-        runs.append((period, days, set(moves)))
+        runs.append((period, days, frozenset(moves)))
         for n, d in enumerate(moves):
             kind, provider = rng.choice(PLACES)
             ends = moves[n + 1] if n + 1 < len(moves) else None

@@ -48,7 +48,8 @@ def seed_looked_after() -> int:
     made = 0
     for n, ((status, kind, provider, urn, days, moves), child) in enumerate(zip(PLAN, pool,
                                                                                strict=False)):
-        started = max(today - timedelta(days=days), child.date_of_birth)
+        born = child.date_of_birth or today
+        started = max(today - timedelta(days=days), born)
         place = actions.PlacementDetails(
             placement_type=kind, provider=provider, urn=urn,
             provider_name=f"{['Hearth', 'Solent', 'Harbour'][n % 3]} Fostering",

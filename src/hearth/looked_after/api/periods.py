@@ -55,7 +55,8 @@ def _period_out(user, period: CarePeriod) -> dict:
         "ended_on": period.ended_on, "reason_ceased": period.reason_ceased,
         "category_of_need": period.category_of_need, "home_postcode": period.home_postcode,
         "entered_from": period.entered_from, "entered_from_ref": period.entered_from_ref,
-        "iro": period.iro.display_name if period.iro is not None else None, "version": period.version,
+        "iro": period.iro.display_name if period.iro is not None else None,
+        "version": period.version,
         "episodes": [{"id": e.pk, "placement_id": e.placement_id, "started_on": e.started_on,
                       "ended_on": e.ended_on, "reason_new": e.reason_new,
                       "legal_status": e.legal_status, "reason_ceased": e.reason_ceased}
