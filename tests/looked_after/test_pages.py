@@ -76,6 +76,7 @@ def test_the_dashboard_counts_in_constant_queries(as_user, social_worker, team_m
             page = tina.get(url).content.decode()
         assert len(four) == len(one)
         assert "Reviews due" in page and "C2: Full care order" in page
+        assert "0 of 1" in page  # Jack: in care 3 years, moved 100 days ago (R-CLA-7)
         assert '<p class="govuk-body" id="total">4 children in care.</p>' in page
     finally:
         FIGURES._items.remove(extra)

@@ -29,22 +29,24 @@ def many_placements(children: QuerySet, today: date) -> QuerySet:
     return moves_in_last_year(children, today).filter(n__gte=rules.MANY_PLACEMENTS)
 
 
-def long_in_care(children: QuerySet, today: date) -> QuerySet[CarePeriod]:
-    """Open periods of children in care 2.5 years or more, each marked ``stable`` when the
-    child has been in the same placement for 2 years (R-CLA-7)."""
+def same_placement(today: date) -> Exists:
+    """The period's open placement began 2 years ago or more (R-CLA-7)."""
     placed_since = calendar.add_months(today, -rules.SAME_PLACEMENT_MONTHS)
-    same = Placement.objects.filter(period=OuterRef("pk"), ended_on__isnull=True,
-                                    started_on__lte=placed_since)
-    return (CarePeriod.objects.filter(
+    return Exists(Placement.objects.filter(period=OuterRef("pk"), ended_on__isnull=True,
+                                           started_on__lte=placed_since))
+
+
+def long_in_care(children: QuerySet, today: date) -> QuerySet[CarePeriod]:
+    """Open periods of children in care 2.5 years or more (R-CLA-7)."""
+    return CarePeriod.objects.filter(
         child__in=children, ended_on__isnull=True,
         started_on__lte=calendar.add_months(today, -rules.LONG_IN_CARE_MONTHS))
-        .annotate(stable=Exists(same)))
 
 
 def figures(children: QuerySet, today: date) -> dict[str, int]:
     """The stability figures for a set of children (two queries)."""
     long = long_in_care(children, today).aggregate(
-        total=Count("pk"), stable=Count("pk", filter=Q(stable=True)))
+        total=Count("pk"), stable=Count("pk", filter=Q(same_placement(today))))
     return {"many_placements": many_placements(children, today).count(),
             "long_in_care": long["total"] or 0, "long_term_stable": long["stable"] or 0}
 
