@@ -22,13 +22,21 @@ def _day(value) -> str:
     return date_format(value, "j F Y")
 
 
-def open_episode(person, user) -> Episode | None:
-    """The child's open episode with its period, placement and IRO (one query a request)."""
+def latest_episode(person) -> Episode | None:
+    """The child's latest episode with its period, placement and IRO: open while the child
+    is looked after; None when they never were (one query a request, shared by the header and
+    the panel)."""
     def load():
-        return (Episode.objects.filter(child_id=person.pk, ended_on__isnull=True)
-                .select_related("period", "period__iro", "placement").first())
+        return (Episode.objects.filter(child_id=person.pk)
+                .select_related("period", "period__iro", "placement")
+                .order_by("-started_on", "-pk").first())
 
-    return visibility.remembered(("looked_after.open_episode", person.pk), load)
+    return visibility.remembered(("looked_after.latest_episode", person.pk), load)
+
+
+def open_episode(person, user) -> Episode | None:
+    found = latest_episode(person)
+    return found if found is not None and found.ended_on is None else None
 
 
 def where_they_live(user, episode: Episode) -> str:
@@ -68,13 +76,13 @@ def looked_after_panel(user, person):
     if not user.has_hearth_permission("looked_after.view"):
         return None
     episode = open_episode(person, user)
-    cared = episode is not None or CarePeriod.objects.filter(child_id=person.pk).exists()
+    cared = latest_episode(person) is not None
     may_start = episode is None and user.has_hearth_permission("looked_after.manage") \
         and is_child(person.date_of_birth, timezone.localdate())
     if not cared and not may_start:
         return None
     due = due_for(user, person_id=str(person.pk)) if episode is not None else []
-    uasc = UascStatus.objects.filter(child_id=person.pk).first()
+    uasc = UascStatus.objects.filter(child_id=person.pk).first() if cared else None
     return Panel("looked_after/_person_panel.html", {
         "episode": episode, "cared": cared, "due": due[:5], "today": timezone.localdate(),
         "where": where_they_live(user, episode) if episode is not None else "",
