@@ -1,5 +1,6 @@
-"""The ids the looked_after pages and API name, for the route matrix
-(tests/access/test_routes.py). Each area of the app adds its own section, merged below."""
+"""The ids the looked-after pages and API name, for the route matrix
+(tests/access/test_routes.py): Jack Fletcher became looked after 60 days ago and moved placement
+20 days ago (periods of care); his IRO held a review (reviews, plans, visits, health)."""
 
 from __future__ import annotations
 
@@ -28,5 +29,12 @@ def _review_args(*, fletchers, social_worker) -> dict:
     return {"review_id": review.pk}
 
 
+# --- Periods of care, episodes and placements (R-CLA-1) ----------------------------------------
 def route_args(*, fletchers, social_worker, police, args) -> dict:
-    return {**_review_args(fletchers=fletchers, social_worker=social_worker)}
+    from tests.looked_after.periods_helpers import move, start
+
+    period = start(fletchers["jack"], social_worker)
+    episode = move(period, social_worker)
+    found = {"period_id": period.pk, "episode_id": episode.pk,
+             "placement_id": episode.placement_id}
+    return {**found, **_review_args(fletchers=fletchers, social_worker=social_worker)}

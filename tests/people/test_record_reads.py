@@ -24,8 +24,9 @@ pytestmark = pytest.mark.django_db
 #: one more. Issue 16 added one each for professional differences, Family Group Conferences and
 #: the LADO marker (each app's panel and its line in the child at a glance share its query).
 #: The header's next due item is fetched after the page (``/people/{id}/next-due``, htmx), so
-#: its sources are not counted here (issue 14: they were half the page's time). Issue 17 added
-#: one for child in need plans (the panel and the line in the child at a glance share it).
+#: its sources are not counted here (issue 14: they were half the page's time).
+#: Issue 17 added one for child in need plans and one for the child's care (each panel and its
+#: line in the child at a glance share its query).
 PERSON_PAGE_QUERIES = 37
 PERSON_API_QUERIES = 13
 

@@ -67,6 +67,11 @@ class Kind(models.TextChoices):
     CIN_PLAN_ENDED = "cin_plan_ended", "Child in need plan ended"
     # Written by children looked after: reviews held by the IRO (R-CLA-3), issue 17
     CLA_REVIEW = "cla_review", "Looked-after review"
+    # Written by children looked after (R-CLA-1, R-CLA-7), issue 17
+    ENTERED_CARE = "entered_care", "Became looked after"
+    PLACEMENT_MOVE = "placement_move", "Placement move"
+    LEGAL_STATUS_CHANGED = "legal_status_changed", "Legal status changed (looked after)"
+    CEASED_CARE = "ceased_care", "Ceased to be looked after"
     # Written by people
     ADDRESS_MOVE = "address_move", "Moved address"
     JOINED_HOUSEHOLD = "joined_household", "Joined the household"
@@ -117,6 +122,10 @@ LANE_OF: dict[str, str] = {
     Kind.CIN_MEETING: Lane.CASEWORK,
     Kind.CIN_PLAN_ENDED: Lane.CASEWORK,
     Kind.CLA_REVIEW: Lane.CASEWORK,
+    Kind.ENTERED_CARE: Lane.LEGAL,
+    Kind.PLACEMENT_MOVE: Lane.HOUSEHOLD,
+    Kind.LEGAL_STATUS_CHANGED: Lane.LEGAL,
+    Kind.CEASED_CARE: Lane.LEGAL,
     Kind.ADDRESS_MOVE: Lane.HOUSEHOLD,
     Kind.JOINED_HOUSEHOLD: Lane.HOUSEHOLD,
     Kind.LEFT_HOUSEHOLD: Lane.HOUSEHOLD,

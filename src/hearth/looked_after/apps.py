@@ -7,24 +7,49 @@ class LookedAfterConfig(AppConfig):
     verbose_name = "Children looked after"
 
     def ready(self) -> None:
-        self._ready_reviews()
+        self.ready_periods()
+        self.ready_reviews()
 
-    def _ready_reviews(self) -> None:
-        """Reviews, plans, statutory visits, health and education (R-CLA-2..5)."""
+    def ready_periods(self) -> None:
+        """Periods of care, episodes and placements (issue 17): who sees them, the
+        chronology, the child at a glance and the person page's panel."""
         from hearth.chronology.actions import register
         from hearth.chronology.rules import Link
         from hearth.core import visibility
+        from hearth.core.status import PROVIDERS
+        from hearth.looked_after import chronology
+        from hearth.looked_after.models import (
+            CareAmendment,
+            CarePeriod,
+            Episode,
+            Placement,
+            UascStatus,
+        )
+        from hearth.looked_after.queries.periods import amendment_scope, child_scope, iro_reach
+        from hearth.looked_after.status import looked_after_panel, looked_after_statuses
+        from hearth.people.models import Person
+        from hearth.people.queries.persons import PERSON_PANELS
+
+        for model in (CarePeriod, Episode, Placement, UascStatus):
+            visibility.register(model, child_scope)
+        visibility.register(CareAmendment, amendment_scope)
+        visibility.add_reach(Person, iro_reach)  # the IRO sees the children they review
+        register(CarePeriod, "looked_after", chronology.period_events, chronology.all_periods,
+                 link=Link("looked_after:child", "person_id", by_person=True))
+        PROVIDERS.register(looked_after_statuses)  # the child at a glance
+        PERSON_PANELS.register(looked_after_panel)  # "Looked after", first on the page
+
+    def ready_reviews(self) -> None:
+        """Reviews, plans, statutory visits, health and education (R-CLA-2..5)."""
+        from hearth.chronology.actions import register
+        from hearth.chronology.rules import Link
         from hearth.core.due import SOURCES
         from hearth.looked_after import chronology
         from hearth.looked_after.due import health, plans, reviews, visits
         from hearth.looked_after.models import Review
         from hearth.looked_after.queries.dashboard import FIGURES
         from hearth.looked_after.queries.figures import review_figures
-        from hearth.looked_after.queries.reviews import iro_reach
-        from hearth.people.models import Person
 
-        # The IRO sees the children they are IRO for.
-        visibility.add_reach(Person, iro_reach)
         register(Review, "cla_review", chronology.review_events, chronology.all_reviews,
                  link=Link("looked_after:review", "review_id"))
         for source in (reviews.reviews_due, plans.plans_due, visits.visits_due,

@@ -118,6 +118,19 @@ PERMISSIONS = {role: perms if role in (Role.ADMINISTRATOR, Role.BUSINESS_SUPPORT
                | ({"differences.manage"} if role in (Role.TEAM_MANAGER, Role.SERVICE_MANAGER)
                   else set())
                for role, perms in PERMISSIONS.items()}
+#: Children looked after (issue 17): whoever works with the child reads their periods of care;
+#: social workers, advanced practitioners and managers record them; managers read the
+#: children-in-care dashboard.
+LOOKED_AFTER_MANAGE = (Role.SOCIAL_WORKER, Role.ADVANCED_PRACTITIONER, Role.TEAM_MANAGER,
+                       Role.SERVICE_MANAGER)
+LOOKED_AFTER_VIEW = (*LOOKED_AFTER_MANAGE, Role.FAMILY_PRACTITIONER, Role.IRO,
+                     Role.PERSONAL_ADVISER, Role.CONFERENCE_CHAIR)
+PERMISSIONS = {role: perms
+               | ({"looked_after.view"} if role in LOOKED_AFTER_VIEW else set())
+               | ({"looked_after.manage"} if role in LOOKED_AFTER_MANAGE else set())
+               | ({"looked_after.dashboard"} if role in (Role.TEAM_MANAGER, Role.SERVICE_MANAGER)
+                  else set())
+               for role, perms in PERMISSIONS.items()}
 #: Child in need plans (issue 17, R-CIN-1, R-CIN-2): social workers, advanced practitioners,
 #: team and service managers start them, record CIN meetings and end them; family
 #: practitioners read them.
@@ -134,12 +147,10 @@ PERMISSION_LABELS_CIN = {"cin.view": "reading child in need plans",
 #: the rest of the app uses too); case holders and managers record visits, plans and health
 #: (``looked_after.manage``); the IRO records reviews (``looked_after.review``); managers
 #: allocate the IRO (``looked_after.allocate_iro``).
-CLA_CASE = {"looked_after.view", "looked_after.manage"}
 CLA_GRANTS: dict[str, set[str]] = {
-    Role.SOCIAL_WORKER: CLA_CASE, Role.ADVANCED_PRACTITIONER: CLA_CASE,
-    Role.TEAM_MANAGER: CLA_CASE | {"looked_after.allocate_iro"},
-    Role.SERVICE_MANAGER: CLA_CASE | {"looked_after.allocate_iro"},
-    Role.IRO: {"looked_after.view", "looked_after.review"},
+    Role.TEAM_MANAGER: {"looked_after.allocate_iro"},
+    Role.SERVICE_MANAGER: {"looked_after.allocate_iro"},
+    Role.IRO: {"looked_after.review"},
 }
 PERMISSIONS = {role: perms | CLA_GRANTS.get(role, set()) for role, perms in PERMISSIONS.items()}
 
@@ -238,9 +249,11 @@ PERMISSION_LABELS.update({
 })
 PERMISSION_LABELS.update({
     "looked_after.view": "reading the records of children looked after",
-    "looked_after.manage": "recording the care of children looked after",
+    "looked_after.manage": "recording the care of children looked after: periods of care, "
+                           "episodes, placements, plans, visits, health",
     "looked_after.review": "recording reviews of children looked after",
     "looked_after.allocate_iro": "allocating Independent Reviewing Officers",
+    "looked_after.dashboard": "reading the children-in-care dashboard",
 })
 
 PERMISSION_LABELS.update(PERMISSION_LABELS_CIN)

@@ -133,3 +133,58 @@ class Episode(models.Model):
 
     def __str__(self) -> str:
         return f"Episode {self.pk} ({self.legal_status}, {self.reason_new})"
+
+
+class CareAmendment(models.Model):
+    """A visible correction of an episode or a placement (R-CLA-1: never a silent rewrite):
+    who, when, why, the field and its value before and after, as the page showed them. A
+    correction of several fields at once writes one row for each, with the same reason."""
+
+    period = models.ForeignKey(CarePeriod, on_delete=models.PROTECT, related_name="amendments")
+    episode = models.ForeignKey(Episode, null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="amendments")
+    placement = models.ForeignKey(Placement, null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="amendments")
+    field = models.CharField(max_length=40)
+    before = models.TextField(blank=True)
+    after = models.TextField(blank=True)
+    reason = models.TextField()
+    amended_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   related_name="+")
+    amended_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["amended_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Amendment of {self.field} in care period {self.period_id}"
+
+    def get_field_label(self) -> str:
+        what = "Episode" if self.episode_id else "Placement"
+        return f"{what}: {AMENDABLE_LABELS.get(self.field, self.field)}"
+
+
+#: The fields a correction may change, as the page names them.
+AMENDABLE_LABELS = {
+    "started_on": "start date", "legal_status": "legal status", "placement_type":
+    "placement type", "provider": "placement provider", "provider_name": "provider name",
+    "urn": "URN", "address": "address", "postcode": "postcode", "carer_name": "carer",
+    "address_hidden": "address hidden", "reason_changed": "reason for the placement change",
+    "long_term": "intended to last until 18",
+}
+
+
+class UascStatus(models.Model):
+    """An unaccompanied asylum-seeking child (R-CLA-8): marked on the child, with the date it
+    ceased (on or before the 18th birthday)."""
+
+    child = models.OneToOneField("people.Person", on_delete=models.PROTECT,
+                                 related_name="uasc_status")
+    ceased_on = models.DateField("date UASC status ceased", null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")
+    recorded_at = models.DateTimeField()
+    version = models.PositiveIntegerField(default=1)
+
+    def __str__(self) -> str:
+        return f"UASC status of {self.child_id}"

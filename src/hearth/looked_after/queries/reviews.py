@@ -43,13 +43,6 @@ from hearth.visits.codes import VisitPurpose
 from hearth.visits.models import Visit
 
 
-def iro_reach(user) -> Q | None:
-    """The IRO reaches the children whose period of care they are IRO for."""
-    if user.role != Role.IRO:
-        return None
-    return Q(Exists(CarePeriod.objects.filter(child=OuterRef("pk"), iro_id=user.pk)))
-
-
 def in_care() -> Q:
     return Q(Exists(CarePeriod.objects.filter(child=OuterRef("pk"), ended_on__isnull=True)))
 

@@ -64,10 +64,18 @@ requests_per_s, floor_p50_ms, and per operation requests, failures, p50_ms, p95_
 (its p50 as a multiple of /healthz's); the errors; and whether the audit log verified after."""
 
 
+LOOKED_AFTER_HELP = """Time the children-in-care dashboard for a team of N children in care,
+each with ten years of episodes (bulk-created), in a scratch database of its own like
+`bench search`. Prints one JSON line on stdout:
+{"children": N, "episodes": E, "requests": R, "p50_ms": ..., "p95_ms": ..., "queries": Q}
+where Q is the number of database queries one page takes (it does not grow with N)."""
+
+
 class Command(BaseCommand):
     help = ("Benchmarks. `hearth bench search --people N` times person search; "
             "`hearth bench chronology --events N` times the chronology page; "
             "`hearth bench pages` times the pages that grow with the council; "
+            "`hearth bench looked-after --children N` times the children-in-care dashboard; "
             "`hearth bench audit --entries N` times the audit log; "
             "`hearth bench load --users N --seconds S` drives a workforce at once (see --help).")
 
@@ -112,6 +120,19 @@ class Command(BaseCommand):
                            help="PostgreSQL: seed hearth_bench_pages_<N>_<S> once, keep it, "
                                 "and reuse it on later runs")
         pages.add_argument("--in-scratch", action="store_true", help=argparse.SUPPRESS)
+
+        cared = sub.add_parser("looked-after", help="time the children-in-care dashboard",
+                               description=LOOKED_AFTER_HELP,
+                               formatter_class=argparse.RawDescriptionHelpFormatter)
+        cared.add_argument("--children", type=int, default=1000,
+                           help="children in care (default 1000)")
+        cared.add_argument("--engine", choices=("sqlite", "postgres"), default=None,
+                           help="database engine (default: the configured one's)")
+        cared.add_argument("--requests", type=int, default=30,
+                           help="page requests timed (default 30)")
+        cared.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
+        cared.add_argument("--keep", action="store_true", help="keep the scratch database")
+        cared.add_argument("--in-scratch", action="store_true", help=argparse.SUPPRESS)
 
         log = sub.add_parser("audit", help="time the audit log: append, sequence, verify, prove",
                              description=AUDIT_HELP,
@@ -159,6 +180,8 @@ class Command(BaseCommand):
             return self.chronology(**options)
         if what == "pages":
             return self.pages(**options)
+        if what == "looked-after":
+            return self.looked_after(**options)
         return self.search(**options)
 
     def chronology(self, *, events, engine, requests, seed, keep, in_scratch, **options):
@@ -176,6 +199,25 @@ class Command(BaseCommand):
                     ["chronology", "--events", str(events), "--requests", str(requests),
                      "--seed", str(seed), "--engine", engine],
                     engine=engine, keep=keep, label=f"chron_{events}")
+        except RuntimeError as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(line)
+
+    def looked_after(self, *, children, engine, requests, seed, keep, in_scratch, **options):
+        from hearth.demo import bench_looked_after
+
+        if children < 1 or requests < 1:
+            raise CommandError("--children and --requests must be at least 1.")
+        engine = engine or ("postgres" if connection.vendor == "postgresql" else "sqlite")
+        try:
+            if in_scratch:
+                line = bench_looked_after.run_in_scratch(children=children, requests=requests,
+                                                         seed=seed)
+            else:
+                line = bench.in_scratch(
+                    ["looked-after", "--children", str(children), "--requests",
+                     str(requests), "--seed", str(seed), "--engine", engine],
+                    engine=engine, keep=keep, label=f"cla_{children}")
         except RuntimeError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(line)

@@ -44,6 +44,10 @@ class Command(BaseCommand):
             from hearth.demo.differences import seed_differences
 
             self.stdout.write(f"Professional differences: {seed_differences()}, one overdue.")
+            from hearth.demo.looked_after import seed_looked_after
+
+            self.stdout.write(f"Children looked after: {seed_looked_after()}, one in every "
+                              "legal status, several with placement moves.")
             self.stdout.write(f"Chronologies built: {rebuild()} events from the records.")
             if extra:
                 with path.open("a") as sign_ins:

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('differences', '0001_initial'),
-        ('looked_after', '0001_initial'),
+        ('looked_after', '0002_periods_amendments_uasc'),
         ('people', '0003_restricted_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

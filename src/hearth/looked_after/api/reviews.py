@@ -1,42 +1,38 @@
-"""``/api/v1/looked-after`` (issue 17). (No ``from __future__ import annotations``: django-ninja
-reads the annotations.)"""
+"""``/api/v1/looked-after``: reviews and statutory visits (R-CLA-3, R-CLA-4).
+Reads go through the child the caller may see (404 otherwise); a review is changed with
+If-Match (428 without, 412 stale); refusals come from the one status table (422 input,
+409 state, 403 not theirs). Nothing is written when refused.
+(No ``from __future__ import annotations``: django-ninja reads the annotations.)"""
 
-from ninja import Router
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from ninja import Router, Status
 
-router = Router(tags=["looked_after"])
-
-
-# --- Reviews and statutory visits (R-CLA-3, R-CLA-4) -------------------------------------------
-# Reads go through the child the caller may see (404 otherwise); a review is changed with
-# If-Match (428 without, 412 stale); refusals come from the one status table (422 input,
-# 409 state, 403 not theirs). Nothing is written when refused.
-from django.http import Http404, HttpResponse  # noqa: E402
-from django.utils import timezone  # noqa: E402
-from ninja import Status  # noqa: E402
-
-from hearth.access.actions import audit  # noqa: E402
-from hearth.access.permissions import AuthedRequest, permission  # noqa: E402
-from hearth.core.paging import page_number  # noqa: E402
-from hearth.core.problems import CHANGE_ERRORS, READ_ERRORS, WRITE_ERRORS, Problem  # noqa: E402
-from hearth.core.versions import etag, require_if_match  # noqa: E402
-from hearth.core.visibility import get_visible_or_404  # noqa: E402
-from hearth.looked_after.actions import reviews as review_actions  # noqa: E402
-from hearth.looked_after.actions import visits as visit_actions  # noqa: E402
-from hearth.looked_after.models import CarePeriod, Review  # noqa: E402
-from hearth.looked_after.queries import reviews as review_queries  # noqa: E402
-from hearth.looked_after.queries import visits as visit_queries  # noqa: E402
-from hearth.looked_after.schemas.reviews import (  # noqa: E402
+from hearth.access.actions import audit
+from hearth.access.permissions import AuthedRequest, permission
+from hearth.core.paging import page_number
+from hearth.core.problems import CHANGE_ERRORS, READ_ERRORS, WRITE_ERRORS, Problem
+from hearth.core.versions import etag, require_if_match
+from hearth.core.visibility import get_visible_or_404
+from hearth.looked_after.actions import reviews as review_actions
+from hearth.looked_after.actions import visits as visit_actions
+from hearth.looked_after.models import CarePeriod, Review
+from hearth.looked_after.queries import reviews as review_queries
+from hearth.looked_after.queries import visits as visit_queries
+from hearth.looked_after.schemas.reviews import (
     ChildReviewsOut,
     ReviewChangeIn,
     ReviewIn,
     ReviewOut,
 )
-from hearth.looked_after.schemas.visits import (  # noqa: E402
+from hearth.looked_after.schemas.visits import (
     StatutoryVisitIn,
     StatutoryVisitOut,
     VisitsDueOut,
 )
-from hearth.people.models import Person  # noqa: E402
+from hearth.people.models import Person
+
+router = Router()
 
 FORBIDDEN = {403: Problem}
 VISITS_PAGE = 50
