@@ -57,6 +57,11 @@ LAC_REVIEW_1_WORKING_DAYS = 20
 LAC_REVIEW_2_MONTHS = 3
 LAC_REVIEW_NEXT_MONTHS = 6
 BUILDING_BRIDGES_SUPERVISION_WEEKS = 5  # R-SUP-3
+RETURN_INTERVIEW_HOURS = 72  # R-CLA-6
+PATHWAY_PLAN_FIRST_MONTHS = 3  # R-CL-2: by the 16th birthday's three-month mark
+PATHWAY_PLAN_REVIEW_MONTHS = 6  # R-CL-2
+KEEPING_IN_TOUCH_MONTHS_BEFORE = 3  # R-CL-3: the window around each birthday opens
+KEEPING_IN_TOUCH_MONTHS_AFTER = 1  # R-CL-3: and closes (SSDA903 OC3 guidance)
 
 
 # --- working days -----------------------------------------------------------------------------
@@ -258,6 +263,47 @@ def supervision_due(last_supervision: date) -> datetime:
                    + timedelta(weeks=BUILDING_BRIDGES_SUPERVISION_WEEKS))
 
 
+def return_interview_due(returned: date) -> datetime:
+    """R-CLA-6: a return interview is offered within 72 hours of the child's return, counted
+    from the exact instant they returned (an aware date-time; a bare date is local midnight)."""
+    return _instant(returned) + timedelta(hours=RETURN_INTERVIEW_HOURS)
+
+
+def birthday(born: date, age: int) -> date:
+    """The day ``born`` turns ``age`` (29 February's birthday is 28 February in other years)."""
+    return add_months(_as_date(born), 12 * age)
+
+
+def pathway_plan_first_due(born: date, eligible_on: date | None = None) -> datetime:
+    """R-CL-2: the needs assessment and pathway plan are due by the 16th birthday's three-month
+    mark, or on the day the young person becomes eligible if that is later, by 23:59:59 local."""
+    due = add_months(birthday(born, 16), PATHWAY_PLAN_FIRST_MONTHS)
+    if eligible_on is not None:
+        due = max(due, _as_date(eligible_on))
+    return _end_of(due)
+
+
+def pathway_plan_review_due(last_plan: date) -> datetime:
+    """R-CL-2: a pathway plan is reviewed at most 6 calendar months after it was last written
+    or reviewed, by 23:59:59 local on that day."""
+    return _end_of(add_months(_as_date(last_plan), PATHWAY_PLAN_REVIEW_MONTHS))
+
+
+def care_leaver_contact_due(last_contact: date, weeks: int) -> datetime:
+    """R-CL-2: a care leaver is contacted at least every ``weeks`` weeks (a local setting,
+    default 8) after the last contact, by 23:59:59 local on that day."""
+    return _end_of(_as_date(last_contact) + timedelta(weeks=weeks))
+
+
+def keeping_in_touch_window(born: date, age: int) -> tuple[date, datetime]:
+    """R-CL-3: the window around the birthday ``age`` (17 to 21) in which the authority finds
+    out whether it is in touch, the young person's activity and accommodation: from 3 months
+    before the birthday to 1 month after it (due by 23:59:59 local on the last day)."""
+    day = birthday(born, age)
+    return (add_months(day, -KEEPING_IN_TOUCH_MONTHS_BEFORE),
+            _end_of(add_months(day, KEEPING_IN_TOUCH_MONTHS_AFTER)))
+
+
 Timescale = Callable[[date], datetime]
 
 #: The timescales by the KIND names of ``hearth calendar due KIND START``.
@@ -274,6 +320,8 @@ TIMESCALES: dict[str, Timescale] = {
     "lac-review-1": lac_review_1_due,
     "lac-review-2": lac_review_2_due,
     "lac-review-next": lac_review_next_due,
+    "return-interview": return_interview_due,
+    "pathway-plan-review": pathway_plan_review_due,
 }
 
 

@@ -202,6 +202,9 @@ HEARTH_DRAFT_DAYS = int(os.environ.get("HEARTH_DRAFT_DAYS", 14))
 #: A child on a child protection plan is seen at least every this many working days (a local
 #: setting, DOMAIN.md §5: default 10); the visit is due on the worker's list of what is due.
 HEARTH_CP_VISIT_WORKING_DAYS = int(os.environ.get("HEARTH_CP_VISIT_WORKING_DAYS", 10))
+#: A care leaver is contacted at least every this many weeks (R-CL-2, a local setting:
+#: default 8); the contact is due on the personal adviser's list of what is due.
+HEARTH_CARE_LEAVER_CONTACT_WEEKS = int(os.environ.get("HEARTH_CARE_LEAVER_CONTACT_WEEKS", 8))
 #: The council's contact details, printed on letters and family documents (synthetic
 #: defaults for the demo: 01632 960xxx is a range Ofcom keeps for drama).
 HEARTH_COUNCIL_NAME = os.environ.get("HEARTH_COUNCIL_NAME", "Northam County Council")
