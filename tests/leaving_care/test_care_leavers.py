@@ -7,6 +7,7 @@ written; the dashboard counts care leavers not in touch and missing episodes thi
 from __future__ import annotations
 
 import json
+
 import pytest
 from django.utils import timezone
 
