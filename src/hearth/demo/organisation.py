@@ -48,6 +48,7 @@ DEMO_USERS = {
     Role.FGC_COORDINATOR: ("demo.fgc", None, None),
     Role.CONFERENCE_CHAIR: ("demo.chair", None, None),
     Role.FAMILY_PRACTITIONER: ("demo.familypractitioner", "Family Help", None),
+    Role.PERSONAL_ADVISER: ("demo.pa", "Young People's Service", None),
     Role.BUSINESS_SUPPORT: ("demo.businesssupport", "Children's Resource Service", None),
     Role.ADMINISTRATOR: ("demo.admin", None, None),
 }
