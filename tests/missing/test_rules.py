@@ -39,6 +39,13 @@ def test_bad_episodes_are_refused_naming_the_field_R_CLA_6():
     assert "before the child returned" in early["held_at"]
 
 
+def test_a_missing_episode_is_recorded_for_a_child_not_an_adult_R_CLA_6():
+    today = NOW.date()
+    assert rules.is_child(calendar.birthday(today, -18) + timedelta(days=1), today)
+    assert not rules.is_child(today.replace(year=today.year - 18), today)
+    assert rules.is_child(None, today)
+
+
 def test_an_interview_is_outstanding_until_offered_and_if_accepted_held_R_CLA_6():
     back = NOW - timedelta(hours=1)
     assert not rules.interview_outstanding(ended_at=None, offered_at=None, accepted=None,

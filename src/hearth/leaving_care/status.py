@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from hearth.core import visibility
 from hearth.core.status import Status
 from hearth.leaving_care import queries, rules
 
@@ -18,18 +19,24 @@ def _in_age(person) -> bool:
     return born is not None and 16 <= rules.age_on(born, timezone.localdate()) < rules.SUPPORT_TO
 
 
-def summary(person, user) -> dict | None:
-    """The young person's category, record, adviser and pathway plan due (None: nothing)."""
-    if not user.has_hearth_permission("leaving_care.view") or not _in_age(person):
-        return None
-    record = queries.record_of(user, person)
+def _summary(person, user) -> dict | None:
+    record = queries.visible_records(user).filter(person=person).first()
     found = queries.category_of(person, record)
     if not found.is_care_leaver and record is None:
         return None
-    plans = list(record.plans.all()) if record else []
-    due = rules.plan_due(person.date_of_birth, found.qualified_on,
-                         plans[0].planned_on if plans else None)
+    last_plan = (record.plans.order_by("-planned_on").values_list("planned_on", flat=True)
+                 .first() if record else None)
+    due = rules.plan_due(person.date_of_birth, found.qualified_on, last_plan)
     return {"found": found, "record": record, "plan_due": due}
+
+
+def summary(person, user) -> dict | None:
+    """The young person's category, record, adviser and pathway plan due (None: nothing);
+    at most three queries, once a request (the header and the panel share it)."""
+    if not user.has_hearth_permission("leaving_care.view") or not _in_age(person):
+        return None
+    return visibility.remembered(("care_leaver_summary", person.pk, user.pk),
+                                 lambda: _summary(person, user))
 
 
 def care_leaver_statuses(person, user) -> list[Status]:

@@ -95,6 +95,12 @@ def interview_outstanding(*, ended_at, offered_at, accepted, held_at) -> bool:
     return offered_at is None or (bool(accepted) and held_at is None)
 
 
+def is_child(born: date | None, today: date) -> bool:
+    """Whether a missing episode may be recorded for this person: a child (under 18), or
+    someone whose date of birth is not known."""
+    return born is None or calendar.birthday(born, 18) > today
+
+
 def repeated(starts: list[datetime], now: datetime) -> bool:
     """R-CLA-6: three or more episodes started in the 90 days up to ``now``."""
     since = now - timedelta(days=REPEAT_DAYS)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from hearth.core.status import Status
-from hearth.missing import queries
+from hearth.missing import queries, rules
 from hearth.missing.codes import MissingKind
 
 
@@ -38,8 +38,9 @@ def missing_panel(user, person):
     if not user.has_hearth_permission("missing.view"):
         return None
     episodes = queries.episodes_of(user, person)
-    may_record = user.has_hearth_permission("missing.record") and person.date_of_birth \
-        is not None and not any(e.ended_at is None for e in episodes)
+    may_record = (user.has_hearth_permission("missing.record")
+                  and rules.is_child(person.date_of_birth, timezone.localdate())
+                  and not any(e.ended_at is None for e in episodes))
     if not episodes and not may_record:
         return None
     return Panel("missing/_person_panel.html", {"missing_episodes": episodes,

@@ -32,7 +32,10 @@ def new(request, person_id):
 def episode(request, episode_id):
     found = queries.get_visible_episode(request.user, episode_id)
     actions.record_view(found.child, user=request.user, what="view_missing_episode")
-    due = rules.interview_due(found.ended_at) if found.ended_at else None
+    outstanding = rules.interview_outstanding(
+        ended_at=found.ended_at, offered_at=found.interview_offered_at,
+        accepted=found.interview_accepted, held_at=found.interview_held_at)
+    due = rules.interview_due(found.ended_at) if outstanding and found.ended_at else None
     return render(request, "missing/episode.html", {
         "episode": found, "child": found.child, "interview_due": due,
         "may_record": request.user.has_hearth_permission("missing.record")})
