@@ -21,11 +21,11 @@ from hearth.core.versions import etag, require_if_match
 from hearth.leaving_care import actions, queries, rules
 from hearth.leaving_care.models import CareLeaver
 from hearth.leaving_care.schemas import (
-    AdviserIn,
+    CareLeaverContactIn,
+    CareLeaverKeepingInTouchIn,
+    CareLeaverOpenIn,
     CareLeaverOut,
-    ContactIn,
-    KeepingInTouchIn,
-    OpenIn,
+    PersonalAdviserIn,
 )
 
 router = Router(tags=["leaving_care"])
@@ -62,7 +62,7 @@ def _answer(response: HttpResponse, user, person_id) -> dict:
 
 @router.post("", response={201: CareLeaverOut, **WRITE_ERRORS},
              auth=permission("leaving_care.manage"))
-def open_record(request: AuthedRequest, response: HttpResponse, payload: OpenIn):
+def open_record(request: AuthedRequest, response: HttpResponse, payload: CareLeaverOpenIn):
     """Open a young person's care-leaver record (R-CL-1). ``category`` is optional: when sent,
     it must be the one the dates give (422 naming ``category`` otherwise)."""
     person = queries.get_person(request.auth, payload.person_id)
@@ -82,7 +82,7 @@ def detail(request: AuthedRequest, response: HttpResponse, person_id: UUID):
 @router.post("/{uuid:person_id}/contacts", response={200: CareLeaverOut, **CHANGE_ERRORS},
              auth=permission("leaving_care.manage"))
 def record_contact(request: AuthedRequest, response: HttpResponse, person_id: UUID,
-                   payload: ContactIn):
+                   payload: CareLeaverContactIn):
     """A contact (R-CL-2): in touch or not, how, accommodation (ACCOM), activity (ACTIV)."""
     record = queries.get_record(request.auth, person_id)
     expected = require_if_match(request, record)
@@ -95,7 +95,7 @@ def record_contact(request: AuthedRequest, response: HttpResponse, person_id: UU
              response={200: CareLeaverOut, **CHANGE_ERRORS},
              auth=permission("leaving_care.manage"))
 def record_keeping_in_touch(request: AuthedRequest, response: HttpResponse, person_id: UUID,
-                            payload: KeepingInTouchIn):
+                            payload: CareLeaverKeepingInTouchIn):
     """Around the birthday ``age`` (17-21, R-CL-3): IN_TOUCH, ACTIV and ACCOM."""
     record = queries.get_record(request.auth, person_id)
     expected = require_if_match(request, record)
@@ -108,7 +108,7 @@ def record_keeping_in_touch(request: AuthedRequest, response: HttpResponse, pers
              response={200: CareLeaverOut, **CHANGE_ERRORS, 403: Problem},
              auth=permission("leaving_care.allocate"))
 def allocate_adviser(request: AuthedRequest, response: HttpResponse, person_id: UUID,
-                     payload: AdviserIn):
+                     payload: PersonalAdviserIn):
     """A manager allocates the personal adviser (R-CL-2)."""
     record = queries.get_record(request.auth, person_id)
     expected = require_if_match(request, record)

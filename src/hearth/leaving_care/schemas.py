@@ -10,7 +10,7 @@ from hearth.core.schemas import Schema, code
 from hearth.leaving_care.codes import ACCOMMODATION, KIT_AGES, Activity, ContactMethod, InTouch
 
 
-class ContactOut(Schema):
+class CareLeaverContactOut(Schema):
     contacted_on: date
     in_touch: bool
     method: str
@@ -20,7 +20,7 @@ class ContactOut(Schema):
     recorded_by: str
 
 
-class KeepingInTouchOut(Schema):
+class CareLeaverKeepingInTouchOut(Schema):
     age: int
     in_touch: str
     activity: str
@@ -28,7 +28,7 @@ class KeepingInTouchOut(Schema):
     recorded_on: date
 
 
-class PlanOut(Schema):
+class PathwayPlanOut(Schema):
     assessed_on: date
     planned_on: date
     summary: str
@@ -42,19 +42,19 @@ class CareLeaverOut(Schema):
     personal_adviser: str | None
     support_to_25_requested_on: date | None
     pathway_plan_due: datetime | None
-    plans: list[PlanOut]
-    contacts: list[ContactOut]
-    keeping_in_touch: list[KeepingInTouchOut]
+    plans: list[PathwayPlanOut]
+    contacts: list[CareLeaverContactOut]
+    keeping_in_touch: list[CareLeaverKeepingInTouchOut]
     version: int
 
 
-class OpenIn(Schema):
+class CareLeaverOpenIn(Schema):
     person_id: UUID
     category: str | None = code(["eligible", "relevant", "former_relevant"], None,
                                 description="Optional: refused (422) if the dates say otherwise")
 
 
-class ContactIn(Schema):
+class CareLeaverContactIn(Schema):
     contacted_on: date
     in_touch: bool
     method: str = code(ContactMethod.values)
@@ -64,12 +64,12 @@ class ContactIn(Schema):
     notes: str = Field("", max_length=10000)
 
 
-class KeepingInTouchIn(Schema):
+class CareLeaverKeepingInTouchIn(Schema):
     age: int = Field(ge=min(KIT_AGES), le=max(KIT_AGES), description="The birthday: 17 to 21")
     in_touch: str = code(InTouch.values)
     activity: str = code(Activity.values)
     accommodation: str = code(list(ACCOMMODATION))
 
 
-class AdviserIn(Schema):
+class PersonalAdviserIn(Schema):
     adviser_id: int

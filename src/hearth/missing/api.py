@@ -18,7 +18,13 @@ from hearth.core.problems import CHANGE_ERRORS, WRITE_ERRORS
 from hearth.core.versions import etag, require_if_match
 from hearth.missing import actions, queries, rules
 from hearth.missing.models import MissingEpisode
-from hearth.missing.schemas import EpisodeIn, EpisodeList, EpisodeOut, InterviewIn, ReturnIn
+from hearth.missing.schemas import (
+    MissingEpisodeIn,
+    MissingEpisodeList,
+    MissingEpisodeOut,
+    MissingReturnIn,
+    ReturnInterviewIn,
+)
 
 router = Router(tags=["missing"])
 
@@ -41,7 +47,7 @@ def _answer(response: HttpResponse, user, episode_id: int) -> dict:
     return _out(episode)
 
 
-@router.get("", response={200: EpisodeList, **WRITE_ERRORS}, auth=permission("missing.view"))
+@router.get("", response={200: MissingEpisodeList, **WRITE_ERRORS}, auth=permission("missing.view"))
 def person_episodes(request: AuthedRequest, person: UUID):
     """The child's missing episodes, newest first."""
     child = queries.get_visible_child(request.auth, person)
@@ -50,8 +56,9 @@ def person_episodes(request: AuthedRequest, person: UUID):
             "episodes": [_out(e) for e in queries.episodes_of(request.auth, child)]}
 
 
-@router.post("", response={201: EpisodeOut, **WRITE_ERRORS}, auth=permission("missing.record"))
-def record(request: AuthedRequest, response: HttpResponse, payload: EpisodeIn):
+@router.post("", response={201: MissingEpisodeOut, **WRITE_ERRORS},
+             auth=permission("missing.record"))
+def record(request: AuthedRequest, response: HttpResponse, payload: MissingEpisodeIn):
     """Record that a child went missing (M) or away without authorisation (A); send
     ``ended_at`` too when the child is already back."""
     data = payload.dict()
@@ -60,7 +67,7 @@ def record(request: AuthedRequest, response: HttpResponse, payload: EpisodeIn):
     return Status(201, _answer(response, request.auth, episode.pk))
 
 
-@router.get("/{int:episode_id}", response={200: EpisodeOut, **WRITE_ERRORS},
+@router.get("/{int:episode_id}", response={200: MissingEpisodeOut, **WRITE_ERRORS},
             auth=permission("missing.view"))
 def detail(request: AuthedRequest, response: HttpResponse, episode_id: int):
     episode = queries.get_visible_episode(request.auth, episode_id)
@@ -69,10 +76,10 @@ def detail(request: AuthedRequest, response: HttpResponse, episode_id: int):
     return _out(episode)
 
 
-@router.post("/{int:episode_id}/return", response={200: EpisodeOut, **CHANGE_ERRORS},
+@router.post("/{int:episode_id}/return", response={200: MissingEpisodeOut, **CHANGE_ERRORS},
              auth=permission("missing.record"))
 def record_return(request: AuthedRequest, response: HttpResponse, episode_id: int,
-                  payload: ReturnIn):
+                  payload: MissingReturnIn):
     """The child is back: when and where found. Send ``If-Match``."""
     episode = queries.get_visible_episode(request.auth, episode_id)
     expected = require_if_match(request, episode)
@@ -81,10 +88,10 @@ def record_return(request: AuthedRequest, response: HttpResponse, episode_id: in
     return _answer(response, request.auth, episode_id)
 
 
-@router.post("/{int:episode_id}/interview", response={200: EpisodeOut, **CHANGE_ERRORS},
+@router.post("/{int:episode_id}/interview", response={200: MissingEpisodeOut, **CHANGE_ERRORS},
              auth=permission("missing.record"))
 def record_interview(request: AuthedRequest, response: HttpResponse, episode_id: int,
-                     payload: InterviewIn):
+                     payload: ReturnInterviewIn):
     """The return interview: offered when, accepted or not, held when, by whom, what was
     learned. Send ``If-Match``."""
     episode = queries.get_visible_episode(request.auth, episode_id)

@@ -20,7 +20,7 @@ def aware(value: datetime | None) -> datetime | None:
     return value
 
 
-class EpisodeOut(Schema):
+class MissingEpisodeOut(Schema):
     id: int
     person_id: UUID
     kind: str = Field(description="SSDA903 MISSING: M missing, A away without authorisation")
@@ -40,12 +40,12 @@ class EpisodeOut(Schema):
     version: int
 
 
-class EpisodeList(Schema):
+class MissingEpisodeList(Schema):
     person_id: UUID
-    episodes: list[EpisodeOut]
+    episodes: list[MissingEpisodeOut]
 
 
-class EpisodeIn(Schema):
+class MissingEpisodeIn(Schema):
     person_id: UUID
     kind: str = code(MissingKind.values)
     started_at: datetime
@@ -56,14 +56,14 @@ class EpisodeIn(Schema):
     _aware = field_validator("started_at", "ended_at")(aware)
 
 
-class ReturnIn(Schema):
+class MissingReturnIn(Schema):
     ended_at: datetime
     where_found: str = Field("", max_length=TEXT)
 
     _aware = field_validator("ended_at")(aware)
 
 
-class InterviewIn(Schema):
+class ReturnInterviewIn(Schema):
     offered_at: datetime
     accepted: bool
     held_at: datetime | None = None
