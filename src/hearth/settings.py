@@ -207,6 +207,9 @@ HEARTH_CP_VISIT_WORKING_DAYS = int(os.environ.get("HEARTH_CP_VISIT_WORKING_DAYS"
 #: §5: defaults 3 and 20); both are shown due and overdue.
 HEARTH_CIN_REVIEW_MONTHS = int(os.environ.get("HEARTH_CIN_REVIEW_MONTHS", 3))
 HEARTH_CIN_VISIT_WORKING_DAYS = int(os.environ.get("HEARTH_CIN_VISIT_WORKING_DAYS", 20))
+#: A care leaver is contacted at least every this many weeks (R-CL-2, a local setting:
+#: default 8); the contact is due on the personal adviser's list of what is due.
+HEARTH_CARE_LEAVER_CONTACT_WEEKS = int(os.environ.get("HEARTH_CARE_LEAVER_CONTACT_WEEKS", 8))
 #: The council's contact details, printed on letters and family documents (synthetic
 #: defaults for the demo: 01632 960xxx is a range Ofcom keeps for drama).
 HEARTH_COUNCIL_NAME = os.environ.get("HEARTH_COUNCIL_NAME", "Northam County Council")

@@ -25,9 +25,10 @@ pytestmark = pytest.mark.django_db
 #: the LADO marker (each app's panel and its line in the child at a glance share its query).
 #: The header's next due item is fetched after the page (``/people/{id}/next-due``, htmx), so
 #: its sources are not counted here (issue 14: they were half the page's time).
-#: Issue 17 added one for child in need plans and one for the child's care (each panel and its
-#: line in the child at a glance share its query).
-PERSON_PAGE_QUERIES = 37
+#: Issue 17 added one each for child in need plans, the child's care and missing episodes
+#: (each panel and its line in the child at a glance share its query; care leavers read
+#: nothing for a child under 16).
+PERSON_PAGE_QUERIES = 39
 PERSON_API_QUERIES = 13
 
 

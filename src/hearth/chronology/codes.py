@@ -72,6 +72,13 @@ class Kind(models.TextChoices):
     PLACEMENT_MOVE = "placement_move", "Placement move"
     LEGAL_STATUS_CHANGED = "legal_status_changed", "Legal status changed (looked after)"
     CEASED_CARE = "ceased_care", "Ceased to be looked after"
+    # Written by missing children (R-CLA-6) and care leavers (R-CL-1..3), issue 17
+    WENT_MISSING = "went_missing", "Went missing"
+    MISSING_RETURNED = "missing_returned", "Returned after going missing"
+    RETURN_INTERVIEW = "return_interview", "Return interview"
+    CARE_LEAVER = "care_leaver", "Became a care leaver"
+    PATHWAY_PLAN = "pathway_plan", "Pathway plan"
+    KEEPING_IN_TOUCH = "keeping_in_touch", "Keeping in touch with a care leaver"
     # Written by people
     ADDRESS_MOVE = "address_move", "Moved address"
     JOINED_HOUSEHOLD = "joined_household", "Joined the household"
@@ -126,6 +133,12 @@ LANE_OF: dict[str, str] = {
     Kind.PLACEMENT_MOVE: Lane.HOUSEHOLD,
     Kind.LEGAL_STATUS_CHANGED: Lane.LEGAL,
     Kind.CEASED_CARE: Lane.LEGAL,
+    Kind.WENT_MISSING: Lane.PROTECTION,
+    Kind.MISSING_RETURNED: Lane.PROTECTION,
+    Kind.RETURN_INTERVIEW: Lane.PROTECTION,
+    Kind.CARE_LEAVER: Lane.CASEWORK,
+    Kind.PATHWAY_PLAN: Lane.CASEWORK,
+    Kind.KEEPING_IN_TOUCH: Lane.CASEWORK,
     Kind.ADDRESS_MOVE: Lane.HOUSEHOLD,
     Kind.JOINED_HOUSEHOLD: Lane.HOUSEHOLD,
     Kind.LEFT_HOUSEHOLD: Lane.HOUSEHOLD,

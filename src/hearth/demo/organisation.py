@@ -49,6 +49,7 @@ DEMO_USERS = {
     Role.CONFERENCE_CHAIR: ("demo.chair", None, None),
     Role.IRO: ("demo.iro", None, None),  # issue 17: reviews of children looked after
     Role.FAMILY_PRACTITIONER: ("demo.familypractitioner", "Family Help", None),
+    Role.PERSONAL_ADVISER: ("demo.pa", "Young People's Service", None),
     Role.BUSINESS_SUPPORT: ("demo.businesssupport", "Children's Resource Service", None),
     Role.ADMINISTRATOR: ("demo.admin", None, None),
 }

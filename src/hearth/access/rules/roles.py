@@ -153,6 +153,24 @@ CLA_GRANTS: dict[str, set[str]] = {
     Role.IRO: {"looked_after.review"},
 }
 PERMISSIONS = {role: perms | CLA_GRANTS.get(role, set()) for role, perms in PERMISSIONS.items()}
+#: Missing children (issue 17, R-CLA-6): whoever works with children records a missing
+#: episode, its return and the return interview — caseworkers, the front door, EDT and
+#: managers; the IRO and the personal adviser read them. Care leavers (R-CL-1..3): the
+#: personal adviser and caseworkers record contact, plans and keeping in touch
+#: (``leaving_care.manage``); managers allocate the personal adviser.
+MISSING = {"missing.view", "missing.record"}
+LEAVING_CARE = {"leaving_care.view", "leaving_care.manage"}
+ISSUE_17_GRANTS: dict[str, set[str]] = {
+    Role.SOCIAL_WORKER: MISSING | LEAVING_CARE,
+    Role.ADVANCED_PRACTITIONER: MISSING | LEAVING_CARE,
+    Role.FRONT_DOOR: set(MISSING),
+    Role.TEAM_MANAGER: MISSING | LEAVING_CARE | {"leaving_care.allocate"},
+    Role.SERVICE_MANAGER: MISSING | LEAVING_CARE | {"leaving_care.allocate"},
+    Role.IRO: {"missing.view", "leaving_care.view"},
+    Role.PERSONAL_ADVISER: {"missing.view"} | LEAVING_CARE,
+}
+PERMISSIONS = {role: perms | ISSUE_17_GRANTS.get(role, set())
+               for role, perms in PERMISSIONS.items()}
 
 ALL_PERMISSIONS = frozenset().union(*PERMISSIONS.values())
 
@@ -254,8 +272,12 @@ PERMISSION_LABELS.update({
     "looked_after.review": "recording reviews of children looked after",
     "looked_after.allocate_iro": "allocating Independent Reviewing Officers",
     "looked_after.dashboard": "reading the children-in-care dashboard",
+    "missing.view": "reading missing episodes",
+    "missing.record": "recording missing episodes and return interviews",
+    "leaving_care.view": "reading care leavers' records",
+    "leaving_care.manage": "recording care leavers' contact, plans and keeping in touch",
+    "leaving_care.allocate": "allocating personal advisers to care leavers",
 })
-
 PERMISSION_LABELS.update(PERMISSION_LABELS_CIN)
 
 

@@ -57,14 +57,6 @@ LAC_REVIEW_1_WORKING_DAYS = 20
 LAC_REVIEW_2_MONTHS = 3
 LAC_REVIEW_NEXT_MONTHS = 6
 BUILDING_BRIDGES_SUPERVISION_WEEKS = 5  # R-SUP-3
-# Children looked after (issue 17): plans, statutory visits, health (R-CLA-2, R-CLA-4, R-CLA-5)
-CARE_PLAN_WORKING_DAYS = 10  # R-CLA-2
-PLACEMENT_PLAN_WORKING_DAYS = 5  # R-CLA-2
-LAC_VISIT_FIRST_DAYS = 7  # R-CLA-4
-LAC_VISIT_WEEKS = 6  # R-CLA-4
-LAC_VISIT_LONG_TERM_MONTHS = 3  # R-CLA-4
-HEALTH_REVIEW_UNDER_5_MONTHS = 6  # R-CLA-5
-HEALTH_REVIEW_FROM_5_MONTHS = 12  # R-CLA-5
 
 
 # --- working days -----------------------------------------------------------------------------
@@ -266,61 +258,6 @@ def supervision_due(last_supervision: date) -> datetime:
                    + timedelta(weeks=BUILDING_BRIDGES_SUPERVISION_WEEKS))
 
 
-# R-CIN-1: the defaults of the local settings HEARTH_CIN_REVIEW_MONTHS and
-# HEARTH_CIN_VISIT_WORKING_DAYS (DOMAIN.md §5; settings.py reads them).
-CIN_REVIEW_MONTHS = 3
-CIN_VISIT_WORKING_DAYS = 20
-
-
-def cin_review_due(last_review: date, months: int = CIN_REVIEW_MONTHS) -> date:
-    """R-CIN-1: a child in need plan is reviewed at a CIN meeting ``months`` calendar months
-    (a local setting, default 3) after the last meeting, or after the plan started when there
-    has been none (day clamped to the month's end). A date: due by the end of that day."""
-    return add_months(_as_date(last_review), months)
-
-
-def cin_visit_due(last_seen: date, working_days: int = CIN_VISIT_WORKING_DAYS) -> date:
-    """R-CIN-1: a child on a child in need plan is seen ``working_days`` working days (a local
-    setting, default 20) after the last statutory CIN visit at which they were seen, or after
-    the plan started (day 0). A date: due by the end of that day."""
-    return add_working_days(_as_date(last_seen), working_days)
-# --- children looked after: plans, statutory visits, health (issue 17) -----------------------
-
-
-def care_plan_due(first_placement_start: date) -> datetime:
-    """R-CLA-2: a care plan (with the permanence plan) before the first placement, or at the
-    latest 10 working days after it starts (day 0), by 23:59:59 local on that day."""
-    return _end_of(add_working_days(_as_date(first_placement_start), CARE_PLAN_WORKING_DAYS))
-
-
-def placement_plan_due(placement_start: date) -> datetime:
-    """R-CLA-2: a placement plan before each placement, or at the latest 5 working days after
-    it starts (day 0), by 23:59:59 local on that day."""
-    return _end_of(add_working_days(_as_date(placement_start), PLACEMENT_PLAN_WORKING_DAYS))
-
-
-def lac_visit_due(placement_start: date, last_visit: date | None, *,
-                  long_term: bool) -> datetime:
-    """R-CLA-4: the next statutory visit to a child in a placement: within one week (7
-    calendar days) of its start; then at most 6 weeks after the last visit while that visit
-    fell in the placement's first year; after the first year, at most 3 calendar months after
-    the last visit when the placement is intended to last until the child is 18 (``long_term``),
-    else 6 weeks. A visit before this placement started does not count. By 23:59:59 local."""
-    start = _as_date(placement_start)
-    if last_visit is None or last_visit < start:
-        return _end_of(start + timedelta(days=LAC_VISIT_FIRST_DAYS))
-    if long_term and last_visit >= add_months(start, 12):
-        return _end_of(add_months(last_visit, LAC_VISIT_LONG_TERM_MONTHS))
-    return _end_of(last_visit + timedelta(weeks=LAC_VISIT_WEEKS))
-
-
-def health_review_due(last_assessment: date, *, under_five: bool) -> datetime:
-    """R-CLA-5: a review health assessment 6 calendar months after the last assessment for a
-    child under 5 on that day, 12 months from 5; by 23:59:59 local on that day."""
-    months = HEALTH_REVIEW_UNDER_5_MONTHS if under_five else HEALTH_REVIEW_FROM_5_MONTHS
-    return _end_of(add_months(_as_date(last_assessment), months))
-
-
 Timescale = Callable[[date], datetime]
 
 #: The timescales by the KIND names of ``hearth calendar due KIND START``.
@@ -337,8 +274,6 @@ TIMESCALES: dict[str, Timescale] = {
     "lac-review-1": lac_review_1_due,
     "lac-review-2": lac_review_2_due,
     "lac-review-next": lac_review_next_due,
-    "care-plan": care_plan_due,
-    "placement-plan": placement_plan_due,
 }
 
 
@@ -410,3 +345,40 @@ def _add_working_hours(start: datetime, hours: int) -> datetime:
                 return (begin + remaining).astimezone(LONDON)
             remaining -= available
         day += timedelta(days=1)
+
+
+# The timescales of children in need, children looked after, missing children and care leavers
+# (issue 17) live in ``hearth.calendar.care`` and are read from here like every other.
+from hearth.calendar.care import (  # noqa: E402, F401  (re-exported)
+    CARE_PLAN_WORKING_DAYS,
+    HEALTH_REVIEW_FROM_5_MONTHS,
+    HEALTH_REVIEW_UNDER_5_MONTHS,
+    KEEPING_IN_TOUCH_MONTHS_AFTER,
+    KEEPING_IN_TOUCH_MONTHS_BEFORE,
+    LAC_VISIT_FIRST_DAYS,
+    LAC_VISIT_LONG_TERM_MONTHS,
+    LAC_VISIT_WEEKS,
+    PATHWAY_PLAN_FIRST_MONTHS,
+    PATHWAY_PLAN_REVIEW_MONTHS,
+    PLACEMENT_PLAN_WORKING_DAYS,
+    RETURN_INTERVIEW_HOURS,
+    birthday,
+    care_leaver_contact_due,
+    care_plan_due,
+    cin_review_due,
+    cin_visit_due,
+    health_review_due,
+    keeping_in_touch_window,
+    lac_visit_due,
+    pathway_plan_first_due,
+    pathway_plan_review_due,
+    placement_plan_due,
+    return_interview_due,
+)
+
+TIMESCALES.update({
+    "care-plan": care_plan_due,
+    "placement-plan": placement_plan_due,
+    "return-interview": return_interview_due,
+    "pathway-plan-review": pathway_plan_review_due,
+})
