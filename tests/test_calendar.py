@@ -334,7 +334,8 @@ def test_registry_has_every_kind():
     assert list(cal.TIMESCALES) == [
         "contact-decision", "assessment", "icpc", "core-group", "rcpc-first", "rcpc-next",
         "lado-notification", "lado-response", "pd-stage", "lac-review-1", "lac-review-2",
-        "lac-review-next",
+        "lac-review-next", "care-plan", "placement-plan", "return-interview",
+        "pathway-plan-review",
     ]
     assert iso(cal.due("icpc", date(2026, 12, 24))) == "2027-01-19T23:59:59+00:00"
     with pytest.raises(ValueError, match="unknown timescale"):
@@ -389,7 +390,8 @@ def test_cli_prints_iso_deadlines_and_edt(args, printed):
     (("due", "icpcx", "2026-01-01"),
      "hearth calendar: unknown KIND 'icpcx'; choose one of: contact-decision, assessment, "
      "icpc, core-group, rcpc-first, rcpc-next, lado-notification, lado-response, pd-stage, "
-     "lac-review-1, lac-review-2, lac-review-next\n"),
+     "lac-review-1, lac-review-2, lac-review-next, care-plan, placement-plan, "
+     "return-interview, pathway-plan-review\n"),
     (("due", "icpc", "2026-13-01"),
      "hearth calendar: START '2026-13-01' is not an ISO date or date-time\n"),
     (("is-edt", "2026-12-25"),

@@ -1,5 +1,6 @@
 """`hearth bench looked-after` prints figures for the children-in-care dashboard from a scratch
-database of its own; the page's query count does not grow with the number of children."""
+database of its own (one run: each builds and migrates its own database; that the dashboard's
+query count does not grow with the number of children is proved in ``test_pages``)."""
 
 from __future__ import annotations
 
@@ -22,12 +23,12 @@ def bench(children: int) -> dict:
 
 @pytest.mark.bench
 @pytest.mark.django_db
-def test_bench_looked_after_prints_one_json_line_and_queries_do_not_grow_with_children():
-    small, large = bench(3), bench(40)
-    assert (small["children"], large["children"]) == (3, 40)
-    assert large["episodes"] > 40 * 10  # ten years of episodes each
-    assert 0 < large["p50_ms"] <= large["p95_ms"]
-    assert small["queries"] == large["queries"]
+def test_bench_looked_after_prints_one_json_line():
+    found = bench(12)
+    assert found["children"] == 12
+    assert found["episodes"] > 12 * 10  # ten years of episodes each
+    assert 0 < found["p50_ms"] <= found["p95_ms"]
+    assert found["queries"] > 0  # the whole request's (test_pages counts the dashboard's)
     assert not CarePeriod.objects.exists()  # the configured database was not touched
 
 

@@ -14,7 +14,7 @@ from hearth.assessments.queries import get_visible_assessment
 from hearth.cin import due, queries
 from hearth.cin.actions import plans as actions
 from hearth.cin.models import CINPlan
-from hearth.cin.schemas import EndIn, MeetingIn, PlanIn, PlanOut
+from hearth.cin.schemas import CinEndIn, CinMeetingIn, CinPlanIn, CinPlanOut
 from hearth.core.problems import CHANGE_ERRORS, READ_ERRORS, WRITE_ERRORS
 from hearth.core.versions import etag, require_if_match
 
@@ -49,9 +49,9 @@ def _answer(request: AuthedRequest, response: HttpResponse, plan_id: int) -> dic
     return _out(found)
 
 
-@router.post("/plans", response={201: PlanOut, **WRITE_ERRORS},
+@router.post("/plans", response={201: CinPlanOut, **WRITE_ERRORS},
              auth=permission("cin.manage"), url_name="cin_start")
-def start(request: AuthedRequest, response: HttpResponse, payload: PlanIn):
+def start(request: AuthedRequest, response: HttpResponse, payload: CinPlanIn):
     """Start the child's CIN plan from ``assessment_id`` (authorised, outcome "CIN plan")."""
     assessment = get_visible_assessment(request.auth, payload.assessment_id)
     plan = actions.do_start_plan(assessment, acting_user=request.auth,
@@ -60,7 +60,7 @@ def start(request: AuthedRequest, response: HttpResponse, payload: PlanIn):
     return Status(201, _answer(request, response, plan.pk))
 
 
-@router.get("/plans/{int:plan_id}", response={200: PlanOut, **READ_ERRORS},
+@router.get("/plans/{int:plan_id}", response={200: CinPlanOut, **READ_ERRORS},
             auth=permission("cin.view"), url_name="cin_plan")
 def read(request: AuthedRequest, response: HttpResponse, plan_id: int):
     """The plan with its actions, meetings and what is due next, with its ETag."""
@@ -70,10 +70,10 @@ def read(request: AuthedRequest, response: HttpResponse, plan_id: int):
     return _out(found)
 
 
-@router.post("/plans/{int:plan_id}/meetings", response={200: PlanOut, **CHANGE_ERRORS},
+@router.post("/plans/{int:plan_id}/meetings", response={200: CinPlanOut, **CHANGE_ERRORS},
              auth=permission("cin.manage"), url_name="cin_meeting")
 def meeting(request: AuthedRequest, response: HttpResponse, plan_id: int,
-            payload: MeetingIn):
+            payload: CinMeetingIn):
     """Record a CIN meeting: ``progress`` names every action of the plan by ``action_id``."""
     found = queries.get_visible_plan(request.auth, plan_id)
     version = require_if_match(request, found, WHAT)
@@ -86,9 +86,9 @@ def meeting(request: AuthedRequest, response: HttpResponse, plan_id: int,
     return _answer(request, response, plan_id)
 
 
-@router.post("/plans/{int:plan_id}/end", response={200: PlanOut, **CHANGE_ERRORS},
+@router.post("/plans/{int:plan_id}/end", response={200: CinPlanOut, **CHANGE_ERRORS},
              auth=permission("cin.manage"), url_name="cin_end")
-def end(request: AuthedRequest, response: HttpResponse, plan_id: int, payload: EndIn):
+def end(request: AuthedRequest, response: HttpResponse, plan_id: int, payload: CinEndIn):
     """End the plan with its reason (never deleted)."""
     found = queries.get_visible_plan(request.auth, plan_id)
     version = require_if_match(request, found, WHAT)

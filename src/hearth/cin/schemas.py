@@ -15,7 +15,7 @@ TEXT = 10000
 Attendee = Annotated[str, Field(max_length=300)]
 
 
-class ActionIn(Schema):
+class CinActionIn(Schema):
     """Who does what by when (R-CIN-1): every part is needed (422 naming
     ``actions.<n>.<part>``)."""
 
@@ -24,7 +24,7 @@ class ActionIn(Schema):
     due_on: date | None = None
 
 
-class PlanIn(Schema):
+class CinPlanIn(Schema):
     """Start the child's CIN plan from their authorised assessment whose outcome is a CIN plan
     (R-CIN-1). 409 while the child is on a child protection plan or has an open CIN plan
     (R-CIN-2)."""
@@ -32,28 +32,28 @@ class PlanIn(Schema):
     assessment_id: int
     start_on: date | None = None
     needs: str = Field(max_length=TEXT)
-    actions: list[ActionIn] = Field(max_length=MAX_ACTIONS)
+    actions: list[CinActionIn] = Field(max_length=MAX_ACTIONS)
 
 
-class ProgressIn(Schema):
+class CinProgressIn(Schema):
     action_id: int
     status: str = code(Progress.values)
     note: str = Field("", max_length=TEXT)
 
 
-class MeetingIn(Schema):
+class CinMeetingIn(Schema):
     """A CIN meeting: who came, how each of the plan's actions is going (every one), the next
     meeting, and any new actions."""
 
     held_on: date | None = None
     attendees: list[Attendee] = Field(max_length=MAX_ATTENDEES)
-    progress: list[ProgressIn] = Field(default_factory=list)
+    progress: list[CinProgressIn] = Field(default_factory=list)
     notes: str = Field("", max_length=TEXT)
     next_meeting_on: date | None = None
-    new_actions: list[ActionIn] = Field(default_factory=list, max_length=MAX_ACTIONS)
+    new_actions: list[CinActionIn] = Field(default_factory=list, max_length=MAX_ACTIONS)
 
 
-class EndIn(Schema):
+class CinEndIn(Schema):
     """End the plan with its reason (R-CIN-2); "cp_plan" is written by the conference that
     starts a child protection plan."""
 
@@ -62,7 +62,7 @@ class EndIn(Schema):
     notes: str = Field("", max_length=TEXT)
 
 
-class ActionOut(Schema):
+class CinActionOut(Schema):
     id: int
     position: int
     what: str
@@ -70,32 +70,32 @@ class ActionOut(Schema):
     due_on: date
 
 
-class ProgressOut(Schema):
+class CinProgressOut(Schema):
     action_id: int
     position: int
     status: str
     note: str
 
 
-class MeetingOut(Schema):
+class CinMeetingOut(Schema):
     id: int
     held_on: date
     attendees: list[str]
-    progress: list[ProgressOut]
+    progress: list[CinProgressOut]
     notes: str
     next_meeting_on: date | None = None
     recorded_by: str
     recorded_at: datetime
 
 
-class PlanOut(Schema):
+class CinPlanOut(Schema):
     id: int
     person_id: UUID
     assessment_id: int
     start_on: date
     needs: str
-    actions: list[ActionOut]
-    meetings: list[MeetingOut]
+    actions: list[CinActionOut]
+    meetings: list[CinMeetingOut]
     next_meeting_due: date | None = Field(None, description="While open (R-CIN-1)")
     next_visit_due: date | None = Field(None, description="While open (R-CIN-1)")
     end_on: date | None = None

@@ -1,7 +1,8 @@
 """Children looked after for the demo (issue 17), made by the real actions (audited, in the
 chronology): one child of the demo social worker's team in every SSDA903 legal status, several
 with placement moves (one with three placements in the last year), one in the same placement
-for more than two years after three years in care, and one whose placement address is hidden.
+for more than two years after three years in care, and one whose placement address is hidden;
+the demo IRO is allocated to each.
 Children already taken by the Family Group Conference demo are left alone (taken from the end
 of the team's list)."""
 
@@ -36,8 +37,11 @@ REASONS = ["CARPL", "CREQB", "CHILD", "STAND", "CLOSE"]
 def seed_looked_after() -> int:
     """Returns how many children became looked after."""
     from hearth.looked_after.actions import periods as actions
+    from hearth.looked_after.actions.reviews import do_allocate_iro
 
     sam = User.objects.filter(username="demo.socialworker").first()
+    tina = User.objects.filter(username="demo.teammanager").first()
+    iro = User.objects.filter(username="demo.iro").first()
     if sam is None or sam.team_id is None:
         return 0
     today = timezone.localdate()
@@ -69,5 +73,8 @@ def seed_looked_after() -> int:
                                      changed_on=max(today - timedelta(days=ago), started),
                                      legal_status=status, placement=moved,
                                      reason_changed=REASONS[(n + m) % len(REASONS)])
+        if iro is not None and tina is not None:  # the demo IRO reviews every child (R-CLA-3)
+            period.refresh_from_db()
+            do_allocate_iro(period, acting_user=tina, iro=iro, expected_version=period.version)
         made += 1
     return made
