@@ -51,3 +51,23 @@ def test_R_CIN_2_no_cin_plan_while_the_child_is_on_a_cp_plan(
     assert response.status_code == 409
     assert "on a child protection plan" in response.json()["detail"]
     assert not CINPlan.objects.exists()
+
+
+def test_R_CIN_2_becoming_looked_after_ends_the_cin_plan(
+        social_worker, fletchers, plan):
+    """The child in need plan ends, "looked after", the day the child becomes looked after
+    (its own audit row, in the same transaction)."""
+    from tests.looked_after.periods_helpers import start
+
+    start(fletchers["jack"], social_worker, days=0, started_on=TODAY)
+    plan.refresh_from_db()
+    assert (plan.end_on, plan.end_reason) == (TODAY, "looked_after")
+    assert AuditEntry.objects.get(action="cin.plan_ended").fields["reason"] == "looked_after"
+
+
+def test_R_CIN_2_a_child_on_short_breaks_keeps_their_cin_plan(social_worker, fletchers, plan):
+    from tests.looked_after.periods_helpers import start
+
+    start(fletchers["jack"], social_worker, days=0, started_on=TODAY, legal_status="V3")
+    plan.refresh_from_db()
+    assert plan.end_on is None

@@ -184,6 +184,20 @@ def end_for_cp_plan(cp_plan, *, acting_user) -> CINPlan | None:
                 cp_plan=cp_plan.pk)
 
 
+def end_for_looked_after(child_id, *, started_on: date, acting_user) -> CINPlan | None:
+    """R-CIN-2: a child who becomes looked after leaves their open CIN plan on that day, with
+    the reason "looked after". Called by ``looked_after``'s action inside the transaction that
+    starts the period of care (not for short breaks, which leave the plan as it is); writes
+    its own audit row."""
+    current = (CINPlan.objects.select_for_update(of=("self",)).select_related("person")
+               .filter(person_id=child_id, end_on__isnull=True).first())
+    if current is None:
+        return None
+    end_on = max(started_on, current.start_on)
+    return _end(current, acting_user=acting_user, end_on=end_on, reason=EndReason.LOOKED_AFTER,
+                notes=f"Ended when the child became looked after on {end_on:%-d %B %Y}.")
+
+
 def record_view(plan: CINPlan, *, user, what: str = "view_cin_plan") -> None:
     """Reading a CIN plan is reading the child's record: audited."""
     audit.record_read(what, user=user, obj=plan.person, fields={"plan": plan.pk})

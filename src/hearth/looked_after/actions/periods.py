@@ -16,9 +16,11 @@ from django.utils import timezone
 
 from hearth.access.actions import audit
 from hearth.chronology import actions as chronology
+from hearth.cin.actions.plans import end_for_looked_after
 from hearth.core.refusals import Refused, Why, refuse_if
 from hearth.core.versions import check_version
 from hearth.looked_after.codes import EntryRoute, ReasonNewEpisode
+from hearth.looked_after.codes.episodes import SHORT_BREAKS
 from hearth.looked_after.models import CareAmendment, CarePeriod, Episode, Placement, UascStatus
 from hearth.looked_after.queries.periods import ENTRY_KINDS, entry_record_exists
 from hearth.looked_after.rules import episodes as rules
@@ -148,6 +150,8 @@ def do_start_period(child, *, acting_user, started_on: date | None, legal_status
     _audit("looked_after.started", period, acting_user, started_on=started_on.isoformat(),
            legal_status=legal_status, placement_type=details.placement_type,
            entered_from=entered_from)
+    if legal_status not in SHORT_BREAKS:  # R-CIN-2: the CIN plan ends, "looked after"
+        end_for_looked_after(child.pk, started_on=started_on, acting_user=acting_user)
     return period
 
 

@@ -82,6 +82,8 @@ class PlacementType(models.TextChoices):
     Z14 = "Z14", "Other placement (Z14)"
 
 
+#: Agreed series of short breaks: the child stays a child in need between them (R-CIN-2).
+SHORT_BREAKS = frozenset({"V3", "V4"})
 #: Placements with no provider code and no URN (RETURNS.md §2.3).
 TEMPORARY_OR_OTHER = frozenset({"T0", "T1", "T2", "T3", "T4", "Z11", "Z12", "Z13", "Z14"})
 #: Placement types that need no URN (SSDA903 rules 218, 222).
