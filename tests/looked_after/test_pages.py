@@ -80,3 +80,29 @@ def test_the_dashboard_counts_in_constant_queries(as_user, social_worker, team_m
         assert '<p class="govuk-body" id="total">4 children in care.</p>' in page
     finally:
         FIGURES._items.remove(extra)
+
+
+def test_from_the_conference_that_decided_it_sam_records_jack_became_looked_after(
+        as_user, social_worker, fletchers):
+    """The conference's page offers "Record that Jack … became looked after"; the period names
+    the conference it started from; once Jack is looked after the page offers it no more."""
+    from django.utils import timezone
+
+    from hearth.protection.models import Conference
+
+    jack, sam = fletchers["jack"], as_user(social_worker)
+    now = timezone.now()
+    icpc = Conference.objects.create(
+        person=jack, kind="icpc", held_on=ago(2), chair_name="Chris Chair", held=True,
+        decision="plan", category="NEG", minutes="Minutes", outline_plan="Outline",
+        arranged_by=social_worker, arranged_at=now, recorded_by=social_worker, recorded_at=now)
+    page = sam.get(reverse("protection:conference", args=[icpc.pk])).content.decode()
+    link = reverse("looked_after:start", args=[jack.pk]) + f"?from=conference:{icpc.pk}"
+    assert f"Record that {jack.display_name} became looked after" in page and link in page
+    assert sam.post(link, form(entered_from="conference",
+                               entered_from_ref=f"conference:{icpc.pk}")).status_code == 302
+    period = CarePeriod.objects.get(child=jack)
+    assert (period.entered_from, period.entered_from_ref) == ("conference",
+                                                              f"conference:{icpc.pk}")
+    page = sam.get(reverse("protection:conference", args=[icpc.pk])).content.decode()
+    assert link not in page

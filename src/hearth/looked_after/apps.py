@@ -26,9 +26,14 @@ class LookedAfterConfig(AppConfig):
             UascStatus,
         )
         from hearth.looked_after.queries.periods import amendment_scope, child_scope, iro_reach
-        from hearth.looked_after.status import looked_after_panel, looked_after_statuses
+        from hearth.looked_after.status import (
+            entry_link,
+            looked_after_panel,
+            looked_after_statuses,
+        )
         from hearth.people.models import Person
         from hearth.people.queries.persons import PERSON_PANELS
+        from hearth.protection.views.strategy import NEXT_STEPS
 
         for model in (CarePeriod, Episode, Placement, UascStatus):
             visibility.register(model, child_scope)
@@ -38,6 +43,7 @@ class LookedAfterConfig(AppConfig):
                  link=Link("looked_after:child", "person_id", by_person=True))
         PROVIDERS.register(looked_after_statuses)  # the child at a glance
         PERSON_PANELS.register(looked_after_panel)  # "Looked after", first on the page
+        NEXT_STEPS.register(entry_link)  # from a strategy discussion or a conference
 
     def ready_reviews(self) -> None:
         """Reviews, plans, statutory visits, health and education (R-CLA-2..5)."""

@@ -87,3 +87,16 @@ def looked_after_panel(user, person):
         "episode": episode, "cared": cared, "due": due[:5], "today": timezone.localdate(),
         "where": where_they_live(user, episode) if episode is not None else "",
         "uasc": uasc, "may_start": may_start}, place=PLAN)
+
+
+def entry_link(record, kind: str, user) -> tuple[str, str] | None:
+    """"Record that <child> became looked after" on a strategy discussion's or a conference's
+    page (``protection.views.strategy.NEXT_STEPS``), the period then naming the record it
+    started from (``?from=<kind>:<id>``), while the child is not looked after (one query)."""
+    if not user.has_hearth_permission("looked_after.manage"):
+        return None
+    person = record.person
+    if CarePeriod.objects.filter(child_id=person.pk, ended_on__isnull=True).exists():
+        return None
+    url = reverse("looked_after:start", args=[person.pk]) + f"?from={kind}:{record.pk}"
+    return f"Record that {person.display_name} became looked after", url

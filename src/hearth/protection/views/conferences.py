@@ -33,6 +33,7 @@ from hearth.protection.forms.conferences import (
 )
 from hearth.protection.queries import conferences as queries
 from hearth.protection.rules import conferences as rules
+from hearth.protection.views.strategy import next_steps
 
 T = "protection/conferences/"
 NOT_ARRANGER = ("Conferences are arranged by social workers, their managers and the "
@@ -166,6 +167,7 @@ def conference(request, conference_id):
     return render(request, T + "conference.html", {
         "conference": found, "person": found.person, "back": child_protection_url(found.person),
         "can_record": user.has_hearth_permission("protection.conference") and not found.held,
+        "next_steps": next_steps(found, "conference", user),
         **queries.conference_detail(found), **_icpc_due(found)})
 
 

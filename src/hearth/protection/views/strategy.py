@@ -16,6 +16,7 @@ from hearth.access.permissions import requires
 from hearth.casework.queries import family_children, live_involvement
 from hearth.core.pages import attempt, done_with
 from hearth.core.refusals import Refused
+from hearth.core.registry import Registry
 from hearth.protection.actions import strategy as actions
 from hearth.protection.actions.family import do_record_family_strategy_discussion
 from hearth.protection.codes import ConferenceKind, S47Outcome, StrategyOrigin
@@ -134,6 +135,16 @@ def strategy_new(request, person_id):
     return render(request, template, {**context, "form": form}, status=400)
 
 
+#: What may follow a strategy discussion or a conference, shown as buttons on its page:
+#: ``step(record, kind, user)`` (kind "strategy" or "conference") answers (label, URL) or
+#: None. The looked_after app registers "Record that the child became looked after".
+NEXT_STEPS = Registry("after a strategy discussion or a conference")
+
+
+def next_steps(record, kind: str, user) -> list[tuple[str, str]]:
+    return [step for step in NEXT_STEPS.call_all(record, kind, user) if step]
+
+
 def _discussion_page(request, discussion, *, status=200, problem=""):
     return render(request, "protection/strategy/strategy.html", {
         "discussion": discussion, "person": discussion.person,
@@ -141,6 +152,7 @@ def _discussion_page(request, discussion, *, status=200, problem=""):
         "actions": list(discussion.actions.all()),
         "discussed_with": queries.discussed_with(request.user, discussion),
         "can_record": request.user.has_hearth_permission("protection.record"),
+        "next_steps": next_steps(discussion, "strategy", request.user),
         "problem": problem}, status=status)
 
 
