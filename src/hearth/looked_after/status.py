@@ -14,8 +14,12 @@ from hearth.core import visibility
 from hearth.core.due import due_for
 from hearth.core.status import Status
 from hearth.fgc.rules.referrals import is_child
+from hearth.looked_after.due import health, plans, reviews, visits
 from hearth.looked_after.models import CarePeriod, Episode, UascStatus
 from hearth.looked_after.queries.periods import shown_address
+
+#: What the panel lists as due: the looked-after sources only.
+CARE_SOURCES = (reviews.reviews_due, plans.plans_due, visits.visits_due, health.health_due)
 
 
 def _day(value) -> str:
@@ -81,7 +85,10 @@ def looked_after_panel(user, person):
         and is_child(person.date_of_birth, timezone.localdate())
     if not cared and not may_start:
         return None
-    due = due_for(user, person_id=str(person.pk)) if episode is not None else []
+    # The care's own work (reviews, plans, visits, health): not every app's sources, which
+    # the header's next due item reads after the page (issue 14).
+    due = due_for(user, person_id=str(person.pk), sources=CARE_SOURCES) \
+        if episode is not None else []
     uasc = UascStatus.objects.filter(child_id=person.pk).first() if cared else None
     return Panel("looked_after/_person_panel.html", {
         "episode": episode, "cared": cared, "due": due[:5], "today": timezone.localdate(),
