@@ -17,6 +17,7 @@ class LookedAfterConfig(AppConfig):
         from hearth.chronology.rules import Link
         from hearth.core import visibility
         from hearth.core.status import PROVIDERS
+        from hearth.frontdoor.views.contacts import NEXT_STEPS as AFTER_CONTACT
         from hearth.looked_after import chronology
         from hearth.looked_after.models import (
             CareAmendment,
@@ -27,6 +28,7 @@ class LookedAfterConfig(AppConfig):
         )
         from hearth.looked_after.queries.periods import amendment_scope, child_scope, iro_reach
         from hearth.looked_after.status import (
+            contact_entry_links,
             entry_link,
             looked_after_panel,
             looked_after_statuses,
@@ -44,6 +46,7 @@ class LookedAfterConfig(AppConfig):
         PROVIDERS.register(looked_after_statuses)  # the child at a glance
         PERSON_PANELS.register(looked_after_panel)  # "Looked after", first on the page
         NEXT_STEPS.register(entry_link)  # from a strategy discussion or a conference
+        AFTER_CONTACT.register(contact_entry_links)  # from the front door (immediate)
 
     def ready_reviews(self) -> None:
         """Reviews, plans, statutory visits, health and education (R-CLA-2..5)."""

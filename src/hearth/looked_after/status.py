@@ -6,6 +6,7 @@ Registered from LookedAfterConfig.ready()."""
 
 from __future__ import annotations
 
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -17,6 +18,7 @@ from hearth.fgc.rules.referrals import is_child
 from hearth.looked_after.due import health, plans, reviews, visits
 from hearth.looked_after.models import CarePeriod, Episode, UascStatus
 from hearth.looked_after.queries.periods import shown_address
+from hearth.people.models import Person
 
 #: What the panel lists as due: the looked-after sources only.
 CARE_SOURCES = (reviews.reviews_due, plans.plans_due, visits.visits_due, health.health_due)
@@ -107,3 +109,21 @@ def entry_link(record, kind: str, user) -> tuple[str, str] | None:
         return None
     url = reverse("looked_after:start", args=[person.pk]) + f"?from={kind}:{record.pk}"
     return f"Record that {person.display_name} became looked after", url
+
+
+def contact_entry_links(contact, user) -> list[tuple[str, str]]:
+    """On a contact the front door took as immediate protection
+    (``frontdoor.views.contacts.NEXT_STEPS``): "Record that <child> became looked after" for
+    each child concerned whom the user may see and who is not looked after (one query)."""
+    if contact.urgency != "immediate" or not user.has_hearth_permission("looked_after.manage"):
+        return []
+    children = [link.person for link in contact.links.all() if link.role == "child"]
+    if not children:
+        return []
+    seen = set(Person.objects.filter(pk__in=[c.pk for c in children]).filter(
+        pk__in=visibility.visible_pks(Person, user)).exclude(Exists(CarePeriod.objects.filter(
+            child=OuterRef("pk"), ended_on__isnull=True))).values_list("pk", flat=True))
+    cared = {c.pk for c in children} - seen
+    return [(f"Record that {child.display_name} became looked after",
+             reverse("looked_after:start", args=[child.pk]) + f"?from=front_door:{contact.pk}")
+            for child in children if child.pk not in cared]

@@ -14,6 +14,7 @@ from hearth.access.permissions import requires
 from hearth.access.rules import FRONT_DOOR_SERVICES
 from hearth.core.pages import attempt, done_with
 from hearth.core.refusals import Refused
+from hearth.core.registry import Registry
 from hearth.core.visibility import get_visible_or_404
 from hearth.frontdoor import rules
 from hearth.frontdoor.actions import contacts as actions
@@ -174,6 +175,7 @@ def render_contact(request, contact: Contact, *, status: int = 200, **extra):
                                   and user.has_hearth_permission("mash.sign_off")
                                   and may_sign_off(enquiry, user)),
         "responses": list(contact.responses.select_related("sent_by").order_by("-sent_at")),
+        "next_steps": [step for steps in NEXT_STEPS.call_all(contact, user) for step in steps],
     }
     if is_open and can["decide"] and "decision_form" not in extra:
         context["decision_form"] = DecisionForm(initial={"version": contact.version})
@@ -190,6 +192,12 @@ def render_contact(request, contact: Contact, *, status: int = 200, **extra):
     if "decision_form" in context and not is_open:
         context.pop("decision_form")  # someone else decided meanwhile: no form to fill in
     return render(request, "frontdoor/contact.html", context, status=status)
+
+
+#: What may follow a contact, shown as links on its page: ``steps(contact, user)`` answers a
+#: list of (label, URL). The looked_after app registers "Record that <child> became looked
+#: after" on a contact decided as immediate protection.
+NEXT_STEPS = Registry("after a contact")
 
 
 @requires("contacts.view")
