@@ -107,7 +107,9 @@ def test_the_draft_is_removed_when_the_case_note_is_saved(fletchers, social_work
     sam = as_user(social_worker)
     path = _note_path(fletchers)
     sam.post("/drafts/save", _typing(path))
-    response = sam.post(path, {"occurred_at": timezone.localtime().strftime("%d/%m/%Y 09:00"),
+    # An hour ago (a fixed 09:00 today is in the future before nine in the morning).
+    earlier = timezone.localtime() - timedelta(hours=1)
+    response = sam.post(path, {"occurred_at": earlier.strftime("%d/%m/%Y %H:%M"),
                                "place": "The family home", "who_said_what": HALF_WRITTEN})
     assert response.status_code == 302, response.content.decode()[:2000]
     assert CaseNote.objects.exists()
