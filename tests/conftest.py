@@ -200,12 +200,47 @@ def pytest_addoption(parser):
                           "fraction moves the time of day too: 0.5 is twelve hours)")
 
 
+# --- Each test process's database is a copy of one migrated template ------------------------
+
+
+def _test_databases_from_the_template():
+    """Migrating an empty database takes most of a minute; the suite runs three times in CI
+    (SQLite, PostgreSQL, the clock moved) with two processes each, and its benchmarks make
+    scratch databases too. Every one of them is copied from the template of this set of
+    migrations (``hearth.demo.scratch.ensure_template``, made once under a lock), and
+    Django's own migrate then finds nothing to do. ``tests/test_migrations.py`` still
+    migrates from nothing and from an old database."""
+    from django.db.backends.postgresql.creation import DatabaseCreation as PostgresCreation
+    from django.db.backends.sqlite3.creation import DatabaseCreation as SqliteCreation
+
+    from hearth.demo import scratch
+
+    made_postgres = PostgresCreation._create_test_db
+    made_sqlite = SqliteCreation._create_test_db
+
+    def postgres(self, verbosity, autoclobber, keepdb=False):
+        server = os.environ.get("HEARTH_DATABASE_URL") or ""
+        self.connection.settings_dict.setdefault("TEST", {})["TEMPLATE"] = (
+            scratch.ensure_template("postgres", server))
+        return made_postgres(self, verbosity, autoclobber, keepdb)
+
+    def sqlite(self, verbosity, autoclobber, keepdb=False):
+        name = made_sqlite(self, verbosity, autoclobber, keepdb)
+        if not self.is_in_memory_db(name) and not (keepdb and os.path.exists(name)):
+            scratch.copy_sqlite(scratch.ensure_template("sqlite"), name)
+        return name
+
+    PostgresCreation._create_test_db = postgres  # type: ignore[method-assign]
+    SqliteCreation._create_test_db = sqlite  # type: ignore[method-assign]
+
+
 # --- A test passes on any date: `--clock-offset-days N` moves the clock for the whole run ----
 
 _CLOCK_KEY = pytest.StashKey["time_machine.travel"]()
 
 
 def pytest_configure(config):
+    _test_databases_from_the_template()
     days = config.getoption("--clock-offset-days")
     if days:
         # tick=True: time still passes during the run; tests that travel themselves nest inside.

@@ -51,12 +51,12 @@ def test_a_reused_database_without_its_key_is_refused_with_what_to_do(tmp_path, 
     """`--reuse` keeps the database's secret key in bench/ of the data folder; a database made
     elsewhere (its key not here) would fail on its first signed head, so it is refused first,
     naming the database and how to start again. Nothing is created or run."""
-    from hearth.demo import bench_search
+    from hearth.demo import scratch
 
     monkeypatch.setenv("HEARTH_DATA_DIR", str(tmp_path))
-    monkeypatch.setattr(bench_search, "_exists", lambda server, name: True)
-    monkeypatch.setattr(bench_search, "_postgres", lambda *a: pytest.fail("touched the server"))
+    monkeypatch.setattr(scratch, "_exists", lambda server, name: True)
+    monkeypatch.setattr(scratch, "_postgres", lambda *a: pytest.fail("touched the server"))
     with pytest.raises(RuntimeError, match=r'drop it \(DROP DATABASE "hearth_bench_load_3_9"\)'):
-        bench_search.in_scratch(["load"], engine="postgres", keep=False, label="load_3_9",
-                                reuse=True)
+        scratch.in_scratch(["load"], engine="postgres", keep=False, label="load_3_9",
+                           reuse=True)
     assert not (tmp_path / "bench" / "hearth_bench_load_3_9.secret").exists()

@@ -1,6 +1,6 @@
 """``hearth bench audit --entries N``: the audit log at a council's scale (issue 14).
 
-Runs in a scratch database of its own (see ``hearth.demo.bench_search.in_scratch``):
+Runs in a scratch database of its own (see ``hearth.demo.scratch.in_scratch``):
 
 1. append: ``--writers`` processes (8), each with its own connection, write ``--timed`` entries
    between them (default all N, at most 1,000,000) through ``audit.record_read`` — one
@@ -29,7 +29,7 @@ import time
 from datetime import timedelta
 from types import SimpleNamespace
 
-from hearth.demo.bench_search import _percentile, check_scratch, say
+from hearth.demo.scratch import check_scratch, percentile, say
 
 CHUNK = 20_000
 
@@ -74,8 +74,8 @@ def _append(total: int, writers: int) -> dict:
             raise RuntimeError(f"a writer failed (exit {process.exitcode})")
     latencies.sort()
     return {"appended_by_writers": total, "append_per_s": round(total / elapsed),
-            "append_p50_ms": round(_percentile(latencies, 0.5) * 1000, 2),
-            "append_p95_ms": round(_percentile(latencies, 0.95) * 1000, 2)}
+            "append_p50_ms": round(percentile(latencies, 0.5) * 1000, 2),
+            "append_p95_ms": round(percentile(latencies, 0.95) * 1000, 2)}
 
 
 def _bulk(total: int) -> None:
@@ -179,7 +179,7 @@ def run_in_scratch(*, entries: int, writers: int, timed: int, batch: int) -> str
         if queries.check_proof(proof):
             raise RuntimeError("a proof failed")
     timings.sort()
-    figures.update(prove_p50_ms=round(_percentile(timings, 0.5) * 1000, 1),
+    figures.update(prove_p50_ms=round(percentile(timings, 0.5) * 1000, 1),
                    prove_queries=max(counts))
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:

@@ -1,7 +1,7 @@
 """``hearth bench chronology --events N``: how fast the chronology page renders for one child
 with N events from across the modules.
 
-Runs in a scratch database of its own (see ``hearth.demo.bench_search.in_scratch``): one
+Runs in a scratch database of its own (see ``hearth.demo.scratch.in_scratch``): one
 child with N events — visits (some with no access, some cancelled), significant finalised case
 notes and hand entries (school, health, disclosures, legal status…) spread over ten years — derived
 into the chronology by ``events.rebuild`` as the modules do. Then a signed-in social worker
@@ -19,7 +19,7 @@ import time
 from datetime import datetime, timedelta
 
 from hearth import calendar
-from hearth.demo.bench_search import _percentile, check_scratch, say
+from hearth.demo.scratch import check_scratch, percentile, say
 
 SPAN_DAYS = 3650
 
@@ -135,6 +135,6 @@ def run_in_scratch(*, events: int, requests: int, seed: int) -> str:
         client.get(url)
         times.append((time.perf_counter() - t0) * 1000)
     return json.dumps({"events": events, "requests": requests,
-                       "p50_ms": round(_percentile(times, 0.5), 2),
-                       "p95_ms": round(_percentile(times, 0.95), 2),
+                       "p50_ms": round(percentile(times, 0.5), 2),
+                       "p95_ms": round(percentile(times, 0.95), 2),
                        "queries": len(executed)})

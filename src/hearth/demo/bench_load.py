@@ -31,7 +31,7 @@ from pathlib import Path
 
 from hearth.demo.bench_chronology import sign_in_with_second_factor
 from hearth.demo.bench_pages import _free_port, _prepare, _serve
-from hearth.demo.bench_search import check_scratch, say
+from hearth.demo.scratch import check_scratch, say
 
 #: Staff the simulated users act as, most of each kind.
 MOST_ACTORS = 20

@@ -1,7 +1,7 @@
 """``hearth bench looked-after --children N``: how fast the children-in-care dashboard renders
 for a service of N children in care, each with ten years of episodes.
 
-Runs in a scratch database of its own (see ``hearth.demo.bench_search.in_scratch``): one
+Runs in a scratch database of its own (see ``hearth.demo.scratch.in_scratch``): one
 service manager's team of N children, each looked after for ten years with a move of placement
 or legal status about every five months (bulk-created: periods, placements, episodes), so the
 service holds about 24 episodes a child. Then the team manager asks for the dashboard through
@@ -17,7 +17,7 @@ import time
 from datetime import timedelta
 
 from hearth.demo.bench_chronology import sign_in_with_second_factor
-from hearth.demo.bench_search import _percentile, check_scratch, say
+from hearth.demo.scratch import check_scratch, percentile, say
 
 YEARS_DAYS = 3650
 STEP_DAYS = 150
@@ -134,6 +134,6 @@ def run_in_scratch(*, children: int, requests: int, seed: int) -> str:
         client.get(url)
         times.append((time.perf_counter() - t0) * 1000)
     return json.dumps({"children": children, "episodes": episodes, "requests": requests,
-                       "p50_ms": round(_percentile(times, 0.5), 2),
-                       "p95_ms": round(_percentile(times, 0.95), 2),
+                       "p50_ms": round(percentile(times, 0.5), 2),
+                       "p95_ms": round(percentile(times, 0.95), 2),
                        "queries": len(executed)})

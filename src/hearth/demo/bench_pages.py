@@ -1,7 +1,7 @@
 """``hearth bench pages``: how fast the pages that grow with the council answer, one signed-in
 user at a time, against ``/healthz`` as the floor in the same run (issue 14).
 
-Runs in a scratch database of its own (``hearth.demo.bench_search.in_scratch``; with
+Runs in a scratch database of its own (``hearth.demo.scratch.in_scratch``; with
 ``--reuse``, ``hearth_bench_pages_<families>_<seed>`` on PostgreSQL, kept for the next run):
 migrates it, seeds ``--families`` synthetic families with the demo users (``hearth seed
 --demo-users``) unless they are there already, signs the demo users in (a session each, and a
@@ -25,7 +25,7 @@ import sys
 import time
 from dataclasses import dataclass
 
-from hearth.demo.bench_search import _percentile, check_scratch, say
+from hearth.demo.scratch import check_scratch, percentile, say
 
 SOCIAL_WORKER = "demo.socialworker"
 TEAM_MANAGER = "demo.teammanager"
@@ -154,11 +154,11 @@ def time_pages(port: int, headers: dict, child: str, requests: int) -> dict:
             sizes[page.name] = size
             if round_ >= 2:
                 times[page.name].append(ms)
-    floor = _percentile(times["healthz"], 0.5)
+    floor = percentile(times["healthz"], 0.5)
     return {p.name: {"path": p.path, "user": p.user or "", "bytes": sizes[p.name],
-                     "p50_ms": round(_percentile(times[p.name], 0.5), 2),
-                     "p95_ms": round(_percentile(times[p.name], 0.95), 2),
-                     "x_floor": round(_percentile(times[p.name], 0.5) / floor, 1)}
+                     "p50_ms": round(percentile(times[p.name], 0.5), 2),
+                     "p95_ms": round(percentile(times[p.name], 0.95), 2),
+                     "x_floor": round(percentile(times[p.name], 0.5) / floor, 1)}
             for p in PAGES}
 
 

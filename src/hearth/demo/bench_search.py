@@ -16,32 +16,16 @@ each kind's queries, recall at 5 and at 1, p50 and p95; progress goes to stderr.
 from __future__ import annotations
 
 import json
-import math
-import os
 import random
-import secrets
-import shutil
-import subprocess
-import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 from hearth.demo import names as seed_names
-
-DEFAULT_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres"
-SCRATCH_FLAG = "HEARTH_BENCH_SCRATCH"
-
-
-def say(message: str) -> None:
-    print(f"bench: {message}", file=sys.stderr, flush=True)
-
+from hearth.demo.scratch import in_scratch, migrate_scratch, percentile, say
 
 # ---------------------------------------------------------------------------------------------
-# The parent: a scratch database and a child process configured for it
+# The parent: a scratch database (``hearth.demo.scratch``) and a child process for it
 
 
 def run(*, people: int, engine: str, queries: int, seed: int, keep: bool,
@@ -50,88 +34,6 @@ def run(*, people: int, engine: str, queries: int, seed: int, keep: bool,
     args = ["search", "--people", str(people), "--queries", str(queries), "--seed", str(seed),
             "--engine", engine] + (["--verbose"] if verbose else [])
     return in_scratch(args, engine=engine, keep=keep, label=str(people))
-
-
-def _kept_keys(name: str, *, database_exists: bool) -> dict[str, str]:
-    """A reused database's secret key (its audit log's heads are signed with it) and the file
-    its newest audit head is kept in, from one run to the next: in ``bench/`` of the data
-    folder (``HEARTH_DATA_DIR``), readable by its owner only. A database that exists without
-    its key (another checkout made it, or the folder was cleared) cannot be reused."""
-    folder = Path(os.environ.get("HEARTH_DATA_DIR") or "var") / "bench"
-    folder.mkdir(parents=True, exist_ok=True)
-    key = folder / f"{name}.secret"
-    if not key.exists():
-        if database_exists:
-            raise RuntimeError(
-                f"The database {name} exists but its secret key is not in {folder}, so its "
-                f"audit log's signed heads cannot be checked: drop it (DROP DATABASE "
-                f"\"{name}\") and run again to seed it afresh.")
-        key.touch(mode=0o600)
-        key.write_text(secrets.token_urlsafe(48), encoding="utf-8")
-    return {"HEARTH_SECRET_KEY": key.read_text(encoding="utf-8").strip(),
-            "HEARTH_AUDIT_HEAD_FILE": str(folder / f"{name}.audit_head")}
-
-
-def in_scratch(args: list[str], *, engine: str, keep: bool, label: str,
-               reuse: bool = False) -> str:
-    """Run ``hearth bench <args> --in-scratch`` in a child process configured for a scratch
-    database of its own; returns the child's last line of output (its JSON). With ``reuse``
-    (PostgreSQL only) the database is ``hearth_bench_<label>``: made if missing, kept after."""
-    people = label
-    folder = tempfile.mkdtemp(prefix="hearth-bench-")
-    env = {k: v for k, v in os.environ.items() if k != "HEARTH_TEST_DATABASE_NAME"}
-    env.update({SCRATCH_FLAG: "1", "HEARTH_DATA_DIR": folder, "HEARTH_PRODUCTION": "0",
-                "HEARTH_SECRET_KEY": secrets.token_urlsafe(48), "HEARTH_LOG_LEVEL": "WARNING",
-                "DJANGO_SETTINGS_MODULE": "hearth.settings"})
-    server = os.environ.get("HEARTH_BENCH_POSTGRES_URL") or DEFAULT_SERVER
-    name = f"hearth_bench_{people}" if reuse else f"hearth_bench_{people}_{os.getpid()}"
-    if reuse:  # the same keys each run: the reused log's signed heads, its kept head
-        env.update(_kept_keys(name, database_exists=engine == "postgres"
-                              and _exists(server, name)))
-    created = False
-    keep = keep or reuse
-    if engine == "postgres":
-        env["HEARTH_DATABASE_URL"] = urlunsplit(urlsplit(server)._replace(path=f"/{name}"))
-        where = f"PostgreSQL database {name}"
-    else:
-        env["HEARTH_DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
-        where = f"SQLite file {folder}/bench.sqlite3"
-    try:
-        if engine == "postgres" and not (reuse and _exists(server, name)):
-            _postgres(server, f'CREATE DATABASE "{name}"')
-            created = True
-        say(f"scratch database: {where}")
-        command = [sys.executable, "-m", "hearth.cli", "bench", *args, "--in-scratch"]
-        result = subprocess.run(command, env=env, stdout=subprocess.PIPE, text=True,  # noqa: S603
-                                check=False)
-        if result.returncode != 0:
-            raise RuntimeError(f"the benchmark failed (exit {result.returncode})")
-        return result.stdout.strip().splitlines()[-1]
-    finally:
-        if keep:
-            say(f"kept {where}")
-        elif created:
-            _postgres(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        if not (keep and engine == "sqlite"):
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-def _exists(server: str, name: str) -> bool:
-    import psycopg
-
-    with psycopg.connect(server, autocommit=True, connect_timeout=10) as conn:
-        return conn.execute("SELECT 1 FROM pg_database WHERE datname = %s",
-                            [name]).fetchone() is not None
-
-
-def _postgres(server: str, sql: str) -> None:
-    import psycopg
-
-    try:
-        with psycopg.connect(server, autocommit=True, connect_timeout=10) as conn:
-            conn.execute(sql)  # type: ignore[arg-type]
-    except psycopg.Error as exc:
-        raise RuntimeError(f"PostgreSQL at {urlsplit(server).hostname}: {exc}") from exc
 
 
 # ---------------------------------------------------------------------------------------------
@@ -146,18 +48,6 @@ class Target:
     dob: date
     names: list[tuple[str, str, str]]
     postcodes: list[str]
-
-
-def check_scratch() -> None:
-    """Refuse to run against anything but a scratch database made by ``run``."""
-    from django.conf import settings
-
-    db = settings.DATABASES["default"]
-    name = str(db["NAME"])
-    scratch = "hearth_bench_" in name if db["ENGINE"].endswith("postgresql") else (
-        "hearth-bench-" in name and name.startswith(tempfile.gettempdir()))
-    if os.environ.get(SCRATCH_FLAG) != "1" or not scratch:
-        raise RuntimeError("--in-scratch is for the benchmark's own scratch database only")
 
 
 #: Kinds of search made about people picked for them (``SPECIAL``), each about an eighth of
@@ -297,11 +187,6 @@ def make_query(rng: random.Random, t: Target) -> tuple[str, str, str, str]:
     return "exact name and dob", f"{given} {family}", full, ""
 
 
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
-
-
 def _figures(times: list[float], ranks: list[int | None], ties: int = 0) -> dict:
     """``ties``: searches that missed the top five only on a tie (their person scored the
     same as the fifth shown, as when six of a family share the surname and postcode typed)."""
@@ -310,8 +195,8 @@ def _figures(times: list[float], ranks: list[int | None], ties: int = 0) -> dict
             "recall_at_5": round(sum(1 for r in ranks if r is not None and r < 5) / n, 4),
             "recall_at_1": round(sum(1 for r in ranks if r == 0) / n, 4),
             "missed_on_a_tie": ties,
-            "p50_ms": round(_percentile(times, 0.5), 2),
-            "p95_ms": round(_percentile(times, 0.95), 2)}
+            "p50_ms": round(percentile(times, 0.5), 2),
+            "p95_ms": round(percentile(times, 0.95), 2)}
 
 
 def search_run(chosen: list[tuple[str, Target]], seed: int, verbose: bool) -> dict:
@@ -358,12 +243,8 @@ def search_run(chosen: list[tuple[str, Target]], seed: int, verbose: bool) -> di
 
 
 def run_in_scratch(*, people: int, queries: int, seed: int, verbose: bool) -> str:
-    from django.core.management import call_command
-
-    check_scratch()
     started = time.perf_counter()
-    say("migrating the scratch database")
-    call_command("migrate", verbosity=0, interactive=False)
+    migrate_scratch()
     chosen = load(people, seed, queries)
     say(f"{people:,} people ready in {time.perf_counter() - started:.0f} s; "
         f"running {len(chosen)} searches")

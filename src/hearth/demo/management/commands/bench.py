@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from hearth.demo import bench_search as bench
+from hearth.demo import scratch
 
 SEARCH_HELP = """Time person search over N synthetic people in a scratch database of its own
 (SQLite: a temporary file; PostgreSQL: a database hearth_bench_<N>_<pid> on the server of
@@ -195,7 +196,7 @@ class Command(BaseCommand):
                 line = chronology_bench.run_in_scratch(events=events, requests=requests,
                                                        seed=seed)
             else:
-                line = bench.in_scratch(
+                line = scratch.in_scratch(
                     ["chronology", "--events", str(events), "--requests", str(requests),
                      "--seed", str(seed), "--engine", engine],
                     engine=engine, keep=keep, label=f"chron_{events}")
@@ -214,7 +215,7 @@ class Command(BaseCommand):
                 line = bench_looked_after.run_in_scratch(children=children, requests=requests,
                                                          seed=seed)
             else:
-                line = bench.in_scratch(
+                line = scratch.in_scratch(
                     ["looked-after", "--children", str(children), "--requests",
                      str(requests), "--seed", str(seed), "--engine", engine],
                     engine=engine, keep=keep, label=f"cla_{children}")
@@ -235,7 +236,7 @@ class Command(BaseCommand):
                 line = bench_pages.run_in_scratch(families=families, requests=requests,
                                                   seed=seed)
             else:
-                line = bench.in_scratch(
+                line = scratch.in_scratch(
                     ["pages", "--families", str(families), "--requests", str(requests),
                      "--seed", str(seed), "--engine", engine],
                     engine=engine, keep=keep, reuse=reuse, label=f"pages_{families}_{seed}")
@@ -274,7 +275,7 @@ class Command(BaseCommand):
             if in_scratch:
                 line = bench_load.run_in_scratch(**args)
             else:
-                line = bench.in_scratch(
+                line = scratch.in_scratch(
                     ["load", *[f"--{k.replace('_', '-')}={v}" for k, v in args.items()],
                      "--engine", engine],
                     engine=engine, keep=keep, reuse=reuse, label=f"load_{families}_{seed}")
@@ -297,7 +298,7 @@ class Command(BaseCommand):
                 line = bench_audit.run_in_scratch(entries=entries, writers=writers,
                                                   timed=timed, batch=batch)
             else:
-                line = bench.in_scratch(
+                line = scratch.in_scratch(
                     [*bench_audit.child_args(entries=entries, writers=writers, timed=timed,
                                              batch=batch), "--engine", engine],
                     engine=engine, keep=keep, label=f"audit_{entries}")
