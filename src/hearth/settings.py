@@ -163,6 +163,12 @@ else:
     _options = DATABASES["default"].setdefault("OPTIONS", {})
     _options["options"] = (_options.get("options", "") + " -c jit=off -c random_page_cost="
                            + os.environ.get("HEARTH_PG_RANDOM_PAGE_COST", "1.1")).strip()
+    # Prepared statements (``hearth.core.database``): off with "off", as behind PgBouncer in
+    # transaction mode, which cannot keep a connection's prepared statements.
+    _prepare = os.environ.get("HEARTH_PG_PREPARE_THRESHOLD") or "1"
+    if _prepare.strip().lower() != "off":
+        _options["server_side_binding"] = True
+        _options["prepare_threshold"] = int(_prepare)
 _test_name = os.environ.get("HEARTH_TEST_DATABASE_NAME") or None
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and not _test_name:
     # A file, not :memory:, so that threads (live server, concurrency tests) really share it.

@@ -67,3 +67,72 @@ def test_a_record_read_by_its_id_answers_404_when_hidden(outsider, social_worker
                                              jack.pk) == jack
         with pytest.raises(Http404):
             visibility.get_visible_or_404(Person.objects.all(), outsider, jack.pk)
+
+
+@pytest.mark.parametrize("who", USERS)
+def test_the_restricted_people_a_user_sees_are_those_visible_to_finds(request, fletchers,
+                                                                       front_door, who):
+    """``visible_restricted`` (read once a request by ``casework.queries.reached``) skips the
+    reaches of the unrestricted scope: the same answer. Jack's record is restricted with Tina
+    named on it; Fran restricted a record of her own."""
+    from hearth.people import actions as people
+    from hearth.people.models import RestrictedAccess
+    from hearth.people.queries.visibility import visible_restricted
+
+    user = request.getfixturevalue(who)
+    Person.objects.filter(pk=fletchers["jack"].pk).update(restricted=True)
+    RestrictedAccess.objects.create(person=fletchers["jack"],
+                                    user=request.getfixturevalue("team_manager"))
+    people.do_create_person(acting_user=front_door, given_name="Rosa", family_name="Quill",
+                            restricted=True)
+    expected = set(Person.objects.visible_to(user).live().filter(restricted=True)
+                   .values_list("pk", flat=True))
+    assert set(visible_restricted(user).values_list("pk", flat=True)) == expected
+    assert (fletchers["jack"].pk in expected) == (who == "team_manager")
+
+
+def test_a_workers_allocated_children_are_read_once_a_request(social_worker, team_manager,
+                                                              fletchers,
+                                                              django_assert_num_queries):
+    """What is "mine" on the list of what is due: Sam's allocated children he may see, as ids
+    read once a request (issue 14); a child he leads a plan for but is not allocated is added
+    only if he may see them; a restricted child he is not named on is not his to see."""
+    from hearth.casework.queries import allocated_children
+
+    jack, amy = fletchers["jack"], fletchers["amy"]
+    with visibility.scopes_remembered():
+        with django_assert_num_queries(3):  # restricted records he may see, his cases, reading
+            first = set(allocated_children(social_worker).values_list("pk", flat=True))
+        with django_assert_num_queries(1):  # the list is remembered: only the reading of it
+            again = set(allocated_children(social_worker).values_list("pk", flat=True))
+    assert first == again == {jack.pk, amy.pk}
+    Person.objects.filter(pk=amy.pk).update(restricted=True)
+    with visibility.scopes_remembered():
+        assert set(allocated_children(social_worker).values_list("pk", flat=True)) == {jack.pk}
+        mum = fletchers["mum"]  # seen through the family, not allocated: added when asked
+        assert mum.pk in set(allocated_children(social_worker, also=[mum.pk])
+                             .values_list("pk", flat=True))
+    with visibility.scopes_remembered():
+        assert not allocated_children(team_manager).exists()  # Tina holds no cases herself
+
+
+def test_a_team_managers_team_children_are_those_visible_to_finds(team_manager, social_worker,
+                                                                   fletchers):
+    """What a team-wide list is about: Tina's team's children with a live case — the same
+    children ``visible_to`` finds with a live case in her team, without building it (issue
+    14); a restricted child she is not named on is not hers to see; nobody's for Sam, who
+    manages no team."""
+    from hearth.casework.models import Involvement
+    from hearth.casework.queries import LIVE, team_children
+
+    def expected():
+        return set(Person.objects.visible_to(team_manager).live().filter(
+            pk__in=Involvement.objects.filter(LIVE, team_id=team_manager.team_id)
+            .values("person_id")).values_list("pk", flat=True))
+
+    found = set(team_children(team_manager).values_list("pk", flat=True))
+    assert found == expected() >= {fletchers["jack"].pk, fletchers["amy"].pk}
+    Person.objects.filter(pk=fletchers["amy"].pk).update(restricted=True)
+    found = set(team_children(team_manager).values_list("pk", flat=True))
+    assert found == expected() and fletchers["amy"].pk not in found
+    assert not team_children(social_worker).exists()

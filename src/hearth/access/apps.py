@@ -18,9 +18,12 @@ class AccessConfig(AppConfig):
 
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
+        from django.db.backends.signals import connection_created
 
-        from hearth.access import jobs  # noqa: F401  (registers the purge of idempotency keys
-        # and the audit log's sequencer, issue 14)
+        # jobs: registers the purge of idempotency keys and the audit log's sequencer (issue 14)
+        from hearth.access import jobs  # noqa: F401
+        from hearth.core.database import tune_connection
 
+        connection_created.connect(tune_connection, dispatch_uid="hearth.core.database")
         user_logged_in.connect(_start_the_absolute_timeout,
                                dispatch_uid="hearth.access.signed_in_at")

@@ -12,13 +12,12 @@ from __future__ import annotations
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Exists, Max, OuterRef, QuerySet
+from django.db.models import Max, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
 from hearth.access.codes import Role
-from hearth.casework.models import Involvement
-from hearth.casework.queries import LIVE
+from hearth.casework.queries import allocated_children, team_children
 from hearth.cin import queries, rules
 from hearth.cin.models import CINPlan
 from hearth.core import visibility
@@ -32,16 +31,14 @@ from hearth.visits.models import Visit
 def _children(user, scope: str) -> QuerySet[Person] | None:
     if not user.has_hearth_permission("cin.view"):
         return None
-    visible = Person.objects.visible_to(user).live()
     if scope == TEAM:
         if user.role == Role.TEAM_MANAGER and user.team_id:
-            return visible.filter(Exists(Involvement.objects.filter(
-                LIVE, team_id=user.team_id, person=OuterRef("pk"))))
-        return visible if user.role == Role.SERVICE_MANAGER else None
-    return visible.filter(
-        Exists(Involvement.objects.filter(LIVE, worker=user, person=OuterRef("pk")))
-        | Exists(CINPlan.objects.filter(end_on__isnull=True, created_by=user,
-                                        person=OuterRef("pk"))))
+            return team_children(user)
+        if user.role == Role.SERVICE_MANAGER:
+            return Person.objects.visible_to(user).live()
+        return None
+    return allocated_children(user, also=CINPlan.objects.filter(
+        end_on__isnull=True, created_by=user).values_list("person_id", flat=True))
 
 
 def _open_plans(user, scope: str, person_id=None) -> list[CINPlan]:

@@ -30,7 +30,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from hearth.demo.bench_chronology import sign_in_with_second_factor
-from hearth.demo.bench_pages import _free_port, _prepare, _serve
+from hearth.demo.bench_pages import _free_port, _prepare, _serve, _start_worker
 from hearth.demo.scratch import check_scratch, say
 
 #: Staff the simulated users act as, most of each kind.
@@ -145,11 +145,6 @@ def drive(port: int, cast: dict, *, users: int, seconds: int, spawn_rate: float)
     if not summary.exists():
         raise RuntimeError("locust wrote no summary: " + result.stderr.strip()[-2000:])
     return json.loads(summary.read_text(encoding="utf-8"))
-
-
-def _start_worker() -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "hearth.cli", "worker"],  # noqa: S603
-                            stdout=subprocess.DEVNULL, env=os.environ.copy())
 
 
 def run_in_scratch(*, users: int, seconds: int, families: int, seed: int, web_workers: int,

@@ -40,6 +40,9 @@ def _item(contact, kids, **fields) -> DueItem:
 def contact_decisions(user, *, scope: str) -> list[DueItem]:
     if scope != MINE or not user.has_hearth_permission("contacts.queue"):
         return []
+    authorises = user.has_hearth_permission("contacts.authorise")
+    if user.role not in DECIDERS and user.role not in EDT_DECIDERS and not authorises:
+        return []  # a social worker: nothing of the queue's is theirs to do (not even built)
     contacts = queue_contacts(user)
     items = []
     if user.role in DECIDERS:
@@ -59,7 +62,7 @@ def contact_decisions(user, *, scope: str) -> list[DueItem]:
         items += [_item(c, kids, what="Decide what happens next with the EDT contact",
                         link=reverse("contacts:decide", args=[c.pk]))
                   for c, kids, _ in children_rows(user, out_of_hours.in_queue_order())]
-    if user.has_hearth_permission("contacts.authorise"):
+    if authorises:
         proposed = contacts.filter(status=ContactStatus.AWAITING_AUTHORISATION)
         items += [_item(c, kids, what="Authorise the decision on the contact", authorise=True,
                         for_user_id=c.proposals[0].proposed_by_id,

@@ -54,16 +54,14 @@ def items_for(record, spans, today) -> list[DueItem]:
 def care_leaver_work(user, *, scope: str, person_id=None) -> list[DueItem]:
     if not user.has_hearth_permission("leaving_care.view"):
         return []
+    if person_id is None and not (scope == TEAM and user.role in MANAGER_ROLES
+                                  or scope != TEAM and user.role == Role.PERSONAL_ADVISER):
+        return []  # nothing here is a worker's own: not even the filter is built
     qs = queries.visible_records(user).filter(person__date_of_birth__isnull=False)
     if person_id is not None:
         qs = qs.filter(person_id=person_id)
-    elif scope == TEAM:
-        if user.role not in MANAGER_ROLES:
-            return []
-    elif user.role == Role.PERSONAL_ADVISER:
+    elif scope != TEAM:
         qs = qs.filter(adviser=user)
-    else:
-        return []
     records = list(queries.with_parts(qs).order_by("pk")[:LIMIT])
     spans = queries.spans_of_many(r.person_id for r in records)
     today = timezone.localdate()

@@ -31,7 +31,7 @@ PARTS = ("person", "adviser", "adviser_allocated_by")
 
 
 def care_leaver_scope(user) -> Q:
-    return Q(person__in=Person.objects.visible_to(user))
+    return Q(person__in=visibility.visible_pks(Person, user))  # compiled once a request
 
 
 def adviser_reach(user) -> Q | None:

@@ -10,8 +10,10 @@ from django.urls import reverse
 
 from hearth.access.codes import Role
 from hearth.access.rules import MANAGER_ROLES
+from hearth.casework.queries import allocated_children
 from hearth.core.due import TEAM, DueItem, for_one_child
 from hearth.missing import queries, rules
+from hearth.missing.models import MissingEpisode
 
 LIMIT = 200
 
@@ -20,18 +22,19 @@ LIMIT = 200
 def return_interviews(user, *, scope: str, person_id=None) -> list[DueItem]:
     if not user.has_hearth_permission("missing.view"):
         return []
-    qs = queries.visible_episodes(user).filter(ended_at__isnull=False).filter(
+    if scope == TEAM and user.role not in MANAGER_ROLES:
+        return []
+    if scope == TEAM or person_id is not None:
+        qs = queries.visible_episodes(user)
+    else:  # a worker's own: their allocated children's, read once a request (issue 14)
+        qs = MissingEpisode.objects.filter(child__in=allocated_children(user))
+    qs = qs.filter(ended_at__isnull=False).filter(
         Q(interview_offered_at__isnull=True)
         | Q(interview_accepted=True, interview_held_at__isnull=True))
     if person_id is not None:
         qs = qs.filter(child_id=person_id)
-    if scope == TEAM:
-        if user.role not in MANAGER_ROLES:
-            return []
-        if user.role != Role.SERVICE_MANAGER:
-            qs = qs.filter(queries.worked_by(user, team=True))
-    elif person_id is None:
-        qs = qs.filter(queries.worked_by(user, team=False))
+    if scope == TEAM and user.role != Role.SERVICE_MANAGER:
+        qs = qs.filter(queries.worked_by(user, team=True))
     items = []
     for episode in qs.order_by("ended_at", "pk")[:LIMIT]:
         offered = episode.interview_offered_at is not None

@@ -20,7 +20,7 @@ PARTS = ("child", "recorded_by")
 
 def episode_scope(user) -> Q:
     """Who may see a missing episode: whoever may see its child."""
-    return Q(child__in=Person.objects.visible_to(user))
+    return Q(child__in=visibility.visible_pks(Person, user))  # compiled once a request
 
 
 def visible_episodes(user) -> QuerySet[MissingEpisode]:

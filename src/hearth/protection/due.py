@@ -15,7 +15,7 @@ the allocated workers in one more.
 from __future__ import annotations
 
 from django.conf import settings
-from django.db.models import Exists, Max, OuterRef, QuerySet
+from django.db.models import Max, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -23,7 +23,7 @@ from django.utils.text import Truncator
 from hearth.access.codes import Role
 from hearth.access.rules import MANAGER_ROLES
 from hearth.casework.models import Involvement
-from hearth.casework.queries import LIVE
+from hearth.casework.queries import LIVE, allocated_children, allocated_children_ids
 from hearth.core import visibility
 from hearth.core.due import MINE, TEAM, DueItem, for_one_child
 from hearth.people.models import Person
@@ -52,10 +52,8 @@ def _children_for(user, scope: str) -> QuerySet[Person] | None:
         return scope_children(user)
     if user.role in MANAGER_ROLES or not user.has_hearth_permission("protection.view"):
         return None
-    return Person.objects.visible_to(user).live().filter(
-        Exists(Involvement.objects.filter(LIVE, worker=user, person=OuterRef("pk")))
-        | Exists(CPPlan.objects.filter(end_on__isnull=True, lead_social_worker=user,
-                                       person=OuterRef("pk"))))
+    return allocated_children(user, also=CPPlan.objects.filter(
+        end_on__isnull=True, lead_social_worker=user).values_list("person_id", flat=True))
 
 
 def _open_plans(user, scope: str, person_id=None) -> list | None:
@@ -200,11 +198,17 @@ def strategy_actions(user, *, scope: str, person_id=None) -> list[DueItem]:
         if children is None:
             return []
         qs = qs.filter(discussion__person__in=children.values("pk"))
-    else:
-        qs = qs.filter(owner_user=user, discussion__person__in=_only(
-            Person.objects.visible_to(user).live(), person_id).values("pk"))
+    else:  # their own actions, then which of those children they may see (issue 14)
+        qs = qs.filter(owner_user=user)
+        if person_id is not None:
+            qs = qs.filter(discussion__person_id=person_id)
+    actions = list(qs.select_related("discussion__person").order_by("due_on", "pk"))
+    if scope != TEAM and actions:
+        seen = set(allocated_children_ids(
+            user, also={a.discussion.person_id for a in actions}))
+        actions = [a for a in actions if a.discussion.person_id in seen]
     return [_item(a.discussion.person,
                   what="Strategy discussion action: " + Truncator(a.action).chars(80),
                   due=a.due_on, kind="strategy_action", for_user_id=a.owner_user_id,
                   link=reverse("protection:strategy", args=[a.discussion_id]))
-            for a in qs.select_related("discussion__person").order_by("due_on", "pk")]
+            for a in actions]

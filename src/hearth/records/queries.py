@@ -27,7 +27,7 @@ def note_scope(user) -> Q:
 
 def summary_scope(user) -> Q:
     """Who may see a parent's summary: whoever may see the parent and its child (if any)."""
-    people = Person.objects.visible_to(user)
+    people = visible_pks(Person, user)  # compiled once a request (issue 14)
     return Q(person__in=people) & (Q(child__isnull=True) | Q(child__in=people))
 
 

@@ -20,7 +20,7 @@ from django.utils import timezone
 from hearth.access.codes import Role
 from hearth.access.rules import MANAGER_ROLES
 from hearth.casework.models import Involvement
-from hearth.casework.queries import LIVE
+from hearth.casework.queries import LIVE, allocated_children, team_children
 from hearth.core.due import TEAM
 from hearth.looked_after.codes import CheckKind
 from hearth.looked_after.codes.reviews import HEALTH_ASSESSMENTS
@@ -51,21 +51,23 @@ def children_for(user, scope: str, person_id=None) -> QuerySet[Person] | None:
     """The children looked after whose work is the user's in ``scope`` (None: none): an IRO's
     own (they are IRO for), a worker's allocated children, a team manager's team's, a service
     manager's every child looked after they may see."""
+    if scope != TEAM and user.role != Role.IRO:
+        if user.role in MANAGER_ROLES or not user.has_hearth_permission("looked_after.view"):
+            return None
+        mine = allocated_children(user).filter(in_care())
+        return mine if person_id is None else mine.filter(pk=person_id)
+    if scope == TEAM and user.role == Role.TEAM_MANAGER:
+        if not user.team_id:
+            return None
+        team = team_children(user).filter(in_care())
+        return team if person_id is None else team.filter(pk=person_id)
     visible = Person.objects.visible_to(user).live().filter(in_care())
     if person_id is not None:
         visible = visible.filter(pk=person_id)
     if scope == TEAM:
-        if user.role == Role.TEAM_MANAGER:
-            return visible.filter(Exists(Involvement.objects.filter(
-                LIVE, team_id=user.team_id, person=OuterRef("pk")))) if user.team_id else None
         return visible if user.role == Role.SERVICE_MANAGER else None
-    if user.role == Role.IRO:
-        return visible.filter(Exists(CarePeriod.objects.filter(
-            child=OuterRef("pk"), ended_on__isnull=True, iro_id=user.pk)))
-    if user.role in MANAGER_ROLES or not user.has_hearth_permission("looked_after.view"):
-        return None
-    return visible.filter(Exists(Involvement.objects.filter(LIVE, worker=user,
-                                                            person=OuterRef("pk"))))
+    return visible.filter(Exists(CarePeriod.objects.filter(  # an IRO's own children
+        child=OuterRef("pk"), ended_on__isnull=True, iro_id=user.pk)))
 
 
 @dataclass

@@ -17,7 +17,7 @@ from django.db.models.functions import Lower, Trim
 from django.utils import timezone
 
 from hearth.access.rules import has_permission
-from hearth.core.visibility import get_visible_or_404
+from hearth.core.visibility import get_visible_or_404, visible_pks
 from hearth.people.models import HouseholdMembership, Person, PersonAddress, Relationship
 from hearth.safety.codes import WarningStatus
 from hearth.safety.models import WorkerWarning
@@ -243,7 +243,7 @@ def warning_scope(user) -> Q:
     """Who may open a warning (registered with ``core.visibility`` from the AppConfig): one on
     a person they may see, at an address where someone they may see lives or lived, or one
     they raised."""
-    people = Person.objects.visible_to(user)
+    people = visible_pks(Person, user)  # compiled once a request (issue 14)
     homes = PersonAddress.objects.filter(person__in=people)
     return Q(person__in=people) | _at_address_of(homes) | Q(recorded_by_id=user.pk)
 
