@@ -6,9 +6,10 @@ HEARTH := $(VENV)/bin/hearth
 HEARTH_TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
 # Test processes per run (pytest-xdist); each has its own database and, for the browser stories,
 # its own live server and Chromium. A worker that runs out of tests takes another's (worksteal),
-# so a run does not wait on one worker's long tail.
+# so a run does not wait on one worker's long tail. Each run prints its fifteen slowest tests, so
+# that CI's log says where its time goes (keep `.ci/run` under 30 minutes).
 PYTEST_WORKERS ?= 2
-PYTEST := $(VENV)/bin/pytest -q -n $(PYTEST_WORKERS) --dist worksteal
+PYTEST := $(VENV)/bin/pytest -q -n $(PYTEST_WORKERS) --dist worksteal --durations=15
 export HEARTH_DATA_DIR ?= $(CURDIR)/var
 # `make demo PORT=8001` serves the demo on another port.
 PORT ?= 8000
