@@ -29,7 +29,7 @@ import time
 from datetime import timedelta
 from types import SimpleNamespace
 
-from hearth.demo.scratch import check_scratch, percentile, say
+from hearth.demo.scratch import migrate_scratch, percentile, say
 
 CHUNK = 20_000
 
@@ -136,7 +136,6 @@ def _verify_in_a_fresh_process() -> tuple[float, float]:
 
 
 def run_in_scratch(*, entries: int, writers: int, timed: int, batch: int) -> str:
-    from django.core.management import call_command
     from django.db import connection, reset_queries
     from django.test.utils import CaptureQueriesContext
 
@@ -144,9 +143,7 @@ def run_in_scratch(*, entries: int, writers: int, timed: int, batch: int) -> str
     from hearth.access.actions import audit
     from hearth.access.models import AuditEntry, AuditTreeHead
 
-    check_scratch()
-    say("migrating the scratch database")
-    call_command("migrate", verbosity=0, interactive=False)
+    migrate_scratch()
     if connection.vendor != "postgresql" and timed < entries:
         raise RuntimeError("on SQLite every entry is appended by the writers: --timed N")
     say(f"{writers} writers appending {timed:,} entries")

@@ -19,7 +19,7 @@ import time
 from datetime import datetime, timedelta
 
 from hearth import calendar
-from hearth.demo.scratch import check_scratch, percentile, say
+from hearth.demo.scratch import migrate_scratch, percentile, say
 
 SPAN_DAYS = 3650
 
@@ -99,15 +99,12 @@ def sign_in_with_second_factor(client, worker) -> None:
 
 
 def run_in_scratch(*, events: int, requests: int, seed: int) -> str:
-    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from django.urls import reverse
 
-    check_scratch()
     started = time.perf_counter()
-    say("migrating the scratch database")
-    call_command("migrate", verbosity=0, interactive=False)
+    migrate_scratch()
     worker, child = _load(events, seed)
     say(f"{events:,} events ready in {time.perf_counter() - started:.0f} s; "
         f"timing {requests} requests for the chronology page")

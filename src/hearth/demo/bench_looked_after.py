@@ -17,7 +17,7 @@ import time
 from datetime import timedelta
 
 from hearth.demo.bench_chronology import sign_in_with_second_factor
-from hearth.demo.scratch import check_scratch, percentile, say
+from hearth.demo.scratch import migrate_scratch, percentile, say
 
 YEARS_DAYS = 3650
 STEP_DAYS = 150
@@ -98,15 +98,12 @@ def _load(children: int, seed: int):
 
 def run_in_scratch(*, children: int, requests: int, seed: int) -> str:
     from django.conf import settings
-    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from django.urls import reverse
 
-    check_scratch()
     started = time.perf_counter()
-    say("migrating the scratch database")
-    call_command("migrate", verbosity=0, interactive=False)
+    migrate_scratch()
     manager, episodes = _load(children, seed)
     say(f"{children:,} children with {episodes:,} episodes ready in "
         f"{time.perf_counter() - started:.0f} s; timing {requests} dashboard requests")

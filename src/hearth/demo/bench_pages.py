@@ -25,7 +25,7 @@ import sys
 import time
 from dataclasses import dataclass
 
-from hearth.demo.scratch import check_scratch, percentile, say
+from hearth.demo.scratch import check_scratch, migrate_scratch, percentile, say
 
 SOCIAL_WORKER = "demo.socialworker"
 TEAM_MANAGER = "demo.teammanager"
@@ -64,8 +64,7 @@ def _prepare(families: int, seed: int) -> None:
 
     from hearth.access.models import User
 
-    say("migrating the scratch database")
-    call_command("migrate", verbosity=0, interactive=False)
+    migrate_scratch()
     if User.objects.filter(username=TEAM_MANAGER).exists():
         say("reusing the families already seeded")
         return

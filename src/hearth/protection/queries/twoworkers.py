@@ -309,7 +309,7 @@ def scope_children(user) -> QuerySet[Person]:
     """The children a manager's child protection views are about: a team manager's team's
     (an open involvement with the team); for service managers and conference chairs, every
     child they may see with an open involvement, a Section 47 enquiry or a plan."""
-    if user.role == Role.TEAM_MANAGER:  # read once a request, as ids (issue 14)
+    if user.role == Role.TEAM_MANAGER:  # through casework's reached (issue 14)
         return team_children(user)
     visible = Person.objects.visible_to(user).live()
     if user.role in (Role.SERVICE_MANAGER, Role.CONFERENCE_CHAIR):
