@@ -7,6 +7,8 @@ class CinConfig(AppConfig):
     verbose_name = "Children in need plans"
 
     def ready(self) -> None:
+        from django.db.models import OuterRef
+
         from hearth.assessments.views import NEXT_STEPS
         from hearth.chronology.actions import register
         from hearth.chronology.rules import Link
@@ -15,7 +17,7 @@ class CinConfig(AppConfig):
         from hearth.cin.models import CINPlan
         from hearth.cin.queries import plan_scope
         from hearth.cin.status import cin_panel, cin_statuses, likely_purpose, start_link
-        from hearth.core import visibility
+        from hearth.core import presence, visibility
         from hearth.core.due import SOURCES
         from hearth.core.status import PROVIDERS
         from hearth.people.queries.persons import PERSON_PANELS
@@ -29,6 +31,7 @@ class CinConfig(AppConfig):
         SOURCES.register(due.cin_visits)  # R-CIN-1: the next statutory CIN visit
         PROVIDERS.register(cin_statuses)  # the child at a glance
         PERSON_PANELS.register(cin_panel)  # the person page's CIN plan
+        presence.register("cin_plans", lambda: CINPlan.objects.filter(person=OuterRef("pk")))
         PLAN_STARTED.register(end_for_cp_plan)  # R-CIN-2: a CP plan ends the CIN plan
         LIKELY_PURPOSE.register(likely_purpose)  # a new visit: the plan's statutory visit
         NEXT_STEPS.register(start_link)  # "Start the CIN plan" on the assessment's page

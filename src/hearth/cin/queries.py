@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.db.models import Prefetch, Q, QuerySet
 
 from hearth.cin.models import ActionProgress, CINMeeting, CINPlan
-from hearth.core import visibility
+from hearth.core import presence, visibility
 from hearth.core.visibility import get_visible_or_404
 from hearth.people.models import Person
 
@@ -36,7 +36,10 @@ def get_visible_plan(user, plan_id) -> CINPlan:
 def of_person(user, person) -> list[CINPlan]:
     """The child's CIN plans the user may see, newest first, with their actions and
     meetings: read once a request (one query when there is none, three when there are) for
-    the child at a glance, the person page's panel and the header's due items."""
+    the child at a glance, the person page's panel and the header's due items; none without
+    a query of its own when the child never had a plan."""
+    if not presence.has(person, "cin_plans"):
+        return []
     return plans_of(user, person.pk)
 
 

@@ -7,9 +7,11 @@ class DifferencesConfig(AppConfig):
     verbose_name = "Resolving professional differences"
 
     def ready(self) -> None:
+        from django.db.models import OuterRef
+
         from hearth.chronology.actions import register
         from hearth.chronology.rules import Link
-        from hearth.core import visibility
+        from hearth.core import presence, visibility
         from hearth.core.due import SOURCES
         from hearth.core.status import PROVIDERS
         from hearth.differences import chronology, due
@@ -25,3 +27,5 @@ class DifferencesConfig(AppConfig):
         SOURCES.register(due.differences)  # stage owners, the allocated worker, the teller
         PROVIDERS.register(difference_statuses)  # "Professional difference open — stage N"
         PERSON_PANELS.register(differences_panel)  # the person page's differences
+        # Whether the child has any difference at all: the panel's query only when one does.
+        presence.register("differences", lambda: Difference.objects.filter(person=OuterRef("pk")))

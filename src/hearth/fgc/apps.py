@@ -7,13 +7,15 @@ class FgcConfig(AppConfig):
     verbose_name = "Family Group Conferences"
 
     def ready(self) -> None:
+        from django.db.models import OuterRef
+
         from hearth.chronology.actions import register
         from hearth.chronology.rules import Link
-        from hearth.core import visibility
+        from hearth.core import presence, visibility
         from hearth.core.due import SOURCES
         from hearth.core.status import PROVIDERS
         from hearth.fgc import chronology, due
-        from hearth.fgc.models import FGC
+        from hearth.fgc.models import FGC, FGCChild
         from hearth.fgc.queries.referrals import fgc_scope, service_reach
         from hearth.fgc.status import fgc_panel, fgc_statuses
         from hearth.people.models import Person
@@ -27,3 +29,4 @@ class FgcConfig(AppConfig):
         SOURCES.register(due.fgc_work)  # what is due (issue 16)
         PROVIDERS.register(fgc_statuses)  # the child at a glance
         PERSON_PANELS.register(fgc_panel)  # the person page's FGCs, "Refer for an FGC"
+        presence.register("fgc", lambda: FGCChild.objects.filter(person=OuterRef("pk")))

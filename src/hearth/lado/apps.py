@@ -7,8 +7,10 @@ class LadoConfig(AppConfig):
     verbose_name = "LADO allegations"
 
     def ready(self) -> None:
+        from django.db.models import OuterRef
+
         from hearth.chronology.actions import register
-        from hearth.core import visibility
+        from hearth.core import presence, visibility
         from hearth.core.due import SOURCES
         from hearth.core.status import PROVIDERS
         from hearth.lado import chronology, due
@@ -28,6 +30,7 @@ class LadoConfig(AppConfig):
         # A child's record shows only the marker: its header, its page, its chronology.
         PROVIDERS.register(lado_statuses)
         PERSON_PANELS.register(lado_panel)
+        presence.register("lado", lambda: MatterChild.objects.filter(person=OuterRef("pk")))
         register(MatterChild, "lado_matter_child", chronology.child_events,
                  chronology.all_children)
         # What is due: the LADO's responses (R-LADO-2).

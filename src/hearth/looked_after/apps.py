@@ -13,9 +13,11 @@ class LookedAfterConfig(AppConfig):
     def ready_periods(self) -> None:
         """Periods of care, episodes and placements (issue 17): who sees them, the
         chronology, the child at a glance and the person page's panel."""
+        from django.db.models import OuterRef
+
         from hearth.chronology.actions import register
         from hearth.chronology.rules import Link
-        from hearth.core import visibility
+        from hearth.core import presence, visibility
         from hearth.core.status import PROVIDERS
         from hearth.frontdoor.views.contacts import NEXT_STEPS as AFTER_CONTACT
         from hearth.looked_after import chronology
@@ -45,6 +47,7 @@ class LookedAfterConfig(AppConfig):
                  link=Link("looked_after:child", "person_id", by_person=True))
         PROVIDERS.register(looked_after_statuses)  # the child at a glance
         PERSON_PANELS.register(looked_after_panel)  # "Looked after", first on the page
+        presence.register("care_episodes", lambda: Episode.objects.filter(child=OuterRef("pk")))
         NEXT_STEPS.register(entry_link)  # from a strategy discussion or a conference
         AFTER_CONTACT.register(contact_entry_links)  # from the front door (immediate)
 

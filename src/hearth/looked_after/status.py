@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from hearth.core import visibility
+from hearth.core import presence, visibility
 from hearth.core.due import due_for
 from hearth.core.status import Status
 from hearth.fgc.rules.referrals import is_child
@@ -33,6 +33,8 @@ def latest_episode(person) -> Episode | None:
     is looked after; None when they never were (one query a request, shared by the header and
     the panel)."""
     def load():
+        if not presence.has(person, "care_episodes"):  # never looked after
+            return None
         return (Episode.objects.filter(child_id=person.pk)
                 .select_related("period", "period__iro", "placement")
                 .order_by("-started_on", "-pk").first())

@@ -7,8 +7,10 @@ class MissingConfig(AppConfig):
     verbose_name = "Missing children"
 
     def ready(self) -> None:
+        from django.db.models import OuterRef
+
         from hearth.chronology.actions import register
-        from hearth.core import visibility
+        from hearth.core import presence, visibility
         from hearth.core.due import SOURCES
         from hearth.core.status import PROVIDERS
         from hearth.missing import chronology, due
@@ -23,3 +25,4 @@ class MissingConfig(AppConfig):
         SOURCES.register(due.return_interviews)  # R-CLA-6: 72 hours after the return
         PROVIDERS.register(missing_statuses)  # "Missing now since …"
         PERSON_PANELS.register(missing_panel)
+        presence.register("missing", lambda: MissingEpisode.objects.filter(child=OuterRef("pk")))

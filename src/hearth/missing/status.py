@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from hearth.core import visibility
+from hearth.core import presence, visibility
 from hearth.core.status import Status
 from hearth.missing import queries, rules
 from hearth.missing.codes import MissingKind
@@ -22,7 +22,9 @@ def since(moment) -> str:
 
 def episodes(person, user) -> list:
     """The child's episodes the user may see, read once a request (the header and the panel
-    share them)."""
+    share them); none without a query of its own when the child was never missing."""
+    if not presence.has(person, "missing"):
+        return []
     return visibility.remembered(("missing_episodes", person.pk, user.pk),
                                  lambda: queries.episodes_of(user, person))
 

@@ -11,6 +11,7 @@ from hearth.access.models import User
 from hearth.access.rules import has_permission
 from hearth.casework.models import Involvement, InvolvementWorker
 from hearth.casework.queries import LIVE
+from hearth.core import presence
 from hearth.core.visibility import get_visible_or_404, visible_pks
 from hearth.people.models import Person
 from hearth.tasks import rules
@@ -124,5 +125,6 @@ def tasks_panel(user, person: Person):
         return None
     return Panel("tasks/_person_tasks.html", {
         "tasks": list(visible_tasks(user).filter(person=person, status=TaskStatus.OPEN)
-                      .order_by("due_on", "pk")[:50]),
+                      .order_by("due_on", "pk")[:50])
+        if presence.has(person, "open_tasks") else [],
         "may_set": user.has_hearth_permission("tasks.set")})

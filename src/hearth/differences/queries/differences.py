@@ -30,7 +30,7 @@ from hearth.access.models import User
 from hearth.access.rules import has_permission
 from hearth.casework.models import Involvement
 from hearth.casework.queries import LIVE
-from hearth.core import visibility
+from hearth.core import presence, visibility
 from hearth.core.visibility import get_visible_or_404, visible_pks
 from hearth.differences.codes import Status
 from hearth.differences.models import Difference, Stage
@@ -131,6 +131,8 @@ def about_child(user, person: Person) -> list[Difference]:
     newest first: one query, read once a request (``core.visibility.remembered``: the panel
     and the child at a glance share it)."""
     def read() -> list[Difference]:
+        if not presence.has(person, "differences"):  # none at all: no query to build
+            return []
         found = list(visible_differences(user).filter(person=person)
                      .order_by("-raised_at", "-pk")[:50])
         found.sort(key=lambda d: not (d.is_open or d.awaiting_worker))

@@ -15,7 +15,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from hearth.access.codes import Role
 from hearth.access.models import User
-from hearth.core import visibility
+from hearth.core import presence, visibility
 from hearth.core.visibility import get_visible_or_404
 from hearth.fgc.codes import OPEN, Status
 from hearth.fgc.models import FGC, FGCChild, ItemProgress, Review
@@ -124,7 +124,9 @@ def coordinating(user) -> QuerySet[FGC]:
 def of_person(user, person: Person) -> list[FGC]:
     """The child's FGCs the user may see, newest first: one query, read once a request
     (``core.visibility.remembered``: the person page's panel and the child at a glance share
-    it)."""
+    it); none without a query of its own when the child has no FGC at all."""
+    if not presence.has(person, "fgc"):
+        return []
     return visibility.remembered(
         ("fgc.of_person", user.pk, person.pk),
         lambda: list(FGC.objects.visible_to(user).filter(children__person=person)

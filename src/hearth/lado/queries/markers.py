@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from hearth.core import visibility
+from hearth.core import presence, visibility
 from hearth.lado.models import Matter, MatterChild
 
 MARKER = "A LADO matter concerns this child"
@@ -68,6 +68,8 @@ def child_marker(person) -> Marker | None:
     """The marker for a child's record: one query, read once a request
     (``core.visibility.remembered``: the panel and the header share it)."""
     def read() -> Marker | None:
+        if not presence.has(person, "lado"):  # no matter names the child: nothing to read
+            return None
         links = (MatterChild.objects.filter(person_id=person.pk)
                  .select_related("matter__lado_officer")
                  .order_by("-matter__notified_at", "-matter_id")[:20])
