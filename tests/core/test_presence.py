@@ -64,3 +64,35 @@ def test_a_task_sam_may_not_see_stays_hidden_though_jack_has_one(
     assert after == before + 1  # now the tasks panel asks, through visible_to
     page, _ = _page(as_user(team_manager), jack)
     assert "Chase the school nurse" in page
+
+
+def test_what_is_due_for_one_child_asks_only_the_sources_of_records_they_have(
+        social_worker, fletchers, monkeypatch):
+    """The header's next due item (issue 14): a source marked ``@needs(kind)`` is not asked
+    about a child with no record of that kind, and is asked once they have one."""
+    from hearth.core import due as due_module
+    from hearth.missing import due as missing_due
+
+    jack = fletchers["jack"]
+    asked = []
+    real = missing_due.return_interviews
+
+    def counting(user, *, scope, person_id=None):
+        asked.append(person_id)
+        return real(user, scope=scope, person_id=person_id)
+
+    for attr in (due_module.NEEDS_ATTR, due_module.ONE_CHILD_ATTR):
+        setattr(counting, attr, getattr(real, attr))
+    sources = [counting]
+    assert due_module.due_for(social_worker, person_id=jack.pk, sources=sources) == []
+    assert asked == []  # Jack was never missing: the source was not asked
+    episode = do_record_episode(jack, acting_user=social_worker, kind="M",
+                                started_at=timezone.now() - timedelta(hours=30),
+                                reported_by="Mum", ended_at=timezone.now() - timedelta(hours=20))
+    items = due_module.due_for(social_worker, person_id=jack.pk, sources=sources)
+    assert asked == [jack.pk]
+    assert [i.kind for i in items] and all(i.person_id == str(jack.pk) for i in items)
+    assert any(str(episode.pk) in i.link for i in items)  # the return interview (R-CLA-6)
+    # Not a person's id at all: nothing is skipped (the caller refuses it as it always did).
+    assert presence.any_of("not-an-id", ["missing"])
+    assert not presence.any_of(fletchers["amy"].pk, ["missing", "fgc"])

@@ -21,7 +21,7 @@ from hearth.casework.queries import allocated_children, team_children
 from hearth.cin import queries, rules
 from hearth.cin.models import CINPlan
 from hearth.core import visibility
-from hearth.core.due import TEAM, DueItem, for_one_child
+from hearth.core.due import TEAM, DueItem, for_one_child, needs
 from hearth.people.models import Person
 from hearth.protection.due import workers_of
 from hearth.visits.codes import VisitPurpose
@@ -101,6 +101,7 @@ def _item(plan: CINPlan, **fields) -> DueItem:
                    **fields)
 
 
+@needs("cin_plans")
 @for_one_child
 def cin_meetings(user, *, scope: str, person_id=None) -> list[DueItem]:
     """The next CIN meeting of each open plan (R-CIN-1)."""
@@ -112,6 +113,7 @@ def cin_meetings(user, *, scope: str, person_id=None) -> list[DueItem]:
                   link=reverse("cin:meeting", args=[plan.pk])) for plan in plans]
 
 
+@needs("cin_plans")
 @for_one_child
 def cin_visits(user, *, scope: str, person_id=None) -> list[DueItem]:
     """The next statutory CIN visit to each child on an open plan (R-CIN-1)."""

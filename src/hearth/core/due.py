@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from hearth import calendar
+from hearth.core import presence
 from hearth.core.registry import Registry
 
 MINE = "mine"
@@ -117,12 +118,25 @@ def order(items: Iterable[DueItem]) -> list[DueItem]:
 
 
 ONE_CHILD_ATTR = "hearth_due_for_one_child"
+NEEDS_ATTR = "hearth_due_needs"
 
 
 def for_one_child(source: Callable[..., Iterable[DueItem]]) -> Callable[..., Iterable[DueItem]]:
     """Mark a source that takes ``person_id=`` and then reads only that child's work."""
     setattr(source, ONE_CHILD_ATTR, True)
     return source
+
+
+def needs(*kinds: str) -> Callable[[Callable[..., Iterable[DueItem]]],
+                                     Callable[..., Iterable[DueItem]]]:
+    """Mark a source whose work comes only from records of these kinds
+    (``core.presence``): for one child with none of them, ``due_for`` does not ask it (its
+    filters are the costly part of the child's next due item, issue 14)."""
+    def mark(source: Callable[..., Iterable[DueItem]]) -> Callable[..., Iterable[DueItem]]:
+        setattr(source, NEEDS_ATTR, kinds)
+        return source
+
+    return mark
 
 
 def due_for(user, *, scope: str = MINE,
@@ -136,6 +150,8 @@ def due_for(user, *, scope: str = MINE,
     for source in (SOURCES if sources is None else sources):
         if person_id is None:
             found.extend(source(user, scope=scope))
+        elif not presence.any_of(person_id, getattr(source, NEEDS_ATTR, ())):
+            continue  # the child has no record this source's work comes from
         elif getattr(source, ONE_CHILD_ATTR, False):
             found.extend(i for i in source(user, scope=scope, person_id=person_id)
                          if i.person_id == str(person_id))

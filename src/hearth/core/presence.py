@@ -14,13 +14,17 @@ nothing. Nothing here imports an app.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
+from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, Model, QuerySet
 
 from hearth.core.visibility import remembered
 
 _KINDS: dict[str, Callable[[], QuerySet]] = {}
+#: The model the records are about (named, so that nothing here imports an app).
+SUBJECT = "people.Person"
 
 
 def register(kind: str, records: Callable[[], QuerySet]) -> None:
@@ -49,3 +53,17 @@ def has(person: Model, kind: str) -> bool:
     if kind not in _KINDS:
         return True
     return kind in present(person)
+
+
+def any_of(person_id, kinds: Iterable[str]) -> bool:
+    """Whether any record of any of ``kinds`` exists about the person with this id (what is
+    due for one child: ``core.due.needs``). An id that is not an id answers True: the caller
+    then refuses it as it always did."""
+    kinds = list(kinds)
+    if not kinds or any(kind not in _KINDS for kind in kinds):
+        return True
+    try:
+        found = present(apps.get_model(SUBJECT)(pk=person_id))
+    except (ValidationError, ValueError, TypeError):
+        return True
+    return any(kind in found for kind in kinds)

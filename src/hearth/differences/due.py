@@ -23,7 +23,7 @@ from hearth import calendar
 from hearth.access.codes import Role
 from hearth.casework.models import Involvement
 from hearth.casework.queries import LIVE
-from hearth.core.due import TEAM, DueItem, for_one_child
+from hearth.core.due import TEAM, DueItem, for_one_child, needs
 from hearth.differences import rules
 from hearth.differences.codes import Status
 from hearth.differences.models import Difference
@@ -95,6 +95,7 @@ def _team(user, found) -> list[DueItem]:
             for d in rows if d.current_stage is not None]
 
 
+@needs("differences")
 @for_one_child
 def differences(user, *, scope: str, person_id=None) -> list[DueItem]:
     if not user.has_hearth_permission("differences.view"):

@@ -7,9 +7,11 @@ class EngagementConfig(AppConfig):
     verbose_name = "Engagement, resistance and follow-up"
 
     def ready(self) -> None:
+        from django.db.models import OuterRef
+
         from hearth.casework.actions import CLOSURE_CHECKS
         from hearth.chronology.actions import register
-        from hearth.core import visibility
+        from hearth.core import presence, visibility
         from hearth.engagement import chronology
         from hearth.engagement.actions import open_follow_up_refusal
         from hearth.engagement.models import EngagementEvent, FollowUpTask
@@ -28,3 +30,4 @@ class EngagementConfig(AppConfig):
         from hearth.engagement import due
 
         SOURCES.register(due.follow_up_tasks)  # what is due (issue 15)
+        presence.register("follow_ups", lambda: FollowUpTask.objects.filter(person=OuterRef("pk")))

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from hearth.core.due import TEAM, DueItem
+from hearth.core.due import TEAM, DueItem, needs
 from hearth.engagement.queries.tasks import my_tasks, team_tasks
 
 
+@needs("follow_ups")
 def follow_up_tasks(user, *, scope: str) -> list[DueItem]:
     if not user.has_hearth_permission("engagement.view"):
         return []

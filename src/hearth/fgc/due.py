@@ -16,7 +16,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils import timezone
 
-from hearth.core.due import TEAM, DueItem
+from hearth.core.due import TEAM, DueItem, needs
 from hearth.fgc.codes import Status
 from hearth.fgc.models import FGC
 from hearth.fgc.queries import referrals as queries
@@ -65,6 +65,7 @@ WORK = (Status.ALLOCATED, Status.PREPARING, Status.HELD, Status.PLAN_NOT_AGREED,
         Status.PLAN_AGREED, Status.REVIEWED)
 
 
+@needs("fgc")
 def fgc_work(user, *, scope: str) -> list[DueItem]:
     if not user.has_hearth_permission("fgc.view"):
         return []

@@ -7,8 +7,10 @@ class LeavingCareConfig(AppConfig):
     verbose_name = "Care leavers"
 
     def ready(self) -> None:
+        from django.db.models import OuterRef
+
         from hearth.chronology.actions import register
-        from hearth.core import visibility
+        from hearth.core import presence, visibility
         from hearth.core.due import SOURCES
         from hearth.core.status import PROVIDERS
         from hearth.leaving_care import chronology, due
@@ -32,6 +34,7 @@ class LeavingCareConfig(AppConfig):
         SOURCES.register(due.care_leaver_work)  # plans, contact, keeping in touch
         PROVIDERS.register(care_leaver_statuses)  # the child at a glance
         PERSON_PANELS.register(care_leaver_panel)
+        presence.register("care_leaver", lambda: CareLeaver.objects.filter(person=OuterRef("pk")))
         # The dashboard's figures: this app's, and the missing app's (it sits below
         # looked_after and cannot register there itself).
         FIGURES.register(not_in_touch_figure)

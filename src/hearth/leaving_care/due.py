@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from hearth.access.codes import Role
 from hearth.access.rules import MANAGER_ROLES
-from hearth.core.due import TEAM, DueItem, for_one_child
+from hearth.core.due import TEAM, DueItem, for_one_child, needs
 from hearth.leaving_care import queries, rules
 
 LIMIT = 200
@@ -50,6 +50,7 @@ def items_for(record, spans, today) -> list[DueItem]:
     return items
 
 
+@needs("care_leaver")
 @for_one_child
 def care_leaver_work(user, *, scope: str, person_id=None) -> list[DueItem]:
     if not user.has_hearth_permission("leaving_care.view"):

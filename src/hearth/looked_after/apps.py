@@ -48,6 +48,8 @@ class LookedAfterConfig(AppConfig):
         PROVIDERS.register(looked_after_statuses)  # the child at a glance
         PERSON_PANELS.register(looked_after_panel)  # "Looked after", first on the page
         presence.register("care_episodes", lambda: Episode.objects.filter(child=OuterRef("pk")))
+        presence.register("care_periods",
+                          lambda: CarePeriod.objects.filter(child=OuterRef("pk")))
         NEXT_STEPS.register(entry_link)  # from a strategy discussion or a conference
         AFTER_CONTACT.register(contact_entry_links)  # from the front door (immediate)
 

@@ -11,13 +11,14 @@ from django.urls import reverse
 from hearth.access.codes import Role
 from hearth.access.rules import MANAGER_ROLES
 from hearth.casework.queries import allocated_children
-from hearth.core.due import TEAM, DueItem, for_one_child
+from hearth.core.due import TEAM, DueItem, for_one_child, needs
 from hearth.missing import queries, rules
 from hearth.missing.models import MissingEpisode
 
 LIMIT = 200
 
 
+@needs("missing")
 @for_one_child
 def return_interviews(user, *, scope: str, person_id=None) -> list[DueItem]:
     if not user.has_hearth_permission("missing.view"):

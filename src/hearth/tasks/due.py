@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from hearth.core.due import TEAM, DueItem
+from hearth.core.due import TEAM, DueItem, needs
 from hearth.tasks.models import Task
 from hearth.tasks.queries import my_open_tasks, team_open_tasks
 
@@ -22,6 +22,7 @@ def item(task: Task) -> DueItem:
                    link=reverse("tasks:task", args=[task.pk]))
 
 
+@needs("open_tasks")
 def open_tasks(user, *, scope: str) -> list[DueItem]:
     if not user.has_hearth_permission("tasks.view"):
         return []

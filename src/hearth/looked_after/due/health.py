@@ -7,10 +7,11 @@ from __future__ import annotations
 from django.urls import reverse
 
 from hearth.access.codes import Role
-from hearth.core.due import DueItem, for_one_child
+from hearth.core.due import DueItem, for_one_child, needs
 from hearth.looked_after.queries.reviews import states_for
 
 
+@needs("care_periods", "care_episodes")
 @for_one_child
 def health_due(user, *, scope: str, person_id=None) -> list[DueItem]:
     if user.role == Role.IRO:
