@@ -96,3 +96,21 @@ def test_what_is_due_for_one_child_asks_only_the_sources_of_records_they_have(
     # Not a person's id at all: nothing is skipped (the caller refuses it as it always did).
     assert presence.any_of("not-an-id", ["missing"])
     assert not presence.any_of(fletchers["amy"].pk, ["missing", "fgc"])
+
+
+def test_a_worker_with_no_difference_and_no_fgc_costs_one_plain_look_each(
+        social_worker, team_manager, fletchers):
+    """The home page's due list (issue 14): Sam leads no difference stage and refers no FGC,
+    and Tina's team has none waiting: each source looks once, without building the filter of
+    what they may see."""
+    from hearth.differences.due import differences
+    from hearth.fgc.due import fgc_work
+
+    for user, scope in ((social_worker, "mine"), (team_manager, "team")):
+        for source in (differences, fgc_work):
+            with visibility.scopes_remembered(), CaptureQueriesContext(connection) as queries:
+                assert source(user, scope=scope) == []
+            sql = " ".join(q["sql"] for q in queries.captured_queries)
+            assert len(queries.captured_queries) <= 1, (source.__name__, scope)
+            # No filter of whom they may see was built (it reads the people table).
+            assert '"people_person"' not in sql, (source.__name__, scope)

@@ -89,8 +89,10 @@ def _team(user, found) -> list[DueItem]:
         team = Q(current_stage__owner__team_id=user.team_id)
     else:
         return []
-    rows = (found.filter(team, status=Status.OPEN).exclude(current_stage__owner_id=user.pk)
-            .order_by("current_stage__due_at", "pk"))
+    led = Q(team, status=Status.OPEN) & ~Q(current_stage__owner_id=user.pk)
+    if not Difference.objects.filter(led).exists():  # a plain look first (see ``differences``)
+        return []
+    rows = found.filter(led).order_by("current_stage__due_at", "pk")
     return [_item(d, OWNER, _stage_work(d), d.current_stage.due_at, d.current_stage.owner_id)
             for d in rows if d.current_stage is not None]
 
@@ -106,10 +108,17 @@ def differences(user, *, scope: str, person_id=None) -> list[DueItem]:
     if scope == TEAM:
         return _team(user, found)
     mine = Involvement.objects.filter(LIVE, worker_id=user.pk)
-    rows = found.filter(
-        Q(status=Status.OPEN, current_stage__owner_id=user.pk)
-        | Q(status=Status.OPEN, person__in=mine.values("person_id"))
-        | (queries.SHOWING & Q(status=Status.RESOLVED) & (Q(teller_id=user.pk)
-                                                          | Q(worker_id=user.pk)))
-    ).annotate(my_child=Exists(mine.filter(person_id=OuterRef("person_id"))))
+    concerning = (Q(status=Status.OPEN, current_stage__owner_id=user.pk)
+                  | Q(status=Status.OPEN, person__in=mine.values("person_id"))
+                  | (queries.SHOWING & Q(status=Status.RESOLVED) & (Q(teller_id=user.pk)
+                                                                    | Q(worker_id=user.pk))))
+    # Most workers have none: a plain look first, before the filter of what they may see and
+    # the parts each difference is shown with (issue 14; the look shows nothing itself).
+    anything = Difference.objects.filter(concerning)
+    if person_id is not None:
+        anything = anything.filter(person_id=person_id)
+    if not anything.exists():
+        return []
+    rows = found.filter(concerning).annotate(
+        my_child=Exists(mine.filter(person_id=OuterRef("person_id"))))
     return [item for d in rows if (item := _mine(user, d)) is not None]

@@ -13,6 +13,7 @@ FgcConfig.ready(); a constant number of queries however many FGCs.
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -75,12 +76,19 @@ def fgc_work(user, *, scope: str) -> list[DueItem]:
         if queries.fgc_manager(user) and queries.in_service(user):
             items += _coordinator_items(visible.filter(status__in=WORK,
                                                        coordinator__isnull=False))
-        if user.is_manager and user.team_id:
-            items += _agreement_items(visible.filter(status=Status.PLAN_WAITING,
-                                                     referred_by__team_id=user.team_id)
-                                      .exclude(referred_by=user))
+        waiting = Q(status=Status.PLAN_WAITING, referred_by__team_id=user.team_id) & ~Q(
+            referred_by=user)
+        # A plain look first, before the filter of what the manager may see (issue 14).
+        if user.is_manager and user.team_id and FGC.objects.filter(waiting).exists():
+            items += _agreement_items(visible.filter(waiting))
         return items
     items = []
+    # Most workers refer no FGC and coordinate none: a plain look first, before the filter of
+    # what they may see (issue 14; the look shows nothing itself).
+    if not queries.in_service(user) and not FGC.objects.filter(
+            Q(coordinator=user, status__in=WORK)
+            | Q(referred_by=user, status=Status.PLAN_WAITING)).exists():
+        return items
     if queries.in_service(user):
         items += [_item(fgc, "Take or allocate the Family Group Conference referral",
                         rules.allocation_due(_day(fgc.referred_at)), "fgc_allocate", None)
