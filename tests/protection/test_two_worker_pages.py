@@ -226,6 +226,33 @@ def test_r_two_2_a_warning_about_risks_to_workers_at_kerrys_means_it_should_be_c
     assert "Two-worker decision needed" in html
 
 
+def test_r_two_2_on_the_childs_page_a_warning_on_kerry_counts_and_one_on_her_mother_does_not(
+        as_user, fletchers, social_worker):
+    """The person page reads the family's worker-safety warnings once for its banner (the
+    wider family: relatives' relatives too) and the two-worker standing reuses that read
+    (issue 14): a warning on Amy's grandmother is shown in the banner but is not one of the
+    R-TWO-2 criteria, which look at the children and their parents; one on Kerry is."""
+    mum, amy = fletchers["mum"], fletchers["amy"]
+    nan = people.do_create_person(acting_user=social_worker, given_name="Maureen",
+                                  family_name="Fletcher", date_of_birth=date(1962, 3, 3),
+                                  sex="F", ethnicity="WBRI")
+    people.do_add_relationship(nan, mum, acting_user=social_worker, kind="mother",
+                               parental_responsibility=False)
+    do_add_warning(acting_user=social_worker, person=nan, kind="animals",
+                   what_happened="A dog that bites.", source="Sam's visit",
+                   occurred_on=timezone.localdate(), disclosed_to_person=True)
+    sam = as_user(social_worker)
+    html = sam.get(f"/people/{amy.pk}").content.decode()
+    assert "A dog that bites." in html  # the banner: the wider family
+    assert "Two-worker decision needed" not in html
+    do_add_warning(acting_user=social_worker, person=mum, kind="animals",
+                   what_happened="Two large dogs let loose at the door.", source="Sam's visit",
+                   occurred_on=timezone.localdate(), disclosed_to_person=True)
+    html = sam.get(f"/people/{amy.pk}").content.decode()
+    assert "Two-worker decision needed" in html
+    assert "There is a warning about risks to workers" in html
+
+
 def test_children_the_reader_may_not_open_count_but_are_not_named(
         as_user, four_on_plans, social_worker, service_manager):
     people.do_set_restricted(four_on_plans["max"], acting_user=service_manager,

@@ -57,6 +57,12 @@ def remembered(key: tuple, build: Callable[[], Any]) -> Any:
     return memo[key]
 
 
+def request_memo() -> dict | None:
+    """The request's memo of ``remembered`` answers (None outside a request), for a reader
+    that can answer from an earlier, wider answer (``safety.queries.warnings``)."""
+    return _remembered.get()
+
+
 def _label(model: type[models.Model] | str) -> str:
     return model if isinstance(model, str) else model._meta.label_lower
 

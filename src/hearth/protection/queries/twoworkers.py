@@ -32,7 +32,7 @@ from hearth.people.queries.visibility import get_visible_person as get_visible_p
 from hearth.protection.models import ComplexNeeds, CPPlan, Section47Enquiry, TwoWorkerDecision
 from hearth.protection.rules import twoworkers as rules
 from hearth.protection.rules.pathway import SIGNIFICANT_HOSTILITY, TwoWorkerCriteria
-from hearth.safety.queries.warnings import address_key, place_of, warnings_for
+from hearth.safety.queries.warnings import address_key, place_of, warnings_covering
 
 LIVE = ~Q(status=InvolvementStatus.CLOSED)
 #: How many rounds of links are followed from the first child (a half-sibling's other
@@ -122,8 +122,9 @@ def warned_ids(ids: set) -> set:
     """Who among these people has a live worker-safety warning on them or at the address
     they live at now (``hearth.safety.queries.warnings_for``): one query, two with address
     warnings."""
-    warnings = list(warnings_for(ids)) if ids else []
-    warned = {w.person_id for w in warnings if w.person_id}
+    # Perhaps more than theirs: the banner's read of the wider family (``warnings_covering``).
+    warnings = warnings_covering(ids) if ids else []
+    warned = {w.person_id for w in warnings if w.person_id in ids}
     at_addresses = [w for w in warnings if w.address_id]
     if at_addresses:
         homes = list(_current_homes(ids).select_related("address"))

@@ -17,6 +17,7 @@ from django.db.models.functions import Lower, Trim
 from django.utils import timezone
 
 from hearth.access.rules import has_permission
+from hearth.core import visibility
 from hearth.core.visibility import get_visible_or_404, visible_pks
 from hearth.people.models import HouseholdMembership, Person, PersonAddress, Relationship
 from hearth.safety.codes import WarningStatus
@@ -67,6 +68,26 @@ def warnings_for(person_ids: Iterable) -> QuerySet[WorkerWarning]:
     return (WorkerWarning.objects.filter(status__in=LIVE).filter(where)
             .select_related("person", "address", "recorded_by")
             .order_by("-occurred_on", "-pk"))
+
+
+WARNINGS_READ = "safety.warnings_for"
+
+
+def warnings_covering(person_ids: Iterable) -> list[WorkerWarning]:
+    """``warnings_for(person_ids)``, or more: within a request, the warnings an earlier read
+    found for a wider set of people (the worker-safety banner's family, read before the
+    two-worker standing asks about the same family); the caller keeps those that concern its
+    people. One query at most."""
+    ids = frozenset(person_ids)
+    memo = visibility.request_memo()
+    if memo is not None:
+        for key, found in memo.items():
+            if key[:1] == (WARNINGS_READ,) and ids <= key[1]:
+                return found
+    found = list(warnings_for(ids)) if ids else []
+    if memo is not None:
+        memo[(WARNINGS_READ, ids)] = found
+    return found
 
 
 def family_map(person_ids: Iterable) -> dict:
@@ -215,6 +236,9 @@ def found_for(user, person_ids: Iterable, *, family: bool = True,
     kin = family_map(anchors) if family else {pid: set() for pid in anchors}
     everyone = set(anchors).union(*kin.values())
     warnings = list(warnings_for(everyone))
+    memo = visibility.request_memo()
+    if memo is not None:  # the two-worker standing may ask again about these people
+        memo.setdefault((WARNINGS_READ, frozenset(everyone)), warnings)
     if not warnings:
         return Found()
     today = timezone.localdate()
