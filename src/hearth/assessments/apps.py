@@ -25,3 +25,8 @@ class AssessmentsConfig(AppConfig):
         from hearth.core.due import SOURCES
 
         SOURCES.register(due.assessments)  # what is due (issue 15)
+        from django.db.models import OuterRef
+
+        from hearth.core import presence
+
+        presence.register("assessments", lambda: Assessment.objects.filter(child=OuterRef("pk")))

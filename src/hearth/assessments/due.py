@@ -12,9 +12,10 @@ from hearth.access.codes import Role
 from hearth.access.rules import MANAGER_ROLES
 from hearth.assessments.codes import EDITABLE, AssessmentStatus
 from hearth.assessments.queries import visible_assessments
-from hearth.core.due import MINE, TEAM, DueItem, for_one_child
+from hearth.core.due import MINE, TEAM, DueItem, for_one_child, needs
 
 
+@needs("assessments")
 @for_one_child
 def assessments(user, *, scope: str, person_id=None) -> list[DueItem]:
     """A worker's own assessments to finish; a manager's team's (``scope="team"``), or those

@@ -42,6 +42,15 @@ class ProtectionConfig(AppConfig):
         SOURCES.register(due.cp_visits)
         SOURCES.register(due.outcomes_to_authorise)
         SOURCES.register(due.strategy_actions)
+        # Whether a child has the records a source's work comes from (``core.due.needs``).
+        from django.db.models import OuterRef
+
+        from hearth.core import presence
+
+        presence.register("s47", lambda: m.Section47Enquiry.objects.filter(person=OuterRef("pk")))
+        presence.register("cp_plans", lambda: m.CPPlan.objects.filter(person=OuterRef("pk")))
+        presence.register("strategy",
+                          lambda: m.StrategyDiscussion.objects.filter(person=OuterRef("pk")))
         from hearth.core.status import PROVIDERS
         from hearth.people.queries.persons import PERSON_PANELS
         from hearth.protection.status import plan_panel, protection_statuses

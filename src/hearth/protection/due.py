@@ -25,7 +25,7 @@ from hearth.access.rules import MANAGER_ROLES
 from hearth.casework.models import Involvement
 from hearth.casework.queries import LIVE, allocated_children, allocated_children_ids
 from hearth.core import visibility
-from hearth.core.due import MINE, TEAM, DueItem, for_one_child
+from hearth.core.due import MINE, TEAM, DueItem, for_one_child, needs
 from hearth.people.models import Person
 from hearth.protection.codes import ConferenceKind
 from hearth.protection.models import CPPlan, StrategyAction
@@ -85,6 +85,7 @@ def _item(person, **fields) -> DueItem:
     return DueItem(person_id=str(person.pk), person_name=person.display_name, **fields)
 
 
+@needs("s47", "cp_plans")
 @for_one_child
 def conferences(user, *, scope: str, person_id=None) -> list[DueItem]:
     """Initial conferences due (R-CP-1: 15 working days from the strategy discussion) and
@@ -121,6 +122,7 @@ def conferences(user, *, scope: str, person_id=None) -> list[DueItem]:
     return items
 
 
+@needs("cp_plans")
 @for_one_child
 def core_groups(user, *, scope: str, person_id=None) -> list[DueItem]:
     """The next core group meeting of each open plan: the first within 10 working days of the
@@ -145,6 +147,7 @@ def core_groups(user, *, scope: str, person_id=None) -> list[DueItem]:
     return items
 
 
+@needs("cp_plans")
 @for_one_child
 def cp_visits(user, *, scope: str, person_id=None) -> list[DueItem]:
     """The next visit to each child on an open plan, seen at least every
@@ -175,6 +178,7 @@ def cp_visits(user, *, scope: str, person_id=None) -> list[DueItem]:
     return items
 
 
+@needs("s47")
 @for_one_child
 def outcomes_to_authorise(user, *, scope: str, person_id=None) -> list[DueItem]:
     """A manager's own: Section 47 outcomes (no conference) waiting for their authorisation
@@ -188,6 +192,7 @@ def outcomes_to_authorise(user, *, scope: str, person_id=None) -> list[DueItem]:
             for e in awaiting_authorisation(_only(scope_children(user), person_id).values("pk"))]
 
 
+@needs("strategy")
 @for_one_child
 def strategy_actions(user, *, scope: str, person_id=None) -> list[DueItem]:
     """The actions agreed at a strategy discussion with a date, not yet done: a worker's own
