@@ -140,6 +140,28 @@ TEMPLATES = [
     }
 ]
 
+def _prepare_threshold(name: str = "HEARTH_PG_PREPARE_THRESHOLD") -> int | None:
+    """After how many runs PostgreSQL prepares a statement (``hearth.core.database``), or None
+    for "off"; a bad value stops start-up, naming it."""
+    text = (os.environ.get(name) or "1").strip()
+    if text.lower() == "off":
+        return None
+    if not text.isdigit():
+        raise ImproperlyConfigured(f"{name}: {text!r} must be a whole number (0 prepares "
+                                   "every statement at once) or \"off\"")
+    return int(text)
+
+
+def _page_cost(name: str = "HEARTH_PG_RANDOM_PAGE_COST") -> str:
+    text = (os.environ.get(name) or "1.1").strip()
+    try:
+        if float(text) > 0:
+            return text
+    except ValueError:
+        pass
+    raise ImproperlyConfigured(f"{name}: {text!r} must be a number greater than 0, such as 1.1")
+
+
 DATABASE_URL = os.environ.get("HEARTH_DATABASE_URL") or f"sqlite:///{DATA_DIR / 'hearth.sqlite3'}"
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -162,13 +184,13 @@ else:
     # their index, not by reading all 86,000 people (25 ms to 3 ms).
     _options = DATABASES["default"].setdefault("OPTIONS", {})
     _options["options"] = (_options.get("options", "") + " -c jit=off -c random_page_cost="
-                           + os.environ.get("HEARTH_PG_RANDOM_PAGE_COST", "1.1")).strip()
+                           + _page_cost()).strip()
     # Prepared statements (``hearth.core.database``): off with "off", as behind PgBouncer in
     # transaction mode, which cannot keep a connection's prepared statements.
-    _prepare = os.environ.get("HEARTH_PG_PREPARE_THRESHOLD") or "1"
-    if _prepare.strip().lower() != "off":
+    _prepare = _prepare_threshold()
+    if _prepare is not None:
         _options["server_side_binding"] = True
-        _options["prepare_threshold"] = int(_prepare)
+        _options["prepare_threshold"] = _prepare
 _test_name = os.environ.get("HEARTH_TEST_DATABASE_NAME") or None
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and not _test_name:
     # A file, not :memory:, so that threads (live server, concurrency tests) really share it.

@@ -35,7 +35,7 @@ def return_interviews(user, *, scope: str, person_id=None) -> list[DueItem]:
     if person_id is not None:
         qs = qs.filter(child_id=person_id)
     if scope == TEAM and user.role != Role.SERVICE_MANAGER:
-        qs = qs.filter(queries.worked_by(user, team=True))
+        qs = qs.filter(queries.worked_by_team(user))
     items = []
     for episode in qs.order_by("ended_at", "pk")[:LIMIT]:
         offered = episode.interview_offered_at is not None

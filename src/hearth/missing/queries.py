@@ -57,11 +57,11 @@ def allocated(child_id):
             .order_by("-opened_on", "-pk").first())
 
 
-def worked_by(user, *, team: bool) -> Q:
-    """Episodes of the children the user is allocated (``team``: their team's children)."""
-    live = Involvement.objects.filter(person=OuterRef("child")).exclude(
+def worked_by_team(user) -> Q:
+    """Episodes of the children with a live involvement in the user's team (a worker's own
+    children are read as ids: ``casework.queries.allocated_children_ids``)."""
+    live = Involvement.objects.filter(person=OuterRef("child"), team_id=user.team_id).exclude(
         status=InvolvementStatus.CLOSED)
-    live = live.filter(team_id=user.team_id) if team else live.filter(worker=user)
     return Q(Exists(live))
 
 
