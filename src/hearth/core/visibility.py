@@ -122,6 +122,14 @@ def visible_pks(model: type[models.Model], user) -> RawSQL:
     FGCs, the differences, the notes, the tasks…), and building and compiling that filter —
     its subqueries for every way a worker reaches a person — costs Django more than the
     database takes to answer it (issue 14)."""
+    sql, params = visible_sql(model, user)
+    # The SQL is the ORM's own compilation of the scope, its values bound as parameters.
+    return RawSQL(sql, params, output_field=model._meta.pk)  # noqa: S611
+
+
+def visible_sql(model: type[models.Model], user) -> tuple[str, tuple]:
+    """``visible_pks``'s SQL and parameters, compiled once a request: for a query compiled
+    once a process (``core.compiled``: the SQL a shape, the parameters its values)."""
     def build() -> tuple[str, tuple]:
         qs = apply(model._default_manager.all(), user)
         if scope(model, user) is None:  # nothing: a filter no row meets (ids are never null)
@@ -131,9 +139,7 @@ def visible_pks(model: type[models.Model], user) -> RawSQL:
 
     key = ("visible_pks", _label(model),
            *(_user_key(user) if user is not None and getattr(user, "pk", None) else (None,)))
-    sql, params = remembered(key, build)
-    # The SQL is the ORM's own compilation of the scope, its values bound as parameters.
-    return RawSQL(sql, params, output_field=model._meta.pk)  # noqa: S611
+    return remembered(key, build)
 
 
 def apply(qs: models.QuerySet, user) -> models.QuerySet:

@@ -1,0 +1,281 @@
+"""Queries built and compiled once a process, their values bound on each run (issue 14).
+
+Django builds a queryset (resolving every lookup, join and subquery) and compiles it to SQL
+afresh on every request, and for Hearth's pages that is most of a request's time: a query
+with a visibility filter or ten ``select_related`` parts costs milliseconds to build and
+compile and a fraction of one to run. A hot query whose *shape* is the same on every request
+— only the values differ: whose record, which user, what time — is declared once::
+
+    @compiled
+    def _devices(p):
+        return TOTPDevice.objects.filter(user_id=p.int("user"), confirmed=True).order_by("pk")
+
+    _devices.all(user=request.user.pk)     # a list of TOTPDevice
+    _devices.first(user=request.user.pk)   # the first, or None
+
+The builder receives ``p``, whose methods stand for the values given later by name
+(``p.int``, ``p.uuid``, ``p.str``, ``p.date``, ``p.datetime``, ``p.bool``, and ``p.ints`` /
+``p.uuids`` / ``p.strs`` for a list that an ``__in`` lookup reads); it runs once per
+database connection, and its SQL text is kept with the compiler's knowledge of how to turn
+rows into model instances (``select_related`` included), ``values()`` dicts, ``values_list``
+tuples or flat values. Each call binds the values (through the field's own database
+preparation, as Django would), runs the SQL and builds the rows: no building, no compiling.
+
+A builder may also take *shape* arguments (``@compiled def b(p, kind)``; ``b.all("x", …)``):
+each distinct shape, which must be hashable, is built and compiled once. A user's
+visibility filter is embedded with ``p.sql(name, sql, field)`` — the SQL text a shape
+argument, its parameters a value (``core.visibility.visible_sql``).
+
+What a compiled query must not do: ``prefetch_related`` (rows only), or read a value that
+changes between runs other than through ``p`` (``timezone.now()`` in the builder would be
+frozen at the first run: pass it as ``p.datetime("now")``). ``tests/core/test_compiled.py``
+holds the rules.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Hashable
+from typing import Any
+
+from django.core.exceptions import EmptyResultSet
+from django.db import connections, models
+from django.db.models.expressions import Expression
+from django.db.models.query import (
+    FlatValuesListIterable,
+    ModelIterable,
+    ValuesIterable,
+    ValuesListIterable,
+    get_related_populators,
+)
+
+
+class Slot:
+    """Where a named value goes among a compiled query's parameters."""
+
+    __slots__ = ("field", "many", "name")
+
+    def __init__(self, name: str, field: models.Field, many: bool) -> None:
+        self.name, self.field, self.many = name, field, many
+
+    def __repr__(self) -> str:  # pragma: no cover - a debugging aid
+        return f"Slot({self.name!r})"
+
+
+class Spread:
+    """Where a named tuple of values goes (the parameters of an embedded SQL fragment)."""
+
+    __slots__ = ("count", "name")
+
+    def __init__(self, name: str, count: int) -> None:
+        self.name, self.count = name, count
+
+
+class Param(Expression):
+    """A value given on each run: ``filter(person_id=p.uuid("person"))``."""
+
+    def __init__(self, name: str, field: models.Field, many: bool = False) -> None:
+        super().__init__(output_field=field)
+        self.name, self.target, self.many = name, field, many
+
+    def __repr__(self) -> str:  # pragma: no cover - a debugging aid
+        return f"Param({self.name!r})"
+
+    def as_sql(self, compiler, connection):
+        slot = Slot(self.name, self.target, self.many)
+        if not self.many:
+            return "%s", [slot]
+        if connection.vendor == "postgresql":
+            # An array parameter: one statement whatever the list's length.
+            return f"SELECT UNNEST(%s::{self.target.cast_db_type(connection)}[])", [slot]
+        return "SELECT value FROM json_each(%s)", [slot]
+
+
+class Fragment(Expression):
+    """Compiled SQL embedded as a subquery, its parameters given on each run."""
+
+    def __init__(self, name: str, sql: str, count: int, field: models.Field) -> None:
+        super().__init__(output_field=field)
+        self.name, self.sql, self.count = name, sql, count
+
+    def as_sql(self, compiler, connection):
+        return f"({self.sql})", [Spread(self.name, self.count)]
+
+
+class Params:
+    """What a builder receives: a stand-in for each value named."""
+
+    def int(self, name: str) -> Param:
+        return Param(name, models.BigIntegerField())
+
+    def str(self, name: str) -> Param:
+        return Param(name, models.TextField())
+
+    def bool(self, name: str) -> Param:
+        return Param(name, models.BooleanField())
+
+    def uuid(self, name: str) -> Param:
+        return Param(name, models.UUIDField())
+
+    def date(self, name: str) -> Param:
+        return Param(name, models.DateField())
+
+    def datetime(self, name: str) -> Param:
+        return Param(name, models.DateTimeField())
+
+    def ints(self, name: str) -> Param:
+        return Param(name, models.BigIntegerField(), many=True)
+
+    def uuids(self, name: str) -> Param:
+        return Param(name, models.UUIDField(), many=True)
+
+    def strs(self, name: str) -> Param:
+        return Param(name, models.TextField(), many=True)
+
+    def sql(self, name: str, sql: str, field: models.Field | None = None) -> Fragment:
+        """Compiled SQL (a shape argument) whose parameters are given as ``name=(…)``."""
+        return Fragment(name, sql, sql.count("%s"), field or models.UUIDField())
+
+
+PARAMS = Params()
+_EMPTY = object()  # a builder whose filter no row can meet
+
+
+class Frozen:
+    """One shape's SQL and how to read its rows, made once per connection."""
+
+    def __init__(self, qs: models.QuerySet, connection) -> None:
+        if qs._prefetch_related_lookups:
+            raise ValueError("a compiled query reads rows only: no prefetch_related")
+        kind = qs._iterable_class
+        if kind not in (ModelIterable, ValuesIterable, ValuesListIterable,
+                        FlatValuesListIterable):
+            raise ValueError(f"a compiled query cannot read {kind.__name__} rows")
+        self.kind = kind
+        self.db = connection.alias
+        query = qs.query
+        compiler = query.get_compiler(connection=connection)
+        self.sql, params = compiler.as_sql()
+        self.params = list(params)
+        self.bound = [p for p in self.params if isinstance(p, Slot | Spread)]
+        fields = [s[0] for s in compiler.select[0:compiler.col_count]]
+        self.converters = compiler.get_converters(fields)
+        self.apply_converters = compiler.apply_converters
+        if kind is ModelIterable:
+            klass_info = compiler.klass_info
+            select = compiler.select
+            self.model = klass_info["model"]
+            select_fields = klass_info["select_fields"]
+            self.start, self.end = select_fields[0], select_fields[-1] + 1
+            self.init_list = [f[0].target.attname for f in select[self.start:self.end]]
+            self.populators = get_related_populators(klass_info, select, self.db)
+            self.annotations = list((compiler.annotation_col_map or {}).items())
+        elif kind is ValuesIterable:
+            self.names = (list(query.selected) if query.selected else
+                          [*query.extra_select, *query.values_select,
+                           *query.annotation_select])
+
+    def bind(self, connection, values: dict[str, Any]) -> list:
+        out: list = []
+        for param in self.params:
+            if isinstance(param, Slot):
+                out.append(_prepare(param, values, connection))
+            elif isinstance(param, Spread):
+                given = tuple(_value(param.name, values))
+                if len(given) != param.count:
+                    raise ValueError(f"{param.name}: {param.count} values expected, "
+                                     f"{len(given)} given")
+                out.extend(given)
+            else:
+                out.append(param)
+        return out
+
+    def run(self, values: dict[str, Any]) -> list:
+        connection = connections[self.db]
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, self.bind(connection, values))
+            rows: Any = cursor.fetchall()
+        if self.converters:
+            rows = list(self.apply_converters(rows, self.converters))
+        if self.kind is ModelIterable:
+            return [self._instance(row) for row in rows]
+        if self.kind is FlatValuesListIterable:
+            return [row[0] for row in rows]
+        if self.kind is ValuesListIterable:
+            return [tuple(row) for row in rows]
+        names = self.names
+        return [dict(zip(names, row, strict=False)) for row in rows]
+
+    def _instance(self, row):
+        obj = self.model.from_db(self.db, self.init_list, row[self.start:self.end])
+        for populator in self.populators:
+            populator.populate(row, obj)
+        for name, position in self.annotations:
+            setattr(obj, name, row[position])
+        return obj
+
+
+def _value(name: str, values: dict[str, Any]) -> Any:
+    try:
+        return values[name]
+    except KeyError:
+        raise TypeError(f"a compiled query needs a value for {name!r}") from None
+
+
+def _prepare(slot: Slot, values: dict[str, Any], connection) -> Any:
+    value = _value(slot.name, values)
+    field = slot.field
+    if not slot.many:
+        return None if value is None else field.get_db_prep_value(value, connection)
+    if isinstance(value, str | bytes) or not hasattr(value, "__iter__"):
+        raise TypeError(f"{slot.name!r} takes a list of values")
+    prepared = [field.get_db_prep_value(v, connection) for v in value]
+    if connection.vendor == "postgresql":
+        return prepared
+    return json.dumps([str(v) if not isinstance(v, int | float) else v for v in prepared])
+
+
+class Compiled:
+    """A query built and compiled once per connection and shape (see the module's doc)."""
+
+    def __init__(self, build: Callable[..., models.QuerySet]) -> None:
+        self.build = build
+        self.__name__ = getattr(build, "__name__", "compiled")
+        self.__doc__ = build.__doc__
+
+    def frozen(self, shape: tuple[Hashable, ...] = (), using: str = "default") -> Any:
+        connection = connections[using]
+        cache: dict = connection.__dict__.setdefault("_hearth_compiled", {})
+        key = (self, shape)
+        found = cache.get(key)
+        if found is None:
+            qs = self.build(PARAMS, *shape)
+            try:
+                found = Frozen(qs, connection)
+            except EmptyResultSet:
+                found = _EMPTY
+            cache[key] = found
+        return found
+
+    def all(self, *shape: Hashable, using: str = "default", **values: Any) -> list:
+        frozen = self.frozen(shape, using)
+        return [] if frozen is _EMPTY else frozen.run(values)
+
+    def first(self, *shape: Hashable, using: str = "default", **values: Any) -> Any:
+        rows = self.all(*shape, using=using, **values)
+        return rows[0] if rows else None
+
+    def sql(self, *shape: Hashable, using: str = "default") -> str:
+        """The compiled SQL (for tests and EXPLAIN)."""
+        frozen = self.frozen(shape, using)
+        return "" if frozen is _EMPTY else frozen.sql
+
+
+def compiled(build: Callable[..., models.QuerySet]) -> Compiled:
+    """Declare a query built and compiled once (see the module's doc)."""
+    return Compiled(build)
+
+
+def forget(using: str = "default") -> None:
+    """Drop a connection's compiled queries (after a schema change: tests of migrations)."""
+    connections[using].__dict__.pop("_hearth_compiled", None)
