@@ -44,8 +44,9 @@ def born_after(p, field):
 
 @compiled
 def audited_since(p):
-    return AuditEntry.objects.filter(at__gte=p.datetime("since"),
-                                     user_id_snapshot=p.int("user")).values_list("action", "object_id")
+    return (AuditEntry.objects.filter(at__gte=p.datetime("since"),
+                                      user_id_snapshot=p.int("user"))
+            .values_list("action", "object_id"))
 
 
 @compiled
