@@ -45,14 +45,14 @@ def born_after(p, field):
 @compiled
 def audited_since(p):
     return (AuditEntry.objects.filter(at__gte=p.datetime("since"),
-                                      user_id_snapshot=p.int("user"))
+                                      user_id_snapshot=p.integer("user"))
             .values_list("action", "object_id"))
 
 
 @compiled
 def visible_people_named(p, visible_sql):
     return (Person.objects.filter(pk__in=p.sql("visible", visible_sql),
-                                  family_name=p.str("family"))
+                                  family_name=p.text("family"))
             .order_by("given_name").values_list("given_name", flat=True))
 
 
@@ -138,7 +138,7 @@ def test_what_a_compiled_query_cannot_do(social_worker):
 
     @compiled
     def nothing(p):
-        return Person.objects.filter(Q(pk__in=[])).filter(family_name=p.str("family"))
+        return Person.objects.filter(Q(pk__in=[])).filter(family_name=p.text("family"))
 
     with CaptureQueriesContext(connection) as queries:
         assert nothing.all(family="Fletcher") == []

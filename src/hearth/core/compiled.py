@@ -8,14 +8,14 @@ compile and a fraction of one to run. A hot query whose *shape* is the same on e
 
     @compiled
     def _devices(p):
-        return TOTPDevice.objects.filter(user_id=p.int("user"), confirmed=True).order_by("pk")
+        return TOTPDevice.objects.filter(user_id=p.integer("user"), confirmed=True).order_by("pk")
 
     _devices.all(user=request.user.pk)     # a list of TOTPDevice
     _devices.first(user=request.user.pk)   # the first, or None
 
 The builder receives ``p``, whose methods stand for the values given later by name
-(``p.int``, ``p.uuid``, ``p.str``, ``p.date``, ``p.datetime``, ``p.bool``, and ``p.ints`` /
-``p.uuids`` / ``p.strs`` for a list that an ``__in`` lookup reads); it runs once per
+(``p.integer``, ``p.uuid``, ``p.text``, ``p.date``, ``p.datetime``, ``p.flag``, and
+``p.integers`` / ``p.uuids`` / ``p.texts`` for a list that an ``__in`` lookup reads); it runs once per
 database connection, and its SQL text is kept with the compiler's knowledge of how to turn
 rows into model instances (``select_related`` included), ``values()`` dicts, ``values_list``
 tuples or flat values. Each call binds the values (through the field's own database
@@ -105,13 +105,13 @@ class Fragment(Expression):
 class Params:
     """What a builder receives: a stand-in for each value named."""
 
-    def int(self, name: str) -> Param:
+    def integer(self, name: str) -> Param:
         return Param(name, models.BigIntegerField())
 
-    def str(self, name: str) -> Param:
+    def text(self, name: str) -> Param:
         return Param(name, models.TextField())
 
-    def bool(self, name: str) -> Param:
+    def flag(self, name: str) -> Param:
         return Param(name, models.BooleanField())
 
     def uuid(self, name: str) -> Param:
@@ -123,13 +123,13 @@ class Params:
     def datetime(self, name: str) -> Param:
         return Param(name, models.DateTimeField())
 
-    def ints(self, name: str) -> Param:
+    def integers(self, name: str) -> Param:
         return Param(name, models.BigIntegerField(), many=True)
 
     def uuids(self, name: str) -> Param:
         return Param(name, models.UUIDField(), many=True)
 
-    def strs(self, name: str) -> Param:
+    def texts(self, name: str) -> Param:
         return Param(name, models.TextField(), many=True)
 
     def sql(self, name: str, sql: str, field: models.Field | None = None) -> Fragment:
@@ -145,7 +145,7 @@ class Frozen:
     """One shape's SQL and how to read its rows, made once per connection."""
 
     def __init__(self, qs: models.QuerySet, connection) -> None:
-        if qs._prefetch_related_lookups:
+        if getattr(qs, "_prefetch_related_lookups", ()):
             raise ValueError("a compiled query reads rows only: no prefetch_related")
         kind = qs._iterable_class
         if kind not in (ModelIterable, ValuesIterable, ValuesListIterable,
@@ -168,7 +168,8 @@ class Frozen:
             select_fields = klass_info["select_fields"]
             self.start, self.end = select_fields[0], select_fields[-1] + 1
             self.init_list = [f[0].target.attname for f in select[self.start:self.end]]
-            self.populators = get_related_populators(klass_info, select, self.db)
+            self.populators = get_related_populators(  # type: ignore[call-arg]
+                klass_info, select, self.db)
             self.annotations = list((compiler.annotation_col_map or {}).items())
         elif kind is ValuesIterable:
             self.names = (list(query.selected) if query.selected else
