@@ -15,11 +15,12 @@ compile and a fraction of one to run. A hot query whose *shape* is the same on e
 
 The builder receives ``p``, whose methods stand for the values given later by name
 (``p.integer``, ``p.uuid``, ``p.text``, ``p.date``, ``p.datetime``, ``p.flag``, and
-``p.integers`` / ``p.uuids`` / ``p.texts`` for a list that an ``__in`` lookup reads); it
-runs once per database connection, and its SQL text is kept with the compiler's knowledge
-of how to turn rows into model instances (``select_related`` included), ``values()`` dicts, ``values_list``
-tuples or flat values. Each call binds the values (through the field's own database
-preparation, as Django would), runs the SQL and builds the rows: no building, no compiling.
+``p.integers`` / ``p.uuids`` / ``p.texts`` for a list that an ``__in`` lookup reads); it runs
+once per database connection, and its SQL text is kept with the compiler's knowledge of how to
+turn rows into model instances (``select_related`` included), ``values()`` dicts,
+``values_list`` tuples or flat values. Each call binds the values (through the field's own
+database preparation, as Django would), runs the SQL and builds the rows: no building, no
+compiling.
 
 A builder may also take *shape* arguments (``@compiled def b(p, kind)``; ``b.all("x", …)``):
 each distinct shape, which must be hashable, is built and compiled once. A user's
