@@ -110,7 +110,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    "hearth.access.middleware.OTPMiddleware",
     "hearth.access.middleware.SessionTimeoutMiddleware",
     "hearth.access.middleware.SecondFactorMiddleware",
     "hearth.drafts.middleware.KeepFormMiddleware",
@@ -215,6 +215,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Sessions live in the database so several web processes share them.
+# Django's model backend, the signed-in user and their team read by one compiled query.
+AUTHENTICATION_BACKENDS = ["hearth.access.backends.UserBackend"]
 SESSION_ENGINE = "hearth.core.sessions"  # database sessions, refreshed once a minute
 SESSION_COOKIE_AGE = 30 * 60  # idle timeout: refreshed on every request
 SESSION_SAVE_EVERY_REQUEST = True

@@ -31,7 +31,7 @@ def relatives_of(p):
 
 @compiled
 def names_among(p):
-    return (Person.objects.filter(pk__in=p.uuids("ids"))
+    return (Person.objects.filter(pk__any=p.uuids("ids"))
             .order_by("given_name").values_list("given_name", flat=True))
 
 
@@ -77,6 +77,17 @@ def test_one_query_a_run_and_none_to_build(social_worker, fletchers):
         relatives_of.first(person=fletchers["mum"].pk)
     assert len(queries.captured_queries) == 1
     assert relatives_of.first(person=fletchers["amy"].pk) is None  # Amy is no one's parent here
+
+
+def test_counting_reads_one_number(social_worker, fletchers):
+    mum = fletchers["mum"]
+    assert relatives_of.count(person=mum.pk) == 2
+    assert relatives_of.count(person=fletchers["amy"].pk) == 0
+    assert names_among.count(ids=[mum.pk, fletchers["jack"].pk]) == 2
+    with CaptureQueriesContext(connection) as queries:
+        relatives_of.count(person=mum.pk)
+    assert "COUNT(*)" in queries.captured_queries[0]["sql"]
+    assert "ORDER BY" not in queries.captured_queries[0]["sql"]
 
 
 def test_a_list_of_ids_binds_as_one_value_however_long(social_worker, fletchers):

@@ -35,9 +35,11 @@ from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
+from django_otp.middleware import OTPMiddleware as DjangoOTPMiddleware
 
 from hearth.access.rules import client_address, second_factor_required
 from hearth.core import idempotency, visibility
+from hearth.core.compiled import compiled
 from hearth.core.problems import problem_body
 from hearth.core.refusals import Refused
 
@@ -198,6 +200,26 @@ class SessionTimeoutMiddleware:
                     return self.get_response(request)
                 return redirect(reverse("web:login") + "?expired=1")
         return self.get_response(request)
+
+
+@compiled
+def _totp_device(p):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.filter(pk=p.integer("device"))
+
+
+class OTPMiddleware(DjangoOTPMiddleware):
+    """django-otp's middleware (is this session's second factor passed, and with which
+    device), the authenticator app's device read by a query compiled once a process: every
+    signed-in request asks (issue 14). Other kinds of device are read as django-otp reads
+    them."""
+
+    def _device_from_persistent_id(self, persistent_id: str):
+        label, _, device_id = self._normalize_persistent_id(persistent_id).rpartition("/")
+        if label == "otp_totp.totpdevice" and device_id.isdigit():
+            return _totp_device.first(device=int(device_id))
+        return super()._device_from_persistent_id(persistent_id)
 
 
 def second_factor_passed(user) -> bool:

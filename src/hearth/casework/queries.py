@@ -10,6 +10,7 @@ from hearth.access.models import Team, User
 from hearth.casework import rules
 from hearth.casework.models import Involvement, InvolvementStatus, InvolvementWorker, urgency_rank
 from hearth.core import visibility
+from hearth.core.compiled import compiled
 from hearth.core.visibility import visible_pks
 from hearth.people.models import Person, Relationship
 from hearth.people.queries.visibility import visible_restricted
@@ -254,13 +255,18 @@ def involvement_reach(user) -> Q | None:
 INVOLVEMENTS_ATTR = "_hearth_involvements"
 
 
+@compiled
+def _involvements_of(p):
+    return (Involvement.objects.filter(person_id=p.uuid("person"))
+            .select_related("team", "worker").order_by("-opened_on", "-pk"))
+
+
 def person_involvements(person) -> list[Involvement]:
     """The person's involvements with their teams and workers, newest first: read once per
     loaded record, so the person page's panel and the header on it share one query."""
     cached = person.__dict__.get(INVOLVEMENTS_ATTR)
     if cached is None:
-        cached = list(Involvement.objects.filter(person=person)
-                      .select_related("team", "worker").order_by("-opened_on", "-pk"))
+        cached = _involvements_of.all(person=person.pk)
         person.__dict__[INVOLVEMENTS_ATTR] = cached
     return cached
 

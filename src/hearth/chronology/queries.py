@@ -18,6 +18,7 @@ from hearth.chronology import rules
 from hearth.chronology.actions import link_for
 from hearth.chronology.codes import MANUAL, Lane
 from hearth.chronology.models import Event
+from hearth.core.compiled import compiled
 from hearth.core.refusals import Refused
 from hearth.core.sensible import sensible_date
 from hearth.core.visibility import visible_pks
@@ -253,6 +254,11 @@ def build(user, person: Person, filters: Filters, *,
 RECENT = 5
 
 
+@compiled
+def _recent_events(p):
+    return ordered(Event.objects.filter(person_id=p.uuid("person")))[:RECENT]
+
+
 def recent_events_panel(user, person: Person):
     """The person page's latest events, newest first, with a link to the whole chronology
     (registered from ChronologyConfig.ready on ``people.queries.persons.PERSON_PANELS``):
@@ -261,5 +267,5 @@ def recent_events_panel(user, person: Person):
 
     if not user.has_hearth_permission("chronology.view"):
         return None
-    events = list(ordered(Event.objects.filter(person=person))[:RECENT])
+    events = _recent_events.all(person=person.pk)
     return Panel("chronology/_recent.html", {"events": events}, place=EVENTS)

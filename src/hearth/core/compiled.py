@@ -41,7 +41,8 @@ from typing import Any
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, models
-from django.db.models.expressions import Expression
+from django.db.models import Lookup
+from django.db.models.expressions import Expression, Func
 from django.db.models.query import (
     FlatValuesListIterable,
     ModelIterable,
@@ -92,6 +93,38 @@ class Param(Expression):
         return "SELECT value FROM json_each(%s)", [slot]
 
 
+def _any_sql(lhs: str, field: models.Field, connection) -> str:
+    # ``lhs`` is Django's quoted column, the type its own: no value is ever in the text.
+    if connection.vendor == "postgresql":
+        return f"{lhs} = ANY(%s::{field.cast_db_type(connection)}[])"  # noqa: S608
+    return f"{lhs} IN (SELECT value FROM json_each(%s))"  # noqa: S608
+
+
+@models.Field.register_lookup
+class AnyOf(Lookup):
+    """``field__any=p.uuids("ids")``: the field is one of a list given on each run. On
+    PostgreSQL ``= ANY(array)``, which the planner reads through the field's index even
+    inside an OR (``IN (SELECT UNNEST(…))`` there makes it read the whole table); on SQLite
+    ``IN (SELECT value FROM json_each(…))``."""
+
+    lookup_name = "any"
+    prepare_rhs = False
+
+    def get_prep_lookup(self):
+        if not (isinstance(self.rhs, Param) and self.rhs.many):
+            raise TypeError("__any takes a list stand-in of a compiled query (p.uuids(...))")
+        return self.rhs
+
+    def as_sql(self, compiler, connection):
+        lhs, params = self.process_lhs(compiler, connection)
+        slot = Slot(self.rhs.name, self.rhs.target, True)
+        return _any_sql(lhs, self.rhs.target, connection), [*params, slot]
+
+
+# A foreign key's lookups are its own (``ForeignObject``'s), not every field's.
+models.ForeignObject.register_lookup(AnyOf)
+
+
 class Fragment(Expression):
     """Compiled SQL embedded as a subquery, its parameters given on each run."""
 
@@ -124,6 +157,10 @@ class Params:
     def datetime(self, name: str) -> Param:
         return Param(name, models.DateTimeField())
 
+    def of(self, name: str, field: models.Field) -> Param:
+        """A value prepared as ``field`` prepares it (a model's own id field, say)."""
+        return Param(name, field)
+
     def integers(self, name: str) -> Param:
         return Param(name, models.BigIntegerField(), many=True)
 
@@ -136,6 +173,16 @@ class Params:
     def sql(self, name: str, sql: str, field: models.Field | None = None) -> Fragment:
         """Compiled SQL (a shape argument) whose parameters are given as ``name=(…)``."""
         return Fragment(name, sql, sql.count("%s"), field or models.UUIDField())
+
+
+class _CountAll(Func):
+    """``COUNT(*)`` selected as a plain column (Django would otherwise group by the row)."""
+
+    template = "COUNT(*)"
+    contains_aggregate = False
+
+    def __init__(self) -> None:
+        super().__init__(output_field=models.BigIntegerField())
 
 
 PARAMS = Params()
@@ -245,13 +292,16 @@ class Compiled:
         self.__name__ = getattr(build, "__name__", "compiled")
         self.__doc__ = build.__doc__
 
-    def frozen(self, shape: tuple[Hashable, ...] = (), using: str = "default") -> Any:
+    def frozen(self, shape: tuple[Hashable, ...] = (), using: str = "default",
+               counted: bool = False) -> Any:
         connection = connections[using]
         cache: dict = connection.__dict__.setdefault("_hearth_compiled", {})
-        key = (self, shape)
+        key = (self, shape, counted)
         found = cache.get(key)
         if found is None:
             qs = self.build(PARAMS, *shape)
+            if counted:
+                qs = qs.order_by().values_list(_CountAll(), flat=True)
             try:
                 found = Frozen(qs, connection)
             except EmptyResultSet:
@@ -266,6 +316,11 @@ class Compiled:
     def first(self, *shape: Hashable, using: str = "default", **values: Any) -> Any:
         rows = self.all(*shape, using=using, **values)
         return rows[0] if rows else None
+
+    def count(self, *shape: Hashable, using: str = "default", **values: Any) -> int:
+        """How many rows the query would read (one ``COUNT(*)``)."""
+        frozen = self.frozen(shape, using, counted=True)
+        return 0 if frozen is _EMPTY else int(frozen.run(values)[0])
 
     def sql(self, *shape: Hashable, using: str = "default") -> str:
         """The compiled SQL (for tests and EXPLAIN)."""

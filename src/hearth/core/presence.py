@@ -20,6 +20,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, Model, QuerySet
 
+from hearth.core.compiled import compiled
 from hearth.core.visibility import remembered
 
 _KINDS: dict[str, Callable[[], QuerySet]] = {}
@@ -32,16 +33,21 @@ def register(kind: str, records: Callable[[], QuerySet]) -> None:
     _KINDS[kind] = records
 
 
+@compiled
+def _kinds_present(p, model: type[Model], kinds: tuple[str, ...]):
+    return (model._default_manager.filter(pk=p.of("pk", model._meta.pk))
+            .annotate(**{f"has_{n}": Exists(_KINDS[kind]()) for n, kind in enumerate(kinds)})
+            .values_list(*(f"has_{n}" for n in range(len(kinds)))))
+
+
 def present(person: Model) -> frozenset[str]:
     """The registered kinds with at least one record about ``person``: one query, read once a
     request (``core.visibility.remembered``); every call outside a request asks again."""
     def read() -> frozenset[str]:
         if not _KINDS or person.pk is None:
             return frozenset()
-        kinds = sorted(_KINDS)
-        row = (type(person)._default_manager.filter(pk=person.pk)
-               .annotate(**{f"has_{n}": Exists(_KINDS[kind]()) for n, kind in enumerate(kinds)})
-               .values_list(*(f"has_{n}" for n in range(len(kinds)))).first())
+        kinds = tuple(sorted(_KINDS))
+        row = _kinds_present.first(type(person), kinds, pk=person.pk)
         return frozenset(kind for kind, found in zip(kinds, row or (), strict=False) if found)
 
     return remembered(("presence", type(person)._meta.label_lower, str(person.pk)), read)

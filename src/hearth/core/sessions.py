@@ -13,8 +13,17 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.contrib.sessions.backends import db
+from django.contrib.sessions.models import Session
+from django.utils import timezone
+
+from hearth.core.compiled import compiled
 
 REFRESH_SECONDS = 60
+
+
+@compiled
+def _live_session(p):
+    return Session.objects.filter(session_key=p.text("key"), expire_date__gt=p.datetime("now"))
 
 
 class SessionStore(db.SessionStore):
@@ -24,7 +33,11 @@ class SessionStore(db.SessionStore):
     not_activity = False
 
     def _get_session_from_db(self):
-        found = super()._get_session_from_db()
+        # Django's own read (a live session with this key, or None and the key forgotten),
+        # compiled once a process: every signed-in request makes it (issue 14).
+        found = _live_session.first(key=self.session_key, now=timezone.now())
+        if found is None:
+            self._session_key = None
         self._stored_expiry = found.expire_date if found is not None else None
         return found
 

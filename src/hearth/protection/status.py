@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from hearth.core.compiled import compiled
 from hearth.core.status import Status
 from hearth.protection.models import CPPlan
 from hearth.protection.queries.conferences import outline_plan
@@ -19,13 +20,16 @@ from hearth.protection.rules import pathway as rules
 PLAN_ATTR = "_hearth_open_cp_plan"
 
 
+@compiled
+def _open_plan(p):
+    return (CPPlan.objects.filter(person_id=p.uuid("person"), end_on__isnull=True)
+            .select_related("conference", "lead_social_worker").order_by("-start_on", "-pk")[:1])
+
+
 def open_plan(person) -> CPPlan | None:
     """The child's open plan with its conference and lead, read once per loaded record."""
     if PLAN_ATTR not in person.__dict__:
-        person.__dict__[PLAN_ATTR] = (
-            CPPlan.objects.filter(person=person, end_on__isnull=True)
-            .select_related("conference", "lead_social_worker")
-            .order_by("-start_on", "-pk").first())
+        person.__dict__[PLAN_ATTR] = _open_plan.first(person=person.pk)
     return person.__dict__[PLAN_ATTR]
 
 

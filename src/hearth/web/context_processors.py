@@ -1,11 +1,20 @@
 from django.utils.functional import SimpleLazyObject
 
+from hearth.core.compiled import compiled
+
+
+@compiled
+def _unread_of(p):
+    from hearth.access.models import Notification
+
+    return Notification.objects.filter(user_id=p.integer("user"), read_at__isnull=True)
+
 
 def _unread(request) -> int:
     """The user's unread notifications, counted once a request (a page that renders panels
     runs the context processors for each) and only if a template asks."""
     if not hasattr(request, "_hearth_unread"):
-        request._hearth_unread = request.user.notifications.filter(read_at__isnull=True).count()
+        request._hearth_unread = _unread_of.count(user=request.user.pk)
     return request._hearth_unread
 
 

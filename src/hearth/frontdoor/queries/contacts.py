@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from hearth.access.codes import Role
 from hearth.casework.models import Involvement, InvolvementStatus
+from hearth.core.compiled import compiled
 from hearth.core.visibility import get_visible_or_404, visible_pks
 from hearth.frontdoor import rules
 from hearth.frontdoor.codes import PersonRole
@@ -109,6 +110,12 @@ def children(contact: Contact) -> list:
     return [link.person for link in contact.links.all() if link.role == "child"]
 
 
+@compiled
+def _contacts_about(p):
+    return (Contact.objects.filter(links__person_id=p.uuid("person"))
+            .order_by("-received_at", "-pk")[:50])
+
+
 def contacts_panel(user, person):
     """The person page's contacts about this person that the user may see, newest first
     (R-EDT-3: every contact, EDT's included, is on the child's record). Registered from
@@ -122,5 +129,4 @@ def contacts_panel(user, person):
     if sees_no_contacts(user):
         return Panel("frontdoor/_person_contacts.html", {"contacts": []})
     return Panel("frontdoor/_person_contacts.html", {
-        "contacts": list(Contact.objects.filter(links__person=person)
-                         .order_by("-received_at", "-pk")[:50])})
+        "contacts": _contacts_about.all(person=person.pk)})

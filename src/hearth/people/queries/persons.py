@@ -19,8 +19,15 @@ from django.db.models.functions import Concat
 
 from hearth.access.codes import Role
 from hearth.access.models import AuditEntry, User
+from hearth.core.compiled import compiled
 from hearth.core.registry import Registry
-from hearth.people.models import HouseholdMembership, Person, PersonAddress, Relationship
+from hearth.people.models import (
+    HouseholdMembership,
+    Person,
+    PersonAddress,
+    PersonName,
+    Relationship,
+)
 
 PLAN = "plan"
 EVENTS = "events"
@@ -49,17 +56,41 @@ def person_panels(user, person: Person) -> list[Panel]:
     return [panel for panel in PERSON_PANELS.call_all(user, person) if panel is not None]
 
 
+@compiled
+def _other_names(p):
+    return PersonName.objects.filter(person_id=p.uuid("person"))
+
+
+@compiled
+def _relationships_to(p):
+    return Relationship.objects.filter(relative_id=p.uuid("person")).select_related("person")
+
+
+@compiled
+def _relationships_from(p):
+    return Relationship.objects.filter(person_id=p.uuid("person")).select_related("relative")
+
+
+@compiled
+def _addresses(p):
+    return PersonAddress.objects.filter(person_id=p.uuid("person")).select_related("address")
+
+
+@compiled
+def _households(p):
+    return (HouseholdMembership.objects.filter(person_id=p.uuid("person"))
+            .select_related("household"))
+
+
 def person_detail(person: Person) -> dict:
-    """The record's own details: other names, relationships, addresses and households."""
+    """The record's own details: other names, relationships, addresses and households
+    (queries compiled once a process: every record page reads them, issue 14)."""
+    pk = person.pk
     return {
-        "names": list(person.other_names.all()),
-        "relationships": list(
-            Relationship.objects.filter(relative=person).select_related("person")
-        ) + list(Relationship.objects.filter(person=person).select_related("relative")),
-        "addresses": list(PersonAddress.objects.filter(person=person).select_related("address")),
-        "households": list(
-            HouseholdMembership.objects.filter(person=person).select_related("household")
-        ),
+        "names": _other_names.all(person=pk),
+        "relationships": _relationships_to.all(person=pk) + _relationships_from.all(person=pk),
+        "addresses": _addresses.all(person=pk),
+        "households": _households.all(person=pk),
     }
 
 
@@ -89,18 +120,23 @@ def plain_part(name: str) -> str:
         return name.replace("_", " ")
 
 
+@compiled
+def _history(p, limit: int):
+    users = User.objects.filter(pk=OuterRef("user_id_snapshot"))
+    return (AuditEntry.objects
+            .filter(object_type="people.person", object_id=p.text("object"))
+            .exclude(action__in=READS)
+            .annotate(who_name=Subquery(users.annotate(
+                n=Concat("first_name", Value(" "), "last_name")).values("n")[:1]),
+                      who_role=Subquery(users.values("role")[:1]))
+            .order_by("-at", "-id")
+            .values("at", "username", "action", "fields", "who_name", "who_role")[:limit])
+
+
 def record_history(person: Person, *, limit: int = 50) -> list[HistoryRow]:
     """The latest changes to ``person``'s record, newest first, with who made each: one query
-    (the people's names and roles read in it)."""
-    users = User.objects.filter(pk=OuterRef("user_id_snapshot"))
-    entries = (AuditEntry.objects
-               .filter(object_type="people.person", object_id=str(person.pk))
-               .exclude(action__in=READS)
-               .annotate(who_name=Subquery(users.annotate(
-                   n=Concat("first_name", Value(" "), "last_name")).values("n")[:1]),
-                         who_role=Subquery(users.values("role")[:1]))
-               .order_by("-at", "-id")
-               .values("at", "username", "action", "fields", "who_name", "who_role")[:limit])
+    (the people's names and roles read in it), compiled once a process."""
+    entries = _history.all(limit, object=str(person.pk))
     rows = []
     for e in entries:
         name = (e["who_name"] or "").strip() or e["username"]

@@ -24,6 +24,7 @@ from hearth.access.models import Team
 from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.casework.queries import team_children
 from hearth.casework.rules import PARENT_KINDS
+from hearth.core.compiled import compiled
 from hearth.core.visibility import get_visible_or_404
 from hearth.engagement.codes import EventKind
 from hearth.engagement.models import EngagementEvent
@@ -42,18 +43,25 @@ MAX_ROUNDS = 6
 
 # --- families --------------------------------------------------------------------------------
 
+@compiled
+def _links(p, with_children: bool, with_parents: bool):
+    where = Q(pk__in=[])
+    if with_children:
+        children = p.uuids("children")
+        where |= (Q(kind__in=PARENT_KINDS, relative_id__any=children)
+                  | Q(kind=rules.SIBLING, person_id__any=children)
+                  | Q(kind=rules.SIBLING, relative_id__any=children))
+    if with_parents:
+        where |= Q(kind__in=PARENT_KINDS, person_id__any=p.uuids("parents"))
+    return Relationship.objects.filter(where).values_list("person_id", "relative_id", "kind")
+
+
 def _links_around(children: set, parents: set) -> list[tuple]:
     """The family links of these children (their parents, their siblings) and of these
-    parents (their children): one query."""
-    where = Q(pk__in=[])
-    if children:
-        where |= (Q(kind__in=PARENT_KINDS, relative_id__in=children)
-                  | Q(kind=rules.SIBLING, person_id__in=children)
-                  | Q(kind=rules.SIBLING, relative_id__in=children))
-    if parents:
-        where |= Q(kind__in=PARENT_KINDS, person_id__in=parents)
-    return list(Relationship.objects.filter(where).values_list("person_id", "relative_id",
-                                                               "kind"))
+    parents (their children): one query (compiled once a process for each of the three
+    shapes)."""
+    return _links.all(bool(children), bool(parents), children=list(children),
+                      parents=list(parents))
 
 
 def _expand(links: set, children: set, parents: set) -> set:
@@ -142,6 +150,15 @@ def significant_hostility() -> QuerySet[EngagementEvent]:
                                           form__in=sorted(SIGNIFICANT_HOSTILITY))
 
 
+@compiled
+def _facts(p):
+    return (Person.objects.live().filter(pk__any=p.uuids("ids")).annotate(
+        on_plan=Exists(CPPlan.objects.filter(person=OuterRef("pk"), end_on__isnull=True)),
+        hostility=Exists(significant_hostility().filter(person=OuterRef("pk"))),
+        needs=Exists(ComplexNeeds.objects.filter(person=OuterRef("pk"), ended_at__isnull=True)))
+        .values_list("pk", "on_plan", "hostility", "needs"))
+
+
 def member_facts(ids: set) -> dict:
     """For each live person among ``ids``: on an open CP plan, significant hostility recorded
     (R-TWO-2: confrontation or worse, ``protection.rules.SIGNIFICANT_HOSTILITY``; ambivalence
@@ -149,28 +166,28 @@ def member_facts(ids: set) -> dict:
     queries."""
     if not ids:
         return {}
-    rows = (Person.objects.live().filter(pk__in=ids).annotate(
-        on_plan=Exists(CPPlan.objects.filter(person=OuterRef("pk"), end_on__isnull=True)),
-        hostility=Exists(significant_hostility().filter(person=OuterRef("pk"))),
-        needs=Exists(ComplexNeeds.objects.filter(person=OuterRef("pk"), ended_at__isnull=True)))
-        .values_list("pk", "on_plan", "hostility", "needs"))
+    rows = _facts.all(ids=list(ids))
     warned = warned_ids(set(ids))
     return {pk: rules.Member(pk, on_plan=on_plan, hostility=hostility, complex_needs=needs,
                              warning=pk in warned)
             for pk, on_plan, hostility, needs in rows}
 
 
+@compiled
+def _decisions_naming(p):
+    return TwoWorkerDecision.children.through.objects.filter(
+        person_id__any=p.uuids("ids")).values_list(
+        "twoworkerdecision_id", "person_id", "twoworkerdecision__decided_on",
+        "twoworkerdecision__recorded_at")
+
+
 def decision_refs(child_ids: set) -> list[rules.DecisionRef]:
     """The decisions recorded on any of these children (each with those of them it names)."""
     if not child_ids:
         return []
-    through = TwoWorkerDecision.children.through
     found: dict = {}
     children: dict = defaultdict(set)
-    for pk, child, decided_on, recorded_at in through.objects.filter(
-            person_id__in=child_ids).values_list(
-            "twoworkerdecision_id", "person_id", "twoworkerdecision__decided_on",
-            "twoworkerdecision__recorded_at"):
+    for pk, child, decided_on, recorded_at in _decisions_naming.all(ids=list(child_ids)):
         found[pk] = (decided_on, recorded_at)
         children[pk].add(child)
     return [rules.DecisionRef(pk, on, at, frozenset(children[pk]))

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from hearth.access.rules import has_permission
 from hearth.core import visibility
+from hearth.core.compiled import compiled
 from hearth.core.visibility import get_visible_or_404, visible_pks
 from hearth.people.models import HouseholdMembership, Person, PersonAddress, Relationship
 from hearth.safety.codes import WarningStatus
@@ -58,16 +59,53 @@ def _at_address_of(homes: QuerySet[PersonAddress]) -> Q:
     return Q(address__isnull=False) & (Q(Exists(same_row)) | Q(Exists(same_place)))
 
 
-def warnings_for(person_ids: Iterable) -> QuerySet[WorkerWarning]:
+def warnings_for(person_ids: Iterable, today=None) -> QuerySet[WorkerWarning]:
     """Live warnings (active or awaiting sign-off; expired ones included, flagged for review
     by the caller) on these people or at an address where one of them lives now. An address
     warning matches any address with the same first line and postcode. One query."""
-    ids = list(person_ids)
-    homes = _current(PersonAddress.objects.filter(person_id__in=ids), timezone.localdate())
-    where = Q(person_id__in=ids) | _at_address_of(homes)
+    # ``person_ids`` is a list, or a compiled query's stand-in for one (``_warnings_of``).
+    among = ("person_id__any" if hasattr(person_ids, "resolve_expression")
+             else "person_id__in")
+    ids = person_ids if hasattr(person_ids, "resolve_expression") else list(person_ids)
+    homes = _current(PersonAddress.objects.filter(**{among: ids}),
+                     timezone.localdate() if today is None else today)
+    where = Q(**{among: ids}) | _at_address_of(homes)
     return (WorkerWarning.objects.filter(status__in=LIVE).filter(where)
             .select_related("person", "address", "recorded_by")
             .order_by("-occurred_on", "-pk"))
+
+
+@compiled
+def _warnings_of(p):
+    return warnings_for(p.uuids("ids"), p.date("today"))
+
+
+@compiled
+def _rings(p):
+    ids = p.uuids("ids")
+    return (Relationship.objects.filter(Q(person_id__any=ids) | Q(relative_id__any=ids))
+            .values_list("person_id", "relative_id"))
+
+
+@compiled
+def _households_of(p):
+    today = p.date("today")
+    homes = _current(HouseholdMembership.objects.filter(person_id__any=p.uuids("ids")), today)
+    return _current(HouseholdMembership.objects.filter(
+        household_id__in=homes.values("household_id")), today).values_list(
+            "household_id", "person_id")
+
+
+@compiled
+def _visible_among(p, visible_sql: str):
+    return (Person.objects.filter(pk__any=p.uuids("ids"))
+            .filter(pk__in=p.sql("visible", visible_sql)).values_list("pk", flat=True))
+
+
+@compiled
+def _home_of(p):
+    return (_current(PersonAddress.objects.filter(person_id=p.uuid("person")), p.date("today"))
+            .select_related("address").order_by("-start_date", "-pk")[:1])
 
 
 WARNINGS_READ = "safety.warnings_for"
@@ -84,7 +122,7 @@ def warnings_covering(person_ids: Iterable) -> list[WorkerWarning]:
         for key, found in memo.items():
             if key[:1] == (WARNINGS_READ,) and ids <= key[1]:
                 return found
-    found = list(warnings_for(ids)) if ids else []
+    found = _warnings_of.all(ids=list(ids), today=timezone.localdate()) if ids else []
     if memo is not None:
         memo[(WARNINGS_READ, ids)] = found
     return found
@@ -104,9 +142,7 @@ def family_map(person_ids: Iterable) -> dict:
         lookups in one query (one query with both rings nested in it made PostgreSQL read the
         whole table, or start parallel workers: 100-190 ms at 86,000 people)."""
         found: set = set()
-        for a, b in Relationship.objects.filter(
-                Q(person_id__in=people) | Q(relative_id__in=people)).values_list(
-                "person_id", "relative_id"):
+        for a, b in _rings.all(ids=list(people)):
             near[a].add(b)
             near[b].add(a)
             found.update((a, b))
@@ -118,11 +154,8 @@ def family_map(person_ids: Iterable) -> dict:
     # of queries whoever is on it: query counts that stay put are what the tests of pages
     # that grow, and ``hearth bench pages``, compare.
     ring(first or ids)
-    homes = _current(HouseholdMembership.objects.filter(person_id__in=ids), today)
     households: dict = defaultdict(set)
-    for household_id, pid in _current(HouseholdMembership.objects.filter(
-            household_id__in=homes.values("household_id")), today).values_list(
-                "household_id", "person_id"):
+    for household_id, pid in _households_of.all(ids=list(ids), today=today):
         households[household_id].add(pid)
     family: dict = {}
     for pid in ids:
@@ -202,7 +235,8 @@ def _residents(warnings: list[WorkerWarning], people: set, today: date) -> dict:
 def _visible_ids(user, ids: set) -> set:
     if not ids:
         return set()
-    return set(Person.objects.visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
+    sql, params = visibility.visible_sql(Person, user)
+    return set(_visible_among.all(sql, ids=list(ids), visible=params))
 
 
 def _about(w: WorkerWarning, residents: list, visible: set) -> tuple[str, bool]:
@@ -235,7 +269,7 @@ def found_for(user, person_ids: Iterable, *, family: bool = True,
         return Found()
     kin = family_map(anchors) if family else {pid: set() for pid in anchors}
     everyone = set(anchors).union(*kin.values())
-    warnings = list(warnings_for(everyone))
+    warnings = _warnings_of.all(ids=list(everyone), today=timezone.localdate())
     memo = visibility.request_memo()
     if memo is not None:  # the two-worker standing may ask again about these people
         memo.setdefault((WARNINGS_READ, frozenset(everyone)), warnings)
@@ -297,6 +331,5 @@ def warnings_to_review(user) -> tuple[list[WorkerWarning], list[WorkerWarning]]:
 
 def current_address(person: Person):
     """The address the person lives at now, or None."""
-    home = (_current(PersonAddress.objects.filter(person=person), timezone.localdate())
-            .select_related("address").order_by("-start_date", "-pk").first())
+    home = _home_of.first(person=person.pk, today=timezone.localdate())
     return home.address if home else None
