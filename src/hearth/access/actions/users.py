@@ -18,6 +18,7 @@ from hearth.access.actions import audit, roles
 from hearth.access.codes import Role, TokenScope
 from hearth.access.models import Agency, ApiToken, LoginFailure, Team, User
 from hearth.access.rules import needs_second_administrator
+from hearth.core.compiled import compiled
 from hearth.core.refusals import Refused, StaleEdit, Why
 
 TOKEN_PREFIX = "hth_"  # noqa: S105  (a marker, not a secret)
@@ -167,13 +168,20 @@ def do_revoke_token(row: ApiToken, *, acting_user) -> ApiToken:
     return current
 
 
+@compiled
+def _live_token(p):
+    return (ApiToken.objects.select_related("user", "user__team")
+            .filter(digest=p.text("digest"), revoked_at__isnull=True,
+                    expires_at__gt=p.datetime("now"))[:1])
+
+
 def token_for(token: str) -> ApiToken | None:
     """The live token row (not revoked, not expired, its user active), or None."""
     if not token or not token.startswith(TOKEN_PREFIX) or len(token) > 100:
         return None
     now = timezone.now()
-    row = (ApiToken.objects.select_related("user")
-           .filter(digest=_digest(token), revoked_at__isnull=True, expires_at__gt=now).first())
+    # Every API request asks: one query compiled once a process, the user's team with it.
+    row = _live_token.first(digest=_digest(token), now=now)
     if row is None or not row.user.is_active:
         return None
     if row.last_used_at is None or now - row.last_used_at > timedelta(minutes=5):
