@@ -25,6 +25,7 @@ from hearth.access.rules import MANAGER_ROLES
 from hearth.casework.models import Involvement
 from hearth.casework.queries import LIVE, allocated_children, allocated_children_ids
 from hearth.core import visibility
+from hearth.core.compiled import Among
 from hearth.core.due import MINE, TEAM, DueItem, for_one_child, needs
 from hearth.people.models import Person
 from hearth.protection.codes import ConferenceKind
@@ -56,12 +57,33 @@ def _children_for(user, scope: str) -> QuerySet[Person] | None:
         end_on__isnull=True, lead_social_worker=user).values_list("person_id", flat=True))
 
 
+def children_among(user, scope: str, person_id=None) -> Among | None:
+    """``children_for`` for a compiled query (``core.compiled.Among``), once a request: a
+    worker's own children as a list of ids, a manager's or a chair's as their compiled
+    subquery."""
+    def build() -> Among | None:
+        if scope == MINE and user.role != Role.CONFERENCE_CHAIR:
+            if user.role in MANAGER_ROLES or not user.has_hearth_permission("protection.view"):
+                return None
+            ids = allocated_children_ids(user, also=CPPlan.objects.filter(
+                end_on__isnull=True, lead_social_worker=user).values_list("person_id",
+                                                                         flat=True))
+            if person_id is not None:
+                ids = [pk for pk in ids if str(pk) == str(person_id)]
+            return Among(ids=ids)
+        children = children_for(user, scope, person_id)
+        return None if children is None else Among.of(children)
+
+    return visibility.remembered(("protection.due.children", user.pk, user.role,
+                                  user.team_id, scope, str(person_id or "")), build)
+
+
 def _open_plans(user, scope: str, person_id=None) -> list | None:
     """The open plans of the user's children in ``scope`` (None: none are theirs), read once
     a request for conferences, core groups and visits alike."""
     def build():
-        children = children_for(user, scope, person_id)
-        return None if children is None else open_plans(children.values("pk"))
+        children = children_among(user, scope, person_id)
+        return None if children is None else open_plans(children)
 
     return visibility.remembered(("protection.due.open_plans", user.pk, user.role,
                                   user.team_id, scope, str(person_id or "")), build)
@@ -90,11 +112,11 @@ def _item(person, **fields) -> DueItem:
 def conferences(user, *, scope: str, person_id=None) -> list[DueItem]:
     """Initial conferences due (R-CP-1: 15 working days from the strategy discussion) and
     review conferences due within ``rules.REVIEW_WINDOW_DAYS`` or overdue (R-CP-2)."""
-    children = children_for(user, scope, person_id)
+    children = children_among(user, scope, person_id)
     if children is None:
         return []
     today = timezone.localdate()
-    enquiries = waiting_for_icpc(children.values("pk"))
+    enquiries = waiting_for_icpc(children)
     plans = _open_plans(user, scope, person_id) or []
     workers = workers_of([e.person_id for e in enquiries]) if scope == TEAM else {}
     items = []

@@ -19,6 +19,7 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery, Va
 from django.db.models.functions import Coalesce
 
 from hearth.access.codes import Role
+from hearth.core.compiled import Among, compiled
 from hearth.protection.codes import Category, ConferenceKind, S47Outcome
 from hearth.protection.models import Conference, CoreGroupMeeting, CPPlan, Section47Enquiry
 from hearth.protection.queries.twoworkers import scope_children
@@ -99,17 +100,25 @@ def scope_label(user) -> str:
     return "Every child you may see"
 
 
-def waiting_for_icpc(children) -> list[Any]:
-    """Section 47 enquiries with no outcome yet or an outcome of "ICPC needed", for which no
-    initial conference has been held; each with the date of an ICPC arranged (if any)."""
+@compiled
+def _waiting_for_icpc(p, among: str | None):
     icpcs = Conference.objects.filter(enquiry=OuterRef("pk"), kind=ConferenceKind.ICPC)
     arranged = icpcs.filter(held=False).order_by("held_on", "pk")
-    return list(Section47Enquiry.objects.filter(
-        person__in=children, outcome__in=["", S47Outcome.SUBSTANTIATED_ICPC])
+    return (Section47Enquiry.objects.filter(
+        Among.where(p, "person_id", among), outcome__in=["", S47Outcome.SUBSTANTIATED_ICPC])
         .exclude(Exists(icpcs.filter(held=True)))
         .annotate(arranged_on=Subquery(arranged.values("held_on")[:1]),
                   arranged_id=Subquery(arranged.values("pk")[:1]))
         .select_related("person").order_by("icpc_due", "pk"))
+
+
+def waiting_for_icpc(children) -> list[Any]:
+    """Section 47 enquiries with no outcome yet or an outcome of "ICPC needed", for which no
+    initial conference has been held; each with the date of an ICPC arranged (if any).
+    ``children``: a queryset of people, a list of their ids, or an ``Among`` (one query,
+    compiled once a process: issue 14)."""
+    among = children if isinstance(children, Among) else Among.of(children)
+    return _waiting_for_icpc.all(among.shape, **among.values)
 
 
 def awaiting_authorisation(children) -> list[Any]:
@@ -120,30 +129,38 @@ def awaiting_authorisation(children) -> list[Any]:
                 .order_by("proposed_at", "pk"))
 
 
-def open_plans(children) -> list[Any]:
-    """Open plans, each with its last core group meeting (date, next meeting) and the child's
-    previous plans (how many, and when the last ended)."""
+@compiled
+def _open_plans(p, among: str | None):
     last = CoreGroupMeeting.objects.filter(plan=OuterRef("pk")).order_by("-held_on", "-pk")
     earlier = CPPlan.objects.filter(person=OuterRef("person"), end_on__isnull=False)
-    return list(CPPlan.objects.filter(person__in=children, end_on__isnull=True)
-                .annotate(last_meeting_on=Subquery(last.values("held_on")[:1]),
-                          next_meeting_on=Subquery(last.values("next_meeting_on")[:1]),
-                          previous_end_on=Subquery(earlier.order_by("-end_on")
-                                                   .values("end_on")[:1]),
-                          previous_plans=Coalesce(Subquery(
-                              earlier.order_by().values("person")
-                              .annotate(n=Count("pk")).values("n")[:1],
-                              output_field=IntegerField()), Value(0)))
-                .select_related("person", "lead_social_worker")
-                .order_by("person__family_name", "person__given_name", "pk"))
+    return (CPPlan.objects.filter(Among.where(p, "person_id", among), end_on__isnull=True)
+            .annotate(last_meeting_on=Subquery(last.values("held_on")[:1]),
+                      next_meeting_on=Subquery(last.values("next_meeting_on")[:1]),
+                      previous_end_on=Subquery(earlier.order_by("-end_on")
+                                               .values("end_on")[:1]),
+                      previous_plans=Coalesce(Subquery(
+                          earlier.order_by().values("person")
+                          .annotate(n=Count("pk")).values("n")[:1],
+                          output_field=IntegerField()), Value(0)))
+            .select_related("person", "lead_social_worker")
+            .order_by("person__family_name", "person__given_name", "pk"))
+
+
+def open_plans(children) -> list[Any]:
+    """Open plans, each with its last core group meeting (date, next meeting) and the child's
+    previous plans (how many, and when the last ended). ``children`` as for
+    ``waiting_for_icpc``."""
+    among = children if isinstance(children, Among) else Among.of(children)
+    return _open_plans.all(among.shape, **among.values)
 
 
 def build(user, today: date) -> Dashboard:
     children = scope_children(user).values("pk")
-    plans = open_plans(children)
+    among = Among.of(children)  # compiled once for both reads
+    plans = open_plans(among)
     icpcs = [Row(e, e.icpc_due, rules.icpc_overdue(icpc_due=e.icpc_due, today=today,
                                                    outcome=e.outcome, icpc_held=False))
-             for e in waiting_for_icpc(children)]
+             for e in waiting_for_icpc(among)]
     reviews = []
     for plan in sorted(plans, key=lambda p: (p.next_review_due, p.pk)):
         state = rules.review_state(plan.next_review_due, today)
