@@ -61,7 +61,7 @@ LAYER_NAMES = {"models", "actions", "queries", "rules", "forms", "views", "api",
                "urls", "codes", "chronology", "due", "status"}
 DJANGO_NAMES = {"__init__", "apps", "admin", "middleware", "context_processors",
                 "templatetags", "management", "migrations", "jobs", "templates", "static",
-                "permissions"}
+                "permissions", "backends"}
 MAX_LINES = 400
 
 

@@ -6,9 +6,12 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from hearth.access.codes import Role
+from hearth.core import visibility
+from hearth.core.compiled import compiled
 from hearth.core.visibility import get_visible_or_404
 from hearth.engagement.codes import TaskStatus
 from hearth.engagement.models import FollowUpTask
+from hearth.people.models import Person
 
 
 def open_task(person) -> FollowUpTask | None:
@@ -28,9 +31,22 @@ def get_visible_task(user, task_id) -> FollowUpTask:
         user, task_id, "follow-up task")
 
 
+@compiled
+def _open_for(p, visible_sql: str):
+    # Seen with its person (``events.person_scope``).
+    return (FollowUpTask.objects.filter(person_id__in=p.sql("visible", visible_sql),
+                                        assigned_to_id=p.integer("user"),
+                                        status=TaskStatus.OPEN)
+            .select_related("person", "assigned_to", "completed_by", "involvement__team")
+            .order_by("due_on", "pk"))
+
+
 def my_tasks(user) -> list[FollowUpTask]:
-    return list(visible_tasks(user).filter(assigned_to=user, status=TaskStatus.OPEN)
-                .order_by("due_on", "pk"))
+    """The user's open follow-up tasks: one query, compiled once a process (issue 14)."""
+    if visibility.scope(FollowUpTask, user) is None:
+        return []
+    sql, params = visibility.visible_sql(Person, user)
+    return _open_for.all(sql, user=user.pk, visible=params)
 
 
 def team_tasks(user) -> list[FollowUpTask]:
