@@ -9,11 +9,10 @@ from ninja import Query, Router, Status
 
 from hearth.access.models import AuditEntry
 from hearth.access.permissions import AuthedRequest, permission
-from hearth.core.compiled import compiled
 from hearth.core.problems import CHANGE_ERRORS, Problem
 from hearth.core.versions import etag, require_if_match
 from hearth.people import actions
-from hearth.people.models import PersonName
+from hearth.people.queries.persons import other_names
 from hearth.people.queries.search import search_people
 from hearth.people.queries.visibility import get_visible_person
 from hearth.people.schemas import (
@@ -35,16 +34,11 @@ PATCH_ERRORS = {code: schema for code, schema in CHANGE_ERRORS.items() if code !
 OWN_FIELDS = [f for f in PersonRecordOut.model_fields if f != "other_names"]
 
 
-@compiled
-def _other_names(p):
-    return PersonName.objects.filter(person_id=p.uuid("person"))
-
-
 def _out(person) -> dict:
     data = {f: getattr(person, f) for f in OWN_FIELDS}
     data["other_names"] = [
         {"kind": n.kind, "given_name": n.given_name, "family_name": n.family_name}
-        for n in _other_names.all(person=person.pk)
+        for n in other_names(person)
     ]
     return data
 

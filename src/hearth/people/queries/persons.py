@@ -82,12 +82,17 @@ def _households(p):
             .select_related("household"))
 
 
+def other_names(person: Person) -> list[PersonName]:
+    """The person's aliases and previous names (one query, compiled once a process)."""
+    return _other_names.all(person=person.pk)
+
+
 def person_detail(person: Person) -> dict:
     """The record's own details: other names, relationships, addresses and households
     (queries compiled once a process: every record page reads them, issue 14)."""
     pk = person.pk
     return {
-        "names": _other_names.all(person=pk),
+        "names": other_names(person),
         "relationships": _relationships_to.all(person=pk) + _relationships_from.all(person=pk),
         "addresses": _addresses.all(person=pk),
         "households": _households.all(person=pk),
