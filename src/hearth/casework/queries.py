@@ -203,22 +203,67 @@ def live_involvement(person: Person) -> Involvement | None:
             .order_by("-opened_on", "-pk").first())
 
 
-def family_children(user, person: Person) -> list[Person]:
-    """The children of this person's family the user may see: the person's own children,
-    their siblings (by a shared parent or a sibling relationship) and the person if a child."""
-    parent_of = Relationship.objects.filter(kind__in=rules.PARENT_KINDS)
-    parents = set(parent_of.filter(relative=person).values_list("person_id", flat=True))
-    own_children = set(parent_of.filter(person=person).values_list("relative_id", flat=True))
+@compiled
+def _family_links(p):
+    me = p.uuid("person")
+    parents = sorted(rules.PARENT_KINDS)
+    return (Relationship.objects.filter(
+        Q(kind__in=parents, relative_id=me) | Q(kind__in=parents, person_id=me)
+        | Q(kind="sibling", person_id=me) | Q(kind="sibling", relative_id=me))
+        .values_list("person_id", "relative_id", "kind"))
+
+
+@compiled
+def _children_of(p):
+    return (Relationship.objects.filter(kind__in=sorted(rules.PARENT_KINDS),
+                                        person_id__any=p.uuids("parents"))
+            .values_list("relative_id", flat=True))
+
+
+@compiled
+def _visible_live_among(p, visible_sql: str):
+    return (Person.objects.live().filter(pk__any=p.uuids("ids"))
+            .filter(pk__in=p.sql("visible", visible_sql)).values_list("pk", flat=True))
+
+
+def family_ids(person: Person) -> set:
+    """The ids of this person's family's children (whoever may see them): the person's own
+    children, their siblings (by a shared parent or a sibling relationship) and the person if
+    a child. Two queries, compiled once a process."""
+    parents: set = set()
+    own_children: set = set()
+    ids: set = set()
+    for who, relative, kind in _family_links.all(person=person.pk):
+        if kind in rules.PARENT_KINDS:
+            if relative == person.pk:
+                parents.add(who)
+            if who == person.pk:
+                own_children.add(relative)
+        else:  # a sibling, either way round
+            ids.add(relative if who == person.pk else who)
     if not own_children:
         parents.discard(person.pk)
-    ids = set(own_children)
-    ids |= set(parent_of.filter(person_id__in=parents).values_list("relative_id", flat=True))
-    siblings = Relationship.objects.filter(kind="sibling")
-    ids |= set(siblings.filter(person=person).values_list("relative_id", flat=True))
-    ids |= set(siblings.filter(relative=person).values_list("person_id", flat=True))
+    ids |= own_children
+    if parents:
+        ids |= set(_children_of.all(parents=list(parents)))
     if parents or not own_children:
         ids.add(person.pk)
-    return list(Person.objects.visible_to(user).live().filter(pk__in=ids)
+    return ids
+
+
+def family_size(user, person: Person) -> int:
+    """How many of ``family_children`` there are (a page that only asks whether the person
+    has a family to record for at once): three queries, compiled once a process."""
+    if visibility.scope(Person, user) is None:
+        return 0
+    sql, params = visibility.visible_sql(Person, user)
+    return len(_visible_live_among.all(sql, ids=list(family_ids(person)), visible=params))
+
+
+def family_children(user, person: Person) -> list[Person]:
+    """The children of this person's family the user may see (``family_ids``), each with
+    their involvements, eldest first."""
+    return list(Person.objects.visible_to(user).live().filter(pk__in=family_ids(person))
                 .prefetch_related("involvements__team", "involvements__worker",
                                   "involvements__secondary_workers__worker")
                 .order_by("date_of_birth", "given_name"))

@@ -345,7 +345,7 @@ class Among:
     def of(cls, source: models.QuerySet | Any) -> Among:
         """The ids of a queryset (compiled now, once) or of a list."""
         if isinstance(source, models.QuerySet):
-            sql, params = source.values("pk").query.sql_with_params()
+            sql, params = source.order_by().values("pk").query.sql_with_params()
             return cls(sql=sql, params=params)
         return cls(ids=source)
 

@@ -134,7 +134,10 @@ def visible_sql(model: type[models.Model], user) -> tuple[str, tuple]:
         qs = apply(model._default_manager.all(), user)
         if scope(model, user) is None:  # nothing: a filter no row meets (ids are never null)
             qs = model._default_manager.filter(pk__isnull=True)
-        sql, params = qs.values("pk").query.sql_with_params()
+        # No ORDER BY: a sorted subquery makes PostgreSQL read and sort every visible person
+        # before it can look one up (Django drops the ordering of a queryset used in a filter;
+        # compiled SQL must drop it itself).
+        sql, params = qs.order_by().values("pk").query.sql_with_params()
         return sql, tuple(params)
 
     key = ("visible_pks", _label(model),

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
-from hearth.casework.queries import family_children, live_involvement
+from hearth.casework.queries import family_children, family_size, live_involvement
 from hearth.core.forms import add_problems
 from hearth.core.pages import all_valid, attempt, done_with, form_page, form_problems
 from hearth.core.refusals import Refused
@@ -46,7 +46,7 @@ def visit_list(request, person_id):
         "child": child, "rows": rows,
         "vary_timing": rules.needs_varied_timing(queries.recent_visit_times(child, now)),
         "can_record": can_record,
-        "has_family": can_record and len(family_children(request.user, child)) > 1})
+        "has_family": can_record and family_size(request.user, child) > 1})
 
 
 @requires("visits.record")

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from hearth.access.permissions import requires
-from hearth.casework.queries import family_children, live_involvement
+from hearth.casework.queries import family_size, live_involvement
 from hearth.core.pages import attempt, done_with, form_page
 from hearth.drafts.views import keeps_draft, restored
 from hearth.records.actions import family
@@ -100,7 +100,7 @@ def person_notes(request, person_id):
     can_write = request.user.has_hearth_permission("records.write")
     return render(request, "records/list.html", {
         "person": person, "notes": notes, "can_write": can_write,
-        "has_family": can_write and len(family_children(request.user, person)) > 1})
+        "has_family": can_write and family_size(request.user, person) > 1})
 
 
 @requires("records.write")
