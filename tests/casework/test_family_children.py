@@ -6,9 +6,10 @@ compiled once a process). Sam the social worker, Olly an outsider, the Fletchers
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from hearth.casework.models import Involvement
 from hearth.casework.queries import family_children, family_ids, family_size
@@ -18,16 +19,19 @@ from hearth.people.models import Person
 pytestmark = pytest.mark.django_db
 
 
+def _person(by, given: str, family_name: str, years: int) -> Person:
+    """Someone ``years`` old today (dates computed from today: the tests pass on any date)."""
+    born = timezone.localdate() - timedelta(days=365 * years + 40)
+    return actions.do_create_person(acting_user=by, given_name=given, family_name=family_name,
+                                    date_of_birth=born, sex="M", ethnicity="WBRI")
+
+
 @pytest.fixture
 def family(social_worker, fletchers):
     """The Fletchers, with Jack's half-brother Liam (a sibling of Jack's only) and Amy's
     step-father Dean."""
-    liam = actions.do_create_person(acting_user=social_worker, given_name="Liam",
-                                    family_name="Rowe", date_of_birth=date(2014, 3, 3),
-                                    sex="M", ethnicity="WBRI")
-    dean = actions.do_create_person(acting_user=social_worker, given_name="Dean",
-                                    family_name="Rowe", date_of_birth=date(1985, 6, 1),
-                                    sex="M", ethnicity="WBRI")
+    liam = _person(social_worker, "Liam", "Rowe", 12)
+    dean = _person(social_worker, "Dean", "Rowe", 41)
     actions.do_add_relationship(fletchers["jack"], liam, acting_user=social_worker,
                                 kind="sibling")
     actions.do_add_relationship(dean, fletchers["amy"], acting_user=social_worker,
@@ -64,10 +68,8 @@ def test_the_visits_page_offers_recording_for_the_family_only_where_there_is_one
     sam = as_user(social_worker)
     jack = sam.get(f"/people/{family['jack'].pk}/visits").content.decode()
     assert "Record a visit to several children" in jack
-    alone = actions.do_create_person(acting_user=social_worker, given_name="Mia",
-                                     family_name="Stone", date_of_birth=date(2018, 2, 2),
-                                     sex="F", ethnicity="WBRI")
+    alone = _person(social_worker, "Mia", "Stone", 8)
     Involvement.objects.create(person=alone, team=social_worker.team, worker=social_worker,
-                               opened_on=date(2026, 10, 1))
+                               opened_on=timezone.localdate() - timedelta(days=60))
     mia = sam.get(f"/people/{alone.pk}/visits").content.decode()
     assert "Record a visit" in mia and "Record a visit to several children" not in mia

@@ -205,7 +205,6 @@ class Frozen:
         compiler = query.get_compiler(connection=connection)
         self.sql, params = compiler.as_sql()
         self.params = list(params)
-        self.bound = [p for p in self.params if isinstance(p, Slot | Spread)]
         fields = [s[0] for s in compiler.select[0:compiler.col_count]]
         self.converters = compiler.get_converters(fields)
         self.apply_converters = compiler.apply_converters
