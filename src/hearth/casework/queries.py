@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from hearth.access.codes import Role
 from hearth.access.models import Team, User
+from hearth.access.rules import MANAGER_ROLES
 from hearth.casework import rules
 from hearth.casework.models import Involvement, InvolvementStatus, InvolvementWorker, urgency_rank
 from hearth.core import visibility
-from hearth.core.compiled import compiled
+from hearth.core.compiled import Among, compiled
+from hearth.core.due import TEAM
 from hearth.core.visibility import visible_pks
 from hearth.people.models import Person, Relationship
-from hearth.people.queries.visibility import visible_restricted
+from hearth.people.queries.visibility import visible_among, visible_restricted
 
 LIVE = ~Q(status=InvolvementStatus.CLOSED)
 
@@ -167,6 +171,30 @@ def allocated_children_ids(user, also=()) -> list:
     return mine
 
 
+def children_among(user, scope: str, person_id=None, *, permission: str, reader_role: str,
+                   children_for: Callable[..., QuerySet[Person] | None],
+                   also: Callable[[], Iterable] = tuple) -> Among | None:
+    """The children whose work of one kind is the user's in ``scope`` (``"mine"`` or
+    ``"team"``), for a compiled query (``core.compiled.Among``), once a request: a worker's
+    own (their allocated children and ``also()``'s, when they hold ``permission``) as a list
+    of ids; a manager's, or a ``reader_role``'s (a conference chair, an IRO: their own
+    reading of "mine"), as ``children_for(user, scope, person_id)``'s subquery, compiled once.
+    None: none are theirs. With ``person_id``, only that child."""
+    def build() -> Among | None:
+        if scope != TEAM and user.role != reader_role:
+            if user.role in MANAGER_ROLES or not user.has_hearth_permission(permission):
+                return None
+            ids = allocated_children_ids(user, also=also())
+            if person_id is not None:
+                ids = [pk for pk in ids if str(pk) == str(person_id)]
+            return Among(ids=ids)
+        children = children_for(user, scope, person_id)
+        return None if children is None else Among.of(children)
+
+    return visibility.remembered(("casework.children_among", permission, user.pk, user.role,
+                                  user.team_id, scope, str(person_id or "")), build)
+
+
 def team_children(user) -> QuerySet[Person]:
     """A team manager's team's children: the live people with a live case held by the team
     whom the manager may see (nobody, for anyone but a team manager with a team). What the
@@ -220,12 +248,6 @@ def _children_of(p):
             .values_list("relative_id", flat=True))
 
 
-@compiled
-def _visible_live_among(p, visible_sql: str):
-    return (Person.objects.live().filter(pk__any=p.uuids("ids"))
-            .filter(pk__in=p.sql("visible", visible_sql)).values_list("pk", flat=True))
-
-
 def family_ids(person: Person) -> set:
     """The ids of this person's family's children (whoever may see them): the person's own
     children, their siblings (by a shared parent or a sibling relationship) and the person if
@@ -254,10 +276,7 @@ def family_ids(person: Person) -> set:
 def family_size(user, person: Person) -> int:
     """How many of ``family_children`` there are (a page that only asks whether the person
     has a family to record for at once): three queries, compiled once a process."""
-    if visibility.scope(Person, user) is None:
-        return 0
-    sql, params = visibility.visible_sql(Person, user)
-    return len(_visible_live_among.all(sql, ids=list(family_ids(person)), visible=params))
+    return len(visible_among(user, family_ids(person)))
 
 
 def family_children(user, person: Person) -> list[Person]:

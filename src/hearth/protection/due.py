@@ -24,6 +24,7 @@ from hearth.access.codes import Role
 from hearth.access.rules import MANAGER_ROLES
 from hearth.casework.models import Involvement
 from hearth.casework.queries import LIVE, allocated_children, allocated_children_ids
+from hearth.casework.queries import children_among as casework_children_among
 from hearth.core import visibility
 from hearth.core.compiled import Among
 from hearth.core.due import MINE, TEAM, DueItem, for_one_child, needs
@@ -58,24 +59,13 @@ def _children_for(user, scope: str) -> QuerySet[Person] | None:
 
 
 def children_among(user, scope: str, person_id=None) -> Among | None:
-    """``children_for`` for a compiled query (``core.compiled.Among``), once a request: a
-    worker's own children as a list of ids, a manager's or a chair's as their compiled
-    subquery."""
-    def build() -> Among | None:
-        if scope == MINE and user.role != Role.CONFERENCE_CHAIR:
-            if user.role in MANAGER_ROLES or not user.has_hearth_permission("protection.view"):
-                return None
-            ids = allocated_children_ids(user, also=CPPlan.objects.filter(
-                end_on__isnull=True, lead_social_worker=user).values_list("person_id",
-                                                                         flat=True))
-            if person_id is not None:
-                ids = [pk for pk in ids if str(pk) == str(person_id)]
-            return Among(ids=ids)
-        children = children_for(user, scope, person_id)
-        return None if children is None else Among.of(children)
-
-    return visibility.remembered(("protection.due.children", user.pk, user.role,
-                                  user.team_id, scope, str(person_id or "")), build)
+    """``children_for`` for a compiled query (``casework.queries.children_among``): a worker's
+    own children (those they are allocated and the plans they lead) as a list of ids, a
+    manager's or a chair's as their compiled subquery."""
+    return casework_children_among(
+        user, scope, person_id, permission="protection.view", reader_role=Role.CONFERENCE_CHAIR,
+        children_for=children_for, also=lambda: CPPlan.objects.filter(
+            end_on__isnull=True, lead_social_worker=user).values_list("person_id", flat=True))
 
 
 def _open_plans(user, scope: str, person_id=None) -> list | None:

@@ -20,12 +20,8 @@ from django.utils import timezone
 from hearth.access.codes import Role
 from hearth.access.rules import MANAGER_ROLES
 from hearth.casework.models import Involvement
-from hearth.casework.queries import (
-    LIVE,
-    allocated_children,
-    allocated_children_ids,
-    team_children,
-)
+from hearth.casework.queries import LIVE, allocated_children, team_children
+from hearth.casework.queries import children_among as casework_children_among
 from hearth.core.compiled import Among, compiled
 from hearth.core.due import TEAM
 from hearth.looked_after.codes import CheckKind
@@ -120,18 +116,11 @@ def _open_periods(p, among: str | None):
 
 
 def children_among(user, scope: str, person_id=None) -> Among | None:
-    """``children_for`` for a compiled query: a worker's allocated children as ids (those in
-    care are the ones with an open period, which is what is read among them), anyone else's
-    as their subquery compiled once."""
-    if scope != TEAM and user.role != Role.IRO:
-        if user.role in MANAGER_ROLES or not user.has_hearth_permission("looked_after.view"):
-            return None
-        ids = allocated_children_ids(user)
-        if person_id is not None:
-            ids = [pk for pk in ids if str(pk) == str(person_id)]
-        return Among(ids=ids)
-    children = children_for(user, scope, person_id)
-    return None if children is None else Among.of(children)
+    """``children_for`` for a compiled query (``casework.queries.children_among``): a worker's
+    allocated children as ids (those in care are the ones with an open period, which is what
+    is read among them), anyone else's as their subquery compiled once."""
+    return casework_children_among(user, scope, person_id, permission="looked_after.view",
+                                   reader_role=Role.IRO, children_for=children_for)
 
 
 def care_states(children: QuerySet[Person] | Among, *,

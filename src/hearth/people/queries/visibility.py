@@ -132,6 +132,22 @@ def _live_visible_person(p, visible_sql: str):
         pk__in=p.sql("visible", visible_sql))
 
 
+@compiled
+def _visible_among(p, visible_sql: str):
+    return (Person.objects.filter(pk__any=p.uuids("ids"))
+            .filter(pk__in=p.sql("visible", visible_sql)).values_list("pk", flat=True))
+
+
+def visible_among(user, ids) -> set:
+    """Which of these people ``user`` may see (merged-away records are seen by nobody): one
+    query compiled once a process for each shape of visibility filter, none for no ids."""
+    ids = list(ids)
+    if not ids or visibility.scope(Person, user) is None:
+        return set()
+    sql, params = visibility.visible_sql(Person, user)
+    return set(_visible_among.all(sql, ids=ids, visible=params))
+
+
 def get_visible_person(user, person_id) -> Person:
     """The live person, or 404 when it does not exist, is merged away, is not visible, or the
     id is not an id at all (pages, the API and ``?person=`` parameters all come here).

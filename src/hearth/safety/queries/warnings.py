@@ -21,6 +21,7 @@ from hearth.core import visibility
 from hearth.core.compiled import compiled
 from hearth.core.visibility import get_visible_or_404, visible_pks
 from hearth.people.models import HouseholdMembership, Person, PersonAddress, Relationship
+from hearth.people.queries.visibility import visible_among
 from hearth.safety.codes import WarningStatus
 from hearth.safety.models import WorkerWarning
 
@@ -94,12 +95,6 @@ def _households_of(p):
     return _current(HouseholdMembership.objects.filter(
         household_id__in=homes.values("household_id")), today).values_list(
             "household_id", "person_id")
-
-
-@compiled
-def _visible_among(p, visible_sql: str):
-    return (Person.objects.filter(pk__any=p.uuids("ids"))
-            .filter(pk__in=p.sql("visible", visible_sql)).values_list("pk", flat=True))
 
 
 @compiled
@@ -232,13 +227,6 @@ def _residents(warnings: list[WorkerWarning], people: set, today: date) -> dict:
     return found
 
 
-def _visible_ids(user, ids: set) -> set:
-    if not ids:
-        return set()
-    sql, params = visibility.visible_sql(Person, user)
-    return set(_visible_among.all(sql, ids=list(ids), visible=params))
-
-
 def _about(w: WorkerWarning, residents: list, visible: set) -> tuple[str, bool]:
     """Whom or where the warning is about, and whether the reader may only be told its type
     (it is about someone in the family whose record they may not see)."""
@@ -279,7 +267,7 @@ def found_for(user, person_ids: Iterable, *, family: bool = True,
     residents = _residents(warnings, everyone, today)
     subjects = {w.pk: ({w.person_id} if w.person_id else {p.pk for p in residents.get(w.pk, [])})
                 for w in warnings}
-    visible = _visible_ids(user, set().union(*subjects.values()))
+    visible = visible_among(user, set().union(*subjects.values()))
     shown, by_person = [], defaultdict(list)
     for w in warnings:
         about, redacted = _about(w, residents.get(w.pk, []), visible)
