@@ -60,6 +60,15 @@ def _own_kept_audit_head(settings, tmp_path):
     settings.AUDIT_HEAD_FILE = tmp_path / "kept" / "audit_head"
 
 
+@pytest.fixture(autouse=True)
+def _kept_scopes_of_this_test():
+    """Each test compiles its users' scopes afresh (``core.visibility.kept``): a test that
+    replaces a scope or a rule must not find one compiled by an earlier test."""
+    from hearth.core import visibility
+
+    visibility.forget_kept()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _flush_past_the_audit_guard():
     """The database refuses to empty the audit trail; between tests that commit, the test

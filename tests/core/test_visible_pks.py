@@ -1,4 +1,4 @@
-"""Who a user may see, compiled once a request (issue 14): ``core.visibility.visible_pks`` is
+"""Who a user may see, compiled once a process (issue 14): ``core.visibility.visible_pks`` is
 the same filter as ``visible_to`` — the same people for Sam the social worker, Pat the police
 partner, Olly the outsider and Ada the administrator — built and compiled once however many
 other filters embed it."""
@@ -31,7 +31,10 @@ def test_the_same_people_as_visible_to(request, fletchers, who):
         assert not found & {fletchers["jack"].pk, fletchers["mum"].pk}
 
 
-def test_built_once_a_request_and_again_in_the_next(social_worker, fletchers, monkeypatch):
+def test_built_once_a_process_and_again_when_the_user_moves_team(team_manager, south,
+                                                                 fletchers, monkeypatch):
+    """Tina's filter is compiled once (``kept``) and reused by later requests; when she moves
+    to another team it is compiled again, and the Fletchers (her old team's) drop out."""
     calls = []
     real = visibility._scopes["people.person"]
 
@@ -40,14 +43,21 @@ def test_built_once_a_request_and_again_in_the_next(social_worker, fletchers, mo
         return real(user)
 
     monkeypatch.setitem(visibility._scopes, "people.person", counting)
-    with visibility.scopes_remembered():
-        first = visibility.visible_pks(Person, social_worker)
-        again = visibility.visible_pks(Person, social_worker)
-        list(FGC.objects.visible_to(social_worker))  # the FGC scope embeds the same filter
-    assert (first.sql, first.params) == (again.sql, again.params)
+
+    def seen() -> set:
+        with visibility.scopes_remembered():
+            first = visibility.visible_pks(Person, team_manager)
+            again = visibility.visible_pks(Person, team_manager)
+            assert (first.sql, first.params) == (again.sql, again.params)
+            return set(Person.objects.filter(pk__in=first).values_list("pk", flat=True))
+
+    assert fletchers["jack"].pk in seen()
     assert len(calls) == 1
-    with visibility.scopes_remembered():  # the next request builds it afresh
-        visibility.visible_pks(Person, social_worker)
+    assert fletchers["jack"].pk in seen()  # the next request: the kept filter
+    assert len(calls) == 1
+    team_manager.team = south
+    team_manager.save()
+    assert fletchers["jack"].pk not in seen()
     assert len(calls) == 2
 
 

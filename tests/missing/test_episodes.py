@@ -153,3 +153,31 @@ def test_the_api_records_reads_with_etags_and_refuses_R_CLA_6(client, social_wor
     assert call(client, outsider, "GET", f"{url}/{first}").status_code == 404
     listed = call(client, social_worker, "GET", f"{url}?person={jack.pk}").json()
     assert [e["kind"] for e in listed["episodes"]] == ["A"]
+
+
+def test_the_return_interview_is_on_tinas_team_list_and_on_jacks_header_R_CLA_6(
+        social_worker, team_manager, outsider, fletchers, north):
+    """Jack is back: the interview to offer is Sam's, his team manager Tina's team's, the
+    service manager's service's and on Jack's own header; not Olly's, who may not see Jack
+    (each read one query compiled once a process, issue 14)."""
+    from hearth.access.codes import Role
+    from hearth.core.due import TEAM, next_due
+    from tests.conftest import make_user
+
+    jack = fletchers["jack"]
+    episode = record(jack, social_worker)
+    actions.do_record_return(episode, acting_user=social_worker, expected_version=1,
+                             ended_at=ago(hours=1), where_found="At the skate park")
+    service = make_user("sian", Role.SERVICE_MANAGER, team=north)
+
+    def interviews(user, scope="mine"):
+        return [i.person_id for i in due_for(user, scope=scope)
+                if i.kind == "return_interview"]
+
+    assert interviews(social_worker) == [str(jack.pk)]
+    assert interviews(team_manager, TEAM) == [str(jack.pk)]
+    assert interviews(service, TEAM) == [str(jack.pk)]
+    assert interviews(outsider) == interviews(outsider, TEAM) == []
+    assert interviews(team_manager) == []  # not hers to hold herself
+    assert next_due(social_worker, jack.pk).kind == "return_interview"
+    assert next_due(social_worker, fletchers["amy"].pk) is None

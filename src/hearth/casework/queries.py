@@ -58,10 +58,14 @@ def reached(user, qs: QuerySet[Involvement]) -> QuerySet[Involvement]:
     # there are; once a request): asked inside the query, as a subquery, PostgreSQL hashes all
     # the council's people to join a team's few hundred cases to them (25 ms at 86,000; 3 ms
     # this way, issue 14).
-    seen = visibility.remembered(
+    seen = _restricted_seen(user)
+    return qs.filter(plain | Q(person_id__in=seen)) if seen else qs.filter(plain)
+
+
+def _restricted_seen(user) -> list:
+    return visibility.remembered(
         ("casework.reached", user.pk, user.role, user.team_id),
         lambda: list(visible_restricted(user).values_list("pk", flat=True)))
-    return qs.filter(plain | Q(person_id__in=seen)) if seen else qs.filter(plain)
 
 
 def _by_manager(user, qs: QuerySet[Involvement]) -> QuerySet[Involvement]:
@@ -177,10 +181,14 @@ def children_among(user, scope: str, person_id=None, *, permission: str, reader_
     """The children whose work of one kind is the user's in ``scope`` (``"mine"`` or
     ``"team"``), for a compiled query (``core.compiled.Among``), once a request: a worker's
     own (their allocated children and ``also()``'s, when they hold ``permission``) as a list
-    of ids; a manager's, or a ``reader_role``'s (a conference chair, an IRO: their own
-    reading of "mine"), as ``children_for(user, scope, person_id)``'s subquery, compiled once.
-    None: none are theirs. With ``person_id``, only that child."""
+    of ids; a manager's team-wide list's, ``team_among`` (the source reads only records that
+    make a child one of ``children_for``'s: a period of care, a plan); a ``reader_role``'s (a
+    conference chair, an IRO: their own reading of "mine"), as ``children_for(user, scope,
+    person_id)``'s subquery, compiled once. None: none are theirs. With ``person_id``, only
+    that child."""
     def build() -> Among | None:
+        if scope == TEAM and person_id is None:
+            return team_among(user)
         if scope != TEAM and user.role != reader_role:
             if user.role in MANAGER_ROLES or not user.has_hearth_permission(permission):
                 return None
@@ -193,6 +201,30 @@ def children_among(user, scope: str, person_id=None, *, permission: str, reader_
 
     return visibility.remembered(("casework.children_among", permission, user.pk, user.role,
                                   user.team_id, scope, str(person_id or "")), build)
+
+
+@compiled
+def _team_children(p, restricted: bool):
+    plain = Q(person__restricted=False, person__merged_into__isnull=True)
+    reach = (plain | Q(person_id__any=p.uuids("seen"))) if restricted else plain
+    cases = Involvement.objects.filter(LIVE, team_id=p.integer("team")).filter(reach)
+    return (Person.objects.live().filter(pk__in=cases.values("person_id"))
+            .order_by().values_list("pk", flat=True))
+
+
+def team_among(user) -> Among | None:
+    """The children a manager's team-wide lists are about, for a compiled query: a team
+    manager's ``team_children`` (compiled once a process), a service manager's every child
+    they may see (their kept visibility filter); None for anyone else. No query now."""
+    if user.role == Role.SERVICE_MANAGER:
+        sql, params = visibility.visible_sql(Person, user)
+        return Among(sql=sql, params=params)
+    if user.role != Role.TEAM_MANAGER:
+        return None
+    if not user.team_id:
+        return Among(ids=[])
+    seen = _restricted_seen(user)
+    return _team_children.among(bool(seen), team=user.team_id, seen=seen)
 
 
 def team_children(user) -> QuerySet[Person]:

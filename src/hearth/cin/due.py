@@ -17,10 +17,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hearth.access.codes import Role
-from hearth.casework.queries import allocated_children, team_children
+from hearth.casework.queries import (
+    allocated_children,
+    allocated_children_ids,
+    team_among,
+    team_children,
+)
 from hearth.cin import queries, rules
-from hearth.cin.models import CINPlan
+from hearth.cin.models import CINMeeting, CINPlan
 from hearth.core import visibility
+from hearth.core.compiled import Among, compiled
 from hearth.core.due import TEAM, DueItem, for_one_child, needs
 from hearth.people.models import Person
 from hearth.protection.due import workers_of
@@ -37,27 +43,61 @@ def _children(user, scope: str) -> QuerySet[Person] | None:
         if user.role == Role.SERVICE_MANAGER:
             return Person.objects.visible_to(user).live()
         return None
-    return allocated_children(user, also=CINPlan.objects.filter(
-        end_on__isnull=True, created_by=user).values_list("person_id", flat=True))
+    return allocated_children(user, also=_started_by(user))
 
 
-def _open_plans(user, scope: str, person_id=None) -> list[CINPlan]:
-    """The open plans of the user's children in ``scope``, read once a request for meetings
-    and visits alike."""
+def _started_by(user):
+    return CINPlan.objects.filter(end_on__isnull=True, created_by=user).values_list(
+        "person_id", flat=True)
+
+
+def _children_among(user, scope: str, person_id=None) -> Among | None:
+    """``_children`` for a compiled query: a worker's own as ids, a manager's team-wide list's
+    as ``team_among`` (the plans read among them are open plans, which is what makes a child
+    one of the team's here); one child's (the header's) as their subquery."""
+    if not user.has_hearth_permission("cin.view"):
+        return None
+    if scope == TEAM:
+        if person_id is None:
+            return team_among(user)
+        children = _children(user, scope)
+        return None if children is None else Among.of(children.filter(pk=person_id))
+    ids = allocated_children_ids(user, also=_started_by(user))
+    if person_id is not None:
+        ids = [pk for pk in ids if str(pk) == str(person_id)]
+    return Among(ids=ids)
+
+
+@compiled
+def _open_plans_among(p, among: str | None):
+    return (CINPlan.objects.filter(Among.where(p, "person_id", among), end_on__isnull=True)
+            .select_related("person").order_by("start_on", "pk"))
+
+
+@compiled
+def _meetings_of(p):
+    return (CINMeeting.objects.filter(plan_id__any=p.integers("plans"))
+            .order_by().values_list("plan_id", "held_on"))
+
+
+def _open_plans(user, scope: str, person_id=None) -> tuple[list[CINPlan], dict]:
+    """The open plans of the user's children in ``scope`` and the days each plan's meetings
+    were held, read once a request for meetings and visits alike: two queries compiled once
+    a process (issue 14)."""
     if person_id is not None and not any(p.end_on is None
                                          for p in queries.plans_of(user, person_id)):
-        return []  # one child (the header): no open plan, nothing more to read
+        return [], {}  # one child (the header): no open plan, nothing more to read
 
     def build():
-        children = _children(user, scope)
+        children = _children_among(user, scope, person_id)
         if children is None:
-            return []
-        if person_id is not None:
-            children = children.filter(pk=person_id)
-        return list(CINPlan.objects.filter(end_on__isnull=True,
-                                           person__in=children.values("pk"))
-                    .select_related("person").prefetch_related("meetings")
-                    .order_by("start_on", "pk"))
+            return [], {}
+        plans = _open_plans_among.all(children.shape, **children.values)
+        held: dict = {}
+        if plans:
+            for plan_id, held_on in _meetings_of.all(plans=[plan.pk for plan in plans]):
+                held.setdefault(plan_id, []).append(held_on)
+        return plans, held
 
     return visibility.remembered(("cin.due.open_plans", user.pk, user.role, user.team_id,
                                   scope, str(person_id or "")), build)
@@ -71,8 +111,11 @@ def last_cin_visits(person_ids) -> dict:
                 .values_list("child_id", "last"))
 
 
-def _meeting_due(plan: CINPlan) -> date:
-    held = [m.held_on for m in plan.meetings.all()]
+def _meeting_due(plan: CINPlan, held: list[date] | None = None) -> date:
+    """The plan's next meeting due, from the days its meetings were held (its prefetched
+    meetings when not given)."""
+    if held is None:
+        held = [m.held_on for m in plan.meetings.all()]
     return rules.next_meeting_due(start_on=plan.start_on, last_held_on=max(held, default=None),
                                   next_meeting_on=plan.next_meeting_on,
                                   months=settings.HEARTH_CIN_REVIEW_MONTHS)
@@ -105,10 +148,10 @@ def _item(plan: CINPlan, **fields) -> DueItem:
 @for_one_child
 def cin_meetings(user, *, scope: str, person_id=None) -> list[DueItem]:
     """The next CIN meeting of each open plan (R-CIN-1)."""
-    plans = _open_plans(user, scope, person_id)
+    plans, held = _open_plans(user, scope, person_id)
     workers = _for(user, scope, plans)
     return [_item(plan, what="CIN meeting: review the child in need plan",
-                  due=_meeting_due(plan), kind="cin_meeting",
+                  due=_meeting_due(plan, held.get(plan.pk, [])), kind="cin_meeting",
                   for_user_id=workers.get(plan.person_id),
                   link=reverse("cin:meeting", args=[plan.pk])) for plan in plans]
 
@@ -117,7 +160,7 @@ def cin_meetings(user, *, scope: str, person_id=None) -> list[DueItem]:
 @for_one_child
 def cin_visits(user, *, scope: str, person_id=None) -> list[DueItem]:
     """The next statutory CIN visit to each child on an open plan (R-CIN-1)."""
-    plans = _open_plans(user, scope, person_id)
+    plans, _held = _open_plans(user, scope, person_id)
     if not plans:
         return []
     seen = last_cin_visits([plan.person_id for plan in plans])

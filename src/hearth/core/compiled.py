@@ -321,6 +321,15 @@ class Compiled:
         frozen = self.frozen(shape, using, counted=True)
         return 0 if frozen is _EMPTY else int(frozen.run(values)[0])
 
+    def among(self, *shape: Hashable, using: str = "default", **values: Any) -> Among:
+        """The query as an ``Among`` for another compiled query to read among: its compiled
+        SQL (a shape) with these values bound (no query now). The builder must select one
+        column, unordered (``.order_by().values_list("pk", flat=True)``)."""
+        frozen = self.frozen(shape, using)
+        if frozen is _EMPTY:
+            return Among(ids=[])
+        return Among(sql=frozen.sql, params=tuple(frozen.bind(connections[using], values)))
+
     def sql(self, *shape: Hashable, using: str = "default") -> str:
         """The compiled SQL (for tests and EXPLAIN)."""
         frozen = self.frozen(shape, using)

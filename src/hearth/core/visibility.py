@@ -18,9 +18,12 @@ request (actions, commands, tests) every call builds it afresh.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import UTC, datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -28,6 +31,7 @@ from django.db import connection, models
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.http import Http404
+from django.utils import timezone
 
 Scope = Callable[[Any], "Q | None"]
 
@@ -95,16 +99,20 @@ def scope(model: type[models.Model] | str, user) -> Q | None:
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return None
     label = _label(model)
-    found = _scopes.get(label)
-    if found is None:
-        return None
     remembered = _remembered.get()
     if remembered is None:
-        return found(user)
+        return _build_scope(label, user)
     key = (label, *_user_key(user))
     if key not in remembered:
-        remembered[key] = found(user)
+        remembered[key] = _build_scope(label, user)
     return remembered[key]
+
+
+def _build_scope(label: str, user) -> Q | None:
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return None
+    found = _scopes.get(label)
+    return None if found is None else found(user)
 
 
 def _user_key(user) -> tuple:
@@ -128,21 +136,125 @@ def visible_pks(model: type[models.Model], user) -> RawSQL:
 
 
 def visible_sql(model: type[models.Model], user) -> tuple[str, tuple]:
-    """``visible_pks``'s SQL and parameters, compiled once a request: for a query compiled
-    once a process (``core.compiled``: the SQL a shape, the parameters its values)."""
-    def build() -> tuple[str, tuple]:
-        qs = apply(model._default_manager.all(), user)
-        if scope(model, user) is None:  # nothing: a filter no row meets (ids are never null)
-            qs = model._default_manager.filter(pk__isnull=True)
+    """``visible_pks``'s SQL and parameters: compiled once a process for each user (``kept``),
+    its time bound afresh on each use; for a query compiled once a process (``core.compiled``:
+    the SQL a shape, the parameters its values)."""
+    if user is None or not getattr(user, "pk", None):
+        return _nothing_sql(model)
+    key = ("visible_pks", _label(model), *_user_key(user))
+    return remembered(key, lambda: kept(model, user).bound())
+
+
+def sees_nothing(model: type[models.Model], user) -> bool:
+    """Whether ``user`` may see none of ``model``'s records, without building their scope
+    (``kept``)."""
+    if user is None or not getattr(user, "pk", None):
+        return True
+    return kept(model, user).nothing
+
+
+def _nothing_sql(model: type[models.Model]) -> tuple[str, tuple]:
+    # A filter no row meets (ids are never null).
+    sql, params = model._default_manager.filter(pk__isnull=True).order_by().values(
+        "pk").query.sql_with_params()
+    return sql, tuple(params)
+
+
+# --- A user's scope compiled once a process ---------------------------------------------------
+#
+# Building a user's visibility filter of people (its subqueries for every way a worker reaches
+# a person) and compiling it took 3 ms of every signed-in request that reads a person, more
+# than half of the API record's time (issue 14). The SQL depends only on what ``_user_key``
+# names, on what the scopes and reaches declare with ``depends_on`` (a team's service, whether
+# a service manager's team has a LADO officer) and on the time, which a scope reads through
+# ``now()``: while a scope is compiled to be kept, ``now()`` is a mark, and each use binds the
+# time of that request where the mark was. So the compiled filter is kept for the process, one
+# per user, and no request builds it again until the user's role, team or what they depend on
+# changes (the key changes with them).
+
+#: The mark ``now()`` gives while a scope is compiled to be kept: no real expiry is this late.
+_NOW_MARK = datetime(2999, 12, 31, 23, 59, 58, 987654, tzinfo=UTC)
+_compiling: ContextVar[bool] = ContextVar("hearth_visibility_compiling", default=False)
+_depends: dict[str, list[Callable[[Any], Hashable]]] = {}
+_KEPT: OrderedDict[tuple, Kept] = OrderedDict()
+_KEPT_LOCK = threading.Lock()  # a live server's threads share the process's kept scopes
+#: How many users' compiled filters a process keeps (the least recently used go first).
+KEPT_MAX = 4096
+
+
+def now() -> datetime:
+    """The time a scope compares expiries with (a break-glass, an agency's share): use this,
+    never ``timezone.now()``, inside a scope, so that a kept scope binds each request's
+    time."""
+    return _NOW_MARK if _compiling.get() else timezone.now()
+
+
+def depends_on(model: type[models.Model] | str, key: Callable[[Any], Hashable]) -> None:
+    """``model``'s scope (or a reach of it) depends on ``key(user)`` beyond the user's id,
+    role, team and agency: a kept scope is compiled again when it changes. ``key`` is asked
+    once a request and must be cheap."""
+    found = _depends.setdefault(_label(model), [])
+    if key not in found:
+        found.append(key)
+
+
+class Kept:
+    """A user's compiled scope of a model: its SQL, its parameters with the time's places."""
+
+    __slots__ = ("marks", "nothing", "params", "sql")
+
+    def __init__(self, sql: str, params: tuple, marks: tuple[int, ...], nothing: bool) -> None:
+        self.sql, self.params, self.marks, self.nothing = sql, params, marks, nothing
+
+    def bound(self) -> tuple[str, tuple]:
+        if not self.marks:
+            return self.sql, self.params
+        params = list(self.params)
+        at = _prepared_time(timezone.now())
+        for i in self.marks:
+            params[i] = at
+        return self.sql, tuple(params)
+
+
+def _prepared_time(value: datetime) -> Any:
+    return models.DateTimeField().get_db_prep_value(value, connection)
+
+
+def kept(model: type[models.Model], user) -> Kept:
+    """``user``'s scope of ``model`` compiled once a process (see above)."""
+    label = _label(model)
+    key = (connection.alias, connection.vendor, label, *_user_key(user), bool(user.is_active),
+           *(depend(user) for depend in _depends.get(label, ())))
+    with _KEPT_LOCK:
+        found = _KEPT.get(key)
+        if found is not None:
+            _KEPT.move_to_end(key)
+            return found
+    token = _compiling.set(True)
+    try:
+        q = _build_scope(label, user)  # not the request's: that one holds the real time
+        qs = (model._default_manager.filter(pk__isnull=True) if q is None
+              else model._default_manager.filter(q))
         # No ORDER BY: a sorted subquery makes PostgreSQL read and sort every visible person
         # before it can look one up (Django drops the ordering of a queryset used in a filter;
         # compiled SQL must drop it itself).
         sql, params = qs.order_by().values("pk").query.sql_with_params()
-        return sql, tuple(params)
+    finally:
+        _compiling.reset(token)
+    mark = _prepared_time(_NOW_MARK)
+    found = Kept(sql, tuple(params), tuple(i for i, v in enumerate(params) if v == mark),
+                 q is None)
+    with _KEPT_LOCK:
+        _KEPT[key] = found
+        while len(_KEPT) > KEPT_MAX:
+            _KEPT.popitem(last=False)
+    return found
 
-    key = ("visible_pks", _label(model),
-           *(_user_key(user) if user is not None and getattr(user, "pk", None) else (None,)))
-    return remembered(key, build)
+
+def forget_kept() -> None:
+    """Drop every kept scope (tests that change the rules)."""
+    with _KEPT_LOCK:
+        _KEPT.clear()
 
 
 def apply(qs: models.QuerySet, user) -> models.QuerySet:

@@ -16,7 +16,7 @@ class FgcConfig(AppConfig):
         from hearth.core.status import PROVIDERS
         from hearth.fgc import chronology, due
         from hearth.fgc.models import FGC, FGCChild
-        from hearth.fgc.queries.referrals import fgc_scope, service_reach
+        from hearth.fgc.queries.referrals import fgc_scope, in_service, service_reach
         from hearth.fgc.status import fgc_panel, fgc_statuses
         from hearth.people.models import Person
         from hearth.people.queries.persons import PERSON_PANELS
@@ -24,6 +24,7 @@ class FgcConfig(AppConfig):
         visibility.register(FGC, fgc_scope)
         # The FGC service opens the records of the children it works with.
         visibility.add_reach(Person, service_reach)
+        visibility.depends_on(Person, in_service)  # the reach is the FGC service's
         register(FGC, "fgc", chronology.fgc_events, chronology.all_fgcs,
                  link=Link("fgc:fgc", "fgc_id"))
         SOURCES.register(due.fgc_work)  # what is due (issue 16)

@@ -16,7 +16,7 @@ class LadoConfig(AppConfig):
         from hearth.lado import chronology, due
         from hearth.lado.models import Matter, MatterChild, Meeting
         from hearth.lado.queries.children import linked_children_reach
-        from hearth.lado.queries.matters import matter_scope
+        from hearth.lado.queries.matters import in_lado_service, matter_scope
         from hearth.lado.queries.meetings import meeting_scope
         from hearth.lado.status import lado_panel, lado_statuses
         from hearth.people.models import Person
@@ -27,6 +27,7 @@ class LadoConfig(AppConfig):
         visibility.register(Matter, matter_scope)
         visibility.register(Meeting, meeting_scope)
         visibility.add_reach(Person, linked_children_reach)
+        visibility.depends_on(Person, in_lado_service)  # whether a LADO officer is in the team
         # A child's record shows only the marker: its header, its page, its chronology.
         PROVIDERS.register(lado_statuses)
         PERSON_PANELS.register(lado_panel)

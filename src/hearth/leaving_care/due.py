@@ -58,12 +58,9 @@ def care_leaver_work(user, *, scope: str, person_id=None) -> list[DueItem]:
     if person_id is None and not (scope == TEAM and user.role in MANAGER_ROLES
                                   or scope != TEAM and user.role == Role.PERSONAL_ADVISER):
         return []  # nothing here is a worker's own: not even the filter is built
-    qs = queries.visible_records(user).filter(person__date_of_birth__isnull=False)
-    if person_id is not None:
-        qs = qs.filter(person_id=person_id)
-    elif scope != TEAM:
-        qs = qs.filter(adviser=user)
-    records = list(queries.with_parts(qs).order_by("pk")[:LIMIT])
+    which = (queries.ONE if person_id is not None
+             else queries.EVERY if scope == TEAM else queries.ADVISER)
+    records = queries.due_records(user, which, limit=LIMIT, person_id=person_id)
     spans = queries.spans_of_many(r.person_id for r in records)
     today = timezone.localdate()
     return [i for r in records for i in items_for(r, spans.get(r.person_id, []), today)]

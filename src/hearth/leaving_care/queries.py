@@ -11,7 +11,15 @@ from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +28,7 @@ from hearth import calendar
 from hearth.access.codes import Role
 from hearth.access.models import User
 from hearth.core import visibility
+from hearth.core.compiled import compiled
 from hearth.leaving_care import rules
 from hearth.leaving_care.models import CareLeaver, Contact, KeepingInTouch, PathwayPlan
 from hearth.looked_after.models import CarePeriod
@@ -49,11 +58,42 @@ def visible_records(user) -> QuerySet[CareLeaver]:
     return visibility.apply(CareLeaver.objects.select_related(*PARTS), user)
 
 
+def _parts() -> tuple[Prefetch, ...]:
+    return (Prefetch("plans", PathwayPlan.objects.select_related("recorded_by")),
+            Prefetch("contacts", Contact.objects.select_related("recorded_by")),
+            Prefetch("keeping_in_touch", KeepingInTouch.objects.select_related("recorded_by")))
+
+
 def with_parts(qs: QuerySet[CareLeaver]) -> QuerySet[CareLeaver]:
-    return qs.prefetch_related(
-        Prefetch("plans", PathwayPlan.objects.select_related("recorded_by")),
-        Prefetch("contacts", Contact.objects.select_related("recorded_by")),
-        Prefetch("keeping_in_touch", KeepingInTouch.objects.select_related("recorded_by")))
+    return qs.prefetch_related(*_parts())
+
+
+#: Whose records the list of what is due reads: every one the user may see (a manager's
+#: team-wide list), an adviser's own, or one young person's (the header on their pages).
+EVERY, ADVISER, ONE = "every", "adviser", "one"
+
+
+@compiled
+def _due_records(p, visible_sql: str, which: str, limit: int):
+    qs = CareLeaver.objects.filter(person_id__in=p.sql("visible", visible_sql),
+                                   person__date_of_birth__isnull=False)
+    if which == ONE:
+        qs = qs.filter(person_id=p.uuid("person"))
+    elif which == ADVISER:
+        qs = qs.filter(adviser_id=p.integer("user"))
+    return qs.select_related(*PARTS).order_by("pk")[:limit]
+
+
+def due_records(user, which: str, *, limit: int, person_id=None) -> list[CareLeaver]:
+    """The records ``which`` the user may see whose work is due (at most ``limit``), with
+    their plans, contacts and keeping in touch: the records in one query compiled once a
+    process (issue 14), their parts in three more when there are any."""
+    sql, params = visibility.visible_sql(Person, user)
+    records = _due_records.all(sql, which, limit, visible=params, user=user.pk,
+                               person=person_id)
+    if records:
+        prefetch_related_objects(records, *_parts())
+    return records
 
 
 def get_person(user, person_id) -> Person:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.core import visibility
@@ -55,14 +55,6 @@ def allocated(child_id):
     return (Involvement.objects.filter(person_id=child_id)
             .exclude(status=InvolvementStatus.CLOSED).select_related("worker", "team")
             .order_by("-opened_on", "-pk").first())
-
-
-def worked_by_team(user) -> Q:
-    """Episodes of the children with a live involvement in the user's team (a worker's own
-    children are read as ids: ``casework.queries.allocated_children_ids``)."""
-    live = Involvement.objects.filter(person=OuterRef("child"), team_id=user.team_id).exclude(
-        status=InvolvementStatus.CLOSED)
-    return Q(Exists(live))
 
 
 def started_between(children: QuerySet, start: datetime, end: datetime) -> int:

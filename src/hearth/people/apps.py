@@ -22,9 +22,11 @@ class PeopleConfig(AppConfig):
 
         from hearth.core import visibility
         from hearth.people.models import Person
-        from hearth.people.queries.visibility import person_scope
+        from hearth.people.queries.visibility import manages_front_door, person_scope
 
         visibility.register(Person, person_scope)
+        # A front-door team's manager sees every unrestricted person: the team's service.
+        visibility.depends_on(Person, manages_front_door)
         post_init.connect(_note_loaded, sender=Person, dispatch_uid="hearth.people.loaded")
         from hearth.core.status import PROVIDERS
         from hearth.people.status import record_statuses

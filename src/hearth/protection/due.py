@@ -23,10 +23,10 @@ from django.utils.text import Truncator
 from hearth.access.codes import Role
 from hearth.access.rules import MANAGER_ROLES
 from hearth.casework.models import Involvement
-from hearth.casework.queries import LIVE, allocated_children, allocated_children_ids
+from hearth.casework.queries import LIVE, allocated_children, allocated_children_ids, team_among
 from hearth.casework.queries import children_among as casework_children_among
 from hearth.core import visibility
-from hearth.core.compiled import Among
+from hearth.core.compiled import Among, compiled
 from hearth.core.due import MINE, TEAM, DueItem, for_one_child, needs
 from hearth.people.models import Person
 from hearth.protection.codes import ConferenceKind
@@ -77,10 +77,6 @@ def _open_plans(user, scope: str, person_id=None) -> list | None:
 
     return visibility.remembered(("protection.due.open_plans", user.pk, user.role,
                                   user.team_id, scope, str(person_id or "")), build)
-
-
-def _only(children: QuerySet[Person], person_id) -> QuerySet[Person]:
-    return children if person_id is None else children.filter(pk=person_id)
 
 
 def workers_of(person_ids) -> dict:
@@ -201,7 +197,24 @@ def outcomes_to_authorise(user, *, scope: str, person_id=None) -> list[DueItem]:
                   due=timezone.localdate(e.proposed_at), kind="s47_outcome",
                   for_user_id=e.proposed_by_id, authorise=True,
                   link=reverse("protection:enquiry_outcome_decision", args=[e.pk]))
-            for e in awaiting_authorisation(_only(scope_children(user), person_id).values("pk"))]
+            for e in awaiting_authorisation(team_among(user), person_id)]
+
+
+OWNED = "owned"  # the shape of a worker's own actions (not among children)
+
+
+@compiled
+def _open_actions(p, among: str | None, one: bool):
+    """Strategy actions with a date, not yet done: owned by the user (``among`` is
+    ``OWNED``) or about children among ``among``; with ``one``, about one child."""
+    qs = StrategyAction.objects.filter(done_on__isnull=True, due_on__isnull=False)
+    if among == OWNED:
+        qs = qs.filter(owner_user_id=p.integer("user"))
+    else:
+        qs = qs.filter(Among.where(p, "discussion__person_id", among))
+    if one:
+        qs = qs.filter(discussion__person_id=p.uuid("person"))
+    return qs.select_related("discussion__person").order_by("due_on", "pk")
 
 
 @needs("strategy")
@@ -209,17 +222,15 @@ def outcomes_to_authorise(user, *, scope: str, person_id=None) -> list[DueItem]:
 def strategy_actions(user, *, scope: str, person_id=None) -> list[DueItem]:
     """The actions agreed at a strategy discussion with a date, not yet done: a worker's own
     (they own it), a manager's team's (``scope="team"``: those about their team's children)."""
-    qs = StrategyAction.objects.filter(done_on__isnull=True, due_on__isnull=False)
     if scope == TEAM:
-        children = children_for(user, scope, person_id)
-        if children is None:
+        among = team_among(user)
+        if among is None:
             return []
-        qs = qs.filter(discussion__person__in=children.values("pk"))
+        actions = _open_actions.all(among.shape, person_id is not None, person=person_id,
+                                    **among.values)
     else:  # their own actions, then which of those children they may see (issue 14)
-        qs = qs.filter(owner_user=user)
-        if person_id is not None:
-            qs = qs.filter(discussion__person_id=person_id)
-    actions = list(qs.select_related("discussion__person").order_by("due_on", "pk"))
+        actions = _open_actions.all(OWNED, person_id is not None, person=person_id,
+                                    user=user.pk)
     if scope != TEAM and actions:
         seen = set(allocated_children_ids(
             user, also={a.discussion.person_id for a in actions}))

@@ -31,7 +31,6 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
-from django.utils import timezone
 
 from hearth.access.codes import Role
 from hearth.access.rules import is_front_door_manager
@@ -60,7 +59,7 @@ def _unrestricted_scope(user) -> Q | None:
     if user.role == Role.MASH_PARTNER:
         if not user.agency_id:
             return None
-        now = timezone.now()
+        now = visibility.now()  # bound afresh each request (a kept scope: core.visibility)
         shared = AgencyShare.objects.filter(person=OuterRef("pk"), agency_id=user.agency_id).filter(
             Q(expires_at__isnull=True) | Q(expires_at__gt=now)
         )
@@ -78,7 +77,7 @@ def _restricted_scope(user) -> Q:
     to open (whatever their role's reach)."""
     named = Exists(RestrictedAccess.objects.filter(person=OuterRef("pk"), user_id=user.pk))
     glass = Exists(BreakGlass.objects.filter(person=OuterRef("pk"), user_id=user.pk,
-                                             expires_at__gt=timezone.now()))
+                                             expires_at__gt=visibility.now()))
     return Q(restricted=True) & (Q(named) | Q(glass))
 
 
@@ -142,7 +141,7 @@ def visible_among(user, ids) -> set:
     """Which of these people ``user`` may see (merged-away records are seen by nobody): one
     query compiled once a process for each shape of visibility filter, none for no ids."""
     ids = list(ids)
-    if not ids or visibility.scope(Person, user) is None:
+    if not ids or visibility.sees_nothing(Person, user):
         return set()
     sql, params = visibility.visible_sql(Person, user)
     return set(_visible_among.all(sql, ids=ids, visible=params))
@@ -155,7 +154,7 @@ def get_visible_person(user, person_id) -> Person:
     On PostgreSQL one query compiled once a process for each shape of visibility filter (the
     request's ``visible_sql``, joined by this one id: issue 14); SQLite would read the whole
     subquery first, so it keeps ``get_visible_or_404``'s plain filter."""
-    if connection.vendor != "postgresql" or visibility.scope(Person, user) is None:
+    if connection.vendor != "postgresql" or visibility.sees_nothing(Person, user):
         return visibility.get_visible_or_404(Person.objects.live(), user, person_id, "person")
     sql, params = visibility.visible_sql(Person, user)
     try:

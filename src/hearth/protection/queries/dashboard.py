@@ -19,6 +19,7 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery, Va
 from django.db.models.functions import Coalesce
 
 from hearth.access.codes import Role
+from hearth.casework.queries import team_among
 from hearth.core.compiled import Among, compiled
 from hearth.protection.codes import Category, ConferenceKind, S47Outcome
 from hearth.protection.models import Conference, CoreGroupMeeting, CPPlan, Section47Enquiry
@@ -121,12 +122,23 @@ def waiting_for_icpc(children) -> list[Any]:
     return _waiting_for_icpc.all(among.shape, **among.values)
 
 
-def awaiting_authorisation(children) -> list[Any]:
+@compiled
+def _awaiting_authorisation(p, among: str | None, one: bool):
+    qs = (Section47Enquiry.objects.filter(Among.where(p, "person_id", among),
+                                          returned_at__isnull=True)
+          .exclude(proposed_outcome=""))
+    if one:
+        qs = qs.filter(person_id=p.uuid("person"))
+    return qs.select_related("person", "proposed_by").order_by("proposed_at", "pk")
+
+
+def awaiting_authorisation(children, person_id=None) -> list[Any]:
     """Section 47 enquiries whose outcome (not substantiated, or ICPC not required) waits for
-    a team manager's authorisation (R-CP-1), oldest proposal first."""
-    return list(Section47Enquiry.objects.filter(person__in=children, returned_at__isnull=True)
-                .exclude(proposed_outcome="").select_related("person", "proposed_by")
-                .order_by("proposed_at", "pk"))
+    a team manager's authorisation (R-CP-1), oldest proposal first; with ``person_id``, one
+    child's. ``children`` as for ``waiting_for_icpc`` (one query compiled once a process)."""
+    among = children if isinstance(children, Among) else Among.of(children)
+    return _awaiting_authorisation.all(among.shape, person_id is not None, person=person_id,
+                                       **among.values)
 
 
 @compiled
@@ -154,9 +166,16 @@ def open_plans(children) -> list[Any]:
     return _open_plans.all(among.shape, **among.values)
 
 
+def dashboard_among(user) -> Among:
+    """The children the dashboard is about, for its compiled reads: a manager's team's (or
+    service's) ``team_among`` — the dashboard reads only enquiries and plans, which make a
+    child one of ``scope_children`` — a chair's as ``scope_children``'s subquery."""
+    found = team_among(user)
+    return found if found is not None else Among.of(scope_children(user).values("pk"))
+
+
 def build(user, today: date) -> Dashboard:
-    children = scope_children(user).values("pk")
-    among = Among.of(children)  # compiled once for both reads
+    children = among = dashboard_among(user)  # no query: compiled once a process
     plans = open_plans(among)
     icpcs = [Row(e, e.icpc_due, rules.icpc_overdue(icpc_due=e.icpc_due, today=today,
                                                    outcome=e.outcome, icpc_held=False))
