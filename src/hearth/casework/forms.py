@@ -52,11 +52,14 @@ class AllocateForm(forms.Form):
     def __init__(self, *args, workers, **kwargs):
         super().__init__(*args, **kwargs)
         self.workers = {w.pk: w for w in workers}
-        self.fields["worker"].choices = [("", "Choose a worker")] + [
-            (w.pk, f"{w.display_name} ({w.open_cases} open "
-                   f"case{'s' if w.open_cases != 1 else ''})")
-            for w in workers]
+        self.fields["worker"].choices = [("", "Choose a worker"), *self.choices_of(workers)]
         self.fields["worker"].error_messages["required"] = "Choose a worker to allocate to"
+
+    @staticmethod
+    def choices_of(workers) -> list[tuple[int, str]]:
+        """Each worker, with their open cases beside their name."""
+        return [(w.pk, f"{w.display_name} ({w.open_cases} open "
+                       f"case{'s' if w.open_cases != 1 else ''})") for w in workers]
 
 
 class CloseForm(forms.Form):

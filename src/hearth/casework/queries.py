@@ -15,6 +15,7 @@ from hearth.casework.models import Involvement, InvolvementStatus, InvolvementWo
 from hearth.core import visibility
 from hearth.core.compiled import Among, compiled
 from hearth.core.due import TEAM
+from hearth.core.paging import Page, paginate_compiled, paginate_list
 from hearth.core.visibility import visible_pks
 from hearth.people.models import Person, Relationship
 from hearth.people.queries.visibility import visible_among, visible_restricted
@@ -105,14 +106,31 @@ def managed_teams(user) -> QuerySet[Team]:
     return Team.objects.none()
 
 
-def allocation_queue(user) -> QuerySet[Involvement]:
-    """The children waiting for allocation in the user's team(s), most urgent first, then the
-    longest waiting (a queryset: the page counts it and reads one page of it, in the order of
-    the ``casework_queue_order`` index)."""
-    return (reached(user, _by_manager(user, Involvement.objects.filter(
-        status=InvolvementStatus.AWAITING_ALLOCATION)))
-            .select_related("person", "team")
+@compiled
+def _allocation_queue(p, service: bool, restricted: bool):
+    # ``reached`` for a manager: the team's (a service manager: every) waiting cases whose
+    # child is live and not restricted, or restricted and seen by the manager.
+    qs = Involvement.objects.filter(status=InvolvementStatus.AWAITING_ALLOCATION)
+    if not service:
+        qs = qs.filter(team_id=p.integer("team"))
+    plain = Q(person__restricted=False, person__merged_into__isnull=True)
+    qs = qs.filter(plain | Q(person_id__any=p.uuids("seen"))) if restricted else qs.filter(plain)
+    return (qs.select_related("person", "team")
             .order_by(urgency_rank(), Coalesce("referral_date", "opened_on"), "pk"))
+
+
+def allocation_page(user, request) -> Page:
+    """The children waiting for allocation in the user's team(s), most urgent first, then the
+    longest waiting (in the order of the ``casework_queue_order`` index): one page of them and
+    the count of all: two statements compiled once a
+    process (issue 14). A manager's: a team manager's team's, a service manager's every
+    team's; nobody else's."""
+    service = user.role == Role.SERVICE_MANAGER
+    if not service and (user.role != Role.TEAM_MANAGER or not user.team_id):
+        return paginate_list([], request)
+    seen = _restricted_seen(user)
+    return paginate_compiled(_allocation_queue, request, service, bool(seen),
+                             team=user.team_id, seen=seen)
 
 
 def _count_of(qs: QuerySet, by: str) -> Coalesce:
@@ -121,18 +139,24 @@ def _count_of(qs: QuerySet, by: str) -> Coalesce:
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
-def team_workers(team_ids) -> list[User]:
-    """The teams' active case holders, each with ``open_cases`` (their open involvements)
-    and ``secondary_cases`` (live co-allocations): one query, however many workers or cases."""
+@compiled
+def _team_workers(p):
     open_cases = Involvement.objects.filter(worker=OuterRef("pk"),
                                             status=InvolvementStatus.OPEN)
     secondary = InvolvementWorker.objects.filter(worker=OuterRef("pk"), end_date__isnull=True
                                                  ).exclude(involvement__status=InvolvementStatus.CLOSED)
-    return list(User.objects.filter(team_id__in=list(team_ids), is_active=True,
-                                    role__in=rules.CASE_HOLDING_ROLES)
-                .annotate(open_cases=_count_of(open_cases, "worker"),
-                          secondary_cases=_count_of(secondary, "worker"))
-                .order_by("team__name", "first_name", "last_name", "username"))
+    return (User.objects.filter(team_id__any=p.integers("teams"), is_active=True,
+                                role__in=rules.CASE_HOLDING_ROLES)
+            .annotate(open_cases=_count_of(open_cases, "worker"),
+                      secondary_cases=_count_of(secondary, "worker"))
+            .order_by("team__name", "first_name", "last_name", "username"))
+
+
+def team_workers(team_ids) -> list[User]:
+    """The teams' active case holders, each with ``open_cases`` (their open involvements)
+    and ``secondary_cases`` (live co-allocations): one query compiled once a process, however
+    many workers or cases."""
+    return _team_workers.all(teams=[pk for pk in team_ids if pk is not None])
 
 
 def workload(user) -> list[dict]:

@@ -202,6 +202,7 @@ class Frozen:
         self.kind = kind
         self.db = connection.alias
         query = qs.query
+        self.limited = query.is_sliced
         compiler = query.get_compiler(connection=connection)
         self.sql, params = compiler.as_sql()
         self.params = list(params)
@@ -238,10 +239,16 @@ class Frozen:
                 out.append(param)
         return out
 
-    def run(self, values: dict[str, Any]) -> list:
+    def run(self, values: dict[str, Any], window: tuple[int, int] | None = None) -> list:
+        """The rows, all of them or ``window`` (``(start, size)``: one page, the limit and
+        offset bound as values, so every page is the same statement)."""
         connection = connections[self.db]
+        sql, params = self.sql, self.bind(connection, values)
+        if window is not None:
+            sql = f"{sql} LIMIT %s OFFSET %s"
+            params = [*params, window[1], window[0]]
         with connection.cursor() as cursor:
-            cursor.execute(self.sql, self.bind(connection, values))
+            cursor.execute(sql, params)
             rows: Any = cursor.fetchall()
         if self.converters:
             rows = list(self.apply_converters(rows, self.converters))
@@ -311,6 +318,19 @@ class Compiled:
     def all(self, *shape: Hashable, using: str = "default", **values: Any) -> list:
         frozen = self.frozen(shape, using)
         return [] if frozen is _EMPTY else frozen.run(values)
+
+    def window(self, *shape: Hashable, start: int, size: int, using: str = "default",
+               **values: Any) -> list:
+        """``size`` rows from ``start`` in the query's order (a page of a list). The builder
+        must not slice its query."""
+        if start < 0 or size < 0:
+            raise ValueError("a window starts at 0 or later and holds 0 rows or more")
+        frozen = self.frozen(shape, using)
+        if frozen is _EMPTY:
+            return []
+        if frozen.limited:
+            raise ValueError(f"{self.__name__} slices its query: it has no window")
+        return frozen.run(values, (start, size))
 
     def first(self, *shape: Hashable, using: str = "default", **values: Any) -> Any:
         rows = self.all(*shape, using=using, **values)

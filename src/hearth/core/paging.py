@@ -92,6 +92,19 @@ def paginate(qs, request, *, size: int = PAGE_SIZE, param: str = PARAM,
     return Page(items=items, total=total, number=number, size=size, query=query, param=param)
 
 
+def paginate_compiled(query, request, *shape, size: int = PAGE_SIZE, param: str = PARAM,
+                      **values) -> Page:
+    """``paginate`` for a query compiled once a process (``core.compiled``): its ``COUNT(*)``
+    and its page, each one statement whatever the page (the limit and offset are values)."""
+    total = query.count(*shape, **values)
+    pages = max(1, -(-total // size))
+    number = min(page_number(request.GET.get(param)), pages)
+    start = (number - 1) * size
+    items = query.window(*shape, start=start, size=size, **values) if total else []
+    params = {k: request.GET.getlist(k) for k in request.GET if k != param}
+    return Page(items=items, total=total, number=number, size=size, query=params, param=param)
+
+
 def paginate_list(items: list, request, *, size: int = PAGE_SIZE, param: str = PARAM) -> Page:
     """``paginate`` for a list already worked out (a report whose rows are decided by rules,
     not by a query), with the same links and bounds."""

@@ -142,7 +142,9 @@ def visible_sql(model: type[models.Model], user) -> tuple[str, tuple]:
     if user is None or not getattr(user, "pk", None):
         return _nothing_sql(model)
     key = ("visible_pks", _label(model), *_user_key(user))
-    return remembered(key, lambda: kept(model, user).bound())
+    if _label(model) in _keepable:
+        return remembered(key, lambda: kept(model, user).bound())
+    return remembered(key, lambda: _compile_scope(model, user)[:2])
 
 
 def sees_nothing(model: type[models.Model], user) -> bool:
@@ -150,7 +152,9 @@ def sees_nothing(model: type[models.Model], user) -> bool:
     (``kept``)."""
     if user is None or not getattr(user, "pk", None):
         return True
-    return kept(model, user).nothing
+    if _label(model) in _keepable:
+        return kept(model, user).nothing
+    return scope(model, user) is None
 
 
 def _nothing_sql(model: type[models.Model]) -> tuple[str, tuple]:
@@ -176,10 +180,19 @@ def _nothing_sql(model: type[models.Model]) -> tuple[str, tuple]:
 _NOW_MARK = datetime(2999, 12, 31, 23, 59, 58, 987654, tzinfo=UTC)
 _compiling: ContextVar[bool] = ContextVar("hearth_visibility_compiling", default=False)
 _depends: dict[str, list[Callable[[Any], Hashable]]] = {}
+_keepable: set[str] = set()
 _KEPT: OrderedDict[tuple, Kept] = OrderedDict()
 _KEPT_LOCK = threading.Lock()  # a live server's threads share the process's kept scopes
 #: How many users' compiled filters a process keeps (the least recently used go first).
 KEPT_MAX = 4096
+
+
+def keep(model: type[models.Model] | str) -> None:
+    """``model``'s scope may be compiled once a process for each user (``kept``): it and
+    every reach of it read the time only through ``now()`` and declare with ``depends_on``
+    whatever else they read beyond the user's id, role, team and agency. A scope not declared
+    so is compiled afresh each request (a check-in's reads the time itself)."""
+    _keepable.add(_label(model))
 
 
 def now() -> datetime:
@@ -230,18 +243,17 @@ def kept(model: type[models.Model], user) -> Kept:
         if found is not None:
             _KEPT.move_to_end(key)
             return found
+    if label not in _keepable:
+        raise ValueError(f"{label}'s scope is not declared to be kept (visibility.keep)")
     token = _compiling.set(True)
     try:
-        q = _build_scope(label, user)  # not the request's: that one holds the real time
-        qs = (model._default_manager.filter(pk__isnull=True) if q is None
-              else model._default_manager.filter(q))
-        # No ORDER BY: a sorted subquery makes PostgreSQL read and sort every visible person
-        # before it can look one up (Django drops the ordering of a queryset used in a filter;
-        # compiled SQL must drop it itself).
-        sql, params = qs.order_by().values("pk").query.sql_with_params()
+        sql, params, q = _compile_scope(model, user, fresh=True)
     finally:
         _compiling.reset(token)
     mark = _prepared_time(_NOW_MARK)
+    if any(isinstance(v, datetime) and v != mark for v in params):
+        # A scope (or a reach) that read the time itself would be frozen at this moment.
+        raise ValueError(f"{label}'s scope read the time other than through visibility.now()")
     found = Kept(sql, tuple(params), tuple(i for i, v in enumerate(params) if v == mark),
                  q is None)
     with _KEPT_LOCK:
@@ -249,6 +261,20 @@ def kept(model: type[models.Model], user) -> Kept:
         while len(_KEPT) > KEPT_MAX:
             _KEPT.popitem(last=False)
     return found
+
+
+def _compile_scope(model: type[models.Model], user,
+                   fresh: bool = False) -> tuple[str, tuple, Q | None]:
+    """The SQL of ``user``'s visible ids of ``model`` and the scope it came from (``fresh``:
+    built now, not the request's)."""
+    q = _build_scope(_label(model), user) if fresh else scope(model, user)
+    qs = (model._default_manager.filter(pk__isnull=True) if q is None
+          else model._default_manager.filter(q))
+    # No ORDER BY: a sorted subquery makes PostgreSQL read and sort every visible person
+    # before it can look one up (Django drops the ordering of a queryset used in a filter;
+    # compiled SQL must drop it itself).
+    sql, params = qs.order_by().values("pk").query.sql_with_params()
+    return sql, tuple(params), q
 
 
 def forget_kept() -> None:

@@ -25,6 +25,9 @@ class PeopleConfig(AppConfig):
         from hearth.people.queries.visibility import manages_front_door, person_scope
 
         visibility.register(Person, person_scope)
+        # Compiled once a process for each user (issue 14): the scope reads the time through
+        # visibility.now() and declares what else it depends on.
+        visibility.keep(Person)
         # A front-door team's manager sees every unrestricted person: the team's service.
         visibility.depends_on(Person, manages_front_door)
         post_init.connect(_note_loaded, sender=Person, dispatch_uid="hearth.people.loaded")

@@ -306,12 +306,26 @@ def get_visible_warning(user, warning_id) -> WorkerWarning:
         "warning")
 
 
+@compiled
+def _to_review(p, visible_sql: str):
+    # ``warning_scope`` with the user's compiled filter of people, then only what is theirs
+    # to do: awaiting sign-off, or past its review date.
+    people = p.sql("visible", visible_sql)
+    homes = PersonAddress.objects.filter(person_id__in=people)
+    seen = (Q(person_id__in=people) | _at_address_of(homes)
+            | Q(recorded_by_id=p.integer("user")))
+    return (WorkerWarning.objects.filter(status__in=LIVE).filter(seen)
+            .filter(Q(status=WarningStatus.AWAITING_SIGN_OFF) | Q(review_on__lte=p.date("today")))
+            .select_related("person", "address", "recorded_by").order_by("review_on", "pk"))
+
+
 def warnings_to_review(user) -> tuple[list[WorkerWarning], list[WorkerWarning]]:
     """For managers: live warnings awaiting sign-off, and live warnings whose review date has
-    come (expired warnings prompt review; they do not vanish)."""
+    come (expired warnings prompt review; they do not vanish). One query compiled once a
+    process, reading only those (issue 14: it read every live warning the manager may see)."""
     today = timezone.localdate()
-    live = (visible_warnings(user).filter(status__in=LIVE)
-            .select_related("person", "address", "recorded_by").order_by("review_on", "pk"))
+    sql, params = visibility.visible_sql(Person, user)
+    live = _to_review.all(sql, visible=params, user=user.pk, today=today)
     awaiting = [w for w in live if w.status == WarningStatus.AWAITING_SIGN_OFF]
     due = [w for w in live if w.review_on <= today]
     return awaiting, due
