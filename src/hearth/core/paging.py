@@ -93,10 +93,12 @@ def paginate(qs, request, *, size: int = PAGE_SIZE, param: str = PARAM,
 
 
 def paginate_compiled(query, request, *shape, size: int = PAGE_SIZE, param: str = PARAM,
-                      **values) -> Page:
+                      total: int | None = None, **values) -> Page:
     """``paginate`` for a query compiled once a process (``core.compiled``): its ``COUNT(*)``
-    and its page, each one statement whatever the page (the limit and offset are values)."""
-    total = query.count(*shape, **values)
+    (unless the caller counted: ``total``) and its page, each one statement whatever the
+    page (the limit and offset are values)."""
+    if total is None:
+        total = query.count(*shape, **values)
     pages = max(1, -(-total // size))
     number = min(page_number(request.GET.get(param)), pages)
     start = (number - 1) * size

@@ -21,6 +21,7 @@ from hearth.fgc.codes import OPEN, Status
 from hearth.fgc.models import FGC, FGCChild, ItemProgress, Review
 from hearth.fgc.rules import referrals as rules
 from hearth.people.models import Person
+from hearth.people.queries.visibility import visible_among
 
 #: What every FGC is shown with, read in the same query.
 PARTS = ("referred_by", "coordinator", "allocated_by", "plan_recorded_by", "plan_decided_by",
@@ -106,8 +107,7 @@ def names(fgc: FGC) -> str:
 def seen_children(user, fgc: FGC) -> set:
     """The ids of the FGC's children the user may open (one query)."""
     ids = [c.person_id for c in fgc.children.all()]
-    return set(Person.objects.visible_to(user).live().filter(pk__in=ids)
-               .values_list("pk", flat=True))
+    return visible_among(user, ids)
 
 
 def queue(user) -> QuerySet[FGC]:

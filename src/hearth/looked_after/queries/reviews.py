@@ -131,6 +131,8 @@ def care_states(children: QuerySet[Person] | Among, *,
     today = today or timezone.localdate()
     among = children if isinstance(children, Among) else Among.of(children)
     periods = _open_periods.all(among.shape, **among.values)
+    if not periods:
+        return []  # nobody in care: nothing more to read (nor to build)
     period_ids = [p.pk for p in periods]
     ids = [p.child_id for p in periods]  # the children's visibility is read once, above
     placements = {p.period_id: p for p in Placement.objects.filter(

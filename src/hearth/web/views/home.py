@@ -1,12 +1,9 @@
-from django.db.models import Count, Q
 from django.shortcuts import render
 
 from hearth.access.codes import Role
 from hearth.access.middleware import note_people_shown
 from hearth.access.permissions import SIGNED_IN, requires
-from hearth.casework.models import Involvement, InvolvementStatus
-from hearth.casework.queries import reached
-from hearth.core.paging import paginate
+from hearth.casework.queries import SERVICE_CASES, TEAM_CASES, WORKER, open_cases_page
 from hearth.fgc.queries.referrals import home_context as fgc_home
 from hearth.lado.queries.matters import contacts_waiting, home_queue
 from hearth.people.models import Person
@@ -31,13 +28,11 @@ def home(request):
     context: dict = {"notifications": notes}
     if user.role != Role.ADMINISTRATOR:  # what is due first (issue 15)
         context.update(work_context(request, user))
-    visible = Person.objects.visible_to(user)
-    open_involvements = Involvement.objects.exclude(status=InvolvementStatus.CLOSED
-                                                    ).select_related("person", "worker", "team")
     if user.role == Role.ADMINISTRATOR:
         template = "web/home_admin.html"
     elif user.role == Role.MASH_PARTNER:
         template = "web/home_partner.html"
+        visible = Person.objects.visible_to(user)
         context["shared"] = visible.live().order_by("family_name", "given_name")[:50]
         from hearth.protection.models import CPPlan
 
@@ -49,15 +44,8 @@ def home(request):
             .distinct().select_related("person").order_by("person__family_name"))
     elif user.role in (Role.TEAM_MANAGER, Role.SERVICE_MANAGER):
         template = "web/home_manager.html"
-        scope = reached(user, open_involvements if user.role == Role.SERVICE_MANAGER else
-                        open_involvements.filter(team_id=user.team_id))
-        # Both counts in one query; newest first: an index gives the page without sorting
-        # every open case.
-        counts = scope.aggregate(total=Count("pk"),
-                                 unallocated=Count("pk", filter=Q(worker__isnull=True)))
-        context["page"] = paginate(scope.order_by("-opened_on", "-pk"), request,
-                                   total=counts["total"])
-        context["unallocated"] = counts["unallocated"]
+        context["page"], context["unallocated"] = open_cases_page(
+            user, request, SERVICE_CASES if user.role == Role.SERVICE_MANAGER else TEAM_CASES)
     elif user.role in (Role.FRONT_DOOR, Role.ADVANCED_PRACTITIONER):
         template = "web/home_front_door.html"
     else:
@@ -69,8 +57,7 @@ def home(request):
             context["lado_contacts"] = contacts_waiting(user)
         if user.role == Role.FGC_COORDINATOR:  # the FGC queue and their FGCs (issue 16)
             context.update(fgc_home(user))
-        context["page"] = paginate(reached(user, open_involvements.filter(worker=user)).order_by(
-            "person__family_name", "person__given_name", "pk"), request)
+        context["page"], _ = open_cases_page(user, request, WORKER)
     if "page" in context:  # 25 a page, the caption counting them all (issue 14)
         context["involvements"] = context["page"].items
     return render(request, template, context)
