@@ -87,7 +87,7 @@ def test_the_restricted_people_a_user_sees_are_those_visible_to_finds(request, f
     named on it; Fran restricted a record of her own."""
     from hearth.people import actions as people
     from hearth.people.models import RestrictedAccess
-    from hearth.people.queries.visibility import visible_restricted
+    from hearth.people.queries.visibility import visible_restricted, visible_restricted_ids
 
     user = request.getfixturevalue(who)
     Person.objects.filter(pk=fletchers["jack"].pk).update(restricted=True)
@@ -98,6 +98,7 @@ def test_the_restricted_people_a_user_sees_are_those_visible_to_finds(request, f
     expected = set(Person.objects.visible_to(user).live().filter(restricted=True)
                    .values_list("pk", flat=True))
     assert set(visible_restricted(user).values_list("pk", flat=True)) == expected
+    assert set(visible_restricted_ids(user)) == expected  # compiled once a process
     assert (fletchers["jack"].pk in expected) == (who == "team_manager")
 
 

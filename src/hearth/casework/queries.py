@@ -18,7 +18,10 @@ from hearth.core.due import TEAM
 from hearth.core.paging import Page, paginate, paginate_compiled, paginate_list
 from hearth.core.visibility import visible_pks
 from hearth.people.models import Person, Relationship
-from hearth.people.queries.visibility import visible_among, visible_restricted
+from hearth.people.queries.visibility import (
+    visible_among,
+    visible_restricted_ids,
+)
 
 LIVE = ~Q(status=InvolvementStatus.CLOSED)
 
@@ -66,7 +69,7 @@ def reached(user, qs: QuerySet[Involvement]) -> QuerySet[Involvement]:
 def _restricted_seen(user) -> list:
     return visibility.remembered(
         ("casework.reached", user.pk, user.role, user.team_id),
-        lambda: list(visible_restricted(user).values_list("pk", flat=True)))
+        lambda: visible_restricted_ids(user))
 
 
 def _by_manager(user, qs: QuerySet[Involvement]) -> QuerySet[Involvement]:
@@ -244,6 +247,26 @@ def caseload(user) -> QuerySet[Involvement]:
                                                       "person__given_name", "pk"))
 
 
+@compiled
+def _allocated(p, restricted: bool):
+    # ``reached`` for a case holder: their live cases whose child is live and not restricted,
+    # or restricted and seen by them.
+    qs = Involvement.objects.filter(LIVE, worker_id=p.integer("user"))
+    plain = Q(person__restricted=False, person__merged_into__isnull=True)
+    qs = qs.filter(plain | Q(person_id__any=p.uuids("seen"))) if restricted else qs.filter(plain)
+    return qs.filter(person__merged_into__isnull=True).order_by().values_list("person_id",
+                                                                              flat=True)
+
+
+def _allocated_ids(user) -> list:
+    if user.role in NOT_REACHED_BY_INVOLVEMENTS:
+        return list(reached(user, Involvement.objects.filter(LIVE, worker=user))
+                    .filter(person__merged_into__isnull=True)
+                    .values_list("person_id", flat=True))
+    seen = _restricted_seen(user)
+    return _allocated.all(bool(seen), user=user.pk, seen=seen)
+
+
 def allocated_children_ids(user, also=()) -> list:
     """The live children with a live case allocated to ``user`` whom they may see, and those of
     ``also`` (ids: the plans a worker leads or made) they may see: what is "mine" to a worker
@@ -257,9 +280,7 @@ def allocated_children_ids(user, also=()) -> list:
     already allocated go through ``visible_to`` (rarely any)."""
     mine = visibility.remembered(
         ("casework.allocated_children", user.pk, user.role, user.team_id),
-        lambda: sorted(set(reached(user, Involvement.objects.filter(LIVE, worker=user))
-                           .filter(person__merged_into__isnull=True)
-                           .values_list("person_id", flat=True))))
+        lambda: sorted(set(_allocated_ids(user))))
     more = set(also) - set(mine)
     if more:
         mine = mine + sorted(visible_among(user, more))

@@ -23,6 +23,7 @@ from hearth import calendar
 from hearth.access.codes import Role
 from hearth.casework.models import Involvement
 from hearth.casework.queries import LIVE
+from hearth.core.compiled import compiled
 from hearth.core.due import TEAM, DueItem, for_one_child, needs
 from hearth.differences import rules
 from hearth.differences.codes import Status
@@ -79,20 +80,47 @@ def _mine(user, d: Difference) -> DueItem | None:
     return None
 
 
-def _team(user, found) -> list[DueItem]:
+def _concerning(user_id, showing: bool = True) -> Q:
+    """The differences that are a user's own work (``differences``)."""
+    mine = Involvement.objects.filter(LIVE, worker_id=user_id)
+    return (Q(status=Status.OPEN, current_stage__owner_id=user_id)
+            | Q(status=Status.OPEN, person__in=mine.values("person_id"))
+            | (queries.SHOWING & Q(status=Status.RESOLVED) & (Q(teller_id=user_id)
+                                                              | Q(worker_id=user_id))))
+
+
+def _led(user, team_id) -> Q:
+    """The open differences whose stage a worker the manager manages leads (a service manager:
+    ``team_id`` None, every one)."""
+    team = Q() if team_id is None else Q(current_stage__owner__team_id=team_id)
+    return Q(team, status=Status.OPEN) & ~Q(current_stage__owner_id=user)
+
+
+@compiled
+def _any(p, which: str, service: bool, one: bool):
+    """A plain look, before the filter of what the user may see: most have none (issue 14;
+    the look shows nothing itself). Compiled once a process."""
+    user = p.integer("user")
+    qs = Difference.objects.filter(
+        _concerning(user) if which == "mine" else _led(user, None if service else p.integer(
+            "team")))
+    if one:
+        qs = qs.filter(person_id=p.uuid("person"))
+    return qs.order_by().values_list("pk", flat=True)[:1]
+
+
+def _team(user, found, person_id) -> list[DueItem]:
     """The stages led by the workers a manager manages (a service manager: every one)."""
     if not queries.manages(user):
         return []
-    if user.role == Role.SERVICE_MANAGER:
-        team = Q()
-    elif user.team_id:
-        team = Q(current_stage__owner__team_id=user.team_id)
-    else:
+    service = user.role == Role.SERVICE_MANAGER
+    if not service and not user.team_id:
         return []
-    led = Q(team, status=Status.OPEN) & ~Q(current_stage__owner_id=user.pk)
-    if not Difference.objects.filter(led).exists():  # a plain look first (see ``differences``)
+    if _any.first("team", service, person_id is not None, user=user.pk, team=user.team_id,
+                  person=person_id) is None:
         return []
-    rows = found.filter(led).order_by("current_stage__due_at", "pk")
+    led = _led(user.pk, None if service else user.team_id)
+    rows = found().filter(led).order_by("current_stage__due_at", "pk")
     return [_item(d, OWNER, _stage_work(d), d.current_stage.due_at, d.current_stage.owner_id)
             for d in rows if d.current_stage is not None]
 
@@ -102,23 +130,17 @@ def _team(user, found) -> list[DueItem]:
 def differences(user, *, scope: str, person_id=None) -> list[DueItem]:
     if not user.has_hearth_permission("differences.view"):
         return []
-    found = queries.visible_differences(user)
-    if person_id is not None:
-        found = found.filter(person_id=person_id)
+
+    def found():
+        visible = queries.visible_differences(user)
+        return visible if person_id is None else visible.filter(person_id=person_id)
+
     if scope == TEAM:
-        return _team(user, found)
-    mine = Involvement.objects.filter(LIVE, worker_id=user.pk)
-    concerning = (Q(status=Status.OPEN, current_stage__owner_id=user.pk)
-                  | Q(status=Status.OPEN, person__in=mine.values("person_id"))
-                  | (queries.SHOWING & Q(status=Status.RESOLVED) & (Q(teller_id=user.pk)
-                                                                    | Q(worker_id=user.pk))))
-    # Most workers have none: a plain look first, before the filter of what they may see and
-    # the parts each difference is shown with (issue 14; the look shows nothing itself).
-    anything = Difference.objects.filter(concerning)
-    if person_id is not None:
-        anything = anything.filter(person_id=person_id)
-    if not anything.exists():
+        return _team(user, found, person_id)
+    if _any.first("mine", False, person_id is not None, user=user.pk,
+                  person=person_id) is None:
         return []
-    rows = found.filter(concerning).annotate(
+    mine = Involvement.objects.filter(LIVE, worker_id=user.pk)
+    rows = found().filter(_concerning(user.pk)).annotate(
         my_child=Exists(mine.filter(person_id=OuterRef("person_id"))))
     return [item for d in rows if (item := _mine(user, d)) is not None]

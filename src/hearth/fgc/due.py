@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from hearth.core.compiled import compiled
 from hearth.core.due import TEAM, DueItem, needs
 from hearth.fgc.codes import Status
 from hearth.fgc.models import FGC
@@ -66,34 +67,50 @@ WORK = (Status.ALLOCATED, Status.PREPARING, Status.HELD, Status.PLAN_NOT_AGREED,
         Status.PLAN_AGREED, Status.REVIEWED)
 
 
+@compiled
+def _any(p, team: bool):
+    """A plain look, before the filter of what the user may see (issue 14; the look shows
+    nothing itself): a worker's FGCs to coordinate or plans to agree, or the plans waiting
+    for a team's referrers (``team``). Compiled once a process."""
+    user = p.integer("user")
+    if team:
+        qs = FGC.objects.filter(status=Status.PLAN_WAITING,
+                                referred_by__team_id=p.integer("team")).exclude(
+            referred_by_id=user)
+    else:
+        qs = FGC.objects.filter(Q(coordinator_id=user, status__in=WORK)
+                                | Q(referred_by_id=user, status=Status.PLAN_WAITING))
+    return qs.order_by().values_list("pk", flat=True)[:1]
+
+
 @needs("fgc")
 def fgc_work(user, *, scope: str) -> list[DueItem]:
     if not user.has_hearth_permission("fgc.view"):
         return []
-    visible = queries.visible_fgcs(user)
+
+    def visible():
+        return queries.visible_fgcs(user)
+
     if scope == TEAM:
         items: list[DueItem] = []
         if queries.fgc_manager(user) and queries.in_service(user):
-            items += _coordinator_items(visible.filter(status__in=WORK,
-                                                       coordinator__isnull=False))
-        waiting = Q(status=Status.PLAN_WAITING, referred_by__team_id=user.team_id) & ~Q(
-            referred_by=user)
-        # A plain look first, before the filter of what the manager may see (issue 14).
-        if user.is_manager and user.team_id and FGC.objects.filter(waiting).exists():
-            items += _agreement_items(visible.filter(waiting))
+            items += _coordinator_items(visible().filter(status__in=WORK,
+                                                         coordinator__isnull=False))
+        if user.is_manager and user.team_id and _any.first(True, user=user.pk,
+                                                           team=user.team_id) is not None:
+            waiting = Q(status=Status.PLAN_WAITING, referred_by__team_id=user.team_id) & ~Q(
+                referred_by=user)
+            items += _agreement_items(visible().filter(waiting))
         return items
     items = []
-    # Most workers refer no FGC and coordinate none: a plain look first, before the filter of
-    # what they may see (issue 14; the look shows nothing itself).
-    if not queries.in_service(user) and not FGC.objects.filter(
-            Q(coordinator=user, status__in=WORK)
-            | Q(referred_by=user, status=Status.PLAN_WAITING)).exists():
+    # Most workers refer no FGC and coordinate none.
+    if not queries.in_service(user) and _any.first(False, user=user.pk) is None:
         return items
     if queries.in_service(user):
         items += [_item(fgc, "Take or allocate the Family Group Conference referral",
                         rules.allocation_due(_day(fgc.referred_at)), "fgc_allocate", None)
                   for fgc in queries.queue(user)]
     if user.has_hearth_permission("fgc.coordinate"):
-        items += _coordinator_items(visible.filter(coordinator=user, status__in=WORK))
-    items += _agreement_items(visible.filter(referred_by=user, status=Status.PLAN_WAITING))
+        items += _coordinator_items(visible().filter(coordinator=user, status__in=WORK))
+    items += _agreement_items(visible().filter(referred_by=user, status=Status.PLAN_WAITING))
     return items

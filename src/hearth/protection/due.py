@@ -64,8 +64,13 @@ def children_among(user, scope: str, person_id=None) -> Among | None:
     manager's or a chair's as their compiled subquery."""
     return casework_children_among(
         user, scope, person_id, permission="protection.view", reader_role=Role.CONFERENCE_CHAIR,
-        children_for=children_for, also=lambda: CPPlan.objects.filter(
-            end_on__isnull=True, lead_social_worker=user).values_list("person_id", flat=True))
+        children_for=children_for, also=lambda: _plans_led.all(user=user.pk))
+
+
+@compiled
+def _plans_led(p):
+    return CPPlan.objects.filter(end_on__isnull=True, lead_social_worker_id=p.integer(
+        "user")).order_by().values_list("person_id", flat=True)
 
 
 def _open_plans(user, scope: str, person_id=None) -> list | None:

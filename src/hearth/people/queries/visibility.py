@@ -31,6 +31,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from hearth.access.codes import Role
 from hearth.access.rules import is_front_door_manager
@@ -89,6 +90,24 @@ def visible_restricted(user) -> QuerySet[Person]:
             or user.role in NO_CASEWORK_ROLES):
         return Person.objects.none()
     return Person.objects.live().filter(_restricted_scope(user))
+
+
+@compiled
+def _restricted_seen(p):
+    named = Exists(RestrictedAccess.objects.filter(person=OuterRef("pk"),
+                                                   user_id=p.integer("user")))
+    glass = Exists(BreakGlass.objects.filter(person=OuterRef("pk"), user_id=p.integer("user"),
+                                             expires_at__gt=p.datetime("now")))
+    return (Person.objects.live().filter(restricted=True).filter(Q(named) | Q(glass))
+            .order_by().values_list("pk", flat=True))
+
+
+def visible_restricted_ids(user) -> list:
+    """``visible_restricted``'s ids: one query compiled once a process (issue 14)."""
+    if (user is None or not getattr(user, "is_authenticated", False) or not user.is_active
+            or user.role in NO_CASEWORK_ROLES):
+        return []
+    return _restricted_seen.all(user=user.pk, now=timezone.now())
 
 
 def person_scope(user) -> Q | None:
