@@ -164,3 +164,23 @@ def test_forget_builds_again(social_worker, fletchers):
     forget()
     relatives_of.all(person=fletchers["jack"].pk)
     assert built == ["relatives_of"]
+
+
+@compiled
+def first_two_named(p):
+    return Person.objects.filter(family_name=p.text("family")).order_by("given_name")[:2]
+
+
+def test_a_window_is_a_page_of_the_orms_rows_and_a_sliced_query_has_none(fletchers):
+    """``window`` reads one page (the limit and offset bound as values: one statement for
+    every page); the pages together are the ORM's rows in its order; a builder that slices
+    its own query is refused a window, by name."""
+    everyone = list(Person.objects.order_by("given_name").values_list("given_name", flat=True))
+    pages = [names_among.window(start=start, size=2, ids=[p.pk for p in fletchers.values()])
+             for start in (0, 2, 4)]
+    assert pages == [everyone[0:2], everyone[2:4], []]
+    with pytest.raises(ValueError, match="first_two_named"):
+        first_two_named.window(start=0, size=1, family="Fletcher")
+    with pytest.raises(ValueError):
+        names_among.window(start=-1, size=2, ids=[])
+    assert [p.given_name for p in first_two_named.all(family="Fletcher")] == ["Amy", "Jack"]

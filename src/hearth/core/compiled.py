@@ -14,23 +14,20 @@ compile and a fraction of one to run. A hot query whose *shape* is the same on e
     _devices.first(user=request.user.pk)   # the first, or None
 
 The builder receives ``p``, whose methods stand for the values given later by name
-(``p.integer``, ``p.uuid``, ``p.text``, ``p.date``, ``p.datetime``, ``p.flag``, and
-``p.integers`` / ``p.uuids`` / ``p.texts`` for a list that an ``__in`` lookup reads); it runs
-once per database connection, and its SQL text is kept with the compiler's knowledge of how to
-turn rows into model instances (``select_related`` included), ``values()`` dicts,
-``values_list`` tuples or flat values. Each call binds the values (through the field's own
-database preparation, as Django would), runs the SQL and builds the rows: no building, no
-compiling.
+(``p.integer``, ``p.uuid``, ``p.text``, ``p.date``, ``p.datetime``, ``p.flag``; ``p.integers``
+/ ``p.uuids`` / ``p.texts`` for a list); it runs once per database connection, its SQL kept
+with the compiler's knowledge of how to build rows (models with ``select_related``, ``values``,
+``values_list``). Each call binds the values through the fields' own database preparation,
+runs the SQL and builds the rows: no building, no compiling. ``window`` reads one page
+(``core.paging.paginate_compiled``); ``among`` embeds the query in another (``Among``).
 
-A builder may also take *shape* arguments (``@compiled def b(p, kind)``; ``b.all("x", …)``):
-each distinct shape, which must be hashable, is built and compiled once. A user's
-visibility filter is embedded with ``p.sql(name, sql, field)`` — the SQL text a shape
-argument, its parameters a value (``core.visibility.visible_sql``).
-
-What a compiled query must not do: ``prefetch_related`` (rows only), or read a value that
-changes between runs other than through ``p`` (``timezone.now()`` in the builder would be
-frozen at the first run: pass it as ``p.datetime("now")``). ``tests/core/test_compiled.py``
-holds the rules.
+A builder may take *shape* arguments (``@compiled def b(p, kind)``; ``b.all("x", …)``): each
+distinct, hashable shape is built and compiled once. A user's visibility filter is embedded
+with ``p.sql(name, sql, field)``: the SQL a shape, its parameters a value
+(``core.visibility.visible_sql``). A compiled query must not ``prefetch_related``, nor read a
+value that changes between runs other than through ``p`` (``timezone.now()`` in a builder is
+frozen at the first run: ``p.datetime("now")``). ``tests/core/test_compiled.py`` holds the
+rules.
 """
 
 from __future__ import annotations
@@ -60,9 +57,6 @@ class Slot:
     def __init__(self, name: str, field: models.Field, many: bool) -> None:
         self.name, self.field, self.many = name, field, many
 
-    def __repr__(self) -> str:  # pragma: no cover - a debugging aid
-        return f"Slot({self.name!r})"
-
 
 class Spread:
     """Where a named tuple of values goes (the parameters of an embedded SQL fragment)."""
@@ -79,9 +73,6 @@ class Param(Expression):
     def __init__(self, name: str, field: models.Field, many: bool = False) -> None:
         super().__init__(output_field=field)
         self.name, self.target, self.many = name, field, many
-
-    def __repr__(self) -> str:  # pragma: no cover - a debugging aid
-        return f"Param({self.name!r})"
 
     def as_sql(self, compiler, connection):
         slot = Slot(self.name, self.target, self.many)

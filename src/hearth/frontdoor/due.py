@@ -16,9 +16,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hearth.access.codes import Role
+from hearth.core.compiled import compiled
 from hearth.core.due import MINE, DueItem
 from hearth.frontdoor.actions.contacts import may_review
 from hearth.frontdoor.codes import ContactStatus
+from hearth.frontdoor.models import Contact
 from hearth.frontdoor.queries.mash import own_requests
 from hearth.frontdoor.queries.queue import children_rows, crs_queue, queue_contacts
 
@@ -37,12 +39,23 @@ def _item(contact, kids, **fields) -> DueItem:
                    kind="contact_decision", **fields)
 
 
+@compiled
+def _awaiting_any(p):
+    """Whether any contact's decision waits for authorisation, anyone's (compiled once a
+    process; it shows nothing itself)."""
+    return (Contact.objects.filter(status=ContactStatus.AWAITING_AUTHORISATION)
+            .order_by().values_list("pk", flat=True)[:1])
+
+
 def contact_decisions(user, *, scope: str) -> list[DueItem]:
     if scope != MINE or not user.has_hearth_permission("contacts.queue"):
         return []
     authorises = user.has_hearth_permission("contacts.authorise")
     if user.role not in DECIDERS and user.role not in EDT_DECIDERS and not authorises:
         return []  # a social worker: nothing of the queue's is theirs to do (not even built)
+    if (user.role not in DECIDERS and user.role not in EDT_DECIDERS
+            and _awaiting_any.first() is None):
+        return []  # a manager, and no decision waits for anyone's authorisation (a plain look)
     contacts = queue_contacts(user)
     items = []
     if user.role in DECIDERS:

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hearth.core.due import MINE, DueItem, for_one_child
-from hearth.supervision.queries import due_for, supervised_workers
+from hearth.supervision.queries import due_for, supervised_worker_list
 
 
 @for_one_child
@@ -27,4 +27,4 @@ def supervision(user, *, scope: str, person_id=None) -> list[DueItem]:
                     due=row["due"].next_due or today, kind="supervision",
                     for_user_id=row["worker"].pk,
                     link=reverse("supervision:worker", args=[row["worker"].pk]))
-            for row in due_for(supervised_workers(user), today)]
+            for row in due_for(supervised_worker_list(user), today)]

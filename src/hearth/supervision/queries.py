@@ -20,6 +20,7 @@ from hearth.access.models import Team, User
 from hearth.access.rules import MANAGER_ROLES
 from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.casework.rules import PARENT_KINDS
+from hearth.core.compiled import compiled
 from hearth.core.visibility import get_visible_or_404, visible_pks
 from hearth.engagement.queries.events import hostility_in_family
 from hearth.people.models import Person, Relationship
@@ -217,19 +218,52 @@ def needs_safety_items(person_ids: Iterable) -> bool:
 
 # --- frequency (R-SUP-3) -----------------------------------------------------------------
 
+@compiled
+def _frequencies(p):
+    return (SupervisionFrequency.objects.filter(Q(worker_id__any=p.integers("workers"))
+                                                | Q(team_id__any=p.integers("teams")))
+            .order_by().values_list("worker_id", "team_id", "every_days"))
+
+
 def frequency_settings(workers: Iterable[User]) -> tuple[dict, dict]:
-    """Workers' own settings and their teams' settings, in days, by id."""
+    """Workers' own settings and their teams' settings, in days, by id (one query compiled
+    once a process)."""
     workers = list(workers)
-    team_ids = {w.team_id for w in workers if w.team_id}
+    team_ids = sorted({w.team_id for w in workers if w.team_id})
     own: dict = {}
     team: dict = {}
-    for setting in SupervisionFrequency.objects.filter(
-            Q(worker__in=[w.pk for w in workers]) | Q(team_id__in=team_ids)):
-        if setting.worker_id:
-            own[setting.worker_id] = setting.every_days
+    if not workers:
+        return own, team
+    for worker_id, team_id, every_days in _frequencies.all(workers=[w.pk for w in workers],
+                                                           teams=team_ids):
+        if worker_id:
+            own[worker_id] = every_days
         else:
-            team[setting.team_id] = setting.every_days
+            team[team_id] = every_days
     return own, team
+
+
+@compiled
+def _session_facts(p):
+    return (SupervisionSession.objects.filter(worker_id__any=p.integers("workers"))
+            .order_by().values_list("worker_id", "status", "scheduled_for", "held_on"))
+
+
+@compiled
+def _supervised(p, service: bool):
+    qs = User.objects.filter(is_active=True).exclude(pk=p.integer("user"))
+    if service:
+        return qs.filter(role__in=(*PRACTITIONER_ROLES, Role.TEAM_MANAGER)).order_by("pk")
+    return qs.filter(role__in=PRACTITIONER_ROLES, team_id=p.integer("team")).order_by("pk")
+
+
+def supervised_worker_list(user) -> list[User]:
+    """``supervised_workers`` read: one query compiled once a process."""
+    if user.role == Role.SERVICE_MANAGER:
+        return _supervised.all(True, user=user.pk)
+    if user.role == Role.TEAM_MANAGER and user.team_id:
+        return _supervised.all(False, user=user.pk, team=user.team_id)
+    return []
 
 
 def _source(worker: User, own: dict, team: dict) -> str:
@@ -245,9 +279,8 @@ def due_for(workers: Iterable[User], today: date) -> list[dict]:
     workers = list(workers)
     own, team = frequency_settings(workers)
     facts: dict = defaultdict(list)
-    for worker_id, status, scheduled_for, held_on in SupervisionSession.objects.filter(
-            worker__in=[w.pk for w in workers]).values_list(
-            "worker_id", "status", "scheduled_for", "held_on"):
+    for worker_id, status, scheduled_for, held_on in (
+            _session_facts.all(workers=[w.pk for w in workers]) if workers else []):
         facts[worker_id].append(rules.SessionFact(status, scheduled_for, held_on))
     rows = []
     for worker in workers:
