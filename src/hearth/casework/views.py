@@ -22,7 +22,6 @@ from hearth.casework.forms import (
 )
 from hearth.casework.models import InvolvementWorker
 from hearth.core.pages import attempt, done_with, form_page
-from hearth.core.paging import paginate
 from hearth.core.refusals import Refused
 from hearth.people.queries.visibility import get_visible_person
 
@@ -213,13 +212,12 @@ def end_secondary_worker(request, link_id):
 @require_http_methods(["GET"])
 def caseload(request):
     today = timezone.localdate()
-    page = paginate(queries.caseload(request.user), request)
+    page, _ = queries.open_cases_page(request.user, request, queries.WORKER)
     rows = [{"involvement": inv, "age": rules.age_on(inv.person.date_of_birth, today)}
             for inv in page.items]
     return render(request, "casework/caseload.html",
                   {"rows": rows, "page": page,
-                   "secondary": paginate(queries.co_allocated(request.user), request,
-                                         param="co_page")})
+                   "secondary": queries.co_allocated_page(request.user, request, "co_page")})
 
 
 @requires(ALLOCATE)

@@ -9,13 +9,12 @@ from django.db.models import Q, QuerySet
 
 from hearth.access.codes import Role
 from hearth.access.rules import MANAGER_ROLES
-from hearth.casework.models import Involvement, InvolvementWorker
+from hearth.casework.models import Involvement, InvolvementStatus, InvolvementWorker
 from hearth.casework.queries.reach import (
     LIVE,
     NOT_REACHED_BY_INVOLVEMENTS,
     reached,
     restricted_seen,
-    visible_involvements,
 )
 from hearth.core import visibility
 from hearth.core.compiled import Among, compiled
@@ -92,13 +91,6 @@ def open_cases_page(user, request, which: str) -> tuple[Page, int | None]:
                              total=_count_reached(which, False, seen, values), **values)
     waiting = None if which == WORKER else _count_reached(which, True, seen, values)
     return page, waiting
-
-
-def caseload(user) -> QuerySet[Involvement]:
-    """The user's own live cases, by the child's name (a queryset: the page reads a page)."""
-    return (reached(user, Involvement.objects.filter(LIVE, worker=user))
-            .select_related("person", "team").order_by("person__family_name",
-                                                      "person__given_name", "pk"))
 
 
 @compiled
@@ -212,11 +204,21 @@ def allocated_children(user, also=()) -> QuerySet[Person]:
     return Person.objects.filter(pk__in=allocated_children_ids(user, also))
 
 
-def co_allocated(user) -> QuerySet[InvolvementWorker]:
-    """The live cases the user is co-allocated to, by the child's name."""
+@compiled
+def _co_allocated(p, visible_sql: str):
+    # A live link to a live case, seen with its involvement's child (``link_scope``).
     return (InvolvementWorker.objects.filter(
-        worker=user, end_date__isnull=True,
-        involvement__in=visible_involvements(user).filter(LIVE).values("pk"))
+        worker_id=p.integer("user"), end_date__isnull=True,
+        involvement__person_id__in=p.sql("visible", visible_sql))
+        .exclude(involvement__status=InvolvementStatus.CLOSED)
         .select_related("involvement__person", "involvement__team", "involvement__worker")
         .order_by("involvement__person__family_name", "involvement__person__given_name",
                   "pk"))
+
+
+def co_allocated_page(user, request, param: str) -> Page:
+    """A page of the live cases the user is co-allocated to, by the child's name: compiled
+    once a process (issue 14)."""
+    sql, params = visibility.visible_sql(Person, user)
+    return paginate_compiled(_co_allocated, request, sql, param=param, user=user.pk,
+                             visible=params)
