@@ -39,6 +39,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from hearth.access.middleware import current_request_meta, note_audited
@@ -101,10 +102,29 @@ def record(
     return entry
 
 
+#: How a read's action is named, so that a record's history of changes can leave every read
+#: out (``reads()``; ``tests/access/test_read_names.py`` checks every read the code records).
+READ_PREFIXES = ("view", "api_view", "export_", "download_", "read_")
+READ_NAMES = frozenset({"duplicate_check", "api_replay", "document.download",
+                        "safety.checkin_alert_view"})
+
+
+def is_read(action: str) -> bool:
+    return action.startswith(READ_PREFIXES) or action in READ_NAMES
+
+
+def reads() -> Q:
+    """The audit entries that record reads (every action ``is_read`` names)."""
+    found = Q(action__in=sorted(READ_NAMES))
+    for prefix in READ_PREFIXES:
+        found |= Q(action__startswith=prefix)
+    return found
+
+
 def record_read(action: str, *, user: Any, obj: Any = None, object_type: str = "",
                 object_id: str = "", fields: dict | None = None) -> AuditEntry:
     """Audit a read (a page, an export, an API answer), in a transaction of its own: one
-    insert, no lock."""
+    insert, no lock. Its action is named as a read (``is_read``)."""
     with transaction.atomic():
         return record(action, user=user, obj=obj, object_type=object_type,
                       object_id=object_id, fields=fields)

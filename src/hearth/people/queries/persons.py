@@ -17,6 +17,7 @@ from typing import Any
 from django.db.models import OuterRef, Subquery, Value
 from django.db.models.functions import Concat
 
+from hearth.access.actions import audit
 from hearth.access.codes import Role
 from hearth.access.models import AuditEntry, User
 from hearth.core.compiled import compiled
@@ -101,9 +102,6 @@ def person_detail(person: Person) -> dict:
 
 #: The reads that are not changes: "Record history" leaves them to "Who has looked at this
 #: record".
-READS = ("view", "api_view", "view_access_log", "view_page", "view_family")
-
-
 @dataclass(frozen=True)
 class HistoryRow:
     """One change to a record, in plain words: when, who (a person's name and role, never a
@@ -130,7 +128,7 @@ def _history(p, limit: int):
     users = User.objects.filter(pk=OuterRef("user_id_snapshot"))
     return (AuditEntry.objects
             .filter(object_type="people.person", object_id=p.text("object"))
-            .exclude(action__in=READS)
+            .exclude(audit.reads())  # the views of the record (or its notes) are not changes
             .annotate(who_name=Subquery(users.annotate(
                 n=Concat("first_name", Value(" "), "last_name")).values("n")[:1]),
                       who_role=Subquery(users.values("role")[:1]))
