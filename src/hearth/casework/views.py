@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
 from django.views.decorators.http import require_http_methods
@@ -36,6 +37,9 @@ ALLOCATION_STALE = ("Someone else changed this child's allocation while you were
 CLOSE_STALE = "Someone else changed this involvement. Nothing was saved: check it and try again."
 
 
+_ID = "00000000-0000-0000-0000-000000000000"
+
+
 def _queue_rows(involvements, today):
     """Each waiting child with the allocation form's choice of their team's workers: one
     query for the workers of every team on the page, and each team's options rendered once
@@ -48,13 +52,19 @@ def _queue_rows(involvements, today):
     options = {team_id: format_html_join("", '<option value="{}">{}</option>', (
         (value, label) for value, label in AllocateForm.choices_of(team)))
         for team_id, team in workers.items()}
+    # Each row's two links from one reverse each (``{% url %}`` twice a row was a tenth of
+    # the page): ids are all they carry.
+    person_url = reverse("web:person", args=[_ID]).replace(_ID, "{}")
+    allocate_url = reverse("casework:allocate", args=[0]).replace("/0/", "/{}/")
     rows = []
     for inv in involvements:
         age = rules.age_on(inv.person.date_of_birth, today)
         days = rules.days_between(inv.waiting_since, today)
         rows.append({"involvement": inv, "age": age, "days_waiting": days,
                      "flags": rules.allocation_flags(inv.urgency, age, days),
-                     "prefix": f"inv{inv.pk}", "options": options.get(inv.team_id, "")})
+                     "prefix": f"inv{inv.pk}", "options": options.get(inv.team_id, ""),
+                     "person_url": person_url.format(inv.person_id),
+                     "allocate_url": allocate_url.format(inv.pk)})
     return rows
 
 
