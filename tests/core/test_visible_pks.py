@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 from hearth.core import visibility
-from hearth.fgc.models import FGC
 from hearth.people.models import Person
 
 pytestmark = pytest.mark.django_db

@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from hearth.access.codes import Role
 from hearth.core import visibility
-from hearth.engagement.queries import tasks as engagement
 from hearth.engagement.models import FollowUpTask
+from hearth.engagement.queries import tasks as engagement
 from hearth.people.models import Person
 from hearth.tasks import queries as tasks
 from hearth.tasks.actions import do_set_task
