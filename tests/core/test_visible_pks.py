@@ -132,17 +132,32 @@ def test_a_team_managers_team_children_are_those_visible_to_finds(team_manager, 
     children ``visible_to`` finds with a live case in her team, without building it (issue
     14); a restricted child she is not named on is not hers to see; nobody's for Sam, who
     manages no team."""
+    from django.db.models.expressions import RawSQL
+
     from hearth.casework.models import Involvement
-    from hearth.casework.queries import LIVE, team_children
+    from hearth.casework.queries import LIVE, team_among, team_children
+    from hearth.people.models import RestrictedAccess
 
     def expected():
         return set(Person.objects.visible_to(team_manager).live().filter(
             pk__in=Involvement.objects.filter(LIVE, team_id=team_manager.team_id)
             .values("person_id")).values_list("pk", flat=True))
 
+    def compiled_among(user) -> set:
+        """The same children through ``team_among`` (compiled once a process, no query of
+        its own), embedded in a query."""
+        among = team_among(user)
+        return set(Person.objects.filter(pk__in=RawSQL(among.sql, among.params))  # noqa: S611
+                   .values_list("pk", flat=True))
+
     found = set(team_children(team_manager).values_list("pk", flat=True))
-    assert found == expected() >= {fletchers["jack"].pk, fletchers["amy"].pk}
+    assert found == expected() == compiled_among(team_manager) >= {
+        fletchers["jack"].pk, fletchers["amy"].pk}
     Person.objects.filter(pk=fletchers["amy"].pk).update(restricted=True)
     found = set(team_children(team_manager).values_list("pk", flat=True))
-    assert found == expected() and fletchers["amy"].pk not in found
+    assert found == expected() == compiled_among(team_manager)
+    assert fletchers["amy"].pk not in found
+    RestrictedAccess.objects.create(person=fletchers["amy"], user=team_manager)  # named: seen
+    assert fletchers["amy"].pk in compiled_among(team_manager) == expected()
     assert not team_children(social_worker).exists()
+    assert team_among(social_worker) is None  # Sam manages no team

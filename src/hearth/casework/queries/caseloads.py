@@ -29,17 +29,22 @@ from hearth.people.queries.visibility import (
 WORKER, TEAM_CASES, SERVICE_CASES = "worker", "team", "service"
 
 
-@compiled
-def _open_cases(p, which: str, restricted: bool, unallocated: bool):
-    # ``reached`` for a case holder or a manager: the cases of the list whose child is live
-    # and not restricted, or restricted and seen by the reader.
+def _list_of(p, which: str, unallocated: bool) -> QuerySet[Involvement]:
+    """The live cases of a list (for a compiled builder): a worker's, a team's or every
+    team's; with ``unallocated``, those waiting for a worker."""
     qs = Involvement.objects.filter(LIVE)
     if which == WORKER:
         qs = qs.filter(worker_id=p.integer("user"))
     elif which == TEAM_CASES:
         qs = qs.filter(team_id=p.integer("team"))
-    if unallocated:
-        qs = qs.filter(worker__isnull=True)
+    return qs.filter(worker__isnull=True) if unallocated else qs
+
+
+@compiled
+def _open_cases(p, which: str, restricted: bool, unallocated: bool):
+    # ``reached`` for a case holder or a manager: the cases of the list whose child is live
+    # and not restricted, or restricted and seen by the reader.
+    qs = _list_of(p, which, unallocated)
     plain = Q(person__restricted=False, person__merged_into__isnull=True)
     qs = qs.filter(plain | Q(person_id__any=p.uuids("seen"))) if restricted else qs.filter(plain)
     qs = qs.select_related("person", "worker", "team")
@@ -53,13 +58,7 @@ def _cases_of_list(p, which: str, unallocated: bool, hidden: bool, restricted: b
     # Every live case of the list whoever its child (``hidden``: only those whose child the
     # reader does not reach through it — merged away, or restricted and not seen). Counted
     # from the involvements' own index, without reading the child of each.
-    qs = Involvement.objects.filter(LIVE)
-    if which == WORKER:
-        qs = qs.filter(worker_id=p.integer("user"))
-    elif which == TEAM_CASES:
-        qs = qs.filter(team_id=p.integer("team"))
-    if unallocated:
-        qs = qs.filter(worker__isnull=True)
+    qs = _list_of(p, which, unallocated)
     if hidden:
         qs = qs.filter(Q(person__restricted=True) | Q(person__merged_into__isnull=False))
         if restricted:
