@@ -67,13 +67,45 @@ def _prepare(families: int, seed: int) -> None:
     migrate_scratch()
     if User.objects.filter(username=TEAM_MANAGER).exists():
         say("reusing the families already seeded")
-        return
-    started = time.perf_counter()
-    call_command("seed", families=families, seed=seed, demo_users=True, verbosity=0)
+    else:
+        started = time.perf_counter()
+        call_command("seed", families=families, seed=seed, demo_users=True, verbosity=0)
+        say(f"{families:,} families seeded in {time.perf_counter() - started:.0f} s")
+    if families >= WORK_FAMILIES and give_demo_work():
+        say("the demo users given work due (make demo's casework over these families)")
     if connection.vendor == "postgresql":  # as autovacuum would after a bulk load
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
-    say(f"{families:,} families seeded in {time.perf_counter() - started:.0f} s")
+
+
+#: From how many families the demo users are given work (``make demo``'s own 300: its
+#: casework seeders look for children of given ages and circumstances among them).
+WORK_FAMILIES = 300
+
+
+def give_demo_work() -> bool:
+    """The demo users' work, as ``make demo`` gives it (visits, notes and a follow-up; child
+    protection enquiries, conferences and plans; child in need plans; professional
+    differences; FGCs; children looked after), once: without it every list of what is due is
+    empty and the home pages are measured doing nothing (issue 14). False if they have it."""
+    from hearth.protection.models import CPPlan
+
+    if CPPlan.objects.exists():
+        return False
+    from hearth.demo.casework import seed_casework
+    from hearth.demo.cin import seed_cin
+    from hearth.demo.differences import seed_differences
+    from hearth.demo.fgc import seed_fgc
+    from hearth.demo.looked_after import seed_looked_after
+    from hearth.demo.protection import seed_protection
+
+    seed_casework(2026)
+    seed_protection()
+    seed_cin()
+    seed_differences()
+    seed_fgc()
+    seed_looked_after()
+    return True
 
 
 def _credentials() -> tuple[dict[str, dict[str, str]], str]:

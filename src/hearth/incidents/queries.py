@@ -13,6 +13,7 @@ from django.db.models import Q, QuerySet
 
 from hearth.access.codes import Role
 from hearth.access.models import User
+from hearth.core import visibility
 from hearth.core.visibility import get_visible_or_404, visible_pks
 from hearth.incidents.models import Incident, PractitionersMeeting, RiskReductionPlan
 from hearth.people.models import Person
@@ -33,7 +34,7 @@ def incident_scope(user) -> Q | None:
     """Who may see an incident (registered from the AppConfig): see the module's docstring."""
     if not user.has_hearth_permission("incidents.report"):
         return None
-    about = Q(person__isnull=True) | Q(person__in=visible_pks(Person, user))
+    about = Q(person__isnull=True) | visibility.visible_through("person_id", Person, user)
     managed = _managed(user)
     if managed is not None and not managed:
         return about

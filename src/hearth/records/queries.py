@@ -28,7 +28,10 @@ def note_scope(user) -> Q:
 def summary_scope(user) -> Q:
     """Who may see a parent's summary: whoever may see the parent and its child (if any)."""
     people = visible_pks(Person, user)  # compiled once a request (issue 14)
-    return Q(person__in=people) & (Q(child__isnull=True) | Q(child__in=people))
+    # The child tested through its own id: inside the OR, ``child IN (…)`` made PostgreSQL
+    # compute every person the user may see (``core.visibility.visible_through``).
+    return Q(person__in=people) & (Q(child__isnull=True)
+                                   | visibility.visible_through("child_id", Person, user))
 
 
 def visible_notes(user) -> QuerySet[CaseNote]:

@@ -4,16 +4,16 @@ see the child it is about; anyone else gets 404."""
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from hearth.access.codes import Role
 from hearth.access.models import User
 from hearth.access.rules import has_permission
 from hearth.casework.models import Involvement, InvolvementWorker
 from hearth.casework.queries import LIVE
-from hearth.core import presence
+from hearth.core import presence, visibility
 from hearth.core.compiled import compiled
-from hearth.core.visibility import get_visible_or_404, scope, visible_pks, visible_sql
+from hearth.core.visibility import get_visible_or_404, scope, visible_sql
 from hearth.people.models import Person
 from hearth.tasks import rules
 from hearth.tasks.codes import TaskStatus
@@ -41,7 +41,9 @@ def task_scope(user) -> Q:
         # A service manager manages every worker (``managed``: an empty filter, which ORed
         # with another would be dropped, hiding the service's tasks from them).
         mine = (mine | team) if team else Q()
-    child = Q(person__isnull=True) | Q(person__in=visible_pks(Person, user))
+    # The child tested through its own id (inside an OR, ``person IN (who the user may see)``
+    # made PostgreSQL compute every person the user may see: ``visible_through``).
+    child = Q(person__isnull=True) | visibility.visible_through("person_id", Person, user)
     return mine & child
 
 
@@ -53,12 +55,19 @@ def get_visible_task(user, task_id) -> Task:
     return get_visible_or_404(Task.objects.select_related(*PARTS), user, task_id, "task")
 
 
+def _child_seen(p, visible_sql: str) -> Exists:
+    """The task's child is one the user may see, tested through its own id (a correlated
+    EXISTS: ORed with "no child", ``person IN (…)`` computed every person the user may see)."""
+    return Exists(Person.objects.filter(pk=OuterRef("person_id")).filter(
+        pk__in=p.sql("visible", visible_sql)))
+
+
 @compiled
 def _open_tasks_for(p, visible_sql: str):
     # A task assigned to the user is theirs (``task_scope``'s first part): what remains of
     # the scope is its child, if any, visible to them.
     return (Task.objects.filter(assigned_to_id=p.integer("user"), status=TaskStatus.OPEN)
-            .filter(Q(person__isnull=True) | Q(person_id__in=p.sql("visible", visible_sql)))
+            .filter(Q(person__isnull=True) | _child_seen(p, visible_sql))
             .select_related(*PARTS).order_by("due_on", "pk"))
 
 
@@ -77,7 +86,7 @@ def _team_open_tasks(p, visible_sql: str, service: bool):
     qs = Task.objects.filter(status=TaskStatus.OPEN).exclude(assigned_to_id=p.integer("user"))
     if not service:
         qs = qs.filter(assigned_to__team_id=p.integer("team"))
-    return (qs.filter(Q(person__isnull=True) | Q(person_id__in=p.sql("visible", visible_sql)))
+    return (qs.filter(Q(person__isnull=True) | _child_seen(p, visible_sql))
             .select_related(*PARTS).order_by("due_on", "pk"))
 
 

@@ -31,7 +31,7 @@ from hearth.access.rules import has_permission
 from hearth.casework.models import Involvement
 from hearth.casework.queries import LIVE
 from hearth.core import presence, visibility
-from hearth.core.visibility import get_visible_or_404, visible_pks
+from hearth.core.visibility import get_visible_or_404
 from hearth.differences.codes import Status
 from hearth.differences.models import Difference, Stage
 from hearth.people.models import Person
@@ -49,7 +49,9 @@ SHOWING = Q(status=Status.OPEN) | Q(status=Status.RESOLVED, worker__isnull=False
 
 
 def _child_visible(user) -> Q:
-    return Q(person__in=visible_pks(Person, user))
+    # A correlated test of the difference's own child: the scope ORs it with the raiser
+    # (``core.visibility.visible_through``).
+    return visibility.visible_through("person_id", Person, user)
 
 
 def difference_scope(user) -> Q:

@@ -50,10 +50,12 @@ def fgc_scope(user) -> Q:
     """Registered with ``core.visibility``. Every child of the FGC seen by the user; or the
     user is the FGC service, its referrer or its coordinator and no child of it is a
     restricted record they may not open (a sibling's restriction is never worked round)."""
-    seen = visibility.visible_pks(Person, user)
+    # Each child tested through its own id (``core.visibility.visible_through``): a
+    # ``NOT IN (who the user may see)`` here made PostgreSQL compute every person they may see.
+    seen = visibility.visible_through("person_id", Person, user)
     children = FGCChild.objects.filter(fgc=OuterRef("pk"))
-    every_child_seen = ~Q(Exists(children.exclude(person__in=seen)))
-    hidden = Exists(children.filter(person__restricted=True).exclude(person__in=seen))
+    every_child_seen = ~Q(Exists(children.exclude(seen)))
+    hidden = Exists(children.filter(person__restricted=True).exclude(seen))
     own = Q(referred_by_id=user.pk) | Q(coordinator_id=user.pk)
     if in_service(user):
         own = Q()
