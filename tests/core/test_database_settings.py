@@ -36,3 +36,32 @@ def test_the_random_page_cost_is_a_positive_number(monkeypatch):
         monkeypatch.setenv("HEARTH_PG_RANDOM_PAGE_COST", bad)
         with pytest.raises(ImproperlyConfigured, match="HEARTH_PG_RANDOM_PAGE_COST"):
             hearth_settings._page_cost()
+
+
+def test_prepared_statements_keep_their_generic_plan_unless_told(monkeypatch):
+    """Left to choose, PostgreSQL planned the many-join statements afresh each run (issue
+    14): the default keeps a generic plan; ``auto`` gives the choice back; anything else
+    stops start-up naming the setting (it goes into the connection's options)."""
+    monkeypatch.delenv("HEARTH_PG_PLAN_CACHE_MODE", raising=False)
+    assert hearth_settings._plan_cache_mode() == "force_generic_plan"
+    monkeypatch.setenv("HEARTH_PG_PLAN_CACHE_MODE", "auto")
+    assert hearth_settings._plan_cache_mode() == "auto"
+    for bad in ("generic", "auto -c work_mem=1GB", ""):
+        monkeypatch.setenv("HEARTH_PG_PLAN_CACHE_MODE", bad)
+        if bad == "":
+            assert hearth_settings._plan_cache_mode() == "force_generic_plan"
+            continue
+        with pytest.raises(ImproperlyConfigured, match="HEARTH_PG_PLAN_CACHE_MODE"):
+            hearth_settings._plan_cache_mode()
+
+
+@pytest.mark.django_db
+def test_the_connection_keeps_generic_plans_on_postgresql():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":  # SQLite has no plans to keep: nothing to ask
+        assert "plan_cache_mode" not in str(connection.settings_dict.get("OPTIONS", {}))
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW plan_cache_mode")
+        assert cursor.fetchone()[0] == "force_generic_plan"

@@ -23,12 +23,15 @@ from hearth import calendar
 from hearth.access.codes import Role
 from hearth.casework.models import Involvement
 from hearth.casework.queries import LIVE
+from hearth.core import visibility
 from hearth.core.compiled import compiled
 from hearth.core.due import TEAM, DueItem, for_one_child, needs
 from hearth.differences import rules
 from hearth.differences.codes import Status
 from hearth.differences.models import Difference
 from hearth.differences.queries import differences as queries
+from hearth.people.models import Person
+from hearth.people.queries.visibility import sees_every_unrestricted_person
 
 OWNER = "difference_stage"
 WORKER = "difference_open"
@@ -140,7 +143,30 @@ def differences(user, *, scope: str, person_id=None) -> list[DueItem]:
     if _any.first("mine", False, person_id is not None, user=user.pk,
                   person=person_id) is None:
         return []
-    mine = Involvement.objects.filter(LIVE, worker_id=user.pk)
-    rows = found().filter(_concerning(user.pk)).annotate(
-        my_child=Exists(mine.filter(person_id=OuterRef("person_id"))))
+    if user.role == Role.MASH_PARTNER or (sees_every_unrestricted_person(user)
+                                          and user.role != Role.SERVICE_MANAGER):
+        # The scope of a partner or of the front door is their part in the difference.
+        mine = Involvement.objects.filter(LIVE, worker_id=user.pk)
+        rows = list(found().filter(_concerning(user.pk)).annotate(
+            my_child=Exists(mine.filter(person_id=OuterRef("person_id")))))
+    else:
+        sql, params = visibility.visible_sql(Person, user)
+        rows = _own_work.all(sql, person_id is not None, user=user.pk, person=person_id,
+                             visible=params)
     return [item for d in rows if (item := _mine(user, d)) is not None]
+
+
+@compiled
+def _own_work(p, visible_sql: str, one: bool):
+    """A case holder's or a manager's own differences (``_concerning``) they may see: their
+    scope is "raised by them, or about a child they may see" (``queries.difference_scope``),
+    the child tested through its own id. One query compiled once a process (issue 14)."""
+    user = p.integer("user")
+    seen = Q(raised_by_id=user) | Q(Exists(Person.objects.filter(pk=OuterRef("person_id"))
+                                           .filter(pk__in=p.sql("visible", visible_sql))))
+    mine = Involvement.objects.filter(LIVE, worker_id=user)
+    qs = (Difference.objects.filter(seen).filter(_concerning(user))
+          .annotate(my_child=Exists(mine.filter(person_id=OuterRef("person_id")))))
+    if one:
+        qs = qs.filter(person_id=p.uuid("person"))
+    return qs.select_related(*queries.PARTS).order_by("pk")
