@@ -362,7 +362,9 @@ class Among:
 
     @classmethod
     def of(cls, source: models.QuerySet | Any) -> Among:
-        """The ids of a queryset (compiled now, once) or of a list."""
+        """The ids of a queryset (compiled now, once) or of a list; an ``Among`` as it is."""
+        if isinstance(source, Among):
+            return source
         if isinstance(source, models.QuerySet):
             sql, params = source.order_by().values("pk").query.sql_with_params()
             return cls(sql=sql, params=params)

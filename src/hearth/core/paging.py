@@ -77,19 +77,24 @@ class Page:
         return out
 
 
+def _page(total: int, request, size: int, param: str, read) -> Page:
+    """The page ``request`` asks for among ``total`` rows, its items ``read(start, size)``
+    (not asked when there are none), the other parameters kept for its links."""
+    pages = max(1, -(-total // size))
+    number = min(page_number(request.GET.get(param)), pages)
+    start = (number - 1) * size
+    items = list(read(start, size)) if total else []
+    query = {k: request.GET.getlist(k) for k in request.GET if k != param}
+    return Page(items=items, total=total, number=number, size=size, query=query, param=param)
+
+
 def paginate(qs, request, *, size: int = PAGE_SIZE, param: str = PARAM,
              total: int | None = None) -> Page:
     """The page of ``qs`` (already filtered and ordered in the database) that ``request``
     asks for: ``COUNT(*)`` and one ``LIMIT/OFFSET`` query (``total``: the count, when the
     caller has counted already, in a query it needed anyway)."""
-    if total is None:
-        total = qs.count()
-    pages = max(1, -(-total // size))
-    number = min(page_number(request.GET.get(param)), pages)
-    start = (number - 1) * size
-    items = list(qs[start:start + size]) if total else []
-    query = {k: request.GET.getlist(k) for k in request.GET if k != param}
-    return Page(items=items, total=total, number=number, size=size, query=query, param=param)
+    return _page(qs.count() if total is None else total, request, size, param,
+                 lambda start, n: qs[start:start + n])
 
 
 def paginate_compiled(query, request, *shape, size: int = PAGE_SIZE, param: str = PARAM,
@@ -97,22 +102,11 @@ def paginate_compiled(query, request, *shape, size: int = PAGE_SIZE, param: str 
     """``paginate`` for a query compiled once a process (``core.compiled``): its ``COUNT(*)``
     (unless the caller counted: ``total``) and its page, each one statement whatever the
     page (the limit and offset are values)."""
-    if total is None:
-        total = query.count(*shape, **values)
-    pages = max(1, -(-total // size))
-    number = min(page_number(request.GET.get(param)), pages)
-    start = (number - 1) * size
-    items = query.window(*shape, start=start, size=size, **values) if total else []
-    params = {k: request.GET.getlist(k) for k in request.GET if k != param}
-    return Page(items=items, total=total, number=number, size=size, query=params, param=param)
+    return _page(query.count(*shape, **values) if total is None else total, request, size,
+                 param, lambda start, n: query.window(*shape, start=start, size=n, **values))
 
 
 def paginate_list(items: list, request, *, size: int = PAGE_SIZE, param: str = PARAM) -> Page:
     """``paginate`` for a list already worked out (a report whose rows are decided by rules,
     not by a query), with the same links and bounds."""
-    total = len(items)
-    number = min(page_number(request.GET.get(param)), max(1, -(-total // size)))
-    start = (number - 1) * size
-    query = {k: request.GET.getlist(k) for k in request.GET if k != param}
-    return Page(items=items[start:start + size], total=total, number=number, size=size,
-                query=query, param=param)
+    return _page(len(items), request, size, param, lambda start, n: items[start:start + n])

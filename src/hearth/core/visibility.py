@@ -135,14 +135,17 @@ def visible_pks(model: type[models.Model], user) -> RawSQL:
     return RawSQL(sql, params, output_field=model._meta.pk)  # noqa: S611
 
 
-def visible_through(field: str, model: type[models.Model], user) -> Q:
+def visible_through(field: str, model: type[models.Model], user=None, *,
+                    visible: Any = None) -> Q:
     """``field`` (a foreign key to ``model``) points at a record ``user`` may see, as a
     correlated ``EXISTS`` on that one record: for a filter that ORs it with other conditions.
     ``Q(person__in=visible_pks(...))`` inside an OR cannot become a semi-join, so PostgreSQL
     computes every record the user may see (15,000 people for a worker in a big team: 60 ms)
-    to test a handful; this tests each row's own record through its primary key."""
-    return Q(Exists(model._default_manager.filter(pk=OuterRef(field))
-                    .filter(pk__in=visible_pks(model, user))))
+    to test a handful; this tests each row's own record through its primary key. A compiled
+    builder gives its stand-in for the user's filter instead of the user
+    (``visible=p.sql("visible", visible_sql)``)."""
+    seen = visible_pks(model, user) if visible is None else visible
+    return Q(Exists(model._default_manager.filter(pk=OuterRef(field)).filter(pk__in=seen)))
 
 
 def visible_sql(model: type[models.Model], user) -> tuple[str, tuple]:
@@ -244,7 +247,13 @@ def _prepared_time(value: datetime) -> Any:
 
 
 def kept(model: type[models.Model], user) -> Kept:
-    """``user``'s scope of ``model`` compiled once a process (see above)."""
+    """``user``'s scope of ``model`` compiled once a process (see above), looked up once a
+    request (its key asks what the scope depends on)."""
+    return remembered(("visibility.kept", _label(model), *_user_key(user),
+                       bool(user.is_active)), lambda: _kept(model, user))
+
+
+def _kept(model: type[models.Model], user) -> Kept:
     label = _label(model)
     key = (connection.alias, connection.vendor, label, *_user_key(user), bool(user.is_active),
            *(depend(user) for depend in _depends.get(label, ())))

@@ -162,8 +162,8 @@ def _own_work(p, visible_sql: str, one: bool):
     scope is "raised by them, or about a child they may see" (``queries.difference_scope``),
     the child tested through its own id. One query compiled once a process (issue 14)."""
     user = p.integer("user")
-    seen = Q(raised_by_id=user) | Q(Exists(Person.objects.filter(pk=OuterRef("person_id"))
-                                           .filter(pk__in=p.sql("visible", visible_sql))))
+    seen = Q(raised_by_id=user) | visibility.visible_through(
+        "person_id", Person, visible=p.sql("visible", visible_sql))
     mine = Involvement.objects.filter(LIVE, worker_id=user)
     qs = (Difference.objects.filter(seen).filter(_concerning(user))
           .annotate(my_child=Exists(mine.filter(person_id=OuterRef("person_id")))))

@@ -4,7 +4,7 @@ see the child it is about; anyone else gets 404."""
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from hearth.access.codes import Role
 from hearth.access.models import User
@@ -55,11 +55,11 @@ def get_visible_task(user, task_id) -> Task:
     return get_visible_or_404(Task.objects.select_related(*PARTS), user, task_id, "task")
 
 
-def _child_seen(p, visible_sql: str) -> Exists:
-    """The task's child is one the user may see, tested through its own id (a correlated
-    EXISTS: ORed with "no child", ``person IN (…)`` computed every person the user may see)."""
-    return Exists(Person.objects.filter(pk=OuterRef("person_id")).filter(
-        pk__in=p.sql("visible", visible_sql)))
+def _child_seen(p, visible_sql: str) -> Q:
+    """The task's child is one the user may see, tested through its own id (ORed with "no
+    child": ``core.visibility.visible_through``)."""
+    return visibility.visible_through("person_id", Person,
+                                      visible=p.sql("visible", visible_sql))
 
 
 @compiled

@@ -3,14 +3,19 @@ process), the teams' workers with their open cases, the workload."""
 
 from __future__ import annotations
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from hearth.access.codes import Role
 from hearth.access.models import Team, User
 from hearth.casework import rules
 from hearth.casework.models import Involvement, InvolvementStatus, InvolvementWorker, urgency_rank
-from hearth.casework.queries.reach import restricted_seen, visible_involvements
+from hearth.casework.queries.reach import (
+    reach_of,
+    restricted_seen,
+    seen_param,
+    visible_involvements,
+)
 from hearth.core import visibility
 from hearth.core.compiled import compiled
 from hearth.core.paging import Page, paginate_compiled, paginate_list
@@ -60,8 +65,7 @@ def _allocation_queue(p, service: bool, restricted: bool):
     qs = Involvement.objects.filter(status=InvolvementStatus.AWAITING_ALLOCATION)
     if not service:
         qs = qs.filter(team_id=p.integer("team"))
-    plain = Q(person__restricted=False, person__merged_into__isnull=True)
-    qs = qs.filter(plain | Q(person_id__any=p.uuids("seen"))) if restricted else qs.filter(plain)
+    qs = qs.filter(reach_of(seen_param(p, restricted)))
     return (qs.select_related("person", "team")
             .order_by(urgency_rank(), Coalesce("referral_date", "opened_on"), "pk"))
 

@@ -13,8 +13,10 @@ from hearth.casework.models import Involvement, InvolvementStatus, InvolvementWo
 from hearth.casework.queries.reach import (
     LIVE,
     NOT_REACHED_BY_INVOLVEMENTS,
+    reach_of,
     reached,
     restricted_seen,
+    seen_param,
 )
 from hearth.core import visibility
 from hearth.core.compiled import Among, compiled
@@ -45,8 +47,7 @@ def _open_cases(p, which: str, restricted: bool, unallocated: bool):
     # ``reached`` for a case holder or a manager: the cases of the list whose child is live
     # and not restricted, or restricted and seen by the reader.
     qs = _list_of(p, which, unallocated)
-    plain = Q(person__restricted=False, person__merged_into__isnull=True)
-    qs = qs.filter(plain | Q(person_id__any=p.uuids("seen"))) if restricted else qs.filter(plain)
+    qs = qs.filter(reach_of(seen_param(p, restricted)))
     qs = qs.select_related("person", "worker", "team")
     if which == WORKER:  # a caseload, by the child's name
         return qs.order_by("person__family_name", "person__given_name", "pk")
@@ -97,8 +98,7 @@ def _allocated(p, restricted: bool):
     # ``reached`` for a case holder: their live cases whose child is live and not restricted,
     # or restricted and seen by them.
     qs = Involvement.objects.filter(LIVE, worker_id=p.integer("user"))
-    plain = Q(person__restricted=False, person__merged_into__isnull=True)
-    qs = qs.filter(plain | Q(person_id__any=p.uuids("seen"))) if restricted else qs.filter(plain)
+    qs = qs.filter(reach_of(seen_param(p, restricted)))
     return qs.filter(person__merged_into__isnull=True).order_by().values_list("person_id",
                                                                               flat=True)
 
@@ -162,8 +162,7 @@ def children_among(user, scope: str, person_id=None, *, permission: str, reader_
 
 @compiled
 def _team_children(p, restricted: bool):
-    plain = Q(person__restricted=False, person__merged_into__isnull=True)
-    reach = (plain | Q(person_id__any=p.uuids("seen"))) if restricted else plain
+    reach = reach_of(seen_param(p, restricted))
     cases = Involvement.objects.filter(LIVE, team_id=p.integer("team")).filter(reach)
     return (Person.objects.live().filter(pk__in=cases.values("person_id"))
             .order_by().values_list("pk", flat=True))

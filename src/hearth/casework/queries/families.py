@@ -73,7 +73,7 @@ def family_size(user, person: Person) -> int:
 def family_children(user, person: Person) -> list[Person]:
     """The children of this person's family the user may see (``family_ids``), each with
     their involvements, eldest first."""
-    return list(Person.objects.visible_to(user).live().filter(pk__in=family_ids(person))
+    return list(Person.objects.filter(pk__in=visible_among(user, family_ids(person)))
                 .prefetch_related("involvements__team", "involvements__worker",
                                   "involvements__secondary_workers__worker")
                 .order_by("date_of_birth", "given_name"))

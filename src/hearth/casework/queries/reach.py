@@ -48,13 +48,26 @@ def reached(user, qs: QuerySet[Involvement]) -> QuerySet[Involvement]:
     ``qs`` must hold only such involvements."""
     if user.role in NOT_REACHED_BY_INVOLVEMENTS:
         return visibility.apply(qs, user)
-    plain = Q(person__restricted=False, person__merged_into__isnull=True)
     # The restricted records the user may see, read first (a partial index finds the few
     # there are; once a request): asked inside the query, as a subquery, PostgreSQL hashes all
     # the council's people to join a team's few hundred cases to them (25 ms at 86,000; 3 ms
     # this way, issue 14).
     seen = restricted_seen(user)
-    return qs.filter(plain | Q(person_id__in=seen)) if seen else qs.filter(plain)
+    return qs.filter(reach_of(Q(person_id__in=seen) if seen else None))
+
+
+def reach_of(seen: Q | None) -> Q:
+    """``reached``'s filter of cases: the child's record is live and not restricted, or is one
+    the reader may see though restricted (``seen``: a filter of them, None when there are
+    none; a compiled builder passes ``Q(person_id__any=p.uuids("seen"))``)."""
+    plain = Q(person__restricted=False, person__merged_into__isnull=True)
+    return plain if seen is None else plain | seen
+
+
+def seen_param(p, restricted: bool) -> Q | None:
+    """``reach_of``'s ``seen`` for a compiled builder whose shape says whether the reader
+    sees any restricted record (``restricted``), the records then given as ``seen=[…]``."""
+    return Q(person_id__any=p.uuids("seen")) if restricted else None
 
 
 def restricted_seen(user) -> list:

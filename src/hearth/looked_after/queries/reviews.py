@@ -129,7 +129,7 @@ def care_states(children: QuerySet[Person] | Among, *,
     ``Among``; a constant number of queries: ten, whatever the number of children, and one
     compiled once a process when none is in care)."""
     today = today or timezone.localdate()
-    among = children if isinstance(children, Among) else Among.of(children)
+    among = Among.of(children)
     periods = _open_periods.all(among.shape, **among.values)
     if not periods:
         return []  # nobody in care: nothing more to read (nor to build)

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
 
@@ -73,37 +73,31 @@ def _unrestricted_scope(user) -> Q | None:
     return Q(restricted=False) & (entered if reach is None else reach | entered)
 
 
-def _restricted_scope(user) -> Q:
-    """The restricted people the user may see: those they are named on, or broke the glass
-    to open (whatever their role's reach)."""
-    named = Exists(RestrictedAccess.objects.filter(person=OuterRef("pk"), user_id=user.pk))
-    glass = Exists(BreakGlass.objects.filter(person=OuterRef("pk"), user_id=user.pk,
-                                             expires_at__gt=visibility.now()))
+def _restricted_of(user_id, now) -> Q:
+    """The restricted people a user may see: those they are named on, or broke the glass to
+    open and the glass has not expired at ``now`` (values, or a compiled query's stand-ins)."""
+    named = Exists(RestrictedAccess.objects.filter(person=OuterRef("pk"), user_id=user_id))
+    glass = Exists(BreakGlass.objects.filter(person=OuterRef("pk"), user_id=user_id,
+                                             expires_at__gt=now))
     return Q(restricted=True) & (Q(named) | Q(glass))
 
 
-def visible_restricted(user) -> QuerySet[Person]:
-    """The live restricted people ``user`` may see: the same answer as
-    ``Person.objects.visible_to(user).live().filter(restricted=True)``, without building the
-    reaches of the unrestricted scope (``casework.queries.reached``, once a request)."""
-    if (user is None or not getattr(user, "is_authenticated", False) or not user.is_active
-            or user.role in NO_CASEWORK_ROLES):
-        return Person.objects.none()
-    return Person.objects.live().filter(_restricted_scope(user))
+def _restricted_scope(user) -> Q:
+    """The restricted people the user may see (whatever their role's reach)."""
+    return _restricted_of(user.pk, visibility.now())
 
 
 @compiled
 def _restricted_seen(p):
-    named = Exists(RestrictedAccess.objects.filter(person=OuterRef("pk"),
-                                                   user_id=p.integer("user")))
-    glass = Exists(BreakGlass.objects.filter(person=OuterRef("pk"), user_id=p.integer("user"),
-                                             expires_at__gt=p.datetime("now")))
-    return (Person.objects.live().filter(restricted=True).filter(Q(named) | Q(glass))
+    return (Person.objects.live().filter(_restricted_of(p.integer("user"), p.datetime("now")))
             .order_by().values_list("pk", flat=True))
 
 
 def visible_restricted_ids(user) -> list:
-    """``visible_restricted``'s ids: one query compiled once a process (issue 14)."""
+    """The ids of the live restricted people ``user`` may see: the same answer as
+    ``Person.objects.visible_to(user).live().filter(restricted=True)``, without building the
+    reaches of the unrestricted scope (``casework.queries.reached``, once a request): one
+    query compiled once a process (issue 14)."""
     if (user is None or not getattr(user, "is_authenticated", False) or not user.is_active
             or user.role in NO_CASEWORK_ROLES):
         return []

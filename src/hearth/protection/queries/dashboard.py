@@ -118,7 +118,7 @@ def waiting_for_icpc(children) -> list[Any]:
     initial conference has been held; each with the date of an ICPC arranged (if any).
     ``children``: a queryset of people, a list of their ids, or an ``Among`` (one query,
     compiled once a process: issue 14)."""
-    among = children if isinstance(children, Among) else Among.of(children)
+    among = Among.of(children)
     return _waiting_for_icpc.all(among.shape, **among.values)
 
 
@@ -136,7 +136,7 @@ def awaiting_authorisation(children, person_id=None) -> list[Any]:
     """Section 47 enquiries whose outcome (not substantiated, or ICPC not required) waits for
     a team manager's authorisation (R-CP-1), oldest proposal first; with ``person_id``, one
     child's. ``children`` as for ``waiting_for_icpc`` (one query compiled once a process)."""
-    among = children if isinstance(children, Among) else Among.of(children)
+    among = Among.of(children)
     return _awaiting_authorisation.all(among.shape, person_id is not None, person=person_id,
                                        **among.values)
 
@@ -162,7 +162,7 @@ def open_plans(children) -> list[Any]:
     """Open plans, each with its last core group meeting (date, next meeting) and the child's
     previous plans (how many, and when the last ended). ``children`` as for
     ``waiting_for_icpc``."""
-    among = children if isinstance(children, Among) else Among.of(children)
+    among = Among.of(children)
     return _open_plans.all(among.shape, **among.values)
 
 

@@ -30,6 +30,7 @@ from hearth.engagement.codes import EventKind
 from hearth.engagement.models import EngagementEvent
 from hearth.people.models import Person, PersonAddress, Relationship
 from hearth.people.queries.visibility import get_visible_person as get_visible_person
+from hearth.people.queries.visibility import visible_among
 from hearth.protection.models import ComplexNeeds, CPPlan, Section47Enquiry, TwoWorkerDecision
 from hearth.protection.rules import twoworkers as rules
 from hearth.protection.rules.pathway import SIGNIFICANT_HOSTILITY, TwoWorkerCriteria
@@ -278,7 +279,9 @@ class FamilyPage:
 
 
 def _visible(user, ids) -> QuerySet[Person]:
-    return Person.objects.visible_to(user).live().filter(pk__in=list(ids))
+    """These people, those ``user`` may see (``visible_among``: the user's filter kept for the
+    process, not built again)."""
+    return Person.objects.filter(pk__in=visible_among(user, ids))
 
 
 def with_children_seen(user, qs: QuerySet[TwoWorkerDecision]) -> QuerySet[TwoWorkerDecision]:

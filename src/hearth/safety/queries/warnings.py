@@ -316,13 +316,12 @@ def _to_review(p, visible_sql: str):
     # Each warning's person, and each home's, tested through its own id (a correlated
     # EXISTS): ``person IN (who the user may see)`` inside these ORs made PostgreSQL compute
     # every person the user may see, 60 ms for a manager of a big team (issue 14).
-    def seen_person(field: str) -> Exists:
-        return Exists(Person.objects.filter(pk=OuterRef(field)).filter(
-            pk__in=p.sql("visible", visible_sql)))
+    def seen_person() -> Q:
+        return visibility.visible_through("person_id", Person,
+                                          visible=p.sql("visible", visible_sql))
 
-    homes = PersonAddress.objects.filter(seen_person("person_id"))
-    seen = (Q(seen_person("person_id")) | _at_address_of(homes)
-            | Q(recorded_by_id=p.integer("user")))
+    homes = PersonAddress.objects.filter(seen_person())
+    seen = seen_person() | _at_address_of(homes) | Q(recorded_by_id=p.integer("user"))
     return (WorkerWarning.objects.filter(status__in=LIVE).filter(seen)
             .filter(Q(status=WarningStatus.AWAITING_SIGN_OFF) | Q(review_on__lte=p.date("today")))
             .select_related("person", "address", "recorded_by").order_by("review_on", "pk"))
