@@ -70,3 +70,52 @@ def test_a_user_made_inactive_sees_nobody_at_once(social_worker, fletchers):
     social_worker.save()
     assert _seen(social_worker) == set()
     assert visibility.sees_nothing(Person, social_worker)
+
+
+def test_a_kept_scope_that_embeds_another_must_say_so(social_worker, monkeypatch):
+    """A difference's scope tests its child through the kept filter of people: declared with
+    ``keep(Difference, embeds=(Person,))``, so a change in what people's filter depends on
+    compiles the difference's again. Embedding a kept filter without saying so is refused,
+    never kept stale."""
+    from hearth.differences.models import Difference
+
+    label = Difference._meta.label_lower
+    assert visibility.kept(Difference, social_worker).marks  # Person's expiry marks, embedded
+    visibility.forget_kept()
+    monkeypatch.setitem(visibility._embeds, label, ())
+    with pytest.raises(ValueError, match="embeds people.person"):
+        visibility.kept(Difference, social_worker)
+
+
+def test_a_broken_glass_shows_the_childs_difference_until_it_expires(
+        front_door, social_worker, time_machine):
+    """Fran at the front door raised a difference about Rosa, whose record is restricted: Sam
+    sees it through the kept filter of differences once he breaks the glass, and not an hour
+    later."""
+    from hearth.differences.actions import do_raise_difference
+    from hearth.differences.models import Difference
+
+    time_machine.move_to(timezone.now(), tick=False)
+    rosa = actions.do_create_person(acting_user=front_door, given_name="Rosa",
+                                    family_name="Quill", restricted=True,
+                                    date_of_birth=timezone.localdate() - timedelta(days=3000))
+
+    def seen() -> set:
+        with visibility.scopes_remembered():
+            return set(Difference.objects.filter(
+                pk__in=visibility.visible_pks(Difference, social_worker))
+                .values_list("pk", flat=True))
+
+    assert seen() == set()
+    compiled = visibility.kept(Difference, social_worker)
+    difference = do_raise_difference(
+        rosa, acting_user=front_door, decision="No further action on the referral",
+        decision_by="Tina Manager", decision_agency="social_care",
+        why="Rosa's school reports new bruising", raised_before="other",
+        raised_before_note="A phone call")
+    actions.do_break_glass(rosa, acting_user=social_worker,
+                           reason="Urgent call from the hospital about Rosa")
+    assert seen() == {difference.pk}
+    time_machine.shift(timedelta(minutes=61))
+    assert seen() == set()
+    assert visibility.kept(Difference, social_worker) is compiled  # never compiled again

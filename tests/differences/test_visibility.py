@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from hearth.access.codes import Role
+from hearth.core import visibility
 from hearth.differences import actions
 from hearth.differences.models import Difference
 from hearth.people.models import AgencyShare
@@ -18,7 +19,15 @@ pytestmark = pytest.mark.django_db
 
 
 def seen_by(user) -> list[int]:
-    return list(Difference.objects.visible_to(user).values_list("pk", flat=True))
+    """What ``user`` sees, asked both ways a request asks it: the scope built as a filter, and
+    the user's scope compiled once a process (``visibility.keep(Difference)``, what the person
+    page's panel reads through) — the two must always agree."""
+    built = list(Difference.objects.visible_to(user).values_list("pk", flat=True))
+    with visibility.scopes_remembered():
+        kept = list(Difference.objects.filter(pk__in=visibility.visible_pks(Difference, user))
+                    .values_list("pk", flat=True))
+    assert kept == built, user.username
+    return built
 
 
 def test_who_sees_hanas_difference(hanas_difference, health_visitor, social_worker,

@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from hearth.core import visibility
 from hearth.core.due import due_for
 from hearth.core.status import statuses_for
 from hearth.fgc.actions import conferences
@@ -21,7 +22,14 @@ pytestmark = pytest.mark.django_db
 
 
 def sees(user, fgc) -> bool:
-    return FGC.objects.visible_to(user).filter(pk=fgc.pk).exists()
+    """Whether ``user`` sees ``fgc``, asked both ways a request asks it: the scope built as a
+    filter, and the user's scope compiled once a process (``visibility.keep(FGC)``, what the
+    person page's panel reads through) — the two must always agree."""
+    built = FGC.objects.visible_to(user).filter(pk=fgc.pk).exists()
+    with visibility.scopes_remembered():
+        kept = FGC.objects.filter(pk__in=visibility.visible_pks(FGC, user), pk=fgc.pk).exists()
+    assert kept == built, user.username
+    return built
 
 
 def test_who_sees_sams_referral(sams_referral, social_worker, team_manager, outsider,

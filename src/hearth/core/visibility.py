@@ -156,6 +156,12 @@ def visible_sql(model: type[models.Model], user) -> tuple[str, tuple]:
         return _nothing_sql(model)
     key = ("visible_pks", _label(model), *_user_key(user))
     if _label(model) in _keepable:
+        if _compiling.get():
+            # Embedded in another model's scope being compiled to be kept: the time's marks
+            # stay in, for that scope to bind on each use (``keep(model, embeds=...)``).
+            found = kept(model, user)
+            _embedded.get().add(_label(model))
+            return found.sql, found.params
         return remembered(key, lambda: kept(model, user).bound())
     return remembered(key, lambda: _compile_scope(model, user)[:2])
 
@@ -192,20 +198,28 @@ def _nothing_sql(model: type[models.Model]) -> tuple[str, tuple]:
 #: The mark ``now()`` gives while a scope is compiled to be kept: no real expiry is this late.
 _NOW_MARK = datetime(2999, 12, 31, 23, 59, 58, 987654, tzinfo=UTC)
 _compiling: ContextVar[bool] = ContextVar("hearth_visibility_compiling", default=False)
+_embedded: ContextVar[set[str]] = ContextVar("hearth_visibility_embedded")
 _depends: dict[str, list[Callable[[Any], Hashable]]] = {}
 _keepable: set[str] = set()
+_embeds: dict[str, tuple[str, ...]] = {}
 _KEPT: OrderedDict[tuple, Kept] = OrderedDict()
 _KEPT_LOCK = threading.Lock()  # a live server's threads share the process's kept scopes
 #: How many users' compiled filters a process keeps (the least recently used go first).
 KEPT_MAX = 4096
 
 
-def keep(model: type[models.Model] | str) -> None:
+def keep(model: type[models.Model] | str, *,
+         embeds: tuple[type[models.Model] | str, ...] = ()) -> None:
     """``model``'s scope may be compiled once a process for each user (``kept``): it and
     every reach of it read the time only through ``now()`` and declare with ``depends_on``
     whatever else they read beyond the user's id, role, team and agency. A scope not declared
-    so is compiled afresh each request (a check-in's reads the time itself)."""
+    so is compiled afresh each request (a check-in's reads the time itself).
+
+    ``embeds`` names the kept scopes this one embeds (a difference's scope tests its child
+    through ``visible_through(…, Person, user)``): a kept scope is compiled again when what
+    they depend on changes too, and embedding one not named is refused."""
     _keepable.add(_label(model))
+    _embeds[_label(model)] = tuple(_label(m) for m in embeds)
 
 
 def now() -> datetime:
@@ -256,7 +270,8 @@ def kept(model: type[models.Model], user) -> Kept:
 def _kept(model: type[models.Model], user) -> Kept:
     label = _label(model)
     key = (connection.alias, connection.vendor, label, *_user_key(user), bool(user.is_active),
-           *(depend(user) for depend in _depends.get(label, ())))
+           *(depend(user) for each in (label, *_embeds.get(label, ()))
+             for depend in _depends.get(each, ())))
     with _KEPT_LOCK:
         found = _KEPT.get(key)
         if found is not None:
@@ -264,11 +279,16 @@ def _kept(model: type[models.Model], user) -> Kept:
             return found
     if label not in _keepable:
         raise ValueError(f"{label}'s scope is not declared to be kept (visibility.keep)")
-    token = _compiling.set(True)
+    token, embedded = _compiling.set(True), _embedded.set(set())
     try:
         sql, params, q = _compile_scope(model, user, fresh=True)
+        undeclared = _embedded.get() - set(_embeds.get(label, ()))
     finally:
         _compiling.reset(token)
+        _embedded.reset(embedded)
+    if undeclared:
+        raise ValueError(f"{label}'s scope embeds {', '.join(sorted(undeclared))}, not "
+                         "declared (visibility.keep(..., embeds=...))")
     mark = _prepared_time(_NOW_MARK)
     if any(isinstance(v, datetime) and v != mark for v in params):
         # A scope (or a reach) that read the time itself would be frozen at this moment.

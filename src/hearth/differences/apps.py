@@ -18,9 +18,12 @@ class DifferencesConfig(AppConfig):
         from hearth.differences.models import Difference
         from hearth.differences.queries.differences import difference_scope
         from hearth.differences.status import difference_statuses, differences_panel
+        from hearth.people.models import Person
         from hearth.people.queries.persons import PERSON_PANELS
 
         visibility.register(Difference, difference_scope)  # who may see one (queries.py)
+        # Compiled once a process for each user: the person page's panel reads through it.
+        visibility.keep(Difference, embeds=(Person,))
         register(Difference, "difference", chronology.difference_events,
                  chronology.all_differences,
                  link=Link("differences:difference", "difference_id"))

@@ -22,6 +22,9 @@ class FgcConfig(AppConfig):
         from hearth.people.queries.persons import PERSON_PANELS
 
         visibility.register(FGC, fgc_scope)
+        # Compiled once a process for each user: the person page's panel reads through it.
+        visibility.keep(FGC, embeds=(Person,))
+        visibility.depends_on(FGC, in_service)  # the service sees the FGCs it works on
         # The FGC service opens the records of the children it works with.
         visibility.add_reach(Person, service_reach)
         visibility.depends_on(Person, in_service)  # the reach is the FGC service's

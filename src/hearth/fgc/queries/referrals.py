@@ -16,6 +16,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from hearth.access.codes import Role
 from hearth.access.models import User
 from hearth.core import presence, visibility
+from hearth.core.compiled import compiled
 from hearth.core.visibility import get_visible_or_404
 from hearth.fgc.codes import OPEN, Status
 from hearth.fgc.models import FGC, FGCChild, ItemProgress, Review
@@ -129,10 +130,20 @@ def of_person(user, person: Person) -> list[FGC]:
     it); none without a query of its own when the child has no FGC at all."""
     if not presence.has(person, "fgc"):
         return []
-    return visibility.remembered(
-        ("fgc.of_person", user.pk, person.pk),
-        lambda: list(FGC.objects.visible_to(user).filter(children__person=person)
-                     .select_related("coordinator").order_by("-referred_at", "-pk")[:20]))
+    def read() -> list[FGC]:
+        sql, params = visibility.visible_sql(FGC, user)
+        return _of_person.all(sql, person=person.pk, visible=params)
+
+    return visibility.remembered(("fgc.of_person", user.pk, person.pk), read)
+
+
+@compiled
+def _of_person(p, visible_sql: str):
+    """A child's FGCs among those the user may see (their kept scope): compiled once a
+    process (issue 14)."""
+    return (FGC.objects.filter(pk__in=p.sql("visible", visible_sql, FGC._meta.pk),
+                               children__person_id=p.uuid("person"))
+            .select_related("coordinator").order_by("-referred_at", "-pk")[:20])
 
 
 def open_since(person_ids) -> dict:
