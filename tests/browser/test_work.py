@@ -63,3 +63,40 @@ def test_tinas_home_lists_her_team_by_worker(new_page, team_manager, social_work
     expect(team.get_by_role("caption")).to_have_text("Sam Worker (1)")
     expect(team).to_contain_text("Jack Fletcher")
     assert_accessible(page)
+
+
+def test_tina_reads_the_rest_of_sams_work_on_the_teams_page(new_page, team_manager,
+                                                            social_worker, north):
+    """Sam has more due than the home shows; Tina follows "See all" to the team's page, a
+    page at a time, and chooses another worker (issue 14)."""
+    from hearth.casework.models import Involvement
+    from hearth.engagement.models import FollowUpTask
+    from hearth.people import actions as people
+    from hearth.web.views.work import TEAM_SHOWN
+
+    total = TEAM_SHOWN + 2
+    for n in range(total):
+        child = people.do_create_person(acting_user=social_worker, given_name=f"Child{n:02d}",
+                                        family_name="Duewell")
+        involvement = Involvement.objects.create(person=child, team=north, worker=social_worker,
+                                                 opened_on=timezone.localdate())
+        FollowUpTask.objects.create(person=child, involvement=involvement,
+                                    reason="Not in when visited", assigned_to=social_worker,
+                                    created_at=timezone.now(),
+                                    due_on=timezone.localdate() + timedelta(days=n + 1))
+    page = new_page()
+    sign_in(page, team_manager)
+    team = page.locator(f"#team-worker-{social_worker.pk}")
+    expect(team.get_by_role("caption")).to_have_text(f"Sam Worker ({total})")
+    expect(team.locator("tbody tr")).to_have_count(TEAM_SHOWN)
+    page.get_by_role("link", name=f"See all {total} for Sam Worker").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("What is due for your team")
+    listed = page.locator("#team-work")
+    expect(listed.get_by_role("caption")).to_contain_text(f"Sam Worker: {total} items")
+    expect(listed.locator("tbody tr")).to_have_count(total)
+    expect(page.get_by_label("Worker")).to_have_value(str(social_worker.pk))
+    assert_accessible(page)
+    page.get_by_label("Worker").select_option(label="Every worker")
+    page.get_by_role("button", name="Show").click()
+    expect(listed.get_by_role("caption")).to_contain_text(f"{total} items, most pressing")
+    assert_accessible(page)

@@ -112,7 +112,7 @@ def _any(p, which: str, service: bool, one: bool):
     return qs.order_by().values_list("pk", flat=True)[:1]
 
 
-def _team(user, found, person_id) -> list[DueItem]:
+def _team(user, person_id) -> list[DueItem]:
     """The stages led by the workers a manager manages (a service manager: every one)."""
     if not queries.manages(user):
         return []
@@ -122,10 +122,23 @@ def _team(user, found, person_id) -> list[DueItem]:
     if _any.first("team", service, person_id is not None, user=user.pk, team=user.team_id,
                   person=person_id) is None:
         return []
-    led = _led(user.pk, None if service else user.team_id)
-    rows = found().filter(led).order_by("current_stage__due_at", "pk")
+    sql, params = visibility.visible_sql(Difference, user)
+    rows = _team_led.all(sql, service, person_id is not None, user=user.pk, team=user.team_id,
+                         person=person_id, visible=params)
     return [_item(d, OWNER, _stage_work(d), d.current_stage.due_at, d.current_stage.owner_id)
             for d in rows if d.current_stage is not None]
+
+
+@compiled
+def _team_led(p, visible_sql: str, service: bool, one: bool):
+    """``_led`` among the differences the manager may see (their kept scope): one query
+    compiled once a process (issue 14)."""
+    qs = Difference.objects.filter(
+        _led(p.integer("user"), None if service else p.integer("team")),
+        pk__in=p.sql("visible", visible_sql, Difference._meta.pk))
+    if one:
+        qs = qs.filter(person_id=p.uuid("person"))
+    return qs.select_related(*queries.PARTS).order_by("current_stage__due_at", "pk")
 
 
 @needs("differences")
@@ -134,12 +147,8 @@ def differences(user, *, scope: str, person_id=None) -> list[DueItem]:
     if not user.has_hearth_permission("differences.view"):
         return []
 
-    def found():
-        visible = queries.visible_differences(user)
-        return visible if person_id is None else visible.filter(person_id=person_id)
-
     if scope == TEAM:
-        return _team(user, found, person_id)
+        return _team(user, person_id)
     if _any.first("mine", False, person_id is not None, user=user.pk,
                   person=person_id) is None:
         return []
@@ -147,7 +156,10 @@ def differences(user, *, scope: str, person_id=None) -> list[DueItem]:
                                           and user.role != Role.SERVICE_MANAGER):
         # The scope of a partner or of the front door is their part in the difference.
         mine = Involvement.objects.filter(LIVE, worker_id=user.pk)
-        rows = list(found().filter(_concerning(user.pk)).annotate(
+        found = queries.visible_differences(user)
+        if person_id is not None:
+            found = found.filter(person_id=person_id)
+        rows = list(found.filter(_concerning(user.pk)).annotate(
             my_child=Exists(mine.filter(person_id=OuterRef("person_id")))))
     else:
         sql, params = visibility.visible_sql(Person, user)

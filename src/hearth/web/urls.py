@@ -10,6 +10,7 @@ from hearth.web.views import auth, home, notifications, tokens
 app_name = "web"
 urlpatterns = [
     path("", home.home, name="home"),
+    path("work/team", home.team_work, name="team_work"),
     path("sign-in", auth.sign_in, name="login"),
     path("sign-out", auth.sign_out, name="logout"),
     path("notifications", notifications.notifications, name="notifications"),

@@ -171,6 +171,12 @@ ISSUE_17_GRANTS: dict[str, set[str]] = {
 }
 PERMISSIONS = {role: perms | ISSUE_17_GRANTS.get(role, set())
                for role, perms in PERMISSIONS.items()}
+#: A manager reads their team's (a service manager: the service's) whole list of what is due
+#: (issue 14: the home page shows each worker's most pressing few).
+WORK_TEAM = "work.team"
+PERMISSIONS = {role: perms | ({WORK_TEAM} if role in (Role.TEAM_MANAGER, Role.SERVICE_MANAGER)
+                              else set())
+               for role, perms in PERMISSIONS.items()}
 
 ALL_PERMISSIONS = frozenset().union(*PERMISSIONS.values())
 
@@ -244,6 +250,7 @@ PERMISSION_LABELS = {
     "incidents.manage": "managing incidents",
     "supervision.view": "reading supervision",
     "work.view": "reading what is due",
+    "work.team": "reading what is due for a team",
     "supervision.record": "recording supervision",
     "protection.view": "reading child protection records",
     "protection.record": "recording strategy discussions, Section 47 enquiries and plans",

@@ -14,13 +14,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Exists, Max, Min, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from hearth.access.codes import Role
 from hearth.access.rules import MANAGER_ROLES
-from hearth.casework.models import Involvement
-from hearth.casework.queries import LIVE, allocated_children, team_children
+from hearth.casework.queries import allocated_children, team_children
 from hearth.casework.queries import children_among as casework_children_among
 from hearth.core.compiled import Among, compiled
 from hearth.core.due import TEAM
@@ -28,21 +27,15 @@ from hearth.looked_after.codes import CheckKind
 from hearth.looked_after.codes.reviews import HEALTH_ASSESSMENTS
 from hearth.looked_after.models import (
     CarePeriod,
-    CarePlan,
-    EducationPlan,
-    HealthCheck,
     Placement,
-    PlacementPlan,
     Review,
-    ReviewDateChange,
 )
+from hearth.looked_after.queries import records
 from hearth.looked_after.rules import health as health_rules
 from hearth.looked_after.rules import plans as plan_rules
 from hearth.looked_after.rules import reviews as review_rules
 from hearth.looked_after.rules import visits as visit_rules
 from hearth.people.models import Person
-from hearth.visits.codes import VisitPurpose
-from hearth.visits.models import Visit
 
 
 def in_care() -> Q:
@@ -135,33 +128,18 @@ def care_states(children: QuerySet[Person] | Among, *,
         return []  # nobody in care: nothing more to read (nor to build)
     period_ids = [p.pk for p in periods]
     ids = [p.child_id for p in periods]  # the children's visibility is read once, above
-    placements = {p.period_id: p for p in Placement.objects.filter(
-        period_id__in=period_ids, ended_on__isnull=True)}
-    first_starts = dict(Placement.objects.filter(period_id__in=period_ids)
-                        .values("period_id").annotate(first=Min("started_on"))
-                        .values_list("period_id", "first"))
-    held = _by(Review.objects.filter(period_id__in=period_ids)
-               .values_list("period_id", "held_on"), lambda r: r[0])
+    placements = {p.period_id: p for p in records.open_placements.all(periods=period_ids)}
+    first_starts = dict(records.first_placements.all(periods=period_ids))
+    held = _by(records.reviews_held.all(periods=period_ids), lambda r: r[0])
     forward = {}
-    for period_id, due_on, decided_at in (ReviewDateChange.objects
-                                          .filter(period_id__in=period_ids)
-                                          .order_by("decided_at", "pk")
-                                          .values_list("period_id", "due_on", "decided_at")):
+    for period_id, due_on, decided_at in records.review_date_changes.all(periods=period_ids):
         forward[period_id] = (due_on, timezone.localdate(decided_at))
-    care_plans = set(CarePlan.objects.filter(period_id__in=period_ids)
-                     .values_list("period_id", flat=True))
-    placement_plans = set(PlacementPlan.objects.filter(
-        placement_id__in=[p.pk for p in placements.values()])
-        .values_list("placement_id", flat=True))
-    visits = dict(Visit.objects.filter(child__in=ids, purpose=VisitPurpose.LOOKED_AFTER,
-                                       child_seen=True)
-                  .values("child_id").annotate(last=Max("starts_at"))
-                  .values_list("child_id", "last"))
-    checks = {(c, k): d for c, k, d in HealthCheck.objects.filter(period_id__in=period_ids)
-              .values("child_id", "kind").annotate(last=Max("done_on"))
-              .values_list("child_id", "kind", "last")}
-    peps = _by(EducationPlan.objects.filter(period_id__in=period_ids)
-               .values_list("child_id", "held_on"), lambda r: r[0])
+    care_plans = set(records.care_plans.all(periods=period_ids))
+    placement_plans = set(records.placement_plans.all(
+        placements=[p.pk for p in placements.values()]))
+    visits = dict(records.last_visits.all(children=ids))
+    checks = {(c, k): d for c, k, d in records.last_checks.all(periods=period_ids)}
+    peps = _by(records.education_plans.all(periods=period_ids), lambda r: r[0])
     states = []
     for period in periods:
         born = period.child.date_of_birth
@@ -210,9 +188,7 @@ def care_state(child) -> CareState | None:
 def workers_of(person_ids) -> dict:
     """Each child's allocated worker (their newest live allocated case): one query."""
     found: dict = {}
-    for person_id, worker_id in (Involvement.objects.filter(
-            LIVE, person_id__in=set(person_ids), worker__isnull=False)
-            .order_by("opened_on", "pk").values_list("person_id", "worker_id")):
+    for person_id, worker_id in records.allocated_workers.all(children=list(set(person_ids))):
         found[person_id] = worker_id
     return found
 

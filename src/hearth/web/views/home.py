@@ -7,7 +7,7 @@ from hearth.casework.queries import SERVICE_CASES, TEAM_CASES, WORKER, open_case
 from hearth.fgc.queries.referrals import home_context as fgc_home
 from hearth.lado.queries.matters import contacts_waiting, home_queue
 from hearth.people.models import Person
-from hearth.web.views.work import work_context
+from hearth.web.views.work import team_work_context, work_context
 
 #: The heading of a home page whose work is not a caseload (issue 15: the chair's home said
 #: only "No children are allocated to you").
@@ -61,3 +61,10 @@ def home(request):
     if "page" in context:  # 25 a page, the caption counting them all (issue 14)
         context["involvements"] = context["page"].items
     return render(request, template, context)
+
+
+@requires("work.team")
+def team_work(request):
+    """A manager's team's (a service manager: the service's) whole list of what is due, by
+    worker on request, a page at a time: the home page shows each worker's first few."""
+    return render(request, "web/team_work.html", team_work_context(request, request.user))

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from urllib.parse import urlencode
 
+from django.urls import reverse
 from django.utils import timezone
 
 from hearth.access.codes import Role
@@ -15,6 +17,7 @@ from hearth.access.models import User
 from hearth.access.rules import MANAGER_ROLES
 from hearth.core import due
 from hearth.core.due import DueItem, Group
+from hearth.core.paging import paginate_list
 from hearth.people.models import HouseholdMembership
 
 
@@ -37,6 +40,12 @@ class Section:
     key: str
     label: str
     rows: list[Row]
+    total: int | None = None  # of a bounded section, how many there are in all
+    more: str = ""  # where to read them all
+
+    @property
+    def count(self) -> int:
+        return len(self.rows) if self.total is None else self.total
 
 
 def with_families(items: list[DueItem]) -> list[DueItem]:
@@ -84,11 +93,27 @@ def sections_by_family(items, today, names=None) -> list[Section]:
     return found
 
 
-def sections_by_worker(items, today, names) -> list[Section]:
+#: A manager's home shows each worker's most pressing items, this many; the team's page
+#: (``team_work``) reads them all, a page at a time (issue 14: every list bounded).
+TEAM_SHOWN = 5
+#: The ``?worker=`` of the team's page for the work of nobody in particular.
+NOT_ALLOCATED = "none"
+
+
+def sections_by_worker(items, today, names, *, shown: int | None = None) -> list[Section]:
+    """The items by worker, the most pressing worker first; with ``shown``, each worker's
+    first ``shown`` items and a link to the rest on the team's page."""
     groups = due.by_key(items, key=lambda i: str(i.for_user_id or ""),
                         label=lambda i: names.get(i.for_user_id or 0, "Not allocated"))
-    return [Section(f"worker-{g.key or 'none'}", g.label, _rows(g, today, names))
-            for g in groups]
+    found = []
+    for g in groups:
+        section = Section(f"worker-{g.key or NOT_ALLOCATED}", g.label, _rows(g, today, names))
+        if shown is not None and len(section.rows) > shown:
+            section.total, section.rows = len(section.rows), section.rows[:shown]
+            section.more = reverse("web:team_work") + "?" + urlencode(
+                {"worker": g.key or NOT_ALLOCATED})
+        found.append(section)
+    return found
 
 
 def work_context(request, user) -> dict:
@@ -108,12 +133,37 @@ def work_context(request, user) -> dict:
         team = due.due_for(user, scope=due.TEAM)
         authorise = [i for i in mine if i.authorise]
         names = worker_names(team + authorise)
-        context["team_sections"] = sections_by_worker(team, today, names)
+        context["team_sections"] = sections_by_worker(team, today, names, shown=TEAM_SHOWN)
         context["team_count"] = len(team)
         context["authorise_sections"] = sections_by_when(authorise, today, names)
         context["authorise_count"] = len(authorise)
         context["team_label"] = ("the service" if user.role == Role.SERVICE_MANAGER
                                  else "your team")
-        shown += [i.person_id for i in team if i.person_id]
+        shown += [row.item.person_id for section in context["team_sections"]
+                  for row in section.rows if row.item.person_id]
     note_people_shown(shown)
     return context
+
+
+def team_work_context(request, user) -> dict:
+    """The team's (a service manager: the service's) whole list of what is due, most pressing
+    first, a page at a time; ``?worker=`` one worker's (``none``: nobody's in particular)."""
+    today = timezone.localdate()
+    items = due.due_for(user, scope=due.TEAM)
+    names = worker_names(items)
+    workers = sorted(({"value": str(pk), "label": name} for pk, name in names.items()),
+                     key=lambda w: w["label"])
+    if any(i.for_user_id is None for i in items):
+        workers.append({"value": NOT_ALLOCATED, "label": "Not allocated"})
+    chosen = request.GET.get("worker", "")
+    if chosen and chosen not in {w["value"] for w in workers}:
+        chosen = ""  # a worker with nothing due (or not of the team): the whole list
+    if chosen:
+        items = [i for i in items if str(i.for_user_id or NOT_ALLOCATED) == chosen]
+    page = paginate_list([Row(i, i.when(today), i.describe(today),
+                              names.get(i.for_user_id, "") if i.for_user_id else "")
+                          for i in items], request)
+    note_people_shown(row.item.person_id for row in page.items if row.item.person_id)
+    return {"page": page, "workers": workers, "chosen": chosen,
+            "chosen_label": next((w["label"] for w in workers if w["value"] == chosen), ""),
+            "team_label": "the service" if user.role == Role.SERVICE_MANAGER else "your team"}
