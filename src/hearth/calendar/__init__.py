@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
 import holidays
@@ -89,7 +89,13 @@ def add_working_days(d: date, n: int) -> date:
     ``n == 0`` gives ``d`` itself; a negative ``n`` counts back: the ``-n``-th working day
     before ``d``.
     """
-    day = _as_date(d)
+    return _add_working_days(_as_date(d), n)
+
+
+@lru_cache(maxsize=65536)
+def _add_working_days(day: date, n: int) -> date:
+    # Kept: the lists of what is due ask the same timescales of the same days many times a
+    # request (issue 14), and the answer depends only on the calendar.
     step = timedelta(days=1 if n >= 0 else -1)
     remaining = abs(n)
     while remaining:
@@ -112,7 +118,12 @@ def working_days_between(a: date, b: date) -> int:
     """
     a, b = _as_date(a), _as_date(b)
     if b < a:
-        return -working_days_between(b, a)
+        return -_working_days_between(b, a)
+    return _working_days_between(a, b)
+
+
+@lru_cache(maxsize=65536)
+def _working_days_between(a: date, b: date) -> int:
     count = 0
     day = a
     while day < b:

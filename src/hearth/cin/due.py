@@ -20,6 +20,7 @@ from hearth.access.codes import Role
 from hearth.casework.queries import (
     allocated_children,
     allocated_children_ids,
+    allocated_workers,
     team_among,
     team_children,
 )
@@ -29,7 +30,6 @@ from hearth.core import visibility
 from hearth.core.compiled import Among, compiled
 from hearth.core.due import TEAM, DueItem, for_one_child, needs
 from hearth.people.models import Person
-from hearth.protection.due import workers_of
 from hearth.visits.codes import VisitPurpose
 from hearth.visits.models import Visit
 
@@ -142,7 +142,7 @@ def dues_of(plan: CINPlan) -> tuple[date, date]:
 def _for(user, scope: str, plans: list[CINPlan]) -> dict:
     if scope != TEAM:
         return {plan.person_id: user.pk for plan in plans}
-    return workers_of([plan.person_id for plan in plans])
+    return allocated_workers([plan.person_id for plan in plans])
 
 
 def _item(plan: CINPlan, **fields) -> DueItem:

@@ -22,8 +22,12 @@ from django.utils.text import Truncator
 
 from hearth.access.codes import Role
 from hearth.access.rules import MANAGER_ROLES
-from hearth.casework.models import Involvement
-from hearth.casework.queries import LIVE, allocated_children, allocated_children_ids, team_among
+from hearth.casework.queries import (
+    allocated_children,
+    allocated_children_ids,
+    allocated_workers,
+    team_among,
+)
 from hearth.casework.queries import children_among as casework_children_among
 from hearth.core import visibility
 from hearth.core.compiled import Among, compiled
@@ -84,16 +88,6 @@ def _open_plans(user, scope: str, person_id=None) -> list | None:
                                   user.team_id, scope, str(person_id or "")), build)
 
 
-def workers_of(person_ids) -> dict:
-    """Each child's allocated worker (their newest live allocated case): one query."""
-    found: dict = {}
-    for person_id, worker_id in (Involvement.objects.filter(
-            LIVE, person_id__in=set(person_ids), worker__isnull=False)
-            .order_by("opened_on", "pk").values_list("person_id", "worker_id")):
-        found[person_id] = worker_id
-    return found
-
-
 def _item(person, **fields) -> DueItem:
     return DueItem(person_id=str(person.pk), person_name=person.display_name, **fields)
 
@@ -109,7 +103,7 @@ def conferences(user, *, scope: str, person_id=None) -> list[DueItem]:
     today = timezone.localdate()
     enquiries = waiting_for_icpc(children)
     plans = _open_plans(user, scope, person_id) or []
-    workers = workers_of([e.person_id for e in enquiries]) if scope == TEAM else {}
+    workers = allocated_workers([e.person_id for e in enquiries]) if scope == TEAM else {}
     items = []
     for e in enquiries:
         if e.arranged_id:

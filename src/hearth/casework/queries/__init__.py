@@ -19,6 +19,7 @@ from hearth.casework.queries.caseloads import (
     WORKER,
     allocated_children,
     allocated_children_ids,
+    allocated_workers,
     children_among,
     co_allocated_page,
     open_cases_page,
@@ -46,8 +47,9 @@ from hearth.casework.queries.reach import (
 
 __all__ = [
     "INVOLVEMENTS_ATTR", "LIVE", "NOT_REACHED_BY_INVOLVEMENTS", "SERVICE_CASES", "TEAM_CASES",
-    "WORKER", "allocated_children", "allocated_children_ids", "allocation_page",
-    "children_among", "co_allocated_page", "family_children", "family_ids", "family_size",
+    "WORKER", "allocated_children", "allocated_children_ids", "allocated_workers",
+    "allocation_page", "children_among", "co_allocated_page", "family_children", "family_ids",
+    "family_size",
     "get_managed_involvement", "get_managed_link", "involvement_reach", "involvement_scope",
     "involvements_panel", "link_scope", "live_involvement", "managed_involvements",
     "managed_teams", "open_cases_page", "person_involvements", "reached", "team_among",

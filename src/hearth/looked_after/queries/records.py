@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from django.db.models import Max, Min
 
-from hearth.casework.models import Involvement
-from hearth.casework.queries import LIVE
 from hearth.core.compiled import compiled
 from hearth.looked_after.models import (
     CarePlan,
@@ -83,12 +81,3 @@ def last_checks(p):
 def education_plans(p):
     return (EducationPlan.objects.filter(period_id__any=p.integers("periods")).order_by()
             .values_list("child_id", "held_on"))
-
-
-@compiled
-def allocated_workers(p):
-    """Each child's allocated workers on their live cases, oldest case first:
-    ``(person_id, worker_id)``."""
-    return (Involvement.objects.filter(LIVE, person_id__any=p.uuids("children"),
-                                       worker__isnull=False)
-            .order_by("opened_on", "pk").values_list("person_id", "worker_id"))

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from hearth.access.codes import Role
 from hearth.access.rules import MANAGER_ROLES
-from hearth.casework.queries import allocated_children, team_children
+from hearth.casework.queries import allocated_children, allocated_workers, team_children
 from hearth.casework.queries import children_among as casework_children_among
 from hearth.core.compiled import Among, compiled
 from hearth.core.due import TEAM
@@ -185,14 +185,6 @@ def care_state(child) -> CareState | None:
     return found[0] if found else None
 
 
-def workers_of(person_ids) -> dict:
-    """Each child's allocated worker (their newest live allocated case): one query."""
-    found: dict = {}
-    for person_id, worker_id in records.allocated_workers.all(children=list(set(person_ids))):
-        found[person_id] = worker_id
-    return found
-
-
 def reviews_of(child) -> QuerySet[Review]:
     return (Review.objects.filter(child=child).select_related("recorded_by", "difference")
             .order_by("-held_on", "-pk"))
@@ -218,7 +210,7 @@ def states_for(user, scope: str, person_id=None) -> list[CareState] | None:
             return None
         states = care_states(children)
         if scope == TEAM or user.role == Role.IRO:
-            workers = workers_of([s.period.child_id for s in states])
+            workers = allocated_workers([s.period.child_id for s in states])
             for s in states:
                 s.worker_id = workers.get(s.period.child_id)
         return states

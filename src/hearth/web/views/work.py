@@ -121,8 +121,10 @@ def work_context(request, user) -> dict:
     ``?group=family``); for a manager also their team's by worker and what waits for their
     authorisation."""
     today = timezone.localdate()
-    mine = with_families(due.due_for(user, scope=due.MINE))
+    mine = due.due_for(user, scope=due.MINE)
     by_family = request.GET.get("group") == "family"
+    if by_family:  # the households are read only to group by them
+        mine = with_families(mine)
     own = [i for i in mine if not i.authorise]
     context: dict = {"due_today": today, "due_by_family": by_family,
                      "due_sections": (sections_by_family(own, today) if by_family
