@@ -39,7 +39,7 @@ from typing import Any
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, models
 from django.db.models import Lookup
-from django.db.models.expressions import Expression, Func
+from django.db.models.expressions import Expression, Func, RawSQL
 from django.db.models.query import (
     FlatValuesListIterable,
     ModelIterable,
@@ -377,6 +377,14 @@ class Among:
     @property
     def values(self) -> dict[str, Any]:
         return {"among": self.ids if self.sql is None else self.params}
+
+    def q(self, field: str, output_field: models.Field | None = None) -> models.Q:
+        """The condition "``field`` is among them" for a queryset: the compiled SQL embedded
+        as it is (nothing built again)."""
+        if self.sql is None:
+            return models.Q(**{f"{field}__in": self.ids})
+        return models.Q(**{f"{field}__in": RawSQL(  # noqa: S611  (compiled by the ORM)
+            self.sql, self.params, output_field=output_field or models.UUIDField())})
 
     @staticmethod
     def where(p: Params, field: str, shape: str | None, kind: str = "uuid") -> models.Q:

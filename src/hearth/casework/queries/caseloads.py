@@ -193,8 +193,9 @@ def team_children(user) -> QuerySet[Person]:
     cost Django more to build than PostgreSQL took to run (issue 14)."""
     if user.role != Role.TEAM_MANAGER or not user.team_id:
         return Person.objects.none()
-    cases = reached(user, Involvement.objects.filter(LIVE, team_id=user.team_id))
-    return Person.objects.live().filter(pk__in=cases.values("person_id"))
+    among = team_among(user)
+    assert among is not None  # a team manager with a team
+    return Person.objects.filter(among.q("pk"))  # compiled once a process (_team_children)
 
 
 def allocated_children(user, also=()) -> QuerySet[Person]:

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from hearth.casework.models import Involvement
 from hearth.casework.rules import PARENT_KINDS
+from hearth.core.compiled import compiled
 from hearth.people.models import Person, PersonAddress, Relationship
 from hearth.protection.models import ComplexNeeds, CPPlan, TwoWorkerDecision
 from hearth.protection.queries.twoworkers import (
@@ -41,18 +42,29 @@ from hearth.safety.queries.warnings import address_key, place_of
 FAMILY_KINDS = (*PARENT_KINDS, rules.SIBLING)
 
 
-def flagged_people() -> set:
-    """Everyone who could make their family meet R-TWO-2 (see the module's docstring): one
-    query, two more when a warning is about an address."""
+@compiled
+def _flagged(p):
+    """The people on a plan, hostile, with complex needs or warned about: one statement
+    compiled once a process."""
     sources = [CPPlan.objects.filter(end_on__isnull=True),
                significant_hostility().filter(person__isnull=False),
                ComplexNeeds.objects.filter(ended_at__isnull=True),
                WorkerWarning.objects.filter(status__in=LIVE_WARNINGS, person__isnull=False)]
     first, *rest = [qs.order_by().values_list("person_id", flat=True) for qs in sources]
-    ids = set(first.union(*rest))
-    at_places = list(WorkerWarning.objects.filter(status__in=LIVE_WARNINGS,
-                                                  address__isnull=False)
-                     .select_related("address"))
+    return first.union(*rest)
+
+
+@compiled
+def _warned_places(p):
+    return (WorkerWarning.objects.filter(status__in=LIVE_WARNINGS, address__isnull=False)
+            .select_related("address").order_by("pk"))
+
+
+def flagged_people() -> set:
+    """Everyone who could make their family meet R-TWO-2 (see the module's docstring): one
+    query, two more when a warning is about an address."""
+    ids = set(_flagged.all())
+    at_places = _warned_places.all()
     if at_places:
         places = {key for key in (place_of(w) for w in at_places) if key is not None}
         rows = {w.address_id for w in at_places}
@@ -72,6 +84,16 @@ def _homes_now() -> QuerySet[PersonAddress]:
             .filter(Q(start_date__isnull=True) | Q(start_date__lte=today)))
 
 
+@compiled
+def _links(p):
+    """The family links of any of ``ids``, either way: one statement compiled once a process
+    (each of the report's rounds built it afresh, issue 14)."""
+    ids = p.uuids("ids")
+    return (Relationship.objects.filter(Q(person_id__any=ids) | Q(relative_id__any=ids),
+                                        kind__in=FAMILY_KINDS)
+            .order_by().values_list("person_id", "relative_id"))
+
+
 def near(people: set) -> set:
     """Everyone reached from ``people`` by family links (either way, any of them), at most
     ``MAX_ROUNDS`` links away: more than their families, never less."""
@@ -80,9 +102,7 @@ def near(people: set) -> set:
         if not frontier:
             break
         found: set = set()
-        for person, relative in Relationship.objects.filter(
-                Q(person_id__in=frontier) | Q(relative_id__in=frontier),
-                kind__in=FAMILY_KINDS).values_list("person_id", "relative_id"):
+        for person, relative in _links.all(ids=list(frontier)):
             found.update((person, relative))
         frontier = found - reached
         reached |= found

@@ -24,6 +24,7 @@ from hearth.access.models import Team
 from hearth.casework.models import Involvement, InvolvementStatus
 from hearth.casework.queries import team_children
 from hearth.casework.rules import PARENT_KINDS
+from hearth.core import visibility
 from hearth.core.compiled import compiled
 from hearth.core.visibility import get_visible_or_404
 from hearth.engagement.codes import EventKind
@@ -287,9 +288,9 @@ def _visible(user, ids) -> QuerySet[Person]:
 def with_children_seen(user, qs: QuerySet[TwoWorkerDecision]) -> QuerySet[TwoWorkerDecision]:
     """Decisions with who decided, and the children each names that ``user`` may see."""
     return (qs.select_related("decided_by", "team")
-            .prefetch_related(Prefetch("children",
-                                       queryset=Person.objects.visible_to(user).live()
-                                       .order_by("date_of_birth", "given_name"))))
+            .prefetch_related(Prefetch("children", queryset=Person.objects.filter(
+                pk__in=visibility.visible_pks(Person, user)).live()
+                .order_by("date_of_birth", "given_name"))))
 
 
 def decisions_of(user, child_ids) -> QuerySet[TwoWorkerDecision]:
@@ -332,7 +333,8 @@ def scope_children(user) -> QuerySet[Person]:
     child they may see with an open involvement, a Section 47 enquiry or a plan."""
     if user.role == Role.TEAM_MANAGER:  # through casework's reached (issue 14)
         return team_children(user)
-    visible = Person.objects.visible_to(user).live()
+    # The user's filter kept for the process (``visibility.visible_pks``), not built again.
+    visible = Person.objects.filter(pk__in=visibility.visible_pks(Person, user)).live()
     if user.role in (Role.SERVICE_MANAGER, Role.CONFERENCE_CHAIR):
         return visible.filter(
             Exists(Involvement.objects.filter(LIVE, person=OuterRef("pk")))
