@@ -51,6 +51,9 @@ PAGES = (
     Page("home_sw", SOCIAL_WORKER, "/"),
     Page("home_tm", TEAM_MANAGER, "/"),
     Page("home_sm", SERVICE_MANAGER, "/"),
+    # The team's whole list of what is due, a page at a time (the homes show each worker's
+    # most pressing few).
+    Page("team_work_tm", TEAM_MANAGER, "/work/team"),
     Page("person_page", SOCIAL_WORKER, "/people/{child}"),
     # The child at a glance's next due item, fetched by htmx after the person page (issue 15).
     Page("person_next_due", SOCIAL_WORKER, "/people/{child}/next-due"),

@@ -196,6 +196,10 @@ class Manager(_Staff):
     def cp_dashboard(self) -> None:
         self.get("cp_dashboard", "/child-protection", self.page)
 
+    @task(1)
+    def team_work(self) -> None:
+        self.get("team_work", "/work/team", self.page)
+
 
 class Floor(FastHttpUser):
     """``/healthz`` once a second: the floor every operation is measured against."""
