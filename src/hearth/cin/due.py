@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Max, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -31,7 +31,7 @@ from hearth.core.compiled import Among, compiled
 from hearth.core.due import TEAM, DueItem, for_one_child, needs
 from hearth.people.models import Person
 from hearth.visits.codes import VisitPurpose
-from hearth.visits.models import Visit
+from hearth.visits.queries import last_seen
 
 
 def _children(user, scope: str) -> QuerySet[Person] | None:
@@ -111,10 +111,7 @@ def _open_plans(user, scope: str, person_id=None) -> tuple[list[CINPlan], dict]:
 
 def last_cin_visits(person_ids) -> dict:
     """Each child's last statutory CIN visit at which they were seen: one query."""
-    return dict(Visit.objects.filter(child_id__in=set(person_ids), child_seen=True,
-                                     purpose=VisitPurpose.CIN)
-                .values("child_id").annotate(last=Max("starts_at"))
-                .values_list("child_id", "last"))
+    return last_seen(person_ids, VisitPurpose.CIN)
 
 
 def _meeting_due(plan: CINPlan, held: list[date] | None = None) -> date:

@@ -15,7 +15,7 @@ the allocated workers in one more.
 from __future__ import annotations
 
 from django.conf import settings
-from django.db.models import Max, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -39,7 +39,7 @@ from hearth.protection.queries.dashboard import awaiting_authorisation, open_pla
 from hearth.protection.queries.twoworkers import scope_children
 from hearth.protection.rules import pathway as rules
 from hearth.visits.codes import VisitPurpose
-from hearth.visits.models import Visit
+from hearth.visits.queries import last_seen
 
 
 def children_for(user, scope: str, person_id=None) -> QuerySet[Person] | None:
@@ -168,13 +168,10 @@ def cp_visits(user, *, scope: str, person_id=None) -> list[DueItem]:
     plans = _open_plans(user, scope, person_id)
     if plans is None:
         return []
-    last_seen = dict(Visit.objects.filter(child_id__in={p.person_id for p in plans},
-                                          child_seen=True, purpose=VisitPurpose.CP)
-                     .values("child_id").annotate(last=Max("starts_at"))
-                     .values_list("child_id", "last"))
+    seen_last = last_seen([p.person_id for p in plans], VisitPurpose.CP)
     items = []
     for plan in plans:
-        seen = last_seen.get(plan.person_id)
+        seen = seen_last.get(plan.person_id)
         due = rules.cp_visit_due(
             plan_start=plan.start_on,
             last_seen_on=timezone.localdate(seen) if seen else None,

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Max, Prefetch, Q, QuerySet
 
 from hearth.access import queries as staff
 from hearth.access.models import User
 from hearth.core import visibility
+from hearth.core.compiled import compiled
 from hearth.core.registry import Registry
 from hearth.core.visibility import visible_pks
 from hearth.people.models import Person
@@ -114,3 +115,18 @@ def colleague(user_id) -> User | None:
         return staff.staff_with("visits.record").filter(pk=int(user_id)).first()
     except (TypeError, ValueError):
         return None
+
+
+@compiled
+def _last_seen(p, purpose: str):
+    return (Visit.objects.filter(child_id__any=p.uuids("children"), child_seen=True,
+                                 purpose=purpose)
+            .values("child_id").annotate(last=Max("starts_at")).order_by()
+            .values_list("child_id", "last"))
+
+
+def last_seen(person_ids, purpose: str) -> dict:
+    """Each child's last visit of ``purpose`` (a statutory CP, CIN or looked-after visit) at
+    which they were seen: ``{child_id: starts_at}``, one query compiled once a process (the
+    lists of what is due ask it for every child on a plan, issue 14)."""
+    return dict(_last_seen.all(purpose, children=list(set(person_ids))))

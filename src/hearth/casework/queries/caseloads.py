@@ -232,8 +232,14 @@ def _allocated_workers(p):
 
 def allocated_workers(person_ids) -> dict:
     """Each child's allocated worker, that of their newest live allocated case: one query
-    compiled once a process, for the lists that name each item's worker."""
-    found: dict = {}
-    for person_id, worker_id in _allocated_workers.all(children=list(set(person_ids))):
-        found[person_id] = worker_id
-    return found
+    compiled once a process, for the lists that name each item's worker (read once a
+    request for the same children: a CIN plan's meeting and its visit ask alike)."""
+    ids = frozenset(person_ids)
+
+    def read() -> dict:
+        found: dict = {}
+        for person_id, worker_id in _allocated_workers.all(children=list(ids)):
+            found[person_id] = worker_id
+        return found
+
+    return dict(visibility.remembered(("casework.allocated_workers", ids), read))

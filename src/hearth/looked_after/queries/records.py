@@ -18,8 +18,6 @@ from hearth.looked_after.models import (
     Review,
     ReviewDateChange,
 )
-from hearth.visits.codes import VisitPurpose
-from hearth.visits.models import Visit
 
 
 @compiled
@@ -58,15 +56,6 @@ def care_plans(p):
 def placement_plans(p):
     return (PlacementPlan.objects.filter(placement_id__any=p.integers("placements"))
             .order_by().values_list("placement_id", flat=True))
-
-
-@compiled
-def last_visits(p):
-    """Each child's last statutory visit at which they were seen: ``(child_id, starts_at)``."""
-    return (Visit.objects.filter(child_id__any=p.uuids("children"),
-                                 purpose=VisitPurpose.LOOKED_AFTER, child_seen=True)
-            .values("child_id").annotate(last=Max("starts_at")).order_by()
-            .values_list("child_id", "last"))
 
 
 @compiled

@@ -36,6 +36,8 @@ from hearth.looked_after.rules import plans as plan_rules
 from hearth.looked_after.rules import reviews as review_rules
 from hearth.looked_after.rules import visits as visit_rules
 from hearth.people.models import Person
+from hearth.visits.codes import VisitPurpose
+from hearth.visits.queries import last_seen
 
 
 def in_care() -> Q:
@@ -137,7 +139,7 @@ def care_states(children: QuerySet[Person] | Among, *,
     care_plans = set(records.care_plans.all(periods=period_ids))
     placement_plans = set(records.placement_plans.all(
         placements=[p.pk for p in placements.values()]))
-    visits = dict(records.last_visits.all(children=ids))
+    visits = last_seen(ids, VisitPurpose.LOOKED_AFTER)
     checks = {(c, k): d for c, k, d in records.last_checks.all(periods=period_ids)}
     peps = _by(records.education_plans.all(periods=period_ids), lambda r: r[0])
     states = []
