@@ -24,14 +24,21 @@ AWAITING_DECISION = (ContactStatus.OPEN, ContactStatus.AWAITING_AUTHORISATION)
 class ContactQuerySet(VisibleQuerySet):
     """``visible_to(user)``: the scope ``frontdoor.queries.contact_scope`` registers."""
 
-    def in_queue_order(self) -> ContactQuerySet:
+    def in_queue_order(self, now=None) -> ContactQuerySet:
         """R-FD-4: immediate contacts still waiting for a decision first, then soonest due (an
-        overdue contact is due soonest)."""
-        return self.alias(immediate_first=models.Case(
-            models.When(urgency=Urgency.IMMEDIATE, status__in=AWAITING_DECISION,
-                        then=models.Value(0)),
-            default=models.Value(1), output_field=models.IntegerField(),
-        )).order_by("immediate_first", "decision_due", "pk")
+        overdue contact is due soonest). With ``now``, the queues' whole order
+        (``rules.queue_key``), sorted in the database so that a page of it can be read: the
+        immediate ones waiting, then the overdue ones, then the others waiting, then the rest
+        (in the MASH, or decided and handed over)."""
+        waiting = models.Q(status__in=AWAITING_DECISION)
+        tiers = [models.When(waiting & models.Q(urgency=Urgency.IMMEDIATE), then=models.Value(0))]
+        if now is not None:
+            tiers += [models.When(waiting & models.Q(decision_due__lt=now), then=models.Value(1)),
+                      models.When(waiting, then=models.Value(2))]
+        return self.alias(queue_rank=models.Case(
+            *tiers, default=models.Value(1 if now is None else 3),
+            output_field=models.IntegerField(),
+        )).order_by("queue_rank", "decision_due", "pk")
 
 
 class Contact(models.Model):

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from hearth import calendar
 from hearth.access.permissions import requires
+from hearth.core.paging import paginate
 from hearth.frontdoor import rules
 from hearth.frontdoor.actions.contacts import may_review
 from hearth.frontdoor.codes import ContactStatus, MashStatus
@@ -47,7 +48,8 @@ def _mash_status(contact) -> str:
 
 
 def _rows(user, contacts, now: datetime, *, handover: bool = False) -> list[dict]:
-    """Immediate contacts first, then overdue, then by time left (R-FD-4)."""
+    """Immediate contacts first, then overdue, then by time left (R-FD-4): the order the
+    database gave the page (``in_queue_order(now)``), the same as ``rules.queue_key``."""
     rows = []
     for contact, kids, hidden in children_rows(user, contacts):
         waiting = contact.status in AWAITING_DECISION
@@ -88,10 +90,12 @@ def queue(request):
         to_sign_off = [c for c in contacts.filter(mash__status=MashStatus.AWAITING_SIGN_OFF)
                        .select_related("mash__analysed_by").in_queue_order()
                        if may_sign_off(c.mash, request.user)]
+    # 25 a page, in the queue's order (issue 14: the whole queue was read and rendered).
+    page = paginate(crs_queue(contacts, now).in_queue_order(now), request)
     return render(request, "frontdoor/queue.html", {
-        "rows": _rows(request.user, crs_queue(contacts, now), now, handover=True), "now": now,
-        "to_authorise": to_authorise, "to_sign_off": to_sign_off, "edt_queue": False,
-        **_links(request.user), **_deadline(),
+        "rows": _rows(request.user, page.items, now, handover=True), "page": page,
+        "now": now, "to_authorise": to_authorise, "to_sign_off": to_sign_off,
+        "edt_queue": False, **_links(request.user), **_deadline(),
     })
 
 
@@ -101,8 +105,10 @@ def edt_queue(request):
     """Out of hours: the EDT contacts not yet decided (R-EDT-1, R-EDT-2)."""
     now = timezone.now()
     contacts = queue_contacts(request.user).filter(is_edt=True, status__in=UNDECIDED)
+    page = paginate(contacts.in_queue_order(now), request)
     return render(request, "frontdoor/queue.html", {
-        "rows": _rows(request.user, contacts, now), "now": now, "edt_queue": True,
+        "rows": _rows(request.user, page.items, now), "page": page, "now": now,
+        "edt_queue": True,
         "in_edt_hours": calendar.is_edt(now), **_links(request.user), **_deadline(),
     })
 
