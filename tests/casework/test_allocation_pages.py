@@ -179,3 +179,29 @@ def test_family_view_lists_siblings_from_any_of_them(as_user, social_worker, fle
         assert "Sam Worker" in page
     assert "Children in Kerry Fletcher" in client.get(
         f"/people/{fletchers['mum'].pk}/family").content.decode()
+
+
+def test_each_waiting_child_shows_their_own_familys_safety_warnings_R_SAFE_1(
+        as_user, team_manager, leo, north, social_worker, fletchers):
+    """Leo's mum threatened a worker: Tina sees "Worker safety" on Leo's row of the queue, as
+    she decides whom to send; Zoe's row, another family, shows none, and no banner across the
+    page presents the Fletchers' warning as every waiting child's."""
+    from hearth.people import actions as people
+    from hearth.safety.actions.warnings import do_add_warning
+
+    zoe = people.do_create_person(acting_user=social_worker, given_name="Zoe",
+                                  family_name="Newman")
+    Involvement.objects.create(person=zoe, team=north, status="awaiting_allocation",
+                               opened_on=date(2026, 11, 16))
+    do_add_warning(acting_user=social_worker, person=fletchers["mum"], kind="threats",
+                   what_happened="Threatened to hit the visiting worker with a bottle",
+                   source="Sam's visit", occurred_on=date(2026, 11, 10),
+                   disclosed_to_person=True)
+    page = as_user(team_manager).get("/teams/allocation").content.decode()
+    rows = page[page.index('id="queue"'):]
+    leo_row = rows[rows.index("Leo Fletcher"):rows.index("</tr>", rows.index("Leo Fletcher"))]
+    zoe_row = rows[rows.index("Zoe Newman"):rows.index("</tr>", rows.index("Zoe Newman"))]
+    assert "Worker safety: Threats" in leo_row and "in the family" in leo_row
+    assert "Worker safety" not in zoe_row
+    assert 'id="worker-safety"' not in page and "Worker safety" not in page[:page.index(
+        'id="queue"')]
