@@ -71,7 +71,8 @@ def test_the_teams_page_reads_every_item_a_page_at_a_time(
     first = tina.get(f"/work/team?worker={social_worker.pk}")
     assert first.status_code == 200
     html = first.content.decode()
-    assert "Sam Worker: 27 items, most pressing first (1 to 25)" in html
+    assert "Sam Worker (27)</caption>" in html
+    assert "Most pressing first: 1 to 25 of 27." in html
     assert children[0].display_name in html and children[24].display_name in html
     assert html.index(children[0].display_name) < html.index(children[1].display_name)
     assert children[25].display_name not in html

@@ -166,6 +166,8 @@ def team_work_context(request, user) -> dict:
                               names.get(i.for_user_id, "") if i.for_user_id else "")
                           for i in items], request)
     note_people_shown(row.item.person_id for row in page.items if row.item.person_id)
-    return {"page": page, "workers": workers, "chosen": chosen,
-            "chosen_label": next((w["label"] for w in workers if w["value"] == chosen), ""),
+    chosen_label = next((w["label"] for w in workers if w["value"] == chosen), "")
+    return {"page": page, "workers": workers, "chosen": chosen, "chosen_label": chosen_label,
+            "sections": [Section("work", chosen_label or "Every worker", page.items,
+                                 total=page.total)] if page.items else [],
             "team_label": "the service" if user.role == Role.SERVICE_MANAGER else "your team"}
