@@ -110,3 +110,24 @@ def test_the_queue_takes_as_many_queries_for_thirty_contacts_as_for_three(
     few = count()
     _record(front_door, fletchers, call, 27)
     assert count() == few
+
+
+def test_frans_own_list_names_the_queues_first_contacts_and_counts_the_rest(
+        monday, as_user, front_door, fletchers, call):
+    """Fran's home lists what is hers to do: the queue's 25 most pressing contacts to decide,
+    in its order, and one line for the rest, which the queue lists a page at a time."""
+    from hearth.core.due import due_for
+    from hearth.frontdoor.due import QUEUE_SHOWN
+
+    contacts = _record(front_door, fletchers, call, QUEUE_SHOWN + 2)
+    expected = _expected_order(contacts)
+    items = due_for(front_door)
+    decide = [i for i in items if i.link.endswith("/decide")]
+    assert len(decide) == QUEUE_SHOWN
+    by_pk = {str(c.pk): c.reference for c in contacts}
+    # The queue's first 25 (the list itself is in the order of what is due).
+    assert {by_pk[i.link.split("/")[-2]] for i in decide} == set(expected[:QUEUE_SHOWN])
+    rest = [i for i in items if i.link == "/contacts"]
+    assert [r.what for r in rest] == ["2 more contacts waiting for a decision"]
+    home = as_user(front_door).get("/").content.decode()
+    assert "2 more contacts waiting for a decision" in home

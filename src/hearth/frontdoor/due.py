@@ -28,6 +28,9 @@ from hearth.frontdoor.queries.queue import children_rows, crs_queue, queue_conta
 DECIDERS = (Role.FRONT_DOOR,)
 #: The Emergency Duty Team's: deciding the contacts taken out of hours (R-EDT-2).
 EDT_DECIDERS = (Role.ADVANCED_PRACTITIONER,)
+#: How many of the queue's contacts to decide a worker's own list names; one more item
+#: counts the rest, which the queue lists a page at a time.
+QUEUE_SHOWN = 25
 
 
 def _item(contact, kids, **fields) -> DueItem:
@@ -47,6 +50,23 @@ def _awaiting_any(p):
             .order_by().values_list("pk", flat=True)[:1])
 
 
+def _first_to_decide(user, waiting, now, what: str, queue: str = "contacts:queue"
+                     ) -> list[DueItem]:
+    """The queue's first ``QUEUE_SHOWN`` contacts to decide, in its order (R-FD-4), and one
+    item for the rest, which the queue lists (issue 14: a long queue was every row of a
+    front-door worker's home); the rest counted in one more query."""
+    first = list(waiting.in_queue_order(now)[:QUEUE_SHOWN + 1])
+    items = [_item(c, kids, what=what, link=reverse("contacts:decide", args=[c.pk]))
+             for c, kids, _ in children_rows(user, first[:QUEUE_SHOWN])]
+    if len(first) > QUEUE_SHOWN:
+        more = waiting.count() - QUEUE_SHOWN
+        items.append(DueItem(person_id="", person_name="The queue",
+                             what=f"{more} more contact{'s' if more != 1 else ''} waiting for "
+                                  "a decision", due=first[QUEUE_SHOWN].decision_due,
+                             kind="contact_decision", link=reverse(queue)))
+    return items
+
+
 def contact_decisions(user, *, scope: str) -> list[DueItem]:
     if scope != MINE or not user.has_hearth_permission("contacts.queue"):
         return []
@@ -57,13 +77,12 @@ def contact_decisions(user, *, scope: str) -> list[DueItem]:
             and _awaiting_any.first() is None):
         return []  # a manager, and no decision waits for anyone's authorisation (a plain look)
     contacts = queue_contacts(user)
+    now = timezone.now()
     items = []
     if user.role in DECIDERS:
-        in_queue = crs_queue(contacts, timezone.now())
-        waiting = in_queue.filter(status=ContactStatus.OPEN)
-        items += [_item(c, kids, what="Decide what happens next with the contact",
-                        link=reverse("contacts:decide", args=[c.pk]))
-                  for c, kids, _ in children_rows(user, waiting.in_queue_order())]
+        in_queue = crs_queue(contacts, now)
+        items += _first_to_decide(user, in_queue.filter(status=ContactStatus.OPEN), now,
+                                  "Decide what happens next with the contact")
         # EDT decided about a child not known to us: CRS checks the child's record (R-EDT-3).
         handed_over = in_queue.filter(is_edt=True, status=ContactStatus.DECIDED)
         items += [_item(c, kids, what="Check the child's record after EDT's contact",
@@ -72,9 +91,9 @@ def contact_decisions(user, *, scope: str) -> list[DueItem]:
                   for c, kids, _ in children_rows(user, handed_over.in_queue_order())]
     if user.role in EDT_DECIDERS:
         out_of_hours = contacts.filter(is_edt=True, status=ContactStatus.OPEN)
-        items += [_item(c, kids, what="Decide what happens next with the EDT contact",
-                        link=reverse("contacts:decide", args=[c.pk]))
-                  for c, kids, _ in children_rows(user, out_of_hours.in_queue_order())]
+        items += _first_to_decide(user, out_of_hours, now,
+                                  "Decide what happens next with the EDT contact",
+                                  queue="contacts:edt_queue")
     if authorises:
         proposed = contacts.filter(status=ContactStatus.AWAITING_AUTHORISATION)
         items += [_item(c, kids, what="Authorise the decision on the contact", authorise=True,
