@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import timezone
 
 from hearth.access.codes import Role
 from hearth.casework.models import Involvement, InvolvementStatus
@@ -191,11 +192,12 @@ def test_each_waiting_child_shows_their_own_familys_safety_warnings_R_SAFE_1(
 
     zoe = people.do_create_person(acting_user=social_worker, given_name="Zoe",
                                   family_name="Newman")
+    today = timezone.localdate()
     Involvement.objects.create(person=zoe, team=north, status="awaiting_allocation",
-                               opened_on=date(2026, 11, 16))
+                               opened_on=today - timedelta(days=1))
     do_add_warning(acting_user=social_worker, person=fletchers["mum"], kind="threats",
                    what_happened="Threatened to hit the visiting worker with a bottle",
-                   source="Sam's visit", occurred_on=date(2026, 11, 10),
+                   source="Sam's visit", occurred_on=today - timedelta(days=7),
                    disclosed_to_person=True)
     page = as_user(team_manager).get("/teams/allocation").content.decode()
     rows = page[page.index('id="queue"'):]

@@ -4,7 +4,7 @@ who has follow-ups due for many children; Sam and Olly may not read the team's l
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.db import connection
@@ -31,7 +31,8 @@ def follow_ups(social_worker, north):
             child = people.do_create_person(acting_user=social_worker,
                                             given_name=f"Child{len(made) + 1:02d}",
                                             family_name="Duewell",
-                                            date_of_birth=date(2018, 5, 5))
+                                            date_of_birth=timezone.localdate()
+                                            - timedelta(days=8 * 365))
             involvement = Involvement.objects.create(person=child, team=north,
                                                      worker=social_worker,
                                                      opened_on=timezone.localdate())
