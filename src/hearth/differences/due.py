@@ -30,8 +30,6 @@ from hearth.differences import rules
 from hearth.differences.codes import Status
 from hearth.differences.models import Difference
 from hearth.differences.queries import differences as queries
-from hearth.people.models import Person
-from hearth.people.queries.visibility import sees_every_unrestricted_person
 
 OWNER = "difference_stage"
 WORKER = "difference_open"
@@ -152,32 +150,21 @@ def differences(user, *, scope: str, person_id=None) -> list[DueItem]:
     if _any.first("mine", False, person_id is not None, user=user.pk,
                   person=person_id) is None:
         return []
-    if user.role == Role.MASH_PARTNER or (sees_every_unrestricted_person(user)
-                                          and user.role != Role.SERVICE_MANAGER):
-        # The scope of a partner or of the front door is their part in the difference.
-        mine = Involvement.objects.filter(LIVE, worker_id=user.pk)
-        found = queries.visible_differences(user)
-        if person_id is not None:
-            found = found.filter(person_id=person_id)
-        rows = list(found.filter(_concerning(user.pk)).annotate(
-            my_child=Exists(mine.filter(person_id=OuterRef("person_id")))))
-    else:
-        sql, params = visibility.visible_sql(Person, user)
-        rows = _own_work.all(sql, person_id is not None, user=user.pk, person=person_id,
-                             visible=params)
+    sql, params = visibility.visible_sql(Difference, user)
+    rows = _own_work.all(sql, person_id is not None, user=user.pk, person=person_id,
+                         visible=params)
     return [item for d in rows if (item := _mine(user, d)) is not None]
 
 
 @compiled
 def _own_work(p, visible_sql: str, one: bool):
-    """A case holder's or a manager's own differences (``_concerning``) they may see: their
-    scope is "raised by them, or about a child they may see" (``queries.difference_scope``),
-    the child tested through its own id. One query compiled once a process (issue 14)."""
+    """The user's own differences (``_concerning``) among those they may see (their kept
+    scope: a partner's or the front door's is their part in it, a case holder's or a
+    manager's the children they may see): one query compiled once a process (issue 14)."""
     user = p.integer("user")
-    seen = Q(raised_by_id=user) | visibility.visible_through(
-        "person_id", Person, visible=p.sql("visible", visible_sql))
     mine = Involvement.objects.filter(LIVE, worker_id=user)
-    qs = (Difference.objects.filter(seen).filter(_concerning(user))
+    qs = (Difference.objects.filter(_concerning(user),
+                                    pk__in=p.sql("visible", visible_sql, Difference._meta.pk))
           .annotate(my_child=Exists(mine.filter(person_id=OuterRef("person_id")))))
     if one:
         qs = qs.filter(person_id=p.uuid("person"))

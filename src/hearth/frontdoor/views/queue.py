@@ -61,10 +61,7 @@ def _rows(user, contacts, now: datetime, *, handover: bool = False) -> list[dict
             "time_left": rules.describe_time_left(contact.decision_due, now) if waiting else "",
             "handover": handover and contact.is_edt,
             "mash_status": _mash_status(contact),
-            "key": rules.queue_key(urgency=contact.urgency, waiting=waiting, overdue=overdue,
-                                   due=contact.decision_due, pk=contact.pk),
         })
-    rows.sort(key=lambda r: r["key"])
     return rows
 
 

@@ -285,12 +285,17 @@ def _visible(user, ids) -> QuerySet[Person]:
     return Person.objects.filter(pk__in=visible_among(user, ids))
 
 
+def _seen(user) -> QuerySet[Person]:
+    """The live people ``user`` may see, through their filter kept for the process
+    (``visibility.visible_pks``), not built again."""
+    return Person.objects.filter(pk__in=visibility.visible_pks(Person, user)).live()
+
+
 def with_children_seen(user, qs: QuerySet[TwoWorkerDecision]) -> QuerySet[TwoWorkerDecision]:
     """Decisions with who decided, and the children each names that ``user`` may see."""
     return (qs.select_related("decided_by", "team")
-            .prefetch_related(Prefetch("children", queryset=Person.objects.filter(
-                pk__in=visibility.visible_pks(Person, user)).live()
-                .order_by("date_of_birth", "given_name"))))
+            .prefetch_related(Prefetch("children", queryset=_seen(user)
+                                       .order_by("date_of_birth", "given_name"))))
 
 
 def decisions_of(user, child_ids) -> QuerySet[TwoWorkerDecision]:
@@ -333,8 +338,7 @@ def scope_children(user) -> QuerySet[Person]:
     child they may see with an open involvement, a Section 47 enquiry or a plan."""
     if user.role == Role.TEAM_MANAGER:  # through casework's reached (issue 14)
         return team_children(user)
-    # The user's filter kept for the process (``visibility.visible_pks``), not built again.
-    visible = Person.objects.filter(pk__in=visibility.visible_pks(Person, user)).live()
+    visible = _seen(user)
     if user.role in (Role.SERVICE_MANAGER, Role.CONFERENCE_CHAIR):
         return visible.filter(
             Exists(Involvement.objects.filter(LIVE, person=OuterRef("pk")))
