@@ -38,6 +38,22 @@ def test_bench_load_drives_the_mix_and_prints_each_operation_against_the_floor()
     assert not Person.objects.exists()  # the configured database was not touched
 
 
+@pytest.mark.bench
+@pytest.mark.django_db
+def test_the_ceiling_mix_asks_only_a_signed_in_page_and_the_floor():
+    """``--mix ceiling``: the same signed-in staff ask only their notifications page, the most
+    a machine serves whatever the pages do; every request answered, the log whole."""
+    out = StringIO()
+    call_command("bench", "load", "--users", "6", "--seconds", "4", "--families", "10",
+                 "--web-workers", "1", "--spawn-rate", "6", "--mix", "ceiling", stdout=out)
+    figures = json.loads(out.getvalue().strip().splitlines()[-1])
+    assert figures["mix"] == "ceiling"
+    assert set(figures["operations"]) == {"healthz", "signed_in"}
+    assert figures["operations"]["signed_in"]["requests"] > 0
+    assert figures["failures"] == 0, figures["errors"]
+    assert figures["audit_verify"] == "ok"
+
+
 def test_bad_arguments_are_named():
     with pytest.raises(CommandError, match="--users, --seconds, --families"):
         call_command("bench", "load", "--users", "0")
@@ -45,6 +61,8 @@ def test_bad_arguments_are_named():
         call_command("bench", "load", "--engine", "sqlite", "--reuse")
     with pytest.raises(CommandError, match="scratch database only"):
         call_command("bench", "load", "--in-scratch")
+    with pytest.raises(CommandError, match="invalid choice: 'everyone'"):
+        call_command("bench", "load", "--mix", "everyone")
 
 
 def test_a_reused_database_without_its_key_is_refused_with_what_to_do(tmp_path, monkeypatch):

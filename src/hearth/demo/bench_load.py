@@ -9,11 +9,13 @@ caseloads, the front door, team and service managers), starts ``hearth serve --w
 ``hearth.demo.load_users`` with locust, headless, for ``--seconds`` once all ``--users`` have
 started (the ramp is not counted). Prints one JSON line:
 
-    {"engine", "families", "people", "users", "seconds", "web_workers", "workers",
+    {"engine", "families", "people", "users", "seconds", "web_workers", "workers", "mix",
      "requests", "failures", "requests_per_s", "floor_p50_ms",
      "operations": {name: {"requests", "failures", "p50_ms", "p95_ms", "x_floor"}},
      "errors": [{"operation", "error", "occurrences"}], "audit_waiting", "audit_verify"}
 
+With ``--mix ceiling`` the same users ask only their notifications page (``load_users``): the
+ceiling of the machine for a signed-in page, whatever the pages of the council's mix do.
 ``x_floor`` is an operation's p50 as a multiple of ``/healthz``'s in the same run. After the run
 the audit log is sequenced and verified, so a run also proves the log kept up.
 """
@@ -123,12 +125,14 @@ def actors() -> dict:
     return found
 
 
-def drive(port: int, cast: dict, *, users: int, seconds: int, spawn_rate: float) -> dict:
-    """Run locust against 127.0.0.1:port; the operations' figures and the errors."""
+def drive(port: int, cast: dict, *, users: int, seconds: int, spawn_rate: float,
+          mix: str = "council") -> dict:
+    """Run locust against 127.0.0.1:port with ``mix`` (``load_users.MIXES``); the operations'
+    figures and the errors."""
     folder = Path(tempfile.mkdtemp(prefix="hearth-load-"))
     (folder / "actors.json").write_text(json.dumps(cast), encoding="utf-8")
     env = {**os.environ, "HEARTH_LOAD_ACTORS": str(folder / "actors.json"),
-           "HEARTH_LOAD_SUMMARY": str(folder / "summary.json")}
+           "HEARTH_LOAD_SUMMARY": str(folder / "summary.json"), "HEARTH_LOAD_MIX": mix}
     command = [sys.executable, "-m", "locust", "-f", str(Path(__file__).with_name(
         "load_users.py")), "--headless", "--host", f"http://127.0.0.1:{port}",
         "--users", str(users), "--spawn-rate", str(spawn_rate), "--run-time", f"{seconds}s",
@@ -148,7 +152,7 @@ def drive(port: int, cast: dict, *, users: int, seconds: int, spawn_rate: float)
 
 
 def run_in_scratch(*, users: int, seconds: int, families: int, seed: int, web_workers: int,
-                   workers: int, spawn_rate: float) -> str:
+                   workers: int, spawn_rate: float, mix: str = "council") -> str:
     from django.core.management import call_command
     from django.db import connection
 
@@ -176,7 +180,8 @@ def run_in_scratch(*, users: int, seconds: int, families: int, seed: int, web_wo
             process.terminate()
         raise
     try:
-        figures = drive(port, cast, users=users, seconds=seconds, spawn_rate=spawn_rate)
+        figures = drive(port, cast, users=users, seconds=seconds, spawn_rate=spawn_rate,
+                        mix=mix)
         time.sleep(2)  # the sequencer's next ticks
     finally:
         for process in [server, *background]:
@@ -193,7 +198,7 @@ def run_in_scratch(*, users: int, seconds: int, families: int, seed: int, web_wo
     total = figures["total"]
     return json.dumps({
         "engine": connection.vendor, "families": families, "people": people, "users": users,
-        "seconds": seconds, "web_workers": web_workers, "workers": workers,
+        "seconds": seconds, "web_workers": web_workers, "workers": workers, "mix": mix,
         "requests": total.get("requests", 0), "failures": total.get("failures", 0),
         "requests_per_s": total.get("requests_per_s", 0.0), "floor_p50_ms": floor,
         "operations": operations, "errors": figures["errors"],

@@ -15,6 +15,12 @@ tasks, as a person reading a page would, far quicker than any real one):
   the child protection dashboard (the pages that grow with the council);
 - ``/healthz``, the floor: one simulated user asking once a second, with no session.
 
+``HEARTH_LOAD_MIX=ceiling`` (``hearth bench load --mix ceiling``) replaces the three kinds of
+staff by users who ask only their notifications page, signed in as the social workers are and
+waiting as long: a page that reads almost nothing but passes through everything a signed-in
+page does (the session, the second factor, the middleware, the read's audit, the page's frame).
+The requests a second it reaches are the most this machine serves, whatever the pages do.
+
 Every request is named by its operation (``person_page``, not the child's id) so that the
 figures group by what was asked, and no personal data reaches locust's output.
 """
@@ -31,6 +37,13 @@ from locust import FastHttpUser, between, constant, events, task
 
 with open(os.environ["HEARTH_LOAD_ACTORS"], encoding="utf-8") as handle:
     ACTORS: dict = json.load(handle)
+
+#: The mixes: the council's workforce (the default), or the ceiling of the machine.
+MIXES = ("council", "ceiling")
+MIX = os.environ.get("HEARTH_LOAD_MIX") or "council"
+if MIX not in MIXES:
+    raise SystemExit(f"HEARTH_LOAD_MIX: {MIX!r} is not one of {', '.join(MIXES)}")
+COUNCIL = MIX == "council"
 
 _turns = {kind: itertools.count() for kind in ("front_door", "social_worker", "manager")}
 
@@ -86,6 +99,7 @@ class _Staff(FastHttpUser):
 
 
 class FrontDoor(_Staff):
+    abstract = not COUNCIL
     weight = 3
     kind = "front_door"
 
@@ -127,6 +141,7 @@ class FrontDoor(_Staff):
 
 
 class SocialWorker(_Staff):
+    abstract = not COUNCIL
     weight = 5
     kind = "social_worker"
 
@@ -177,6 +192,7 @@ class SocialWorker(_Staff):
 
 
 class Manager(_Staff):
+    abstract = not COUNCIL
     weight = 2
     kind = "manager"
 
@@ -199,6 +215,17 @@ class Manager(_Staff):
     @task(1)
     def team_work(self) -> None:
         self.get("team_work", "/work/team", self.page)
+
+
+class SignedIn(_Staff):
+    """The ceiling's user (``HEARTH_LOAD_MIX=ceiling``): a social worker's notifications."""
+
+    abstract = COUNCIL
+    kind = "social_worker"
+
+    @task
+    def signed_in(self) -> None:
+        self.get("signed_in", "/notifications", self.page)
 
 
 class Floor(FastHttpUser):

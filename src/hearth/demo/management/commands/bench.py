@@ -62,7 +62,10 @@ and managers with locust for --seconds after the ramp: searches, person, chronol
 notes pages, the API record, the pages that grow with the council, and writes (contacts, case
 notes, visits), with /healthz as the floor. Prints one JSON line: requests, failures,
 requests_per_s, floor_p50_ms, and per operation requests, failures, p50_ms, p95_ms and x_floor
-(its p50 as a multiple of /healthz's); the errors; and whether the audit log verified after."""
+(its p50 as a multiple of /healthz's); the errors; and whether the audit log verified after.
+With --mix ceiling the same users, signed in as the same staff and waiting as long, ask only
+their notifications page (signed in, second factor, session, audit, the page's frame, almost
+nothing read): the most requests a second this machine serves whatever the pages do."""
 
 
 LOOKED_AFTER_HELP = """Time the children-in-care dashboard for a team of N children in care,
@@ -164,6 +167,10 @@ class Command(BaseCommand):
                           help="hearth worker processes (default 1)")
         load.add_argument("--spawn-rate", type=float, default=20.0,
                           help="users started per second (default 20)")
+        load.add_argument("--mix", choices=("council", "ceiling"), default="council",
+                          help="council: the workforce's mix (default); ceiling: the same "
+                               "users asking only a signed-in page that reads almost nothing, "
+                               "the most this machine can serve")
         load.add_argument("--engine", choices=("sqlite", "postgres"), default=None,
                           help="database engine (default: the configured one's)")
         load.add_argument("--keep", action="store_true", help="keep the scratch database")
@@ -259,7 +266,7 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         self.stdout.write(line)
 
-    def load(self, *, users, seconds, families, seed, web_workers, workers, spawn_rate,
+    def load(self, *, users, seconds, families, seed, web_workers, workers, spawn_rate, mix,
              engine, keep, reuse, in_scratch, **options):
         from hearth.demo import bench_load
 
@@ -270,7 +277,8 @@ class Command(BaseCommand):
         if reuse and engine != "postgres":
             raise CommandError("--reuse is for PostgreSQL only.")
         args = {"users": users, "seconds": seconds, "families": families, "seed": seed,
-                "web_workers": web_workers, "workers": workers, "spawn_rate": spawn_rate}
+                "web_workers": web_workers, "workers": workers, "spawn_rate": spawn_rate,
+                "mix": mix}
         try:
             if in_scratch:
                 line = bench_load.run_in_scratch(**args)
