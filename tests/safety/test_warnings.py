@@ -435,3 +435,54 @@ def test_R_SAFE_1_the_api_raises_signs_off_and_ends_with_if_match(
         "what_happened": "Dogs", "source": "Sam", "occurred_on": "2026-11-12",
         "disclosed_to_person": True}, content_type="application/json", headers=sam)
     assert at_address.status_code == 422 and "no current address" in at_address.json()["detail"]
+
+
+def test_R_SAFE_1_the_database_reaches_the_same_family_as_the_family_map(
+        fletchers, social_worker):
+    """The list pages ask the database for the warnings that reach their children (one
+    statement, ``family.near_sql``); it must reach exactly the family ``family_map`` works out:
+    relatives, relatives' relatives, the household they live in now, and any of those people's
+    present homes (the same row, or the same first line and postcode however typed) — and no
+    one a step further, no one who has left the household, no home they have left."""
+    from hearth.safety.queries.family import family_map
+    from hearth.safety.queries.warnings import _warnings_of
+
+    kerry, jack = fletchers["mum"], fletchers["jack"]
+
+    def person(given: str):
+        return people.do_create_person(acting_user=social_worker, given_name=given,
+                                       family_name="Fletcher", date_of_birth=date(1960, 1, 1))
+
+    def lives(who, line1: str, postcode: str, **dates):
+        return people.do_add_address(who, acting_user=social_worker, line1=line1,
+                                     postcode=postcode, **dates).address
+
+    gran, uncle, neighbour = person("Gran"), person("Uncle"), person("Neighbour")
+    lodger, gone = person("Lodger"), person("Gone")
+    people.do_add_relationship(gran, kerry, acting_user=social_worker, kind="mother")
+    people.do_add_relationship(uncle, gran, acting_user=social_worker, kind="other")  # 3 steps
+    home = people.do_join_household(jack, acting_user=social_worker, name="Fletcher home",
+                                    start_date=date(2020, 1, 1)).household
+    people.do_join_household(lodger, home, acting_user=social_worker,
+                             start_date=date(2020, 1, 1))
+    left = people.do_join_household(gone, home, acting_user=social_worker,
+                                    start_date=date(2020, 1, 1))
+    people.do_leave_household(left, acting_user=social_worker, end_date=date(2025, 1, 1))
+    past = lives(gran, "1 Past Road", "SO16 9ZZ", start_date=date(2000, 1, 1),
+                 end_date=date(2009, 12, 31))
+    grans = lives(gran, "8 Old Lane", "SO16 2BB", start_date=date(2010, 1, 1))
+    lodgers = lives(lodger, "3 Elm Close", "SO15 1AA", start_date=date(2020, 1, 1))
+    same_place = lives(neighbour, " 3 ELM CLOSE", "so151aa", start_date=date(2020, 1, 1))
+    no_postcode = lives(uncle, "8 Old Lane", "", start_date=date(2010, 1, 1))
+    reached = {warn(social_worker, person=p) for p in (kerry, gran, lodger)}
+    reached |= {warn(social_worker, address=a) for a in (grans, lodgers, same_place)}
+    for p in (uncle, neighbour, gone):  # a step too far; not family; left the household
+        warn(social_worker, person=p)
+    for a in (past, no_postcode):  # a home left; the same line with no postcode
+        warn(social_worker, address=a)
+
+    found = found_for(social_worker, [jack.pk])
+    assert {s.warning for s in found.shown} == reached
+    everyone = {jack.pk, *family_map([jack.pk])[jack.pk]}
+    assert set(_warnings_of.all(ids=list(everyone), today=date.today())) == reached
+    assert {s.warning.person for s in found_for(social_worker, [gone.pk]).shown} == {gone}

@@ -20,8 +20,9 @@ from hearth.safety import rules
 from hearth.safety.codes import PLAN_QUESTIONS
 from hearth.safety.models import VisitPlan
 from hearth.safety.queries import go_ahead
+from hearth.safety.queries.family import family_map
 from hearth.safety.queries.plans import visit_action_plan
-from hearth.safety.queries.warnings import current_address, family_map, found_for
+from hearth.safety.queries.warnings import current_address, found_for
 
 
 def clean_answers(answers: dict[str, Any]) -> dict[str, dict]:

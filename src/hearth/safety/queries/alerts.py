@@ -14,7 +14,8 @@ from hearth.casework.models import Involvement, InvolvementStatus, InvolvementWo
 from hearth.frontdoor.models import MashAgencyRequest
 from hearth.people.models import AgencyShare, PersonAddress
 from hearth.safety.models import WorkerWarning
-from hearth.safety.queries.warnings import _current, family_map, place_of
+from hearth.safety.queries.family import family_map
+from hearth.safety.queries.warnings import _current, place_of
 
 
 def family_of_warning(warning: WorkerWarning) -> set:

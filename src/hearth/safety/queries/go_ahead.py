@@ -18,7 +18,8 @@ from django.db.models import Q
 from hearth import calendar
 from hearth.safety import rules
 from hearth.safety.models import CheckIn, VisitPlan
-from hearth.safety.queries.warnings import family_map, warnings_for
+from hearth.safety.queries.family import family_map
+from hearth.safety.queries.warnings import warnings_for
 from hearth.visits.codes import Engagement
 
 #: Added to a refused visit's problems: where the second worker or agreement is looked for.

@@ -17,10 +17,10 @@ from hearth.safety.codes import PLAN_QUESTIONS
 from hearth.safety.forms.plans import AgreeForm, PlanEditForm, PlanForm
 from hearth.safety.models import VisitPlan
 from hearth.safety.queries import go_ahead
+from hearth.safety.queries.family import family_map
 from hearth.safety.queries.plans import get_visible_plan, visit_action_plan
 from hearth.safety.queries.warnings import (
     current_address,
-    family_map,
     found_for,
     visible_warnings,
 )
