@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from hearth.access.actions.users import do_create_token
 from hearth.access.codes import Role
@@ -484,5 +485,5 @@ def test_R_SAFE_1_the_database_reaches_the_same_family_as_the_family_map(
     found = found_for(social_worker, [jack.pk])
     assert {s.warning for s in found.shown} == reached
     everyone = {jack.pk, *family_map([jack.pk])[jack.pk]}
-    assert set(_warnings_of.all(ids=list(everyone), today=date.today())) == reached
+    assert set(_warnings_of.all(ids=list(everyone), today=timezone.localdate())) == reached
     assert {s.warning.person for s in found_for(social_worker, [gone.pk]).shown} == {gone}

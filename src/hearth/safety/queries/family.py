@@ -11,14 +11,14 @@ from collections.abc import Iterable
 from datetime import date
 from uuid import UUID
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from hearth.core.compiled import compiled
 from hearth.people.models import HouseholdMembership, Relationship
 
 
-def _current(qs, today: date):
+def _current(qs: QuerySet, today: date) -> QuerySet:
     """Rows of ``qs`` (dated from / to) that hold today."""
     return qs.filter(Q(end_date__isnull=True) | Q(end_date__gte=today)).filter(
         Q(start_date__isnull=True) | Q(start_date__lte=today))

@@ -25,15 +25,9 @@ from hearth.people.models import Person, PersonAddress
 from hearth.people.queries.visibility import visible_among
 from hearth.safety.codes import WarningStatus
 from hearth.safety.models import WorkerWarning
-from hearth.safety.queries.family import family_map, near_sql, near_values
+from hearth.safety.queries.family import _current, family_map, near_sql, near_values
 
 LIVE = (WarningStatus.ACTIVE, WarningStatus.AWAITING_SIGN_OFF)
-
-
-def _current(qs: QuerySet, today: date) -> QuerySet:
-    """Rows of ``qs`` (dated from / to) that hold today."""
-    return qs.filter(Q(end_date__isnull=True) | Q(end_date__gte=today)).filter(
-        Q(start_date__isnull=True) | Q(start_date__lte=today))
 
 
 def address_key(line1: str, postcode_norm: str) -> tuple[str, str] | None:
