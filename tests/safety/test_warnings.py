@@ -449,6 +449,10 @@ def test_R_SAFE_1_the_database_reaches_the_same_family_as_the_family_map(
     from hearth.safety.queries.warnings import _warnings_of
 
     kerry, jack = fletchers["mum"], fletchers["jack"]
+    today = timezone.localdate()
+
+    def years_ago(n: int) -> date:
+        return today - timedelta(days=365 * n)
 
     def person(given: str):
         return people.do_create_person(acting_user=social_worker, given_name=given,
@@ -463,18 +467,17 @@ def test_R_SAFE_1_the_database_reaches_the_same_family_as_the_family_map(
     people.do_add_relationship(gran, kerry, acting_user=social_worker, kind="mother")
     people.do_add_relationship(uncle, gran, acting_user=social_worker, kind="other")  # 3 steps
     home = people.do_join_household(jack, acting_user=social_worker, name="Fletcher home",
-                                    start_date=date(2020, 1, 1)).household
-    people.do_join_household(lodger, home, acting_user=social_worker,
-                             start_date=date(2020, 1, 1))
+                                    start_date=years_ago(6)).household
+    people.do_join_household(lodger, home, acting_user=social_worker, start_date=years_ago(6))
     left = people.do_join_household(gone, home, acting_user=social_worker,
-                                    start_date=date(2020, 1, 1))
-    people.do_leave_household(left, acting_user=social_worker, end_date=date(2025, 1, 1))
-    past = lives(gran, "1 Past Road", "SO16 9ZZ", start_date=date(2000, 1, 1),
-                 end_date=date(2009, 12, 31))
-    grans = lives(gran, "8 Old Lane", "SO16 2BB", start_date=date(2010, 1, 1))
-    lodgers = lives(lodger, "3 Elm Close", "SO15 1AA", start_date=date(2020, 1, 1))
-    same_place = lives(neighbour, " 3 ELM CLOSE", "so151aa", start_date=date(2020, 1, 1))
-    no_postcode = lives(uncle, "8 Old Lane", "", start_date=date(2010, 1, 1))
+                                    start_date=years_ago(6))
+    people.do_leave_household(left, acting_user=social_worker, end_date=years_ago(1))
+    past = lives(gran, "1 Past Road", "SO16 9ZZ", start_date=years_ago(26),
+                 end_date=years_ago(17))
+    grans = lives(gran, "8 Old Lane", "SO16 2BB", start_date=years_ago(16))
+    lodgers = lives(lodger, "3 Elm Close", "SO15 1AA", start_date=years_ago(6))
+    same_place = lives(neighbour, " 3 ELM CLOSE", "so151aa", start_date=years_ago(6))
+    no_postcode = lives(uncle, "8 Old Lane", "", start_date=years_ago(16))
     reached = {warn(social_worker, person=p) for p in (kerry, gran, lodger)}
     reached |= {warn(social_worker, address=a) for a in (grans, lodgers, same_place)}
     for p in (uncle, neighbour, gone):  # a step too far; not family; left the household
@@ -485,5 +488,5 @@ def test_R_SAFE_1_the_database_reaches_the_same_family_as_the_family_map(
     found = found_for(social_worker, [jack.pk])
     assert {s.warning for s in found.shown} == reached
     everyone = {jack.pk, *family_map([jack.pk])[jack.pk]}
-    assert set(_warnings_of.all(ids=list(everyone), today=timezone.localdate())) == reached
+    assert set(_warnings_of.all(ids=list(everyone), today=today)) == reached
     assert {s.warning.person for s in found_for(social_worker, [gone.pk]).shown} == {gone}

@@ -33,7 +33,7 @@ rules.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 from uuid import UUID
 
@@ -83,10 +83,15 @@ class Param(Expression):
         slot = Slot(self.name, self.target, self.many)
         if not self.many:
             return "%s", [slot]
-        if connection.vendor == "postgresql":
-            # An array parameter: one statement whatever the list's length.
-            return f"SELECT UNNEST(%s::{self.target.cast_db_type(connection)}[])", [slot]
-        return "SELECT value FROM json_each(%s)", [slot]
+        return list_sql(self.target, connection), [slot]
+
+
+def list_sql(field: models.Field, connection) -> str:
+    """The rows of a list given as one parameter (``list_value``): on PostgreSQL an array
+    parameter, one statement whatever the list's length; on SQLite a JSON list."""
+    if connection.vendor == "postgresql":
+        return f"SELECT UNNEST(%s::{field.cast_db_type(connection)}[])"
+    return "SELECT value FROM json_each(%s)"
 
 
 def _any_sql(lhs: str, field: models.Field, connection) -> str:
@@ -280,7 +285,13 @@ def _prepare(slot: Slot, values: dict[str, Any], connection) -> Any:
         return None if value is None else field.get_db_prep_value(value, connection)
     if isinstance(value, str | bytes) or not hasattr(value, "__iter__"):
         raise TypeError(f"{slot.name!r} takes a list of values")
-    prepared = [field.get_db_prep_value(v, connection) for v in value]
+    return list_value(value, field, connection)
+
+
+def list_value(values: Iterable, field: models.Field, connection) -> Any:
+    """A list of values as the one parameter ``list_sql`` reads, each prepared as ``field``
+    prepares it."""
+    prepared = [field.get_db_prep_value(v, connection) for v in values]
     if connection.vendor == "postgresql":
         return _array_literal(prepared)
     return json.dumps([str(v) if not isinstance(v, int | float) else v for v in prepared])

@@ -15,22 +15,23 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from hearth.access.codes import Role
 from hearth.casework.models import Involvement
 from hearth.casework.rules import PARENT_KINDS
 from hearth.core import visibility
 from hearth.core.compiled import compiled
 from hearth.people.models import Person, PersonAddress, Relationship
-from hearth.protection.models import ComplexNeeds, CPPlan, Section47Enquiry, TwoWorkerDecision
+from hearth.protection.models import ComplexNeeds, CPPlan, TwoWorkerDecision
 from hearth.protection.queries.twoworkers import (
     LIVE,
     MAX_ROUNDS,
+    SERVICE_WIDE,
     FamilyStatus,
     _visible,
     families_of,
+    in_protection_work,
     scope_children,
     significant_hostility,
     statuses,
@@ -136,15 +137,12 @@ def _service_scope_among(p, visible_sql: str):
     process, where the ORM built and compiled the scope on every visit (issue 14)."""
     return (Person.objects.filter(pk__any=p.uuids("ids"))
             .filter(pk__in=p.sql("visible", visible_sql, Person._meta.pk)).live()
-            .filter(Exists(Involvement.objects.filter(LIVE, person=OuterRef("pk")))
-                    | Exists(CPPlan.objects.filter(person=OuterRef("pk"), end_on__isnull=True))
-                    | Exists(Section47Enquiry.objects.filter(person=OuterRef("pk"))))
-            .values_list("pk", flat=True))
+            .filter(in_protection_work()).values_list("pk", flat=True))
 
 
 def _scope_among(user, ids: set) -> set:
     """Which of ``ids`` are children the user's report is about (``scope_children``)."""
-    if user.role in (Role.SERVICE_MANAGER, Role.CONFERENCE_CHAIR):
+    if user.role in SERVICE_WIDE:
         sql, params = visibility.visible_sql(Person, user)
         return set(_service_scope_among.all(sql, ids=list(ids), visible=params))
     return set(scope_children(user).filter(pk__in=list(ids)).values_list("pk", flat=True))

@@ -339,12 +339,21 @@ def scope_children(user) -> QuerySet[Person]:
     if user.role == Role.TEAM_MANAGER:  # through casework's reached (issue 14)
         return team_children(user)
     visible = _seen(user)
-    if user.role in (Role.SERVICE_MANAGER, Role.CONFERENCE_CHAIR):
-        return visible.filter(
-            Exists(Involvement.objects.filter(LIVE, person=OuterRef("pk")))
-            | Exists(CPPlan.objects.filter(person=OuterRef("pk"), end_on__isnull=True))
-            | Exists(Section47Enquiry.objects.filter(person=OuterRef("pk"))))
+    if user.role in SERVICE_WIDE:
+        return visible.filter(in_protection_work())
     return visible.none()
+
+
+#: The roles whose report is about every child they may see in child protection's work.
+SERVICE_WIDE = (Role.SERVICE_MANAGER, Role.CONFERENCE_CHAIR)
+
+
+def in_protection_work() -> Q:
+    """A person (the query's row) with an open involvement, a Section 47 enquiry or an open
+    plan: whom a service manager's or a chair's views are about (``scope_children``)."""
+    return (Q(Exists(Involvement.objects.filter(LIVE, person=OuterRef("pk"))))
+            | Q(Exists(CPPlan.objects.filter(person=OuterRef("pk"), end_on__isnull=True)))
+            | Q(Exists(Section47Enquiry.objects.filter(person=OuterRef("pk")))))
 
 
 def report(user):

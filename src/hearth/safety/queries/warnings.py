@@ -98,12 +98,12 @@ def _warnings_of(p):
 
 
 @compiled
-def _warnings_near(p, vendor: str):
+def _warnings_near(p):
     """The live warnings that apply to some of the people given (``found_for``'s), their
     families worked out in the database: one statement where there were four, and nothing
     carried to Python and back when no warning applies, as on most pages."""
     return (WorkerWarning.objects.filter(status__in=LIVE).filter(
-        pk__in=p.sql("near", near_sql(vendor), WorkerWarning._meta.pk))
+        pk__in=p.sql("near", near_sql(connection), WorkerWarning._meta.pk))
         .select_related("person", "address", "recorded_by").order_by("-occurred_on", "-pk"))
 
 
@@ -225,14 +225,14 @@ def found_for(user, person_ids: Iterable, *, family: bool = True,
         return Found()
     today = timezone.localdate()
     if family:  # most pages: no warning applies, and one query says so
-        vendor = connection.vendor
-        warnings = _warnings_near.all(vendor, near=near_values(anchors, today, vendor))
+        warnings = _warnings_near.all(near=near_values(anchors, today, connection))
         if not warnings:
             return Found()
-    kin = family_map(anchors) if family else {pid: set() for pid in anchors}
+        kin = family_map(anchors)  # whose family each warning is in
+    else:
+        kin = {pid: set() for pid in anchors}
+        warnings = _warnings_of.all(ids=list(anchors), today=today)
     everyone = set(anchors).union(*kin.values())
-    if not family:
-        warnings = _warnings_of.all(ids=list(everyone), today=today)
     memo = visibility.request_memo()
     if memo is not None:  # the two-worker standing may ask again about these people
         memo.setdefault((WARNINGS_READ, frozenset(everyone)), warnings)
