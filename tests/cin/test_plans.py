@@ -116,3 +116,27 @@ def test_bad_input_on_the_pages_names_the_field_and_writes_nothing(
 
 def test_a_plan_is_seen_by_whoever_sees_the_child(as_user, outsider, plan):
     assert as_user(outsider).get(f"/cin/{plan.pk}").status_code == 404
+
+
+
+def test_the_person_page_reads_a_childs_plans_as_the_built_filter_does(
+        social_worker, team_manager, police_partner, outsider, administrator, plan,
+        django_assert_num_queries):
+    """The child's plans are read through each user's filter kept for the process
+    (``visibility.keep(CINPlan)``, issue 14): the same plans the built filter gives, with
+    their actions and meetings, in three queries, and none more when they are shown."""
+    from hearth.cin import queries
+    from hearth.core import visibility
+    from tests.cin.conftest import ACTIONS
+
+    for user in (social_worker, team_manager, police_partner, outsider, administrator):
+        built = list(CINPlan.objects.visible_to(user).filter(person_id=plan.person_id))
+        with visibility.scopes_remembered():
+            kept = queries.plans_of(user, plan.person_id)
+        assert [p.pk for p in kept] == [p.pk for p in built], user.username
+    assert built == [] and kept == []  # the administrator sees no child's plan
+    with visibility.scopes_remembered(), django_assert_num_queries(3):
+        sams = queries.plans_of(social_worker, plan.person_id)
+    with django_assert_num_queries(0):
+        assert [a.what for a in sams[0].actions.all()] == [a["what"] for a in ACTIONS]
+        assert list(sams[0].meetings.all()) == []

@@ -20,11 +20,14 @@ class CinConfig(AppConfig):
         from hearth.core import presence, visibility
         from hearth.core.due import SOURCES
         from hearth.core.status import PROVIDERS
+        from hearth.people.models import Person
         from hearth.people.queries.persons import PERSON_PANELS
         from hearth.protection.actions.plans import PLAN_STARTED
         from hearth.visits.queries import LIKELY_PURPOSE
 
         visibility.register(CINPlan, plan_scope)  # seen by whoever sees the child
+        # Compiled once a process for each user: the person page's panel reads through it.
+        visibility.keep(CINPlan, embeds=(Person,))
         register(CINPlan, "cin_plan", chronology.plan_events, chronology.all_plans,
                  link=Link("cin:plan", "plan_id"))
         SOURCES.register(due.cin_meetings)  # R-CIN-1: the next CIN meeting

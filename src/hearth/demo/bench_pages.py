@@ -42,6 +42,9 @@ class Page:
 
 PAGES = (
     Page("healthz", None, "/healthz"),
+    # The cheapest signed-in page (session, second factor, read audit, the page's frame): what
+    # every page below costs before it reads anything of its own.
+    Page("signed_in", SOCIAL_WORKER, "/notifications"),
     Page("allocation_queue", TEAM_MANAGER, "/teams/allocation"),
     Page("two_worker_report_tm", TEAM_MANAGER, "/two-worker-report"),
     Page("two_worker_report_sm", SERVICE_MANAGER, "/two-worker-report"),
