@@ -131,3 +131,31 @@ def test_frans_own_list_names_the_queues_first_contacts_and_counts_the_rest(
     assert [r.what for r in rest] == ["2 more contacts waiting for a decision"]
     home = as_user(front_door).get("/").content.decode()
     assert "2 more contacts waiting for a decision" in home
+
+
+def test_the_decisions_to_authorise_are_listed_a_page_at_a_time_R_FD_5(
+        monday, as_user, front_door, crs_manager, fletchers, call):
+    """Fran proposed no further action on 27 contacts; Carla, her manager, sees 25 of them
+    to authorise, the queue's most pressing first, and the other two on the next page of that
+    list, the queue's own page kept."""
+    contacts = _record(front_door, fletchers, call, 27)
+    for contact in contacts:
+        actions.do_decide(contact, acting_user=front_door, outcome="nfa",
+                          rationale="The school has already put support in place",
+                          advice="Talk to the school nurse",
+                          referrer_plan="The school will meet Kerry next week")
+    assert Contact.objects.filter(status=ContactStatus.AWAITING_AUTHORISATION).count() == 27
+    carla = as_user(crs_manager)
+    references = [c.reference for c in contacts]
+
+    def to_authorise(html: str) -> list[str]:
+        table = html[html.index('id="to-authorise"'):]
+        table = table[:table.index("</table>")]
+        return [r for r in references if f">{r}<" in table]
+
+    first = carla.get("/contacts").content.decode()
+    second = carla.get("/contacts?authorise_page=2&page=1").content.decode()
+    assert len(to_authorise(first)) == 25 and len(to_authorise(second)) == 2
+    assert set(to_authorise(first) + to_authorise(second)) == set(references)
+    assert 'aria-label="Pages of decisions to authorise"' in first
+    assert "authorise_page=2" in first and "page=1" in second

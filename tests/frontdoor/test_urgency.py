@@ -150,6 +150,19 @@ def test_an_immediate_contact_goes_to_the_top_of_every_queue_R_FD_4(
     assert listed.status_code == 200
     assert [c["id"] for c in listed.json()] == [immediate.pk, overdue.pk, edt_routine.pk]
     assert listed.json()[0]["urgency"] == "immediate" and listed.json()[0]["overdue"]
+    # A page at a time (issue 14): the same order across pages, how many in all and where the
+    # other pages are in the headers, and a page that is not a number named as bad input.
+    first = api_get(client, front_door, "/api/v1/contacts?page_size=2")
+    assert [c["id"] for c in first.json()] == [immediate.pk, overdue.pk]
+    assert first["X-Total-Count"] == "3"
+    assert 'page=2>; rel="next"' in first["Link"] and "page_size=2" in first["Link"]
+    second = api_get(client, front_door, "/api/v1/contacts?page_size=2&page=2")
+    assert [c["id"] for c in second.json()] == [edt_routine.pk]
+    assert 'rel="next"' not in second["Link"] and 'page=1>; rel="prev"' in second["Link"]
+    assert api_get(client, front_door, "/api/v1/contacts?page=9").json() == []
+    for bad in ("page=two", "page=0", "page_size=501"):
+        refused = api_get(client, front_door, f"/api/v1/contacts?{bad}")
+        assert refused.status_code == 422 and bad.split("=")[0] in refused.json()["detail"]
 
 
 def test_an_immediate_contact_tells_the_crs_manager_at_once_R_FD_4(

@@ -177,6 +177,13 @@ def test_tina_reads_who_has_looked_at_jacks_record(api, social_worker, team_mana
     assert any(e["user"] == "sam" and e["action"] == "create" for e in entries)
     # A social worker is not a manager: the access log is not theirs to read.
     assert api.as_(social_worker).get(url + "/access-log").status_code == 403
+    # A page at a time, newest first (issue 14): Tina's own read of the log is on it too.
+    every = log.json()["total"]
+    assert every == len(entries) >= 2 and log["X-Total-Count"] == str(every)
+    newest = api.as_(team_manager).get(url + "/access-log?page_size=1")
+    assert newest.json()["total"] == every + 1  # Tina's first read of the log, recorded
+    assert newest.json()["entries"][0]["action"] == "view_access_log"
+    assert len(newest.json()["entries"]) == 1 and 'rel="next"' in newest["Link"]
 
 
 

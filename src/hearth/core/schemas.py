@@ -14,6 +14,7 @@ from typing import Any
 from ninja import Schema as NinjaSchema
 from pydantic import Field, ValidationInfo, field_validator
 
+from hearth.core.paging import API_MAX_PAGE, API_MAX_PAGE_SIZE, API_PAGE_SIZE
 from hearth.core.sensible import EARLIEST, LATEST, sensible_value
 
 #: A coded answer refused names its codes when there are no more than these.
@@ -83,3 +84,12 @@ class Schema(NinjaSchema):
                 raise ValueError(f"{wrong[0]!r} is not one of the {len(allowed)} codes the "
                                  "OpenAPI document lists")
         return value
+
+
+class ApiPageParams(Schema):
+    """A page of a list the API answers (``core.paging.api_page``)."""
+
+    page: int = Field(1, ge=1, le=API_MAX_PAGE,
+                      description="From 1; past the last: an empty list")
+    page_size: int = Field(API_PAGE_SIZE, ge=1, le=API_MAX_PAGE_SIZE,
+                           description=f"At most {API_MAX_PAGE_SIZE} rows a page")

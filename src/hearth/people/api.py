@@ -9,7 +9,9 @@ from ninja import Query, Router, Status
 
 from hearth.access.models import AuditEntry
 from hearth.access.permissions import AuthedRequest, permission
+from hearth.core.paging import api_page
 from hearth.core.problems import CHANGE_ERRORS, Problem
+from hearth.core.schemas import ApiPageParams
 from hearth.core.versions import etag, require_if_match
 from hearth.people import actions
 from hearth.people.queries.persons import other_names
@@ -112,15 +114,18 @@ def change(request: AuthedRequest, response: HttpResponse, person_id: str, paylo
 
 @router.get(
     "/{uuid:person_id}/access-log",
-    response={200: AccessLog, 404: Problem},
+    response={200: AccessLog, 404: Problem, 422: Problem},
     auth=permission("audit.access_log"),
 )
-def access_log(request: AuthedRequest, person_id: str):
-    """Who viewed or changed this person's record, and when (newest first)."""
+def access_log(request: AuthedRequest, response: HttpResponse, person_id: str,
+               paging: Query[ApiPageParams]):
+    """Who viewed or changed this person's record, and when (newest first), a page at a time
+    (``page``, ``page_size``; ``total`` and the ``X-Total-Count`` and ``Link`` headers say how
+    many there are and where the other pages are)."""
     person = get_visible_person(request.auth, person_id)
-    entries = AuditEntry.objects.filter(
+    entries, total = api_page(AuditEntry.objects.filter(
         object_type="people.person", object_id=str(person.pk)
-    ).order_by("-at", "-id")[:500]
+    ).order_by("-at", "-id"), request, response, page=paging.page, size=paging.page_size)
     result = [
         {
             "at": e.at.isoformat(),
@@ -132,4 +137,4 @@ def access_log(request: AuthedRequest, person_id: str):
         for e in entries
     ]
     actions.record_view(person, user=request.auth, what="view_access_log")
-    return {"entries": result}
+    return {"total": total, "page": paging.page, "entries": result}

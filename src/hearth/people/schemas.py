@@ -244,4 +244,6 @@ class AccessLogEntry(Schema):
 
 
 class AccessLog(Schema):
+    total: int
+    page: int
     entries: list[AccessLogEntry]

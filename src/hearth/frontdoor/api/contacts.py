@@ -6,13 +6,16 @@ state forbids it, 412 when someone changed it since ``expected_version``. Nothin
 when a request is refused. (No ``from __future__ import annotations`` here: django-ninja reads
 the handlers' annotations at import time.)"""
 
+from django.http import HttpResponse
 from django.utils import timezone
-from ninja import Router, Status
+from ninja import Query, Router, Status
 
 from hearth.access.models import Agency, Team
 from hearth.access.permissions import AuthedRequest, permission
+from hearth.core.paging import api_page
 from hearth.core.problems import WRITE_ERRORS, Problem, api_names
 from hearth.core.refusals import refuse_if
+from hearth.core.schemas import ApiPageParams
 from hearth.core.visibility import get_visible_or_404
 from hearth.frontdoor import rules
 from hearth.frontdoor.actions import contacts as actions
@@ -84,13 +87,18 @@ def record_contact(request: AuthedRequest, payload: ContactIn):
     return Status(201, contact_out(contact))
 
 
-@router.get("", response={200: list[ContactSummaryOut]}, auth=permission("contacts.queue"))
-def waiting_contacts(request: AuthedRequest):
+@router.get("", response={200: list[ContactSummaryOut], 422: Problem},
+            auth=permission("contacts.queue"))
+def waiting_contacts(request: AuthedRequest, response: HttpResponse,
+                     paging: Query[ApiPageParams]):
     """The contacts you may see that wait for a decision: immediate ones first, then the
-    soonest due (an overdue one is due soonest) (R-FD-4). At most 500."""
+    soonest due (an overdue one is due soonest) (R-FD-4), a page at a time (``page``,
+    ``page_size``; ``X-Total-Count`` and ``Link`` headers say how many and where the other
+    pages are)."""
     now = timezone.now()
-    waiting = Contact.objects.visible_to(request.auth).filter(
-        status__in=AWAITING_DECISION).in_queue_order()[:500]
+    waiting, _ = api_page(Contact.objects.visible_to(request.auth).filter(
+        status__in=AWAITING_DECISION).in_queue_order(now), request, response,
+        page=paging.page, size=paging.page_size)
     return [{"id": c.pk, "reference": c.reference, "status": c.status, "urgency": c.urgency,
              "is_edt": c.is_edt, "received_at": c.received_at, "decision_due": c.decision_due,
              "overdue": c.decision_due < now} for c in waiting]

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from hearth import calendar
 from hearth.access.permissions import requires
-from hearth.core.paging import paginate
+from hearth.core.paging import paginate, paginate_list
 from hearth.frontdoor import rules
 from hearth.frontdoor.actions.contacts import may_review
 from hearth.frontdoor.codes import ContactStatus, MashStatus
@@ -77,16 +77,18 @@ def queue(request):
     contacts = queue_contacts(request.user)
     to_authorise = to_sign_off = None
     if request.user.has_hearth_permission("contacts.authorise"):
-        # R-FD-5: only what this manager may authorise (never their own proposals).
-        to_authorise = [c for c in contacts.filter(status=ContactStatus.AWAITING_AUTHORISATION)
-                        .in_queue_order()
-                        if c.proposals and may_review(c.proposals[0], request.user)]
+        # R-FD-5: only what this manager may authorise (never their own proposals), 25 a page.
+        to_authorise = paginate_list(
+            [c for c in contacts.filter(status=ContactStatus.AWAITING_AUTHORISATION)
+             .in_queue_order() if c.proposals and may_review(c.proposals[0], request.user)],
+            request, param="authorise_page")
     if request.user.has_hearth_permission("mash.sign_off") and may_sign_off(
             None, request.user):
         # R-MASH-5: analyses waiting for a CRS manager's sign-off.
-        to_sign_off = [c for c in contacts.filter(mash__status=MashStatus.AWAITING_SIGN_OFF)
-                       .select_related("mash__analysed_by").in_queue_order()
-                       if may_sign_off(c.mash, request.user)]
+        to_sign_off = paginate_list(
+            [c for c in contacts.filter(mash__status=MashStatus.AWAITING_SIGN_OFF)
+             .select_related("mash__analysed_by").in_queue_order()
+             if may_sign_off(c.mash, request.user)], request, param="sign_off_page")
     # 25 a page, in the queue's order (issue 14: the whole queue was read and rendered).
     page = paginate(crs_queue(contacts, now).in_queue_order(now), request)
     return render(request, "frontdoor/queue.html", {
