@@ -151,6 +151,19 @@ def drive(port: int, cast: dict, *, users: int, seconds: int, spawn_rate: float,
     return json.loads(summary.read_text(encoding="utf-8"))
 
 
+def prepare_in_scratch(*, families: int, seed: int) -> str:
+    """``--reuse``'s kept database, prepared and left for the runs' copies: seeded the first
+    time, its audit log sequenced (so that a copy's log reaches the head kept for it)."""
+    from django.core.management import call_command
+
+    from hearth.people.models import Person
+
+    check_scratch()
+    _prepare(families, seed)
+    call_command("audit", "sequence", verbosity=0)
+    return json.dumps({"prepared": True, "people": Person.objects.count()})
+
+
 def run_in_scratch(*, users: int, seconds: int, families: int, seed: int, web_workers: int,
                    workers: int, spawn_rate: float, mix: str = "council") -> str:
     from django.core.management import call_command
@@ -158,12 +171,14 @@ def run_in_scratch(*, users: int, seconds: int, families: int, seed: int, web_wo
 
     from hearth.access.models import AuditEntry
     from hearth.access.queries import verify
+    from hearth.frontdoor.models import Contact
     from hearth.people.models import Person
 
     check_scratch()
     _prepare(families, seed)
     cast = actors()
     people = Person.objects.count()
+    contacts = Contact.objects.count()  # a reused database's copy: the same every run
     connection.close()
     port = _free_port()
     say(f"{people:,} people; {len(cast['social_worker'])} social workers, "
@@ -199,6 +214,7 @@ def run_in_scratch(*, users: int, seconds: int, families: int, seed: int, web_wo
     return json.dumps({
         "engine": connection.vendor, "families": families, "people": people, "users": users,
         "seconds": seconds, "web_workers": web_workers, "workers": workers, "mix": mix,
+        "contacts_at_start": contacts,
         "requests": total.get("requests", 0), "failures": total.get("failures", 0),
         "requests_per_s": total.get("requests_per_s", 0.0), "floor_p50_ms": floor,
         "operations": operations, "errors": figures["errors"],

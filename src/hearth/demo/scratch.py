@@ -42,38 +42,73 @@ def say(message: str) -> None:
     print(f"bench: {message}", file=sys.stderr, flush=True)
 
 
-def _kept_keys(name: str, *, database_exists: bool) -> dict[str, str]:
+def _key_file(name: str) -> Path:
+    folder = Path(os.environ.get("HEARTH_DATA_DIR") or "var") / "bench"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{name}.secret"
+
+
+def _kept_keys(name: str, *, database_exists: bool, secret: str = "") -> dict[str, str]:
     """A reused database's secret key (its audit log's heads are signed with it) and the file
     its newest audit head is kept in, from one run to the next: in ``bench/`` of the data
     folder (``HEARTH_DATA_DIR``), readable by its owner only. A database that exists without
-    its key (another checkout made it, or the folder was cleared) cannot be reused."""
-    folder = Path(os.environ.get("HEARTH_DATA_DIR") or "var") / "bench"
-    folder.mkdir(parents=True, exist_ok=True)
-    key = folder / f"{name}.secret"
-    if not key.exists():
+    its key (another checkout made it, or the folder was cleared) cannot be reused. A new
+    key is ``secret`` when given (a copy of a kept database signs with its original's)."""
+    key = _key_file(name)
+    if not key.exists() or secret:
         if database_exists:
             raise RuntimeError(
-                f"The database {name} exists but its secret key is not in {folder}, so its "
-                f"audit log's signed heads cannot be checked: drop it (DROP DATABASE "
+                f"The database {name} exists but its secret key is not in {key.parent}, so "
+                f"its audit log's signed heads cannot be checked: drop it (DROP DATABASE "
                 f"\"{name}\") and run again to seed it afresh.")
         key.touch(mode=0o600)
-        key.write_text(secrets.token_urlsafe(48), encoding="utf-8")
+        key.write_text(secret or secrets.token_urlsafe(48), encoding="utf-8")
     return {"HEARTH_SECRET_KEY": key.read_text(encoding="utf-8").strip(),
-            "HEARTH_AUDIT_HEAD_FILE": str(folder / f"{name}.audit_head")}
+            "HEARTH_AUDIT_HEAD_FILE": str(key.parent / f"{name}.audit_head")}
 
 
 def in_scratch(args: list[str], *, engine: str, keep: bool, label: str,
-               reuse: bool = False) -> str:
+               reuse: bool = False, pristine: bool = False) -> str:
     """Run ``hearth bench <args> --in-scratch`` in a child process configured for a scratch
     database of its own; returns the child's last line of output (its JSON). With ``reuse``
-    (PostgreSQL only) the database is ``hearth_bench_<label>``: made if missing, kept after."""
+    (PostgreSQL only) the database is ``hearth_bench_<label>``: made if missing, kept after.
+    With ``pristine`` too, the kept database is only prepared (``<args> --prepare-only``:
+    seeded the first time) and the benchmark runs on a copy of it made afresh for the run
+    (``hearth_bench_<label>_run``, dropped after unless ``keep``): a benchmark that writes —
+    the load's contacts, notes and visits — starts every run from the same records."""
+    server = os.environ.get("HEARTH_BENCH_POSTGRES_URL") or DEFAULT_SERVER
+    name = f"hearth_bench_{label}" if reuse else f"hearth_bench_{label}_{os.getpid()}"
+    if not (pristine and reuse and engine == "postgres"):
+        return _run_child(args, engine=engine, server=server, name=name, keep=keep,
+                          reuse=reuse)
+    _run_child([*args, "--prepare-only"], engine=engine, server=server, name=name, keep=True,
+               reuse=True)
+    copy = f"{name}_run"
+    _postgres(server, f'DROP DATABASE IF EXISTS "{copy}" WITH (FORCE)')
+    _postgres(server, f'CREATE DATABASE "{copy}" TEMPLATE "{name}"')
+    say(f"the run's copy of {name}: {copy}")
+    kept = _kept_keys(name, database_exists=True)
+    copied = _kept_keys(copy, database_exists=False, secret=kept["HEARTH_SECRET_KEY"])
+    head = Path(kept["HEARTH_AUDIT_HEAD_FILE"])
+    if head.exists():  # the copy's log reaches the head the kept database's reached
+        shutil.copyfile(head, copied["HEARTH_AUDIT_HEAD_FILE"])
+    try:
+        return _run_child(args, engine=engine, server=server, name=copy, keep=keep,
+                          reuse=True)
+    finally:
+        if not keep:
+            _postgres(server, f'DROP DATABASE IF EXISTS "{copy}" WITH (FORCE)')
+            for path in (copied["HEARTH_AUDIT_HEAD_FILE"], _key_file(copy)):
+                Path(path).unlink(missing_ok=True)
+
+
+def _run_child(args: list[str], *, engine: str, server: str, name: str, keep: bool,
+               reuse: bool) -> str:
     folder = tempfile.mkdtemp(prefix="hearth-bench-")
     env = {k: v for k, v in os.environ.items() if k != "HEARTH_TEST_DATABASE_NAME"}
     env.update({SCRATCH_FLAG: "1", "HEARTH_DATA_DIR": folder, "HEARTH_PRODUCTION": "0",
                 "HEARTH_SECRET_KEY": secrets.token_urlsafe(48), "HEARTH_LOG_LEVEL": "WARNING",
                 "DJANGO_SETTINGS_MODULE": "hearth.settings"})
-    server = os.environ.get("HEARTH_BENCH_POSTGRES_URL") or DEFAULT_SERVER
-    name = f"hearth_bench_{label}" if reuse else f"hearth_bench_{label}_{os.getpid()}"
     if reuse:  # the same keys each run: the reused log's signed heads, its kept head
         env.update(_kept_keys(name, database_exists=engine == "postgres"
                               and _exists(server, name)))

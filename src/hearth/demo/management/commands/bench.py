@@ -178,6 +178,7 @@ class Command(BaseCommand):
                           help="PostgreSQL: seed hearth_bench_load_<N>_<S> once, keep it, "
                                "and reuse it on later runs")
         load.add_argument("--in-scratch", action="store_true", help=argparse.SUPPRESS)
+        load.add_argument("--prepare-only", action="store_true", help=argparse.SUPPRESS)
 
     def handle(self, *args, what, **options):
         if what == "load":
@@ -267,7 +268,7 @@ class Command(BaseCommand):
         self.stdout.write(line)
 
     def load(self, *, users, seconds, families, seed, web_workers, workers, spawn_rate, mix,
-             engine, keep, reuse, in_scratch, **options):
+             engine, keep, reuse, in_scratch, prepare_only=False, **options):
         from hearth.demo import bench_load
 
         if min(users, seconds, families, web_workers, workers) < 1 or spawn_rate <= 0:
@@ -280,13 +281,16 @@ class Command(BaseCommand):
                 "web_workers": web_workers, "workers": workers, "spawn_rate": spawn_rate,
                 "mix": mix}
         try:
-            if in_scratch:
+            if in_scratch and prepare_only:
+                line = bench_load.prepare_in_scratch(families=families, seed=seed)
+            elif in_scratch:
                 line = bench_load.run_in_scratch(**args)
-            else:
+            else:  # a reused database is only prepared; each run has a fresh copy of it
                 line = scratch.in_scratch(
                     ["load", *[f"--{k.replace('_', '-')}={v}" for k, v in args.items()],
                      "--engine", engine],
-                    engine=engine, keep=keep, reuse=reuse, label=f"load_{families}_{seed}")
+                    engine=engine, keep=keep, reuse=reuse, pristine=True,
+                    label=f"load_{families}_{seed}")
         except RuntimeError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(line)
