@@ -119,12 +119,12 @@ API_MAX_PAGE = 10 ** MAX_DIGITS - 1
 
 
 def api_page(qs, request, response, *, page: int, size: int) -> tuple[list, int]:
-    """One page of a list the API answers as a JSON array (issue 14: no list read whole): the
-    rows of page ``page`` of ``size`` and how many in all, counted and sliced in the database
-    (two queries). ``X-Total-Count``
-    says how many there are in all, and ``Link`` (RFC 8288) the first, previous, next and last
-    pages, their other query parameters kept. A page past the last is an empty array with the
-    same headers; ``page`` and ``size`` are checked by the schema (``ApiPageParams``)."""
+    """One page of a list the API answers (issue 14: no list read whole): the rows of page
+    ``page`` of ``size`` and how many there are in all, counted and sliced in the database
+    (two queries). The answer's ``X-Total-Count`` says how many, and ``Link`` (RFC 8288) where
+    the first, previous, next and last pages are, their other query parameters kept. A page
+    past the last has no rows and the same headers; ``page`` and ``size`` are checked by the
+    schema (``core.schemas.ApiPageParams``)."""
     total = qs.count()
     start = (page - 1) * size
     rows = list(qs[start:start + size]) if start < total else []
