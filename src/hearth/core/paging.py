@@ -127,19 +127,17 @@ def api_page(qs, request, response, *, page: int, size: int) -> tuple[list, int]
     schema (``core.schemas.ApiPageParams``)."""
     total = qs.count()
     start = (page - 1) * size
-    rows = list(qs[start:start + size]) if start < total else []
-    last = max(1, -(-total // size))
-    query = {k: request.GET.getlist(k) for k in request.GET if k != PARAM}
-
-    def link(number: int, rel: str) -> str:
-        return f'<{request.path}?{urlencode({**query, PARAM: number}, doseq=True)}>; rel="{rel}"'
-
-    links = [link(1, "first")]
+    found = Page(items=list(qs[start:start + size]) if start < total else [], total=total,
+                 number=page, size=size,
+                 query={k: request.GET.getlist(k) for k in request.GET if k != PARAM})
+    last = found.page_count
+    links = [(1, "first")]
     if 1 < page <= last + 1:
-        links.append(link(min(page - 1, last), "prev"))
+        links.append((min(page - 1, last), "prev"))
     if page < last:
-        links.append(link(page + 1, "next"))
-    links.append(link(last, "last"))
+        links.append((page + 1, "next"))
+    links.append((last, "last"))
     response["X-Total-Count"] = str(total)
-    response["Link"] = ", ".join(links)
-    return rows, total
+    response["Link"] = ", ".join(f'<{request.path}{found.href(n)}>; rel="{rel}"'
+                                 for n, rel in links)
+    return found.items, total

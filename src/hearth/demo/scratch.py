@@ -48,23 +48,26 @@ def _key_file(name: str) -> Path:
     return folder / f"{name}.secret"
 
 
-def _kept_keys(name: str, *, database_exists: bool, secret: str = "") -> dict[str, str]:
+def _head_file(name: str) -> Path:
+    return _key_file(name).with_suffix(".audit_head")
+
+
+def _kept_keys(name: str, *, database_exists: bool) -> dict[str, str]:
     """A reused database's secret key (its audit log's heads are signed with it) and the file
     its newest audit head is kept in, from one run to the next: in ``bench/`` of the data
     folder (``HEARTH_DATA_DIR``), readable by its owner only. A database that exists without
-    its key (another checkout made it, or the folder was cleared) cannot be reused. A new
-    key is ``secret`` when given (a copy of a kept database signs with its original's)."""
+    its key (another checkout made it, or the folder was cleared) cannot be reused."""
     key = _key_file(name)
-    if not key.exists() or secret:
+    if not key.exists():
         if database_exists:
             raise RuntimeError(
                 f"The database {name} exists but its secret key is not in {key.parent}, so "
                 f"its audit log's signed heads cannot be checked: drop it (DROP DATABASE "
                 f"\"{name}\") and run again to seed it afresh.")
         key.touch(mode=0o600)
-        key.write_text(secret or secrets.token_urlsafe(48), encoding="utf-8")
+        key.write_text(secrets.token_urlsafe(48), encoding="utf-8")
     return {"HEARTH_SECRET_KEY": key.read_text(encoding="utf-8").strip(),
-            "HEARTH_AUDIT_HEAD_FILE": str(key.parent / f"{name}.audit_head")}
+            "HEARTH_AUDIT_HEAD_FILE": str(_head_file(name))}
 
 
 def in_scratch(args: list[str], *, engine: str, keep: bool, label: str,
@@ -87,19 +90,20 @@ def in_scratch(args: list[str], *, engine: str, keep: bool, label: str,
     _postgres(server, f'DROP DATABASE IF EXISTS "{copy}" WITH (FORCE)')
     _postgres(server, f'CREATE DATABASE "{copy}" TEMPLATE "{name}"')
     say(f"the run's copy of {name}: {copy}")
-    kept = _kept_keys(name, database_exists=True)
-    copied = _kept_keys(copy, database_exists=False, secret=kept["HEARTH_SECRET_KEY"])
-    head = Path(kept["HEARTH_AUDIT_HEAD_FILE"])
-    if head.exists():  # the copy's log reaches the head the kept database's reached
-        shutil.copyfile(head, copied["HEARTH_AUDIT_HEAD_FILE"])
+    # The copy signs with its original's key and its log reaches the head the original's did.
+    copied = [(_key_file(name), _key_file(copy)),
+              (_head_file(name), _head_file(copy))]
+    for original, its_copy in copied:
+        if original.exists():
+            shutil.copy2(original, its_copy)  # its mode too: the owner's alone
     try:
         return _run_child(args, engine=engine, server=server, name=copy, keep=keep,
                           reuse=True)
     finally:
         if not keep:
             _postgres(server, f'DROP DATABASE IF EXISTS "{copy}" WITH (FORCE)')
-            for path in (copied["HEARTH_AUDIT_HEAD_FILE"], _key_file(copy)):
-                Path(path).unlink(missing_ok=True)
+            for _, its_copy in copied:
+                its_copy.unlink(missing_ok=True)
 
 
 def _run_child(args: list[str], *, engine: str, server: str, name: str, keep: bool,

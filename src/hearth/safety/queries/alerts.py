@@ -14,8 +14,8 @@ from hearth.casework.models import Involvement, InvolvementStatus, InvolvementWo
 from hearth.frontdoor.models import MashAgencyRequest
 from hearth.people.models import AgencyShare, PersonAddress
 from hearth.safety.models import WorkerWarning
-from hearth.safety.queries.family import family_map
-from hearth.safety.queries.warnings import _current, place_of
+from hearth.safety.queries.family import current, family_map
+from hearth.safety.queries.warnings import place_of
 
 
 def family_of_warning(warning: WorkerWarning) -> set:
@@ -25,7 +25,7 @@ def family_of_warning(warning: WorkerWarning) -> set:
         people = {warning.person_id}
     else:
         key = place_of(warning)
-        homes = _current(PersonAddress.objects.all(), timezone.localdate())
+        homes = current(PersonAddress.objects.all(), timezone.localdate())
         where = Q(address_id=warning.address_id)
         if key:
             where |= Q(address__line1__iexact=key[0], address__postcode_norm=key[1])

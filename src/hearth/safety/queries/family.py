@@ -16,7 +16,7 @@ from hearth.core.compiled import compiled, list_sql, list_value
 from hearth.people.models import HouseholdMembership, Person, Relationship
 
 
-def _current(qs: QuerySet, today: date) -> QuerySet:
+def current(qs: QuerySet, today: date) -> QuerySet:
     """Rows of ``qs`` (dated from / to) that hold today."""
     return qs.filter(Q(end_date__isnull=True) | Q(end_date__gte=today)).filter(
         Q(start_date__isnull=True) | Q(start_date__lte=today))
@@ -32,8 +32,8 @@ def _rings(p):
 @compiled
 def _households_of(p):
     today = p.date("today")
-    homes = _current(HouseholdMembership.objects.filter(person_id__any=p.uuids("ids")), today)
-    return _current(HouseholdMembership.objects.filter(
+    homes = current(HouseholdMembership.objects.filter(person_id__any=p.uuids("ids")), today)
+    return current(HouseholdMembership.objects.filter(
         household_id__in=homes.values("household_id")), today).values_list(
             "household_id", "person_id")
 
@@ -105,7 +105,7 @@ def near_sql(connection) -> str:
                 f"{among('r.person_id', step)} UNION SELECT r.person_id FROM "
                 f"people_relationship r WHERE {among('r.relative_id', step)}")
 
-    def now(row: str) -> str:  # ``_current`` in SQL
+    def now(row: str) -> str:  # ``current`` in SQL
         return (f"({row}.end_date IS NULL OR {row}.end_date >= {day}) AND "
                 f"({row}.start_date IS NULL OR {row}.start_date <= {day})")
 
@@ -134,6 +134,13 @@ def near_sql(connection) -> str:
 def near_values(person_ids: Iterable, today: date, connection) -> tuple:
     """``near_sql``'s parameters for these people on ``today``."""
     # Today once for each of ``near_sql``'s tests of a dated row (a date in a CTE of its own
-    # made PostgreSQL test each address warning against the family afresh: 8 -> 60 ms).
-    days = near_sql(connection).count("%s") - 1
+    # made PostgreSQL test each address warning against the family afresh: 8 -> 60 ms),
+    # counted once a process, not on every page that shows a family.
+    days = _DATED_ROWS.get(connection.vendor)
+    if days is None:
+        days = _DATED_ROWS[connection.vendor] = near_sql(connection).count("%s") - 1
     return (list_value(person_ids, Person._meta.pk, connection), *[today.isoformat()] * days)
+
+
+#: How many of ``near_sql``'s parameters are today, for each database vendor.
+_DATED_ROWS: dict[str, int] = {}

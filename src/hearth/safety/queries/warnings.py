@@ -25,7 +25,7 @@ from hearth.people.models import Person, PersonAddress
 from hearth.people.queries.visibility import visible_among
 from hearth.safety.codes import WarningStatus
 from hearth.safety.models import WorkerWarning
-from hearth.safety.queries.family import _current, family_map, near_sql, near_values
+from hearth.safety.queries.family import current, family_map, near_sql, near_values
 
 LIVE = (WarningStatus.ACTIVE, WarningStatus.AWAITING_SIGN_OFF)
 
@@ -83,7 +83,7 @@ def warnings_for(person_ids: Iterable, today=None) -> QuerySet[WorkerWarning]:
     among = ("person_id__any" if hasattr(person_ids, "resolve_expression")
              else "person_id__in")
     ids = person_ids if hasattr(person_ids, "resolve_expression") else list(person_ids)
-    homes = _current(PersonAddress.objects.filter(**{among: ids}),
+    homes = current(PersonAddress.objects.filter(**{among: ids}),
                      timezone.localdate() if today is None else today)
     where = Q(**{among: ids}) | _at_homes(homes)
     return (WorkerWarning.objects.alias(place=_place("address__")).filter(status__in=LIVE)
@@ -109,7 +109,7 @@ def _warnings_near(p):
 
 @compiled
 def _home_of(p):
-    return (_current(PersonAddress.objects.filter(person_id=p.uuid("person")), p.date("today"))
+    return (current(PersonAddress.objects.filter(person_id=p.uuid("person")), p.date("today"))
             .select_related("address").order_by("-start_date", "-pk")[:1])
 
 
@@ -185,7 +185,7 @@ def _residents(warnings: list[WorkerWarning], people: set, today: date) -> dict:
     at_address = [w for w in warnings if w.address_id]
     if not at_address:
         return {}
-    homes = list(_current(PersonAddress.objects.filter(person_id__in=people), today)
+    homes = list(current(PersonAddress.objects.filter(person_id__in=people), today)
                  .select_related("address", "person"))
     found: dict = {}
     for w in at_address:
