@@ -137,7 +137,13 @@ TEMPLATES = [
                 "hearth.web.context_processors.hearth",
             ],
         },
-    }
+    },
+    {  # the fragments a page repeats row upon row (hearth.web.jinja, issue 14)
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {"environment": "hearth.web.jinja.environment"},
+    },
 ]
 
 def _prepare_threshold(name: str = "HEARTH_PG_PREPARE_THRESHOLD") -> int | None:

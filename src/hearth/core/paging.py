@@ -72,7 +72,8 @@ class Page:
         for n in (n for n in wanted if 1 <= n <= self.page_count):
             if n - last > 1:
                 out.append({"ellipsis": True})
-            out.append({"number": n, "current": n == self.number, "href": self.href(n)})
+            out.append({"ellipsis": False, "number": n, "current": n == self.number,
+                        "href": self.href(n)})
             last = n
         return out
 

@@ -161,17 +161,20 @@ def worker_safety_timing_note(context, person) -> dict:
             "hearth_permissions": context.get("hearth_permissions", frozenset())}
 
 
-@register.simple_tag(takes_context=True)
-def worker_safety_flags(context, matches) -> dict:
+def flags_for(user, matches) -> dict:
     """For search results and other lists (rows with a ``person``, or people):
-    ``{person id: [warnings]}``, for all rows in one go."""
-    request = context.get("request")
-    user = getattr(request, "user", None)
+    ``{person id: [warnings]}`` that ``user`` may see, for all rows in one go."""
     ids = [m.pk if isinstance(m, Person) else getattr(m, "person_id", None) or m.person.pk
            for m in matches or []]
     if not ids or user is None:
         return {}
     return found_for(user, ids).by_person
+
+
+@register.simple_tag(takes_context=True)
+def worker_safety_flags(context, matches) -> dict:
+    """``flags_for`` the request's user (a Django template's lists)."""
+    return flags_for(getattr(context.get("request"), "user", None), matches)
 
 
 @register.filter

@@ -1,0 +1,47 @@
+"""The Jinja2 fragments (``hearth.web.jinja``, issue 14): they escape what they print as
+Django does, link to a person's page as ``reverse`` would, print dates as Django's filter does,
+and refuse a name they were not given rather than print nothing."""
+
+import uuid
+from datetime import UTC, date, datetime
+
+import pytest
+from django.template import engines
+from django.urls import reverse
+from jinja2 import UndefinedError
+
+from hearth.web import jinja
+
+
+def test_a_persons_link_is_the_one_reverse_gives_and_anything_else_is_refused():
+    pk = uuid.uuid4()
+    assert jinja.person_path(pk) == reverse("web:person", args=[pk])
+    assert jinja.person_path(str(pk)) == reverse("web:person", args=[pk])
+    with pytest.raises(ValueError):
+        jinja.person_path("../admin")
+
+
+def test_dates_read_as_djangos_filter_reads_them_in_london():
+    assert jinja.date(None, "j M Y") == ""
+    assert jinja.date(date(2024, 3, 5), "j M Y") == "5 Mar 2024"
+    # 23:30 UTC in summer is half past midnight the next day in London.
+    assert jinja.date(datetime(2024, 7, 1, 23, 30, tzinfo=UTC), "j M Y H:i") == "2 Jul 2024 00:30"
+
+
+def test_a_fragment_escapes_what_it_prints_and_refuses_a_name_it_was_not_given():
+    env = engines["jinja2"].env
+    fragment = env.from_string("<p>{{ name }}</p>")
+    assert fragment.render(name="<script>alert(1)</script>") == (
+        "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>")
+    with pytest.raises(UndefinedError):
+        fragment.render()
+
+
+def test_the_django_tag_renders_a_fragment_with_only_the_values_it_names(rf):
+    from django.template import RequestContext, Template
+
+    page = Template('{% load hearth %}{% jinja "web/_work.html" due_sections=None '
+                    'due_by_family=False %}')
+    html = page.render(RequestContext(rf.get("/"), {"due_sections": ["not passed"]}))
+    assert "Nothing is due for you." in html
+    assert "&lt;" not in html  # marked safe once, not escaped again
