@@ -45,3 +45,54 @@ def test_the_django_tag_renders_a_fragment_with_only_the_values_it_names(rf):
     html = page.render(RequestContext(rf.get("/"), {"due_sections": ["not passed"]}))
     assert "Nothing is due for you." in html
     assert "&lt;" not in html  # marked safe once, not escaped again
+
+
+def _named_routes(patterns=None, namespace=""):
+    """Every named route of the project with its converters, namespaced as ``reverse`` names
+    it."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    for entry in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _named_routes(entry.url_patterns, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield namespace + entry.name, getattr(entry.pattern, "converters", {})
+
+
+def test_every_route_taking_ids_is_linked_to_as_reverse_links_to_it():
+    from django.urls.converters import IntConverter, UUIDConverter
+
+    stand_ins = {IntConverter: [0, 7, 123456, "42"],
+                 UUIDConverter: [uuid.uuid4(), str(uuid.uuid4()), uuid.UUID(int=1)]}
+    checked = 0
+    for name, converters in _named_routes():
+        kinds = [type(c) for c in converters.values()]
+        if not all(k in stand_ins for k in kinds):
+            continue
+        for n in range(3):
+            args = [stand_ins[k][n % len(stand_ins[k])] for k in kinds]
+            assert jinja.url(name, *args) == reverse(name, args=args), name
+        checked += 1
+    assert checked > 150  # the project's pages about a person, a case, a plan…
+
+
+def test_a_link_to_what_is_not_an_id_is_refused_as_reverse_refuses_it():
+    from django.urls import NoReverseMatch
+
+    for bad in ("not-an-id", -1, 1.5, None):
+        with pytest.raises(NoReverseMatch):
+            jinja.url("web:person", bad)
+    with pytest.raises(NoReverseMatch):
+        jinja.url("web:person")  # an id missing
+    with pytest.raises(NoReverseMatch):
+        jinja.url("protection:conference", uuid.uuid4())  # a number expected
+
+
+def test_a_fragment_escapes_an_apostrophe_as_django_does():
+    from django.template import Context, Template
+
+    name = "Ring Jack's school & \"the office\" <now>"
+    django_says = Template("{{ name }}").render(Context({"name": name}))
+    assert engines["jinja2"].env.from_string("{{ name }}").render(name=name) == django_says
+    assert "&#x27;" in django_says

@@ -2,13 +2,16 @@
 table of cases, a pagination bar, the worker-safety flag beside a name. Django's template
 language renders such a table five times slower; the pages themselves stay Django templates
 and include a fragment with ``{% jinja "web/_due.html" sections=… %}`` (``templatetags/
-hearth.py``). Fragments live in an app's ``jinja2/`` folder, are escaped as Django's are, and
-fail loudly on a name they were not given (``StrictUndefined``), where Django would print
-nothing.
+hearth.py``); a panel of the person page that is a fragment is found by its name as a
+template is. Fragments live in an app's ``jinja2/`` folder, print what Django would print,
+escaped as Django escapes it, and fail loudly on a name they were not given
+(``StrictUndefined``), where Django would print nothing.
 
 What the fragments call is here, as Django's own filters do it: ``date`` (Django's formats,
-aware date-times in London), ``capfirst``, ``pluralize``; ``url`` (Django's ``reverse``) and
-``person_path`` (a person's page, built from its pattern once: the link a list repeats most).
+aware date-times in London), ``capfirst``, ``pluralize``, ``truncatechars``,
+``action_label``; ``url`` (what Django's ``reverse`` gives, each pattern's shape worked out
+once for ids: a page of a child's records links to twenty pages about the child) and
+``person_path`` (a person's page).
 """
 
 from __future__ import annotations
@@ -18,10 +21,12 @@ from datetime import datetime
 from functools import cache
 
 from django.template import defaultfilters
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
+from django.utils.html import conditional_escape
 from jinja2 import Environment, StrictUndefined, pass_context
+from markupsafe import Markup
 
 _PLACEHOLDER = uuid.UUID(int=0)
 
@@ -34,14 +39,61 @@ def _person_pattern() -> tuple[str, str]:
 
 def person_path(person_id) -> str:
     """``reverse("web:person", args=[person_id])``, without resolving the pattern every row;
-    anything but a person's id is refused as ``reverse`` would refuse it."""
+    anything but a person's id is refused (``ValueError``)."""
     before, after = _person_pattern()
     return f"{before}{uuid.UUID(str(person_id))}{after}"
 
 
-def url(name: str, *args) -> str:
-    return reverse(name, args=args)
+#: Stand-ins for an id while a pattern's shape is read (no path holds them otherwise).
+_STAND_INS = {"uuid": uuid.UUID("5ea7ed00-0000-4000-8000-00000000d1d0"), "int": 7390451826}
 
+
+def _as_id(arg) -> tuple[str, str] | None:
+    """An id's kind ("int" or "uuid") and its text in a path; None for what is not an id."""
+    if isinstance(arg, uuid.UUID):
+        return "uuid", str(arg)
+    if isinstance(arg, int) and not isinstance(arg, bool):
+        return ("int", str(arg)) if arg >= 0 else None
+    if isinstance(arg, str):
+        if arg.isascii() and arg.isdigit():
+            return "int", str(int(arg))
+        try:
+            return "uuid", str(uuid.UUID(arg))
+        except ValueError:
+            return None
+    return None
+
+
+@cache
+def _shape(name: str, kinds: tuple[str, ...], prefix: str) -> tuple[str, ...] | None:
+    """The pieces of ``name``'s path around its ids, read once by reversing it with stand-ins
+    (None: it does not take ids of these kinds)."""
+    from django.urls import NoReverseMatch
+
+    try:
+        rest = reverse(name, args=[_STAND_INS[k] for k in kinds])
+    except NoReverseMatch:
+        return None
+    pieces = []
+    for kind in kinds:
+        before, found, rest = rest.partition(str(_STAND_INS[kind]))
+        if not found:
+            return None
+        pieces.append(before)
+    return (*pieces, rest)
+
+
+def url(name: str, *args) -> str:
+    """``reverse(name, args=args)``; with ids only, from the pattern's shape."""
+    ids = [_as_id(a) for a in args]
+    shape = (None if None in ids
+             else _shape(name, tuple(i[0] for i in ids if i), get_script_prefix()))
+    if shape is None:
+        return reverse(name, args=args)
+    out = [shape[0]]
+    for (_, text), after in zip(ids, shape[1:], strict=True):  # type: ignore[misc]
+        out += [text, after]
+    return "".join(out)
 
 def date(value, fmt: str) -> str:
     """Django's ``date`` filter: "" for nothing, an aware date-time as the clock in London
@@ -63,12 +115,23 @@ def worker_safety_flags(context, rows) -> dict:
     return flags_for(getattr(request, "user", None), rows)
 
 
+def _as_django_prints(value) -> Markup:
+    """What is printed, escaped as Django escapes it (``&#x27;`` for an apostrophe where Jinja
+    writes ``&#39;``): a fragment's markup is the same as the Django template's it replaced."""
+    return Markup(conditional_escape(value))  # noqa: S704  (escaped just now)
+
+
 def environment(**options) -> Environment:
-    """Django's options, always escaping, and strict about names."""
-    options = {k: v for k, v in options.items() if k not in ("autoescape", "undefined")}
-    env = Environment(autoescape=True, undefined=StrictUndefined, **options)
+    """Django's options, always escaping (as Django does), and strict about names."""
+    options = {k: v for k, v in options.items()
+               if k not in ("autoescape", "undefined", "finalize")}
+    env = Environment(autoescape=True, undefined=StrictUndefined, finalize=_as_django_prints,
+                      **options)
     env.globals.update(url=url, person_path=person_path,
                        worker_safety_flags=worker_safety_flags)
+    from hearth.web.templatetags.hearth import action_label
+
     env.filters.update(date=date, capfirst=defaultfilters.capfirst,
-                       pluralize=defaultfilters.pluralize)
+                       pluralize=defaultfilters.pluralize,
+                       truncatechars=defaultfilters.truncatechars, action_label=action_label)
     return env
