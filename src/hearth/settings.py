@@ -138,11 +138,12 @@ TEMPLATES = [
             ],
         },
     },
-    {  # the fragments a page repeats row upon row (hearth.web.jinja, issue 14)
-        "BACKEND": "django.template.backends.jinja2.Jinja2",
+    {  # the fragments a page repeats row upon row (hearth.core.jinja, issue 14)
+        "BACKEND": "hearth.core.jinja.Jinja2",
+        "NAME": "jinja2",
         "DIRS": [],
         "APP_DIRS": True,
-        "OPTIONS": {"environment": "hearth.web.jinja.environment"},
+        "OPTIONS": {"environment": "hearth.core.jinja.environment"},
     },
 ]
 

@@ -1,4 +1,4 @@
-"""The Jinja2 fragments (``hearth.web.jinja``, issue 14): they escape what they print as
+"""The Jinja2 fragments (``hearth.core.jinja``, issue 14): they escape what they print as
 Django does, link to a person's page as ``reverse`` would, print dates as Django's filter does,
 and refuse a name they were not given rather than print nothing."""
 
@@ -10,7 +10,7 @@ from django.template import engines
 from django.urls import reverse
 from jinja2 import UndefinedError
 
-from hearth.web import jinja
+from hearth.core import jinja
 
 
 def test_a_persons_link_is_the_one_reverse_gives_and_anything_else_is_refused():

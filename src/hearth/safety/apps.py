@@ -39,3 +39,7 @@ class SafetyConfig(AppConfig):
         from hearth.safety import due
 
         SOURCES.register(due.warnings)  # what is due (issue 15): warnings to sign off, review
+        from hearth.core import jinja
+        from hearth.safety.templatetags.worker_safety import jinja_flags
+
+        jinja.GLOBALS["worker_safety_flags"] = jinja_flags  # R-SAFE-1, in lists of people

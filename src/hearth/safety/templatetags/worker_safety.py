@@ -20,6 +20,7 @@ from typing import Any
 from django import template
 from django.db import models
 from django.db.models import QuerySet
+from jinja2 import pass_context
 
 from hearth.people.models import Person
 from hearth.safety.queries.warnings import Found, found_for
@@ -174,6 +175,13 @@ def flags_for(user, matches) -> dict:
 @register.simple_tag(takes_context=True)
 def worker_safety_flags(context, matches) -> dict:
     """``flags_for`` the request's user (a Django template's lists)."""
+    return flags_for(getattr(context.get("request"), "user", None), matches)
+
+
+@pass_context
+def jinja_flags(context, matches) -> dict:
+    """``flags_for`` the request's user, in a Jinja fragment (``hearth.core.jinja``):
+    ``{% set safety_flags = worker_safety_flags(rows) %}``."""
     return flags_for(getattr(context.get("request"), "user", None), matches)
 
 

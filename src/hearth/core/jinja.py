@@ -3,29 +3,34 @@ table of cases, a pagination bar, the worker-safety flag beside a name. Django's
 language renders such a table five times slower; the pages themselves stay Django templates
 and include a fragment with ``{% jinja "web/_due.html" sections=… %}`` (``templatetags/
 hearth.py``); a panel of the person page that is a fragment is found by its name as a
-template is. Fragments live in an app's ``jinja2/`` folder, print what Django would print,
+template is, and what it renders is marked safe as a Django template's is (``Jinja2``, the
+backend). Fragments live in an app's ``jinja2/`` folder, print what Django would print,
 escaped as Django escapes it, and fail loudly on a name they were not given
 (``StrictUndefined``), where Django would print nothing.
 
 What the fragments call is here, as Django's own filters do it: ``date`` (Django's formats,
-aware date-times in London), ``capfirst``, ``pluralize``, ``truncatechars``,
-``action_label``; ``url`` (what Django's ``reverse`` gives, each pattern's shape worked out
-once for ids: a page of a child's records links to twenty pages about the child) and
-``person_path`` (a person's page).
+aware date-times in London), ``capfirst``, ``pluralize``, ``truncatechars``; ``url`` (what
+Django's ``reverse`` gives, each pattern's shape worked out once for ids: a page of a
+child's records links to twenty pages about the child) and ``person_path`` (a person's
+page); and what apps register (``FILTERS``, ``GLOBALS``).
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from functools import cache
+from typing import Any
 
 from django.template import defaultfilters
+from django.template.backends import jinja2 as django_jinja2
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.html import conditional_escape
-from jinja2 import Environment, StrictUndefined, pass_context
+from django.utils.safestring import SafeString, mark_safe
+from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
 _PLACEHOLDER = uuid.UUID(int=0)
@@ -105,14 +110,10 @@ def date(value, fmt: str) -> str:
     return date_format(value, fmt)
 
 
-@pass_context
-def worker_safety_flags(context, rows) -> dict:
-    """``{person id: [warnings]}`` for rows (or people) in one query, as the Django tag of the
-    same name (``safety.templatetags.worker_safety``) finds them for the request's user."""
-    from hearth.safety.templatetags.worker_safety import flags_for
-
-    request = context.get("request")
-    return flags_for(getattr(request, "user", None), rows)
+#: What an app gives the fragments, registered from its AppConfig.ready() (nothing here
+#: imports an app): ``FILTERS["action_label"] = …``, ``GLOBALS["worker_safety_flags"] = …``.
+FILTERS: dict[str, Callable[..., Any]] = {}
+GLOBALS: dict[str, Callable[..., Any]] = {}
 
 
 def _as_django_prints(value) -> Markup:
@@ -127,11 +128,25 @@ def environment(**options) -> Environment:
                if k not in ("autoescape", "undefined", "finalize")}
     env = Environment(autoescape=True, undefined=StrictUndefined, finalize=_as_django_prints,
                       **options)
-    env.globals.update(url=url, person_path=person_path,
-                       worker_safety_flags=worker_safety_flags)
-    from hearth.web.templatetags.hearth import action_label
-
+    env.globals.update(url=url, person_path=person_path, **GLOBALS)
     env.filters.update(date=date, capfirst=defaultfilters.capfirst,
                        pluralize=defaultfilters.pluralize,
-                       truncatechars=defaultfilters.truncatechars, action_label=action_label)
+                       truncatechars=defaultfilters.truncatechars, **FILTERS)
     return env
+
+
+class _Template(django_jinja2.Template):
+    def render(self, context=None, request=None) -> SafeString:
+        return mark_safe(super().render(context, request))  # noqa: S308  (Jinja escaped it)
+
+
+class Jinja2(django_jinja2.Jinja2):
+    """Django's Jinja2 backend, what it renders marked safe as a Django template's is (it
+    escaped what it printed): a panel rendered by name is put in a page as it is."""
+
+    def from_string(self, template_code) -> _Template:
+        return _Template(self.env.from_string(template_code), self)
+
+    def get_template(self, template_name) -> _Template:
+        found = super().get_template(template_name)
+        return _Template(found.template, self)
