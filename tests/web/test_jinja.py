@@ -96,3 +96,23 @@ def test_a_fragment_escapes_an_apostrophe_as_django_does():
     django_says = Template("{{ name }}").render(Context({"name": name}))
     assert engines["jinja2"].env.from_string("{{ name }}").render(name=name) == django_says
     assert "&#x27;" in django_says
+
+
+def test_a_fragments_forms_carry_the_pages_own_csrf_token(rf):
+    """The logout form of the navigation (a fragment) and a Django form on the same page post
+    the same token: one is made a page, not one a fragment."""
+    from django.template import RequestContext, Template
+
+    from hearth.access.models import User
+
+    request = rf.get("/")
+    request.user = User(username="sam", role="social_worker", first_name="Sam")
+    page = Template('{% load hearth %}<form>{% csrf_token %}</form>'
+                    '{% jinja "web/_service_navigation.html" user=request.user '
+                    'second_factor_passed=True hearth_permissions=none '
+                    'unread_notifications=0 %}')
+    html = page.render(RequestContext(request, {"none": frozenset()}))
+    import re
+
+    tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    assert len(tokens) == 2 and tokens[0] == tokens[1]

@@ -28,7 +28,7 @@ from django.template.backends import jinja2 as django_jinja2
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
@@ -135,9 +135,32 @@ def environment(**options) -> Environment:
     return env
 
 
+#: The name under which ``{% jinja %}`` hands a fragment its page's CSRF token.
+PAGE_CSRF_TOKEN = "page_csrf_token"  # noqa: S105  (a name, not a secret)
+
+
+class _CsrfInput:
+    """The hidden CSRF field, from the token the page already has (Django makes each new
+    token with the system's random source: one a page, not one a fragment)."""
+
+    def __init__(self, token) -> None:
+        self.token = token
+
+    def __html__(self) -> str:
+        return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">',
+                           str(self.token))
+
+    __str__ = __html__
+
+
 class _Template(django_jinja2.Template):
     def render(self, context=None, request=None) -> SafeString:
-        return mark_safe(super().render(context, request))  # noqa: S308  (Jinja escaped it)
+        values = dict(context or {})
+        token = values.pop(PAGE_CSRF_TOKEN, None)
+        if request is None or not token:
+            return mark_safe(super().render(values, request))  # noqa: S308  (Jinja escaped it)
+        values.update(request=request, csrf_token=token, csrf_input=_CsrfInput(token))
+        return mark_safe(self.template.render(values))  # noqa: S308  (Jinja escaped it)
 
 
 class Jinja2(django_jinja2.Jinja2):

@@ -7,7 +7,11 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def jinja(context, template_name: str, **values) -> str:
     """A Jinja2 fragment (``hearth.core.jinja``) rendered with exactly the values named, and
-    the request: ``{% jinja "web/_due.html" sections=due_sections prefix="due" %}``."""
+    the request: ``{% jinja "web/_due.html" sections=due_sections prefix="due" %}``; its forms
+    carry the page's CSRF token."""
+    from hearth.core.jinja import PAGE_CSRF_TOKEN
+
+    values[PAGE_CSRF_TOKEN] = context.get("csrf_token")  # the page's own: one token a page
     return engines["jinja2"].get_template(template_name).render(values, context.get("request"))
 
 ACTION_LABELS = {
