@@ -10,9 +10,9 @@ escaped as Django escapes it, and fail loudly on a name they were not given
 
 What the fragments call is here, as Django's own filters do it: ``date`` (Django's formats,
 aware date-times in London), ``capfirst``, ``pluralize``, ``truncatechars``; ``url`` (what
-Django's ``reverse`` gives, each pattern's shape worked out once for ids: a page of a
-child's records links to twenty pages about the child) and ``person_path`` (a person's
-page); and what apps register (``FILTERS``, ``GLOBALS``).
+Django's ``reverse`` gives, each pattern's shape worked out once for ids: a list links to a
+child's page row upon row, a child's record to twenty pages about the child); and what apps
+register (``FILTERS``, ``GLOBALS``).
 """
 
 from __future__ import annotations
@@ -32,22 +32,6 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
-
-_PLACEHOLDER = uuid.UUID(int=0)
-
-
-@cache
-def _person_pattern() -> tuple[str, str]:
-    before, _, after = reverse("web:person", args=[_PLACEHOLDER]).partition(str(_PLACEHOLDER))
-    return before, after
-
-
-def person_path(person_id) -> str:
-    """``reverse("web:person", args=[person_id])``, without resolving the pattern every row;
-    anything but a person's id is refused (``ValueError``)."""
-    before, after = _person_pattern()
-    return f"{before}{uuid.UUID(str(person_id))}{after}"
-
 
 #: Stand-ins for an id while a pattern's shape is read (no path holds them otherwise).
 _STAND_INS = {"uuid": uuid.UUID("5ea7ed00-0000-4000-8000-00000000d1d0"), "int": 7390451826}
@@ -128,7 +112,7 @@ def environment(**options) -> Environment:
                if k not in ("autoescape", "undefined", "finalize")}
     env = Environment(autoescape=True, undefined=StrictUndefined, finalize=_as_django_prints,
                       **options)
-    env.globals.update(url=url, person_path=person_path, **GLOBALS)
+    env.globals.update(url=url, **GLOBALS)
     env.filters.update(date=date, capfirst=defaultfilters.capfirst,
                        pluralize=defaultfilters.pluralize,
                        truncatechars=defaultfilters.truncatechars, **FILTERS)
